@@ -1,0 +1,139 @@
+package org.zonestat.geo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a GeoJSON FeatureCollection of Polygon / MultiPolygon features (holes allowed) into a
+ * {@link ZoneLayer}.
+ *
+ * <ul>
+ *   <li>The zone name comes from a configurable feature property; a feature without it is named
+ *       {@code "<layer id> #<position>"}.
+ *   <li>Invalid polygons (self-intersections, self-touching rings, as in real city files) are
+ *       repaired with JTS's {@link GeometryFixer}, and a warning names the zone.
+ *   <li>Features with other geometry types are skipped with a warning; a file that cannot be read,
+ *       is not a FeatureCollection, or yields no polygon fails with an {@link
+ *       InvalidZoneLayerException} naming the source and the problem.
+ * </ul>
+ *
+ * <p>Stateless; safe for concurrent use.
+ */
+public final class GeoJsonZoneLayerReader {
+    private static final Logger LOG = LoggerFactory.getLogger(GeoJsonZoneLayerReader.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+
+    /** Reads a layer from a file; {@code source} in messages is the file's path. */
+    public ZoneLayer read(String layerId, String title, Path file, String nameProperty) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(layerId, title, in, nameProperty, file.toString());
+        } catch (IOException e) {
+            throw new InvalidZoneLayerException(file + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a layer from a stream; {@code source} names it in messages (a path or a resource). */
+    public ZoneLayer read(
+            String layerId, String title, InputStream in, String nameProperty, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (IOException e) {
+            throw new InvalidZoneLayerException(source + ": not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
+            throw new InvalidZoneLayerException(source + ": not a GeoJSON FeatureCollection");
+        }
+        JsonNode features = root.path("features");
+        if (!features.isArray()) {
+            throw new InvalidZoneLayerException(source + ": FeatureCollection has no 'features' array");
+        }
+        GeoJsonReader geometryReader = new GeoJsonReader(FACTORY);
+        List<Zone> zones = new ArrayList<>();
+        int position = 0;
+        for (JsonNode feature : features) {
+            position++;
+            Map<String, String> properties = properties(feature.path("properties"));
+            String name = properties.get(nameProperty);
+            if (name == null || name.isBlank()) {
+                name = layerId + " #" + position;
+            }
+            JsonNode geometryNode = feature.path("geometry");
+            String type = geometryNode.path("type").asText("");
+            if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+                LOG.warn("{}: feature {} ('{}') has geometry type '{}', not a polygon: skipped",
+                        source, position, name, type);
+                continue;
+            }
+            Geometry geometry;
+            try {
+                geometry = geometryReader.read(geometryNode.toString());
+            } catch (ParseException | RuntimeException e) {
+                throw new InvalidZoneLayerException(
+                        source + ": feature " + position + " ('" + name + "') has unreadable geometry: "
+                                + e.getMessage(), e);
+            }
+            if (!geometry.isValid()) {
+                Geometry fixed = GeometryFixer.fix(geometry);
+                LOG.warn("{}: zone '{}' of layer '{}' has an invalid polygon; repaired (area {} -> {})",
+                        source, name, layerId, geometry.getArea(), fixed.getArea());
+                geometry = fixed;
+            }
+            if (geometry.isEmpty() || !(geometry instanceof Polygonal)) {
+                LOG.warn("{}: zone '{}' has no polygonal area after repair: skipped", source, name);
+                continue;
+            }
+            geometry.setSRID(4326);
+            zones.add(new Zone(zones.size(), name, geometry, properties));
+        }
+        if (zones.isEmpty()) {
+            throw new InvalidZoneLayerException(source + ": layer '" + layerId + "' has no polygons");
+        }
+        return new ZoneLayer(layerId, title, nameProperty, zones);
+    }
+
+    private static Map<String, String> properties(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isNull()) {
+                    out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Thrown when a zone layer cannot be read; the message names the source and the problem. */
+    public static final class InvalidZoneLayerException extends RuntimeException {
+        public InvalidZoneLayerException(String message) {
+            super(message);
+        }
+
+        public InvalidZoneLayerException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+}

@@ -1,0 +1,121 @@
+package org.zonestat.geo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The zone layers a ZoneStat deployment tags events with, each with its {@link ZoneLocator}.
+ * Layers keep the order they were given in.
+ *
+ * <p>Immutable and thread-safe once built; loading a new set of layers makes a new catalog.
+ */
+public final class ZoneCatalog {
+    /** The classpath folder holding the Baltimore layers shipped with ZoneStat. */
+    public static final String BALTIMORE = "classpath:zonestat/zones/baltimore/";
+
+    /** The layers of the Baltimore demo, in the order the console lists them. */
+    public static final List<ZoneLayerSpec> BALTIMORE_LAYERS =
+            List.of(
+                    new ZoneLayerSpec("vri-zones", "VRI zones (2019)",
+                            BALTIMORE + "baltimore_vri_zones_2019.geojson", "Name"),
+                    new ZoneLayerSpec("neighborhoods", "Neighborhoods (2010)",
+                            BALTIMORE + "baltimore_neighborhoods_2010.geojson", "name"),
+                    new ZoneLayerSpec("police-districts", "Police districts (2023)",
+                            BALTIMORE + "baltimore_police_districts_2023.geojson", "name"),
+                    new ZoneLayerSpec("police-districts-1959", "Police districts (1959-2022)",
+                            BALTIMORE + "baltimore_police_districts_1959_2022.geojson", "name"),
+                    new ZoneLayerSpec("csas", "Community Statistical Areas",
+                            BALTIMORE + "baltimore_csas.geojson", "name"),
+                    new ZoneLayerSpec("council-districts", "City Council districts",
+                            BALTIMORE + "baltimore_council_districts.geojson", "name"));
+
+    private final Map<String, ZoneLocator> locators;
+
+    private ZoneCatalog(Map<String, ZoneLocator> locators) {
+        this.locators = Collections.unmodifiableMap(locators);
+    }
+
+    /** Loads the given layers and indexes each with {@link StrTreeZoneLocator}. */
+    public static ZoneCatalog load(List<ZoneLayerSpec> specs) {
+        return load(specs, StrTreeZoneLocator::new);
+    }
+
+    /** Loads the given layers and indexes each with the given strategy. */
+    public static ZoneCatalog load(
+            List<ZoneLayerSpec> specs, Function<ZoneLayer, ZoneLocator> strategy) {
+        GeoJsonZoneLayerReader reader = new GeoJsonZoneLayerReader();
+        Map<String, ZoneLocator> locators = new LinkedHashMap<>();
+        for (ZoneLayerSpec spec : specs) {
+            if (locators.containsKey(spec.id())) {
+                throw new IllegalArgumentException("layer id '" + spec.id() + "' given twice");
+            }
+            ZoneLayer layer = readLayer(reader, spec);
+            locators.put(spec.id(), strategy.apply(layer));
+        }
+        return new ZoneCatalog(locators);
+    }
+
+    /** The Baltimore layers shipped with ZoneStat. */
+    public static ZoneCatalog baltimore() {
+        return load(BALTIMORE_LAYERS);
+    }
+
+    static ZoneLayer readLayer(GeoJsonZoneLayerReader reader, ZoneLayerSpec spec) {
+        String location = spec.location();
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length());
+            try (InputStream in = ZoneCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new GeoJsonZoneLayerReader.InvalidZoneLayerException(
+                            location + ": no such class-path resource");
+                }
+                return reader.read(spec.id(), spec.title(), in, spec.nameProperty(), location);
+            } catch (IOException e) {
+                throw new GeoJsonZoneLayerReader.InvalidZoneLayerException(
+                        location + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return reader.read(spec.id(), spec.title(), Path.of(location), spec.nameProperty());
+    }
+
+    public List<String> layerIds() {
+        return List.copyOf(locators.keySet());
+    }
+
+    public List<ZoneLayer> layers() {
+        List<ZoneLayer> out = new ArrayList<>();
+        locators.values().forEach(l -> out.add(l.layer()));
+        return out;
+    }
+
+    public Optional<ZoneLayer> layer(String id) {
+        return Optional.ofNullable(locators.get(id)).map(ZoneLocator::layer);
+    }
+
+    public Optional<ZoneLocator> locator(String id) {
+        return Optional.ofNullable(locators.get(id));
+    }
+
+    /**
+     * Tags a point with its zone in every layer: layer id to zone name, in layer order, leaving out
+     * layers where the point lies in no zone.
+     */
+    public Map<String, String> tag(double lon, double lat) {
+        Map<String, String> out = new LinkedHashMap<>();
+        locators.forEach((id, locator) -> {
+            String name = locator.zoneName(lon, lat);
+            if (name != null) {
+                out.put(id, name);
+            }
+        });
+        return out;
+    }
+}

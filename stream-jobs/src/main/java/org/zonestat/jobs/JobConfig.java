@@ -1,0 +1,166 @@
+package org.zonestat.jobs;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayerSpec;
+import org.zonestat.jobs.model.EventStream;
+
+/**
+ * Everything the zone-tagging job needs to know, from flags or defaults. Immutable.
+ *
+ * @param bootstrapServers Kafka {@code host:port[,host:port]}
+ * @param topics topic names by role (see {@link Topics})
+ * @param groupId the Kafka consumer group the source commits its offsets under
+ * @param layers the zone layers events are tagged with
+ * @param h3Resolution the H3 resolution of the {@code h3} field
+ * @param maxOutOfOrderness how late (in event time) an event may arrive behind the newest one
+ * @param futureTolerance how far after its receive time an event may claim to have happened
+ * @param checkpointInterval how often state and source offsets are checkpointed
+ * @param bounded read the raw topics up to their current end and stop (tests, backfill)
+ */
+public record JobConfig(
+        String bootstrapServers,
+        Topics topics,
+        String groupId,
+        List<ZoneLayerSpec> layers,
+        int h3Resolution,
+        Duration maxOutOfOrderness,
+        Duration futureTolerance,
+        Duration checkpointInterval,
+        boolean bounded)
+        implements Serializable {
+
+    public JobConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(groupId, "groupId");
+        layers = List.copyOf(layers);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("at least one zone layer is required");
+        }
+        if (h3Resolution < 0 || h3Resolution > 15) {
+            throw new IllegalArgumentException("h3Resolution must be 0..15, was " + h3Resolution);
+        }
+    }
+
+    /** The topic names the job reads and writes. */
+    public record Topics(String incidents, String requests311, String tips, String events, String rejected)
+            implements Serializable {
+        public static Topics defaults() {
+            return new Topics("incidents.raw", "requests311.raw", "tips.raw", "events", "rejected");
+        }
+
+        /** The same names with a suffix, e.g. for one test's fresh topics. */
+        public Topics withSuffix(String suffix) {
+            return new Topics(incidents + suffix, requests311 + suffix, tips + suffix, events + suffix,
+                    rejected + suffix);
+        }
+
+        public Map<String, EventStream> streamsByTopic() {
+            Map<String, EventStream> m = new LinkedHashMap<>();
+            m.put(incidents, EventStream.INCIDENT);
+            m.put(requests311, EventStream.REQUEST311);
+            m.put(tips, EventStream.TIP);
+            return m;
+        }
+
+        public List<String> raw() {
+            return List.of(incidents, requests311, tips);
+        }
+
+        public List<String> all() {
+            return List.of(incidents, requests311, tips, events, rejected);
+        }
+    }
+
+    public static JobConfig defaults(String bootstrapServers) {
+        return new JobConfig(bootstrapServers, Topics.defaults(), "zonestat-tagging",
+                ZoneCatalog.BALTIMORE_LAYERS, 9, Duration.ofMinutes(10), Duration.ofDays(1),
+                Duration.ofSeconds(10), false);
+    }
+
+    public JobConfig withTopics(Topics t) {
+        return new JobConfig(bootstrapServers, t, groupId, layers, h3Resolution, maxOutOfOrderness,
+                futureTolerance, checkpointInterval, bounded);
+    }
+
+    public JobConfig withGroupId(String g) {
+        return new JobConfig(bootstrapServers, topics, g, layers, h3Resolution, maxOutOfOrderness,
+                futureTolerance, checkpointInterval, bounded);
+    }
+
+    public JobConfig withBounded(boolean b) {
+        return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
+                futureTolerance, checkpointInterval, b);
+    }
+
+    /**
+     * Parses command-line flags (see the README's configuration table): {@code --bootstrap},
+     * {@code --group}, {@code --layers} ({@code baltimore} or comma-separated {@code
+     * id=path.geojson#nameProperty}), {@code --h3-resolution}, {@code --out-of-orderness-seconds},
+     * {@code --future-tolerance-seconds}, {@code --checkpoint-interval-seconds}, {@code --bounded},
+     * {@code --topic-incidents|requests311|tips|events|rejected}. Environment variable {@code
+     * ZONESTAT_BOOTSTRAP} is the default for {@code --bootstrap}.
+     */
+    public static JobConfig fromArgs(String[] args) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+            String key = a.substring(2);
+            if (key.equals("bounded")) {
+                flags.put(key, "true");
+            } else if (i + 1 < args.length) {
+                flags.put(key, args[++i]);
+            } else {
+                throw new IllegalArgumentException("flag " + a + " needs a value");
+            }
+        }
+        String bootstrap = flags.getOrDefault("bootstrap",
+                Objects.requireNonNullElse(System.getenv("ZONESTAT_BOOTSTRAP"), "127.0.0.1:9092"));
+        JobConfig d = defaults(bootstrap);
+        Topics t = d.topics();
+        t = new Topics(flags.getOrDefault("topic-incidents", t.incidents()),
+                flags.getOrDefault("topic-requests311", t.requests311()),
+                flags.getOrDefault("topic-tips", t.tips()),
+                flags.getOrDefault("topic-events", t.events()),
+                flags.getOrDefault("topic-rejected", t.rejected()));
+        List<ZoneLayerSpec> layers = d.layers();
+        String layersFlag = flags.get("layers");
+        if (layersFlag != null && !layersFlag.equals("baltimore")) {
+            layers = new ArrayList<>();
+            for (String spec : layersFlag.split(",")) {
+                layers.add(ZoneLayerSpec.parse(spec.trim()));
+            }
+        }
+        JobConfig c = new JobConfig(bootstrap, t, flags.getOrDefault("group", d.groupId()), layers,
+                Integer.parseInt(flags.getOrDefault("h3-resolution", String.valueOf(d.h3Resolution()))),
+                seconds(flags, "out-of-orderness-seconds", d.maxOutOfOrderness()),
+                seconds(flags, "future-tolerance-seconds", d.futureTolerance()),
+                seconds(flags, "checkpoint-interval-seconds", d.checkpointInterval()),
+                flags.containsKey("bounded"));
+        List<String> known = List.of("bootstrap", "group", "layers", "h3-resolution",
+                "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
+                "bounded", "topic-incidents", "topic-requests311", "topic-tips", "topic-events",
+                "topic-rejected");
+        for (String k : flags.keySet()) {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException("unknown flag --" + k + "; known: --" + String.join(", --", known));
+            }
+        }
+        return c;
+    }
+
+    private static Duration seconds(Map<String, String> flags, String key, Duration fallback) {
+        String v = flags.get(key);
+        return v == null ? fallback : Duration.ofSeconds(Long.parseLong(v));
+    }
+}

@@ -1,0 +1,144 @@
+package org.zonestat.jobs;
+
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.zonestat.jobs.functions.EventTimeAssigner;
+import org.zonestat.jobs.functions.ValidateAndTagFunction;
+import org.zonestat.jobs.io.RawRecordDeserializer;
+import org.zonestat.jobs.io.RejectionSerializationSchema;
+import org.zonestat.jobs.io.TaggedEventSerializationSchema;
+import org.zonestat.jobs.model.RawRecord;
+import org.zonestat.jobs.model.Rejection;
+import org.zonestat.jobs.model.TaggedEvent;
+
+/**
+ * The zone-tagging job: reads the raw topics, validates each record, tags it with its zone in every
+ * layer and its H3 cell, and writes tagged events to {@code events} and everything else to {@code
+ * rejected} with the reason. Event time is {@code occurredAt}, with bounded out-of-orderness
+ * watermarks.
+ *
+ * <pre>
+ *   raw topics ─▶ validate-and-tag ─▶ event-time ─▶ events
+ *                        └─(rejected)───────────────▶ rejected
+ * </pre>
+ *
+ * <p>Sources and sinks are passed in, so tests can run the same graph against their own topics;
+ * {@link #main} wires production Kafka endpoints. The same jar runs on the local MiniCluster and,
+ * with {@code flink run}, on a Flink cluster.
+ */
+public final class ZoneTaggingJob {
+    private final Source<RawRecord, ?, ?> source;
+    private final Sink<TaggedEvent> eventsSink;
+    private final Sink<Rejection> rejectedSink;
+    private final JobConfig config;
+
+    public ZoneTaggingJob(Source<RawRecord, ?, ?> source, Sink<TaggedEvent> eventsSink,
+            Sink<Rejection> rejectedSink, JobConfig config) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.eventsSink = Objects.requireNonNull(eventsSink, "eventsSink");
+        this.rejectedSink = Objects.requireNonNull(rejectedSink, "rejectedSink");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The job wired to Kafka topics as the configuration names them. */
+    public static ZoneTaggingJob withKafka(JobConfig config) {
+        return new ZoneTaggingJob(kafkaSource(config),
+                kafkaSink(config, new TaggedEventSerializationSchema(config.topics().events())),
+                kafkaSink(config, new RejectionSerializationSchema(config.topics().rejected())),
+                config);
+    }
+
+    /** Adds the job's operators to the environment. */
+    public void build(StreamExecutionEnvironment env) {
+        DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-topics")
+                .uid("raw-topics-source");
+
+        SingleOutputStreamOperator<TaggedEvent> tagged = raw
+                .process(new ValidateAndTagFunction(config.topics().streamsByTopic(), config.layers(),
+                        config.h3Resolution(), config.futureTolerance()))
+                .name("validate-and-tag")
+                .uid("validate-and-tag");
+
+        tagged.getSideOutput(ValidateAndTagFunction.REJECTED)
+                .sinkTo(rejectedSink)
+                .name("rejected-sink")
+                .uid("rejected-sink");
+
+        tagged.assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<TaggedEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+                                .withTimestampAssigner(new EventTimeAssigner())
+                                .withIdleness(java.time.Duration.ofMinutes(1)))
+                .name("event-time")
+                .uid("event-time")
+                .sinkTo(eventsSink)
+                .name("events-sink")
+                .uid("events-sink");
+    }
+
+    static KafkaSource<RawRecord> kafkaSource(JobConfig config) {
+        KafkaSourceBuilder<RawRecord> b = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.topics().raw())
+                .setGroupId(config.groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("commit.offsets.on.checkpoint", "true");
+        if (config.bounded()) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+
+    static <T> KafkaSink<T> kafkaSink(JobConfig config,
+            org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<T> schema) {
+        Properties producer = new Properties();
+        producer.setProperty("linger.ms", "5");
+        producer.setProperty("enable.idempotence", "true");
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setRecordSerializer(schema)
+                .setKafkaProducerConfig(producer)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /**
+     * The Flink configuration every ZoneStat deployment uses: checkpointing, a bounded restart
+     * strategy (a failing job must not retry forever) and no Kryo fallback for our types.
+     */
+    public static Configuration flinkConfiguration(JobConfig config) {
+        Configuration c = new Configuration();
+        c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(2));
+        c.set(PipelineOptions.GENERIC_TYPES, false);
+        return c;
+    }
+
+    /** Cluster entry point ({@code flink run stream-jobs-*-job.jar --bootstrap ...}). */
+    public static void main(String[] args) throws Exception {
+        JobConfig config = JobConfig.fromArgs(args);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
+        withKafka(config).build(env);
+        env.execute("zonestat-zone-tagging");
+    }
+}

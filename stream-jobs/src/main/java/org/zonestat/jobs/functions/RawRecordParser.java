@@ -1,0 +1,164 @@
+package org.zonestat.jobs.functions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.EventStream;
+import org.zonestat.jobs.model.IncidentKind;
+import org.zonestat.jobs.model.RawRecord;
+import org.zonestat.jobs.model.RejectReason;
+
+/**
+ * Parses and validates one raw JSON record into a {@link CityEvent}, or refuses it with a reason
+ * and a sentence naming the field. The field tables in the README are the contract; unknown fields
+ * are ignored (so a tipster's identity, if a feed sends one, is dropped here and never reaches a
+ * topic).
+ *
+ * <p>Checks, in order: JSON object; {@code id}; {@code occurredAt} (ISO-8601 with offset or
+ * {@code Z}) and not later than the receive time plus a tolerance; location ({@code lat}, {@code
+ * lon} numbers, in range, not both 0); the stream's own fields ({@code kind} for incidents, {@code
+ * type} and {@code status} for 311, {@code category} for tips).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RawRecordParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, EventStream> streamsByTopic;
+    private final Duration futureTolerance;
+
+    /**
+     * @param streamsByTopic which stream each raw topic carries
+     * @param futureTolerance how far after its receive time an event may claim to have happened
+     */
+    public RawRecordParser(Map<String, EventStream> streamsByTopic, Duration futureTolerance) {
+        this.streamsByTopic = Map.copyOf(streamsByTopic);
+        this.futureTolerance = Objects.requireNonNull(futureTolerance, "futureTolerance");
+    }
+
+    public Outcome<CityEvent> parse(RawRecord raw) {
+        EventStream stream = streamsByTopic.get(raw.topic());
+        if (stream == null) {
+            return Outcome.refused(RejectReason.INVALID_FIELD,
+                    "topic '" + raw.topic() + "' is not a configured raw topic");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(raw.value());
+        } catch (JsonProcessingException e) {
+            return Outcome.refused(RejectReason.MALFORMED_JSON,
+                    "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            return Outcome.refused(RejectReason.MALFORMED_JSON, "not a JSON object");
+        }
+        Optional<String> id = text(root, "id");
+        if (id.isEmpty()) {
+            return missing("id");
+        }
+        Optional<String> occurredText = text(root, "occurredAt");
+        if (occurredText.isEmpty()) {
+            return missing("occurredAt");
+        }
+        Instant occurredAt;
+        try {
+            occurredAt = OffsetDateTime.parse(occurredText.get()).toInstant();
+        } catch (DateTimeException e) {
+            return Outcome.refused(RejectReason.INVALID_FIELD,
+                    "field 'occurredAt' is not an ISO-8601 date-time with offset: '"
+                            + occurredText.get() + "'");
+        }
+        Instant latestAllowed = Instant.ofEpochMilli(raw.receivedAtMillis()).plus(futureTolerance);
+        if (occurredAt.isAfter(latestAllowed)) {
+            return Outcome.refused(RejectReason.FUTURE_TIMESTAMP,
+                    "field 'occurredAt' " + occurredAt + " is more than " + futureTolerance
+                            + " after the record was received");
+        }
+        JsonNode lat = root.get("lat");
+        JsonNode lon = root.get("lon");
+        if (absent(lat) || absent(lon)) {
+            return Outcome.refused(RejectReason.MISSING_LOCATION,
+                    "field '" + (absent(lat) ? "lat" : "lon") + "' is missing");
+        }
+        if (!lat.isNumber() || !lon.isNumber()) {
+            return Outcome.refused(RejectReason.INVALID_FIELD,
+                    "field '" + (!lat.isNumber() ? "lat" : "lon") + "' is not a number");
+        }
+        double latValue = lat.doubleValue();
+        double lonValue = lon.doubleValue();
+        if (latValue == 0 && lonValue == 0) {
+            return Outcome.refused(RejectReason.ZERO_COORDINATES, "location is 0,0 (a missing geocode)");
+        }
+        if (!(latValue >= -90 && latValue <= 90 && lonValue >= -180 && lonValue <= 180)) {
+            return Outcome.refused(RejectReason.INVALID_FIELD,
+                    "location lat=" + latValue + " lon=" + lonValue + " is out of range");
+        }
+        String source = text(root, "source").orElse(raw.topic());
+        String type = text(root, "type").orElse(null);
+        String status = null;
+        String kind;
+        switch (stream) {
+            case INCIDENT -> {
+                Optional<String> kindText = text(root, "kind");
+                if (kindText.isEmpty()) {
+                    return missing("kind");
+                }
+                Optional<IncidentKind> parsed = IncidentKind.parse(kindText.get());
+                if (parsed.isEmpty()) {
+                    return Outcome.refused(RejectReason.UNKNOWN_KIND,
+                            "field 'kind' has unknown incident kind '" + kindText.get() + "'");
+                }
+                kind = parsed.get().name();
+            }
+            case REQUEST311 -> {
+                if (type == null) {
+                    return missing("type");
+                }
+                Optional<String> statusText = text(root, "status");
+                if (statusText.isEmpty()) {
+                    return missing("status");
+                }
+                status = statusText.get();
+                kind = "REQUEST_311";
+            }
+            case TIP -> {
+                Optional<String> category = text(root, "category");
+                if (category.isEmpty()) {
+                    return missing("category");
+                }
+                type = category.get();
+                kind = "TIP";
+            }
+            default -> throw new IllegalStateException("unhandled stream " + stream);
+        }
+        String eventId = stream.wireName() + "/" + source + "/" + id.get()
+                + (status == null ? "" : "/" + status);
+        return Outcome.accepted(new CityEvent(eventId, stream, id.get(), source, kind, type, status,
+                occurredAt, lonValue, latValue, text(root, "address").orElse(null)));
+    }
+
+    private static Outcome<CityEvent> missing(String field) {
+        return Outcome.refused(RejectReason.MISSING_FIELD, "field '" + field + "' is missing");
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+    }
+
+    private static Optional<String> text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return Optional.empty();
+        }
+        String value = node.asText().trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}

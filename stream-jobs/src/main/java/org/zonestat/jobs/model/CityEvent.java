@@ -1,0 +1,46 @@
+package org.zonestat.jobs.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A validated event from any raw feed, before zone tagging. Flat and immutable.
+ *
+ * @param eventId unique, idempotent id {@code <stream>/<source>/<recordId>[/<status>]}: the same
+ *     input delivered twice yields the same id
+ * @param stream which feed it came from
+ * @param recordId the source's own id
+ * @param source the name of the feed, e.g. {@code bpd-part1-2018}
+ * @param kind incidents: an {@link IncidentKind} name; 311: {@code REQUEST_311}; tips: {@code TIP}
+ * @param type 311 request type, tip category or incident description; may be null
+ * @param status 311 status (New, Open, Closed, ...); null for other streams
+ * @param occurredAt event time: when the thing happened (or, for a 311 update, when the status
+ *     changed)
+ * @param lon longitude, WGS84 degrees
+ * @param lat latitude, WGS84 degrees
+ * @param address block address; may be null
+ */
+public record CityEvent(
+        String eventId,
+        EventStream stream,
+        String recordId,
+        String source,
+        String kind,
+        String type,
+        String status,
+        Instant occurredAt,
+        double lon,
+        double lat,
+        String address) {
+    public CityEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
+            throw new IllegalArgumentException("coordinates out of range: " + lon + "," + lat);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.zonestat.jobs.model;
+
+/**
+ * Why a raw record was not turned into an event. Each has a stable wire code used on the {@code
+ * rejected} topic and in metrics.
+ */
+public enum RejectReason {
+    MALFORMED_JSON("malformed-json"),
+    MISSING_FIELD("missing-field"),
+    INVALID_FIELD("invalid-field"),
+    UNKNOWN_KIND("unknown-kind"),
+    MISSING_LOCATION("missing-location"),
+    ZERO_COORDINATES("zero-coordinates"),
+    SWAPPED_COORDINATES("swapped-coordinates"),
+    OUTSIDE_ZONES("outside-zones"),
+    FUTURE_TIMESTAMP("future-timestamp");
+
+    private final String code;
+
+    RejectReason(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,174 @@
+package org.zonestat.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.jobs.testing.KafkaTopics;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.sim.AdapterResult;
+import org.zonestat.sim.Feed;
+import org.zonestat.sim.FeedReplayer;
+import org.zonestat.sim.baltimore.BaltimoreData;
+import org.zonestat.sim.csv.CsvTable;
+
+/** The zone-tagging job on a Flink MiniCluster against a real embedded KRaft broker. */
+class ZoneTaggingJobITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @TempDir
+    static Path kafkaDir;
+
+    static EmbeddedKafkaBroker kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void realPart1RowsAreTaggedWithTheirOwnPoliceDistrict(TestInfo info) throws Exception {
+        JobConfig config = freshTopics(info);
+        AdapterResult rows = BaltimoreData.part1Of2018();
+        assertThat(rows.problems()).as("rows the adapter could not read").isEmpty();
+        assertThat(rows.events().size()).isEqualTo(515);
+        publish(config, rows);
+
+        runBounded(config);
+
+        List<JsonNode> events = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events());
+        List<JsonNode> rejected = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().rejected());
+
+        // Every row is accounted for exactly once: in events or in rejected.
+        Set<String> eventIds = events.stream().map(e -> e.get("recordId").asText()).collect(Collectors.toSet());
+        Set<String> rejectedIds = new HashSet<>();
+        for (JsonNode r : rejected) {
+            rejectedIds.add(JSON.readTree(r.get("original").asText()).get("id").asText());
+        }
+        assertThat(events.size() + rejected.size()).isEqualTo(515);
+        Set<String> all = new HashSet<>(eventIds);
+        all.addAll(rejectedIds);
+        assertThat(all).hasSize(515);
+
+        Map<String, String> districtById = ownDistricts();
+        long agree = events.stream()
+                .filter(e -> districtById.get(e.get("recordId").asText())
+                        .equalsIgnoreCase(e.path("zones").path("police-districts-1959").asText("")))
+                .count();
+        System.out.printf("police district (1959-2022 layer) agrees with the row's District for %d of %d rows; "
+                + "%d rejected%n", agree, 515, rejected.size());
+        assertThat(agree).isGreaterThanOrEqualTo(508);
+
+        JsonNode first = events.get(0);
+        assertThat(first.get("h3").asText()).hasSize(15);
+        assertThat(first.get("zones").has("neighborhoods")).isTrue();
+        assertThat(first.get("stream").asText()).isEqualTo("incident");
+    }
+
+    @Test
+    void everyBadRecordLandsInRejectedWithItsReasonAndOriginalText(TestInfo info) throws Exception {
+        JobConfig config = freshTopics(info);
+        long received = Instant.parse("2018-07-08T00:00:00Z").toEpochMilli();
+        String ok = "{\"id\":\"ok-1\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T23:53:00-04:00\","
+                + "\"lat\":39.34782,\"lon\":-76.58727}";
+        Map<String, String> badByReason = new HashMap<>();
+        badByReason.put("malformed-json", "{\"id\":\"b1\",");
+        badByReason.put("missing-field", "{\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\",\"lat\":39.3,\"lon\":-76.6}");
+        badByReason.put("invalid-field", "{\"id\":\"b3\",\"kind\":\"SHOOTING\",\"occurredAt\":\"yesterday\",\"lat\":39.3,\"lon\":-76.6}");
+        badByReason.put("unknown-kind", "{\"id\":\"b4\",\"kind\":\"JAYWALKING\",\"occurredAt\":\"2018-07-07T20:00:00Z\",\"lat\":39.3,\"lon\":-76.6}");
+        badByReason.put("missing-location", "{\"id\":\"b5\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\"}");
+        badByReason.put("zero-coordinates", "{\"id\":\"b6\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\",\"lat\":0,\"lon\":0}");
+        badByReason.put("swapped-coordinates", "{\"id\":\"b7\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\",\"lat\":-76.6107,\"lon\":39.2909}");
+        badByReason.put("outside-zones", "{\"id\":\"b8\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\",\"lat\":40.7128,\"lon\":-74.006}");
+        badByReason.put("future-timestamp", "{\"id\":\"b9\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2030-01-01T00:00:00Z\",\"lat\":39.3,\"lon\":-76.6}");
+        List<String> values = new java.util.ArrayList<>(badByReason.values());
+        values.add(ok);
+        KafkaTopics.produce(kafka.bootstrapServers(), config.topics().incidents(), received, values);
+
+        runBounded(config);
+
+        List<JsonNode> events = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events());
+        List<JsonNode> rejected = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().rejected());
+        assertThat(events).extracting(e -> e.get("recordId").asText()).containsExactly("ok-1");
+        assertThat(rejected).hasSize(badByReason.size());
+        for (JsonNode r : rejected) {
+            String reason = r.get("reason").asText();
+            assertThat(badByReason).containsKey(reason);
+            assertThat(r.get("original").asText()).as(reason).isEqualTo(badByReason.get(reason));
+            assertThat(r.get("detail").asText()).as(reason).isNotBlank();
+            assertThat(r.get("sourceTopic").asText()).isEqualTo(config.topics().incidents());
+        }
+        assertThat(rejected).extracting(r -> r.get("reason").asText())
+                .containsExactlyInAnyOrderElementsOf(badByReason.keySet());
+    }
+
+    private static JobConfig freshTopics(TestInfo info) {
+        String suffix = "." + info.getTestMethod().orElseThrow().getName();
+        JobConfig config = JobConfig.defaults(kafka.bootstrapServers())
+                .withTopics(JobConfig.Topics.defaults().withSuffix(suffix))
+                .withGroupId("it" + suffix)
+                .withBounded(true);
+        kafka.createTopics(config.topics().all().stream()
+                .map(t -> new NewTopic(t, 2, (short) 1)).toList());
+        return config;
+    }
+
+    private static void publish(JobConfig config, AdapterResult rows) throws InterruptedException {
+        Map<Feed, String> topics = Map.of(Feed.INCIDENTS, config.topics().incidents(),
+                Feed.REQUESTS311, config.topics().requests311(), Feed.TIPS, config.topics().tips());
+        try (FeedReplayer replayer = new FeedReplayer(kafka.bootstrapServers(), topics, 0, Duration.ZERO)) {
+            replayer.replay(rows.events(), Map.of());
+        }
+    }
+
+    private static void runBounded(JobConfig config) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(ZoneTaggingJob.flinkConfiguration(config));
+        env.setParallelism(2);
+        ZoneTaggingJob.withKafka(config).build(env);
+        env.execute("zone-tagging-it");
+    }
+
+    /** Each row's own District column, keyed by the adapter's id (L + line). */
+    private static Map<String, String> ownDistricts() throws Exception {
+        Map<String, String> out = new HashMap<>();
+        try (InputStream in = BaltimoreData.open(BaltimoreData.PART1_2018)) {
+            CsvTable.forEachRow(in, BaltimoreData.PART1_2018,
+                    row -> out.put("L" + row.line(), row.get("District").orElse("").toUpperCase(Locale.ROOT)));
+        }
+        return out;
+    }
+}

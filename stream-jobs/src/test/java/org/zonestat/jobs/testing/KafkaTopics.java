@@ -1,0 +1,88 @@
+package org.zonestat.jobs.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Test helpers to write and read whole topics on a real broker. */
+public final class KafkaTopics {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KafkaTopics() {}
+
+    /** Sends values (null keys) with the given record timestamp and waits for all acks. */
+    public static void produce(String bootstrap, String topic, long timestampMillis, List<String> values) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (String v : values) {
+                producer.send(new ProducerRecord<>(topic, null, timestampMillis, null, v));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Reads every committed record of a topic, from the beginning to its current end. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(pi -> new TopicPartition(topic, pi.partition())).collect(Collectors.toList());
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(partitions, Duration.ofSeconds(30)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!reached(c, end) && System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+            if (!reached(c, end)) {
+                throw new AssertionError("could not read " + topic + " to its end " + end + " within 60 s");
+            }
+        }
+        return out;
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> c, Map<TopicPartition, Long> end) {
+        Set<TopicPartition> assigned = c.assignment();
+        return assigned.stream().allMatch(tp -> c.position(tp) >= end.get(tp));
+    }
+
+    /** Every record's value as JSON. */
+    public static List<JsonNode> readJson(String bootstrap, String topic) {
+        List<JsonNode> out = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : readAll(bootstrap, topic)) {
+            try {
+                out.add(JSON.readTree(r.value()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON on " + topic + ": " + r.value(), e);
+            }
+        }
+        return out;
+    }
+}
