@@ -1,0 +1,74 @@
+package org.zonestat.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.console.Role;
+import org.zonestat.sim.Feed;
+import org.zonestat.sim.FeedReplayer;
+
+/** The one-process demo, started as {@code ./zonestat demo} starts it, on free ports. */
+class ZoneStatDemoITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void demoServesZonesAndTaggedEventsAndKeepsItsHistoryAcrossARestart(@TempDir Path dataDir) throws Exception {
+        DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "baltimore", 2);
+        Map<Feed, Long> publishedFirstRun;
+        String token;
+        try (ZoneStatDemo demo = new ZoneStatDemo(options).start()) {
+            token = demo.tokens().tokenFor(Role.DISPATCHER).orElseThrow();
+            String base = "http://127.0.0.1:" + demo.consolePort();
+
+            assertThat(get(base + "/api/health", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> zones = get(base + "/api/zones?layer=neighborhoods", token);
+            assertThat(zones.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(zones.body()).get("features")).hasSize(278);
+
+            // The real feed (3,479 + 515 incidents, 3,000 311 requests as 5,099 lifecycle records)
+            // is published and reaches the console through the Flink job.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> eventsSeen(base) >= 8_000);
+            try (FeedReplayer probe = new FeedReplayer(demo.bootstrapServers(), FeedReplayer.defaultTopics(), 0, Duration.ZERO)) {
+                publishedFirstRun = probe.alreadyPublished();
+            }
+            assertThat(publishedFirstRun).containsEntry(Feed.INCIDENTS, 3_479L + 515L).containsEntry(Feed.REQUESTS311, 5_099L);
+        }
+
+        try (ZoneStatDemo demo = new ZoneStatDemo(options).start()) {
+            assertThat(demo.tokens().tokenFor(Role.DISPATCHER)).contains(token);
+            String base = "http://127.0.0.1:" + demo.consolePort();
+            await().atMost(Duration.ofMinutes(1)).until(() -> eventsSeen(base) >= 8_000);
+            try (FeedReplayer probe = new FeedReplayer(demo.bootstrapServers(), FeedReplayer.defaultTopics(), 0, Duration.ZERO)) {
+                assertThat(probe.alreadyPublished()).as("a restart resumes the replay instead of repeating it")
+                        .isEqualTo(publishedFirstRun);
+            }
+        }
+    }
+
+    private long eventsSeen(String base) throws Exception {
+        JsonNode health = JSON.readTree(get(base + "/api/health", null).body());
+        return health.path("eventsSeen").asLong(health.path("events").path("seen").asLong(0));
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
