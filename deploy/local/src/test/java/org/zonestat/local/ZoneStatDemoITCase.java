@@ -9,6 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,10 +43,23 @@ class ZoneStatDemoITCase {
             assertThat(zones.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(zones.body()).get("features")).hasSize(278);
 
+            // A live client connected before the feed has run through sees events tagged by the job.
+            List<JsonNode> received = new CopyOnWriteArrayList<>();
+            WebSocket socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + demo.consolePort() + "/ws/live?token=" + token),
+                            new Collecting(received))
+                    .get(30, TimeUnit.SECONDS);
+
             // The real feed (3,479 + 515 incidents, 3,000 311 requests as 5,099 lifecycle records)
             // is published and reaches the console through the Flink job.
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                     .until(() -> eventsSeen(base) >= 8_000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> taggedEvents(received).size() >= 100);
+            socket.abort();
+            JsonNode sample = taggedEvents(received).get(0);
+            assertThat(sample.get("zones").has("neighborhoods")).isTrue();
+            assertThat(sample.get("zones").has("police-districts-1959")).isTrue();
+            assertThat(sample.get("h3").asText()).hasSize(15);
             try (FeedReplayer probe = new FeedReplayer(demo.bootstrapServers(), FeedReplayer.defaultTopics(), 0, Duration.ZERO)) {
                 publishedFirstRun = probe.alreadyPublished();
             }
@@ -56,6 +74,44 @@ class ZoneStatDemoITCase {
                 assertThat(probe.alreadyPublished()).as("a restart resumes the replay instead of repeating it")
                         .isEqualTo(publishedFirstRun);
             }
+        }
+    }
+
+    /** The events in every snapshot and event message received so far. */
+    private static List<JsonNode> taggedEvents(List<JsonNode> messages) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode m : messages) {
+            switch (m.path("type").asText()) {
+                case "snapshot" -> m.path("events").forEach(out::add);
+                case "event" -> out.add(m.get("event"));
+                default -> throw new AssertionError("unexpected message type: " + m);
+            }
+        }
+        return out;
+    }
+
+    /** Collects each whole text message as JSON. */
+    private static final class Collecting implements WebSocket.Listener {
+        private final List<JsonNode> received;
+        private final StringBuilder partial = new StringBuilder();
+
+        Collecting(List<JsonNode> received) {
+            this.received = received;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(JSON.readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError("not JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
         }
     }
 
