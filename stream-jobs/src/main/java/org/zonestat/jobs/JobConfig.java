@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.model.EventStream;
@@ -22,6 +23,7 @@ import org.zonestat.jobs.model.EventStream;
  * @param maxOutOfOrderness how late (in event time) an event may arrive behind the newest one
  * @param futureTolerance how far after its receive time an event may claim to have happened
  * @param checkpointInterval how often state and source offsets are checkpointed
+ * @param dedupeWindow how long an event id is remembered to drop redeliveries
  * @param bounded read the raw topics up to their current end and stop (tests, backfill)
  */
 public record JobConfig(
@@ -33,6 +35,7 @@ public record JobConfig(
         Duration maxOutOfOrderness,
         Duration futureTolerance,
         Duration checkpointInterval,
+        Duration dedupeWindow,
         boolean bounded)
         implements Serializable {
 
@@ -49,17 +52,20 @@ public record JobConfig(
         }
     }
 
+    /** The largest zone layer message, in bytes. */
+    public static final int ZONES_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
     /** The topic names the job reads and writes. */
-    public record Topics(String incidents, String requests311, String tips, String events, String rejected)
-            implements Serializable {
+    public record Topics(String incidents, String requests311, String tips, String zones, String events,
+            String rejected) implements Serializable {
         public static Topics defaults() {
-            return new Topics("incidents.raw", "requests311.raw", "tips.raw", "events", "rejected");
+            return new Topics("incidents.raw", "requests311.raw", "tips.raw", "zones", "events", "rejected");
         }
 
         /** The same names with a suffix, e.g. for one test's fresh topics. */
         public Topics withSuffix(String suffix) {
-            return new Topics(incidents + suffix, requests311 + suffix, tips + suffix, events + suffix,
-                    rejected + suffix);
+            return new Topics(incidents + suffix, requests311 + suffix, tips + suffix, zones + suffix,
+                    events + suffix, rejected + suffix);
         }
 
         public Map<String, EventStream> streamsByTopic() {
@@ -74,38 +80,56 @@ public record JobConfig(
             return List.of(incidents, requests311, tips);
         }
 
-        public List<String> all() {
+        /** Every topic except {@link #zones}, which is compacted and created with its own settings. */
+        public List<String> streams() {
             return List.of(incidents, requests311, tips, events, rejected);
+        }
+
+        /**
+         * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
+         * they carry original event times, possibly years old); {@code zones} is compacted (the
+         * latest version of each layer) and takes messages up to 32 MiB (a city's neighborhoods
+         * are several MiB of GeoJSON).
+         */
+        public List<NewTopic> newTopics(int partitions, short replication) {
+            List<NewTopic> out = new ArrayList<>();
+            for (String t : streams()) {
+                out.add(new NewTopic(t, partitions, replication).configs(Map.of("retention.ms", "-1")));
+            }
+            out.add(new NewTopic(zones, 1, replication).configs(Map.of(
+                    "cleanup.policy", "compact", "max.message.bytes", String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
+            return out;
         }
     }
 
     public static JobConfig defaults(String bootstrapServers) {
         return new JobConfig(bootstrapServers, Topics.defaults(), "zonestat-tagging",
                 ZoneCatalog.BALTIMORE_LAYERS, 9, Duration.ofMinutes(10), Duration.ofDays(1),
-                Duration.ofSeconds(10), false);
+                Duration.ofSeconds(10), Duration.ofDays(7), false);
     }
 
     public JobConfig withTopics(Topics t) {
         return new JobConfig(bootstrapServers, t, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, bounded);
+                futureTolerance, checkpointInterval, dedupeWindow, bounded);
     }
 
     public JobConfig withGroupId(String g) {
         return new JobConfig(bootstrapServers, topics, g, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, bounded);
+                futureTolerance, checkpointInterval, dedupeWindow, bounded);
     }
 
     public JobConfig withBounded(boolean b) {
         return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, b);
+                futureTolerance, checkpointInterval, dedupeWindow, b);
     }
 
     /**
      * Parses command-line flags (see the README's configuration table): {@code --bootstrap},
      * {@code --group}, {@code --layers} ({@code baltimore} or comma-separated {@code
      * id=path.geojson#nameProperty}), {@code --h3-resolution}, {@code --out-of-orderness-seconds},
-     * {@code --future-tolerance-seconds}, {@code --checkpoint-interval-seconds}, {@code --bounded},
-     * {@code --topic-incidents|requests311|tips|events|rejected}. Environment variable {@code
+     * {@code --future-tolerance-seconds}, {@code --checkpoint-interval-seconds}, {@code
+     * --dedupe-window-hours}, {@code --bounded}, {@code
+     * --topic-incidents|requests311|tips|zones|events|rejected}. Environment variable {@code
      * ZONESTAT_BOOTSTRAP} is the default for {@code --bootstrap}.
      */
     public static JobConfig fromArgs(String[] args) {
@@ -131,6 +155,7 @@ public record JobConfig(
         t = new Topics(flags.getOrDefault("topic-incidents", t.incidents()),
                 flags.getOrDefault("topic-requests311", t.requests311()),
                 flags.getOrDefault("topic-tips", t.tips()),
+                flags.getOrDefault("topic-zones", t.zones()),
                 flags.getOrDefault("topic-events", t.events()),
                 flags.getOrDefault("topic-rejected", t.rejected()));
         List<ZoneLayerSpec> layers = d.layers();
@@ -146,10 +171,13 @@ public record JobConfig(
                 seconds(flags, "out-of-orderness-seconds", d.maxOutOfOrderness()),
                 seconds(flags, "future-tolerance-seconds", d.futureTolerance()),
                 seconds(flags, "checkpoint-interval-seconds", d.checkpointInterval()),
+                flags.containsKey("dedupe-window-hours")
+                        ? Duration.ofHours(Long.parseLong(flags.get("dedupe-window-hours"))) : d.dedupeWindow(),
                 flags.containsKey("bounded"));
         List<String> known = List.of("bootstrap", "group", "layers", "h3-resolution",
                 "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
-                "bounded", "topic-incidents", "topic-requests311", "topic-tips", "topic-events",
+                "dedupe-window-hours", "bounded", "topic-incidents", "topic-requests311", "topic-tips",
+                "topic-zones", "topic-events",
                 "topic-rejected");
         for (String k : flags.keySet()) {
             if (!known.contains(k)) {

@@ -1,5 +1,6 @@
 package org.zonestat.jobs;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -14,18 +15,24 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.zonestat.jobs.functions.DedupeAndTagFunction;
+import org.zonestat.jobs.functions.EventIdKey;
 import org.zonestat.jobs.functions.EventTimeAssigner;
-import org.zonestat.jobs.functions.ValidateAndTagFunction;
+import org.zonestat.jobs.functions.ParseFunction;
+import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.io.RawRecordDeserializer;
 import org.zonestat.jobs.io.RejectionSerializationSchema;
 import org.zonestat.jobs.io.TaggedEventSerializationSchema;
+import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
+import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.Rejection;
 import org.zonestat.jobs.model.TaggedEvent;
+import org.zonestat.jobs.model.ZoneLayerUpdate;
 
 /**
  * The zone-tagging job: reads the raw topics, validates each record, tags it with its zone in every
@@ -34,8 +41,10 @@ import org.zonestat.jobs.model.TaggedEvent;
  * watermarks.
  *
  * <pre>
- *   raw topics ─▶ validate-and-tag ─▶ event-time ─▶ events
- *                        └─(rejected)───────────────▶ rejected
+ *   raw topics ─▶ parse ─▶ keyBy(eventId) ─▶ dedupe-and-tag ─▶ event-time ─▶ events
+ *                   │                          ▲       │
+ *                   │          zones topic ────┘       │ (broadcast: layers added or edited live)
+ *                   └──(rejected)──────────────────────┴──────────────────▶ rejected
  * </pre>
  *
  * <p>Sources and sinks are passed in, so tests can run the same graph against their own topics;
@@ -44,13 +53,15 @@ import org.zonestat.jobs.model.TaggedEvent;
  */
 public final class ZoneTaggingJob {
     private final Source<RawRecord, ?, ?> source;
+    private final Source<ZoneLayerUpdate, ?, ?> zonesSource;
     private final Sink<TaggedEvent> eventsSink;
     private final Sink<Rejection> rejectedSink;
     private final JobConfig config;
 
-    public ZoneTaggingJob(Source<RawRecord, ?, ?> source, Sink<TaggedEvent> eventsSink,
-            Sink<Rejection> rejectedSink, JobConfig config) {
+    public ZoneTaggingJob(Source<RawRecord, ?, ?> source, Source<ZoneLayerUpdate, ?, ?> zonesSource,
+            Sink<TaggedEvent> eventsSink, Sink<Rejection> rejectedSink, JobConfig config) {
         this.source = Objects.requireNonNull(source, "source");
+        this.zonesSource = Objects.requireNonNull(zonesSource, "zonesSource");
         this.eventsSink = Objects.requireNonNull(eventsSink, "eventsSink");
         this.rejectedSink = Objects.requireNonNull(rejectedSink, "rejectedSink");
         this.config = Objects.requireNonNull(config, "config");
@@ -58,7 +69,7 @@ public final class ZoneTaggingJob {
 
     /** The job wired to Kafka topics as the configuration names them. */
     public static ZoneTaggingJob withKafka(JobConfig config) {
-        return new ZoneTaggingJob(kafkaSource(config),
+        return new ZoneTaggingJob(kafkaSource(config), zonesSource(config),
                 kafkaSink(config, new TaggedEventSerializationSchema(config.topics().events())),
                 kafkaSink(config, new RejectionSerializationSchema(config.topics().rejected())),
                 config);
@@ -66,16 +77,27 @@ public final class ZoneTaggingJob {
 
     /** Adds the job's operators to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-topics")
-                .uid("raw-topics-source");
+        SingleOutputStreamOperator<ParsedRecord> parsed = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-topics")
+                .uid("raw-topics-source")
+                .process(new ParseFunction(config.topics().streamsByTopic(), config.futureTolerance()))
+                .name("parse")
+                .uid("parse");
 
-        SingleOutputStreamOperator<TaggedEvent> tagged = raw
-                .process(new ValidateAndTagFunction(config.topics().streamsByTopic(), config.layers(),
-                        config.h3Resolution(), config.futureTolerance()))
-                .name("validate-and-tag")
-                .uid("validate-and-tag");
+        BroadcastStream<ZoneLayerUpdate> layerUpdates = env
+                .fromSource(zonesSource, WatermarkStrategy.noWatermarks(), "zones-topic")
+                .uid("zones-topic-source")
+                .broadcast(DedupeAndTagFunction.LAYER_UPDATES);
 
-        tagged.getSideOutput(ValidateAndTagFunction.REJECTED)
+        SingleOutputStreamOperator<TaggedEvent> tagged = parsed
+                .keyBy(new EventIdKey())
+                .connect(layerUpdates)
+                .process(new DedupeAndTagFunction(config.layers(), config.h3Resolution(), config.dedupeWindow()))
+                .name("dedupe-and-tag")
+                .uid("dedupe-and-tag");
+
+        parsed.getSideOutput(Rejections.TAG)
+                .union(tagged.getSideOutput(Rejections.TAG))
                 .sinkTo(rejectedSink)
                 .name("rejected-sink")
                 .uid("rejected-sink");
@@ -83,7 +105,7 @@ public final class ZoneTaggingJob {
         tagged.assignTimestampsAndWatermarks(
                         WatermarkStrategy.<TaggedEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
                                 .withTimestampAssigner(new EventTimeAssigner())
-                                .withIdleness(java.time.Duration.ofMinutes(1)))
+                                .withIdleness(Duration.ofMinutes(1)))
                 .name("event-time")
                 .uid("event-time")
                 .sinkTo(eventsSink)
@@ -100,6 +122,23 @@ public final class ZoneTaggingJob {
                 .setDeserializer(new RawRecordDeserializer())
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("commit.offsets.on.checkpoint", "true");
+        if (config.bounded()) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+
+    /** The zones topic, always read from its beginning: it is compacted to the latest layers. */
+    static KafkaSource<ZoneLayerUpdate> zonesSource(JobConfig config) {
+        KafkaSourceBuilder<ZoneLayerUpdate> b = KafkaSource.<ZoneLayerUpdate>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.topics().zones())
+                .setGroupId(config.groupId() + "-zones")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ZoneLayerUpdateDeserializer())
+                .setProperty("max.partition.fetch.bytes", String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES))
+                .setProperty("fetch.max.bytes", String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES))
+                .setProperty("isolation.level", "read_committed");
         if (config.bounded()) {
             b.setBounded(OffsetsInitializer.latest());
         }
@@ -128,7 +167,7 @@ public final class ZoneTaggingJob {
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
-        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofSeconds(2));
+        c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         c.set(PipelineOptions.GENERIC_TYPES, false);
         return c;
     }

@@ -1,6 +1,7 @@
 package org.zonestat.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,39 @@ class ZoneTaggingJobITCase {
         assertThat(first.get("h3").asText()).hasSize(15);
         assertThat(first.get("zones").has("neighborhoods")).isTrue();
         assertThat(first.get("stream").asText()).isEqualTo("incident");
+        assertThat(first.get("layers").get("neighborhoods").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aZoneLayerPublishedWhileTheJobRunsTagsLaterEventsWithoutARestart(TestInfo info) throws Exception {
+        JobConfig config = freshTopics(info).withBounded(false);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(ZoneTaggingJob.flinkConfiguration(config));
+        env.setParallelism(2);
+        ZoneTaggingJob.withKafka(config).build(env);
+        JobClient job = env.executeAsync("zone-layer-update-it");
+        try {
+            // A planner draws a new focus zone around City Hall (-76.6107, 39.2909).
+            String layer = "{\"title\":\"Focus zones\",\"nameProperty\":\"name\",\"version\":2,"
+                    + "\"featureCollection\":{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                    + "\"properties\":{\"name\":\"City Hall focus\"},\"geometry\":{\"type\":\"Polygon\","
+                    + "\"coordinates\":[[[-76.62,39.28],[-76.60,39.28],[-76.60,39.30],[-76.62,39.30],[-76.62,39.28]]]}}]}}";
+            KafkaTopics.produceKeyed(kafka.bootstrapServers(), config.topics().zones(), "focus-zones", layer);
+
+            // Events keep arriving; one of them is soon tagged with the new layer.
+            long received = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                String id = "probe-" + System.nanoTime();
+                KafkaTopics.produce(kafka.bootstrapServers(), config.topics().incidents(), received, List.of(
+                        "{\"id\":\"" + id + "\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2019-10-21T11:00:00Z\","
+                                + "\"lat\":39.2909,\"lon\":-76.6107}"));
+                return KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events()).stream()
+                        .anyMatch(e -> e.path("zones").path("focus-zones").asText().equals("City Hall focus")
+                                && e.path("layers").path("focus-zones").asInt() == 2);
+            });
+        } finally {
+            job.cancel().get();
+        }
     }
 
     @Test
@@ -116,6 +150,10 @@ class ZoneTaggingJobITCase {
         badByReason.put("future-timestamp", "{\"id\":\"b9\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2030-01-01T00:00:00Z\",\"lat\":39.3,\"lon\":-76.6}");
         List<String> values = new java.util.ArrayList<>(badByReason.values());
         values.add(ok);
+        // The same event again: same id, so a duplicate of ok-1 (the original text differs in spacing).
+        String again = ok.replace(",", ", ");
+        badByReason.put("duplicate", again);
+        values.add(again);
         KafkaTopics.produce(kafka.bootstrapServers(), config.topics().incidents(), received, values);
 
         runBounded(config);
@@ -141,8 +179,7 @@ class ZoneTaggingJobITCase {
                 .withTopics(JobConfig.Topics.defaults().withSuffix(suffix))
                 .withGroupId("it" + suffix)
                 .withBounded(true);
-        kafka.createTopics(config.topics().all().stream()
-                .map(t -> new NewTopic(t, 2, (short) 1)).toList());
+        kafka.createTopics(config.topics().newTopics(2, (short) 1));
         return config;
     }
 

@@ -9,7 +9,6 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.console.AccessTokens;
@@ -50,7 +49,7 @@ public final class ZoneStatDemo implements AutoCloseable {
         Path dataDir = options.dataDir().toAbsolutePath();
         kafka = EmbeddedKafkaBroker.builder().dataDir(dataDir).port(options.kafkaPort()).build().start();
         JobConfig jobConfig = JobConfig.defaults(kafka.bootstrapServers());
-        createTopics(jobConfig.topics());
+        kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
         job = startJob(jobConfig, dataDir);
 
@@ -68,13 +67,6 @@ public final class ZoneStatDemo implements AutoCloseable {
             startFeed(jobConfig);
         }
         return this;
-    }
-
-    private void createTopics(JobConfig.Topics topics) {
-        Map<String, String> keepForever = Map.of("retention.ms", "-1");
-        kafka.createTopics(topics.all().stream()
-                .map(t -> new NewTopic(t, 2, (short) 1).configs(keepForever))
-                .toList());
     }
 
     private JobClient startJob(JobConfig jobConfig, Path dataDir) throws Exception {

@@ -139,8 +139,9 @@ public final class RawRecordParser {
             }
             default -> throw new IllegalStateException("unhandled stream " + stream);
         }
+        // A 311 request has one event per update: status and time tell a reopen from a redelivery.
         String eventId = stream.wireName() + "/" + source + "/" + id.get()
-                + (status == null ? "" : "/" + status);
+                + (status == null ? "" : "/" + status + "@" + occurredAt);
         return Outcome.accepted(new CityEvent(eventId, stream, id.get(), source, kind, type, status,
                 occurredAt, lonValue, latValue, text(root, "address").orElse(null)));
     }

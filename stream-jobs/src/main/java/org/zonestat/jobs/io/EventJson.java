@@ -34,6 +34,8 @@ public final class EventJson {
         n.put("h3", tagged.h3());
         ObjectNode zones = n.putObject("zones");
         tagged.zones().forEach(zones::put);
+        ObjectNode layers = n.putObject("layers");
+        tagged.layerVersions().forEach(layers::put);
         n.put("address", e.address());
         return n;
     }

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * A validated event from any raw feed, before zone tagging. Flat and immutable.
  *
- * @param eventId unique, idempotent id {@code <stream>/<source>/<recordId>[/<status>]}: the same
- *     input delivered twice yields the same id
+ * @param eventId unique, idempotent id {@code <stream>/<source>/<recordId>[/<status>@<occurredAt>]}:
+ *     the same input delivered twice yields the same id
  * @param stream which feed it came from
  * @param recordId the source's own id
  * @param source the name of the feed, e.g. {@code bpd-part1-2018}

@@ -13,7 +13,8 @@ public enum RejectReason {
     ZERO_COORDINATES("zero-coordinates"),
     SWAPPED_COORDINATES("swapped-coordinates"),
     OUTSIDE_ZONES("outside-zones"),
-    FUTURE_TIMESTAMP("future-timestamp");
+    FUTURE_TIMESTAMP("future-timestamp"),
+    DUPLICATE("duplicate");
 
     private final String code;
 

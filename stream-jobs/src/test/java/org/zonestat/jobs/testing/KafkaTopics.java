@@ -42,6 +42,19 @@ public final class KafkaTopics {
         }
     }
 
+    /** Sends one keyed record (large values allowed, e.g. zone layers) and waits for its ack. */
+    public static void produceKeyed(String bootstrap, String topic, String key, String value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+            producer.flush();
+        }
+    }
+
     /** Reads every committed record of a topic, from the beginning to its current end. */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
         Properties p = new Properties();

@@ -1,0 +1,86 @@
+package org.zonestat.jobs.functions;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.zonestat.geo.GeoJsonZoneLayerReader;
+import org.zonestat.geo.StrTreeZoneLocator;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
+import org.zonestat.geo.ZoneLayerSpec;
+import org.zonestat.geo.ZoneLocator;
+import org.zonestat.jobs.model.ZoneLayerUpdate;
+
+/**
+ * The zone layers in force, each with its locator and version: the configured layers (version 1)
+ * overlaid with updates from the {@code zones} topic. Applying an update returns a new object;
+ * instances are immutable and thread-safe.
+ */
+public final class ZoneLayers {
+    private final Map<String, ZoneLocator> locators;
+    private final Map<String, Integer> versions;
+
+    private ZoneLayers(Map<String, ZoneLocator> locators, Map<String, Integer> versions) {
+        this.locators = Collections.unmodifiableMap(locators);
+        this.versions = Collections.unmodifiableMap(versions);
+    }
+
+    /** The configured layers, each at version 1. */
+    public static ZoneLayers initial(List<ZoneLayerSpec> specs) {
+        ZoneCatalog catalog = ZoneCatalog.load(specs);
+        Map<String, ZoneLocator> locators = new LinkedHashMap<>();
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (String id : catalog.layerIds()) {
+            locators.put(id, catalog.locator(id).orElseThrow());
+            versions.put(id, 1);
+        }
+        return new ZoneLayers(locators, versions);
+    }
+
+    /**
+     * These layers with one update applied: a new or replaced layer goes to the end (or keeps its
+     * place), a removal drops it.
+     *
+     * @throws GeoJsonZoneLayerReader.InvalidZoneLayerException if the update's GeoJSON is unusable
+     */
+    public ZoneLayers apply(ZoneLayerUpdate update) {
+        Map<String, ZoneLocator> l = new LinkedHashMap<>(locators);
+        Map<String, Integer> v = new LinkedHashMap<>(versions);
+        if (update.isRemoval()) {
+            l.remove(update.layerId());
+            v.remove(update.layerId());
+        } else {
+            ZoneLayer layer = new GeoJsonZoneLayerReader().read(update.layerId(),
+                    update.title() == null ? update.layerId() : update.title(),
+                    new ByteArrayInputStream(update.geojson().getBytes(StandardCharsets.UTF_8)),
+                    update.nameProperty() == null ? "name" : update.nameProperty(),
+                    "zones topic, layer '" + update.layerId() + "' version " + update.version());
+            l.put(update.layerId(), new StrTreeZoneLocator(layer));
+            v.put(update.layerId(), update.version());
+        }
+        return new ZoneLayers(l, v);
+    }
+
+    /** Layer id to zone name for every layer the point lies in, in layer order. */
+    public Map<String, String> tag(double lon, double lat) {
+        Map<String, String> out = new LinkedHashMap<>();
+        locators.forEach((id, locator) -> {
+            String name = locator.zoneName(lon, lat);
+            if (name != null) {
+                out.put(id, name);
+            }
+        });
+        return out;
+    }
+
+    public Map<String, Integer> versions() {
+        return versions;
+    }
+
+    public List<String> layerIds() {
+        return List.copyOf(locators.keySet());
+    }
+}
