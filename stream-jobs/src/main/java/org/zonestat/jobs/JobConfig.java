@@ -25,6 +25,7 @@ import org.zonestat.jobs.model.EventStream;
  * @param checkpointInterval how often state and source offsets are checkpointed
  * @param dedupeWindow how long an event id is remembered to drop redeliveries
  * @param bounded read the raw topics up to their current end and stop (tests, backfill)
+ * @param failAfterRecords fault drill: fail once after this many records per subtask (0 = off)
  */
 public record JobConfig(
         String bootstrapServers,
@@ -36,7 +37,8 @@ public record JobConfig(
         Duration futureTolerance,
         Duration checkpointInterval,
         Duration dedupeWindow,
-        boolean bounded)
+        boolean bounded,
+        long failAfterRecords)
         implements Serializable {
 
     public JobConfig {
@@ -46,6 +48,9 @@ public record JobConfig(
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("at least one zone layer is required");
+        }
+        if (failAfterRecords < 0) {
+            throw new IllegalArgumentException("failAfterRecords must be >= 0, was " + failAfterRecords);
         }
         if (h3Resolution < 0 || h3Resolution > 15) {
             throw new IllegalArgumentException("h3Resolution must be 0..15, was " + h3Resolution);
@@ -105,22 +110,32 @@ public record JobConfig(
     public static JobConfig defaults(String bootstrapServers) {
         return new JobConfig(bootstrapServers, Topics.defaults(), "zonestat-tagging",
                 ZoneCatalog.BALTIMORE_LAYERS, 9, Duration.ofMinutes(10), Duration.ofDays(1),
-                Duration.ofSeconds(10), Duration.ofDays(7), false);
+                Duration.ofSeconds(10), Duration.ofDays(7), false, 0);
     }
 
     public JobConfig withTopics(Topics t) {
         return new JobConfig(bootstrapServers, t, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded);
+                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords);
     }
 
     public JobConfig withGroupId(String g) {
         return new JobConfig(bootstrapServers, topics, g, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded);
+                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords);
+    }
+
+    public JobConfig withFaultDrill(long failAfter) {
+        return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
+                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfter);
+    }
+
+    public JobConfig withCheckpointInterval(Duration interval) {
+        return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
+                futureTolerance, interval, dedupeWindow, bounded, failAfterRecords);
     }
 
     public JobConfig withBounded(boolean b) {
         return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, b);
+                futureTolerance, checkpointInterval, dedupeWindow, b, failAfterRecords);
     }
 
     /**
@@ -173,10 +188,11 @@ public record JobConfig(
                 seconds(flags, "checkpoint-interval-seconds", d.checkpointInterval()),
                 flags.containsKey("dedupe-window-hours")
                         ? Duration.ofHours(Long.parseLong(flags.get("dedupe-window-hours"))) : d.dedupeWindow(),
-                flags.containsKey("bounded"));
+                flags.containsKey("bounded"),
+                Long.parseLong(flags.getOrDefault("fail-after-records", "0")));
         List<String> known = List.of("bootstrap", "group", "layers", "h3-resolution",
                 "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
-                "dedupe-window-hours", "bounded", "topic-incidents", "topic-requests311", "topic-tips",
+                "dedupe-window-hours", "bounded", "fail-after-records", "topic-incidents", "topic-requests311", "topic-tips",
                 "topic-zones", "topic-events",
                 "topic-rejected");
         for (String k : flags.keySet()) {

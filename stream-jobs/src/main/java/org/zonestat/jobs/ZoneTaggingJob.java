@@ -16,12 +16,14 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
 import org.zonestat.jobs.functions.EventIdKey;
 import org.zonestat.jobs.functions.EventTimeAssigner;
+import org.zonestat.jobs.functions.FaultDrill;
 import org.zonestat.jobs.functions.ParseFunction;
 import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.io.RawRecordDeserializer;
@@ -70,16 +72,22 @@ public final class ZoneTaggingJob {
     /** The job wired to Kafka topics as the configuration names them. */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         return new ZoneTaggingJob(kafkaSource(config), zonesSource(config),
-                kafkaSink(config, new TaggedEventSerializationSchema(config.topics().events())),
-                kafkaSink(config, new RejectionSerializationSchema(config.topics().rejected())),
+                kafkaSink(config, new TaggedEventSerializationSchema(config.topics().events()),
+                        DeliveryGuarantee.AT_LEAST_ONCE, "events"),
+                kafkaSink(config, new RejectionSerializationSchema(config.topics().rejected()),
+                        DeliveryGuarantee.EXACTLY_ONCE, "rejected"),
                 config);
     }
 
     /** Adds the job's operators to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<ParsedRecord> parsed = env
+        DataStream<RawRecord> raw = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-topics")
-                .uid("raw-topics-source")
+                .uid("raw-topics-source");
+        if (config.failAfterRecords() > 0) {
+            raw = raw.map(new FaultDrill<>(config.failAfterRecords())).name("fault-drill").uid("fault-drill");
+        }
+        SingleOutputStreamOperator<ParsedRecord> parsed = raw
                 .process(new ParseFunction(config.topics().streamsByTopic(), config.futureTolerance()))
                 .name("parse")
                 .uid("parse");
@@ -145,16 +153,26 @@ public final class ZoneTaggingJob {
         return b.build();
     }
 
-    static <T> KafkaSink<T> kafkaSink(JobConfig config,
-            org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<T> schema) {
+    /**
+     * A Kafka sink. {@code AT_LEAST_ONCE} sends as records arrive (the live path: visible within
+     * milliseconds, idempotent ids make redeliveries harmless); {@code EXACTLY_ONCE} writes in
+     * Kafka transactions committed with each checkpoint (readers use {@code read_committed}).
+     *
+     * @param name distinguishes this sink's transactional ids from other sinks of the same job
+     */
+    public static <T> KafkaSink<T> kafkaSink(JobConfig config,
+            org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<T> schema,
+            DeliveryGuarantee guarantee, String name) {
         Properties producer = new Properties();
         producer.setProperty("linger.ms", "5");
         producer.setProperty("enable.idempotence", "true");
+        producer.setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(15).toMillis()));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setRecordSerializer(schema)
                 .setKafkaProducerConfig(producer)
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setDeliveryGuarantee(guarantee)
+                .setTransactionalIdPrefix(config.groupId() + "-" + name)
                 .build();
     }
 
@@ -172,11 +190,23 @@ public final class ZoneTaggingJob {
         return c;
     }
 
+    /**
+     * The execution environment of the context (a cluster under {@code flink run}, the test
+     * MiniCluster, or a local one), with {@link #flinkConfiguration} applied to it explicitly: a
+     * context environment does not always take the configuration it is created with.
+     */
+    public static StreamExecutionEnvironment environment(JobConfig config) {
+        Configuration conf = flinkConfiguration(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.configure(conf);
+        env.enableCheckpointing(config.checkpointInterval().toMillis());
+        return env;
+    }
+
     /** Cluster entry point ({@code flink run stream-jobs-*-job.jar --bootstrap ...}). */
     public static void main(String[] args) throws Exception {
         JobConfig config = JobConfig.fromArgs(args);
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
+        StreamExecutionEnvironment env = environment(config);
         withKafka(config).build(env);
         env.execute("zonestat-zone-tagging");
     }

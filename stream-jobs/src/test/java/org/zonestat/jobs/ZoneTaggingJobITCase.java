@@ -103,8 +103,7 @@ class ZoneTaggingJobITCase {
     @Test
     void aZoneLayerPublishedWhileTheJobRunsTagsLaterEventsWithoutARestart(TestInfo info) throws Exception {
         JobConfig config = freshTopics(info).withBounded(false);
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(ZoneTaggingJob.flinkConfiguration(config));
+        StreamExecutionEnvironment env = ZoneTaggingJob.environment(config);
         env.setParallelism(2);
         ZoneTaggingJob.withKafka(config).build(env);
         JobClient job = env.executeAsync("zone-layer-update-it");
@@ -192,8 +191,7 @@ class ZoneTaggingJobITCase {
     }
 
     private static void runBounded(JobConfig config) throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(ZoneTaggingJob.flinkConfiguration(config));
+        StreamExecutionEnvironment env = ZoneTaggingJob.environment(config);
         env.setParallelism(2);
         ZoneTaggingJob.withKafka(config).build(env);
         env.execute("zone-tagging-it");

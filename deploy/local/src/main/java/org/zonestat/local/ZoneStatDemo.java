@@ -75,6 +75,8 @@ public final class ZoneStatDemo implements AutoCloseable {
         flink.set(RestOptions.BIND_PORT, "0");
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), flink);
+        env.configure(flink);
+        env.enableCheckpointing(jobConfig.checkpointInterval().toMillis());
         ZoneTaggingJob.withKafka(jobConfig).build(env);
         return env.executeAsync("zonestat-zone-tagging");
     }

@@ -1,0 +1,135 @@
+package org.zonestat.jobs.analytics;
+
+import java.util.Objects;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+import org.zonestat.jobs.model.Alert;
+import org.zonestat.jobs.model.CellEvent;
+import org.zonestat.jobs.model.Notification;
+import org.zonestat.jobs.model.RequestUpdate;
+import org.zonestat.jobs.model.RiskHalo;
+import org.zonestat.jobs.model.TaggedEvent;
+import org.zonestat.jobs.model.ZoneDayStats;
+import org.zonestat.jobs.model.ZoneFact;
+
+/**
+ * Attaches the first analytics to a stream of tagged events. The input must already carry event
+ * time and watermarks (as after the tagging job's {@code event-time} operator).
+ *
+ * <pre>
+ *   tagged ─┬▶ 311-updates ─keyBy(request)─▶ 311-lifecycle ─▶ alerts (OVERDUE_311)
+ *           │                                      └──────────▶ notifications
+ *           ├▶ near-repeat-fan-out ─keyBy(H3 r7)─▶ near-repeat ─▶ alerts (NEAR_REPEAT)
+ *           │                                           └──────▶ halos (hotspots)
+ *           └▶ zone-facts ─keyBy(layer,zone)─▶ zone-day-stats ─▶ zone-stats
+ *                                                  └(late)─▶ late-zone-facts
+ * </pre>
+ *
+ * Every operator has a name and a uid prefixed {@code analytics-}. Hotspot statistics (Getis-Ord
+ * Gi*, emerging hot spots) will plug in as another branch from {@code zone-facts} or from the
+ * tagged events' H3 cells, writing to the same {@code hotspots} topic as the halos.
+ *
+ * <p>Stateless; the class only builds graph nodes.
+ */
+public final class AnalyticsGraph {
+    /** Zone facts that arrived after their day's allowed lateness. */
+    public static final OutputTag<ZoneFact> LATE_ZONE_FACTS = new OutputTag<>("late-zone-facts") {};
+
+    private AnalyticsGraph() {}
+
+    /**
+     * What the analytics produce, one stream per future topic plus the two streams of input they
+     * could not use.
+     *
+     * @param alerts overdue 311 requests and near repeats ({@code alerts})
+     * @param notifications closing-the-loop messages ({@code notifications})
+     * @param zoneStats per-zone daily scorecards ({@code zone-stats})
+     * @param halos near-repeat risk halos ({@code hotspots})
+     * @param lateZoneFacts scorecard input that came after its day was final (counted)
+     * @param staleRequestUpdates 311 updates for requests already forgotten (counted)
+     */
+    public record Outputs(
+            DataStream<Alert> alerts,
+            DataStream<Notification> notifications,
+            DataStream<ZoneDayStats> zoneStats,
+            DataStream<RiskHalo> halos,
+            DataStream<ZoneFact> lateZoneFacts,
+            DataStream<RequestUpdate> staleRequestUpdates) {}
+
+    /** Adds the 311 lifecycle, near-repeat and daily scorecard branches to {@code tagged}. */
+    public static Outputs attach(DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
+        Objects.requireNonNull(tagged, "tagged");
+        Objects.requireNonNull(config, "config");
+
+        SingleOutputStreamOperator<Alert> overdue = tagged
+                .flatMap(new ToRequestUpdate())
+                .name("311-updates")
+                .uid("analytics-311-updates")
+                .keyBy(new RequestIdKey())
+                .process(new RequestLifecycleFunction(RequestLifecycle.of(config)))
+                .name("311-lifecycle")
+                .uid("analytics-311-lifecycle");
+
+        SingleOutputStreamOperator<Alert> nearRepeats = tagged
+                .flatMap(new NearRepeatFanOut(
+                        new NearRepeatCover(config.nearRepeatCellResolution(), config.nearRepeatRadiusMeters())))
+                .name("near-repeat-fan-out")
+                .uid("analytics-near-repeat-fan-out")
+                .keyBy(new CellKey())
+                .process(NearRepeatDetector.of(config))
+                .name("near-repeat")
+                .uid("analytics-near-repeat");
+
+        SingleOutputStreamOperator<ZoneFact> facts = tagged
+                .flatMap(new ToZoneFacts())
+                .name("zone-facts")
+                .uid("analytics-zone-facts");
+        SingleOutputStreamOperator<ZoneDayStats> stats = zoneDayStats(facts, config);
+        SingleOutputStreamOperator<ZoneFact> late = stats.getSideOutput(LATE_ZONE_FACTS)
+                .process(new CountLateFacts())
+                .name("late-zone-facts")
+                .uid("analytics-late-zone-facts");
+
+        return new Outputs(overdue.union(nearRepeats),
+                overdue.getSideOutput(RequestLifecycleFunction.NOTIFICATIONS),
+                stats,
+                nearRepeats.getSideOutput(NearRepeatDetector.HALOS),
+                late,
+                overdue.getSideOutput(RequestLifecycleFunction.STALE_UPDATES));
+    }
+
+    /** The daily scorecard window over zone facts; late facts go to {@link #LATE_ZONE_FACTS}. */
+    static SingleOutputStreamOperator<ZoneDayStats> zoneDayStats(DataStream<ZoneFact> facts, AnalyticsConfig config) {
+        LocalDayWindows days = new LocalDayWindows(config.timeZone());
+        return facts
+                .keyBy(new ZoneKey())
+                .window(days)
+                .allowedLateness(config.zoneStatsLateness())
+                .sideOutputLateData(LATE_ZONE_FACTS)
+                .process(new ZoneDailyCounts(days))
+                .name("zone-day-stats")
+                .uid("analytics-zone-day-stats");
+    }
+
+    /** Keys 311 updates by request id. */
+    public static final class RequestIdKey implements KeySelector<RequestUpdate, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(RequestUpdate u) {
+            return u.requestId();
+        }
+    }
+
+    /** Keys cell copies by their H3 cell. */
+    public static final class CellKey implements KeySelector<CellEvent, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(CellEvent e) {
+            return e.cell();
+        }
+    }
+}

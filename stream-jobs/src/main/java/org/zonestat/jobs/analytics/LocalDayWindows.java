@@ -1,0 +1,69 @@
+package org.zonestat.jobs.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.apache.flink.streaming.api.windowing.triggers.Trigger;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+/**
+ * Tumbling event-time windows of one <em>local calendar day</em> in a time zone: from local
+ * midnight to the next local midnight. Unlike {@code TumblingEventTimeWindows} with an offset,
+ * this follows daylight saving: in America/New_York the spring-forward day lasts 23 hours and the
+ * fall-back day 25.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+
+    private final ZoneId zone;
+
+    public LocalDayWindows(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        return List.of(windowOf(timestamp));
+    }
+
+    /** The local day containing an instant, as a window. */
+    public TimeWindow windowOf(long timestamp) {
+        LocalDate day = Instant.ofEpochMilli(timestamp).atZone(zone).toLocalDate();
+        return new TimeWindow(day.atStartOfDay(zone).toInstant().toEpochMilli(),
+                day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+    }
+
+    /** The local day a window of this assigner covers. */
+    public LocalDate dayOf(TimeWindow window) {
+        return Instant.ofEpochMilli(window.getStart()).atZone(zone).toLocalDate();
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return EventTimeTrigger.create();
+    }
+
+    @Override
+    public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+        return new TimeWindow.Serializer();
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "LocalDayWindows(" + zone + ")";
+    }
+}

@@ -1,0 +1,38 @@
+package org.zonestat.jobs.analytics;
+
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.ContactChannel;
+import org.zonestat.jobs.model.EventStream;
+import org.zonestat.jobs.model.RequestUpdate;
+import org.zonestat.jobs.model.TaggedEvent;
+
+/**
+ * Turns each tagged 311 event into a {@link RequestUpdate}; other streams produce nothing.
+ *
+ * <p>Two fields the tagged event does not carry yet are left empty here, on purpose:
+ *
+ * <ul>
+ *   <li>{@code dueAt}: Baltimore's own DueDate is in the raw 311 record ({@code dueAt}) but not in
+ *       {@link CityEvent}. TODO: carry it through parsing, then set it here; until then the
+ *       {@link ServiceLevels} table gives the due time.
+ *   <li>{@code contact}: always {@link ContactChannel#NONE}; no feed carries contact details and
+ *       ZoneStat does not invent them.
+ * </ul>
+ *
+ * <p>Stateless.
+ */
+public final class ToRequestUpdate implements FlatMapFunction<TaggedEvent, RequestUpdate> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void flatMap(TaggedEvent tagged, Collector<RequestUpdate> out) {
+        CityEvent e = tagged.event();
+        if (e.stream() != EventStream.REQUEST311 || e.status() == null) {
+            return;
+        }
+        out.collect(new RequestUpdate(e.recordId(), e.eventId(), e.type(), e.status(), e.occurredAt(), null,
+                ContactChannel.NONE, e.lon(), e.lat(), tagged.zones()));
+    }
+}

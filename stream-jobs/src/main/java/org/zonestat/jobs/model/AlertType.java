@@ -1,0 +1,19 @@
+package org.zonestat.jobs.model;
+
+/** The closed set of alerts on the {@code alerts} topic, each with a stable wire code. */
+public enum AlertType {
+    /** A 311 request still not closed when the watermark passes its due time. */
+    OVERDUE_311("overdue-311"),
+    /** A shooting or homicide within the near-repeat radius and window of an earlier one. */
+    NEAR_REPEAT("near-repeat");
+
+    private final String code;
+
+    AlertType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

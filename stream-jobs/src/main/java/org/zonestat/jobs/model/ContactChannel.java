@@ -1,0 +1,26 @@
+package org.zonestat.jobs.model;
+
+/**
+ * How a resident can be told their 311 request was closed. {@link #NONE} when the request carries
+ * no contact details: ZoneStat never invents or looks up contact data.
+ */
+public enum ContactChannel {
+    NONE("none"),
+    EMAIL("email"),
+    SMS("sms");
+
+    private final String wireName;
+
+    ContactChannel(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The channel to prefer when updates disagree: SMS over email over none. */
+    public static ContactChannel preferred(ContactChannel a, ContactChannel b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+}

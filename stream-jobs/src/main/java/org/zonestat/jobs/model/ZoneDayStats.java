@@ -1,0 +1,43 @@
+package org.zonestat.jobs.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One zone's scorecard for one Baltimore local day ({@code zone-stats} topic). Counts are of
+ * distinct events. A day is re-emitted with updated counts when a late event arrives within the
+ * allowed lateness, so consumers upsert by (layer, zone, day).
+ *
+ * @param layer the zone layer id
+ * @param zone the zone's name
+ * @param day the local calendar day, ISO {@code yyyy-MM-dd} (America/New_York by default; a
+ *     string because Flink has no built-in serializer for {@code LocalDate} and Kryo is off)
+ * @param from the day's first instant
+ * @param until the next day's first instant (23 or 25 hours later on daylight-saving days)
+ * @param homicides homicides that day
+ * @param shootings non-fatal shootings that day
+ * @param otherViolent other violent incidents (aggravated assault, robbery, other violent)
+ * @param requestsOpened 311 requests received
+ * @param requestsClosed 311 requests closed
+ * @param tips tips received
+ */
+public record ZoneDayStats(
+        String layer,
+        String zone,
+        String day,
+        Instant from,
+        Instant until,
+        long homicides,
+        long shootings,
+        long otherViolent,
+        long requestsOpened,
+        long requestsClosed,
+        long tips) {
+    public ZoneDayStats {
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+    }
+}

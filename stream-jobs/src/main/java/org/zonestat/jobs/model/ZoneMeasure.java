@@ -1,0 +1,34 @@
+package org.zonestat.jobs.model;
+
+import java.util.Optional;
+
+/** What one event counts as on the per-zone daily scorecard. */
+public enum ZoneMeasure {
+    HOMICIDE,
+    SHOOTING,
+    /** Aggravated assault, robbery and other violent incidents (not OTHER). */
+    OTHER_VIOLENT,
+    /** A 311 request received (status New). */
+    REQUEST_OPENED,
+    /** A 311 request closed (any Closed status). */
+    REQUEST_CLOSED,
+    TIP;
+
+    /** The measure an event counts towards, or empty when the scorecard does not count it. */
+    public static Optional<ZoneMeasure> of(CityEvent e) {
+        return switch (e.stream()) {
+            case INCIDENT -> switch (IncidentKind.parse(e.kind()).orElse(IncidentKind.OTHER)) {
+                case HOMICIDE -> Optional.of(HOMICIDE);
+                case SHOOTING -> Optional.of(SHOOTING);
+                case AGGRAVATED_ASSAULT, ROBBERY, OTHER_VIOLENT -> Optional.of(OTHER_VIOLENT);
+                case OTHER -> Optional.empty();
+            };
+            case REQUEST311 -> e.status() == null ? Optional.empty() : switch (RequestPhase.of(e.status())) {
+                case NEW -> Optional.of(REQUEST_OPENED);
+                case CLOSED -> Optional.of(REQUEST_CLOSED);
+                case OPEN -> Optional.empty();
+            };
+            case TIP -> Optional.of(TIP);
+        };
+    }
+}
