@@ -1,0 +1,165 @@
+package org.zonestat.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the ops console alone against an existing Kafka cluster.
+ *
+ * <pre>
+ * OpsConsoleMain --bootstrap HOST:PORT [--port N] [--tokens FILE] [--topic NAME] [--host ADDR]
+ *                [--recent N] [--tile-url URL [--tile-attribution TEXT]]
+ * </pre>
+ *
+ * <p>Only parses flags and wires the production pieces; see {@link OpsConsole}.
+ */
+public final class OpsConsoleMain {
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: OpsConsoleMain --bootstrap HOST:PORT [options]",
+                    "  --bootstrap HOST:PORT    Kafka bootstrap servers (required)",
+                    "  --port N                 HTTP port, 0 for a free one (default 8080)",
+                    "  --tokens FILE            token=role file; created with one random token per"
+                            + " role",
+                    "                           if missing (default"
+                            + " var/ops-console/tokens.properties)",
+                    "  --topic NAME             events topic (default events)",
+                    "  --host ADDR              address to bind (default 127.0.0.1; 0.0.0.0 for"
+                            + " all)",
+                    "  --recent N               recent events sent to each new client (default"
+                            + " 500)",
+                    "  --tile-url URL           optional raster tile URL template (default: none)",
+                    "  --tile-attribution TEXT  attribution shown with the tiles");
+
+    private OpsConsoleMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Flags flags;
+        try {
+            flags = Flags.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (flags.help) {
+            System.out.println(USAGE);
+            return;
+        }
+        boolean newTokens = !Files.exists(flags.tokens);
+        AccessTokens tokens = AccessTokens.loadOrCreateDemo(flags.tokens);
+        ConsoleConfig config =
+                ConsoleConfig.defaults().withTiles(flags.tileUrl, flags.tileAttribution);
+        OpsConsole.Running console =
+                OpsConsole.builder()
+                        .bootstrapServers(flags.bootstrap)
+                        .eventsTopic(flags.topic)
+                        .host(flags.host)
+                        .port(flags.port)
+                        .tokens(tokens)
+                        .recentLimit(flags.recent)
+                        .config(config)
+                        .start();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    console.close();
+                                    done.countDown();
+                                },
+                                "zonestat-console-shutdown"));
+
+        System.out.println(
+                "ZoneStat ops console at "
+                        + console.url()
+                        + " reading '"
+                        + flags.topic
+                        + "' from "
+                        + flags.bootstrap);
+        if (newTokens) {
+            System.out.println("Created access tokens in " + flags.tokens + ":");
+            tokens.asMap()
+                    .forEach(
+                            (token, role) ->
+                                    System.out.println(
+                                            "  "
+                                                    + role.id()
+                                                    + ": "
+                                                    + console.url()
+                                                    + "?token="
+                                                    + token));
+        } else {
+            System.out.println("Access tokens: " + flags.tokens.toAbsolutePath());
+        }
+        done.await();
+    }
+
+    /** The parsed command line. */
+    static final class Flags {
+        private static final java.util.Set<String> KNOWN_FLAGS =
+                java.util.Set.of(
+                        "--bootstrap",
+                        "--port",
+                        "--tokens",
+                        "--topic",
+                        "--host",
+                        "--recent",
+                        "--tile-url",
+                        "--tile-attribution");
+
+        String bootstrap;
+        int port = OpsConsole.DEFAULT_PORT;
+        Path tokens = Path.of("var", "ops-console", "tokens.properties");
+        String topic = OpsConsole.DEFAULT_EVENTS_TOPIC;
+        String host = OpsConsole.DEFAULT_HOST;
+        int recent = OpsConsole.DEFAULT_RECENT_LIMIT;
+        String tileUrl;
+        String tileAttribution;
+        boolean help;
+
+        static Flags parse(String[] args) {
+            Flags f = new Flags();
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (flag.equals("--help") || flag.equals("-h")) {
+                    f.help = true;
+                    continue;
+                }
+                if (!KNOWN_FLAGS.contains(flag)) {
+                    throw new IllegalArgumentException("unknown flag " + flag);
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(flag + " needs a value");
+                }
+                String value = args[++i];
+                switch (flag) {
+                    case "--bootstrap" -> f.bootstrap = value;
+                    case "--port" -> f.port = parseInt(flag, value);
+                    case "--tokens" -> f.tokens = Path.of(value);
+                    case "--topic" -> f.topic = value;
+                    case "--host" -> f.host = value;
+                    case "--recent" -> f.recent = parseInt(flag, value);
+                    case "--tile-url" -> f.tileUrl = value;
+                    case "--tile-attribution" -> f.tileAttribution = value;
+                    default -> throw new IllegalArgumentException("unknown flag " + flag);
+                }
+            }
+            if (!f.help && f.bootstrap == null) {
+                throw new IllegalArgumentException("--bootstrap is required");
+            }
+            return f;
+        }
+
+        private static int parseInt(String flag, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.zonestat.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+/** The feed's behaviour without a reachable broker; with one, see LiveEventsWebSocketITCase. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class EventsTopicFeedTest {
+
+    @Test
+    void a_feed_that_cannot_reach_kafka_reports_connecting_and_still_closes_promptly() {
+        LiveEventHub hub = new LiveEventHub(10);
+        EventsTopicFeed feed = new EventsTopicFeed("127.0.0.1:1", "events", hub);
+        assertThat(feed.health().state()).isEqualTo(FeedHealth.State.NEW);
+
+        feed.start();
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> feed.health().state() == FeedHealth.State.CONNECTING);
+
+        long started = System.nanoTime();
+        feed.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(feed.health().state()).isEqualTo(FeedHealth.State.STOPPED);
+        assertThat(hub.lastSeq()).isZero();
+    }
+}

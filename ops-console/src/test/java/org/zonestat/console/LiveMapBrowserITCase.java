@@ -1,0 +1,237 @@
+package org.zonestat.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The map page in a real headless Chromium: zones drawn from the API, live events from Kafka
+ * appearing as markers. Needs Debian's {@code chromium} and {@code chromium-driver}; fails (never
+ * skips) without them.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class LiveMapBrowserITCase {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String TOKEN = "dispatcher-token-for-browser";
+    private static final String TOPIC = "events-browser";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    // Selenium logs through java.util.logging; it warns that it has no CDP bindings for this
+    // Chromium, which these tests do not use. Held in a field: JUL keeps loggers weakly.
+    private static final java.util.logging.Logger SELENIUM_LOG = quietSelenium();
+
+    @TempDir static Path tempDir;
+
+    private static EmbeddedKafkaBroker broker;
+    private static OpsConsole.Running console;
+    private static KafkaProducer<byte[], byte[]> producer;
+    private static WebDriver browser;
+    private static TestEvents events;
+
+    @BeforeAll
+    static void startEverything() {
+        requireBrowser();
+        broker = EmbeddedKafkaBroker.builder().dataDir(tempDir.resolve("kafka")).build().start();
+        broker.createTopic(TOPIC, 1, Map.of());
+        producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers(),
+                                ProducerConfig.ACKS_CONFIG,
+                                "all"),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer());
+        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        events = new TestEvents(catalog);
+        console =
+                OpsConsole.builder()
+                        .bootstrapServers(broker.bootstrapServers())
+                        .eventsTopic(TOPIC)
+                        .port(0)
+                        .tokens(AccessTokens.of(Map.of(TOKEN, Role.DISPATCHER)))
+                        .catalog(catalog)
+                        .build()
+                        .start();
+        browser = startChromium(tempDir.resolve("chromium-profile"));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (console != null) {
+            console.close();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static java.util.logging.Logger quietSelenium() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.openqa.selenium");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
+    private static void requireBrowser() {
+        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(p)) {
+                fail(
+                        p
+                                + " is missing: the browser tests need Debian's chromium and"
+                                + " chromium-driver. Run ./zonestat test, which installs them.");
+            }
+        }
+    }
+
+    private static WebDriver startChromium(Path profile) {
+        // Point Selenium at the local driver so Selenium Manager never tries to download one.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static void produce(ObjectNode event) throws Exception {
+        producer.send(
+                        new ProducerRecord<>(
+                                TOPIC,
+                                event.get("eventId").asText().getBytes(StandardCharsets.UTF_8),
+                                event.toString().getBytes(StandardCharsets.UTF_8)))
+                .get();
+    }
+
+    private static int count(String cssSelector) {
+        return browser.findElements(By.cssSelector(cssSelector)).size();
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    /** Opens the page with no token remembered from an earlier test. */
+    private static void openFresh(String pathAndQuery) {
+        browser.get(console.url().toString());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get(console.url() + pathAndQuery);
+    }
+
+    @Test
+    void the_map_draws_the_zones_and_then_live_events_as_they_arrive() throws Exception {
+        openFresh("?token=" + TOKEN);
+
+        waiting().until(d -> count("path.zs-zone.zs-layer-vri-zones") >= 8);
+        assertThat(count("path.zs-zone.zs-layer-neighborhoods")).isGreaterThanOrEqualTo(278);
+        waiting()
+                .until(
+                        d ->
+                                "live"
+                                        .equals(
+                                                d.findElement(By.id("zs-status"))
+                                                        .getDomAttribute("data-state")));
+        assertThat(browser.getCurrentUrl())
+                .as("token removed from the address bar")
+                .doesNotContain(TOKEN);
+
+        produce(events.incident(101, "SHOOTING", -76.5982, 39.3135));
+        produce(events.incident(102, "HOMICIDE", -76.6477, 39.3110));
+        produce(events.incident(103, "ROBBERY", -76.6346, 39.2991));
+        produce(events.request311(104, "New", -76.6050, 39.3350));
+        produce(events.tip(105, -76.5646, 39.3232));
+
+        waiting().until(d -> count("path.zs-event") >= 5);
+        assertThat(count("path.zs-event.zs-kind-SHOOTING")).isEqualTo(1);
+        assertThat(count("path.zs-event.zs-kind-HOMICIDE")).isEqualTo(1);
+        assertThat(count("path.zs-event.zs-kind-REQUEST_311")).isEqualTo(1);
+        assertThat(count("path.zs-event.zs-kind-TIP")).isEqualTo(1);
+        waiting().until(d -> "5".equals(d.findElement(By.id("zs-count-live")).getText()));
+
+        // Let the arrival pulse finish so the screenshot shows markers at rest.
+        waiting()
+                .until(
+                        d ->
+                                Boolean.TRUE.equals(
+                                        ((JavascriptExecutor) d)
+                                                .executeScript(
+                                                        "return document.getAnimations().length ==="
+                                                                + " 0")));
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve("live-map.png"), png);
+    }
+
+    @Test
+    void without_a_token_the_page_asks_for_one_and_rejects_a_wrong_one() {
+        openFresh("");
+        waiting().until(d -> d.findElement(By.id("zs-login")).isDisplayed());
+        assertThat(count("path.zs-zone")).isZero();
+
+        browser.findElement(By.id("zs-token-input")).sendKeys("wrong-token-123");
+        browser.findElement(By.cssSelector("#zs-login-form button")).click();
+        waiting()
+                .until(
+                        d ->
+                                d.findElement(By.id("zs-login-message"))
+                                        .getText()
+                                        .contains("not accepted"));
+        assertThat(count("path.zs-zone")).isZero();
+
+        browser.findElement(By.id("zs-token-input")).clear();
+        browser.findElement(By.id("zs-token-input")).sendKeys(TOKEN);
+        browser.findElement(By.cssSelector("#zs-login-form button")).click();
+        waiting().until(d -> count("path.zs-zone.zs-layer-vri-zones") >= 8);
+    }
+}
