@@ -1,0 +1,47 @@
+package org.zonestat.sim.backfill;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Counts the bytes read through it, for a "share of the file" progress figure.
+ *
+ * <p>Not thread-safe for reading; {@link #bytesRead()} may be called from any thread.
+ */
+final class CountingInputStream extends FilterInputStream {
+    private volatile long count;
+
+    CountingInputStream(InputStream in) {
+        super(in);
+    }
+
+    long bytesRead() {
+        return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            count++;
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            count += n;
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long s = super.skip(n);
+        count += s;
+        return s;
+    }
+}

@@ -1,0 +1,32 @@
+package org.zonestat.sim.backfill;
+
+import org.zonestat.sim.RawEvent;
+
+/**
+ * Where a backfill sends its records: a Kafka producer in production ({@link KafkaRecordPublisher}),
+ * a list in tests. Sends may be asynchronous; {@link #flush()} waits for all of them and reports the
+ * first failure.
+ *
+ * <p>Used from one thread.
+ */
+public interface RecordPublisher extends AutoCloseable {
+    /**
+     * Checks that {@code topic} can be published to, before anything is read.
+     *
+     * @throws IllegalStateException naming the topic or the unreachable destination
+     */
+    default void requireTopic(String topic) {}
+
+    /** Sends one record to {@code topic}, keyed by the record's id. */
+    void send(String topic, RawEvent record);
+
+    /**
+     * Waits until every record sent so far is stored.
+     *
+     * @throws IllegalStateException if any could not be
+     */
+    void flush();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,164 @@
+package org.zonestat.sim.backfill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.sim.AdapterResult;
+import org.zonestat.sim.RawEvent;
+import org.zonestat.sim.baltimore.BaltimoreData;
+
+/** The backfill command against a real embedded KRaft broker: every record reaches the topic. */
+class BackfillITCase {
+    @TempDir
+    static Path brokerDir;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static EmbeddedKafkaBroker kafka;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafkaBroker.builder().dataDir(brokerDir).build().start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void all3479ShootingCasesAreBackfilledIntoTheTopic(TestInfo info) throws IOException {
+        String topic = freshTopic(info);
+        Path input = copy(BaltimoreData.SHOOTINGS_2012_2017);
+
+        long start = System.nanoTime();
+        int code = backfill("--kind", "incidents", "--input", input.toString(), "--mapping",
+                "baltimore-shootings-trace", "--bootstrap", kafka.bootstrapServers(), "--topic", topic);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(code).isEqualTo(0);
+        List<ConsumerRecord<String, String>> inTopic = readAll(topic);
+        assertThat(inTopic).hasSize(3479);
+        assertThat(keys(inTopic)).isEqualTo(keys(BaltimoreData.shootings2012To2017()));
+        System.out.printf("backfill of 3,479 shooting cases: %.2f s end to end, %.0f records/s%n", seconds,
+                3479 / seconds);
+    }
+
+    @Test
+    void all515Part1RowsAreBackfilledIntoTheTopicWithTheirOriginalTimes(TestInfo info) throws IOException {
+        String topic = freshTopic(info);
+        Path input = copy(BaltimoreData.PART1_2018);
+
+        long start = System.nanoTime();
+        int code = backfill("--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-part1-legacy",
+                "--bootstrap", kafka.bootstrapServers(), "--topic", topic);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(code).isEqualTo(0);
+        List<ConsumerRecord<String, String>> inTopic = readAll(topic);
+        assertThat(inTopic).hasSize(515);
+        AdapterResult expected = BaltimoreData.part1Of2018();
+        assertThat(keys(inTopic)).isEqualTo(keys(expected));
+        assertThat(trees(inTopic.stream().map(ConsumerRecord::value).toList()))
+                .as("the published JSON, original ids and times included")
+                .containsExactlyInAnyOrderElementsOf(trees(expected.events().stream().map(RawEvent::json).toList()));
+        System.out.printf("backfill of 515 Part 1 rows: %.2f s end to end, %.0f records/s%n", seconds, 515 / seconds);
+    }
+
+    @Test
+    void aMissingTopicExitsWithTwo(TestInfo info) throws IOException {
+        Path input = copy(BaltimoreData.PART1_2018);
+        int code = backfill("--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-part1-legacy",
+                "--bootstrap", kafka.bootstrapServers(), "--topic", "no-such-topic-" + info.getTestMethod().get().getName());
+        assertThat(code).isEqualTo(2);
+    }
+
+    private int backfill(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new BackfillCommand(KafkaRecordPublisher::new, Duration.ofMillis(500)).run(args,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.out.print(err.toString(StandardCharsets.UTF_8));
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        return code;
+    }
+
+    private static String freshTopic(TestInfo info) {
+        String topic = "backfill-" + info.getTestMethod().orElseThrow().getName();
+        kafka.createTopic(topic, 2, Map.of());
+        return topic;
+    }
+
+    private static List<JsonNode> trees(List<String> json) throws IOException {
+        List<JsonNode> trees = new ArrayList<>();
+        for (String j : json) {
+            trees.add(JSON.readTree(j));
+        }
+        return trees;
+    }
+
+    private static List<String> keys(AdapterResult r) {
+        return r.events().stream().map(RawEvent::key).sorted().toList();
+    }
+
+    private static List<String> keys(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(ConsumerRecord::key).sorted().toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(pi -> new TopicPartition(topic, pi.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> all = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+            return all;
+        }
+    }
+
+    private Path copy(String shippedFile) throws IOException {
+        Path target = dir.resolve(shippedFile);
+        try (InputStream in = BaltimoreData.open(shippedFile)) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+}
