@@ -1,19 +1,20 @@
 package org.zonestat.geo;
 
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Location;
 
 /**
- * The reference {@link ZoneLocator}: tests every zone in layer order with an exact JTS {@code
- * intersects}. Slow (linear in the number of zones) and used as the oracle that every faster
- * strategy is checked against.
+ * The reference {@link ZoneLocator}: tests every zone in layer order with an exact, unindexed
+ * point-in-area test ({@link SimplePointInAreaLocator}: JTS's robust ray-crossing count over every
+ * ring, after an envelope check) and returns the first zone whose interior or boundary holds the
+ * point. Slow (linear in the number of zones and vertices) and used as the oracle that every
+ * faster strategy is checked against.
  *
  * <p>Immutable and thread-safe.
  */
 public final class BruteForceZoneLocator implements ZoneLocator {
     private final ZoneLayer layer;
-    private final GeometryFactory factory = new GeometryFactory();
 
     public BruteForceZoneLocator(ZoneLayer layer) {
         this.layer = layer;
@@ -21,9 +22,9 @@ public final class BruteForceZoneLocator implements ZoneLocator {
 
     @Override
     public int locate(double lon, double lat) {
-        Point p = factory.createPoint(new Coordinate(lon, lat));
+        Coordinate p = new Coordinate(lon, lat);
         for (Zone z : layer.zones()) {
-            if (z.geometry().intersects(p)) {
+            if (SimplePointInAreaLocator.locate(p, z.geometry()) != Location.EXTERIOR) {
                 return z.index();
             }
         }

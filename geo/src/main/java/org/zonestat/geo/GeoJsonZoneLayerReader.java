@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +19,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.operation.valid.IsValidOp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +37,42 @@ import org.slf4j.LoggerFactory;
  *       InvalidZoneLayerException} naming the source and the problem.
  * </ul>
  *
- * <p>Stateless; safe for concurrent use.
+ * <p>Warnings go to the SLF4J logger of this class, or to the {@link Warnings} given to the
+ * constructor.
+ *
+ * <p>Holds no state between reads; safe for concurrent use if its {@link Warnings} is.
  */
 public final class GeoJsonZoneLayerReader {
     private static final Logger LOG = LoggerFactory.getLogger(GeoJsonZoneLayerReader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
+    /** Receives one human-readable message per repaired or skipped feature. */
+    @FunctionalInterface
+    public interface Warnings {
+        void warn(String message);
+    }
+
+    private final Warnings warnings;
+
+    /** A reader that logs warnings (level WARN). */
+    public GeoJsonZoneLayerReader() {
+        this(LOG::warn);
+    }
+
+    /** A reader that sends warnings to {@code warnings}. */
+    public GeoJsonZoneLayerReader(Warnings warnings) {
+        this.warnings = warnings;
+    }
+
     /** Reads a layer from a file; {@code source} in messages is the file's path. */
     public ZoneLayer read(String layerId, String title, Path file, String nameProperty) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(layerId, title, in, nameProperty, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new InvalidZoneLayerException(file + ": no such file", e);
         } catch (IOException e) {
-            throw new InvalidZoneLayerException(file + ": cannot read the file: " + e.getMessage(), e);
+            throw new InvalidZoneLayerException(file + ": cannot read the file: " + e, e);
         }
     }
 
@@ -80,8 +105,8 @@ public final class GeoJsonZoneLayerReader {
             JsonNode geometryNode = feature.path("geometry");
             String type = geometryNode.path("type").asText("");
             if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-                LOG.warn("{}: feature {} ('{}') has geometry type '{}', not a polygon: skipped",
-                        source, position, name, type);
+                warnings.warn(String.format("%s: feature %d ('%s') has geometry type '%s', not a polygon: skipped",
+                        source, position, name, type));
                 continue;
             }
             Geometry geometry;
@@ -94,12 +119,15 @@ public final class GeoJsonZoneLayerReader {
             }
             if (!geometry.isValid()) {
                 Geometry fixed = GeometryFixer.fix(geometry);
-                LOG.warn("{}: zone '{}' of layer '{}' has an invalid polygon; repaired (area {} -> {})",
-                        source, name, layerId, geometry.getArea(), fixed.getArea());
+                warnings.warn(String.format(
+                        "%s: zone '%s' of layer '%s' has an invalid polygon (%s); repaired with GeometryFixer (area %.6g -> %.6g deg²)",
+                        source, name, layerId, new IsValidOp(geometry).getValidationError(),
+                        geometry.getArea(), fixed.getArea()));
                 geometry = fixed;
             }
             if (geometry.isEmpty() || !(geometry instanceof Polygonal)) {
-                LOG.warn("{}: zone '{}' has no polygonal area after repair: skipped", source, name);
+                warnings.warn(String.format("%s: zone '%s' has no polygonal area after repair: skipped",
+                        source, name));
                 continue;
             }
             geometry.setSRID(4326);

@@ -7,7 +7,9 @@ package org.zonestat.geo;
  * BruteForceZoneLocator}): the answer is the index of the <em>first</em> zone, in layer order,
  * whose geometry intersects the point (interior or boundary), or {@link #NO_ZONE} when no zone
  * does. A point on a boundary shared by two zones therefore goes to the zone that comes first in
- * the file: deterministic, and the same for every strategy.
+ * the file: deterministic, and the same for every strategy. Likewise a point in a hole belongs to
+ * no zone unless another zone covers it, and where zones overlap the lower index wins. Points that
+ * are not finite numbers, or lie outside every zone, get {@link #NO_ZONE} ({@code -1}).
  *
  * <p>Implementations are immutable after construction and safe for concurrent use.
  */
