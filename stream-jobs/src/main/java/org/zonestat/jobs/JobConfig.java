@@ -10,6 +10,8 @@ import java.util.Objects;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
+import org.zonestat.jobs.analytics.AnalyticsConfig;
+import org.zonestat.jobs.hotspots.HotspotConfig;
 import org.zonestat.jobs.model.EventStream;
 
 /**
@@ -26,6 +28,8 @@ import org.zonestat.jobs.model.EventStream;
  * @param dedupeWindow how long an event id is remembered to drop redeliveries
  * @param bounded read the raw topics up to their current end and stop (tests, backfill)
  * @param failAfterRecords fault drill: fail once after this many records per subtask (0 = off)
+ * @param analytics the settings of the 311, near-repeat and scorecard analytics
+ * @param hotspots the settings of the hotspot windows (Gi*, emerging hot spots)
  */
 public record JobConfig(
         String bootstrapServers,
@@ -38,13 +42,17 @@ public record JobConfig(
         Duration checkpointInterval,
         Duration dedupeWindow,
         boolean bounded,
-        long failAfterRecords)
+        long failAfterRecords,
+        AnalyticsConfig analytics,
+        HotspotConfig hotspots)
         implements Serializable {
 
     public JobConfig {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(analytics, "analytics");
+        Objects.requireNonNull(hotspots, "hotspots");
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("at least one zone layer is required");
@@ -62,15 +70,18 @@ public record JobConfig(
 
     /** The topic names the job reads and writes. */
     public record Topics(String incidents, String requests311, String tips, String zones, String events,
-            String rejected) implements Serializable {
+            String rejected, String alerts, String notifications, String zoneStats, String hotspots)
+            implements Serializable {
         public static Topics defaults() {
-            return new Topics("incidents.raw", "requests311.raw", "tips.raw", "zones", "events", "rejected");
+            return new Topics("incidents.raw", "requests311.raw", "tips.raw", "zones", "events", "rejected",
+                    "alerts", "notifications", "zone-stats", "hotspots");
         }
 
         /** The same names with a suffix, e.g. for one test's fresh topics. */
         public Topics withSuffix(String suffix) {
             return new Topics(incidents + suffix, requests311 + suffix, tips + suffix, zones + suffix,
-                    events + suffix, rejected + suffix);
+                    events + suffix, rejected + suffix, alerts + suffix, notifications + suffix,
+                    zoneStats + suffix, hotspots + suffix);
         }
 
         public Map<String, EventStream> streamsByTopic() {
@@ -87,7 +98,8 @@ public record JobConfig(
 
         /** Every topic except {@link #zones}, which is compacted and created with its own settings. */
         public List<String> streams() {
-            return List.of(incidents, requests311, tips, events, rejected);
+            return List.of(incidents, requests311, tips, events, rejected, alerts, notifications, zoneStats,
+                    hotspots);
         }
 
         /**
@@ -110,32 +122,32 @@ public record JobConfig(
     public static JobConfig defaults(String bootstrapServers) {
         return new JobConfig(bootstrapServers, Topics.defaults(), "zonestat-tagging",
                 ZoneCatalog.BALTIMORE_LAYERS, 9, Duration.ofMinutes(10), Duration.ofDays(1),
-                Duration.ofSeconds(10), Duration.ofDays(7), false, 0);
+                Duration.ofSeconds(10), Duration.ofDays(7), false, 0, AnalyticsConfig.defaults(), HotspotConfig.defaults());
     }
 
     public JobConfig withTopics(Topics t) {
         return new JobConfig(bootstrapServers, t, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords);
+                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords, analytics, hotspots);
     }
 
     public JobConfig withGroupId(String g) {
         return new JobConfig(bootstrapServers, topics, g, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords);
+                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords, analytics, hotspots);
     }
 
     public JobConfig withFaultDrill(long failAfter) {
         return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfter);
+                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfter, analytics, hotspots);
     }
 
     public JobConfig withCheckpointInterval(Duration interval) {
         return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, interval, dedupeWindow, bounded, failAfterRecords);
+                futureTolerance, interval, dedupeWindow, bounded, failAfterRecords, analytics, hotspots);
     }
 
     public JobConfig withBounded(boolean b) {
         return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, b, failAfterRecords);
+                futureTolerance, checkpointInterval, dedupeWindow, b, failAfterRecords, analytics, hotspots);
     }
 
     /**
@@ -172,7 +184,11 @@ public record JobConfig(
                 flags.getOrDefault("topic-tips", t.tips()),
                 flags.getOrDefault("topic-zones", t.zones()),
                 flags.getOrDefault("topic-events", t.events()),
-                flags.getOrDefault("topic-rejected", t.rejected()));
+                flags.getOrDefault("topic-rejected", t.rejected()),
+                flags.getOrDefault("topic-alerts", t.alerts()),
+                flags.getOrDefault("topic-notifications", t.notifications()),
+                flags.getOrDefault("topic-zone-stats", t.zoneStats()),
+                flags.getOrDefault("topic-hotspots", t.hotspots()));
         List<ZoneLayerSpec> layers = d.layers();
         String layersFlag = flags.get("layers");
         if (layersFlag != null && !layersFlag.equals("baltimore")) {
@@ -189,11 +205,19 @@ public record JobConfig(
                 flags.containsKey("dedupe-window-hours")
                         ? Duration.ofHours(Long.parseLong(flags.get("dedupe-window-hours"))) : d.dedupeWindow(),
                 flags.containsKey("bounded"),
-                Long.parseLong(flags.getOrDefault("fail-after-records", "0")));
+                Long.parseLong(flags.getOrDefault("fail-after-records", "0")),
+                d.analytics().withNearRepeat(
+                        Double.parseDouble(flags.getOrDefault("near-repeat-meters",
+                                String.valueOf(d.analytics().nearRepeatRadiusMeters()))),
+                        flags.containsKey("near-repeat-days")
+                                ? Duration.ofDays(Long.parseLong(flags.get("near-repeat-days")))
+                                : d.analytics().nearRepeatWindow()),
+                d.hotspots());
         List<String> known = List.of("bootstrap", "group", "layers", "h3-resolution",
                 "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
-                "dedupe-window-hours", "bounded", "fail-after-records", "topic-incidents", "topic-requests311", "topic-tips",
-                "topic-zones", "topic-events",
+                "dedupe-window-hours", "bounded", "fail-after-records", "near-repeat-meters", "near-repeat-days", "topic-incidents", "topic-requests311", "topic-tips",
+                "topic-zones", "topic-events", "topic-alerts", "topic-notifications", "topic-zone-stats",
+                "topic-hotspots",
                 "topic-rejected");
         for (String k : flags.keySet()) {
             if (!known.contains(k)) {

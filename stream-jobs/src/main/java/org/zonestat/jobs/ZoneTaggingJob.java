@@ -20,20 +20,32 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.zonestat.jobs.analytics.AnalyticsGraph;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
+import org.zonestat.jobs.hotspots.HotspotGraph;
+import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
 import org.zonestat.jobs.functions.EventIdKey;
-import org.zonestat.jobs.functions.EventTimeAssigner;
+import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
+import org.zonestat.jobs.functions.RawEventTimeAssigner;
 import org.zonestat.jobs.functions.FaultDrill;
 import org.zonestat.jobs.functions.ParseFunction;
 import org.zonestat.jobs.functions.Rejections;
+import org.zonestat.jobs.io.AnalyticsSerializationSchema;
 import org.zonestat.jobs.io.RawRecordDeserializer;
 import org.zonestat.jobs.io.RejectionSerializationSchema;
 import org.zonestat.jobs.io.TaggedEventSerializationSchema;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
+import org.zonestat.jobs.model.Alert;
+import org.zonestat.jobs.model.HotspotChange;
+import org.zonestat.jobs.model.HotspotWindowSummary;
+import org.zonestat.jobs.model.HotspotZoneCounts;
+import org.zonestat.jobs.model.Notification;
 import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.Rejection;
+import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
+import org.zonestat.jobs.model.ZoneDayStats;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
 
 /**
@@ -43,11 +55,19 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * watermarks.
  *
  * <pre>
- *   raw topics ─▶ parse ─▶ keyBy(eventId) ─▶ dedupe-and-tag ─▶ event-time ─▶ events
+ *   raw topics ─▶ parse ─▶ keyBy(eventId) ─▶ dedupe-and-tag ─┬▶ events
  *                   │                          ▲       │
  *                   │          zones topic ────┘       │ (broadcast: layers added or edited live)
- *                   └──(rejected)──────────────────────┴──────────────────▶ rejected
+ *                   └──(rejected)──────────────────────┴─┼▶ rejected
+ *                                                              ├▶ analytics ─▶ alerts, notifications,
+ *                                                              │               zone-stats, hotspots (halos)
+ *                                                              └▶ hotspots ──▶ hotspots (Gi* cells,
+ *                                                                              summaries, zone windows)
  * </pre>
+ *
+ * <p>Event time comes from {@code occurredAt}, read at the source with per-partition watermarks
+ * (bounded out-of-orderness, idle partitions ignored after 30 s); the {@code zones} input never
+ * holds it back.
  *
  * <p>Sources and sinks are passed in, so tests can run the same graph against their own topics;
  * {@link #main} wires production Kafka endpoints. The same jar runs on the local MiniCluster and,
@@ -56,33 +76,74 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
 public final class ZoneTaggingJob {
     private final Source<RawRecord, ?, ?> source;
     private final Source<ZoneLayerUpdate, ?, ?> zonesSource;
-    private final Sink<TaggedEvent> eventsSink;
-    private final Sink<Rejection> rejectedSink;
+    /** A raw partition with no new record for this long does not hold event time back. */
+    static final Duration IDLE_PARTITION = Duration.ofSeconds(30);
+
+    private final Sinks sinks;
     private final JobConfig config;
 
-    public ZoneTaggingJob(Source<RawRecord, ?, ?> source, Source<ZoneLayerUpdate, ?, ?> zonesSource,
-            Sink<TaggedEvent> eventsSink, Sink<Rejection> rejectedSink, JobConfig config) {
+    /** Where each output goes. */
+    public record Sinks(
+            Sink<TaggedEvent> events,
+            Sink<Rejection> rejected,
+            Sink<Alert> alerts,
+            Sink<Notification> notifications,
+            Sink<ZoneDayStats> zoneStats,
+            Sink<RiskHalo> halos,
+            Sink<HotspotChange> hotspotCells,
+            Sink<HotspotWindowSummary> hotspotSummaries,
+            Sink<HotspotZoneCounts> zoneWindowCounts) {
+        public Sinks {
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(rejected, "rejected");
+            Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(zoneStats, "zoneStats");
+            Objects.requireNonNull(halos, "halos");
+            Objects.requireNonNull(hotspotCells, "hotspotCells");
+            Objects.requireNonNull(hotspotSummaries, "hotspotSummaries");
+            Objects.requireNonNull(zoneWindowCounts, "zoneWindowCounts");
+        }
+    }
+
+    public ZoneTaggingJob(Source<RawRecord, ?, ?> source, Source<ZoneLayerUpdate, ?, ?> zonesSource, Sinks sinks,
+            JobConfig config) {
         this.source = Objects.requireNonNull(source, "source");
         this.zonesSource = Objects.requireNonNull(zonesSource, "zonesSource");
-        this.eventsSink = Objects.requireNonNull(eventsSink, "eventsSink");
-        this.rejectedSink = Objects.requireNonNull(rejectedSink, "rejectedSink");
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
         this.config = Objects.requireNonNull(config, "config");
     }
 
     /** The job wired to Kafka topics as the configuration names them. */
     public static ZoneTaggingJob withKafka(JobConfig config) {
-        return new ZoneTaggingJob(kafkaSource(config), zonesSource(config),
-                kafkaSink(config, new TaggedEventSerializationSchema(config.topics().events()),
-                        DeliveryGuarantee.AT_LEAST_ONCE, "events"),
-                kafkaSink(config, new RejectionSerializationSchema(config.topics().rejected()),
-                        DeliveryGuarantee.EXACTLY_ONCE, "rejected"),
+        JobConfig.Topics t = config.topics();
+        return new ZoneTaggingJob(kafkaSource(config), zonesSource(config), new Sinks(
+                kafkaSink(config, new TaggedEventSerializationSchema(t.events()), DeliveryGuarantee.AT_LEAST_ONCE, "events"),
+                kafkaSink(config, new RejectionSerializationSchema(t.rejected()), DeliveryGuarantee.EXACTLY_ONCE, "rejected"),
+                kafkaSink(config, AnalyticsSerializationSchema.alerts(t.alerts()), DeliveryGuarantee.AT_LEAST_ONCE, "alerts"),
+                kafkaSink(config, AnalyticsSerializationSchema.notifications(t.notifications()),
+                        DeliveryGuarantee.EXACTLY_ONCE, "notifications"),
+                kafkaSink(config, AnalyticsSerializationSchema.zoneStats(t.zoneStats()),
+                        DeliveryGuarantee.EXACTLY_ONCE, "zone-stats"),
+                kafkaSink(config, AnalyticsSerializationSchema.hotspots(t.hotspots()),
+                        DeliveryGuarantee.EXACTLY_ONCE, "halos"),
+                kafkaSink(config, HotspotSerializationSchema.changes(t.hotspots()),
+                        DeliveryGuarantee.EXACTLY_ONCE, "hotspot-cells"),
+                kafkaSink(config, HotspotSerializationSchema.summaries(t.hotspots()),
+                        DeliveryGuarantee.EXACTLY_ONCE, "hotspot-summaries"),
+                kafkaSink(config, HotspotSerializationSchema.zoneCounts(t.hotspots()),
+                        DeliveryGuarantee.EXACTLY_ONCE, "zone-window-counts")),
                 config);
     }
 
     /** Adds the job's operators to the environment. */
     public void build(StreamExecutionEnvironment env) {
+        // Event time is read at the source, so that each Kafka partition has its own watermark and a
+        // partition read ahead of another does not make the other's records late.
         DataStream<RawRecord> raw = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-topics")
+                .fromSource(source, WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+                        .withTimestampAssigner(new RawEventTimeAssigner())
+                        .withIdleness(IDLE_PARTITION), "raw-topics")
                 .uid("raw-topics-source");
         if (config.failAfterRecords() > 0) {
             raw = raw.map(new FaultDrill<>(config.failAfterRecords())).name("fault-drill").uid("fault-drill");
@@ -93,7 +154,8 @@ public final class ZoneTaggingJob {
                 .uid("parse");
 
         BroadcastStream<ZoneLayerUpdate> layerUpdates = env
-                .fromSource(zonesSource, WatermarkStrategy.noWatermarks(), "zones-topic")
+                .fromSource(zonesSource, WatermarkStrategy.forGenerator(ctx -> new NeverHoldsBackWatermarks<>()),
+                        "zones-topic")
                 .uid("zones-topic-source")
                 .broadcast(DedupeAndTagFunction.LAYER_UPDATES);
 
@@ -106,19 +168,24 @@ public final class ZoneTaggingJob {
 
         parsed.getSideOutput(Rejections.TAG)
                 .union(tagged.getSideOutput(Rejections.TAG))
-                .sinkTo(rejectedSink)
+                .sinkTo(sinks.rejected())
                 .name("rejected-sink")
                 .uid("rejected-sink");
 
-        tagged.assignTimestampsAndWatermarks(
-                        WatermarkStrategy.<TaggedEvent>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-                                .withTimestampAssigner(new EventTimeAssigner())
-                                .withIdleness(Duration.ofMinutes(1)))
-                .name("event-time")
-                .uid("event-time")
-                .sinkTo(eventsSink)
-                .name("events-sink")
-                .uid("events-sink");
+        tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
+
+        AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
+        analytics.alerts().sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
+        analytics.notifications().sinkTo(sinks.notifications()).name("notifications-sink").uid("notifications-sink");
+        analytics.zoneStats().sinkTo(sinks.zoneStats()).name("zone-stats-sink").uid("zone-stats-sink");
+        analytics.halos().sinkTo(sinks.halos()).name("halos-sink").uid("halos-sink");
+
+        HotspotGraph.Outputs hotspots = HotspotGraph.attach(tagged, config.hotspots());
+        hotspots.changes().sinkTo(sinks.hotspotCells()).name("hotspot-cells-sink").uid("hotspot-cells-sink");
+        hotspots.summaries().sinkTo(sinks.hotspotSummaries())
+                .name("hotspot-summaries-sink").uid("hotspot-summaries-sink");
+        hotspots.zoneCounts().sinkTo(sinks.zoneWindowCounts())
+                .name("zone-window-counts-sink").uid("zone-window-counts-sink");
     }
 
     static KafkaSource<RawRecord> kafkaSource(JobConfig config) {
@@ -177,12 +244,15 @@ public final class ZoneTaggingJob {
     }
 
     /**
-     * The Flink configuration every ZoneStat deployment uses: checkpointing, a bounded restart
+     * The Flink configuration every ZoneStat deployment uses: (unaligned) checkpointing, a bounded restart
      * strategy (a failing job must not retry forever) and no Kryo fallback for our types.
      */
     public static Configuration flinkConfiguration(JobConfig config) {
         Configuration c = new Configuration();
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        // Barriers overtake buffered records, so checkpoints (and the commits of the exactly-once
+        // topics) keep their pace while a backfill backpressures the hotspot windows.
+        c.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));

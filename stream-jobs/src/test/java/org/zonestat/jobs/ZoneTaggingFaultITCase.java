@@ -144,6 +144,11 @@ class ZoneTaggingFaultITCase {
         }
         assertThat(caseIdsRejected).doesNotContainAnyElementsOf(eventIds);
         assertThat(eventIds.size() + caseIdsRejected.size()).isEqualTo(3_479);
+        // hotspots is exactly-once too: one risk halo per accepted shooting, none twice.
+        List<String> halos = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().hotspots()).stream()
+                .filter(h -> h.get("type").asText().equals("risk-halo")).map(h -> h.get("haloId").asText()).toList();
+        assertThat(halos).doesNotHaveDuplicates().hasSize(eventIds.size());
+        System.out.printf("fault drill: %d risk halos for %d cases, no duplicate%n", halos.size(), eventIds.size());
         System.out.printf("fault drill: restarted (attempt %d) from checkpoint %d; events: %d records for %d cases "
                         + "(%d redelivered); rejected: %d records (%d bad + %d cases outside every zone), no duplicate%n",
                 maxAttempt.get(), restoredCheckpoint.get(), events.size(), eventIds.size(),

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.jobs.testing.KafkaTopics;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.geo.Distances;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
@@ -98,6 +99,72 @@ class ZoneTaggingJobITCase {
         assertThat(first.get("zones").has("neighborhoods")).isTrue();
         assertThat(first.get("stream").asText()).isEqualTo("incident");
         assertThat(first.get("layers").get("neighborhoods").asInt()).isEqualTo(1);
+
+        // Near-repeat alerts: one per pair of shootings/homicides within 400 m and 14 days,
+        // checked against an all-pairs count over the tagged events.
+        List<JsonNode> alerts = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().alerts());
+        Set<String> nearRepeatIds = alerts.stream().filter(a -> a.get("type").asText().equals("near-repeat"))
+                .map(a -> a.get("alertId").asText()).collect(Collectors.toSet());
+        long pairs = 0;
+        for (int i = 0; i < events.size(); i++) {
+            for (int j = i + 1; j < events.size(); j++) {
+                JsonNode a = events.get(i);
+                JsonNode b = events.get(j);
+                long days = Math.abs(Duration.between(Instant.parse(a.get("occurredAt").asText()),
+                        Instant.parse(b.get("occurredAt").asText())).toMillis());
+                if (days <= Duration.ofDays(14).toMillis() && Distances.meters(a.get("lon").asDouble(),
+                        a.get("lat").asDouble(), b.get("lon").asDouble(), b.get("lat").asDouble()) <= 400) {
+                    pairs++;
+                }
+            }
+        }
+        System.out.printf("near-repeat alerts on the 2018 rows: %d (all-pairs count %d)%n", nearRepeatIds.size(), pairs);
+        assertThat(nearRepeatIds).hasSize((int) pairs);
+
+        // The daily scorecard counts every tagged event once per layer it is in, per local day.
+        List<JsonNode> stats = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().zoneStats());
+        assertThat(stats).isNotEmpty();
+        Map<String, Long> hotspotTypes = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().hotspots())
+                .stream().collect(Collectors.groupingBy(h -> h.get("type").asText(), Collectors.counting()));
+        System.out.printf("hotspots topic on the 2018 rows: %s%n", hotspotTypes);
+        assertThat(hotspotTypes).containsOnlyKeys("risk-halo", "hotspot-cell", "hotspot-window", "zone-window-counts");
+        assertThat(hotspotTypes.get("risk-halo")).isEqualTo(515L);
+    }
+
+    @Test
+    void the311ExportClosesEachLoopOnceAndRaisesOverdueAlerts(TestInfo info) throws Exception {
+        JobConfig config = freshTopics(info);
+        AdapterResult requests = BaltimoreData.requests311Of2019();
+        publish(config, requests);
+
+        runBounded(config);
+
+        // Expected: every request whose last status in the input is a closure and that the pipeline
+        // accepted (it has a location inside the city: 150 rows have none, a few lie past the city line).
+        Map<String, String> lastStatus = new HashMap<>();
+        for (org.zonestat.sim.RawEvent e : requests.events()) {
+            JsonNode n = JSON.readTree(e.json());
+            lastStatus.put(n.get("id").asText(), n.get("status").asText());
+        }
+        Set<String> accepted = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events()).stream()
+                .map(e -> e.get("recordId").asText()).collect(Collectors.toSet());
+        Set<String> closed = lastStatus.entrySet().stream()
+                .filter(en -> en.getValue().startsWith("Closed") && accepted.contains(en.getKey()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+
+        List<JsonNode> notifications = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().notifications());
+        List<String> notified = notifications.stream().map(n -> n.get("requestId").asText()).toList();
+        assertThat(notified).doesNotHaveDuplicates();
+        assertThat(notified).containsExactlyInAnyOrderElementsOf(closed);
+
+        List<JsonNode> overdue = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().alerts()).stream()
+                .filter(a -> a.get("type").asText().equals("overdue-311")).toList();
+        long priority = overdue.stream().filter(a -> a.path("priority").asBoolean()).count();
+        System.out.printf("311 export: %d requests, %d closed with a location -> %d notifications; %d overdue alerts "
+                + "(%d priority, in a VRI zone)%n", lastStatus.size(), closed.size(), notifications.size(),
+                overdue.size(), priority);
+        assertThat(overdue).isNotEmpty();
+        assertThat(priority).isPositive().isLessThan(overdue.size());
     }
 
     @Test
@@ -182,11 +249,14 @@ class ZoneTaggingJobITCase {
         return config;
     }
 
+    /** Publishes the records in event-time order, as a live feed (or a backfill) delivers them. */
     private static void publish(JobConfig config, AdapterResult rows) throws InterruptedException {
         Map<Feed, String> topics = Map.of(Feed.INCIDENTS, config.topics().incidents(),
                 Feed.REQUESTS311, config.topics().requests311(), Feed.TIPS, config.topics().tips());
         try (FeedReplayer replayer = new FeedReplayer(kafka.bootstrapServers(), topics, 0, Duration.ZERO)) {
-            replayer.replay(rows.events(), Map.of());
+            List<org.zonestat.sim.RawEvent> inTimeOrder = new java.util.ArrayList<>(rows.events());
+            inTimeOrder.sort(java.util.Comparator.comparing(org.zonestat.sim.RawEvent::occurredAt));
+            replayer.replay(inTimeOrder, Map.of());
         }
     }
 

@@ -186,16 +186,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)));
     }
 
-    /** Creates topics, leaving any that exist already as they are. */
+    /**
+     * Creates topics, leaving any that exist already as they are, and returns once every partition
+     * of them has a leader: a producer that writes to a partition before its leader is in place can
+     * see {@code NOT_LEADER_OR_FOLLOWER} and, being idempotent, stall on out-of-order sequences.
+     */
     public void createTopics(Collection<NewTopic> topics) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing =
                     topics.stream().filter(t -> !existing.contains(t.name())).toList();
-            if (missing.isEmpty()) {
-                return;
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topics " + topics, e.getCause());
@@ -205,6 +209,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topics", e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, List<String> names, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (ExecutionException e) {
+                ready = false; // metadata not propagated yet (UnknownTopicOrPartition)
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + names + " have no leader after " + timeout);
+            }
+            Thread.onSpinWait();
         }
     }
 

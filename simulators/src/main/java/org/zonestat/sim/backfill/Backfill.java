@@ -3,6 +3,7 @@ package org.zonestat.sim.backfill;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.zonestat.sim.RawEvent;
@@ -22,11 +23,22 @@ public final class Backfill {
     private final RecordAdapter adapter;
     private final RecordPublisher publisher;
     private final String topic;
+    private final boolean timeOrder;
 
-    public Backfill(RecordAdapter adapter, RecordPublisher publisher, String topic) {
+    /**
+     * @param timeOrder publish in event-time order (stable for equal times) after reading the whole
+     *     input, as a live feed would deliver the records; otherwise stream them in file order
+     */
+    public Backfill(RecordAdapter adapter, RecordPublisher publisher, String topic, boolean timeOrder) {
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.topic = Objects.requireNonNull(topic, "topic");
+        this.timeOrder = timeOrder;
+    }
+
+    /** A backfill in event-time order. */
+    public Backfill(RecordAdapter adapter, RecordPublisher publisher, String topic) {
+        this(adapter, publisher, topic, true);
     }
 
     /**
@@ -40,10 +52,15 @@ public final class Backfill {
         CountingInputStream counting = new CountingInputStream(in);
         long[] counts = new long[3]; // good rows, rejected rows, records
         List<Rejection> first = new ArrayList<>();
+        List<RawEvent> held = new ArrayList<>();
         adapter.read(counting, name, new RecordSink() {
             @Override
             public void accepted(List<RawEvent> records) {
                 counts[0]++;
+                if (timeOrder) {
+                    held.addAll(records);
+                    return;
+                }
                 for (RawEvent r : records) {
                     publisher.send(topic, r);
                     counts[2]++;
@@ -59,6 +76,14 @@ public final class Backfill {
                 }
             }
         });
+        if (timeOrder) {
+            held.sort(Comparator.comparing(RawEvent::occurredAt));
+            for (RawEvent r : held) {
+                publisher.send(topic, r);
+                counts[2]++;
+                progress.update(counts[2], totalBytes == 0 ? 0 : totalBytes * counts[2] / held.size(), totalBytes);
+            }
+        }
         publisher.flush();
         Duration elapsed = progress.finish(counts[2]);
         return new BackfillSummary(counts[0], counts[1], counts[2], first, elapsed);

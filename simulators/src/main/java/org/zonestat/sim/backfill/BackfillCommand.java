@@ -84,7 +84,7 @@ public final class BackfillCommand {
             publisher.requireTopic(topic);
             long size = Files.size(options.input());
             ProgressReporter progress = new ProgressReporter(err, System::nanoTime, progressInterval, name);
-            BackfillSummary summary = new Backfill(mapping.adapter(), publisher, topic).run(in, name, size, progress);
+            BackfillSummary summary = new Backfill(mapping.adapter(), publisher, topic, options.timeOrder()).run(in, name, size, progress);
             summary.print(out, name, topic, options.bootstrap(), mapping.name());
             return OK;
         } catch (InvalidInputException e) {

@@ -11,12 +11,9 @@ import org.zonestat.jobs.model.TaggedEvent;
 /**
  * Turns each tagged 311 event into a {@link RequestUpdate}; other streams produce nothing.
  *
- * <p>Two fields the tagged event does not carry yet are left empty here, on purpose:
- *
  * <ul>
- *   <li>{@code dueAt}: Baltimore's own DueDate is in the raw 311 record ({@code dueAt}) but not in
- *       {@link CityEvent}. TODO: carry it through parsing, then set it here; until then the
- *       {@link ServiceLevels} table gives the due time.
+ *   <li>{@code dueAt}: the source's own due time (Baltimore's DueDate) when the record has one;
+ *       otherwise null, and the {@link ServiceLevels} table gives the due time.
  *   <li>{@code contact}: always {@link ContactChannel#NONE}; no feed carries contact details and
  *       ZoneStat does not invent them.
  * </ul>
@@ -32,7 +29,7 @@ public final class ToRequestUpdate implements FlatMapFunction<TaggedEvent, Reque
         if (e.stream() != EventStream.REQUEST311 || e.status() == null) {
             return;
         }
-        out.collect(new RequestUpdate(e.recordId(), e.eventId(), e.type(), e.status(), e.occurredAt(), null,
+        out.collect(new RequestUpdate(e.recordId(), e.eventId(), e.type(), e.status(), e.occurredAt(), e.dueAt(),
                 ContactChannel.NONE, e.lon(), e.lat(), tagged.zones()));
     }
 }

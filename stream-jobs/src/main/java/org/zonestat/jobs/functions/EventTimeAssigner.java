@@ -3,7 +3,10 @@ package org.zonestat.jobs.functions;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.zonestat.jobs.model.TaggedEvent;
 
-/** Event time is when the thing happened ({@code occurredAt}), not when it was received. */
+/**
+ * Event time of an already tagged event: when the thing happened ({@code occurredAt}), not when it
+ * was received. (The job itself reads event time at the source, see {@link RawEventTimeAssigner}.)
+ */
 public final class EventTimeAssigner implements SerializableTimestampAssigner<TaggedEvent> {
     private static final long serialVersionUID = 1L;
 

@@ -104,6 +104,7 @@ public final class RawRecordParser {
         String source = text(root, "source").orElse(raw.topic());
         String type = text(root, "type").orElse(null);
         String status = null;
+        Instant dueAt = null;
         String kind;
         switch (stream) {
             case INCIDENT -> {
@@ -127,6 +128,15 @@ public final class RawRecordParser {
                     return missing("status");
                 }
                 status = statusText.get();
+                Optional<String> dueText = text(root, "dueAt");
+                if (dueText.isPresent()) {
+                    try {
+                        dueAt = OffsetDateTime.parse(dueText.get()).toInstant();
+                    } catch (DateTimeException e) {
+                        return Outcome.refused(RejectReason.INVALID_FIELD,
+                                "field 'dueAt' is not an ISO-8601 date-time with offset: '" + dueText.get() + "'");
+                    }
+                }
                 kind = "REQUEST_311";
             }
             case TIP -> {
@@ -143,7 +153,7 @@ public final class RawRecordParser {
         String eventId = stream.wireName() + "/" + source + "/" + id.get()
                 + (status == null ? "" : "/" + status + "@" + occurredAt);
         return Outcome.accepted(new CityEvent(eventId, stream, id.get(), source, kind, type, status,
-                occurredAt, lonValue, latValue, text(root, "address").orElse(null)));
+                occurredAt, lonValue, latValue, text(root, "address").orElse(null), dueAt));
     }
 
     private static Outcome<CityEvent> missing(String field) {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param lon longitude, WGS84 degrees
  * @param lat latitude, WGS84 degrees
  * @param address block address; may be null
+ * @param dueAt for 311: when the request is due, as the source says; null when it does not say
+ *     (the service-level table then decides)
  */
 public record CityEvent(
         String eventId,
@@ -31,7 +33,8 @@ public record CityEvent(
         Instant occurredAt,
         double lon,
         double lat,
-        String address) {
+        String address,
+        Instant dueAt) {
     public CityEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(stream, "stream");
@@ -42,5 +45,11 @@ public record CityEvent(
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
             throw new IllegalArgumentException("coordinates out of range: " + lon + "," + lat);
         }
+    }
+
+    /** An event without a source due time. */
+    public CityEvent(String eventId, EventStream stream, String recordId, String source, String kind, String type,
+            String status, Instant occurredAt, double lon, double lat, String address) {
+        this(eventId, stream, recordId, source, kind, type, status, occurredAt, lon, lat, address, null);
     }
 }

@@ -1,0 +1,100 @@
+package org.zonestat.jobs.hotspots;
+
+import java.util.Objects;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+import org.zonestat.jobs.analytics.LocalDayWindows;
+import org.zonestat.jobs.model.HotspotChange;
+import org.zonestat.jobs.model.HotspotDayCounts;
+import org.zonestat.jobs.model.HotspotFact;
+import org.zonestat.jobs.model.HotspotWindowSummary;
+import org.zonestat.jobs.model.HotspotZoneCounts;
+import org.zonestat.jobs.model.TaggedEvent;
+
+/**
+ * Attaches the hotspot analytics to a stream of tagged events that already carries event time and
+ * watermarks (as after the tagging job's {@code event-time} operator). Only incidents are counted.
+ *
+ * <pre>
+ *   tagged ─▶ hotspot-facts ─keyBy(cell | layer,zone)─▶ hotspot-day-counts (local days) ─┬─(late)─▶ late-facts
+ *                                                                                        │
+ *            ┌────────────────────────────────────────────────────────────────────────────┤
+ *            ├▶ hotspot-cell-days (× each window length) ─keyBy(length)─▶ hotspot-gi-star ─▶ changes
+ *            │                                                                  └──────────▶ summaries
+ *            └▶ hotspot-zone-days ─keyBy(layer,zone)─▶ hotspot-zone-windows ─▶ zone counts
+ * </pre>
+ *
+ * Every operator has a name and a uid prefixed {@code hotspots-}. The three outputs go to the
+ * {@code hotspots} topic with {@link HotspotSerializationSchema} (JSON shapes in {@code
+ * io.HotspotJson}, each with a {@code type} field, beside the near-repeat risk halos).
+ *
+ * <p>Stateless; the class only builds graph nodes.
+ */
+public final class HotspotGraph {
+    /** Facts that arrived after their day's allowed lateness. */
+    public static final OutputTag<HotspotFact> LATE_FACTS = new OutputTag<>("late-hotspot-facts") {};
+
+    private HotspotGraph() {}
+
+    /**
+     * What the hotspot analytics produce.
+     *
+     * @param changes hot, cold and changed cells at each window close ({@code hotspots}, type {@code
+     *     hotspot-cell})
+     * @param summaries one overview per window length and close ({@code hotspots}, type {@code
+     *     hotspot-window})
+     * @param zoneCounts per-zone sliding-window counts by kind ({@code hotspots}, type {@code
+     *     zone-window-counts})
+     * @param lateFacts input that came after its day was final (counted, not used)
+     */
+    public record Outputs(
+            DataStream<HotspotChange> changes,
+            DataStream<HotspotWindowSummary> summaries,
+            DataStream<HotspotZoneCounts> zoneCounts,
+            DataStream<HotspotFact> lateFacts) {}
+
+    /** Adds the hotspot branch to {@code tagged}. */
+    public static Outputs attach(DataStream<TaggedEvent> tagged, HotspotConfig config) {
+        Objects.requireNonNull(tagged, "tagged");
+        Objects.requireNonNull(config, "config");
+        LocalDayWindows localDays = new LocalDayWindows(config.timeZone());
+
+        SingleOutputStreamOperator<HotspotDayCounts> days = tagged
+                .flatMap(new ToHotspotFacts(config.cellResolution()))
+                .name("hotspot-facts")
+                .uid("hotspots-facts")
+                .keyBy(new HotspotKeys.FactScope())
+                .window(localDays)
+                .allowedLateness(config.lateness())
+                .sideOutputLateData(LATE_FACTS)
+                .process(new HotspotDailyCounts(localDays))
+                .name("hotspot-day-counts")
+                .uid("hotspots-day-counts");
+
+        SingleOutputStreamOperator<HotspotChange> changes = days
+                .flatMap(new CellDaysByWindowLength(config.windowDays()))
+                .name("hotspot-cell-days")
+                .uid("hotspots-cell-days")
+                .keyBy(new HotspotKeys.WindowLength())
+                .process(new CellHotspotFunction(config))
+                .name("hotspot-gi-star")
+                .uid("hotspots-gi-star");
+
+        SingleOutputStreamOperator<HotspotZoneCounts> zones = days
+                .filter(new ZoneDaysOnly())
+                .name("hotspot-zone-days")
+                .uid("hotspots-zone-days")
+                .keyBy(new HotspotKeys.DayScope())
+                .process(new ZoneWindowSums(config))
+                .name("hotspot-zone-windows")
+                .uid("hotspots-zone-windows");
+
+        SingleOutputStreamOperator<HotspotFact> late = days.getSideOutput(LATE_FACTS)
+                .process(new CountLateHotspotFacts())
+                .name("hotspot-late-facts")
+                .uid("hotspots-late-facts");
+
+        return new Outputs(changes, changes.getSideOutput(CellHotspotFunction.SUMMARIES), zones, late);
+    }
+}
