@@ -21,6 +21,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.zonestat.jobs.analytics.AnalyticsGraph;
+import org.zonestat.jobs.analytics.TipMatching;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
 import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
@@ -59,6 +60,7 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  *                   │                          ▲       │
  *                   │          zones topic ────┘       │ (broadcast: layers added or edited live)
  *                   └──(rejected)──────────────────────┴─┼▶ rejected
+ *                                                              ├▶ tip matching ─▶ alerts
  *                                                              ├▶ analytics ─▶ alerts, notifications,
  *                                                              │               zone-stats, hotspots (halos)
  *                                                              └▶ hotspots ──▶ hotspots (Gi* cells,
@@ -175,7 +177,9 @@ public final class ZoneTaggingJob {
         tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
 
         AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
-        analytics.alerts().sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
+        analytics.alerts()
+                .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()))
+                .sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         analytics.notifications().sinkTo(sinks.notifications()).name("notifications-sink").uid("notifications-sink");
         analytics.zoneStats().sinkTo(sinks.zoneStats()).name("zone-stats-sink").uid("zone-stats-sink");
         analytics.halos().sinkTo(sinks.halos()).name("halos-sink").uid("halos-sink");

@@ -5,7 +5,8 @@ public enum AlertType {
     /** A 311 request still not closed when the watermark passes its due time. */
     OVERDUE_311("overdue-311"),
     /** A shooting or homicide within the near-repeat radius and window of an earlier one. */
-    NEAR_REPEAT("near-repeat");
+    NEAR_REPEAT("near-repeat"),
+    TIP_MATCH("tip-match");
 
     private final String code;
 

@@ -1,0 +1,137 @@
+package org.zonestat.jobs.analytics;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.co.ProcessJoinFunction;
+import org.apache.flink.util.Collector;
+import org.zonestat.geo.Distances;
+import org.zonestat.jobs.model.Alert;
+import org.zonestat.jobs.model.AlertType;
+import org.zonestat.jobs.model.CellEvent;
+import org.zonestat.jobs.model.EventStream;
+import org.zonestat.jobs.model.TaggedEvent;
+
+/**
+ * Matches each tip to the incidents within {@code radius} meters and {@code window} before or after
+ * it (a Flink interval join), raising one {@code tip-match} alert per (tip, incident) pair.
+ *
+ * <p>Both sides are keyed by H3 cell: an incident by its home cell only, a tip copied to every cell
+ * within the radius ({@link NearRepeatCover}), so each pair close enough meets in exactly one key
+ * and is confirmed there by its exact distance. State: the interval join keeps each side's records
+ * until the watermark passes their time plus the window, then drops them (Flink's own clean-up).
+ *
+ * <p>Stateless outside the join; the class only builds graph nodes.
+ */
+public final class TipMatching {
+    private TipMatching() {}
+
+    /**
+     * @param radiusMeters how far from the tip an incident may be
+     * @param window how long before or after the tip an incident may be
+     * @param cellResolution the H3 resolution of the join keys
+     */
+    public record Settings(double radiusMeters, Duration window, int cellResolution) implements Serializable {
+        public Settings {
+            if (!(radiusMeters > 0 && radiusMeters <= 10_000)) {
+                throw new IllegalArgumentException("tip radius must be in (0, 10000] m, was " + radiusMeters);
+            }
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("tip window must be positive, was " + window);
+            }
+        }
+
+        /** 300 m and 48 hours either side, joined on H3 resolution-7 cells. */
+        public static Settings defaults() {
+            return new Settings(300, Duration.ofHours(48), 7);
+        }
+    }
+
+    /** Adds the tip matching to {@code tagged} (which must carry event time) and returns the alerts. */
+    public static SingleOutputStreamOperator<Alert> attach(DataStream<TaggedEvent> tagged, Settings settings) {
+        NearRepeatCover cover = new NearRepeatCover(settings.cellResolution(), settings.radiusMeters());
+        DataStream<CellEvent> tips = tagged
+                .flatMap(new TipCopies(cover))
+                .name("tip-cells")
+                .uid("analytics-tip-cells");
+        DataStream<CellEvent> incidents = tagged
+                .flatMap(new IncidentHomeCells(cover))
+                .name("incident-cells")
+                .uid("analytics-incident-cells");
+        return tips.keyBy(new AnalyticsGraph.CellKey())
+                .intervalJoin(incidents.keyBy(new AnalyticsGraph.CellKey()))
+                .between(settings.window().negated(), settings.window())
+                .process(new TipIncidentMatch(settings.radiusMeters(), "vri-zones"))
+                .name("tip-match")
+                .uid("analytics-tip-match");
+    }
+
+    /** A tip, once per cell within the radius. */
+    static final class TipCopies implements FlatMapFunction<TaggedEvent, CellEvent> {
+        private static final long serialVersionUID = 1L;
+        private final NearRepeatCover cover;
+
+        TipCopies(NearRepeatCover cover) {
+            this.cover = Objects.requireNonNull(cover, "cover");
+        }
+
+        @Override
+        public void flatMap(TaggedEvent t, Collector<CellEvent> out) {
+            if (t.event().stream() != EventStream.TIP) {
+                return;
+            }
+            String home = cover.homeCell(t.event().lon(), t.event().lat());
+            for (String cell : cover.cells(t.event().lon(), t.event().lat())) {
+                out.collect(new CellEvent(cell, home, t.event().eventId(), t.event().type() == null ? "TIP" : t.event().type(),
+                        t.event().occurredAt(), t.event().lon(), t.event().lat(), t.zones()));
+            }
+        }
+    }
+
+    /** An incident, in its home cell. */
+    static final class IncidentHomeCells implements FlatMapFunction<TaggedEvent, CellEvent> {
+        private static final long serialVersionUID = 1L;
+        private final NearRepeatCover cover;
+
+        IncidentHomeCells(NearRepeatCover cover) {
+            this.cover = Objects.requireNonNull(cover, "cover");
+        }
+
+        @Override
+        public void flatMap(TaggedEvent t, Collector<CellEvent> out) {
+            if (t.event().stream() != EventStream.INCIDENT) {
+                return;
+            }
+            String home = cover.homeCell(t.event().lon(), t.event().lat());
+            out.collect(new CellEvent(home, home, t.event().eventId(), t.event().kind(), t.event().occurredAt(),
+                    t.event().lon(), t.event().lat(), t.zones()));
+        }
+    }
+
+    /** Confirms a joined pair by its exact distance and raises the alert. */
+    static final class TipIncidentMatch extends ProcessJoinFunction<CellEvent, CellEvent, Alert> {
+        private static final long serialVersionUID = 1L;
+        private final double radiusMeters;
+        private final String priorityLayer;
+
+        TipIncidentMatch(double radiusMeters, String priorityLayer) {
+            this.radiusMeters = radiusMeters;
+            this.priorityLayer = priorityLayer;
+        }
+
+        @Override
+        public void processElement(CellEvent tip, CellEvent incident, Context ctx, Collector<Alert> out) {
+            double meters = Distances.meters(tip.lon(), tip.lat(), incident.lon(), incident.lat());
+            if (meters > radiusMeters) {
+                return;
+            }
+            boolean priority = tip.zones().containsKey(priorityLayer) || incident.zones().containsKey(priorityLayer);
+            out.collect(new Alert("tip-match/" + tip.eventId() + "/" + incident.eventId(), AlertType.TIP_MATCH,
+                    tip.occurredAt(), tip.eventId(), incident.eventId(), tip.kind() + " / " + incident.kind(),
+                    tip.lon(), tip.lat(), tip.zones(), null, meters, priority));
+        }
+    }
+}
