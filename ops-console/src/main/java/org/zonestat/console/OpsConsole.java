@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,9 @@ public final class OpsConsole {
 
     private final String bootstrapServers;
     private final String eventsTopic;
+    private final List<String> rawTopics;
+    private final String rejectedTopic;
+    private final String jobGroup;
     private final String host;
     private final int port;
     private final AccessTokens tokens;
@@ -43,6 +47,9 @@ public final class OpsConsole {
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
         this.eventsTopic = b.eventsTopic;
+        this.rawTopics = List.copyOf(b.rawTopics);
+        this.rejectedTopic = b.rejectedTopic;
+        this.jobGroup = b.jobGroup;
         this.host = b.host;
         this.port = b.port;
         this.tokens = b.tokens;
@@ -59,12 +66,15 @@ public final class OpsConsole {
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit);
         EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, hub).start();
+        PipelineCounters counters =
+                new PipelineCounters(bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup).start();
         try {
-            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health).create();
+            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot).create();
             app.start(host, port);
-            return new Running(app, feed, hub, host);
+            return new Running(app, feed, hub, host, counters);
         } catch (RuntimeException e) {
             feed.close();
+            counters.close();
             throw e;
         }
     }
@@ -75,13 +85,20 @@ public final class OpsConsole {
         private final EventsTopicFeed feed;
         private final LiveEventHub hub;
         private final String host;
+        private final PipelineCounters counters;
         private boolean closed;
 
-        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host) {
+        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters) {
             this.app = app;
             this.feed = feed;
             this.hub = hub;
             this.host = host;
+            this.counters = counters;
+        }
+
+        /** The pipeline's reconciliation as {@code /api/pipeline} reports it. */
+        public PipelineCounters.Snapshot pipeline() {
+            return counters.snapshot();
         }
 
         /** The port the web server listens on (the free port chosen when started with 0). */
@@ -117,6 +134,7 @@ public final class OpsConsole {
                 app.stop();
             } finally {
                 feed.close();
+                counters.close();
             }
         }
     }
@@ -125,6 +143,9 @@ public final class OpsConsole {
     public static final class Builder {
         private String bootstrapServers;
         private String eventsTopic = DEFAULT_EVENTS_TOPIC;
+        private List<String> rawTopics = List.of("incidents.raw", "requests311.raw", "tips.raw");
+        private String rejectedTopic = "rejected";
+        private String jobGroup = "zonestat-tagging";
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private AccessTokens tokens;
@@ -137,6 +158,17 @@ public final class OpsConsole {
         /** Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092}. Required. */
         public Builder bootstrapServers(String servers) {
             this.bootstrapServers = servers;
+            return this;
+        }
+
+        /**
+         * The topics and consumer group the pipeline counters reconcile: the raw topics, the
+         * rejected topic and the job's group; defaults are ZoneStat's.
+         */
+        public Builder pipelineTopics(List<String> rawTopics, String rejectedTopic, String jobGroup) {
+            this.rawTopics = List.copyOf(rawTopics);
+            this.rejectedTopic = Objects.requireNonNull(rejectedTopic, "rejectedTopic");
+            this.jobGroup = Objects.requireNonNull(jobGroup, "jobGroup");
             return this;
         }
 

@@ -19,6 +19,7 @@ import org.zonestat.geo.ZoneCatalog;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -41,6 +42,8 @@ public final class OpsConsoleApp {
 
     /** The only API route that needs no token. */
     static final String HEALTH_PATH = "/api/health";
+
+    private final Supplier<PipelineCounters.Snapshot> pipeline;
 
     private final ConsoleConfig config;
     private final ZoneCatalog catalog;
@@ -66,6 +69,21 @@ public final class OpsConsoleApp {
             AccessTokens tokens,
             LiveEventHub hub,
             Supplier<FeedHealth> feedHealth) {
+        this(config, catalog, tokens, hub, feedHealth, null);
+    }
+
+    /**
+     * @param pipeline the pipeline's reconciliation for {@code /api/pipeline}, or null when this
+     *     console does not count it (the route then answers 404)
+     */
+    public OpsConsoleApp(
+            ConsoleConfig config,
+            ZoneCatalog catalog,
+            AccessTokens tokens,
+            LiveEventHub hub,
+            Supplier<FeedHealth> feedHealth,
+            Supplier<PipelineCounters.Snapshot> pipeline) {
+        this.pipeline = pipeline;
         this.config = Objects.requireNonNull(config, "config");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -99,6 +117,7 @@ public final class OpsConsoleApp {
                 .beforeMatched("/api/*", this::requireBearerToken)
                 .get(HEALTH_PATH, ctx -> ctx.json(health()))
                 .get("/api/layers", ctx -> ctx.json(layers()))
+                .get("/api/pipeline", this::pipeline)
                 .get("/api/zones", this::zones)
                 .get("/api/config", ctx -> ctx.json(pageConfig(ctx)))
                 .wsBeforeUpgrade("/ws/live", this::requireQueryToken)
@@ -126,6 +145,15 @@ public final class OpsConsoleApp {
 
     /** {@code GET /api/config}: what the page needs besides the data. */
     public record PageConfig(String role, String tileUrl, String tileAttribution, int maxMarkers) {}
+
+    /** {@code GET /api/pipeline}: records in, rejected by reason, accepted, events written. */
+    private void pipeline(io.javalin.http.Context ctx) {
+        if (pipeline == null) {
+            ctx.status(404).json(Map.of("error", "this console does not count the pipeline"));
+            return;
+        }
+        ctx.json(pipeline.get());
+    }
 
     private Health health() {
         LiveEventHub.Stats s = hub.stats();
