@@ -8,10 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.RawEvent;
+import org.zonestat.sim.mapping.FeedMapping;
 
 /**
  * The real Baltimore event files shipped with ZoneStat (class-path folder {@value #FOLDER}; see the
- * PROVENANCE.md there), each read through its {@link BaltimoreAdapters adapter}.
+ * PROVENANCE.md there), each read through its shipped {@link FeedMapping mapping}.
  *
  * <p>Stateless; thread-safe.
  */
@@ -26,7 +27,7 @@ public final class BaltimoreData {
     /** The 515 Part 1 homicide and shooting rows of January-July 2018. */
     public static AdapterResult part1Of2018() {
         try (InputStream in = open(PART1_2018)) {
-            return BaltimoreAdapters.part1Legacy(in, PART1_2018, "bpd-part1-2018");
+            return FeedMapping.shipped("baltimore-part1-legacy").adapter().readAll(in, PART1_2018);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,7 +36,7 @@ public final class BaltimoreData {
     /** The 3,479 shooting cases 2012-2017 (The Trace / BuzzFeed News). */
     public static AdapterResult shootings2012To2017() {
         try (InputStream in = open(SHOOTINGS_2012_2017)) {
-            return BaltimoreAdapters.traceShootings(in, SHOOTINGS_2012_2017, "trace-shootings-2012-2017");
+            return FeedMapping.shipped("baltimore-shootings-trace").adapter().readAll(in, SHOOTINGS_2012_2017);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,7 +45,7 @@ public final class BaltimoreData {
     /** The 3,000 newest 311 requests as of 2019-10-21, as lifecycle records. */
     public static AdapterResult requests311Of2019() {
         try (InputStream in = open(SERVICE_311_2019)) {
-            return BaltimoreAdapters.service311(in, SERVICE_311_2019, "baltimore-311-2019");
+            return FeedMapping.shipped("baltimore-311").adapter().readAll(in, SERVICE_311_2019);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
