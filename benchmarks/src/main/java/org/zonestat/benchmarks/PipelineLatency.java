@@ -1,0 +1,315 @@
+package org.zonestat.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonestat.jobs.JobConfig;
+import org.zonestat.jobs.ZoneTaggingJob;
+import org.zonestat.jobs.functions.Outcome;
+import org.zonestat.jobs.functions.RawRecordParser;
+import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.RawRecord;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.sim.Feed;
+import org.zonestat.sim.RawEvent;
+import org.zonestat.sim.backfill.KafkaRecordPublisher;
+import org.zonestat.sim.synthetic.SyntheticCity;
+import org.zonestat.sim.synthetic.SyntheticCityOptions;
+
+/**
+ * Event-to-{@code events} latency at a fixed input rate: the full job runs unbounded on a local
+ * MiniCluster; a publisher (the simulators' {@link KafkaRecordPublisher}, as {@code ./zonestat
+ * synthetic} uses: idempotent, {@code acks=all}, 10 ms linger) sends synthetic-city records at
+ * {@code rate} per second, and a consumer of {@code events} in the same JVM notes when each one's
+ * tagged event arrives. Latency = arrival − the moment the record was handed to the producer, both
+ * by {@link System#nanoTime()}; records are matched by event id, which the benchmark computes with
+ * the job's own {@link RawRecordParser} (the id reaches {@code events} as the record key).
+ *
+ * <p>Phases: probes at 10 records/s until the first tagged event arrives (the job is deployed and
+ * reading), a warm-up at the full rate, then the measured seconds. Only records sent in the measured
+ * phase count. Event times start at the wall clock and advance at about the wall clock's pace (the
+ * city's rate multiplier is calibrated to the rate), so the future-timestamp check passes and the
+ * windows behave as live ones.
+ *
+ * <p>Used from one thread (plus its consumer thread).
+ */
+final class PipelineLatency {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineLatency.class);
+    private static final int PROBES = 600;
+    private static final double PROBE_RATE = 10;
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+
+    /** What to run. */
+    record Settings(double rate, int warmupSeconds, int seconds, long seed, int parallelism,
+            Map<String, String> flinkOverrides, int checkpointSeconds) {}
+
+    /**
+     * What was measured.
+     *
+     * @param readySeconds from job submission to the first tagged event of a probe
+     * @param sent records sent in the measured phase
+     * @param expected of those, the ones the job should tag (the others it rejects)
+     * @param matched of those, the ones whose tagged event arrived
+     * @param achievedRate records per second actually sent in the measured phase
+     * @param latencyMicros latency of each matched record, microseconds
+     * @param rateMultiplier the synthetic city's size (calibrated to the rate)
+     * @param cpu machine and process CPU use over the measured phase
+     */
+    record Result(Settings settings, double readySeconds, long sent, long expected, long matched,
+            long duplicates, double achievedRate, Percentiles latencyMicros, double rateMultiplier,
+            CpuMeter.Usage cpu, String loadAverageAfter) {}
+
+    private PipelineLatency() {}
+
+    static Result run(EmbeddedKafkaBroker broker, Path workDir, Settings s) throws Exception {
+        JobConfig config = PipelineSetup.jobConfig(broker.bootstrapServers(), "-latency", false)
+                .withCheckpointInterval(Duration.ofSeconds(s.checkpointSeconds()));
+        broker.createTopics(config.topics().newTopics(2, (short) 1));
+        Map<Feed, String> topics = PipelineSetup.rawTopics(config);
+
+        long warm = Math.round(s.rate() * s.warmupSeconds());
+        long measured = Math.round(s.rate() * s.seconds());
+        int total = Math.toIntExact(PROBES + warm + measured);
+        double multiplier = calibratedMultiplier(s, total);
+        List<RawEvent> records = generate(s.seed(), multiplier, total, Instant.now());
+        RawRecordParser parser = new RawRecordParser(config.topics().streamsByTopic(), Duration.ofDays(365));
+        Map<String, Integer> indexById = new HashMap<>(total * 2);
+        boolean[] expectedEvent = new boolean[total];
+        for (int i = 0; i < total; i++) {
+            RawEvent e = records.get(i);
+            Outcome<CityEvent> o = parser.parse(new RawRecord(topics.get(e.feed()), 0, 0,
+                    System.currentTimeMillis(), e.json()));
+            if (o instanceof Outcome.Accepted<CityEvent> a && indexById.putIfAbsent(a.value().eventId(), i) == null) {
+                expectedEvent[i] = true;
+            }
+        }
+        LOG.info("latency run: {} records ready (rate multiplier {}), {} with an event id", total,
+                String.format("%.0f", multiplier), indexById.size());
+
+        AtomicLongArray sendNanos = new AtomicLongArray(total);
+        AtomicLongArray receiveNanos = new AtomicLongArray(total);
+        int restPort = PipelineSetup.freePort();
+        StreamExecutionEnvironment env = PipelineSetup.environment(config, s.parallelism(),
+                workDir.resolve("checkpoints-latency"), restPort, s.flinkOverrides());
+        ZoneTaggingJob.withKafka(config).build(env);
+
+        EventsListener listener = new EventsListener(broker.bootstrapServers(), config.topics().events(), indexById,
+                receiveNanos);
+        listener.start();
+        JobClient job = null;
+        try (KafkaRecordPublisher publisher = new KafkaRecordPublisher(broker.bootstrapServers())) {
+            long submit = System.nanoTime();
+            job = env.executeAsync("zonestat-bench-latency");
+            int next = 0;
+            // Probes until the job answers: it has started and reads the topics.
+            long probeStart = System.nanoTime();
+            while (listener.matched() == 0 && next < PROBES) {
+                sendNanos.set(next, System.nanoTime());
+                publisher.send(topics.get(records.get(next).feed()), records.get(next));
+                next++;
+                LockSupport.parkNanos((long) (1e9 / PROBE_RATE));
+            }
+            while (listener.matched() == 0 && System.nanoTime() - probeStart < Duration.ofSeconds(120).toNanos()) {
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            }
+            if (listener.matched() == 0) {
+                throw new IllegalStateException("no tagged event arrived within 120 s of starting the job");
+            }
+            double ready = (System.nanoTime() - submit) / 1e9;
+            LOG.info("latency run: job answered {} s after submission; warming up {} s at {}/s",
+                    String.format("%.1f", ready), s.warmupSeconds(), s.rate());
+            next = PROBES;
+            long phaseStart = System.nanoTime();
+            sendPaced(publisher, topics, records, sendNanos, next, next + (int) warm, s.rate(), phaseStart);
+            next += (int) warm;
+            LOG.info("latency run: measuring {} s", s.seconds());
+            CpuMeter cpu = CpuMeter.start();
+            long measureStart = System.nanoTime();
+            sendPaced(publisher, topics, records, sendNanos, next, total, s.rate(),
+                    phaseStart + (long) (warm / s.rate() * 1e9));
+            double achieved = measured / ((System.nanoTime() - measureStart) / 1e9);
+            CpuMeter.Usage usage = cpu.sinceStart();
+            publisher.flush();
+            int from = PROBES + (int) warm;
+            long expected = 0;
+            for (int i = from; i < total; i++) {
+                expected += expectedEvent[i] ? 1 : 0;
+            }
+            long deadline = System.nanoTime() + DRAIN.toNanos();
+            while (countMatched(receiveNanos, expectedEvent, from, total) < expected && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+            long[] latencies = latencies(sendNanos, receiveNanos, expectedEvent, from, total);
+            String loadAfter = MachineDescription.loadAverage();
+            Result r = new Result(s, ready, measured, expected, latencies.length, listener.duplicates(), achieved,
+                    Percentiles.of(latencies), multiplier, usage, loadAfter);
+            if (latencies.length > 0) {
+                LOG.info("latency run: {} of {} matched; p50 {} ms, p99 {} ms", latencies.length, expected,
+                        r.latencyMicros().quantile(0.5) / 1000.0, r.latencyMicros().quantile(0.99) / 1000.0);
+            }
+            return r;
+        } finally {
+            listener.close();
+            if (job != null) {
+                try {
+                    job.cancel().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.warn("cancelling the latency job: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends records {@code [from, to)} paced at {@code rate} per second counted from {@code clockStart}
+     * (a token count against the clock: a short stall is caught up, as in the simulators' RatePublisher).
+     */
+    private static void sendPaced(KafkaRecordPublisher publisher, Map<Feed, String> topics, List<RawEvent> records,
+            AtomicLongArray sendNanos, int from, int to, double rate, long clockStart) {
+        int i = from;
+        while (i < to) {
+            long now = System.nanoTime();
+            long allowed = from + (long) ((now - clockStart) / 1e9 * rate) + 1;
+            if (i >= allowed) {
+                LockSupport.parkNanos(Math.max(50_000L, (long) (1e9 / rate) / 2));
+                continue;
+            }
+            while (i < allowed && i < to) {
+                RawEvent e = records.get(i);
+                sendNanos.set(i, System.nanoTime());
+                publisher.send(topics.get(e.feed()), e);
+                i++;
+            }
+        }
+    }
+
+    private static long countMatched(AtomicLongArray receive, boolean[] expected, int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            if (expected[i] && receive.get(i) != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static long[] latencies(AtomicLongArray send, AtomicLongArray receive, boolean[] expected, int from,
+            int to) {
+        long[] out = new long[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (expected[i] && receive.get(i) != 0) {
+                out[n++] = (receive.get(i) - send.get(i)) / 1000;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * A city multiplier under which {@code total} records span about {@code total / rate} seconds of
+     * event time, so event time keeps pace with the wall clock: measured on a first generation and
+     * scaled once (the span is about inversely proportional to the multiplier; capped at the
+     * generator's maximum).
+     */
+    static double calibratedMultiplier(Settings s, int total) {
+        double guess = s.rate() * 86_400 / 1_066.0; // new 311 requests, shootings and tips a day at multiplier 1
+        guess = Math.min(guess, 1_000_000);
+        List<RawEvent> trial = generate(s.seed(), guess, total, Instant.now());
+        double span = Duration.between(trial.get(0).occurredAt(), trial.get(total - 1).occurredAt()).toMillis() / 1e3;
+        double wanted = total / s.rate();
+        if (span <= 0) {
+            return guess;
+        }
+        return Math.max(1, Math.min(1_000_000, guess * span / wanted));
+    }
+
+    private static List<RawEvent> generate(long seed, double multiplier, int count, Instant start) {
+        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(seed).start(start).count(count)
+                .rateMultiplier(multiplier).build());
+        List<RawEvent> out = new ArrayList<>(count);
+        city.forEachRemaining(out::add);
+        return out;
+    }
+
+    /** Consumes {@code events} from its start and notes the first arrival of every known event id. */
+    private static final class EventsListener implements AutoCloseable {
+        private final Thread thread;
+        private final AtomicLong matched = new AtomicLong();
+        private final AtomicLong duplicates = new AtomicLong();
+        private volatile boolean running = true;
+
+        EventsListener(String bootstrap, String topic, Map<String, Integer> indexById, AtomicLongArray receive) {
+            thread = new Thread(() -> {
+                Properties p = new Properties();
+                p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+                try (KafkaConsumer<byte[], byte[]> consumer =
+                        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                    List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                            .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    consumer.assign(parts);
+                    consumer.seekToBeginning(parts);
+                    while (running) {
+                        var batch = consumer.poll(Duration.ofMillis(50));
+                        long now = System.nanoTime();
+                        for (ConsumerRecord<byte[], byte[]> r : batch) {
+                            Integer i = r.key() == null ? null
+                                    : indexById.get(new String(r.key(), StandardCharsets.UTF_8));
+                            if (i == null) {
+                                continue;
+                            }
+                            if (receive.compareAndSet(i, 0, now)) {
+                                matched.incrementAndGet();
+                            } else {
+                                duplicates.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+            }, "events-listener");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        long matched() {
+            return matched.get();
+        }
+
+        long duplicates() {
+            return duplicates.get();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
