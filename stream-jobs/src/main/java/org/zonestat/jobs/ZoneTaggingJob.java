@@ -261,6 +261,9 @@ public final class ZoneTaggingJob {
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         c.set(PipelineOptions.GENERIC_TYPES, false);
+        // Every stream element is an immutable record, so chained operators may share instances
+        // instead of deep-copying each record into every downstream output.
+        c.set(PipelineOptions.OBJECT_REUSE, true);
         return c;
     }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
-import org.zonestat.geo.StrTreeZoneLocator;
+import org.zonestat.geo.GridZoneLocator;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLayerSpec;
@@ -16,7 +16,9 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
 
 /**
  * The zone layers in force, each with its locator and version: the configured layers (version 1)
- * overlaid with updates from the {@code zones} topic. Applying an update returns a new object;
+ * overlaid with updates from the {@code zones} topic. Lookups use the geo module's grid fast path
+ * ({@link GridZoneLocator}: cells wholly inside one zone answered from an array, exact tests only
+ * near boundaries), which answers exactly as the STRtree locator does. Applying an update returns a new object;
  * instances are immutable and thread-safe.
  */
 public final class ZoneLayers {
@@ -30,7 +32,7 @@ public final class ZoneLayers {
 
     /** The configured layers, each at version 1. */
     public static ZoneLayers initial(List<ZoneLayerSpec> specs) {
-        ZoneCatalog catalog = ZoneCatalog.load(specs);
+        ZoneCatalog catalog = ZoneCatalog.load(specs, GridZoneLocator::new);
         Map<String, ZoneLocator> locators = new LinkedHashMap<>();
         Map<String, Integer> versions = new LinkedHashMap<>();
         for (String id : catalog.layerIds()) {
@@ -58,7 +60,7 @@ public final class ZoneLayers {
                     new ByteArrayInputStream(update.geojson().getBytes(StandardCharsets.UTF_8)),
                     update.nameProperty() == null ? "name" : update.nameProperty(),
                     "zones topic, layer '" + update.layerId() + "' version " + update.version());
-            l.put(update.layerId(), new StrTreeZoneLocator(layer));
+            l.put(update.layerId(), new GridZoneLocator(layer));
             v.put(update.layerId(), update.version());
         }
         return new ZoneLayers(l, v);
