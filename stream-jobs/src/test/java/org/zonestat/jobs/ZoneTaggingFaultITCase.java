@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,13 +25,10 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.testutils.InternalMiniClusterExtension;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.jobs.testing.EmbeddedKafkaExtension;
 import org.zonestat.jobs.testing.KafkaTopics;
-import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 import org.zonestat.sim.baltimore.BaltimoreData;
@@ -49,42 +45,30 @@ class ZoneTaggingFaultITCase {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
-    @TempDir
-    static Path kafkaDir;
-
-    static EmbeddedKafkaBroker kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     void afterAFailureMidStreamNothingIsLostAndTheExactlyOnceOutputHasNoDuplicate() throws Exception {
-        JobConfig config = JobConfig.defaults(kafka.bootstrapServers())
+        JobConfig config = JobConfig.defaults(KAFKA.bootstrapServers())
                 .withTopics(JobConfig.Topics.defaults().withSuffix(".fault"))
                 .withGroupId("fault-it")
                 .withBounded(true)
                 .withCheckpointInterval(Duration.ofMillis(300))
                 .withFaultDrill(800);
-        kafka.createTopics(config.topics().newTopics(2, (short) 1));
+        KAFKA.broker().createTopics(config.topics().newTopics(2, (short) 1));
 
         // 3,479 real shooting cases (all valid) and 1,000 bad records, each different.
         Map<Feed, String> topics = Map.of(Feed.INCIDENTS, config.topics().incidents(),
                 Feed.REQUESTS311, config.topics().requests311(), Feed.TIPS, config.topics().tips());
-        try (FeedReplayer replayer = new FeedReplayer(kafka.bootstrapServers(), topics, 0, Duration.ZERO)) {
+        try (FeedReplayer replayer = new FeedReplayer(KAFKA.bootstrapServers(), topics, 0, Duration.ZERO)) {
             replayer.replay(BaltimoreData.shootings2012To2017().events(), Map.of());
         }
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             bad.add("{\"id\":\"bad-" + i + "\",\"kind\":\"SHOOTING\"}");
         }
-        KafkaTopics.produce(kafka.bootstrapServers(), config.topics().incidents(),
+        KafkaTopics.produce(KAFKA.bootstrapServers(), config.topics().incidents(),
                 Instant.parse("2020-01-01T00:00:00Z").toEpochMilli(), bad);
 
         Configuration flink = ZoneTaggingJob.flinkConfiguration(config);
@@ -122,8 +106,8 @@ class ZoneTaggingFaultITCase {
                         completedCheckpoints.get()).isGreaterThanOrEqualTo(1);
         assertThat(restoredCheckpoint.get()).as("the restart restored a checkpoint").isGreaterThan(0);
 
-        List<JsonNode> events = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events());
-        List<JsonNode> rejected = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().rejected());
+        List<JsonNode> events = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events());
+        List<JsonNode> rejected = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().rejected());
 
         // rejected is exactly-once: no record of it twice (each names its source offset), and all
         // 1,000 bad records are there.
@@ -145,7 +129,7 @@ class ZoneTaggingFaultITCase {
         assertThat(caseIdsRejected).doesNotContainAnyElementsOf(eventIds);
         assertThat(eventIds.size() + caseIdsRejected.size()).isEqualTo(3_479);
         // hotspots is exactly-once too: one risk halo per accepted shooting, none twice.
-        List<String> halos = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().hotspots()).stream()
+        List<String> halos = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().hotspots()).stream()
                 .filter(h -> h.get("type").asText().equals("risk-halo")).map(h -> h.get("haloId").asText()).toList();
         assertThat(halos).doesNotHaveDuplicates().hasSize(eventIds.size());
         System.out.printf("fault drill: %d risk halos for %d cases, no duplicate%n", halos.size(), eventIds.size());

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,14 +19,11 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.jobs.testing.EmbeddedKafkaExtension;
 import org.zonestat.jobs.testing.KafkaTopics;
-import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.geo.Distances;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.Feed;
@@ -46,20 +42,8 @@ class ZoneTaggingJobITCase {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
-    @TempDir
-    static Path kafkaDir;
-
-    static EmbeddedKafkaBroker kafka;
-
-    @BeforeAll
-    static void startKafka() {
-        kafka = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     @Test
     void realPart1RowsAreTaggedWithTheirOwnPoliceDistrict(TestInfo info) throws Exception {
@@ -71,8 +55,8 @@ class ZoneTaggingJobITCase {
 
         runBounded(config);
 
-        List<JsonNode> events = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events());
-        List<JsonNode> rejected = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().rejected());
+        List<JsonNode> events = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events());
+        List<JsonNode> rejected = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().rejected());
 
         // Every row is accounted for exactly once: in events or in rejected.
         Set<String> eventIds = events.stream().map(e -> e.get("recordId").asText()).collect(Collectors.toSet());
@@ -102,7 +86,7 @@ class ZoneTaggingJobITCase {
 
         // Near-repeat alerts: one per pair of shootings/homicides within 400 m and 14 days,
         // checked against an all-pairs count over the tagged events.
-        List<JsonNode> alerts = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().alerts());
+        List<JsonNode> alerts = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().alerts());
         Set<String> nearRepeatIds = alerts.stream().filter(a -> a.get("type").asText().equals("near-repeat"))
                 .map(a -> a.get("alertId").asText()).collect(Collectors.toSet());
         long pairs = 0;
@@ -122,9 +106,9 @@ class ZoneTaggingJobITCase {
         assertThat(nearRepeatIds).hasSize((int) pairs);
 
         // The daily scorecard counts every tagged event once per layer it is in, per local day.
-        List<JsonNode> stats = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().zoneStats());
+        List<JsonNode> stats = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().zoneStats());
         assertThat(stats).isNotEmpty();
-        Map<String, Long> hotspotTypes = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().hotspots())
+        Map<String, Long> hotspotTypes = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().hotspots())
                 .stream().collect(Collectors.groupingBy(h -> h.get("type").asText(), Collectors.counting()));
         System.out.printf("hotspots topic on the 2018 rows: %s%n", hotspotTypes);
         assertThat(hotspotTypes).containsOnlyKeys("risk-halo", "hotspot-cell", "hotspot-window", "zone-window-counts");
@@ -146,18 +130,18 @@ class ZoneTaggingJobITCase {
             JsonNode n = JSON.readTree(e.json());
             lastStatus.put(n.get("id").asText(), n.get("status").asText());
         }
-        Set<String> accepted = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events()).stream()
+        Set<String> accepted = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events()).stream()
                 .map(e -> e.get("recordId").asText()).collect(Collectors.toSet());
         Set<String> closed = lastStatus.entrySet().stream()
                 .filter(en -> en.getValue().startsWith("Closed") && accepted.contains(en.getKey()))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
 
-        List<JsonNode> notifications = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().notifications());
+        List<JsonNode> notifications = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().notifications());
         List<String> notified = notifications.stream().map(n -> n.get("requestId").asText()).toList();
         assertThat(notified).doesNotHaveDuplicates();
         assertThat(notified).containsExactlyInAnyOrderElementsOf(closed);
 
-        List<JsonNode> overdue = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().alerts()).stream()
+        List<JsonNode> overdue = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().alerts()).stream()
                 .filter(a -> a.get("type").asText().equals("overdue-311")).toList();
         long priority = overdue.stream().filter(a -> a.path("priority").asBoolean()).count();
         System.out.printf("311 export: %d requests, %d closed with a location -> %d notifications; %d overdue alerts "
@@ -180,16 +164,16 @@ class ZoneTaggingJobITCase {
                     + "\"featureCollection\":{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                     + "\"properties\":{\"name\":\"City Hall focus\"},\"geometry\":{\"type\":\"Polygon\","
                     + "\"coordinates\":[[[-76.62,39.28],[-76.60,39.28],[-76.60,39.30],[-76.62,39.30],[-76.62,39.28]]]}}]}}";
-            KafkaTopics.produceKeyed(kafka.bootstrapServers(), config.topics().zones(), "focus-zones", layer);
+            KafkaTopics.produceKeyed(KAFKA.bootstrapServers(), config.topics().zones(), "focus-zones", layer);
 
             // Events keep arriving; one of them is soon tagged with the new layer.
             long received = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 String id = "probe-" + System.nanoTime();
-                KafkaTopics.produce(kafka.bootstrapServers(), config.topics().incidents(), received, List.of(
+                KafkaTopics.produce(KAFKA.bootstrapServers(), config.topics().incidents(), received, List.of(
                         "{\"id\":\"" + id + "\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2019-10-21T11:00:00Z\","
                                 + "\"lat\":39.2909,\"lon\":-76.6107}"));
-                return KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events()).stream()
+                return KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events()).stream()
                         .anyMatch(e -> e.path("zones").path("focus-zones").asText().equals("City Hall focus")
                                 && e.path("layers").path("focus-zones").asInt() == 2);
             });
@@ -220,12 +204,12 @@ class ZoneTaggingJobITCase {
         String again = ok.replace(",", ", ");
         badByReason.put("duplicate", again);
         values.add(again);
-        KafkaTopics.produce(kafka.bootstrapServers(), config.topics().incidents(), received, values);
+        KafkaTopics.produce(KAFKA.bootstrapServers(), config.topics().incidents(), received, values);
 
         runBounded(config);
 
-        List<JsonNode> events = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().events());
-        List<JsonNode> rejected = KafkaTopics.readJson(kafka.bootstrapServers(), config.topics().rejected());
+        List<JsonNode> events = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events());
+        List<JsonNode> rejected = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().rejected());
         assertThat(events).extracting(e -> e.get("recordId").asText()).containsExactly("ok-1");
         assertThat(rejected).hasSize(badByReason.size());
         for (JsonNode r : rejected) {
@@ -241,11 +225,11 @@ class ZoneTaggingJobITCase {
 
     private static JobConfig freshTopics(TestInfo info) {
         String suffix = "." + info.getTestMethod().orElseThrow().getName();
-        JobConfig config = JobConfig.defaults(kafka.bootstrapServers())
+        JobConfig config = JobConfig.defaults(KAFKA.bootstrapServers())
                 .withTopics(JobConfig.Topics.defaults().withSuffix(suffix))
                 .withGroupId("it" + suffix)
                 .withBounded(true);
-        kafka.createTopics(config.topics().newTopics(2, (short) 1));
+        KAFKA.broker().createTopics(config.topics().newTopics(2, (short) 1));
         return config;
     }
 
@@ -253,7 +237,7 @@ class ZoneTaggingJobITCase {
     private static void publish(JobConfig config, AdapterResult rows) throws InterruptedException {
         Map<Feed, String> topics = Map.of(Feed.INCIDENTS, config.topics().incidents(),
                 Feed.REQUESTS311, config.topics().requests311(), Feed.TIPS, config.topics().tips());
-        try (FeedReplayer replayer = new FeedReplayer(kafka.bootstrapServers(), topics, 0, Duration.ZERO)) {
+        try (FeedReplayer replayer = new FeedReplayer(KAFKA.bootstrapServers(), topics, 0, Duration.ZERO)) {
             List<org.zonestat.sim.RawEvent> inTimeOrder = new java.util.ArrayList<>(rows.events());
             inTimeOrder.sort(java.util.Comparator.comparing(org.zonestat.sim.RawEvent::occurredAt));
             replayer.replay(inTimeOrder, Map.of());
