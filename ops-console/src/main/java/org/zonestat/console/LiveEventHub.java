@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Keeps the most recent distinct events and fans each new one out to the subscribed clients.
@@ -50,7 +51,7 @@ public final class LiveEventHub {
     private final ObjectWriter writer;
     private final Object lock = new Object();
     private final LinkedHashMap<String, LiveEvent> recent = new LinkedHashMap<>();
-    private final Set<Subscriber> subscribers = new LinkedHashSet<>();
+    private final Map<Subscriber, Predicate<LiveEvent>> subscribers = new LinkedHashMap<>();
     private long seq;
     private long duplicates;
 
@@ -89,9 +90,10 @@ public final class LiveEventHub {
             seq++;
             if (!subscribers.isEmpty()) {
                 String json = serialize(new LiveMessage.Event(seq, event));
-                for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext(); ) {
-                    Subscriber s = it.next();
-                    if (!deliver(s, json)) {
+                for (Iterator<Map.Entry<Subscriber, Predicate<LiveEvent>>> it = subscribers.entrySet().iterator();
+                        it.hasNext(); ) {
+                    Map.Entry<Subscriber, Predicate<LiveEvent>> s = it.next();
+                    if (s.getValue().test(event) && !deliver(s.getKey(), json)) {
                         it.remove();
                     }
                 }
@@ -104,11 +106,19 @@ public final class LiveEventHub {
      * Subscribes a client: it receives the snapshot now and each later event as it is published.
      */
     public Subscription subscribe(Subscriber subscriber) {
+        return subscribe(subscriber, event -> true);
+    }
+
+    /**
+     * Subscribes a client that may see only the events {@code visible} accepts (for its role): its
+     * snapshot and later events leave out the others, so it never receives what it may not see.
+     */
+    public Subscription subscribe(Subscriber subscriber, Predicate<LiveEvent> visible) {
         synchronized (lock) {
-            String snapshot =
-                    serialize(new LiveMessage.Snapshot(seq, new ArrayList<>(recent.values())));
+            String snapshot = serialize(new LiveMessage.Snapshot(seq,
+                    recent.values().stream().filter(visible).collect(Collectors.toCollection(ArrayList::new))));
             if (deliver(subscriber, snapshot)) {
-                subscribers.add(subscriber);
+                subscribers.put(subscriber, visible);
             }
         }
         return () -> {

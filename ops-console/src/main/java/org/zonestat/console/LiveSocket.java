@@ -45,8 +45,9 @@ final class LiveSocket {
     }
 
     private void connect(WsConnectContext ctx) {
-        if (tokens.roleOf(ctx.queryParam("token")).isEmpty()) {
-            ctx.closeSession(StatusCode.POLICY_VIOLATION, "missing or invalid token");
+        java.util.Optional<Role> role = tokens.roleOf(ctx.queryParam("token"));
+        if (role.isEmpty() || !role.get().mayWatchLive()) {
+            ctx.closeSession(StatusCode.POLICY_VIOLATION, "missing or invalid token, or a role without live events");
             return;
         }
         ctx.enableAutomaticPings(config.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -55,7 +56,7 @@ final class LiveSocket {
                         ctx.sessionId(),
                         new JettyTransport(ctx.session),
                         config.clientQueueLimit());
-        clients.put(ctx.sessionId(), new Client(outbox, hub.subscribe(outbox)));
+        clients.put(ctx.sessionId(), new Client(outbox, hub.subscribe(outbox, role.get()::maySee)));
     }
 
     private void disconnect(WsContext ctx) {

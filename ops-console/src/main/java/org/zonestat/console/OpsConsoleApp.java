@@ -211,11 +211,16 @@ public final class OpsConsoleApp {
 
     private void requireQueryToken(Context ctx) {
         String token = ctx.queryParam("token");
-        if (tokens.roleOf(token).isEmpty()) {
+        Optional<Role> role = tokens.roleOf(token);
+        if (role.isEmpty()) {
             throw new UnauthorizedResponse(
                     token == null
                             ? "missing access token: connect to /ws/live?token=<token>"
                             : "invalid access token");
+        }
+        if (!role.get().mayWatchLive()) {
+            throw new io.javalin.http.ForbiddenResponse(
+                    "the " + role.get().id() + " role does not receive live events (exact locations)");
         }
     }
 

@@ -3,14 +3,30 @@ package org.zonestat.console;
 import java.util.Locale;
 
 /**
- * What the holder of an access token may do. The walking skeleton lets every role read layers,
- * zones and live events; later work filters by role.
+ * What the holder of an access token may do. Every role reads layers and zones. Live events carry
+ * exact locations, so the public role does not get them (it gets the public scorecard); tips are
+ * for analysts and admins only.
  */
 public enum Role {
     PUBLIC,
     DISPATCHER,
     ANALYST,
     ADMIN;
+
+    /** Whether this role may receive live events (exact locations). */
+    public boolean mayWatchLive() {
+        return this != PUBLIC;
+    }
+
+    /** Whether this role may see tips. */
+    public boolean maySeeTips() {
+        return this == ANALYST || this == ADMIN;
+    }
+
+    /** Whether a live event may be shown to this role. */
+    public boolean maySee(LiveEvent event) {
+        return mayWatchLive() && (maySeeTips() || !"tip".equals(event.stream()));
+    }
 
     /** The name used in token files and JSON, e.g. {@code dispatcher}. */
     public String id() {

@@ -91,12 +91,16 @@ class LiveEventsWebSocketITCase {
     }
 
     private OpsConsole.Running startConsole(String topic, int recentLimit) {
+        return startConsole(topic, recentLimit, Map.of(TOKEN, Role.ANALYST));
+    }
+
+    private OpsConsole.Running startConsole(String topic, int recentLimit, Map<String, Role> tokens) {
         console =
                 OpsConsole.builder()
                         .bootstrapServers(broker.bootstrapServers())
                         .eventsTopic(topic)
                         .port(0)
-                        .tokens(AccessTokens.of(Map.of(TOKEN, Role.ANALYST)))
+                        .tokens(AccessTokens.of(tokens))
                         .catalog(catalog)
                         .recentLimit(recentLimit)
                         .config(
@@ -194,6 +198,44 @@ class LiveEventsWebSocketITCase {
                     .containsExactly("R3", "R4", "R5");
             assertThat(snapshot.lastSeq()).isEqualTo(3);
         }
+    }
+
+    @Test
+    void a_dispatcher_never_receives_tips_an_analyst_does_and_the_public_gets_no_live_events()
+            throws Exception {
+        String topic = freshTopic();
+        startConsole(topic, 500, Map.of(
+                "dispatcher-token-1", Role.DISPATCHER, TOKEN, Role.ANALYST, "public-token-12", Role.PUBLIC));
+        awaitLive();
+        produce(topic, events.tip(1, -76.6485, 39.2845)); // in the snapshot
+        produce(topic, events.incident(2, "SHOOTING", -76.5982, 39.3135));
+        await().atMost(WAIT).until(() -> console.hub().lastSeq() == 2);
+
+        try (LiveClient dispatcher = LiveClient.connect(console.port(), "dispatcher-token-1");
+                LiveClient analyst = LiveClient.connect(console.port(), TOKEN)) {
+            await().atMost(WAIT).until(() -> !dispatcher.messages().isEmpty() && !analyst.messages().isEmpty());
+            produce(topic, events.tip(3, -76.6485, 39.2845)); // live
+            produce(topic, events.incident(4, "HOMICIDE", -76.6346, 39.2991));
+
+            await().atMost(WAIT).until(() -> analyst.liveEventIds().size() == 2
+                    && dispatcher.liveEventIds().size() == 1);
+            LiveMessage.Snapshot dispatcherSnapshot = (LiveMessage.Snapshot) dispatcher.messages().get(0);
+            LiveMessage.Snapshot analystSnapshot = (LiveMessage.Snapshot) analyst.messages().get(0);
+            assertThat(dispatcherSnapshot.events()).extracting(LiveEvent::stream).containsExactly("incident");
+            assertThat(analystSnapshot.events()).extracting(LiveEvent::stream).containsExactly("tip", "incident");
+            assertThat(dispatcher.liveEventIds()).containsExactly("incident/bpd-part1-2018/R4");
+            assertThat(analyst.liveEventIds()).containsExactly("tip/tips-demo/T3", "incident/bpd-part1-2018/R4");
+        }
+
+        assertThatThrownBy(() -> LiveClient.connect(console.port(), "public-token-12"))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> {
+                    HttpResponse<?> response = ((WebSocketHandshakeException) e).getResponse();
+                    assertThat(response.statusCode()).isEqualTo(403);
+                    assertThat(String.valueOf(response.body())).doesNotContain("R2");
+                });
     }
 
     @Test

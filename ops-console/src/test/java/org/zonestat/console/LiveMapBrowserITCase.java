@@ -80,7 +80,7 @@ class LiveMapBrowserITCase {
                         .bootstrapServers(broker.bootstrapServers())
                         .eventsTopic(TOPIC)
                         .port(0)
-                        .tokens(AccessTokens.of(Map.of(TOKEN, Role.DISPATCHER)))
+                        .tokens(AccessTokens.of(Map.of(TOKEN, Role.ANALYST))) // analysts see every kind, tips included
                         .catalog(catalog)
                         .build()
                         .start();
