@@ -43,6 +43,21 @@ public final class ZoneCatalog {
         this.locators = Collections.unmodifiableMap(locators);
     }
 
+    /**
+     * A catalog of layers already indexed, in the given order (keyed by each locator's layer id).
+     *
+     * @throws IllegalArgumentException if two locators answer for the same layer id
+     */
+    public static ZoneCatalog of(List<ZoneLocator> locators) {
+        Map<String, ZoneLocator> byId = new LinkedHashMap<>();
+        for (ZoneLocator locator : locators) {
+            if (byId.put(locator.layer().id(), locator) != null) {
+                throw new IllegalArgumentException("layer id '" + locator.layer().id() + "' given twice");
+            }
+        }
+        return new ZoneCatalog(byId);
+    }
+
     /** Loads the given layers and indexes each with {@link StrTreeZoneLocator}. */
     public static ZoneCatalog load(List<ZoneLayerSpec> specs) {
         return load(specs, StrTreeZoneLocator::new);

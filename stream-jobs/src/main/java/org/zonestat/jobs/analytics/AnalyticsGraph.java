@@ -1,5 +1,6 @@
 package org.zonestat.jobs.analytics;
 
+import org.zonestat.jobs.functions.CountingPassThrough;
 import java.util.Objects;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -88,7 +89,7 @@ public final class AnalyticsGraph {
                 .uid("analytics-zone-facts");
         SingleOutputStreamOperator<ZoneDayStats> stats = zoneDayStats(facts, config);
         SingleOutputStreamOperator<ZoneFact> late = stats.getSideOutput(LATE_ZONE_FACTS)
-                .process(new CountLateFacts())
+                .process(new CountingPassThrough<ZoneFact>("lateZoneFacts"))
                 .name("late-zone-facts")
                 .uid("analytics-late-zone-facts");
 

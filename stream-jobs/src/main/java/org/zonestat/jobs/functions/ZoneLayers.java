@@ -22,24 +22,20 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * instances are immutable and thread-safe.
  */
 public final class ZoneLayers {
-    private final Map<String, ZoneLocator> locators;
+    private final ZoneCatalog catalog;
     private final Map<String, Integer> versions;
 
-    private ZoneLayers(Map<String, ZoneLocator> locators, Map<String, Integer> versions) {
-        this.locators = Collections.unmodifiableMap(locators);
+    private ZoneLayers(ZoneCatalog catalog, Map<String, Integer> versions) {
+        this.catalog = catalog;
         this.versions = Collections.unmodifiableMap(versions);
     }
 
     /** The configured layers, each at version 1. */
     public static ZoneLayers initial(List<ZoneLayerSpec> specs) {
         ZoneCatalog catalog = ZoneCatalog.load(specs, GridZoneLocator::new);
-        Map<String, ZoneLocator> locators = new LinkedHashMap<>();
         Map<String, Integer> versions = new LinkedHashMap<>();
-        for (String id : catalog.layerIds()) {
-            locators.put(id, catalog.locator(id).orElseThrow());
-            versions.put(id, 1);
-        }
-        return new ZoneLayers(locators, versions);
+        catalog.layerIds().forEach(id -> versions.put(id, 1));
+        return new ZoneLayers(catalog, versions);
     }
 
     /**
@@ -49,7 +45,8 @@ public final class ZoneLayers {
      * @throws GeoJsonZoneLayerReader.InvalidZoneLayerException if the update's GeoJSON is unusable
      */
     public ZoneLayers apply(ZoneLayerUpdate update) {
-        Map<String, ZoneLocator> l = new LinkedHashMap<>(locators);
+        Map<String, ZoneLocator> l = new LinkedHashMap<>();
+        catalog.layerIds().forEach(id -> l.put(id, catalog.locator(id).orElseThrow()));
         Map<String, Integer> v = new LinkedHashMap<>(versions);
         if (update.isRemoval()) {
             l.remove(update.layerId());
@@ -63,19 +60,12 @@ public final class ZoneLayers {
             l.put(update.layerId(), new GridZoneLocator(layer));
             v.put(update.layerId(), update.version());
         }
-        return new ZoneLayers(l, v);
+        return new ZoneLayers(ZoneCatalog.of(List.copyOf(l.values())), v);
     }
 
     /** Layer id to zone name for every layer the point lies in, in layer order. */
     public Map<String, String> tag(double lon, double lat) {
-        Map<String, String> out = new LinkedHashMap<>();
-        locators.forEach((id, locator) -> {
-            String name = locator.zoneName(lon, lat);
-            if (name != null) {
-                out.put(id, name);
-            }
-        });
-        return out;
+        return catalog.tag(lon, lat);
     }
 
     public Map<String, Integer> versions() {
@@ -83,6 +73,6 @@ public final class ZoneLayers {
     }
 
     public List<String> layerIds() {
-        return List.copyOf(locators.keySet());
+        return catalog.layerIds();
     }
 }

@@ -1,5 +1,6 @@
 package org.zonestat.jobs.hotspots;
 
+import org.zonestat.jobs.functions.CountingPassThrough;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -91,7 +92,7 @@ public final class HotspotGraph {
                 .uid("hotspots-zone-windows");
 
         SingleOutputStreamOperator<HotspotFact> late = days.getSideOutput(LATE_FACTS)
-                .process(new CountLateHotspotFacts())
+                .process(new CountingPassThrough<HotspotFact>("lateHotspotFacts"))
                 .name("hotspot-late-facts")
                 .uid("hotspots-late-facts");
 

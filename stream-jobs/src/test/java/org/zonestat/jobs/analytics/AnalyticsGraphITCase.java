@@ -1,6 +1,7 @@
 package org.zonestat.jobs.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zonestat.jobs.testing.BoundedRuns.drain;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.Notification;
 import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
+import org.zonestat.jobs.testing.BoundedRuns;
 import org.zonestat.jobs.model.ZoneDayStats;
 
 /**
@@ -71,7 +73,7 @@ class AnalyticsGraphITCase {
                 ZoneTaggingJob.flinkConfiguration(JobConfig.defaults("unused:9092")));
         env.setParallelism(2);
         DataStream<TaggedEvent> tagged = env.fromData(events).setParallelism(1)
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<TaggedEvent>forGenerator(ctx -> new EveryEvent())
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<TaggedEvent>forGenerator(ctx -> new BoundedRuns.EveryEvent())
                         .withTimestampAssigner(new EventTimeAssigner()))
                 .setParallelism(1)
                 .name("event-time")
@@ -116,25 +118,6 @@ class AnalyticsGraphITCase {
                 .containsExactlyInAnyOrder("incident/test/S1", "incident/test/S2", "incident/test/S3");
         assertThat(drain(late)).isEmpty();
         assertThat(drain(stale)).isEmpty();
-    }
-
-    /** A watermark just behind every event, so the run is the same every time. */
-    static final class EveryEvent implements WatermarkGenerator<TaggedEvent> {
-        @Override
-        public void onEvent(TaggedEvent event, long eventTimestamp, WatermarkOutput output) {
-            output.emitWatermark(new Watermark(eventTimestamp - 1));
-        }
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {}
-    }
-
-    private static <T> List<T> drain(CloseableIterator<T> it) throws Exception {
-        List<T> out = new ArrayList<>();
-        try (it) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
     }
 
     private static TaggedEvent request(String id, String status, Instant at, Map<String, String> zones) {

@@ -1,6 +1,7 @@
 package org.zonestat.jobs.hotspots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zonestat.jobs.testing.BoundedRuns.drain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,7 @@ import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.HotspotZoneCounts;
 import org.zonestat.jobs.model.TaggedEvent;
+import org.zonestat.jobs.testing.BoundedRuns;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
 
@@ -163,7 +165,7 @@ class HotspotGraphITCase {
         env.configure(ZoneTaggingJob.flinkConfiguration(JobConfig.defaults("unused:9092")));
         env.setParallelism(2);
         DataStream<TaggedEvent> tagged = env.fromData(sorted).setParallelism(1)
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<TaggedEvent>forGenerator(ctx -> new EveryEvent())
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<TaggedEvent>forGenerator(ctx -> new BoundedRuns.EveryEvent())
                         .withTimestampAssigner(new EventTimeAssigner()))
                 .setParallelism(1)
                 .name("event-time")
@@ -175,25 +177,6 @@ class HotspotGraphITCase {
         CloseableIterator<?> late = out.lateFacts().collectAsync();
         env.executeAsync("hotspots-it");
         return new Result(drain(changes), drain(summaries), drain(zones), drain(late).size());
-    }
-
-    /** A watermark just behind every event, so the run is the same every time. */
-    static final class EveryEvent implements WatermarkGenerator<TaggedEvent> {
-        @Override
-        public void onEvent(TaggedEvent event, long eventTimestamp, WatermarkOutput output) {
-            output.emitWatermark(new Watermark(eventTimestamp - 1));
-        }
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {}
-    }
-
-    private static <T> List<T> drain(CloseableIterator<T> it) throws Exception {
-        List<T> out = new ArrayList<>();
-        try (it) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
     }
 
     private static TaggedEvent incident(String id, String kind, Instant at, double lon, double lat,
