@@ -146,7 +146,8 @@ public final class FeedReplayer implements AutoCloseable {
         producer.flush();
         synchronized (failures) {
             if (!failures.isEmpty()) {
-                throw new IllegalStateException(failures.size() + " records could not be published", failures.get(0));
+                throw new IllegalStateException(failures.size() + " records could not be published to "
+                        + bootstrapServers + "; the first failure: " + failures.get(0), failures.get(0));
             }
         }
         return published;

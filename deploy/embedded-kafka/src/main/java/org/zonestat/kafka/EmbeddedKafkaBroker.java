@@ -21,6 +21,8 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -188,8 +190,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * Creates topics, leaving any that exist already as they are, and returns once every partition
-     * of them has a leader: a producer that writes to a partition before its leader is in place can
-     * see {@code NOT_LEADER_OR_FOLLOWER} and, being idempotent, stall on out-of-order sequences.
+     * of them is served by its leader: a producer that writes to a partition before its leader is in
+     * place can see {@code NOT_LEADER_OR_FOLLOWER} and, being idempotent, fail whole batches on
+     * out-of-order sequences. The metadata names a leader a moment before that leader's replica
+     * manager serves the partition, so readiness is a {@code ListOffsets} answer from every
+     * partition, which only the serving leader gives.
      */
     public void createTopics(Collection<NewTopic> topics) {
         try (Admin admin = admin()) {
@@ -199,7 +204,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
-            awaitLeaders(admin, topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            awaitLeaders(admin, names, Duration.ofSeconds(30));
+            awaitServed(admin, names, Duration.ofSeconds(30));
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topics " + topics, e.getCause());
@@ -230,6 +237,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new TimeoutException("partitions of " + names + " have no leader after " + timeout);
             }
             Thread.onSpinWait();
+        }
+    }
+
+    private static void awaitServed(Admin admin, List<String> names, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+        admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
+                d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("partitions of " + names + " are not served after " + timeout
+                            + ": " + e.getMessage());
+                }
+            }
+            Thread.sleep(20);
         }
     }
 
