@@ -151,7 +151,8 @@ public final class ZoneTaggingJob {
             raw = raw.map(new FaultDrill<>(config.failAfterRecords())).name("fault-drill").uid("fault-drill");
         }
         SingleOutputStreamOperator<ParsedRecord> parsed = raw
-                .process(new ParseFunction(config.topics().streamsByTopic(), config.futureTolerance()))
+                .process(new ParseFunction(config.topics().streamsByTopic(), config.futureTolerance(),
+                        config.analytics().zoneStatsLateness()))
                 .name("parse")
                 .uid("parse");
 

@@ -149,6 +149,73 @@ class ZoneTaggingJobITCase {
                 overdue.size(), priority);
         assertThat(overdue).isNotEmpty();
         assertThat(priority).isPositive().isLessThan(overdue.size());
+
+        checkZoneWorkload(config, overdue);
+    }
+
+    /**
+     * The per-zone 311 workload in {@code zone-stats}, summed over the police districts (which
+     * tile the city), against the same counts worked out from the accepted events: a request is
+     * open from its first report to its closure, and each overdue alert counts once.
+     */
+    private static void checkZoneWorkload(JobConfig config, List<JsonNode> overdueAlerts) throws Exception {
+        String layer = "police-districts";
+        Map<String, JsonNode> latestByKey = new HashMap<>();
+        for (JsonNode d : KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().zoneStats())) {
+            if (d.get("layer").asText().equals(layer)) {
+                latestByKey.put(d.get("zone").asText() + "/" + d.get("day").asText(), d);
+            }
+        }
+        long overdueInDistricts = overdueAlerts.stream().filter(a -> a.path("zones").has(layer)).count();
+        assertThat(latestByKey.values().stream().mapToLong(d -> d.get("requestsOverdue").asLong()).sum())
+                .as("requests that became overdue, summed over districts and days").isEqualTo(overdueInDistricts);
+
+        // Each accepted request's span: first report to the closure, when its latest update is one.
+        Map<String, Instant> firstReport = new HashMap<>();
+        Map<String, JsonNode> latest = new HashMap<>();
+        for (JsonNode e : KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events())) {
+            if (!e.path("zones").has(layer)) {
+                continue;
+            }
+            String id = e.get("recordId").asText();
+            Instant at = Instant.parse(e.get("occurredAt").asText());
+            firstReport.merge(id, at, (a, b) -> a.isBefore(b) ? a : b);
+            latest.merge(id, e, (a, b) -> Instant.parse(b.get("occurredAt").asText())
+                    .isAfter(Instant.parse(a.get("occurredAt").asText()))
+                    || (b.get("occurredAt").asText().equals(a.get("occurredAt").asText())
+                            && b.get("status").asText().startsWith("Closed")) ? b : a);
+        }
+        java.util.TreeSet<String> days = new java.util.TreeSet<>();
+        latestByKey.values().forEach(d -> days.add(d.get("day").asText()));
+        int checked = 0;
+        long busiest = 0;
+        for (String day : days) {
+            Instant end = Instant.parse(latestByKey.values().stream().filter(d -> d.get("day").asText().equals(day))
+                    .findFirst().orElseThrow().get("until").asText());
+            if (end.isAfter(Instant.parse("2020-01-01T00:00:00Z"))) {
+                break; // past the export's weeks: the days where the bounded run forgot open requests
+            }
+            long expected = firstReport.entrySet().stream().filter(r -> r.getValue().isBefore(end)).filter(r -> {
+                JsonNode last = latest.get(r.getKey());
+                return !last.get("status").asText().startsWith("Closed")
+                        || !Instant.parse(last.get("occurredAt").asText()).isBefore(end);
+            }).count();
+            long fromZoneStats = 0;
+            for (String zone : latestByKey.values().stream().map(d -> d.get("zone").asText()).distinct().toList()) {
+                fromZoneStats += latestByKey.entrySet().stream()
+                        .filter(en -> en.getKey().startsWith(zone + "/") && en.getValue().get("day").asText()
+                                .compareTo(day) <= 0)
+                        .max(Map.Entry.comparingByKey())
+                        .map(en -> en.getValue().get("openAtEnd").asLong()).orElse(0L);
+            }
+            assertThat(fromZoneStats).as("open 311 requests at the end of %s, over all districts", day)
+                    .isEqualTo(expected);
+            busiest = Math.max(busiest, expected);
+            checked++;
+        }
+        System.out.printf("zone-stats 311 workload: open requests at day end match the events on %d days "
+                + "(at most %d open); %d became overdue%n", checked, busiest, overdueInDistricts);
+        assertThat(checked).isGreaterThan(20);
     }
 
     @Test
@@ -166,9 +233,10 @@ class ZoneTaggingJobITCase {
                     + "\"coordinates\":[[[-76.62,39.28],[-76.60,39.28],[-76.60,39.30],[-76.62,39.30],[-76.62,39.28]]]}}]}}";
             KafkaTopics.produceKeyed(KAFKA.bootstrapServers(), config.topics().zones(), "focus-zones", layer);
 
-            // Events keep arriving; one of them is soon tagged with the new layer.
+            // Events keep arriving; one of them is soon tagged with the new layer (the wait covers
+            // the job's start on a busy 2-core machine).
             long received = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 String id = "probe-" + System.nanoTime();
                 KafkaTopics.produce(KAFKA.bootstrapServers(), config.topics().incidents(), received, List.of(
                         "{\"id\":\"" + id + "\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2019-10-21T11:00:00Z\","
@@ -221,6 +289,63 @@ class ZoneTaggingJobITCase {
         }
         assertThat(rejected).extracting(r -> r.get("reason").asText())
                 .containsExactlyInAnyOrderElementsOf(badByReason.keySet());
+    }
+
+    @Test
+    void aRecordMoreThanTheAllowedLatenessBehindTheStreamIsRejectedAsLateAndOneWithinItIsCounted(TestInfo info)
+            throws Exception {
+        JobConfig config = freshTopics(info).withBounded(false).withCheckpointInterval(Duration.ofSeconds(1));
+        String topic = config.topics().incidents();
+        StreamExecutionEnvironment env = ZoneTaggingJob.environment(config);
+        env.setParallelism(2);
+        ZoneTaggingJob.withKafka(config).build(env);
+        JobClient job = env.executeAsync("late-record-it");
+        try {
+            // One partition carries the stream, the other stays idle (and stops holding time back).
+            long received = Instant.parse("2018-07-10T00:00:00Z").toEpochMilli();
+            produceToPartition0(topic, received, incident("on-time", "2018-07-05T16:00:00Z"),
+                    incident("moves-time-on", "2018-07-09T16:00:00Z"));
+            // The 07-05 scorecard is final once the watermark (07-09 15:50, 10 min out of order) has
+            // passed 07-06 plus a day; then parse has seen that watermark too.
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().zoneStats()).stream()
+                            .anyMatch(d -> d.get("day").asText().equals("2018-07-05")));
+
+            produceToPartition0(topic, received,
+                    incident("too-late", "2018-07-08T12:00:00Z"), // 27 h 50 min behind: its day is final
+                    incident("late-but-allowed", "2018-07-08T20:00:00Z")); // 19 h 50 min behind
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().rejected()).size() == 1
+                            && KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events()).stream()
+                                    .anyMatch(e -> e.get("recordId").asText().equals("late-but-allowed")));
+        } finally {
+            job.cancel().get();
+        }
+        JsonNode late = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().rejected()).get(0);
+        assertThat(late.get("reason").asText()).isEqualTo("late");
+        assertThat(late.get("original").asText()).contains("too-late");
+        assertThat(late.get("detail").asText()).contains("2018-07-08T12:00:00Z", "2018-07-09T15:49:59.999Z");
+        assertThat(KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events()))
+                .extracting(e -> e.get("recordId").asText())
+                .containsExactlyInAnyOrder("on-time", "moves-time-on", "late-but-allowed");
+    }
+
+    private static String incident(String id, String at) {
+        return "{\"id\":\"" + id + "\",\"kind\":\"SHOOTING\",\"occurredAt\":\"" + at
+                + "\",\"lat\":39.3010,\"lon\":-76.6440}";
+    }
+
+    private static void produceToPartition0(String topic, long timestamp, String... values) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", KAFKA.bootstrapServers());
+        p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+            for (String v : values) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, timestamp, null, v));
+            }
+            producer.flush();
+        }
     }
 
     private static JobConfig freshTopics(TestInfo info) {

@@ -21,11 +21,13 @@ import org.zonestat.jobs.model.ZoneFact;
  *
  * <pre>
  *   tagged ─┬▶ 311-updates ─keyBy(request)─▶ 311-lifecycle ─▶ alerts (OVERDUE_311)
- *           │                                      └──────────▶ notifications
+ *           │                                      ├──────────▶ notifications
+ *           │                                      └─(311 workload facts)──┐
  *           ├▶ near-repeat-fan-out ─keyBy(H3 r7)─▶ near-repeat ─▶ alerts (NEAR_REPEAT)
  *           │                                           └──────▶ halos (hotspots)
- *           └▶ zone-facts ─keyBy(layer,zone)─▶ zone-day-stats ─▶ zone-stats
- *                                                  └(late)─▶ late-zone-facts
+ *           └▶ zone-facts ─(∪ workload)─keyBy(layer,zone)─▶ zone-day-stats
+ *                    ─keyBy(layer,zone)─▶ zone-311-workload ─▶ zone-stats
+ *                                                  zone-day-stats └(late)─▶ late-zone-facts
  * </pre>
  *
  * Every operator has a name and a uid prefixed {@code analytics-}. Hotspot statistics (Getis-Ord
@@ -83,12 +85,18 @@ public final class AnalyticsGraph {
                 .name("near-repeat")
                 .uid("analytics-near-repeat");
 
-        SingleOutputStreamOperator<ZoneFact> facts = tagged
+        DataStream<ZoneFact> facts = tagged
                 .flatMap(new ToZoneFacts())
                 .name("zone-facts")
-                .uid("analytics-zone-facts");
-        SingleOutputStreamOperator<ZoneDayStats> stats = zoneDayStats(facts, config);
-        SingleOutputStreamOperator<ZoneFact> late = stats.getSideOutput(LATE_ZONE_FACTS)
+                .uid("analytics-zone-facts")
+                .union(overdue.getSideOutput(RequestLifecycleFunction.WORKLOAD));
+        SingleOutputStreamOperator<ZoneDayStats> days = zoneDayStats(facts, config);
+        SingleOutputStreamOperator<ZoneDayStats> stats = days
+                .keyBy(new ZoneWorkload.DayZoneKey())
+                .process(new ZoneWorkload(config.zoneStatsLateness()))
+                .name("zone-311-workload")
+                .uid("analytics-zone-311-workload");
+        SingleOutputStreamOperator<ZoneFact> late = days.getSideOutput(LATE_ZONE_FACTS)
                 .process(new CountingPassThrough<ZoneFact>("lateZoneFacts"))
                 .name("late-zone-facts")
                 .uid("analytics-late-zone-facts");

@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
 import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.zonestat.jobs.model.ZoneFact;
 
 /**
  * Tumbling event-time windows of one <em>local calendar day</em> in a time zone: from local
@@ -32,7 +33,9 @@ public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return List.of(windowOf(timestamp));
+        // A zone fact is placed by its own time: the 311 workload corrections of an update that
+        // arrived out of order fall on earlier days than the record that carries them.
+        return List.of(windowOf(element instanceof ZoneFact f ? f.occurredAt().toEpochMilli() : timestamp));
     }
 
     /** The local day containing an instant, as a window. */

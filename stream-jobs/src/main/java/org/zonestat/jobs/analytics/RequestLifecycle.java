@@ -167,6 +167,31 @@ public final class RequestLifecycle implements Serializable {
         return max(s.statusAt(), dueAt(s)).plus(openRetention);
     }
 
+    /**
+     * A stretch of event time, {@code [start, end)}; {@code end} is null while it lasts.
+     */
+    public record Span(Instant start, Instant end) {}
+
+    /**
+     * When a request counts as open on its zones' scorecards: from its first report to its
+     * closure (a request closed and reopened counts as open in between); null for no request.
+     */
+    public Span openSpan(RequestState s) {
+        return s == null ? null : new Span(s.createdAt(), s.phase() == RequestPhase.CLOSED ? s.statusAt() : null);
+    }
+
+    /**
+     * When a request counts as overdue: from its due time to its closure, once the overdue alert
+     * for the due time in force has been raised (so never ahead of the watermark); else null.
+     */
+    public Span overdueSpan(RequestState s) {
+        if (s == null || s.overdueAlertedFor() == null || !s.overdueAlertedFor().equals(dueAt(s))) {
+            return null;
+        }
+        Instant end = s.phase() == RequestPhase.CLOSED ? s.statusAt() : null;
+        return end != null && !end.isAfter(s.overdueAlertedFor()) ? null : new Span(s.overdueAlertedFor(), end);
+    }
+
     /** The overdue alert for an open request whose due time has passed. */
     public Alert overdueAlert(RequestState s) {
         Instant due = dueAt(s);

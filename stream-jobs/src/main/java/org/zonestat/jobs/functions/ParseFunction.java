@@ -1,7 +1,9 @@
 package org.zonestat.jobs.functions;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -15,22 +17,28 @@ import org.zonestat.jobs.model.Rejection;
 
 /**
  * Flink wrapper around {@link RawRecordParser}: valid records go on as {@link ParsedRecord}s,
- * refused ones to {@link Rejections#TAG}. Counts {@code zonestat.recordsIn} and {@code
- * zonestat.rejected.<reason>}. Stateless.
+ * refused ones to {@link Rejections#TAG}. A valid record whose event time is more than {@code
+ * allowedLateness} behind the watermark (the stream's event time, from the source) is refused as
+ * {@link RejectReason#LATE}: the days it belongs to are final, so it is not counted anywhere
+ * rather than counted in some outputs and not others. Counts {@code zonestat.recordsIn} and
+ * {@code zonestat.rejected.<reason>}. Stateless.
  */
 public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord> {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, EventStream> streamsByTopic;
     private final Duration futureTolerance;
+    private final Duration allowedLateness;
 
     private transient RawRecordParser parser;
     private transient Counter in;
     private transient Map<RejectReason, Counter> rejected;
 
-    public ParseFunction(Map<String, EventStream> streamsByTopic, Duration futureTolerance) {
+    public ParseFunction(Map<String, EventStream> streamsByTopic, Duration futureTolerance,
+            Duration allowedLateness) {
         this.streamsByTopic = Map.copyOf(streamsByTopic);
-        this.futureTolerance = futureTolerance;
+        this.futureTolerance = Objects.requireNonNull(futureTolerance, "futureTolerance");
+        this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
     }
 
     @Override
@@ -45,10 +53,22 @@ public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord
         in.inc();
         Outcome<CityEvent> parsed = parser.parse(raw);
         if (parsed instanceof Outcome.Refused<CityEvent> refused) {
-            rejected.get(refused.reason()).inc();
-            ctx.output(Rejections.TAG, new Rejection(raw, refused.reason(), refused.detail()));
+            reject(ctx, raw, refused.reason(), refused.detail());
             return;
         }
-        out.collect(new ParsedRecord(((Outcome.Accepted<CityEvent>) parsed).value(), raw));
+        CityEvent event = ((Outcome.Accepted<CityEvent>) parsed).value();
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark != Long.MIN_VALUE && event.occurredAt().toEpochMilli() < watermark - allowedLateness.toMillis()) {
+            reject(ctx, raw, RejectReason.LATE, "occurredAt " + event.occurredAt() + " is more than "
+                    + allowedLateness + " behind the stream's event time " + Instant.ofEpochMilli(watermark)
+                    + ": the days it belongs to are final");
+            return;
+        }
+        out.collect(new ParsedRecord(event, raw));
+    }
+
+    private void reject(Context ctx, RawRecord raw, RejectReason reason, String detail) {
+        rejected.get(reason).inc();
+        ctx.output(Rejections.TAG, new Rejection(raw, reason, detail));
     }
 }

@@ -73,6 +73,14 @@ public final class AnalyticsJson {
         n.put("requestsOpened", s.requestsOpened());
         n.put("requestsClosed", s.requestsClosed());
         n.put("tips", s.tips());
+        n.put("requestsOverdue", s.requestsOverdue());
+        n.put("openAtEnd", s.openAtEnd());
+        n.put("overdueAtEnd", s.overdueAtEnd());
+        if (Double.isNaN(s.medianDaysToClose())) {
+            n.putNull("medianDaysToClose");
+        } else {
+            n.put("medianDaysToClose", Math.round(s.medianDaysToClose() * 1000) / 1000.0);
+        }
         return n;
     }
 

@@ -14,6 +14,8 @@ public enum RejectReason {
     SWAPPED_COORDINATES("swapped-coordinates"),
     OUTSIDE_ZONES("outside-zones"),
     FUTURE_TIMESTAMP("future-timestamp"),
+    /** More than the allowed lateness behind the stream's event time (its watermark). */
+    LATE("late"),
     DUPLICATE("duplicate");
 
     private final String code;

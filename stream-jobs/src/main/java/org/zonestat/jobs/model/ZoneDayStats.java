@@ -20,6 +20,13 @@ import java.util.Objects;
  * @param requestsOpened 311 requests received
  * @param requestsClosed 311 requests closed
  * @param tips tips received
+ * @param requestsOverdue 311 requests that became overdue that day
+ * @param medianDaysToClose median days open of the 311 requests closed that day; NaN when none
+ * @param openChange change of the zone's open 311 requests over the day
+ * @param overdueChange change of the zone's overdue 311 requests over the day
+ * @param openAtEnd open 311 requests in the zone at the end of the day (set by {@code
+ *     ZoneWorkload}; 0 before)
+ * @param overdueAtEnd overdue 311 requests in the zone at the end of the day (likewise)
  */
 public record ZoneDayStats(
         String layer,
@@ -32,12 +39,31 @@ public record ZoneDayStats(
         long otherViolent,
         long requestsOpened,
         long requestsClosed,
-        long tips) {
+        long tips,
+        long requestsOverdue,
+        double medianDaysToClose,
+        long openChange,
+        long overdueChange,
+        long openAtEnd,
+        long overdueAtEnd) {
     public ZoneDayStats {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
+    }
+
+    /** A day with incident, 311 and tip counts only: no 311 workload. */
+    public ZoneDayStats(String layer, String zone, String day, Instant from, Instant until, long homicides,
+            long shootings, long otherViolent, long requestsOpened, long requestsClosed, long tips) {
+        this(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened, requestsClosed, tips,
+                0, Double.NaN, 0, 0, 0, 0);
+    }
+
+    /** This day with the zone's open and overdue 311 requests at its end. */
+    public ZoneDayStats withWorkload(long open, long overdue) {
+        return new ZoneDayStats(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened,
+                requestsClosed, tips, requestsOverdue, medianDaysToClose, openChange, overdueChange, open, overdue);
     }
 }

@@ -4,20 +4,29 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One event counted towards one zone of one layer: the input of the daily scorecard window.
+ * One fact counted towards one zone of one layer: the input of the daily scorecard window.
  *
  * @param layer the zone layer id
  * @param zone the zone's name in that layer
  * @param measure what it counts as
- * @param eventId the event's idempotent id (duplicates are counted once)
+ * @param eventId the idempotent id of what is counted (counts are of distinct ids)
  * @param occurredAt event time
+ * @param value the amount, for the measures that carry one ({@link ZoneMeasure#carriesValue}):
+ *     days open for {@link ZoneMeasure#DAYS_TO_CLOSE}, +1 or -1 for the workload changes; 1
+ *     otherwise
  */
-public record ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt) {
+public record ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt,
+        double value) {
     public ZoneFact {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** A fact that counts one. */
+    public ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt) {
+        this(layer, zone, measure, eventId, occurredAt, 1);
     }
 }

@@ -12,7 +12,20 @@ public enum ZoneMeasure {
     REQUEST_OPENED,
     /** A 311 request closed (any Closed status). */
     REQUEST_CLOSED,
-    TIP;
+    TIP,
+    /** A 311 request became overdue (its due time passed while it was open). */
+    REQUEST_OVERDUE,
+    /** A 311 request closed, valued by its days open (for the median days to close). */
+    DAYS_TO_CLOSE,
+    /** The zone's open 311 requests changed by the value (+1 opened or reopened, -1 closed). */
+    OPEN_CHANGE,
+    /** The zone's overdue 311 requests changed by the value. */
+    OVERDUE_CHANGE;
+
+    /** Whether facts of this measure carry an amount rather than counting one distinct id. */
+    public boolean carriesValue() {
+        return this == DAYS_TO_CLOSE || this == OPEN_CHANGE || this == OVERDUE_CHANGE;
+    }
 
     /** The measure an event counts towards, or empty when the scorecard does not count it. */
     public static Optional<ZoneMeasure> of(CityEvent e) {

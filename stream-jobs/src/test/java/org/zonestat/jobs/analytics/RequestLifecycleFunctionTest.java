@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
@@ -23,6 +24,8 @@ import org.zonestat.jobs.model.Notification;
 import org.zonestat.jobs.model.RequestPhase;
 import org.zonestat.jobs.model.RequestState;
 import org.zonestat.jobs.model.RequestUpdate;
+import org.zonestat.jobs.model.ZoneFact;
+import org.zonestat.jobs.model.ZoneMeasure;
 
 /** The 311 lifecycle operator in Flink's keyed operator harness. */
 class RequestLifecycleFunctionTest {
@@ -148,6 +151,49 @@ class RequestLifecycleFunctionTest {
             assertThat(sent.get(1).reopenedBefore()).isTrue();
             assertThat(sent.get(1).daysOpen()).as("counted from the first intake").isEqualTo(50 / 24.0);
             assertThat(h.extractOutputValues()).as("closed again before the 3-day due time").isEmpty();
+
+            // Counted open from the first report to the last closure: the reopen takes back the first
+            // closure's -1, and the second closure ends the span.
+            assertThat(workload(h)).filteredOn(f -> f.layer().equals("vri-zones"))
+                    .extracting(f -> f.measure() + " " + (int) f.value() + " @" + f.occurredAt())
+                    .containsExactly("OPEN_CHANGE 1 @" + T0, "OPEN_CHANGE -1 @" + closed1,
+                            "DAYS_TO_CLOSE 0 @" + closed1, "OPEN_CHANGE 1 @" + closed1,
+                            "OPEN_CHANGE -1 @" + closed2, "DAYS_TO_CLOSE 2 @" + closed2);
+        }
+    }
+
+    @Test
+    void anOverdueRequestCountsAsOverdueUntilItClosesAndMovesItsStandingWhenItsZoneChanges() throws Exception {
+        try (var h = harness()) {
+            Instant due = T0.plus(Duration.ofDays(3));
+            h.processElement(record(update("19-1", "New", T0, IN_VRI)));
+            h.processWatermark(due.toEpochMilli());
+            Instant moved = due.plus(Duration.ofHours(1));
+            h.processElement(record(update("19-1", "Open", moved, OUTSIDE_VRI)));
+            Instant closed = due.plus(Duration.ofDays(1));
+            h.processElement(record(update("19-1", "Closed", closed, OUTSIDE_VRI)));
+            h.processWatermark(closed.toEpochMilli());
+
+            assertThat(workload(h)).extracting(f -> f.measure() + " " + f.layer() + "/" + f.zone() + " "
+                            + (int) f.value() + " @" + f.occurredAt())
+                    .containsExactlyInAnyOrder(
+                            "OPEN_CHANGE vri-zones/Penn North 1 @" + T0,
+                            "OPEN_CHANGE neighborhoods/Penn North 1 @" + T0,
+                            "REQUEST_OVERDUE vri-zones/Penn North 1 @" + due,
+                            "REQUEST_OVERDUE neighborhoods/Penn North 1 @" + due,
+                            "OVERDUE_CHANGE vri-zones/Penn North 1 @" + due,
+                            "OVERDUE_CHANGE neighborhoods/Penn North 1 @" + due,
+                            // the request's place was corrected to Roland Park (no VRI zone): its
+                            // counts move there, from its first report and its due time on
+                            "OPEN_CHANGE vri-zones/Penn North -1 @" + T0,
+                            "OPEN_CHANGE neighborhoods/Penn North -1 @" + T0,
+                            "OPEN_CHANGE neighborhoods/Roland Park 1 @" + T0,
+                            "OVERDUE_CHANGE vri-zones/Penn North -1 @" + due,
+                            "OVERDUE_CHANGE neighborhoods/Penn North -1 @" + due,
+                            "OVERDUE_CHANGE neighborhoods/Roland Park 1 @" + due,
+                            "OPEN_CHANGE neighborhoods/Roland Park -1 @" + closed,
+                            "OVERDUE_CHANGE neighborhoods/Roland Park -1 @" + closed,
+                            "DAYS_TO_CLOSE neighborhoods/Roland Park 4 @" + closed);
         }
     }
 
@@ -231,6 +277,14 @@ class RequestLifecycleFunctionTest {
                 update("19-2", "Open", T0.plusSeconds(50), OUTSIDE_VRI),
                 update("19-2", "Open", T0.plusSeconds(50), OUTSIDE_VRI)));
         Run reference = run(updates);
+        // 19-1 counts as open from its report to its last closure; 19-2 stays open until forgotten.
+        assertThat(reference.changes).isEqualTo(Map.of(
+                "OPEN_CHANGE neighborhoods/Penn North @" + T0, 1L,
+                "OPEN_CHANGE neighborhoods/Penn North @" + T0.plus(Duration.ofDays(6)), -1L,
+                "OPEN_CHANGE vri-zones/Penn North @" + T0, 1L,
+                "OPEN_CHANGE vri-zones/Penn North @" + T0.plus(Duration.ofDays(6)), -1L,
+                "OPEN_CHANGE neighborhoods/Roland Park @" + T0.plusSeconds(5), 1L));
+        assertThat(standing(reference.changesAtEnd)).as("every request forgotten: nothing stands").isZero();
         assertThat(reference.states.get(0).phase()).isEqualTo(RequestPhase.CLOSED);
         assertThat(reference.states.get(0).status()).isEqualTo("Closed (Duplicate)");
         assertThat(reference.states.get(0).reopened()).isFalse();
@@ -252,10 +306,14 @@ class RequestLifecycleFunctionTest {
             assertThat(run.alerts).as("alerts (seed %d)", seed).containsExactlyInAnyOrderElementsOf(reference.alerts);
             assertThat(run.notifications).as("notifications (seed %d)", seed)
                     .containsExactlyInAnyOrderElementsOf(reference.notifications);
+            assertThat(run.changes).as("open and overdue changes per zone and instant (seed %d)", seed)
+                    .isEqualTo(reference.changes);
+            assertThat(run.changesAtEnd).as("after the timers (seed %d)", seed).isEqualTo(reference.changesAtEnd);
         }
     }
 
-    private record Run(List<RequestState> states, int timers, List<Alert> alerts, List<Notification> notifications) {}
+    private record Run(List<RequestState> states, int timers, List<Alert> alerts, List<Notification> notifications,
+            Map<String, Long> changes, Map<String, Long> changesAtEnd) {}
 
     /** Feeds the updates with no watermark in between, reads the state, then lets all time pass. */
     private static Run run(List<RequestUpdate> updates) throws Exception {
@@ -265,10 +323,34 @@ class RequestLifecycleFunctionTest {
             }
             List<RequestState> states = List.of(state(h, "19-1"), state(h, "19-2"));
             int timers = h.numEventTimeTimers();
+            Map<String, Long> changes = changes(workload(h));
             h.processWatermark(T0.plus(Duration.ofDays(365)).toEpochMilli());
             assertThat(h.numKeyedStateEntries()).isZero();
-            return new Run(states, timers, h.extractOutputValues(), notifications(h));
+            return new Run(states, timers, h.extractOutputValues(), notifications(h), changes,
+                    changes(workload(h)));
         }
+    }
+
+    /**
+     * The open and overdue changes summed per measure, zone and instant, without the zeros: what
+     * the daily windows add up, whatever the order the facts came in.
+     */
+    private static Map<String, Long> changes(List<ZoneFact> facts) {
+        Map<String, Long> sums = new TreeMap<>();
+        facts.stream().filter(f -> f.measure() == ZoneMeasure.OPEN_CHANGE || f.measure() == ZoneMeasure.OVERDUE_CHANGE)
+                .forEach(f -> sums.merge(f.measure() + " " + f.layer() + "/" + f.zone() + " @" + f.occurredAt(),
+                        (long) f.value(), Long::sum));
+        sums.values().removeIf(v -> v == 0);
+        return sums;
+    }
+
+    private static long standing(Map<String, Long> changes) {
+        return changes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static List<ZoneFact> workload(KeyedOneInputStreamOperatorTestHarness<String, RequestUpdate, Alert> h) {
+        var queue = h.getSideOutput(RequestLifecycleFunction.WORKLOAD);
+        return queue == null ? List.of() : queue.stream().map(StreamRecord::getValue).toList();
     }
 
     private static List<String> ids(List<RequestUpdate> updates) {

@@ -84,6 +84,35 @@ class ZoneDailyCountsTest {
         }
     }
 
+    @Test
+    void workloadFactsAddUpToTheDaysChangesAndTheMedianDaysToClose() throws Exception {
+        try (var h = harness(Duration.ofDays(1))) {
+            Instant noon = Instant.parse("2018-07-07T16:00:00Z");
+            for (double days : new double[] {0.5, 4, 2.5, 10}) {
+                h.processElement(workload(ZoneMeasure.DAYS_TO_CLOSE, "close-loop/" + days, noon, days));
+            }
+            h.processElement(workload(ZoneMeasure.DAYS_TO_CLOSE, "close-loop/4.0", noon, 4)); // redelivered
+            h.processElement(workload(ZoneMeasure.OPEN_CHANGE, "a", noon, 1));
+            h.processElement(workload(ZoneMeasure.OPEN_CHANGE, "b", noon, 1));
+            h.processElement(workload(ZoneMeasure.OPEN_CHANGE, "c", noon, -1));
+            h.processElement(workload(ZoneMeasure.OVERDUE_CHANGE, "d", noon, 1));
+            h.processElement(workload(ZoneMeasure.REQUEST_OVERDUE, "overdue-311/19-1", noon, 1));
+            h.processWatermark(DAY_END.toEpochMilli() - 1);
+
+            assertThat(h.extractOutputValues()).singleElement().satisfies(d -> {
+                assertThat(d.medianDaysToClose()).as("median of 0.5, 2.5, 4, 10").isEqualTo(3.25);
+                assertThat(d.openChange()).isEqualTo(1);
+                assertThat(d.overdueChange()).isEqualTo(1);
+                assertThat(d.requestsOverdue()).isEqualTo(1);
+                assertThat(d.openAtEnd()).as("set downstream by ZoneWorkload").isZero();
+            });
+        }
+    }
+
+    private static StreamRecord<ZoneFact> workload(ZoneMeasure m, String id, Instant at, double value) {
+        return new StreamRecord<>(new ZoneFact("neighborhoods", "Roland Park", m, id, at, value), at.toEpochMilli());
+    }
+
     @SuppressWarnings("unchecked")
     private static KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats> harness(Duration lateness)
             throws Exception {

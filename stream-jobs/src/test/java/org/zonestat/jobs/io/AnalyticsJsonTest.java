@@ -61,6 +61,15 @@ class AnalyticsJsonTest {
         JsonNode n = JSON.readTree(r.value());
         assertThat(n.get("shootings").asLong()).isEqualTo(2);
         assertThat(n.get("tips").asLong()).isEqualTo(6);
+        assertThat(n.get("medianDaysToClose").isNull()).as("no request closed that day").isTrue();
+        ZoneDayStats withWorkload = new ZoneDayStats("vri-zones", "Penn North", "2019-10-18", T,
+                T.plusSeconds(86_400), 0, 0, 0, 0, 1, 0, 2, 1.5, -1, 2, 7, 3);
+        JsonNode w = JSON.readTree(AnalyticsSerializationSchema.zoneStats("zone-stats")
+                .serialize(withWorkload, null, null).value());
+        assertThat(w.get("requestsOverdue").asLong()).isEqualTo(2);
+        assertThat(w.get("medianDaysToClose").asDouble()).isEqualTo(1.5);
+        assertThat(w.get("openAtEnd").asLong()).isEqualTo(7);
+        assertThat(w.get("overdueAtEnd").asLong()).isEqualTo(3);
 
         RiskHalo h = new RiskHalo("halo/e1", "e1", "SHOOTING", -76.64, 39.30, 400, T, T.plusSeconds(60), ZONES);
         JsonNode halo = JSON.readTree(AnalyticsSerializationSchema.hotspots("hotspots").serialize(h, null, null).value());
