@@ -117,7 +117,7 @@ public final class AnalyticsGraph {
                 .window(days)
                 .allowedLateness(config.zoneStatsLateness())
                 .sideOutputLateData(LATE_ZONE_FACTS)
-                .process(new ZoneDailyCounts(days))
+                .aggregate(new ZoneDayTallying(), new ZoneDailyCounts(days))
                 .name("zone-day-stats")
                 .uid("analytics-zone-day-stats");
     }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.GridZoneLocator;
 import org.zonestat.geo.ZoneCatalog;
@@ -22,6 +23,13 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * instances are immutable and thread-safe.
  */
 public final class ZoneLayers {
+    /**
+     * The configured layers, built once per JVM: building the grid locators of a city's layers
+     * takes seconds of CPU, and the parallel instances of a task manager (and the jobs of a test
+     * run) share the same immutable result.
+     */
+    private static final Map<List<ZoneLayerSpec>, ZoneLayers> INITIAL = new ConcurrentHashMap<>();
+
     private final ZoneCatalog catalog;
     private final Map<String, Integer> versions;
 
@@ -32,6 +40,10 @@ public final class ZoneLayers {
 
     /** The configured layers, each at version 1. */
     public static ZoneLayers initial(List<ZoneLayerSpec> specs) {
+        return INITIAL.computeIfAbsent(List.copyOf(specs), ZoneLayers::build);
+    }
+
+    private static ZoneLayers build(List<ZoneLayerSpec> specs) {
         ZoneCatalog catalog = ZoneCatalog.load(specs, GridZoneLocator::new);
         Map<String, Integer> versions = new LinkedHashMap<>();
         catalog.layerIds().forEach(id -> versions.put(id, 1));

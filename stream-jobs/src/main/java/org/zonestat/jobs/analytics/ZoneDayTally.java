@@ -1,0 +1,55 @@
+package org.zonestat.jobs.analytics;
+
+import java.util.Arrays;
+
+/**
+ * The running counts of one zone and local day: the accumulator of the daily scorecard window, so
+ * the window keeps a few numbers per zone and day rather than every fact. A Flink POJO (public
+ * fields, no-argument constructor), mutable like any accumulator.
+ */
+public final class ZoneDayTally {
+    public long homicides;
+    public long shootings;
+    public long otherViolent;
+    public long requestsOpened;
+    public long requestsClosed;
+    public long tips;
+    public long requestsOverdue;
+    public long openChange;
+    public long overdueChange;
+    /** Days open of the requests closed that day. */
+    public double[] daysToClose = new double[0];
+
+    public ZoneDayTally() {}
+
+    /** The median of {@link #daysToClose}; NaN when no request closed. */
+    public double medianDaysToClose() {
+        if (daysToClose.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = daysToClose.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    void addDaysToClose(double days) {
+        daysToClose = Arrays.copyOf(daysToClose, daysToClose.length + 1);
+        daysToClose[daysToClose.length - 1] = days;
+    }
+
+    void addAll(ZoneDayTally o) {
+        homicides += o.homicides;
+        shootings += o.shootings;
+        otherViolent += o.otherViolent;
+        requestsOpened += o.requestsOpened;
+        requestsClosed += o.requestsClosed;
+        tips += o.tips;
+        requestsOverdue += o.requestsOverdue;
+        openChange += o.openChange;
+        overdueChange += o.overdueChange;
+        for (double d : o.daysToClose) {
+            addDaysToClose(d);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.zonestat.jobs.analytics;
+
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.zonestat.jobs.model.ZoneFact;
+
+/**
+ * Adds each {@link ZoneFact} of one zone and day to its {@link ZoneDayTally}. Every fact counts:
+ * the tagged stream carries each event once (redeliveries end at {@code dedupe-and-tag}), and the
+ * lifecycle's workload facts are emitted once per change. Stateless.
+ */
+public final class ZoneDayTallying implements AggregateFunction<ZoneFact, ZoneDayTally, ZoneDayTally> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public ZoneDayTally createAccumulator() {
+        return new ZoneDayTally();
+    }
+
+    @Override
+    public ZoneDayTally add(ZoneFact f, ZoneDayTally t) {
+        switch (f.measure()) {
+            case HOMICIDE -> t.homicides++;
+            case SHOOTING -> t.shootings++;
+            case OTHER_VIOLENT -> t.otherViolent++;
+            case REQUEST_OPENED -> t.requestsOpened++;
+            case REQUEST_CLOSED -> t.requestsClosed++;
+            case TIP -> t.tips++;
+            case REQUEST_OVERDUE -> t.requestsOverdue++;
+            case OPEN_CHANGE -> t.openChange += (long) f.value();
+            case OVERDUE_CHANGE -> t.overdueChange += (long) f.value();
+            case DAYS_TO_CLOSE -> t.addDaysToClose(f.value());
+        }
+        return t;
+    }
+
+    @Override
+    public ZoneDayTally getResult(ZoneDayTally t) {
+        return t;
+    }
+
+    @Override
+    public ZoneDayTally merge(ZoneDayTally a, ZoneDayTally b) {
+        a.addAll(b);
+        return a;
+    }
+}
