@@ -28,12 +28,20 @@ public final class OpsConsole {
     /** The topic the stream job writes tagged events to. */
     public static final String DEFAULT_EVENTS_TOPIC = "events";
 
+    /** The topic the stream job writes alerts to. */
+    public static final String DEFAULT_ALERTS_TOPIC = "alerts";
+
+    /** The topic the stream job writes risk halos and hot-spot cells to. */
+    public static final String DEFAULT_HOTSPOTS_TOPIC = "hotspots";
+
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RECENT_LIMIT = 500;
 
     private final String bootstrapServers;
     private final String eventsTopic;
+    private final String alertsTopic;
+    private final String hotspotsTopic;
     private final List<String> rawTopics;
     private final String rejectedTopic;
     private final String jobGroup;
@@ -47,6 +55,8 @@ public final class OpsConsole {
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
         this.eventsTopic = b.eventsTopic;
+        this.alertsTopic = b.alertsTopic;
+        this.hotspotsTopic = b.hotspotsTopic;
         this.rawTopics = List.copyOf(b.rawTopics);
         this.rejectedTopic = b.rejectedTopic;
         this.jobGroup = b.jobGroup;
@@ -65,7 +75,8 @@ public final class OpsConsole {
     /** Starts the feed thread and the web server; returns once the server listens. */
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit);
-        EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, hub).start();
+        EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub)
+                        .start();
         PipelineCounters counters =
                 new PipelineCounters(bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup).start();
         try {
@@ -143,6 +154,8 @@ public final class OpsConsole {
     public static final class Builder {
         private String bootstrapServers;
         private String eventsTopic = DEFAULT_EVENTS_TOPIC;
+        private String alertsTopic = DEFAULT_ALERTS_TOPIC;
+        private String hotspotsTopic = DEFAULT_HOTSPOTS_TOPIC;
         private List<String> rawTopics = List.of("incidents.raw", "requests311.raw", "tips.raw");
         private String rejectedTopic = "rejected";
         private String jobGroup = "zonestat-tagging";
@@ -175,6 +188,17 @@ public final class OpsConsole {
         /** The topic to read; default {@value OpsConsole#DEFAULT_EVENTS_TOPIC}. */
         public Builder eventsTopic(String topic) {
             this.eventsTopic = topic;
+            return this;
+        }
+
+        /**
+         * The alerts and hotspots topics to read besides events; defaults {@value
+         * OpsConsole#DEFAULT_ALERTS_TOPIC} and {@value OpsConsole#DEFAULT_HOTSPOTS_TOPIC}; null
+         * reads none.
+         */
+        public Builder analyticsTopics(String alerts, String hotspots) {
+            this.alertsTopic = alerts;
+            this.hotspotsTopic = hotspots;
             return this;
         }
 

@@ -91,7 +91,7 @@ public final class OpsConsoleApp {
         this.feedHealth = Objects.requireNonNull(feedHealth, "feedHealth");
         this.zoneGeoJson = new ZoneGeoJson(catalog, mapper);
         this.layerParam = new LayerIdParam(LayerIdParam.ids(catalog.layers()));
-        this.liveSocket = new LiveSocket(hub, tokens, config);
+        this.liveSocket = new LiveSocket(hub, tokens, config, catalog);
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
     }
 
