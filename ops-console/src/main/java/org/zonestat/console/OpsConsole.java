@@ -50,6 +50,7 @@ public final class OpsConsole {
     private final AccessTokens tokens;
     private final ZoneCatalog catalog;
     private final int recentLimit;
+    private final int resumeLimit;
     private final ConsoleConfig config;
 
     private OpsConsole(Builder b) {
@@ -65,6 +66,7 @@ public final class OpsConsole {
         this.tokens = b.tokens;
         this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.baltimore();
         this.recentLimit = b.recentLimit;
+        this.resumeLimit = b.resumeLimit;
         this.config = b.config;
     }
 
@@ -74,7 +76,7 @@ public final class OpsConsole {
 
     /** Starts the feed thread and the web server; returns once the server listens. */
     public Running start() {
-        LiveEventHub hub = new LiveEventHub(recentLimit);
+        LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
         EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub)
                         .start();
         PipelineCounters counters =
@@ -164,6 +166,7 @@ public final class OpsConsole {
         private AccessTokens tokens;
         private ZoneCatalog catalog;
         private int recentLimit = DEFAULT_RECENT_LIMIT;
+        private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
 
         private Builder() {}
@@ -234,6 +237,15 @@ public final class OpsConsole {
             return this;
         }
 
+        /**
+         * How many live messages are kept for reconnecting clients to resume from; default
+         * {@value LiveEventHub#DEFAULT_RESUME_LIMIT}. A client further behind gets a fresh snapshot.
+         */
+        public Builder resumeLimit(int resumeLimit) {
+            this.resumeLimit = resumeLimit;
+            return this;
+        }
+
         /** Web settings (tiles, marker limit, ...); default {@link ConsoleConfig#defaults()}. */
         public Builder config(ConsoleConfig config) {
             this.config = config;
@@ -258,6 +270,9 @@ public final class OpsConsole {
                     tokens, "tokens are required (AccessTokens.load or loadOrCreateDemo)");
             if (recentLimit < 1) {
                 throw new IllegalArgumentException("recentLimit must be >= 1, was " + recentLimit);
+            }
+            if (resumeLimit < 1) {
+                throw new IllegalArgumentException("resumeLimit must be >= 1, was " + resumeLimit);
             }
             Objects.requireNonNull(config, "config");
             return new OpsConsole(this);
