@@ -2,6 +2,7 @@ package org.zonestat.console;
 
 import io.javalin.Javalin;
 
+import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -37,6 +38,9 @@ public final class OpsConsole {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RECENT_LIMIT = 500;
+
+    /** The most items one replay range returns. */
+    public static final int REPLAY_MAX_ITEMS = 200_000;
 
     private final String bootstrapServers;
     private final String eventsTopic;
@@ -82,7 +86,11 @@ public final class OpsConsole {
         PipelineCounters counters =
                 new PipelineCounters(bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup).start();
         try {
-            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot).create();
+            ReplayReader replay = new ReplayReader(
+                    bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, REPLAY_MAX_ITEMS);
+            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot)
+                    .withReplay(replay)
+                    .create();
             app.start(host, port);
             return new Running(app, feed, hub, host, counters);
         } catch (RuntimeException e) {

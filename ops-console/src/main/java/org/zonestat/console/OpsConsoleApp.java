@@ -14,6 +14,8 @@ import io.javalin.json.JavalinJackson;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -55,6 +57,7 @@ public final class OpsConsoleApp {
     private final LayerIdParam layerParam;
     private final LiveSocket liveSocket;
     private final String contentSecurityPolicy;
+    private ReplayRoutes replay;
 
     /**
      * @param config web settings
@@ -95,6 +98,12 @@ public final class OpsConsoleApp {
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
     }
 
+    /** Serves {@code /replay} and {@code /api/replay} from {@code reader}; call before {@link #create()}. */
+    public OpsConsoleApp withReplay(ReplayReader reader) {
+        this.replay = new ReplayRoutes(reader);
+        return this;
+    }
+
     /** A configured, unstarted Javalin. */
     public Javalin create() {
         return Javalin.create(this::configure);
@@ -120,6 +129,8 @@ public final class OpsConsoleApp {
                 .get("/api/pipeline", this::pipeline)
                 .get("/api/zones", this::zones)
                 .get("/api/config", ctx -> ctx.json(pageConfig(ctx)))
+                .get("/replay", ctx -> replayRoutes().page(ctx))
+                .get("/api/replay", ctx -> replayRoutes().range(ctx))
                 .wsBeforeUpgrade("/ws/live", this::requireQueryToken)
                 .ws("/ws/live", liveSocket::configure)
                 .exception(HttpResponseException.class, OpsConsoleApp::errorJson)
@@ -153,6 +164,13 @@ public final class OpsConsoleApp {
             return;
         }
         ctx.json(pipeline.get());
+    }
+
+    private ReplayRoutes replayRoutes() {
+        if (replay == null) {
+            throw new io.javalin.http.NotFoundResponse("this console has no replay (no Kafka to read from)");
+        }
+        return replay;
     }
 
     private Health health() {
