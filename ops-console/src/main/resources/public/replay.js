@@ -232,6 +232,7 @@ async function load() {
         $('zs-replay-message').textContent = data.truncated ? 'Range cut to the item limit' : '';
         $('zs-replay-play').disabled = false;
         $('zs-replay-seek').disabled = false;
+        $('zs-visit-asof').value = baltimoreDate(state.to - 1);
         render();
         setPlaying(true);
     } catch (err) {
@@ -258,6 +259,43 @@ $('zs-replay-seek').addEventListener('input', (e) => {
         render();
     }
 });
+
+// ---- Site-visit plan ------------------------------------------------------------------------
+
+/** The Baltimore calendar date (YYYY-MM-DD) of an instant in ms. */
+function baltimoreDate(ms) {
+    return new Date(ms).toLocaleDateString('en-CA', { timeZone: BALTIMORE_TZ });
+}
+
+/** Downloads /api/site-visits for the chosen layer and date (the token goes in a header, not the URL). */
+async function downloadSiteVisits(format) {
+    const layer = $('zs-visit-layer').value;
+    const asOf = $('zs-visit-asof').value;
+    if (!asOf) {
+        $('zs-replay-message').textContent = 'Choose the plan date (or load a range)';
+        return;
+    }
+    const query = new URLSearchParams({ layer, asOf, format });
+    const response = await fetch(`/api/site-visits?${query}`, {
+        headers: { Authorization: `Bearer ${state.token}` },
+    });
+    if (!response.ok) {
+        const body = await response.json().catch(() => ({}));
+        $('zs-replay-message').textContent = body.error || `HTTP ${response.status}`;
+        return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `site-visits-${layer}-${asOf}.${format}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(url);
+}
+
+$('zs-visit-csv').addEventListener('click', () => downloadSiteVisits('csv'));
+$('zs-visit-geojson').addEventListener('click', () => downloadSiteVisits('geojson'));
 
 // ---- Start ----------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.console.replay.ReplayRoutes;
+import org.zonestat.console.sitevisit.SiteVisitRoutes;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -58,6 +59,7 @@ public final class OpsConsoleApp {
     private final LiveSocket liveSocket;
     private final String contentSecurityPolicy;
     private ReplayRoutes replay;
+    private SiteVisitRoutes siteVisits;
 
     /**
      * @param config web settings
@@ -98,9 +100,13 @@ public final class OpsConsoleApp {
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
     }
 
-    /** Serves {@code /replay} and {@code /api/replay} from {@code reader}; call before {@link #create()}. */
+    /**
+     * Serves {@code /replay}, {@code /api/replay} and {@code /api/site-visits} from {@code reader};
+     * call before {@link #create()}.
+     */
     public OpsConsoleApp withReplay(ReplayReader reader) {
         this.replay = new ReplayRoutes(reader);
+        this.siteVisits = new SiteVisitRoutes(reader, () -> catalog);
         return this;
     }
 
@@ -131,6 +137,10 @@ public final class OpsConsoleApp {
                 .get("/api/config", ctx -> ctx.json(pageConfig(ctx)))
                 .get("/replay", ctx -> replayRoutes().page(ctx))
                 .get("/api/replay", ctx -> replayRoutes().range(ctx))
+                .get("/api/site-visits", ctx -> {
+                    replayRoutes();
+                    siteVisits.plan(ctx);
+                })
                 .wsBeforeUpgrade("/ws/live", this::requireQueryToken)
                 .ws("/ws/live", liveSocket::configure)
                 .exception(HttpResponseException.class, OpsConsoleApp::errorJson)
