@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The {@code /ws/live} endpoint. A connected client receives nothing until it sends a {@code
@@ -48,7 +49,7 @@ final class LiveSocket {
     private final LiveEventHub hub;
     private final AccessTokens tokens;
     private final ConsoleConfig config;
-    private final ZoneCatalog catalog;
+    private final Supplier<ZoneCatalog> catalog;
     private final ObjectMapper mapper = ConsoleJson.newMapper();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
@@ -71,7 +72,7 @@ final class LiveSocket {
         }
     }
 
-    LiveSocket(LiveEventHub hub, AccessTokens tokens, ConsoleConfig config, ZoneCatalog catalog) {
+    LiveSocket(LiveEventHub hub, AccessTokens tokens, ConsoleConfig config, Supplier<ZoneCatalog> catalog) {
         this.hub = hub;
         this.tokens = tokens;
         this.config = config;
@@ -115,7 +116,7 @@ final class LiveSocket {
             if (json == null || !json.isObject() || !"subscribe".equals(json.path("type").asText())) {
                 throw new IllegalArgumentException("expected an object with \"type\": \"subscribe\"");
             }
-            LiveSubscription asked = LiveSubscription.parse(json, catalog);
+            LiveSubscription asked = LiveSubscription.parse(json, catalog.get());
             LiveEventHub.ResumePoint resume = resumePoint(json.path("resume"));
             LiveSubscription served = asked.forRole(client.role);
             synchronized (client) {

@@ -3,6 +3,8 @@ package org.zonestat.console;
 import io.javalin.Javalin;
 
 import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.console.zones.ZoneUploadRoutes;
+import org.zonestat.console.zones.ZonesTopicFeed;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -35,6 +37,9 @@ public final class OpsConsole {
     /** The topic the stream job writes risk halos and hot-spot cells to. */
     public static final String DEFAULT_HOTSPOTS_TOPIC = "hotspots";
 
+    /** The compacted topic of zone layers, read by the job and by the console. */
+    public static final String DEFAULT_ZONES_TOPIC = "zones";
+
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RECENT_LIMIT = 500;
@@ -46,6 +51,7 @@ public final class OpsConsole {
     private final String eventsTopic;
     private final String alertsTopic;
     private final String hotspotsTopic;
+    private final String zonesTopic;
     private final List<String> rawTopics;
     private final String rejectedTopic;
     private final String jobGroup;
@@ -62,6 +68,7 @@ public final class OpsConsole {
         this.eventsTopic = b.eventsTopic;
         this.alertsTopic = b.alertsTopic;
         this.hotspotsTopic = b.hotspotsTopic;
+        this.zonesTopic = b.zonesTopic;
         this.rawTopics = List.copyOf(b.rawTopics);
         this.rejectedTopic = b.rejectedTopic;
         this.jobGroup = b.jobGroup;
@@ -85,18 +92,36 @@ public final class OpsConsole {
                         .start();
         PipelineCounters counters =
                 new PipelineCounters(bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup).start();
+        ZoneLayers layers = new ZoneLayers(catalog);
+        ZonesTopicFeed zonesFeed = zonesTopic == null ? null : new ZonesTopicFeed(bootstrapServers, zonesTopic, layers).start();
+        ZoneUploadRoutes uploads = zonesTopic == null ? null : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
         try {
             ReplayReader replay = new ReplayReader(
                     bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, REPLAY_MAX_ITEMS);
-            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot)
-                    .withReplay(replay)
-                    .create();
+            OpsConsoleApp web = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot)
+                    .withReplay(replay);
+            if (zonesFeed != null) {
+                web.withZoneLayers(layers, uploads);
+            }
+            Javalin app = web.create();
             app.start(host, port);
-            return new Running(app, feed, hub, host, counters);
+            return new Running(app, feed, hub, host, counters, zonesFeed, uploads);
         } catch (RuntimeException e) {
             feed.close();
             counters.close();
+            closeQuietly(zonesFeed);
+            closeQuietly(uploads);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // already failing; the first exception is the one to report
+            }
         }
     }
 
@@ -107,9 +132,14 @@ public final class OpsConsole {
         private final LiveEventHub hub;
         private final String host;
         private final PipelineCounters counters;
+        private final ZonesTopicFeed zonesFeed;
+        private final ZoneUploadRoutes uploads;
         private boolean closed;
 
-        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters) {
+        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters,
+                ZonesTopicFeed zonesFeed, ZoneUploadRoutes uploads) {
+            this.zonesFeed = zonesFeed;
+            this.uploads = uploads;
             this.app = app;
             this.feed = feed;
             this.hub = hub;
@@ -156,6 +186,8 @@ public final class OpsConsole {
             } finally {
                 feed.close();
                 counters.close();
+                closeQuietly(zonesFeed);
+                closeQuietly(uploads);
             }
         }
     }
@@ -166,6 +198,7 @@ public final class OpsConsole {
         private String eventsTopic = DEFAULT_EVENTS_TOPIC;
         private String alertsTopic = DEFAULT_ALERTS_TOPIC;
         private String hotspotsTopic = DEFAULT_HOTSPOTS_TOPIC;
+        private String zonesTopic = DEFAULT_ZONES_TOPIC;
         private List<String> rawTopics = List.of("incidents.raw", "requests311.raw", "tips.raw");
         private String rejectedTopic = "rejected";
         private String jobGroup = "zonestat-tagging";
@@ -210,6 +243,16 @@ public final class OpsConsole {
         public Builder analyticsTopics(String alerts, String hotspots) {
             this.alertsTopic = alerts;
             this.hotspotsTopic = hotspots;
+            return this;
+        }
+
+        /**
+         * The compacted zone-layers topic the console reads (so uploaded layers show on its maps)
+         * and admins' uploads go to; default {@value OpsConsole#DEFAULT_ZONES_TOPIC}; null reads
+         * none and refuses uploads.
+         */
+        public Builder zonesTopic(String topic) {
+            this.zonesTopic = topic;
             return this;
         }
 
