@@ -1,51 +1,66 @@
-// ZoneStat live operations map: zone polygons as the base map, live events from /ws/live on top.
-// Plain ES module; Leaflet is the global L loaded by index.html.
+// ZoneStat live operations map: zone polygons as the base map; live events, alerts, risk halos
+// and hot cells from /ws/live on top. Plain ES module; Leaflet is the global L loaded by index.html.
+//
+// The page subscribes to what its layer toggles ask for (the server filters), remembers the last
+// sequence number it saw and resumes from it after a reconnect.
+
+import {
+    KIND_STYLES, alertTitle, cellCircle, createPanes, drawNeighborhoods, drawVriZones,
+    eventMarker, formatTime, haloCircle, placeOf, textElement,
+} from './layers.js';
 
 const TOKEN_KEY = 'zonestat.token';
-const BALTIMORE_TZ = 'America/New_York';
 const RECONNECT_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 const WS_POLICY_VIOLATION = 1008;
+const MAX_ALERTS = 50;
 
-// Marker style per event kind. Kinds not listed here (added upstream later) are drawn grey.
-const OTHER_INCIDENT = { color: '#7f1d1d', radius: 5, label: 'Other incident' };
-const KIND_STYLES = {
-    HOMICIDE: { color: '#d62728', radius: 8, label: 'Homicide' },
-    SHOOTING: { color: '#f28c28', radius: 7, label: 'Shooting' },
-    AGGRAVATED_ASSAULT: OTHER_INCIDENT,
-    ROBBERY: OTHER_INCIDENT,
-    OTHER_VIOLENT: OTHER_INCIDENT,
-    OTHER: OTHER_INCIDENT,
-    REQUEST_311: { color: '#1f66c1', radius: 5, label: '311 request' },
-    TIP: { color: '#7b3fa0', radius: 6, label: 'Tip' },
-};
-const UNKNOWN_KIND = { color: '#6b7280', radius: 5, label: 'Other' };
-const LEGEND_KINDS = ['HOMICIDE', 'SHOOTING', 'ROBBERY', 'REQUEST_311', 'TIP'];
-
-// Distinct, readable outline colours for the VRI zones.
-const VRI_PALETTE = ['#3d5a80', '#9c2c77', '#2a7f62', '#b8570b', '#5b4bb7', '#a0302c',
-    '#1d7a99', '#6b6f1d', '#8f3fb0', '#2f6f2f'];
+// The event toggles: what each asks the server for. Both 311 toggles need REQUEST_311 events;
+// which requests are overdue comes from overdue-311 alerts.
+const EVENT_TOGGLES = [
+    { id: 'HOMICIDE', kinds: ['HOMICIDE'], label: 'Homicide', color: KIND_STYLES.HOMICIDE.color },
+    { id: 'SHOOTING', kinds: ['SHOOTING'], label: 'Shooting', color: KIND_STYLES.SHOOTING.color },
+    {
+        id: 'OTHER', kinds: ['AGGRAVATED_ASSAULT', 'ROBBERY', 'OTHER_VIOLENT', 'OTHER'],
+        label: 'Other incident', color: KIND_STYLES.ROBBERY.color,
+    },
+    { id: 'REQUEST_311_OPEN', kinds: ['REQUEST_311'], label: 'Open 311 request', color: KIND_STYLES.REQUEST_311.color },
+    {
+        id: 'REQUEST_311_OVERDUE', kinds: ['REQUEST_311'], label: 'Overdue 311 request',
+        color: KIND_STYLES.REQUEST_311.color, swatchClass: 'zs-swatch-overdue',
+    },
+    { id: 'TIP', kinds: ['TIP'], label: 'Tip', color: KIND_STYLES.TIP.color, tipsOnly: true },
+];
 
 const state = {
     token: null,
+    role: null,
+    assignment: null, // {layer: [zone, ...]} from ?zones=, or null for the whole city
     maxMarkers: 1000,
     markers: new Map(), // eventId -> circle marker, oldest first
+    requests: new Map(), // 311 request id -> { event, marker }
+    overdue: new Set(), // 311 request ids with an overdue-311 alert
+    halos: new Map(), // haloId -> { halo, circle }
+    cells: new Map(), // windowDays/cell -> { cell, circle }
+    alertCount: 0,
     liveCount: 0,
+    streamId: null,
+    lastSeq: 0,
+    clock: null, // the newest event time seen, ISO string
     socket: null,
     attempt: 0,
     reconnectTimer: null,
     zonesDrawn: false,
+    zoneLayers: {},
 };
 
 const map = L.map('map', { zoomSnap: 0.25, preferCanvas: false });
-map.createPane('zs-neighborhoods').style.zIndex = 350;
-map.createPane('zs-vri').style.zIndex = 360;
-// Zone labels sit under the events so a label never hides a marker.
-map.createPane('zs-labels').style.zIndex = 400;
-map.getPane('zs-labels').style.pointerEvents = 'none';
-map.createPane('zs-events').style.zIndex = 450;
+createPanes(map);
 map.setView([39.29, -76.61], 12);
 
 const eventLayer = L.layerGroup().addTo(map);
+const requestLayer = L.layerGroup().addTo(map);
+const haloLayer = L.layerGroup().addTo(map);
+const cellLayer = L.layerGroup().addTo(map);
 
 // ---- Token ----------------------------------------------------------------------------------
 
@@ -92,148 +107,278 @@ async function api(path) {
     return response.json();
 }
 
-// ---- Zones ----------------------------------------------------------------------------------
+// ---- Layers ---------------------------------------------------------------------------------
 
-function textElement(tag, text, className) {
-    const el = document.createElement(tag);
-    el.textContent = text;
-    if (className) {
-        el.className = className;
-    }
-    return el;
+function checked(id) {
+    const box = document.querySelector(`#zs-layers input[data-layer="${id}"]`);
+    return Boolean(box && box.checked && !box.closest('li')?.hidden);
 }
 
-function drawNeighborhoods(geojson) {
-    return L.geoJSON(geojson, {
-        pane: 'zs-neighborhoods',
-        style: () => ({
-            className: 'zs-zone zs-layer-neighborhoods',
-            color: '#8a9199',
-            weight: 0.8,
-            fillColor: '#ffffff',
-            fillOpacity: 0.7,
-        }),
-        onEachFeature: (feature, layer) => {
-            layer.bindTooltip(textElement('span', feature.properties.name), { sticky: true });
-        },
-    }).addTo(map);
-}
-
-function drawVriZones(geojson) {
-    return L.geoJSON(geojson, {
-        pane: 'zs-vri',
-        style: (feature) => {
-            const color = VRI_PALETTE[feature.properties.index % VRI_PALETTE.length];
-            return {
-                className: 'zs-zone zs-layer-vri-zones',
-                color,
-                weight: 3,
-                fillColor: color,
-                fillOpacity: 0.07,
-            };
-        },
-        onEachFeature: (feature, layer) => {
-            layer.bindTooltip(textElement('span', feature.properties.name), {
-                permanent: true,
-                direction: 'center',
-                className: 'zs-zone-label',
-                pane: 'zs-labels',
-            });
-        },
-    }).addTo(map);
-}
-
-// ---- Events ---------------------------------------------------------------------------------
-
-function kindStyle(kind) {
-    return KIND_STYLES[kind] || UNKNOWN_KIND;
-}
-
-function kindClass(kind) {
-    return `zs-kind-${String(kind).replace(/[^A-Za-z0-9_-]/g, '_')}`;
-}
-
-function formatTime(iso) {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) {
-        return iso;
-    }
-    return date.toLocaleString('en-US', {
-        timeZone: BALTIMORE_TZ, dateStyle: 'medium', timeStyle: 'short',
-    });
-}
-
-function popupFor(event) {
-    const root = document.createElement('div');
-    root.className = 'zs-popup';
-    root.appendChild(textElement('h3', kindStyle(event.kind) === UNKNOWN_KIND
-        ? event.kind : `${kindStyle(event.kind).label} · ${event.kind}`));
-    const list = document.createElement('dl');
-    const row = (label, value) => {
-        if (value === null || value === undefined || value === '') {
-            return;
+/** The subscribe message for the current toggles; kinds are left out when all are on. */
+function subscribeMessage(resume) {
+    const toggles = EVENT_TOGGLES.filter((t) => !t.tipsOnly || state.role === 'analyst' || state.role === 'admin');
+    const on = toggles.filter((t) => checked(t.id));
+    const message = { type: 'subscribe', messages: ['event', 'alert'] };
+    if (on.length < toggles.length) {
+        message.kinds = [...new Set(on.flatMap((t) => t.kinds))];
+        if (message.kinds.length === 0) {
+            message.kinds = ['NONE'];
         }
-        list.appendChild(textElement('dt', label));
-        list.appendChild(textElement('dd', String(value)));
-    };
-    row('Type', event.type);
-    row('Status', event.status);
-    row('Time', `${formatTime(event.occurredAt)} (Baltimore)`);
-    row('Address', event.address);
-    for (const [layer, zone] of Object.entries(event.zones || {})) {
-        row(layer, zone);
     }
-    row('Source', `${event.source || ''} ${event.recordId || ''}`.trim());
-    root.appendChild(list);
-    return root;
+    if (checked('halos')) {
+        message.messages.push('halo');
+    }
+    if (checked('cells')) {
+        message.messages.push('cell');
+    }
+    if (state.assignment) {
+        message.zones = state.assignment;
+    }
+    if (resume && state.streamId) {
+        message.resume = { streamId: state.streamId, afterSeq: state.lastSeq };
+    }
+    return message;
+}
+
+function resubscribe() {
+    if (state.socket && state.socket.readyState === WebSocket.OPEN) {
+        state.socket.send(JSON.stringify(subscribeMessage(false)));
+    }
+}
+
+function onToggle(e) {
+    const layer = e.target.dataset.layer;
+    if (state.zoneLayers[layer]) {
+        if (e.target.checked) {
+            state.zoneLayers[layer].addTo(map);
+        } else {
+            map.removeLayer(state.zoneLayers[layer]);
+        }
+        return;
+    }
+    if (layer === 'REQUEST_311_OPEN' || layer === 'REQUEST_311_OVERDUE') {
+        redrawRequests();
+    }
+    resubscribe();
+}
+
+/** ?zones=vri-zones:Eastern1,vri-zones:Western limits the page to a dispatcher's assignment. */
+function takeAssignmentFromUrl() {
+    const raw = new URL(window.location.href).searchParams.get('zones');
+    if (!raw) {
+        return null;
+    }
+    const zones = {};
+    for (const entry of raw.split(',')) {
+        const at = entry.indexOf(':');
+        if (at > 0) {
+            (zones[entry.slice(0, at)] ||= []).push(entry.slice(at + 1));
+        }
+    }
+    return Object.keys(zones).length ? zones : null;
+}
+
+// ---- Items ----------------------------------------------------------------------------------
+
+function advanceClock(iso) {
+    if (iso && (!state.clock || iso > state.clock)) {
+        state.clock = iso;
+    }
 }
 
 function addEvent(event, isNew) {
-    if (state.markers.has(event.eventId)) {
-        return;
-    }
-    const style = kindStyle(event.kind);
-    const marker = L.circleMarker([event.lat, event.lon], {
-        pane: 'zs-events',
-        className: `zs-event ${kindClass(event.kind)}${isNew ? ' zs-new' : ''}`,
-        radius: style.radius,
-        color: '#ffffff',
-        weight: 1.5,
-        fillColor: style.color,
-        fillOpacity: 0.9,
-    });
-    marker.bindPopup(() => popupFor(event));
-    marker.addTo(eventLayer);
-    state.markers.set(event.eventId, marker);
-    while (state.markers.size > state.maxMarkers) {
-        const [oldestId, oldest] = state.markers.entries().next().value;
-        eventLayer.removeLayer(oldest);
-        state.markers.delete(oldestId);
+    advanceClock(event.occurredAt);
+    if (event.kind === 'REQUEST_311') {
+        addRequest(event, isNew);
+    } else if (!state.markers.has(event.eventId)) {
+        const marker = eventMarker(event, isNew ? 'zs-new' : '');
+        marker.addTo(eventLayer);
+        state.markers.set(event.eventId, marker);
+        while (state.markers.size > state.maxMarkers) {
+            const [oldestId, oldest] = state.markers.entries().next().value;
+            eventLayer.removeLayer(oldest);
+            state.markers.delete(oldestId);
+        }
     }
     document.getElementById('zs-last-event').textContent = formatTime(event.occurredAt);
 }
 
+/** One marker per 311 request at its latest status; a closed request leaves the map. */
+function addRequest(event, isNew) {
+    const id = event.recordId || event.eventId;
+    const previous = state.requests.get(id);
+    if (previous && previous.event.occurredAt > event.occurredAt) {
+        return;
+    }
+    if (previous) {
+        requestLayer.removeLayer(previous.marker);
+        state.requests.delete(id);
+    }
+    if (String(event.status || '').startsWith('Closed')) {
+        return;
+    }
+    state.requests.set(id, { event, marker: null, isNew });
+    redrawRequest(id);
+}
+
+function redrawRequest(id) {
+    const entry = state.requests.get(id);
+    if (!entry) {
+        return;
+    }
+    if (entry.marker) {
+        requestLayer.removeLayer(entry.marker);
+    }
+    const overdue = state.overdue.has(id);
+    const classes = [overdue ? 'zs-overdue' : 'zs-open', entry.isNew ? 'zs-new' : ''].join(' ').trim();
+    entry.marker = eventMarker(entry.event, classes);
+    if (checked(overdue ? 'REQUEST_311_OVERDUE' : 'REQUEST_311_OPEN')) {
+        entry.marker.addTo(requestLayer);
+    }
+}
+
+function redrawRequests() {
+    for (const id of state.requests.keys()) {
+        redrawRequest(id);
+    }
+}
+
+function addHalo(halo) {
+    advanceClock(halo.startsAt);
+    if (state.halos.has(halo.haloId)) {
+        return;
+    }
+    const circle = haloCircle(halo).addTo(haloLayer);
+    state.halos.set(halo.haloId, { halo, circle });
+}
+
+/** Removes the halos that expired before the newest event time seen. */
+function expireHalos() {
+    for (const [id, { halo, circle }] of state.halos) {
+        if (state.clock && halo.expiresAt <= state.clock) {
+            haloLayer.removeLayer(circle);
+            state.halos.delete(id);
+        }
+    }
+}
+
+function addCell(cell, isNew) {
+    const key = `${cell.windowDays}d/${cell.cell}`;
+    const previous = state.cells.get(key);
+    if (previous) {
+        cellLayer.removeLayer(previous.circle);
+    }
+    state.cells.set(key, { cell, circle: cellCircle(cell).addTo(cellLayer) });
+    if (isNew && cell.change === 'TURNED_HOT') {
+        showAlert({
+            kind: 'zone-turning-hot',
+            title: `Turned hot: ${String(cell.category || 'hot spot').replaceAll('_', ' ').toLowerCase()}`,
+            at: cell.windowEnd,
+            zones: cell.zones,
+            lat: cell.lat,
+            lon: cell.lon,
+        }, true);
+    }
+}
+
+function addAlert(alert, isNew) {
+    advanceClock(alert.at);
+    if (alert.type === 'overdue-311' && alert.subjectId) {
+        state.overdue.add(alert.subjectId);
+        redrawRequest(alert.subjectId);
+    }
+    showAlert({
+        kind: alert.type,
+        title: alertTitle(alert),
+        at: alert.at,
+        zones: alert.zones,
+        lat: alert.lat,
+        lon: alert.lon,
+    }, isNew);
+}
+
+function showAlert(a, isNew) {
+    const list = document.getElementById('zs-alert-list');
+    const item = document.createElement('li');
+    item.className = `zs-alert zs-alert-${a.kind}${isNew ? ' zs-new' : ''}`;
+    item.append(
+        textElement('strong', a.title),
+        textElement('span', formatTime(a.at), 'zs-alert-when'),
+        document.createTextNode(' · '),
+        textElement('span', placeOf(a.zones), 'zs-alert-where'),
+    );
+    item.addEventListener('click', () => map.flyTo([a.lat, a.lon], 16));
+    list.prepend(item);
+    while (list.children.length > MAX_ALERTS) {
+        list.lastElementChild.remove();
+    }
+    state.alertCount += 1;
+    document.getElementById('zs-alert-count').textContent = String(state.alertCount);
+    document.getElementById('zs-alerts-empty').hidden = true;
+}
+
+function clearAll() {
+    for (const layer of [eventLayer, requestLayer, haloLayer, cellLayer]) {
+        layer.clearLayers();
+    }
+    state.markers.clear();
+    state.requests.clear();
+    state.overdue.clear();
+    state.halos.clear();
+    state.cells.clear();
+    state.alertCount = 0;
+    document.getElementById('zs-alert-list').replaceChildren();
+    document.getElementById('zs-alert-count').textContent = '0';
+    document.getElementById('zs-alerts-empty').hidden = false;
+}
+
 function updateCounters() {
     document.getElementById('zs-count-live').textContent = state.liveCount.toLocaleString('en-US');
-    const mapCount = state.markers.size.toLocaleString('en-US');
+    const mapCount = (state.markers.size + state.requests.size).toLocaleString('en-US');
     document.getElementById('zs-count-map').textContent = mapCount;
 }
 
 function onMessage(message) {
+    if (typeof message.seq === 'number') {
+        if (message.seq <= state.lastSeq) {
+            return; // already shown (a resume overlapping what arrived before the drop)
+        }
+        state.lastSeq = message.seq;
+    }
     switch (message.type) {
         case 'snapshot':
-            eventLayer.clearLayers();
-            state.markers.clear();
+            clearAll();
+            state.streamId = message.streamId;
+            state.lastSeq = message.lastSeq;
+            message.alerts.forEach((a) => addAlert(a, false));
+            message.cells.forEach((c) => addCell(c, false));
+            message.halos.forEach((h) => addHalo(h));
             message.events.forEach((e) => addEvent(e, false));
+            break;
+        case 'resumed':
+            state.streamId = message.streamId;
             break;
         case 'event':
             state.liveCount += 1;
             addEvent(message.event, true);
             break;
+        case 'alert':
+            addAlert(message.alert, true);
+            break;
+        case 'halo':
+            addHalo(message.halo);
+            break;
+        case 'cell':
+            addCell(message.cell, true);
+            break;
+        case 'error':
+            console.error('live feed refused a message:', message.error);
+            return;
         default:
             // A message type from a newer server: ignore it.
             return;
     }
+    expireHalos();
     updateCounters();
 }
 
@@ -256,6 +401,7 @@ function connect() {
     socket.addEventListener('open', () => {
         state.attempt = 0;
         setStatus('live', 'Live');
+        socket.send(JSON.stringify(subscribeMessage(true)));
     });
     socket.addEventListener('message', (e) => {
         try {
@@ -305,15 +451,25 @@ function fitCity(bounds) {
 function renderLegend() {
     const list = document.getElementById('zs-legend-kinds');
     list.replaceChildren();
-    for (const kind of LEGEND_KINDS) {
-        const style = KIND_STYLES[kind];
+    for (const toggle of EVENT_TOGGLES) {
         const item = document.createElement('li');
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = true;
+        box.dataset.layer = toggle.id;
         const swatch = document.createElement('span');
-        swatch.className = 'zs-swatch-dot';
-        swatch.style.background = style.color;
-        item.append(swatch, style.label);
+        swatch.className = `zs-swatch-dot ${toggle.swatchClass || ''}`.trim();
+        swatch.style.background = toggle.color;
+        label.append(box, swatch, toggle.label);
+        item.appendChild(label);
+        item.hidden = Boolean(toggle.tipsOnly); // shown once the role is known to see tips
+        if (toggle.tipsOnly) {
+            item.dataset.tipsOnly = 'true';
+        }
         list.appendChild(item);
     }
+    document.getElementById('zs-layers').addEventListener('change', onToggle);
 }
 
 async function start(token) {
@@ -321,6 +477,11 @@ async function start(token) {
     try {
         const config = await api('/api/config');
         state.maxMarkers = config.maxMarkers;
+        state.role = config.role;
+        const seesTips = config.role === 'analyst' || config.role === 'admin';
+        document.querySelectorAll('#zs-legend-kinds li[data-tips-only]').forEach((li) => {
+            li.hidden = !seesTips;
+        });
         if (config.tileUrl && !state.zonesDrawn) {
             L.tileLayer(config.tileUrl, { attribution: config.tileAttribution || '', maxZoom: 19 })
                 .addTo(map);
@@ -330,8 +491,9 @@ async function start(token) {
                 api('/api/zones?layer=neighborhoods'),
                 api('/api/zones?layer=vri-zones'),
             ]);
-            const city = drawNeighborhoods(hoods);
-            drawVriZones(vri);
+            const city = drawNeighborhoods(map, hoods);
+            state.zoneLayers.neighborhoods = city;
+            state.zoneLayers['vri-zones'] = drawVriZones(map, vri);
             fitCity(city.getBounds());
             state.zonesDrawn = true;
         }
@@ -347,6 +509,7 @@ async function start(token) {
 }
 
 renderLegend();
+state.assignment = takeAssignmentFromUrl();
 const initialToken = takeTokenFromUrl();
 if (initialToken) {
     start(initialToken);

@@ -30,16 +30,48 @@ public final class ConsoleJson {
      * @throws MalformedEventException with the reason if the bytes are not a valid event
      */
     public static LiveEvent parseEvent(ObjectMapper mapper, byte[] value) {
+        return parse(mapper, value, LiveEvent.class);
+    }
+
+    /**
+     * Parses one record value as {@code type}.
+     *
+     * @throws MalformedEventException with the reason if the bytes are not a valid {@code type}
+     */
+    public static <T> T parse(ObjectMapper mapper, byte[] value, Class<T> type) {
         if (value == null) {
             throw new MalformedEventException("record has no value");
         }
         try {
-            return mapper.readValue(value, LiveEvent.class);
+            return mapper.readValue(value, type);
         } catch (JacksonException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw new MalformedEventException(firstLine(cause.getMessage()), e);
         } catch (java.io.IOException e) {
             throw new MalformedEventException(firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Parses one {@code hotspots} record value: a {@link RiskHalo} ({@code "type": "risk-halo"}),
+     * a {@link HotCell} ({@code "hotspot-cell"}) or null for the types the live view does not show
+     * ({@code hotspot-window}, {@code zone-window-counts}).
+     *
+     * @throws MalformedEventException if the bytes are not a valid hotspots record
+     */
+    public static LiveItem parseHotspot(ObjectMapper mapper, byte[] value) {
+        com.fasterxml.jackson.databind.JsonNode node = parse(mapper, value, com.fasterxml.jackson.databind.JsonNode.class);
+        String type = node.path("type").asText("");
+        try {
+            return switch (type) {
+                case "risk-halo" -> mapper.treeToValue(node, RiskHalo.class);
+                case "hotspot-cell" -> mapper.treeToValue(node, HotCell.class);
+                case "hotspot-window", "zone-window-counts" -> null;
+                default -> throw new MalformedEventException("unknown hotspots record type '" + type + "'");
+            };
+        } catch (JacksonException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new MalformedEventException(firstLine(cause.getMessage()), e);
         }
     }
 

@@ -3,8 +3,6 @@ package org.zonestat.console;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -45,7 +43,8 @@ public record LiveEvent(
         @JsonProperty(value = "lat", required = true) double lat,
         @JsonProperty("h3") String h3,
         @JsonProperty("zones") Map<String, String> zones,
-        @JsonProperty("address") String address) {
+        @JsonProperty("address") String address)
+        implements LiveItem {
 
     public LiveEvent {
         requireText(eventId, "eventId");
@@ -60,16 +59,27 @@ public record LiveEvent(
         if (!(lat >= -90 && lat <= 90)) {
             throw new IllegalArgumentException("lat must be in [-90, 90], was " + lat);
         }
-        Map<String, String> copy = new LinkedHashMap<>();
-        if (zones != null) {
-            zones.forEach(
-                    (layer, zone) -> {
-                        if (layer != null && zone != null) {
-                            copy.put(layer, zone);
-                        }
-                    });
-        }
-        zones = Collections.unmodifiableMap(copy);
+        zones = LiveRecords.zones(zones);
+    }
+
+    @Override
+    public String itemId() {
+        return eventId;
+    }
+
+    @Override
+    public String messageType() {
+        return "event";
+    }
+
+    @Override
+    public String kindForFilter() {
+        return kind;
+    }
+
+    @Override
+    public boolean revealsTip() {
+        return "tip".equals(stream);
     }
 
     private static void requireText(String value, String field) {

@@ -1,22 +1,42 @@
 package org.zonestat.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.zonestat.geo.ZoneCatalog;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The {@code /ws/live} endpoint: subscribes each connected client to the {@link LiveEventHub}
- * through its own {@link ClientOutbox} and unsubscribes it when the connection ends. Messages the
- * client sends are ignored.
+ * The {@code /ws/live} endpoint. A connected client receives nothing until it sends a {@code
+ * subscribe} message:
+ *
+ * <pre>{@code
+ * {"type": "subscribe",
+ *  "zones": {"vri-zones": ["Eastern1"]},          // optional: layer id -> zone names
+ *  "kinds": ["SHOOTING", "HOMICIDE"],             // optional: event kinds
+ *  "messages": ["event", "alert", "halo", "cell"], // optional: item message types
+ *  "resume": {"streamId": "...", "afterSeq": 42}}  // optional: where it left off
+ * }</pre>
+ *
+ * The server answers with a {@code snapshot} (or, for a resume it can serve, {@code resumed} and
+ * the missed messages) and then pushes every matching item that the client's role may see. A new
+ * {@code subscribe} replaces the previous one. A message the server cannot use gets an {@code
+ * error} message naming the problem; the previous subscription stays.
  *
  * <p>The token was already checked before the upgrade; it is checked again here so that a client
  * can never be subscribed without one (closed with 1008, policy violation, before any data).
@@ -24,28 +44,50 @@ import java.util.function.Consumer;
  * <p>Thread-safe.
  */
 final class LiveSocket {
+    private static final int MAX_CLIENT_MESSAGE_CHARS = 64 * 1024;
+
     private final LiveEventHub hub;
     private final AccessTokens tokens;
     private final ConsoleConfig config;
+    private final Supplier<ZoneCatalog> catalog;
+    private final ObjectMapper mapper = ConsoleJson.newMapper();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    private record Client(ClientOutbox outbox, LiveEventHub.Subscription subscription) {}
+    /** One connection: its send queue, its role and its current hub subscription. */
+    private static final class Client {
+        final ClientOutbox outbox;
+        final Role role;
+        private LiveEventHub.Subscription subscription;
 
-    LiveSocket(LiveEventHub hub, AccessTokens tokens, ConsoleConfig config) {
+        Client(ClientOutbox outbox, Role role) {
+            this.outbox = outbox;
+            this.role = role;
+        }
+
+        synchronized void replace(LiveEventHub.Subscription next) {
+            if (subscription != null) {
+                subscription.close();
+            }
+            subscription = next;
+        }
+    }
+
+    LiveSocket(LiveEventHub hub, AccessTokens tokens, ConsoleConfig config, Supplier<ZoneCatalog> catalog) {
         this.hub = hub;
         this.tokens = tokens;
         this.config = config;
+        this.catalog = catalog;
     }
 
     void configure(WsConfig ws) {
         ws.onConnect(this::connect);
         ws.onClose(this::disconnect);
         ws.onError(this::disconnect);
-        ws.onMessage(ctx -> {});
+        ws.onMessage(this::message);
     }
 
     private void connect(WsConnectContext ctx) {
-        java.util.Optional<Role> role = tokens.roleOf(ctx.queryParam("token"));
+        Optional<Role> role = tokens.roleOf(ctx.queryParam("token"));
         if (role.isEmpty() || !role.get().mayWatchLive()) {
             ctx.closeSession(StatusCode.POLICY_VIOLATION, "missing or invalid token, or a role without live events");
             return;
@@ -56,14 +98,63 @@ final class LiveSocket {
                         ctx.sessionId(),
                         new JettyTransport(ctx.session),
                         config.clientQueueLimit());
-        clients.put(ctx.sessionId(), new Client(outbox, hub.subscribe(outbox, role.get()::maySee)));
+        clients.put(ctx.sessionId(), new Client(outbox, role.get()));
+    }
+
+    private void message(WsMessageContext ctx) {
+        Client client = clients.get(ctx.sessionId());
+        if (client == null) {
+            return;
+        }
+        String text = ctx.message();
+        try {
+            if (text.length() > MAX_CLIENT_MESSAGE_CHARS) {
+                throw new IllegalArgumentException(
+                        "message too long: " + text.length() + " characters, at most " + MAX_CLIENT_MESSAGE_CHARS);
+            }
+            JsonNode json = mapper.readTree(text);
+            if (json == null || !json.isObject() || !"subscribe".equals(json.path("type").asText())) {
+                throw new IllegalArgumentException("expected an object with \"type\": \"subscribe\"");
+            }
+            LiveSubscription asked = LiveSubscription.parse(json, catalog.get());
+            LiveEventHub.ResumePoint resume = resumePoint(json.path("resume"));
+            LiveSubscription served = asked.forRole(client.role);
+            synchronized (client) {
+                client.replace(null);
+                client.replace(hub.subscribe(client.outbox, served.visibleTo(client.role), served, resume));
+            }
+        } catch (JsonProcessingException e) {
+            client.outbox.deliver(error("not JSON: " + e.getOriginalMessage()));
+        } catch (IllegalArgumentException e) {
+            client.outbox.deliver(error(e.getMessage()));
+        }
+    }
+
+    private static LiveEventHub.ResumePoint resumePoint(JsonNode resume) {
+        if (resume.isMissingNode() || resume.isNull()) {
+            return null;
+        }
+        if (!resume.path("streamId").isTextual() || !resume.path("afterSeq").canConvertToLong()
+                || resume.path("afterSeq").asLong() < 0) {
+            throw new IllegalArgumentException(
+                    "'resume' must be {\"streamId\": <string>, \"afterSeq\": <number >= 0>}");
+        }
+        return new LiveEventHub.ResumePoint(resume.path("streamId").asText(), resume.path("afterSeq").asLong());
+    }
+
+    private String error(String reason) {
+        try {
+            return mapper.writerFor(LiveMessage.class).writeValueAsString(new LiveMessage.Error(reason));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize an error message", e);
+        }
     }
 
     private void disconnect(WsContext ctx) {
         Client client = clients.remove(ctx.sessionId());
         if (client != null) {
-            client.subscription().close();
-            client.outbox().close();
+            client.replace(null);
+            client.outbox.close();
         }
     }
 

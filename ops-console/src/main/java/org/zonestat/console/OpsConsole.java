@@ -2,6 +2,9 @@ package org.zonestat.console;
 
 import io.javalin.Javalin;
 
+import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.console.zones.ZoneUploadRoutes;
+import org.zonestat.console.zones.ZonesTopicFeed;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -28,12 +31,27 @@ public final class OpsConsole {
     /** The topic the stream job writes tagged events to. */
     public static final String DEFAULT_EVENTS_TOPIC = "events";
 
+    /** The topic the stream job writes alerts to. */
+    public static final String DEFAULT_ALERTS_TOPIC = "alerts";
+
+    /** The topic the stream job writes risk halos and hot-spot cells to. */
+    public static final String DEFAULT_HOTSPOTS_TOPIC = "hotspots";
+
+    /** The compacted topic of zone layers, read by the job and by the console. */
+    public static final String DEFAULT_ZONES_TOPIC = "zones";
+
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RECENT_LIMIT = 500;
 
+    /** The most items one replay range returns. */
+    public static final int REPLAY_MAX_ITEMS = 200_000;
+
     private final String bootstrapServers;
     private final String eventsTopic;
+    private final String alertsTopic;
+    private final String hotspotsTopic;
+    private final String zonesTopic;
     private final List<String> rawTopics;
     private final String rejectedTopic;
     private final String jobGroup;
@@ -42,11 +60,15 @@ public final class OpsConsole {
     private final AccessTokens tokens;
     private final ZoneCatalog catalog;
     private final int recentLimit;
+    private final int resumeLimit;
     private final ConsoleConfig config;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
         this.eventsTopic = b.eventsTopic;
+        this.alertsTopic = b.alertsTopic;
+        this.hotspotsTopic = b.hotspotsTopic;
+        this.zonesTopic = b.zonesTopic;
         this.rawTopics = List.copyOf(b.rawTopics);
         this.rejectedTopic = b.rejectedTopic;
         this.jobGroup = b.jobGroup;
@@ -55,6 +77,7 @@ public final class OpsConsole {
         this.tokens = b.tokens;
         this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.baltimore();
         this.recentLimit = b.recentLimit;
+        this.resumeLimit = b.resumeLimit;
         this.config = b.config;
     }
 
@@ -64,18 +87,41 @@ public final class OpsConsole {
 
     /** Starts the feed thread and the web server; returns once the server listens. */
     public Running start() {
-        LiveEventHub hub = new LiveEventHub(recentLimit);
-        EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, hub).start();
+        LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
+        EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub)
+                        .start();
         PipelineCounters counters =
                 new PipelineCounters(bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup).start();
+        ZoneLayers layers = new ZoneLayers(catalog);
+        ZonesTopicFeed zonesFeed = zonesTopic == null ? null : new ZonesTopicFeed(bootstrapServers, zonesTopic, layers).start();
+        ZoneUploadRoutes uploads = zonesTopic == null ? null : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
         try {
-            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot).create();
+            ReplayReader replay = new ReplayReader(
+                    bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, REPLAY_MAX_ITEMS);
+            OpsConsoleApp web = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot)
+                    .withReplay(replay);
+            if (zonesFeed != null) {
+                web.withZoneLayers(layers, uploads);
+            }
+            Javalin app = web.create();
             app.start(host, port);
-            return new Running(app, feed, hub, host, counters);
+            return new Running(app, feed, hub, host, counters, zonesFeed, uploads);
         } catch (RuntimeException e) {
             feed.close();
             counters.close();
+            closeQuietly(zonesFeed);
+            closeQuietly(uploads);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // already failing; the first exception is the one to report
+            }
         }
     }
 
@@ -86,9 +132,14 @@ public final class OpsConsole {
         private final LiveEventHub hub;
         private final String host;
         private final PipelineCounters counters;
+        private final ZonesTopicFeed zonesFeed;
+        private final ZoneUploadRoutes uploads;
         private boolean closed;
 
-        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters) {
+        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters,
+                ZonesTopicFeed zonesFeed, ZoneUploadRoutes uploads) {
+            this.zonesFeed = zonesFeed;
+            this.uploads = uploads;
             this.app = app;
             this.feed = feed;
             this.hub = hub;
@@ -135,6 +186,8 @@ public final class OpsConsole {
             } finally {
                 feed.close();
                 counters.close();
+                closeQuietly(zonesFeed);
+                closeQuietly(uploads);
             }
         }
     }
@@ -143,6 +196,9 @@ public final class OpsConsole {
     public static final class Builder {
         private String bootstrapServers;
         private String eventsTopic = DEFAULT_EVENTS_TOPIC;
+        private String alertsTopic = DEFAULT_ALERTS_TOPIC;
+        private String hotspotsTopic = DEFAULT_HOTSPOTS_TOPIC;
+        private String zonesTopic = DEFAULT_ZONES_TOPIC;
         private List<String> rawTopics = List.of("incidents.raw", "requests311.raw", "tips.raw");
         private String rejectedTopic = "rejected";
         private String jobGroup = "zonestat-tagging";
@@ -151,6 +207,7 @@ public final class OpsConsole {
         private AccessTokens tokens;
         private ZoneCatalog catalog;
         private int recentLimit = DEFAULT_RECENT_LIMIT;
+        private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
 
         private Builder() {}
@@ -175,6 +232,27 @@ public final class OpsConsole {
         /** The topic to read; default {@value OpsConsole#DEFAULT_EVENTS_TOPIC}. */
         public Builder eventsTopic(String topic) {
             this.eventsTopic = topic;
+            return this;
+        }
+
+        /**
+         * The alerts and hotspots topics to read besides events; defaults {@value
+         * OpsConsole#DEFAULT_ALERTS_TOPIC} and {@value OpsConsole#DEFAULT_HOTSPOTS_TOPIC}; null
+         * reads none.
+         */
+        public Builder analyticsTopics(String alerts, String hotspots) {
+            this.alertsTopic = alerts;
+            this.hotspotsTopic = hotspots;
+            return this;
+        }
+
+        /**
+         * The compacted zone-layers topic the console reads (so uploaded layers show on its maps)
+         * and admins' uploads go to; default {@value OpsConsole#DEFAULT_ZONES_TOPIC}; null reads
+         * none and refuses uploads.
+         */
+        public Builder zonesTopic(String topic) {
+            this.zonesTopic = topic;
             return this;
         }
 
@@ -210,6 +288,15 @@ public final class OpsConsole {
             return this;
         }
 
+        /**
+         * How many live messages are kept for reconnecting clients to resume from; default
+         * {@value LiveEventHub#DEFAULT_RESUME_LIMIT}. A client further behind gets a fresh snapshot.
+         */
+        public Builder resumeLimit(int resumeLimit) {
+            this.resumeLimit = resumeLimit;
+            return this;
+        }
+
         /** Web settings (tiles, marker limit, ...); default {@link ConsoleConfig#defaults()}. */
         public Builder config(ConsoleConfig config) {
             this.config = config;
@@ -234,6 +321,9 @@ public final class OpsConsole {
                     tokens, "tokens are required (AccessTokens.load or loadOrCreateDemo)");
             if (recentLimit < 1) {
                 throw new IllegalArgumentException("recentLimit must be >= 1, was " + recentLimit);
+            }
+            if (resumeLimit < 1) {
+                throw new IllegalArgumentException("resumeLimit must be >= 1, was " + resumeLimit);
             }
             Objects.requireNonNull(config, "config");
             return new OpsConsole(this);

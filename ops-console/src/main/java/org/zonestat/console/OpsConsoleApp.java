@@ -14,6 +14,10 @@ import io.javalin.json.JavalinJackson;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.console.replay.ReplayRoutes;
+import org.zonestat.console.sitevisit.SiteVisitRoutes;
+import org.zonestat.console.zones.ZoneUploadRoutes;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -52,9 +56,12 @@ public final class OpsConsoleApp {
     private final Supplier<FeedHealth> feedHealth;
     private final ObjectMapper mapper = ConsoleJson.newMapper();
     private final ZoneGeoJson zoneGeoJson;
-    private final LayerIdParam layerParam;
     private final LiveSocket liveSocket;
     private final String contentSecurityPolicy;
+    private ReplayRoutes replay;
+    private SiteVisitRoutes siteVisits;
+    private volatile Supplier<ZoneCatalog> layers;
+    private ZoneUploadRoutes zoneUploads;
 
     /**
      * @param config web settings
@@ -89,10 +96,36 @@ public final class OpsConsoleApp {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.hub = Objects.requireNonNull(hub, "hub");
         this.feedHealth = Objects.requireNonNull(feedHealth, "feedHealth");
-        this.zoneGeoJson = new ZoneGeoJson(catalog, mapper);
-        this.layerParam = new LayerIdParam(LayerIdParam.ids(catalog.layers()));
-        this.liveSocket = new LiveSocket(hub, tokens, config);
+        this.layers = () -> catalog;
+        this.zoneGeoJson = new ZoneGeoJson(this::catalog, mapper);
+        this.liveSocket = new LiveSocket(hub, tokens, config, this::catalog);
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
+    }
+
+    /**
+     * Serves {@code /replay}, {@code /api/replay} and {@code /api/site-visits} from {@code reader};
+     * call before {@link #create()}.
+     */
+    public OpsConsoleApp withReplay(ReplayReader reader) {
+        this.replay = new ReplayRoutes(reader);
+        this.siteVisits = new SiteVisitRoutes(reader, this::catalog);
+        return this;
+    }
+
+    /**
+     * Serves the layers {@code layers} holds at each request (instead of the fixed catalog) and
+     * accepts admins' uploads through {@code uploads} ({@code POST /api/zones/{layerId}}); call
+     * before {@link #create()}.
+     */
+    public OpsConsoleApp withZoneLayers(ZoneLayers layers, ZoneUploadRoutes uploads) {
+        this.layers = Objects.requireNonNull(layers, "layers");
+        this.zoneUploads = Objects.requireNonNull(uploads, "uploads");
+        return this;
+    }
+
+    /** The zone layers as they are now. */
+    private ZoneCatalog catalog() {
+        return layers.get();
     }
 
     /** A configured, unstarted Javalin. */
@@ -109,6 +142,7 @@ public final class OpsConsoleApp {
         cfg.http.compressionStrategy = CompressionStrategy.GZIP;
         cfg.staticFiles.add("/public", Location.CLASSPATH);
         cfg.staticFiles.enableWebjars();
+        cfg.http.maxRequestSize = ZoneUploadRoutes.MAX_LAYER_BYTES; // zone layer uploads
         // Pings keep idle clients open; a client that stops answering is dropped.
         Duration idleTimeout = config.pingInterval().multipliedBy(3);
         cfg.jetty.modifyWebSocketServletFactory(ws -> ws.setIdleTimeout(idleTimeout));
@@ -119,7 +153,14 @@ public final class OpsConsoleApp {
                 .get("/api/layers", ctx -> ctx.json(layers()))
                 .get("/api/pipeline", this::pipeline)
                 .get("/api/zones", this::zones)
+                .post("/api/zones/{layerId}", this::uploadZones)
                 .get("/api/config", ctx -> ctx.json(pageConfig(ctx)))
+                .get("/replay", ctx -> replayRoutes().page(ctx))
+                .get("/api/replay", ctx -> replayRoutes().range(ctx))
+                .get("/api/site-visits", ctx -> {
+                    replayRoutes();
+                    siteVisits.plan(ctx);
+                })
                 .wsBeforeUpgrade("/ws/live", this::requireQueryToken)
                 .ws("/ws/live", liveSocket::configure)
                 .exception(HttpResponseException.class, OpsConsoleApp::errorJson)
@@ -155,6 +196,13 @@ public final class OpsConsoleApp {
         ctx.json(pipeline.get());
     }
 
+    private ReplayRoutes replayRoutes() {
+        if (replay == null) {
+            throw new io.javalin.http.NotFoundResponse("this console has no replay (no Kafka to read from)");
+        }
+        return replay;
+    }
+
     private Health health() {
         LiveEventHub.Stats s = hub.stats();
         return new Health(
@@ -166,13 +214,21 @@ public final class OpsConsoleApp {
                 feedHealth.get());
     }
 
+    private void uploadZones(Context ctx) throws Exception {
+        if (zoneUploads == null) {
+            throw new io.javalin.http.NotFoundResponse("this console does not accept zone layer uploads");
+        }
+        zoneUploads.upload(ctx);
+    }
+
     private void zones(Context ctx) {
-        byte[] body = zoneGeoJson.featureCollection(layerParam.require(ctx)).orElseThrow();
+        String layer = new LayerIdParam(LayerIdParam.ids(catalog().layers())).require(ctx);
+        byte[] body = zoneGeoJson.featureCollection(layer).orElseThrow();
         ctx.contentType("application/geo+json").result(body);
     }
 
     private List<LayerSummary> layers() {
-        return catalog.layers().stream()
+        return catalog().layers().stream()
                 .map(l -> new LayerSummary(l.id(), l.title(), l.size(), l.nameProperty()))
                 .toList();
     }

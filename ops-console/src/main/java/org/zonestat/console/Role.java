@@ -23,9 +23,9 @@ public enum Role {
         return this == ANALYST || this == ADMIN;
     }
 
-    /** Whether a live event may be shown to this role. */
-    public boolean maySee(LiveEvent event) {
-        return mayWatchLive() && (maySeeTips() || !"tip".equals(event.stream()));
+    /** Whether a live event, alert, halo or cell may be shown to this role. */
+    public boolean maySee(LiveItem item) {
+        return mayWatchLive() && (maySeeTips() || !item.revealsTip());
     }
 
     /** The name used in token files and JSON, e.g. {@code dispatcher}. */

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Serves each zone layer as an RFC 7946 GeoJSON FeatureCollection: lon/lat positions rounded to 6
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Coordinates are snapped to the grid first, so rounding cannot flip a ring's orientation.
  *
- * <p>A layer is serialized the first time it is asked for and the UTF-8 bytes are kept.
+ * <p>A layer is serialized the first time it is asked for and the UTF-8 bytes are kept until the
+ * catalog replaces that layer (an upload through the {@code zones} topic).
  *
  * <p>Thread-safe.
  */
@@ -33,11 +35,18 @@ public final class ZoneGeoJson {
     private static final int DECIMALS = 6;
     private static final PrecisionModel GRID = new PrecisionModel(Math.pow(10, DECIMALS));
 
-    private final ZoneCatalog catalog;
+    private final Supplier<ZoneCatalog> catalog;
     private final ObjectMapper mapper;
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final Map<String, Written> cache = new ConcurrentHashMap<>();
+
+    private record Written(ZoneLayer layer, byte[] bytes) {}
 
     public ZoneGeoJson(ZoneCatalog catalog, ObjectMapper mapper) {
+        this(() -> catalog, mapper);
+    }
+
+    /** Serves the layers {@code catalog} holds at each request. */
+    public ZoneGeoJson(Supplier<ZoneCatalog> catalog, ObjectMapper mapper) {
         this.catalog = catalog;
         this.mapper = mapper;
     }
@@ -49,7 +58,7 @@ public final class ZoneGeoJson {
     public void warmUpInBackground() {
         Thread t =
                 new Thread(
-                        () -> catalog.layerIds().forEach(this::featureCollection),
+                        () -> catalog.get().layerIds().forEach(this::featureCollection),
                         "zonestat-geojson-warm-up");
         t.setDaemon(true);
         t.start();
@@ -57,8 +66,9 @@ public final class ZoneGeoJson {
 
     /** The layer as GeoJSON bytes, or empty if the catalog has no such layer. */
     public Optional<byte[]> featureCollection(String layerId) {
-        return catalog.layer(layerId)
-                .map(layer -> cache.computeIfAbsent(layerId, id -> write(layer)));
+        return catalog.get().layer(layerId)
+                .map(layer -> cache.compute(layerId, (id, old) ->
+                        old != null && old.layer() == layer ? old : new Written(layer, write(layer))).bytes());
     }
 
     private byte[] write(ZoneLayer layer) {

@@ -36,6 +36,52 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** Connects and subscribes to everything the token's role may see. */
+    static LiveClient subscribed(int port, String token) throws Exception {
+        LiveClient client = connect(port, token);
+        client.send("{\"type\":\"subscribe\"}");
+        return client;
+    }
+
+    /** Sends one text message and waits (bounded) until it is written. */
+    void send(String text) throws Exception {
+        socket.sendText(text, true).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Closes abruptly (no close handshake), like a dropped network connection. */
+    void abort() {
+        socket.abort();
+    }
+
+    /** The largest {@code seq} of any item message received, or the snapshot's lastSeq. */
+    long lastSeq() {
+        long last = 0;
+        for (LiveMessage m : messages) {
+            last = Math.max(last, seqOf(m));
+        }
+        return last;
+    }
+
+    static long seqOf(LiveMessage m) {
+        if (m instanceof LiveMessage.Snapshot s) {
+            return s.lastSeq();
+        } else if (m instanceof LiveMessage.Event e) {
+            return e.seq();
+        } else if (m instanceof LiveMessage.Alert a) {
+            return a.seq();
+        } else if (m instanceof LiveMessage.Halo h) {
+            return h.seq();
+        } else if (m instanceof LiveMessage.Cell c) {
+            return c.seq();
+        }
+        return 0;
+    }
+
+    /** The messages of one type, in arrival order. */
+    <T extends LiveMessage> List<T> messages(Class<T> type) {
+        return messages.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);

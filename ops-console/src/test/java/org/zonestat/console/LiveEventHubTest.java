@@ -25,7 +25,7 @@ class LiveEventHubTest {
 
         assertThat(client.messages())
                 .containsExactly(
-                        new LiveMessage.Snapshot(1, List.of(event("a"))),
+                        snapshot(hub, 1, event("a")),
                         new LiveMessage.Event(2, event("b")),
                         new LiveMessage.Event(3, event("c")));
     }
@@ -57,7 +57,7 @@ class LiveEventHubTest {
         hub.subscribe(client);
         assertThat(client.messages().get(0))
                 .isEqualTo(
-                        new LiveMessage.Snapshot(5, List.of(event("c"), event("d"), event("e"))));
+                        snapshot(hub, 5, event("c"), event("d"), event("e")));
     }
 
     @Test
@@ -123,5 +123,11 @@ class LiveEventHubTest {
                 null,
                 Map.of("vri-zones", "Eastern1"),
                 null);
+    }
+
+    /** The snapshot a subscriber to everything gets. */
+    static LiveMessage.Snapshot snapshot(LiveEventHub hub, long lastSeq, LiveEvent... events) {
+        return new LiveMessage.Snapshot(hub.streamId(), lastSeq, LiveMessage.SnapshotReason.SUBSCRIBE,
+                LiveSubscription.everything(), List.of(events), List.of(), List.of(), List.of());
     }
 }

@@ -111,7 +111,8 @@ class LiveEventJsonTest {
     @Test
     void live_messages_carry_their_type_and_read_back_as_the_same_records() throws Exception {
         LiveEvent e = parse(CONTRACT_EXAMPLE);
-        LiveMessage snapshot = new LiveMessage.Snapshot(7, List.of(e));
+        LiveMessage snapshot = new LiveMessage.Snapshot("stream-1", 7, LiveMessage.SnapshotReason.SUBSCRIBE,
+                LiveSubscription.everything(), List.of(e), List.of(), List.of(), List.of());
         LiveMessage event = new LiveMessage.Event(8, e);
 
         String snapshotJson = JSON.writerFor(LiveMessage.class).writeValueAsString(snapshot);
@@ -119,6 +120,7 @@ class LiveEventJsonTest {
 
         assertThat(JSON.readTree(snapshotJson).path("type").asText()).isEqualTo("snapshot");
         assertThat(JSON.readTree(snapshotJson).path("lastSeq").asLong()).isEqualTo(7);
+        assertThat(JSON.readTree(snapshotJson).path("reason").asText()).isEqualTo("subscribe");
         assertThat(JSON.readTree(eventJson).path("type").asText()).isEqualTo("event");
         assertThat(JSON.readTree(eventJson).path("seq").asLong()).isEqualTo(8);
         assertThat(JSON.readValue(snapshotJson, LiveMessage.class)).isEqualTo(snapshot);

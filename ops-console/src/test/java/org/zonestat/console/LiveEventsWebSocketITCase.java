@@ -138,7 +138,7 @@ class LiveEventsWebSocketITCase {
         ObjectNode second = events.request311(2, "New", -76.6346, 39.2991);
         ObjectNode third = events.tip(3, -76.6485, 39.2845);
 
-        try (LiveClient client = LiveClient.connect(console.port(), TOKEN)) {
+        try (LiveClient client = LiveClient.subscribed(console.port(), TOKEN)) {
             await().atMost(WAIT).until(() -> !client.messages().isEmpty());
             produce(topic, first);
             produce(topic, second);
@@ -147,7 +147,11 @@ class LiveEventsWebSocketITCase {
 
             await().atMost(WAIT).until(() -> client.events().size() >= 3);
             // The duplicate was consumed before the third event, so nothing more can arrive.
-            assertThat(client.messages().get(0)).isEqualTo(new LiveMessage.Snapshot(0, List.of()));
+            assertThat(client.messages().get(0))
+                    .isInstanceOfSatisfying(LiveMessage.Snapshot.class, s -> {
+                        assertThat(s.lastSeq()).isZero();
+                        assertThat(s.events()).isEmpty();
+                    });
             assertThat(client.liveEventIds())
                     .containsExactly(
                             "incident/bpd-part1-2018/R1",
@@ -168,7 +172,7 @@ class LiveEventsWebSocketITCase {
         String topic = freshTopic();
         startConsole(topic, 500);
         awaitLive();
-        try (LiveClient client = LiveClient.connect(console.port(), TOKEN)) {
+        try (LiveClient client = LiveClient.subscribed(console.port(), TOKEN)) {
             await().atMost(WAIT).until(() -> !client.messages().isEmpty());
 
             produce(topic, events.incident(1, "HOMICIDE", -76.6346, 39.2991));
@@ -188,7 +192,7 @@ class LiveEventsWebSocketITCase {
         startConsole(topic, 3);
         awaitLive();
 
-        try (LiveClient client = LiveClient.connect(console.port(), TOKEN)) {
+        try (LiveClient client = LiveClient.subscribed(console.port(), TOKEN)) {
             await().atMost(WAIT).until(() -> !client.messages().isEmpty());
             LiveMessage first = client.messages().get(0);
             assertThat(first).isInstanceOf(LiveMessage.Snapshot.class);
@@ -211,8 +215,8 @@ class LiveEventsWebSocketITCase {
         produce(topic, events.incident(2, "SHOOTING", -76.5982, 39.3135));
         await().atMost(WAIT).until(() -> console.hub().lastSeq() == 2);
 
-        try (LiveClient dispatcher = LiveClient.connect(console.port(), "dispatcher-token-1");
-                LiveClient analyst = LiveClient.connect(console.port(), TOKEN)) {
+        try (LiveClient dispatcher = LiveClient.subscribed(console.port(), "dispatcher-token-1");
+                LiveClient analyst = LiveClient.subscribed(console.port(), TOKEN)) {
             await().atMost(WAIT).until(() -> !dispatcher.messages().isEmpty() && !analyst.messages().isEmpty());
             produce(topic, events.tip(3, -76.6485, 39.2845)); // live
             produce(topic, events.incident(4, "HOMICIDE", -76.6346, 39.2991));
@@ -289,7 +293,7 @@ class LiveEventsWebSocketITCase {
         produce(topic, events.incident(1, "SHOOTING", -76.5982, 39.3135));
         awaitLive();
 
-        try (LiveClient client = LiveClient.connect(console.port(), TOKEN)) {
+        try (LiveClient client = LiveClient.subscribed(console.port(), TOKEN)) {
             await().atMost(WAIT).until(() -> console.hub().subscriberCount() == 1);
             HttpResponse<String> r =
                     HttpClient.newHttpClient()

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,11 +43,14 @@ import java.util.Map;
  * skips) without them.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@TestMethodOrder(MethodOrderer.MethodName.class) // the first test counts markers on a fresh topic
 class LiveMapBrowserITCase {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TOKEN = "dispatcher-token-for-browser";
     private static final String TOPIC = "events-browser";
+    private static final String ALERTS = "alerts-browser";
+    private static final String HOTSPOTS = "hotspots-browser";
     private static final Duration WAIT = Duration.ofSeconds(30);
     // Selenium logs through java.util.logging; it warns that it has no CDP bindings for this
     // Chromium, which these tests do not use. Held in a field: JUL keeps loggers weakly.
@@ -63,7 +68,9 @@ class LiveMapBrowserITCase {
     static void startEverything() {
         requireBrowser();
         broker = EmbeddedKafkaBroker.builder().dataDir(tempDir.resolve("kafka")).build().start();
-        broker.createTopic(TOPIC, 1, Map.of());
+        for (String topic : List.of(TOPIC, ALERTS, HOTSPOTS)) {
+            broker.createTopic(topic, 1, Map.of());
+        }
         producer =
                 new KafkaProducer<>(
                         Map.of(
@@ -79,6 +86,7 @@ class LiveMapBrowserITCase {
                 OpsConsole.builder()
                         .bootstrapServers(broker.bootstrapServers())
                         .eventsTopic(TOPIC)
+                        .analyticsTopics(ALERTS, HOTSPOTS)
                         .port(0)
                         .tokens(AccessTokens.of(Map.of(TOKEN, Role.ANALYST))) // analysts see every kind, tips included
                         .catalog(catalog)
@@ -146,12 +154,31 @@ class LiveMapBrowserITCase {
     }
 
     private static void produce(ObjectNode event) throws Exception {
+        produce(TOPIC, event.get("eventId").asText(), event);
+    }
+
+    private static void produce(String topic, String key, ObjectNode value) throws Exception {
         producer.send(
                         new ProducerRecord<>(
-                                TOPIC,
-                                event.get("eventId").asText().getBytes(StandardCharsets.UTF_8),
-                                event.toString().getBytes(StandardCharsets.UTF_8)))
+                                topic,
+                                key.getBytes(StandardCharsets.UTF_8),
+                                value.toString().getBytes(StandardCharsets.UTF_8)))
                 .get();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(name), png);
+    }
+
+    private static void awaitNoAnimations() {
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return document.getAnimations().length === 0")));
+    }
+
+    private static void toggle(String layer) {
+        browser.findElement(By.cssSelector("#zs-layers input[data-layer='" + layer + "']")).click();
     }
 
     private static int count(String cssSelector) {
@@ -208,9 +235,7 @@ class LiveMapBrowserITCase {
                                                 .executeScript(
                                                         "return document.getAnimations().length ==="
                                                                 + " 0")));
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(screenshots.resolve("live-map.png"), png);
+        screenshot("live-map.png");
     }
 
     @Test
@@ -233,5 +258,51 @@ class LiveMapBrowserITCase {
         browser.findElement(By.id("zs-token-input")).sendKeys(TOKEN);
         browser.findElement(By.cssSelector("#zs-login-form button")).click();
         waiting().until(d -> count("path.zs-zone.zs-layer-vri-zones") >= 8);
+    }
+
+    @Test
+    void with_alerts_halos_and_hot_cells_the_live_view_shows_them_and_its_toggles_filter_the_map()
+            throws Exception {
+        openFresh("?token=" + TOKEN);
+        waiting().until(d -> "live".equals(d.findElement(By.id("zs-status")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.cssSelector("#zs-layers input[data-layer='TIP']")).isDisplayed())
+                .as("an analyst sees the tips toggle").isTrue();
+
+        produce(events.incident(201, "SHOOTING", -76.5982, 39.3135));
+        produce(events.incident(202, "HOMICIDE", -76.5990, 39.3140));
+        produce(ALERTS, "a203", events.alert(203, "near-repeat", "SHOOTING", -76.5982, 39.3135));
+        produce(HOTSPOTS, "h201", events.halo(201, -76.5982, 39.3135));
+        produce(HOTSPOTS, "c1", events.cell("892aa8d4d83ffff", -76.5985, 39.3130, "NEW_HOT_SPOT", "TURNED_HOT"));
+        produce(events.request311(204, "New", -76.6050, 39.3350));
+        produce(ALERTS, "a204", events.alert(204, "overdue-311", "SW-Rat Rubout Proactive", -76.6050, 39.3350)
+                .put("subjectId", "SR204").put("priority", true));
+
+        waiting().until(d -> count("#zs-alert-list li.zs-alert") >= 3);
+        List<String> alerts = browser.findElements(By.cssSelector("#zs-alert-list li.zs-alert")).stream()
+                .map(e -> e.getText()).toList();
+        assertThat(alerts).anySatisfy(a -> assertThat(a)
+                .contains("Shooting near a recent one").contains("Jul 8, 2018").contains("VRI Eastern1"));
+        assertThat(alerts).anySatisfy(a -> assertThat(a).contains("311 overdue").contains("focus zone"));
+        assertThat(alerts).anySatisfy(a -> assertThat(a).contains("Turned hot: new hot spot"));
+        waiting().until(d -> count("path.zs-halo") == 1 && count("path.zs-cell.zs-cell-NEW_HOT_SPOT") == 1);
+        waiting().until(d -> count("path.zs-event.zs-overdue") == 1);
+        awaitNoAnimations();
+        screenshot("live-alerts.png");
+
+        int shootings = count("path.zs-event.zs-kind-SHOOTING");
+        assertThat(shootings).isGreaterThanOrEqualTo(1);
+        toggle("SHOOTING"); // off: the page subscribes again without SHOOTING
+        waiting().until(d -> count("path.zs-event.zs-kind-SHOOTING") == 0);
+        assertThat(count("path.zs-event.zs-kind-HOMICIDE")).isGreaterThanOrEqualTo(1);
+        toggle("SHOOTING");
+        waiting().until(d -> count("path.zs-event.zs-kind-SHOOTING") == shootings);
+
+        toggle("halos");
+        waiting().until(d -> count("path.zs-halo") == 0);
+        toggle("vri-zones");
+        assertThat(count("path.zs-layer-vri-zones")).isZero();
+        toggle("vri-zones");
+        assertThat(count("path.zs-layer-vri-zones")).isGreaterThanOrEqualTo(8);
+        screenshot("live-toggled.png");
     }
 }

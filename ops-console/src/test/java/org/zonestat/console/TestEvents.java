@@ -41,6 +41,66 @@ final class TestEvents {
         return event("tip", "TIP", "tips-demo", "T" + n, null, n, lon, lat).put("type", "GUN");
     }
 
+    /** An {@code alerts} record as the job writes it; {@code n} makes the id and the time. */
+    ObjectNode alert(int n, String type, String category, double lon, double lat) {
+        ObjectNode a = MAPPER.createObjectNode()
+                .put("alertId", type + "/A" + n)
+                .put("type", type)
+                .put("at", BASE.plusSeconds(60L * n).toString())
+                .put("subjectId", "S" + n)
+                .putNull("relatedId")
+                .put("category", category)
+                .put("lon", lon)
+                .put("lat", lat);
+        ObjectNode zones = a.putObject("zones");
+        catalog.tag(lon, lat).forEach(zones::put);
+        a.putNull("dueAt");
+        a.put("distanceMeters", 120.5);
+        a.put("priority", false);
+        return a;
+    }
+
+    /** A {@code risk-halo} record on {@code hotspots}, in force for 14 days from minute n. */
+    ObjectNode halo(int n, double lon, double lat) {
+        Instant start = BASE.plusSeconds(60L * n);
+        ObjectNode h = MAPPER.createObjectNode()
+                .put("type", "risk-halo")
+                .put("haloId", "halo/R" + n)
+                .put("eventId", "incident/bpd-part1-2018/R" + n)
+                .put("kind", "SHOOTING")
+                .put("lon", lon)
+                .put("lat", lat)
+                .put("radiusMeters", 400.0)
+                .put("startsAt", start.toString())
+                .put("expiresAt", start.plusSeconds(14 * 86400L).toString());
+        ObjectNode zones = h.putObject("zones");
+        catalog.tag(lon, lat).forEach(zones::put);
+        return h;
+    }
+
+    /** A {@code hotspot-cell} record (no zones: the topic carries none). */
+    ObjectNode cell(String cell, double lon, double lat, String category, String change) {
+        return MAPPER.createObjectNode()
+                .put("type", "hotspot-cell")
+                .put("windowDays", 28)
+                .put("windowStart", BASE.minusSeconds(28 * 86400L).toString())
+                .put("windowEnd", BASE.toString())
+                .put("cell", cell)
+                .put("lon", lon)
+                .put("lat", lat)
+                .put("homicides", 1)
+                .put("shootings", 3)
+                .put("otherIncidents", 2)
+                .put("value", 4)
+                .put("z", 3.2)
+                .put("p", 0.0014)
+                .put("q", 0.01)
+                .put("status", "HOT")
+                .put("category", category)
+                .put("previousCategory", "NO_PATTERN")
+                .put("change", change);
+    }
+
     private ObjectNode event(
             String stream,
             String kind,

@@ -57,6 +57,7 @@ public final class ZoneStatDemo implements AutoCloseable {
         console = OpsConsole.builder()
                 .bootstrapServers(kafka.bootstrapServers())
                 .eventsTopic(jobConfig.topics().events())
+                .analyticsTopics(jobConfig.topics().alerts(), jobConfig.topics().hotspots())
                 .pipelineTopics(jobConfig.topics().raw(), jobConfig.topics().rejected(), jobConfig.groupId())
                 .port(options.port())
                 .tokens(tokens)

@@ -1,0 +1,367 @@
+package org.zonestat.benchmarks;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.zonestat.console.AccessTokens;
+import org.zonestat.console.ConsoleConfig;
+import org.zonestat.console.OpsConsole;
+import org.zonestat.console.Role;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./zonestat bench websocket}: many concurrent {@code /ws/live} clients with different
+ * subscriptions while {@code events} records arrive at a steady rate. Everything is real and in one
+ * JVM on 127.0.0.1: the embedded KRaft broker, the ops console as {@link OpsConsole} starts it
+ * (Kafka feed, live hub, Javalin/Jetty), and {@link java.net.http.WebSocket} clients.
+ *
+ * <pre>
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+ *     org.zonestat.benchmarks.WebSocketBenchmark [--clients 200] [--rate 1000] [--seconds 60]
+ *     [--warmup 10] [--seed 20240101] [--output benchmarks/results/websocket.md] [--date YYYY-MM-DD]
+ * </pre>
+ *
+ * Every client connects and subscribes (and has its snapshot) before the first record is sent.
+ * Records are then published to {@code events} at the fixed rate for the warm-up and the measured
+ * seconds; the send time of record {@code i} is {@code System.nanoTime()} when it is handed to the
+ * producer, and its event id names {@code i}. Latency = receipt by a client − send, for every
+ * delivery of a record sent in the measured phase. Each client's received set is compared with what
+ * {@link WebSocketLoad.Subscription#expects} says it must get, over all records: missing, extra and
+ * duplicate deliveries are counted per client.
+ */
+public final class WebSocketBenchmark {
+    private static final String DISPATCHER_TOKEN = "bench-dispatcher";
+    private static final String ANALYST_TOKEN = "bench-analyst";
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private WebSocketBenchmark() {}
+
+    record Arguments(int clients, double rate, int seconds, int warmup, long seed, Path output, String date) {
+        static final String USAGE = "usage: WebSocketBenchmark [--clients N] [--rate R] [--seconds S] [--warmup S]"
+                + " [--seed S] [--output FILE] [--date YYYY-MM-DD]";
+
+        static Arguments parse(String[] args) {
+            Map<String, String> v = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i += 2) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
+                }
+                v.put(args[i].substring(2), args[i + 1]);
+            }
+            Arguments a = new Arguments(
+                    Integer.parseInt(v.getOrDefault("clients", "200")),
+                    Double.parseDouble(v.getOrDefault("rate", "1000")),
+                    Integer.parseInt(v.getOrDefault("seconds", "60")),
+                    Integer.parseInt(v.getOrDefault("warmup", "10")),
+                    Long.parseLong(v.getOrDefault("seed", "20240101")),
+                    Path.of(v.getOrDefault("output", "benchmarks/results/websocket.md")),
+                    v.getOrDefault("date", LocalDate.now().toString()));
+            v.keySet().removeAll(List.of("clients", "rate", "seconds", "warmup", "seed", "output", "date"));
+            if (!v.isEmpty()) {
+                throw new IllegalArgumentException("unknown options " + v.keySet());
+            }
+            if (a.clients() < 1 || a.clients() > 5000) {
+                throw new IllegalArgumentException("--clients must be in [1, 5000], was " + a.clients());
+            }
+            if (!(a.rate() >= 1 && a.rate() <= 50_000)) {
+                throw new IllegalArgumentException("--rate must be in [1, 50000], was " + a.rate());
+            }
+            if (a.seconds() < 1 || a.warmup() < 0) {
+                throw new IllegalArgumentException("--seconds must be >= 1 and --warmup >= 0");
+            }
+            return a;
+        }
+
+        int records() {
+            return (int) Math.round(rate * (seconds + warmup));
+        }
+
+        int firstMeasured() {
+            return (int) Math.round(rate * warmup);
+        }
+    }
+
+    /** What one client saw. Callbacks of one WebSocket run one at a time; reads happen after they stop. */
+    static final class Client implements WebSocket.Listener {
+        final int id;
+        final WebSocketLoad.Subscription subscription;
+        final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+        private final long[] sentNanos;
+        private final int firstMeasured;
+        private final StringBuilder partial = new StringBuilder();
+        private final BitSet received = new BitSet();
+        private long[] latencies = new long[1024];
+        private int latencyCount;
+        private int deliveries;
+        private int duplicates;
+        private int foreign;
+        private String error;
+        private volatile int closeCode = -1;
+        WebSocket socket;
+
+        Client(int id, WebSocketLoad.Subscription subscription, long[] sentNanos, int firstMeasured) {
+            this.id = id;
+            this.subscription = subscription;
+            this.sentNanos = sentNanos;
+            this.firstMeasured = firstMeasured;
+        }
+
+        @Override
+        public synchronized CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                handle(partial.toString(), now);
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(String text, long now) {
+            if (text.startsWith("{\"type\":\"event\"")) {
+                int at = text.indexOf("\"eventId\":\"");
+                int end = at < 0 ? -1 : text.indexOf('"', at + 11);
+                int i = end < 0 ? -1 : WebSocketLoad.indexOf(text.substring(at + 11, end));
+                if (i < 0 || i >= sentNanos.length) {
+                    foreign++;
+                    return;
+                }
+                deliveries++;
+                if (received.get(i)) {
+                    duplicates++;
+                    return;
+                }
+                received.set(i);
+                if (i >= firstMeasured) {
+                    if (latencyCount == latencies.length) {
+                        latencies = java.util.Arrays.copyOf(latencies, latencies.length * 2);
+                    }
+                    latencies[latencyCount++] = now - sentNanos[i];
+                }
+            } else if (text.startsWith("{\"type\":\"snapshot\"")) {
+                subscribed.complete(null);
+            } else if (text.startsWith("{\"type\":\"error\"")) {
+                error = text;
+                subscribed.completeExceptionally(new IllegalStateException(text));
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closeCode = statusCode;
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable e) {
+            closeCode = 1006;
+        }
+
+        synchronized int receivedCount() {
+            return received.cardinality();
+        }
+
+        synchronized Check check(BitSet expected) {
+            BitSet missing = (BitSet) expected.clone();
+            missing.andNot(received);
+            BitSet extra = (BitSet) received.clone();
+            extra.andNot(expected);
+            return new Check(id, expected.cardinality(), deliveries, missing.cardinality(), extra.cardinality(),
+                    duplicates, foreign, error, closeCode, java.util.Arrays.copyOf(latencies, latencyCount));
+        }
+    }
+
+    /** One client's outcome. */
+    record Check(int client, int expected, int deliveries, int missing, int extra, int duplicates, int foreign,
+            String error, int closeCode, long[] latencies) {
+        boolean exact() {
+            return missing == 0 && extra == 0 && duplicates == 0 && foreign == 0 && error == null && closeCode < 0;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments a;
+        try {
+            a = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Arguments.USAGE);
+            System.exit(2);
+            return;
+        }
+        String loadAtStart = MachineDescription.loadAverage();
+        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        long genStart = System.nanoTime();
+        WebSocketLoad load = WebSocketLoad.generate(catalog, a.seed(), a.records(), a.clients());
+        double genSeconds = (System.nanoTime() - genStart) / 1e9;
+        System.out.printf("Generated %,d records and %d subscriptions in %.1f s%n", a.records(), a.clients(), genSeconds);
+
+        Path work = Files.createTempDirectory("zonestat-websocket-bench-");
+        WebSocketResultsReport.Run run;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work).build().start()) {
+            broker.createTopic("events", 2, Map.of());
+            try (OpsConsole.Running console = OpsConsole.builder()
+                    .bootstrapServers(broker.bootstrapServers())
+                    .analyticsTopics(null, null)
+                    .port(0)
+                    .tokens(AccessTokens.of(Map.of(DISPATCHER_TOKEN, Role.DISPATCHER, ANALYST_TOKEN, Role.ANALYST)))
+                    .catalog(catalog)
+                    .config(ConsoleConfig.defaults().withWarmUpZones(false))
+                    .start()) {
+                run = measure(a, load, broker, console);
+            }
+        } finally {
+            deleteRecursively(work);
+        }
+        String command = ("java -cp <benchmarks classpath> org.zonestat.benchmarks.WebSocketBenchmark "
+                + String.join(" ", args)).trim();
+        String md = WebSocketResultsReport.render(a, run, genSeconds, MachineDescription.current(), loadAtStart,
+                command);
+        if (a.output().getParent() != null) {
+            Files.createDirectories(a.output().getParent());
+        }
+        Files.writeString(a.output(), md, StandardCharsets.UTF_8);
+        System.out.println(md);
+        System.out.println("Wrote " + a.output().toAbsolutePath());
+        System.exit(0);
+    }
+
+    private static WebSocketResultsReport.Run measure(Arguments a, WebSocketLoad load, EmbeddedKafkaBroker broker,
+            OpsConsole.Running console) throws Exception {
+        List<WebSocketLoad.Item> items = load.items();
+        long[] sentNanos = new long[items.size()];
+        int firstMeasured = a.firstMeasured();
+        // A few HTTP clients, so that one selector thread does not read for all sockets.
+        ExecutorService listeners = Executors.newFixedThreadPool(4);
+        List<HttpClient> http = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            http.add(HttpClient.newBuilder().executor(listeners).build());
+        }
+        List<Client> clients = new ArrayList<>();
+        long connectStart = System.nanoTime();
+        for (int c = 0; c < a.clients(); c++) {
+            WebSocketLoad.Subscription s = load.subscriptions().get(c);
+            Client client = new Client(c, s, sentNanos, firstMeasured);
+            String token = s.analyst() ? ANALYST_TOKEN : DISPATCHER_TOKEN;
+            client.socket = http.get(c % http.size()).newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + console.port() + "/ws/live?token=" + token), client)
+                    .get(30, TimeUnit.SECONDS);
+            client.socket.sendText(s.subscribeJson(), true).get(30, TimeUnit.SECONDS);
+            clients.add(client);
+        }
+        CompletableFuture.allOf(clients.stream().map(c -> c.subscribed).toArray(CompletableFuture[]::new))
+                .get(60, TimeUnit.SECONDS);
+        double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        System.out.printf("%d clients connected and subscribed in %.1f s%n", clients.size(), connectSeconds);
+
+        BitSet[] expected = new BitSet[clients.size()];
+        long expectedDeliveries = 0;
+        long expectedMeasured = 0;
+        for (int c = 0; c < clients.size(); c++) {
+            expected[c] = new BitSet(items.size());
+            for (WebSocketLoad.Item item : items) {
+                if (clients.get(c).subscription.expects(item)) {
+                    expected[c].set(item.index());
+                    expectedDeliveries++;
+                    if (item.index() >= firstMeasured) {
+                        expectedMeasured++;
+                    }
+                }
+            }
+        }
+
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0);
+        CpuMeter cpu = null;
+        long measuredStart = 0;
+        long measuredEnd;
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            double interval = 1e9 / a.rate();
+            for (WebSocketLoad.Item item : items) {
+                long due = start + (long) (item.index() * interval);
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (item.index() == firstMeasured) {
+                    cpu = CpuMeter.start();
+                    measuredStart = System.nanoTime();
+                }
+                sentNanos[item.index()] = System.nanoTime();
+                producer.send(new ProducerRecord<>("events", item.eventId().getBytes(StandardCharsets.UTF_8),
+                        item.json()));
+            }
+            producer.flush();
+            measuredEnd = System.nanoTime();
+        }
+        CpuMeter.Usage usage = cpu.sinceStart();
+        String loadAfter = MachineDescription.loadAverage();
+        double achievedRate = (items.size() - firstMeasured) / ((measuredEnd - measuredStart) / 1e9);
+
+        long drainStart = System.nanoTime();
+        while (System.nanoTime() - drainStart < DRAIN_NANOS) {
+            boolean done = true;
+            for (int c = 0; c < clients.size() && done; c++) {
+                done = clients.get(c).receivedCount() >= expected[c].cardinality();
+            }
+            if (done) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling a condition with a deadline, not synchronising
+        }
+        // A further second catches late duplicates or extras after the last expected message.
+        TimeUnit.SECONDS.sleep(1);
+        List<Check> checks = new ArrayList<>();
+        for (int c = 0; c < clients.size(); c++) {
+            checks.add(clients.get(c).check(expected[c]));
+        }
+        for (Client c : clients) {
+            c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+        listeners.shutdownNow();
+        long[] all = checks.stream().flatMapToLong(ch -> java.util.Arrays.stream(ch.latencies())).toArray();
+        Map<String, Long> perKind = items.stream().collect(Collectors.groupingBy(WebSocketLoad.Item::kind,
+                LinkedHashMap::new, Collectors.counting()));
+        return new WebSocketResultsReport.Run(items.size(), firstMeasured, achievedRate, connectSeconds,
+                expectedDeliveries, expectedMeasured, checks, Percentiles.of(all), usage, loadAfter, perKind);
+    }
+
+    private static void deleteRecursively(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.zonestat.console.replay;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.IsoFields;
+
+/**
+ * Validates the replay range parameters: either {@code week=2018-W27} (an ISO week, Monday to
+ * Sunday in Baltimore) or {@code from} and {@code to}, each a Baltimore local date ({@code
+ * 2018-07-02}; {@code to} inclusive) or an instant ({@code 2018-07-02T04:00:00Z}; {@code to}
+ * exclusive). The range must be positive and at most {@value #MAX_DAYS} days. Errors are 400s that
+ * name the parameter.
+ *
+ * @param from start, inclusive
+ * @param to end, exclusive
+ */
+public record ReplayRange(Instant from, Instant to) {
+    /** Local dates are Baltimore's. */
+    public static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
+
+    public static final int MAX_DAYS = 92;
+
+    private static final DateTimeFormatter WEEK = new DateTimeFormatterBuilder()
+            .appendValue(IsoFields.WEEK_BASED_YEAR, 4)
+            .appendLiteral("-W")
+            .appendValue(IsoFields.WEEK_OF_WEEK_BASED_YEAR, 2)
+            .parseDefaulting(ChronoField.DAY_OF_WEEK, 1)
+            .toFormatter();
+
+    /** The range named by the request's query parameters. */
+    public static ReplayRange of(Context ctx) {
+        String week = ctx.queryParam("week");
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        ReplayRange range;
+        if (week != null && !week.isBlank()) {
+            if (from != null || to != null) {
+                throw new BadRequestResponse("give either 'week' or 'from' and 'to', not both");
+            }
+            LocalDate monday;
+            try {
+                monday = LocalDate.parse(week.strip(), WEEK);
+            } catch (DateTimeException e) {
+                throw new BadRequestResponse("query parameter 'week' must be an ISO week like 2018-W27, was '" + week + "'");
+            }
+            range = new ReplayRange(start(monday), start(monday.plusDays(7)));
+        } else {
+            if (from == null || from.isBlank() || to == null || to.isBlank()) {
+                throw new BadRequestResponse(
+                        "query parameters 'from' and 'to' (dates like 2018-07-02 or instants) or 'week' (like 2018-W27) are required");
+            }
+            range = new ReplayRange(instant(from, "from", false), instant(to, "to", true));
+        }
+        if (!range.to.isAfter(range.from)) {
+            throw new BadRequestResponse("query parameter 'to' must be after 'from'");
+        }
+        if (Duration.between(range.from, range.to).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
+            throw new BadRequestResponse("the range from 'from' to 'to' may span at most " + MAX_DAYS + " days");
+        }
+        return range;
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(BALTIMORE).toInstant();
+    }
+
+    private static Instant instant(String raw, String name, boolean endOfDay) {
+        String value = raw.strip();
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return start(endOfDay ? day.plusDays(1) : day);
+            }
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw new BadRequestResponse("query parameter '" + name
+                    + "' must be a date like 2018-07-02 or an instant like 2018-07-02T04:00:00Z, was '" + raw + "'");
+        }
+    }
+}
