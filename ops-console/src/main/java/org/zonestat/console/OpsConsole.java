@@ -2,6 +2,9 @@ package org.zonestat.console;
 
 import io.javalin.Javalin;
 
+import org.zonestat.console.scorecard.HuddleServices;
+import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.scorecard.ScorecardRoutes;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -43,6 +46,7 @@ public final class OpsConsole {
     private final ZoneCatalog catalog;
     private final int recentLimit;
     private final ConsoleConfig config;
+    private final HuddleSettings huddle;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -56,6 +60,7 @@ public final class OpsConsole {
         this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.baltimore();
         this.recentLimit = b.recentLimit;
         this.config = b.config;
+        this.huddle = b.huddle;
     }
 
     public static Builder builder() {
@@ -68,13 +73,19 @@ public final class OpsConsole {
         EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, hub).start();
         PipelineCounters counters =
                 new PipelineCounters(bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup).start();
+        HuddleServices scorecards = new HuddleServices(bootstrapServers, eventsTopic, catalog, huddle).start();
         try {
-            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot).create();
+            ScorecardRoutes scorecardRoutes =
+                    new ScorecardRoutes(scorecards, catalog, tokens, hub, counters::snapshot);
+            Javalin app = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot)
+                    .withRoutes(scorecardRoutes::addTo)
+                    .create();
             app.start(host, port);
-            return new Running(app, feed, hub, host, counters);
+            return new Running(app, feed, hub, host, counters, scorecards);
         } catch (RuntimeException e) {
             feed.close();
             counters.close();
+            scorecards.close();
             throw e;
         }
     }
@@ -86,14 +97,22 @@ public final class OpsConsole {
         private final LiveEventHub hub;
         private final String host;
         private final PipelineCounters counters;
+        private final HuddleServices scorecards;
         private boolean closed;
 
-        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters) {
+        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters,
+                HuddleServices scorecards) {
             this.app = app;
             this.feed = feed;
             this.hub = hub;
             this.host = host;
             this.counters = counters;
+            this.scorecards = scorecards;
+        }
+
+        /** The scorecard, hot cells, 311 requests and action items this console holds. */
+        public HuddleServices scorecards() {
+            return scorecards;
         }
 
         /** The pipeline's reconciliation as {@code /api/pipeline} reports it. */
@@ -135,6 +154,7 @@ public final class OpsConsole {
             } finally {
                 feed.close();
                 counters.close();
+                scorecards.close();
             }
         }
     }
@@ -152,8 +172,15 @@ public final class OpsConsole {
         private ZoneCatalog catalog;
         private int recentLimit = DEFAULT_RECENT_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
+        private HuddleSettings huddle = HuddleSettings.defaults();
 
         private Builder() {}
+
+        /** Topics, goal, time zone and date of the scorecard and huddle; default {@link HuddleSettings#defaults()}. */
+        public Builder huddle(HuddleSettings settings) {
+            this.huddle = Objects.requireNonNull(settings, "huddle");
+            return this;
+        }
 
         /** Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092}. Required. */
         public Builder bootstrapServers(String servers) {
