@@ -19,6 +19,9 @@ function count(value, kind) {
     if (typeof value === 'string') {
         td.classList.add('zs-suppressed');
         td.title = 'Between 1 and 4: suppressed to protect privacy';
+    } else if (value === null) {
+        td.classList.add('zs-withheld');
+        td.title = 'Withheld so that a count under 5 cannot be worked out from the total';
     }
     return td;
 }

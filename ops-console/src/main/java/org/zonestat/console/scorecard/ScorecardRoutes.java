@@ -135,10 +135,10 @@ public final class ScorecardRoutes {
         for (Scorecard.ZoneScore z : s.zones()) {
             Map<String, Object> zone = new LinkedHashMap<>();
             zone.put("zone", z.zone());
-            zone.put("counts", suppressed(z.counts()));
+            zone.put("counts", suppressed(z.counts(), z.total()));
             zone.put("total", suppressed(z.total()));
             if (z.previous() != null) {
-                zone.put("previous", suppressed(z.previous()));
+                zone.put("previous", suppressed(z.previous(), z.previousTotal()));
                 zone.put("previousTotal", suppressed(z.previousTotal()));
                 boolean shown = !isSmall(z.total()) && !isSmall(z.previousTotal());
                 zone.put("change", shown ? z.change() : null);
@@ -169,9 +169,16 @@ public final class ScorecardRoutes {
         return isSmall(n) ? "<" + SUPPRESS_BELOW : n;
     }
 
-    private static Map<String, Object> suppressed(Map<String, Long> counts) {
+    /**
+     * A zone's counts by kind as the public sees them. When one of them is 1–4 but their total is
+     * shown, the others would give it away (total minus the rest), so then every count of the
+     * zone is withheld (null) and only the total is shown.
+     */
+    static Map<String, Object> suppressed(Map<String, Long> counts, long total) {
+        boolean anySmall = counts.values().stream().anyMatch(v -> v != null && isSmall(v));
+        boolean withhold = anySmall && !isSmall(total);
         Map<String, Object> out = new LinkedHashMap<>();
-        counts.forEach((k, v) -> out.put(k, v == null ? null : suppressed(v)));
+        counts.forEach((k, v) -> out.put(k, v == null || withhold ? null : suppressed(v)));
         return out;
     }
 

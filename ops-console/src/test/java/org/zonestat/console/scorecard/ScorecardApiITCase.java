@@ -169,9 +169,9 @@ class ScorecardApiITCase {
             p.send(new ProducerRecord<>("hotspots", "7d/882aa8d4d9fffff", hotCell(w, "2018-07-07T04:00:00Z", "NONE", "COOLED")));
             p.send(new ProducerRecord<>("hotspots", "7d/882aa8d4d9fffff", hotCell(w, "2018-07-08T04:00:00Z", "HOT", "TURNED_HOT")));
             p.send(new ProducerRecord<>("hotspots", "7d/summary", "{\"type\":\"hotspot-window\",\"windowDays\":7}"));
-            p.send(new ProducerRecord<>("events", "e1", request311("SR-1", "New", "2018-07-01T14:00:00Z", w, null)));
-            p.send(new ProducerRecord<>("events", "e2", request311("SR-1", "Closed", "2018-07-03T15:30:00Z", w, null)));
-            p.send(new ProducerRecord<>("events", "e3", request311("SR-2", "New", "2018-07-05T09:00:00Z", w, "1600 W NORTH AVE")));
+            p.send(new ProducerRecord<>("events", "e1", request311(catalog, "SR-1", "New", "2018-07-01T14:00:00Z", w, null)));
+            p.send(new ProducerRecord<>("events", "e2", request311(catalog, "SR-1", "Closed", "2018-07-03T15:30:00Z", w, null)));
+            p.send(new ProducerRecord<>("events", "e3", request311(catalog, "SR-2", "New", "2018-07-05T09:00:00Z", w, "1600 W NORTH AVE")));
             p.commitTransaction();
         }
     }
@@ -192,7 +192,7 @@ class ScorecardApiITCase {
         return n.toString();
     }
 
-    private static String request311(String id, String status, String at, double[] where, String address) {
+    private static String request311(ZoneCatalog catalog, String id, String status, String at, double[] where, String address) {
         ObjectNode n = JSON.createObjectNode();
         n.put("eventId", "request311/baltimore-311/" + id + "/" + status + "@" + at)
                 .put("stream", "request311").put("kind", "REQUEST_311").put("type", "SW-Dirty Alley")
@@ -292,6 +292,9 @@ class ScorecardApiITCase {
         assertThat(central.path("changePercent").isNull()).as("no change next to a suppressed count").isTrue();
         JsonNode western = zone(body, "Western");
         assertThat(western.path("total").isNumber()).isTrue();
+        assertThat(western.path("counts").path("homicides").isNull())
+                .as("1 homicide would be 14 - 13 shootings: both withheld").isTrue();
+        assertThat(western.path("counts").path("shootings").isNull()).isTrue();
         assertThat(western.path("total").asLong()).isEqualTo(14);
         assertThat(western.path("changePercent").asDouble()).isEqualTo(-46.2);
         assertThat(zone(body, "Brooklyn").path("total").asLong()).as("0 is shown as 0").isZero();
