@@ -62,7 +62,6 @@ public final class ScorecardRoutes {
     private static final Set<String> OPEN311_STATUSES = Set.of("open", "closed");
 
     private final HuddleServices services;
-    private final ZoneCatalog catalog;
     private final AccessTokens tokens;
     private final Params params;
     private final PrometheusMetrics metrics;
@@ -75,7 +74,6 @@ public final class ScorecardRoutes {
             LiveEventHub hub,
             Supplier<PipelineCounters.Snapshot> pipeline) {
         this.services = services;
-        this.catalog = catalog;
         this.tokens = tokens;
         this.params = new Params(catalog);
         this.metrics = new PrometheusMetrics(hub, pipeline, services);
