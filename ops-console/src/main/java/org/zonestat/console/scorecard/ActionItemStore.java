@@ -19,6 +19,8 @@ import org.zonestat.console.ConsoleJson;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,8 +140,8 @@ public final class ActionItemStore implements AutoCloseable {
     /** Creates an open item and returns it once the topic has it. */
     public synchronized ActionItem create(
             String layer, String zone, String what, String agency, String assignee,
-            java.time.LocalDate dueDate) {
-        var now = clock.instant();
+            LocalDate dueDate) {
+        Instant now = clock.instant();
         String id = "AI-" + UUID.randomUUID().toString().substring(0, 13);
         return write(
                 new ActionItem(

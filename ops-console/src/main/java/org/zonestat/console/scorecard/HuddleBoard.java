@@ -111,7 +111,10 @@ public final class HuddleBoard {
                             .collect(Collectors.toSet());
             List<ActionItem> items = actionItems.of(layer, zone);
             List<String> changes = new ArrayList<>();
-            incidents(day.zone(zone).counts(), yesterday.zone(zone).counts()).ifPresentOr(changes);
+            String incidents = incidents(day.zone(zone).counts(), yesterday.zone(zone).counts());
+            if (incidents != null) {
+                changes.add(incidents);
+            }
             delta("open 311 requests", open, openBefore, changes);
             delta("overdue 311 requests", overdue, overdueBefore, changes);
             for (HotCells.HotCell c : hot) {
@@ -171,8 +174,8 @@ public final class HuddleBoard {
         return t.atZone(timeZone).toLocalDate().equals(day);
     }
 
-    /** "2 shootings, 1 homicide (yesterday: 0)" for the day's incidents, if any. */
-    private static Sentence incidents(Map<String, Long> today, Map<String, Long> before) {
+    /** "1 homicide, 2 shootings (the day before: 0)" for the day's incidents; null if none. */
+    private static String incidents(Map<String, Long> today, Map<String, Long> before) {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("homicides", "homicide");
         names.put("shootings", "shooting");
@@ -186,10 +189,9 @@ public final class HuddleBoard {
                 parts.add(n + " " + e.getValue() + (n == 1 ? "" : "s"));
             }
         }
-        return new Sentence(
-                parts.isEmpty()
-                        ? null
-                        : String.join(", ", parts) + " (the day before: " + totalBefore + ")");
+        return parts.isEmpty()
+                ? null
+                : String.join(", ", parts) + " (the day before: " + totalBefore + ")";
     }
 
     private static void delta(String what, Long now, Long before, List<String> changes) {
@@ -198,13 +200,5 @@ public final class HuddleBoard {
         }
         long d = now - before;
         changes.add(what + " " + (d > 0 ? "+" : "") + d + " (now " + now + ")");
-    }
-
-    private record Sentence(String text) {
-        void ifPresentOr(List<String> out) {
-            if (text != null) {
-                out.add(text);
-            }
-        }
     }
 }

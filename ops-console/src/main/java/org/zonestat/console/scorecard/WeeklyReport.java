@@ -1,6 +1,7 @@
 package org.zonestat.console.scorecard;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
@@ -108,8 +109,7 @@ public final class WeeklyReport {
                         new ScorecardQuery(
                                 layer, monday.minusWeeks(52), sunday.minusWeeks(52), WEEK_KINDS, false, null),
                         zones);
-        Scorecard.ZoneScore gun =
-                yearAgo(layer, zone, monday, sunday, goalPercent);
+        Scorecard.ZoneScore gun = yearAgo(layer, zone, monday, sunday, goalPercent);
         Scorecard.ZoneScore ytd =
                 scorecard
                         .query(
@@ -122,8 +122,8 @@ public final class WeeklyReport {
         long closed = counts.get(Kind.REQUESTS_CLOSED.field());
         Double closure = opened == 0 ? null : ScorecardStore.round1(100.0 * closed / opened);
         Long openAtEnd = scorecard.day(layer, zone, sunday).map(ZoneDay::openAtEnd).orElse(null);
-        var endOfWeek = sunday.plusDays(1).atStartOfDay(timeZone).toInstant();
-        var startOfWeek = monday.atStartOfDay(timeZone).toInstant();
+        Instant endOfWeek = sunday.plusDays(1).atStartOfDay(timeZone).toInstant();
+        Instant startOfWeek = monday.atStartOfDay(timeZone).toInstant();
         List<ActionItem> items =
                 actionItems.of(layer, zone).stream()
                         .filter(i -> i.createdAt().isBefore(endOfWeek))
