@@ -5,6 +5,9 @@ import io.javalin.Javalin;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.console.zones.ZoneUploadRoutes;
 import org.zonestat.console.zones.ZonesTopicFeed;
+import org.zonestat.console.scorecard.HuddleServices;
+import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.scorecard.ScorecardRoutes;
 import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
@@ -62,6 +65,7 @@ public final class OpsConsole {
     private final int recentLimit;
     private final int resumeLimit;
     private final ConsoleConfig config;
+    private final HuddleSettings huddle;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -79,6 +83,7 @@ public final class OpsConsole {
         this.recentLimit = b.recentLimit;
         this.resumeLimit = b.resumeLimit;
         this.config = b.config;
+        this.huddle = b.huddle;
     }
 
     public static Builder builder() {
@@ -95,22 +100,27 @@ public final class OpsConsole {
         ZoneLayers layers = new ZoneLayers(catalog);
         ZonesTopicFeed zonesFeed = zonesTopic == null ? null : new ZonesTopicFeed(bootstrapServers, zonesTopic, layers).start();
         ZoneUploadRoutes uploads = zonesTopic == null ? null : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
+        HuddleServices scorecards = new HuddleServices(bootstrapServers, eventsTopic, catalog, huddle).start();
         try {
             ReplayReader replay = new ReplayReader(
                     bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, REPLAY_MAX_ITEMS);
+            ScorecardRoutes scorecardRoutes =
+                    new ScorecardRoutes(scorecards, catalog, tokens, hub, counters::snapshot);
             OpsConsoleApp web = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot)
-                    .withReplay(replay);
+                    .withReplay(replay)
+                    .withRoutes(scorecardRoutes::addTo);
             if (zonesFeed != null) {
                 web.withZoneLayers(layers, uploads);
             }
             Javalin app = web.create();
             app.start(host, port);
-            return new Running(app, feed, hub, host, counters, zonesFeed, uploads);
+            return new Running(app, feed, hub, host, counters, zonesFeed, uploads, scorecards);
         } catch (RuntimeException e) {
             feed.close();
             counters.close();
             closeQuietly(zonesFeed);
             closeQuietly(uploads);
+            scorecards.close();
             throw e;
         }
     }
@@ -134,10 +144,11 @@ public final class OpsConsole {
         private final PipelineCounters counters;
         private final ZonesTopicFeed zonesFeed;
         private final ZoneUploadRoutes uploads;
+        private final HuddleServices scorecards;
         private boolean closed;
 
         private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters,
-                ZonesTopicFeed zonesFeed, ZoneUploadRoutes uploads) {
+                ZonesTopicFeed zonesFeed, ZoneUploadRoutes uploads, HuddleServices scorecards) {
             this.zonesFeed = zonesFeed;
             this.uploads = uploads;
             this.app = app;
@@ -145,6 +156,12 @@ public final class OpsConsole {
             this.hub = hub;
             this.host = host;
             this.counters = counters;
+            this.scorecards = scorecards;
+        }
+
+        /** The scorecard, hot cells, 311 requests and action items this console holds. */
+        public HuddleServices scorecards() {
+            return scorecards;
         }
 
         /** The pipeline's reconciliation as {@code /api/pipeline} reports it. */
@@ -188,6 +205,7 @@ public final class OpsConsole {
                 counters.close();
                 closeQuietly(zonesFeed);
                 closeQuietly(uploads);
+                scorecards.close();
             }
         }
     }
@@ -209,8 +227,15 @@ public final class OpsConsole {
         private int recentLimit = DEFAULT_RECENT_LIMIT;
         private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
+        private HuddleSettings huddle = HuddleSettings.defaults();
 
         private Builder() {}
+
+        /** Topics, goal, time zone and date of the scorecard and huddle; default {@link HuddleSettings#defaults()}. */
+        public Builder huddle(HuddleSettings settings) {
+            this.huddle = Objects.requireNonNull(settings, "huddle");
+            return this;
+        }
 
         /** Kafka bootstrap servers, e.g. {@code 127.0.0.1:9092}. Required. */
         public Builder bootstrapServers(String servers) {

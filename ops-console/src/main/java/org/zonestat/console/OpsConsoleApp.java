@@ -11,6 +11,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,12 @@ import org.zonestat.geo.ZoneCatalog;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +50,9 @@ public final class OpsConsoleApp {
     /** The only API route that needs no token. */
     static final String HEALTH_PATH = "/api/health";
 
+    /** API routes under this prefix need no token: aggregated data for everyone. */
+    static final String PUBLIC_API_PREFIX = "/api/public/";
+
     private final Supplier<PipelineCounters.Snapshot> pipeline;
 
     private final ConsoleConfig config;
@@ -62,6 +68,7 @@ public final class OpsConsoleApp {
     private SiteVisitRoutes siteVisits;
     private volatile Supplier<ZoneCatalog> layers;
     private ZoneUploadRoutes zoneUploads;
+    private final List<Consumer<JavalinDefaultRoutingApi>> extraRoutes = new ArrayList<>();
 
     /**
      * @param config web settings
@@ -128,6 +135,15 @@ public final class OpsConsoleApp {
         return layers.get();
     }
 
+    /**
+     * Adds routes registered by other classes (e.g. the scorecard's); {@code /api/*} routes among
+     * them get the same token check. Call before {@link #create()}.
+     */
+    public OpsConsoleApp withRoutes(Consumer<JavalinDefaultRoutingApi> routes) {
+        extraRoutes.add(Objects.requireNonNull(routes, "routes"));
+        return this;
+    }
+
     /** A configured, unstarted Javalin. */
     public Javalin create() {
         return Javalin.create(this::configure);
@@ -165,6 +181,7 @@ public final class OpsConsoleApp {
                 .ws("/ws/live", liveSocket::configure)
                 .exception(HttpResponseException.class, OpsConsoleApp::errorJson)
                 .exception(Exception.class, OpsConsoleApp::internalError);
+        extraRoutes.forEach(r -> r.accept(cfg.routes));
     }
 
     // --- Payloads ------------------------------------------------------------------------------
@@ -246,7 +263,9 @@ public final class OpsConsoleApp {
 
     private void requireBearerToken(Context ctx) {
         String path = ctx.path();
-        if (path.equals(HEALTH_PATH) || path.equals(HEALTH_PATH + "/")) {
+        if (path.equals(HEALTH_PATH)
+                || path.equals(HEALTH_PATH + "/")
+                || path.startsWith(PUBLIC_API_PREFIX)) {
             return;
         }
         String header = ctx.header("Authorization");

@@ -31,7 +31,11 @@ public final class OpsConsoleMain {
                     "  --recent N               recent events sent to each new client (default"
                             + " 500)",
                     "  --tile-url URL           optional raster tile URL template (default: none)",
-                    "  --tile-attribution TEXT  attribution shown with the tiles");
+                    "  --tile-attribution TEXT  attribution shown with the tiles",
+                    "  --goal PERCENT           huddle and report goal against last year (default"
+                            + " -15)",
+                    "  --huddle-date DATE       the huddle's day, YYYY-MM-DD (default: the latest"
+                            + " day in zone-stats)");
 
     private OpsConsoleMain() {}
 
@@ -62,6 +66,7 @@ public final class OpsConsoleMain {
                         .tokens(tokens)
                         .recentLimit(flags.recent)
                         .config(config)
+                        .huddle(flags.huddle())
                         .start();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -109,7 +114,9 @@ public final class OpsConsoleMain {
                         "--host",
                         "--recent",
                         "--tile-url",
-                        "--tile-attribution");
+                        "--tile-attribution",
+                        "--goal",
+                        "--huddle-date");
 
         String bootstrap;
         int port = OpsConsole.DEFAULT_PORT;
@@ -119,7 +126,15 @@ public final class OpsConsoleMain {
         int recent = OpsConsole.DEFAULT_RECENT_LIMIT;
         String tileUrl;
         String tileAttribution;
+        Double goal;
+        java.time.LocalDate huddleDate;
         boolean help;
+
+        /** The scorecard settings: the defaults with the goal and date given on the command line. */
+        org.zonestat.console.scorecard.HuddleSettings huddle() {
+            var settings = org.zonestat.console.scorecard.HuddleSettings.defaults().withHuddleDate(huddleDate);
+            return goal == null ? settings : settings.withGoalPercent(goal);
+        }
 
         static Flags parse(String[] args) {
             Flags f = new Flags();
@@ -145,6 +160,8 @@ public final class OpsConsoleMain {
                     case "--recent" -> f.recent = parseInt(flag, value);
                     case "--tile-url" -> f.tileUrl = value;
                     case "--tile-attribution" -> f.tileAttribution = value;
+                    case "--goal" -> f.goal = parseGoal(value);
+                    case "--huddle-date" -> f.huddleDate = parseDate(flag, value);
                     default -> throw new IllegalArgumentException("unknown flag " + flag);
                 }
             }
@@ -152,6 +169,27 @@ public final class OpsConsoleMain {
                 throw new IllegalArgumentException("--bootstrap is required");
             }
             return f;
+        }
+
+        private static double parseGoal(String value) {
+            try {
+                double goal = Double.parseDouble(value);
+                if (goal >= -100 && goal <= 100) {
+                    return goal;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(
+                    "--goal needs a percentage between -100 and 100, got '" + value + "'");
+        }
+
+        private static java.time.LocalDate parseDate(String flag, String value) {
+            try {
+                return java.time.LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(flag + " needs a date like 2018-07-07, got '" + value + "'");
+            }
         }
 
         private static int parseInt(String flag, String value) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
@@ -62,6 +63,8 @@ public final class ZoneStatDemo implements AutoCloseable {
                 .port(options.port())
                 .tokens(tokens)
                 .catalog(ZoneCatalog.baltimore())
+                .huddle(HuddleSettings.defaults()
+                        .withTopics(jobConfig.topics().zoneStats(), jobConfig.topics().hotspots(), "action-items"))
                 .build()
                 .start();
 

@@ -80,6 +80,24 @@ class ZoneStatDemoITCase {
             assertThat(pipeline.get("rejectedByReason").get("missing-location").asLong()).isPositive();
             assertThat(pipeline.get("eventsRecords").asLong()).isGreaterThanOrEqualTo(distinctEvents);
             assertThat(get(base + "/api/pipeline", null).statusCode()).isEqualTo(401);
+
+            // The job's zone-stats, hotspots and 311 records reach the scorecard, huddle and Open311.
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    get(base + "/metrics", token).body().lines()
+                            .anyMatch(l -> l.startsWith("zonestat_scorecard_zone_days ") && !l.endsWith(" 0")));
+            JsonNode huddle = JSON.readTree(get(base + "/api/huddle", token).body()).get("huddle");
+            assertThat(huddle.get("zones")).hasSize(8);
+            JsonNode scorecard = JSON.readTree(get(base + "/api/scorecard?layer=vri-zones&from=2012-01-01"
+                    + "&to=2014-12-31", token).body());
+            long shootings = 0;
+            for (JsonNode z : scorecard.get("zones")) {
+                shootings += z.get("total").asLong();
+            }
+            System.out.println("scorecard: VRI zones 2012-2014 homicides + shootings " + shootings
+                    + "; huddle day " + huddle.get("date").asText());
+            assertThat(shootings).isPositive();
+            assertThat(JSON.readTree(get(base + "/open311/v2/requests.json?status=closed", null).body()))
+                    .isNotEmpty();
         }
 
         try (ZoneStatDemo demo = new ZoneStatDemo(options).start()) {

@@ -1,0 +1,189 @@
+package org.zonestat.console.scorecard;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+
+import org.zonestat.geo.Zone;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Typed validators of the query parameters of the scorecard, huddle, report and Open311 endpoints.
+ * Each failure is a 400 (or a 404 for an unknown layer or zone) whose message names the parameter
+ * and says what is wrong. Immutable and thread-safe.
+ */
+final class Params {
+    private static final Pattern LAYER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    /** The longest window a scorecard query may cover. */
+    static final int MAX_WINDOW_DAYS = 3 * 366;
+
+    private final ZoneCatalog catalog;
+
+    Params(ZoneCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** {@code ?layer=}, or the fallback when absent (null fallback: required). */
+    String layer(Context ctx, String fallback) {
+        String raw = ctx.queryParam("layer");
+        if (raw == null || raw.isBlank()) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw new BadRequestResponse(
+                    "query parameter 'layer' is required, one of " + catalog.layerIds());
+        }
+        return knownLayer("query parameter 'layer'", raw);
+    }
+
+    String knownLayer(String what, String raw) {
+        if (!LAYER_ID.matcher(raw).matches()) {
+            throw new BadRequestResponse(
+                    what + " must be a layer id (lower-case letters, digits and '-'), one of "
+                            + catalog.layerIds());
+        }
+        if (catalog.layer(raw).isEmpty()) {
+            throw new NotFoundResponse("unknown layer '" + raw + "', known layers: " + catalog.layerIds());
+        }
+        return raw;
+    }
+
+    /** The zone names of a known layer, in the layer's order. */
+    List<String> zones(String layer) {
+        ZoneLayer l = catalog.layer(layer).orElseThrow();
+        List<String> names = new ArrayList<>();
+        for (Zone z : l.zones()) {
+            if (!names.contains(z.name())) {
+                names.add(z.name());
+            }
+        }
+        return names;
+    }
+
+    /** A zone of the layer named by {@code raw}; 404 naming the layer's zones if it is not one. */
+    String zone(String what, String layer, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new BadRequestResponse(what + " is required, one of " + zones(layer));
+        }
+        if (!zones(layer).contains(raw)) {
+            throw new NotFoundResponse(
+                    "unknown zone '" + raw + "' in layer " + layer + ", zones: " + zones(layer));
+        }
+        return raw;
+    }
+
+    /** {@code ?name=} as a local date, or null when absent. */
+    static LocalDate date(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse(
+                    "query parameter '" + name + "' must be a date like 2018-07-07, was '" + raw + "'");
+        }
+    }
+
+    /** {@code ?name=} as an ISO-8601 date-time with offset (Open311), or null when absent. */
+    static Instant dateTime(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse(
+                    "query parameter '"
+                            + name
+                            + "' must be an ISO 8601 date-time with offset like"
+                            + " 2019-10-18T00:00:00-04:00, was '"
+                            + raw
+                            + "'");
+        }
+    }
+
+    /** {@code ?goal=} as a percentage in [-100, 100], or the fallback. */
+    static double goal(Context ctx, double fallback) {
+        String raw = ctx.queryParam("goal");
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(raw.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse(
+                    "query parameter 'goal' must be a percentage like -15, was '" + raw + "'");
+        }
+        if (!(v >= -100 && v <= 100)) {
+            throw new BadRequestResponse(
+                    "query parameter 'goal' must be between -100 and 100, was " + raw);
+        }
+        return v;
+    }
+
+    /** {@code ?compare=}: {@code previous-year} or {@code none} (the default). */
+    static boolean comparePreviousYear(Context ctx) {
+        String raw = ctx.queryParam("compare");
+        if (raw == null || raw.isBlank() || raw.equals("none")) {
+            return false;
+        }
+        if (raw.equals("previous-year")) {
+            return true;
+        }
+        throw new BadRequestResponse(
+                "query parameter 'compare' must be previous-year or none, was '" + raw + "'");
+    }
+
+    /** {@code ?kinds=a,b}: known, distinct kinds among {@code allowed}, or the fallback. */
+    static List<Kind> kinds(Context ctx, List<Kind> fallback, List<Kind> allowed) {
+        String raw = ctx.queryParam("kinds");
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        List<String> names = allowed.stream().map(Kind::field).toList();
+        List<Kind> kinds = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            Kind k;
+            try {
+                k = Kind.parse(part);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestResponse(
+                        "query parameter 'kinds': unknown kind '" + part.strip() + "', expected some of " + names);
+            }
+            if (!allowed.contains(k)) {
+                throw new io.javalin.http.ForbiddenResponse(
+                        "query parameter 'kinds': '" + k.field() + "' is not available to this role; allowed: " + names);
+            }
+            if (kinds.contains(k)) {
+                throw new BadRequestResponse("query parameter 'kinds' names '" + k.field() + "' twice");
+            }
+            kinds.add(k);
+        }
+        return kinds;
+    }
+
+    /** Checks {@code from <= to} and the window's length. */
+    static void window(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new BadRequestResponse(
+                    "query parameter 'from' (" + from + ") must not be after 'to' (" + to + ")");
+        }
+        if (from.plusDays(MAX_WINDOW_DAYS).isBefore(to)) {
+            throw new BadRequestResponse(
+                    "query parameters 'from' and 'to' may span at most " + MAX_WINDOW_DAYS + " days");
+        }
+    }
+}

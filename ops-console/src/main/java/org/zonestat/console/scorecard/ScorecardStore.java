@@ -1,0 +1,190 @@
+package org.zonestat.console.scorecard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The per-zone daily scorecard in memory: every {@code zone-stats} record, upserted by (layer,
+ * zone, day) so that a re-emitted day replaces the earlier counts. Small by nature (zones × days:
+ * 8 VRI zones over three years are under 9,000 entries).
+ *
+ * <p>{@link #accept(ZoneDay)} adds a record (the {@link TopicReader} of {@code zone-stats} calls it
+ * through {@link #acceptRecord}); {@link #query(ScorecardQuery, List)} sums windows. Thread-safe:
+ * all methods synchronize on the store.
+ */
+public final class ScorecardStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ScorecardStore.class);
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, Map<String, NavigableMap<LocalDate, ZoneDay>>> byLayer =
+            new HashMap<>();
+    private final AtomicLong malformed = new AtomicLong();
+
+    /** Adds or replaces the record's (layer, zone, day). */
+    public synchronized void accept(ZoneDay day) {
+        byLayer.computeIfAbsent(day.layer(), l -> new LinkedHashMap<>())
+                .computeIfAbsent(day.zone(), z -> new TreeMap<>())
+                .put(day.day(), day);
+    }
+
+    /** Parses one {@code zone-stats} record and adds it; a malformed record is logged and counted. */
+    public void acceptRecord(ConsumerRecord<String, byte[]> record) {
+        try {
+            accept(ZoneDay.fromJson(mapper.readTree(record.value())));
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            long n = malformed.incrementAndGet();
+            if (n <= 10 || n % 1000 == 0) {
+                LOG.warn(
+                        "Skipping malformed zone-stats record {}-{}@{} ({} so far): {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        n,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Records that could not be read. */
+    public long malformedRecords() {
+        return malformed.get();
+    }
+
+    /** How many (layer, zone, day) entries are held. */
+    public synchronized int size() {
+        return byLayer.values().stream()
+                .flatMap(z -> z.values().stream())
+                .mapToInt(Map::size)
+                .sum();
+    }
+
+    /** The latest day any zone of the layer has a record for. */
+    public synchronized Optional<LocalDate> latestDay(String layer) {
+        return byLayer.getOrDefault(layer, Map.of()).values().stream()
+                .filter(days -> !days.isEmpty())
+                .map(NavigableMap::lastKey)
+                .max(LocalDate::compareTo);
+    }
+
+    /** The record of one zone and day, if any. */
+    public synchronized Optional<ZoneDay> day(String layer, String zone, LocalDate day) {
+        return Optional.ofNullable(
+                byLayer.getOrDefault(layer, Map.of()).getOrDefault(zone, new TreeMap<>()).get(day));
+    }
+
+    /** The zones of a layer that have records, in the order they first appeared. */
+    public synchronized List<String> zones(String layer) {
+        return List.copyOf(byLayer.getOrDefault(layer, Map.of()).keySet());
+    }
+
+    /** {@link #query(ScorecardQuery, List)} over the zones that have records. */
+    public Scorecard query(ScorecardQuery q) {
+        return query(q, zones(q.layer()));
+    }
+
+    /**
+     * Sums the query's kinds per zone over its window (and the comparison window).
+     *
+     * @param zoneNames the zones to answer for, in this order (typically all zones of the layer);
+     *     a zone with no records counts 0
+     */
+    public synchronized Scorecard query(ScorecardQuery q, List<String> zoneNames) {
+        Map<String, NavigableMap<LocalDate, ZoneDay>> zones = byLayer.getOrDefault(q.layer(), Map.of());
+        LocalDate compareFrom = q.comparePreviousYear() ? q.from().minusYears(1) : null;
+        LocalDate compareTo = q.comparePreviousYear() ? q.to().minusYears(1) : null;
+        List<Scorecard.ZoneScore> scores = new ArrayList<>();
+        for (String zone : zoneNames) {
+            NavigableMap<LocalDate, ZoneDay> days = zones.getOrDefault(zone, new TreeMap<>());
+            NavigableMap<LocalDate, ZoneDay> window = days.subMap(q.from(), true, q.to(), true);
+            Map<String, Long> counts = sums(window, q.kinds());
+            long total = total(counts);
+            Map<String, Long> previous = null;
+            Long previousTotal = null;
+            Long change = null;
+            Double changePercent = null;
+            Double target = null;
+            Boolean metGoal = null;
+            if (q.comparePreviousYear()) {
+                previous = sums(days.subMap(compareFrom, true, compareTo, true), q.kinds());
+                previousTotal = total(previous);
+                change = total - previousTotal;
+                changePercent = previousTotal == 0 ? null : round1(100.0 * change / previousTotal);
+                if (q.goalPercent() != null) {
+                    target = round1(previousTotal * (1 + q.goalPercent() / 100.0));
+                    metGoal = total <= target;
+                }
+            }
+            scores.add(
+                    new Scorecard.ZoneScore(
+                            zone,
+                            window.size(),
+                            counts,
+                            total,
+                            previous,
+                            previousTotal,
+                            change,
+                            changePercent,
+                            target,
+                            metGoal));
+        }
+        return new Scorecard(
+                q.layer(),
+                q.from(),
+                q.to(),
+                compareFrom,
+                compareTo,
+                q.kinds().stream().map(Kind::field).toList(),
+                q.goalPercent(),
+                List.copyOf(scores));
+    }
+
+    /** The days of one zone in [from, to], oldest first. */
+    public synchronized List<ZoneDay> days(String layer, String zone, LocalDate from, LocalDate to) {
+        return List.copyOf(
+                byLayer.getOrDefault(layer, Map.of())
+                        .getOrDefault(zone, new TreeMap<>())
+                        .subMap(from, true, to, true)
+                        .values());
+    }
+
+    private static Map<String, Long> sums(Map<LocalDate, ZoneDay> window, List<Kind> kinds) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        for (Kind k : kinds) {
+            long sum = 0;
+            boolean present = false;
+            for (ZoneDay d : window.values()) {
+                Long v = d.count(k);
+                if (v != null) {
+                    sum += v;
+                    present = true;
+                }
+            }
+            // Older records lack requestsOverdue: say "not known" rather than 0.
+            sums.put(k.field(), present || k != Kind.REQUESTS_OVERDUE ? sum : null);
+        }
+        return sums;
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(v -> v == null ? 0 : v).sum();
+    }
+
+    static double round1(double v) {
+        return Math.round(v * 10.0) / 10.0;
+    }
+}

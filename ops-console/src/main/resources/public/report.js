@@ -1,0 +1,154 @@
+// ZoneStat weekly performance report (the CitiStat weekly update) for one zone, printable.
+// Data from GET /api/report; the trend chart is an inline SVG drawn here.
+
+import { api, askForToken, el, forgetToken, signed, takeToken } from './token.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const params = new URLSearchParams(window.location.search);
+let token = null;
+
+function svg(tag, attrs, text) {
+    const e = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) {
+        e.setAttribute(k, v);
+    }
+    if (text !== undefined) {
+        e.textContent = text;
+    }
+    return e;
+}
+
+/** Bars of weekly homicides + shootings, oldest left, the report's week highlighted. */
+function chart(trend) {
+    const w = 720;
+    const h = 200;
+    const left = 32;
+    const bottom = 24;
+    const max = Math.max(1, ...trend.map((p) => p.gunViolence));
+    const step = (w - left) / trend.length;
+    const s = svg('svg', { viewBox: `0 0 ${w} ${h}`, class: 'zs-chart', role: 'img',
+        'aria-label': 'Homicides and shootings per week over the last year' });
+    for (const tick of [0, Math.ceil(max / 2), max]) {
+        const y = h - bottom - (tick / max) * (h - bottom - 10);
+        s.append(svg('line', { x1: left, x2: w, y1: y, y2: y, class: 'zs-chart-grid' }));
+        s.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'zs-chart-label' }, String(tick)));
+    }
+    trend.forEach((p, i) => {
+        const bh = (p.gunViolence / max) * (h - bottom - 10);
+        const bar = svg('rect', {
+            x: left + i * step + 1, y: h - bottom - bh, width: Math.max(1, step - 2), height: bh,
+            class: 'zs-chart-bar' + (i === trend.length - 1 ? ' zs-chart-current' : ''),
+        });
+        bar.append(svg('title', {}, p.week + ': ' + p.gunViolence));
+        s.append(bar);
+        if (i % 13 === 0 || i === trend.length - 1) {
+            s.append(svg('text', { x: left + i * step, y: h - 6, class: 'zs-chart-label' }, p.week));
+        }
+    });
+    return s;
+}
+
+function row(label, now, before) {
+    const tr = el('tr');
+    tr.append(el('th', null, label), el('td', 'zs-number', now ?? '–'), el('td', 'zs-number', before ?? '–'));
+    tr.append(el('td', 'zs-number', now === null || before === null || before === undefined ? '–' : signed(now - before)));
+    return tr;
+}
+
+function render(r) {
+    const page = document.getElementById('zs-report');
+    const head = el('header');
+    head.append(el('h1', null, r.zone + ' · weekly performance'));
+    head.append(el('p', null, r.week + ' (' + r.from + ' to ' + r.to + '), layer ' + r.layer
+        + (r.goalPercent === null ? '' : ', goal ' + r.goalPercent + '% against last year')));
+
+    const summary = el('section', 'zs-report-summary');
+    const g = r.gunViolence;
+    const y = r.yearToDate;
+    for (const [label, score] of [['This week', g], ['Year to date', y]]) {
+        const box = el('div', 'zs-report-box');
+        box.append(el('h2', null, label + ': homicides + shootings'));
+        box.append(el('p', 'zs-big-number', score.total));
+        box.append(el('p', null, 'last year ' + score.previousTotal + ' · change ' + signed(score.change)
+            + (score.changePercent === null ? '' : ' (' + score.changePercent + '%)')));
+        box.append(el('p', score.metGoal ? 'zs-goal-met' : 'zs-goal-missed',
+            score.target === null ? 'no goal' : 'target ' + score.target + ': ' + (score.metGoal ? 'met' : 'not met')));
+        summary.append(box);
+    }
+
+    const counts = el('table', 'zs-report-counts');
+    const th = el('tr');
+    ['', 'This week', 'Same week last year', 'Change'].forEach((t) => th.append(el('th', null, t)));
+    counts.append(th);
+    const names = { homicides: 'Homicides', shootings: 'Shootings', otherViolent: 'Other violent',
+        requestsOpened: '311 opened', requestsClosed: '311 closed', requestsOverdue: '311 became overdue' };
+    for (const [k, label] of Object.entries(names)) {
+        counts.append(row(label, r.counts[k], r.lastYear[k]));
+    }
+
+    const closure = el('p', null, '311 closure this week: '
+        + (r.closureRatePercent === null ? 'no requests opened' : r.closureRatePercent + '% (closed / opened)')
+        + (r.openAtEnd === null ? '' : ' · open at the end of the week: ' + r.openAtEnd));
+
+    const items = el('table', 'zs-report-items');
+    const ih = el('tr');
+    ['Action item', 'Agency', 'Due', 'Status'].forEach((t) => ih.append(el('th', null, t)));
+    items.append(ih);
+    for (const i of r.actionItems) {
+        const tr = el('tr');
+        tr.append(el('td', null, i.what), el('td', null, i.agency + (i.assignee ? ' · ' + i.assignee : '')),
+            el('td', null, i.dueDate), el('td', null, i.status));
+        items.append(tr);
+    }
+    if (r.actionItems.length === 0) {
+        const tr = el('tr');
+        const td = el('td', null, 'No action items this week.');
+        td.colSpan = 4;
+        tr.append(td);
+        items.append(tr);
+    }
+
+    const trend = el('section', 'zs-report-trend');
+    trend.append(el('h2', null, 'Homicides + shootings per week, last 52 weeks'));
+    trend.append(chart(r.trend));
+
+    page.replaceChildren(head, summary, counts, closure, el('h2', null, 'Action items'), items, trend);
+    document.body.dataset.loaded = 'true';
+}
+
+async function load() {
+    const q = new URLSearchParams();
+    for (const name of ['layer', 'zone', 'week', 'goal']) {
+        if (params.get(name)) {
+            q.set(name, params.get(name));
+        }
+    }
+    try {
+        render(await api('/api/report?' + q, token));
+    } catch (e) {
+        if (e.status === 401) {
+            forgetToken();
+            askForToken('That token was not accepted. Enter another.', (t) => { token = t; load(); });
+        } else {
+            document.getElementById('zs-report').replaceChildren(el('p', 'zs-error', e.message));
+        }
+    }
+}
+
+document.getElementById('zs-report-zone').value = params.get('zone') || '';
+document.getElementById('zs-report-week').value = params.get('week') || '';
+document.getElementById('zs-report-form').onsubmit = (e) => {
+    e.preventDefault();
+    params.set('zone', document.getElementById('zs-report-zone').value);
+    params.set('week', document.getElementById('zs-report-week').value);
+    history.replaceState(null, '', '/report?' + params);
+    load();
+};
+document.getElementById('zs-report-print').onclick = () => window.print();
+
+token = takeToken();
+if (token) {
+    load();
+} else {
+    askForToken('Enter the access token you were given.', (t) => { token = t; load(); });
+}

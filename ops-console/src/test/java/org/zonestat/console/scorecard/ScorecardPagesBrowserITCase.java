@@ -1,0 +1,219 @@
+package org.zonestat.console.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.console.AccessTokens;
+import org.zonestat.console.ConsoleConfig;
+import org.zonestat.console.OpsConsole;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The huddle wall, the weekly report and the public scorecard in a real headless Chromium, on the
+ * scenario of {@link ScorecardApiITCase} published to a real broker. Saves a screenshot of each
+ * page under {@code target/screenshots/}. Needs Debian's {@code chromium} and {@code
+ * chromium-driver}; fails (never skips) without them.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ScorecardPagesBrowserITCase {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final java.util.logging.Logger SELENIUM_LOG = quietSelenium();
+
+    @TempDir static Path tempDir;
+
+    private static EmbeddedKafkaBroker broker;
+    private static OpsConsole.Running console;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(p)) {
+                fail(p + " is missing: the browser tests need Debian's chromium and chromium-driver."
+                        + " Run ./zonestat test, which installs them.");
+            }
+        }
+        broker = EmbeddedKafkaBroker.builder().dataDir(tempDir.resolve("kafka")).build().start();
+        for (String t : List.of("events", "zone-stats", "hotspots")) {
+            broker.createTopic(t, 1, Map.of());
+        }
+        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ScorecardApiITCase.publishScenario(broker, catalog);
+        console = OpsConsole.builder()
+                .bootstrapServers(broker.bootstrapServers())
+                .port(0)
+                .tokens(AccessTokens.of(ScorecardApiITCase.TOKENS))
+                .catalog(catalog)
+                .config(ConsoleConfig.defaults().withWarmUpZones(false))
+                .huddle(HuddleSettings.defaults().withClock(ScorecardApiITCase.CLOCK))
+                .start();
+        ScorecardApiITCase.awaitLoaded(console);
+        browser = startChromium(tempDir.resolve("chromium-profile"));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (console != null) {
+            console.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static java.util.logging.Logger quietSelenium() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.openqa.selenium");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
+    private static WebDriver startChromium(Path profile) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1600,1000",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private static void open(String pathAndQuery) {
+        browser.get(console.url().toString());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        browser.get(console.url() + pathAndQuery.substring(1));
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText().strip();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void the_huddle_wall_cycles_through_the_zone_cards() {
+        open("/huddle?token=" + ScorecardApiITCase.DISPATCHER + "&rotate=1");
+
+        Set<String> seen = new HashSet<>();
+        waiting().until(d -> {
+            List<WebElement> cards = d.findElements(By.cssSelector("#zs-huddle-current .zs-card"));
+            if (!cards.isEmpty()) {
+                seen.add(cards.get(0).getDomAttribute("data-zone"));
+            }
+            return seen.size() >= 3;
+        });
+        assertThat(browser.findElements(By.cssSelector(".zs-strip-card"))).hasSize(8);
+        assertThat(browser.getCurrentUrl()).doesNotContain(ScorecardApiITCase.DISPATCHER);
+    }
+
+    @Test
+    void a_huddle_zone_card_shows_numbers_readable_from_across_the_room() throws Exception {
+        open("/huddle?token=" + ScorecardApiITCase.ANALYST + "&rotate=600");
+        waiting().until(d -> !d.findElements(By.cssSelector(".zs-strip-card[data-zone='Western']")).isEmpty());
+        browser.findElement(By.cssSelector(".zs-strip-card[data-zone='Western']")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector(".zs-card[data-zone='Western']")).isEmpty());
+
+        assertThat(text(".zs-card-zone")).isEqualTo("Western");
+        assertThat(text(".zs-ytd .zs-big-number")).isEqualTo("14");
+        assertThat(text(".zs-ytd .zs-goal")).isEqualTo("on goal");
+        assertThat(text(".zs-last24h dd[data-kind='homicides']")).isEqualTo("1");
+        assertThat(text(".zs-last24h dd[data-kind='tips']")).isEqualTo("2");
+        assertThat(text(".zs-last7d dd[data-kind='shootings']")).isEqualTo("1");
+        assertThat(text(".zs-311 dd[data-kind='open311']")).isEqualTo("12");
+        assertThat(text(".zs-311 dd[data-kind='overdue311']")).isEqualTo("3");
+        assertThat(text(".zs-hot .zs-hot-count")).isEqualTo("1");
+        assertThat(text(".zs-changes")).contains("turned hot", "open 311 requests +2 (now 12)");
+        assertThat(text("#zs-huddle-date")).contains("2018-07-07");
+        double bigPx = Double.parseDouble(browser.findElement(By.cssSelector(".zs-ytd .zs-big-number"))
+                .getCssValue("font-size").replace("px", ""));
+        double tilePx = Double.parseDouble(browser.findElement(By.cssSelector(".zs-last24h dd"))
+                .getCssValue("font-size").replace("px", ""));
+        assertThat(bigPx).as("headline number height in CSS px").isGreaterThanOrEqualTo(96);
+        assertThat(tilePx).as("tile number height in CSS px").isGreaterThanOrEqualTo(32);
+
+        // An analyst adds an action item from the wall; it shows on the card.
+        browser.findElement(By.cssSelector(".zs-item-form input:nth-of-type(1)")).sendKeys("Street lights on Fulton Ave");
+        browser.findElement(By.cssSelector(".zs-item-form input:nth-of-type(2)")).sendKeys("DOT");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelector('.zs-item-form input[type=date]').value = '2018-07-12'");
+        browser.findElement(By.cssSelector(".zs-item-form button")).click();
+        waiting().until(d -> d.findElements(By.cssSelector(".zs-card[data-zone='Western'] .zs-item-what")).stream()
+                .anyMatch(e -> e.getText().equals("Street lights on Fulton Ave")));
+        screenshot("huddle.png");
+    }
+
+    @Test
+    void the_public_scorecard_needs_no_token_and_shows_small_counts_as_less_than_5() throws Exception {
+        open("/public");
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+        assertThat(browser.findElements(By.cssSelector("tr.zs-public-row"))).hasSize(8);
+        assertThat(text("tr[data-zone='Central'] td[data-kind='total']")).isEqualTo("<5");
+        assertThat(browser.findElement(By.cssSelector("tr[data-zone='Central'] td[data-kind='total']"))
+                .getDomAttribute("class")).contains("zs-suppressed");
+        assertThat(text("tr[data-zone='Central'] td[data-kind='previousTotal']")).isEqualTo("6");
+        assertThat(text("tr[data-zone='Central'] td.zs-change")).isEqualTo("–");
+        assertThat(text("tr[data-zone='Western'] td[data-kind='total']")).isEqualTo("14");
+        assertThat(text("tr[data-zone='Western'] td[data-kind='homicides']")).isEqualTo("–");
+        assertThat(text("tr[data-zone='Western'] td[data-kind='shootings']")).isEqualTo("–");
+        assertThat(text("tr[data-zone='Western'] td.zs-change")).isEqualTo("-46.2%");
+        assertThat(text("tr[data-zone='Brooklyn'] td[data-kind='total']")).isEqualTo("0");
+        assertThat(browser.getPageSource()).doesNotContain("1600 W NORTH", "Tip");
+        screenshot("public.png");
+    }
+
+    @Test
+    void the_weekly_report_prints_the_week_and_a_52_week_chart() throws Exception {
+        open("/report?token=" + ScorecardApiITCase.DISPATCHER + "&zone=Western&week=2018-W27");
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+
+        assertThat(text("#zs-report h1")).isEqualTo("Western · weekly performance");
+        assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-bar"))).hasSize(52);
+        assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-current"))).hasSize(1);
+        assertThat(text(".zs-report-summary")).contains("Year to date", "14");
+        screenshot("report.png");
+    }
+}
