@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One zone's scorecard for one Baltimore local day ({@code zone-stats} topic). Counts are of
- * distinct events. A day is re-emitted with updated counts when a late event arrives within the
+ * One zone's scorecard for one Baltimore local day ({@code zone-stats} topic). Each event counts
+ * once (redeliveries end at {@code dedupe-and-tag}). A day is re-emitted with updated counts when a late event arrives within the
  * allowed lateness, so consumers upsert by (layer, zone, day).
  *
  * @param layer the zone layer id

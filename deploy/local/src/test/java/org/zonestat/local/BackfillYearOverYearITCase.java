@@ -1,0 +1,222 @@
+package org.zonestat.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.console.scorecard.Scorecard;
+import org.zonestat.console.scorecard.ScorecardQuery;
+import org.zonestat.console.scorecard.ScorecardStore;
+import org.zonestat.console.scorecard.TopicReader;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.jobs.JobConfig;
+import org.zonestat.jobs.ZoneTaggingJob;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.sim.backfill.BackfillCommand;
+import org.zonestat.sim.backfill.KafkaRecordPublisher;
+import org.zonestat.sim.baltimore.BaltimoreData;
+import org.zonestat.sim.csv.CsvTable;
+
+/**
+ * History out: two years of real shooting cases backfilled through {@code ./zonestat backfill}'s
+ * command into a real broker, computed by the job exactly as live data, and asked the 2018 VRI's
+ * question of the console's scorecard: homicides and shootings in each VRI zone, February to
+ * September, against the same months a year before. The expected numbers come straight from the
+ * input file: each row's date and its VRI zone (point in polygon), nothing from the pipeline.
+ */
+class BackfillYearOverYearITCase {
+    private static final String LAYER = "vri-zones";
+    private static final LocalDate FROM = LocalDate.of(2016, 2, 1);
+    private static final LocalDate TO = LocalDate.of(2016, 9, 30);
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafkaBroker kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafkaBroker.builder().dataDir(dir.resolve("kafka")).build().start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void twoYearsOfShootingsGiveTheScorecardsYearOverYearNumbersPerVriZone() throws Exception {
+        Path input = twoYearsOfShootings();
+        long rows = Files.lines(input).count() - 1;
+
+        JobConfig config = JobConfig.defaults(kafka.bootstrapServers())
+                .withTopics(JobConfig.Topics.defaults().withSuffix(".yoy"))
+                .withGroupId("yoy")
+                .withBounded(true);
+        kafka.createTopics(config.topics().newTopics(2, (short) 1));
+
+        long started = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new BackfillCommand(KafkaRecordPublisher::new, Duration.ofSeconds(5)).run(new String[] {
+                "--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-shootings-trace",
+                "--bootstrap", kafka.bootstrapServers(), "--topic", config.topics().incidents()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        double backfillSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+
+        StreamExecutionEnvironment env = ZoneTaggingJob.environment(config);
+        env.setParallelism(2);
+        ZoneTaggingJob.withKafka(config).build(env);
+        env.execute("backfill-year-over-year");
+        double jobSeconds = (System.nanoTime() - started) / 1e9 - backfillSeconds;
+
+        long events = count(config.topics().events());
+        long rejected = count(config.topics().rejected());
+        assertThat(events + rejected).as("in = events + rejected").isEqualTo(rows);
+
+        ScorecardStore store = new ScorecardStore();
+        try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), config.topics().zoneStats(),
+                store::acceptRecord).start()) {
+            assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
+        }
+        Scorecard scorecard = store.query(ScorecardQuery.gunViolence(LAYER, FROM, TO));
+
+        Map<String, long[]> expected = expectedFromTheFile(input);
+        TreeSet<String> zones = new TreeSet<>(expected.keySet());
+        scorecard.zones().stream().filter(z -> z.total() > 0 || (z.previousTotal() != null && z.previousTotal() > 0))
+                .forEach(z -> zones.add(z.zone()));
+        System.out.printf("%d rows backfilled in %.1f s, job %.1f s; %d events, %d rejected%n", rows,
+                backfillSeconds, jobSeconds, events, rejected);
+        System.out.printf("%-12s %27s %27s%n", "VRI zone", "Feb-Sep 2016 hom/shoot", "Feb-Sep 2015 hom/shoot");
+        long[] all = new long[4];
+        for (String zone : zones) {
+            long[] e = expected.getOrDefault(zone, new long[4]);
+            Scorecard.ZoneScore s = scorecard.zone(zone);
+            assertThat(s).as("zone %s on the scorecard", zone).isNotNull();
+            assertThat(count(s.counts(), "homicides")).as("%s homicides 2016", zone).isEqualTo(e[0]);
+            assertThat(count(s.counts(), "shootings")).as("%s shootings 2016", zone).isEqualTo(e[1]);
+            assertThat(count(s.previous(), "homicides")).as("%s homicides 2015", zone).isEqualTo(e[2]);
+            assertThat(count(s.previous(), "shootings")).as("%s shootings 2015", zone).isEqualTo(e[3]);
+            long now = e[0] + e[1];
+            long before = e[2] + e[3];
+            assertThat(s.total()).isEqualTo(now);
+            assertThat(s.previousTotal()).isEqualTo(before);
+            assertThat(s.change()).isEqualTo(now - before);
+            if (before > 0) {
+                assertThat(s.changePercent()).isCloseTo(100.0 * (now - before) / before,
+                        org.assertj.core.data.Offset.offset(0.051));
+            }
+            for (int i = 0; i < 4; i++) {
+                all[i] += e[i];
+            }
+            System.out.printf("%-12s %20d / %4d %20d / %4d  %s%n", zone, e[0], e[1], e[2], e[3],
+                    s.changePercent() == null ? "" : String.format("%+.1f %%", s.changePercent()));
+        }
+        System.out.printf("%-12s %20d / %4d %20d / %4d%n", "all VRI", all[0], all[1], all[2], all[3]);
+        assertThat(all[0] + all[1]).as("gun violence in VRI zones, Feb-Sep 2016").isPositive();
+        assertThat(all[2] + all[3]).as("gun violence in VRI zones, Feb-Sep 2015").isPositive();
+    }
+
+    /** The 2015 and 2016 rows of the shipped shooting cases, as a city would export them. */
+    private static Path twoYearsOfShootings() throws Exception {
+        Path file = dir.resolve("shootings-2015-2016.csv");
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                BaltimoreData.open(BaltimoreData.SHOOTINGS_2012_2017), StandardCharsets.UTF_8))) {
+            String header = r.readLine();
+            lines.add(header);
+            int date = List.of(header.split(",")).indexOf("date");
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String d = line.split(",", -1)[date];
+                if (d.startsWith("2015") || d.startsWith("2016")) {
+                    lines.add(line);
+                }
+            }
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /**
+     * Per VRI zone: homicides and shootings in the window of 2016, then in the same window of 2015,
+     * from each row's date, case type and point.
+     */
+    private static Map<String, long[]> expectedFromTheFile(Path input) throws Exception {
+        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        Map<String, long[]> byZone = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(input)) {
+            CsvTable.forEachRow(in, input.toString(), row -> {
+                LocalDate day = LocalDate.parse(row.get("date").orElseThrow());
+                int year;
+                if (!day.isBefore(FROM) && !day.isAfter(TO)) {
+                    year = 0;
+                } else if (!day.isBefore(FROM.minusYears(1)) && !day.isAfter(TO.minusYears(1))) {
+                    year = 2;
+                } else {
+                    return;
+                }
+                String zone = catalog.tag(Double.parseDouble(row.get("longitude").orElseThrow()),
+                        Double.parseDouble(row.get("latitude").orElseThrow())).get(LAYER);
+                if (zone == null) {
+                    return;
+                }
+                boolean homicide = row.get("case_type").orElseThrow().contains("HOMICIDE");
+                byZone.computeIfAbsent(zone, z -> new long[4])[year + (homicide ? 0 : 1)]++;
+            });
+        }
+        return byZone;
+    }
+
+    private static long count(Map<String, Long> counts, String kind) {
+        Long n = counts == null ? null : counts.get(kind);
+        return n == null ? 0 : n;
+    }
+
+    /** Committed records in a topic. */
+    private static long count(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(pi -> new TopicPartition(topic, pi.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            long n = 0;
+            Map<TopicPartition, Long> end = c.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                n += c.poll(Duration.ofMillis(200)).count();
+            }
+            return n;
+        }
+    }
+}
