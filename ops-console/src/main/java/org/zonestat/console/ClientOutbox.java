@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -35,9 +37,11 @@ public final class ClientOutbox implements LiveEventHub.Subscriber {
     private final String name;
     private final Transport transport;
     private final int maxQueued;
+    private final Executor sender;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean pumping;
+    private boolean scheduled;
     private boolean closed;
 
     /**
@@ -45,12 +49,24 @@ public final class ClientOutbox implements LiveEventHub.Subscriber {
      * @param maxQueued how many messages may wait behind the one in flight
      */
     public ClientOutbox(String name, Transport transport, int maxQueued) {
+        this(name, transport, maxQueued, Runnable::run);
+    }
+
+    /**
+     * @param name for log messages, e.g. the session id
+     * @param maxQueued how many messages may wait behind the one in flight
+     * @param sender where sending starts after {@link #deliver}, so the caller (the hub, on the
+     *     Kafka consumer thread) only queues: with hundreds of clients, writing to each socket on
+     *     that one thread would hold back every later message
+     */
+    public ClientOutbox(String name, Transport transport, int maxQueued, Executor sender) {
         if (maxQueued < 1) {
             throw new IllegalArgumentException("maxQueued must be >= 1, was " + maxQueued);
         }
         this.name = name;
         this.transport = transport;
         this.maxQueued = maxQueued;
+        this.sender = Objects.requireNonNull(sender, "sender");
     }
 
     @Override
@@ -73,11 +89,19 @@ public final class ClientOutbox implements LiveEventHub.Subscriber {
             transport.close(TRY_AGAIN_LATER, "client too slow, reconnect");
             return;
         }
-        pump();
+        boolean schedule;
+        synchronized (this) {
+            schedule = !pumping && !sending && !scheduled;
+            scheduled |= schedule;
+        }
+        if (schedule) {
+            sender.execute(this::pump);
+        }
     }
 
     private void pump() {
         synchronized (this) {
+            scheduled = false;
             if (pumping) {
                 return;
             }

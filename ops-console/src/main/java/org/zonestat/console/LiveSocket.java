@@ -17,6 +17,8 @@ import org.zonestat.geo.ZoneCatalog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -45,6 +47,17 @@ import java.util.function.Supplier;
  */
 final class LiveSocket {
     private static final int MAX_CLIENT_MESSAGE_CHARS = 64 * 1024;
+
+    /**
+     * The threads that write to the clients' sockets (daemons, shared by every console of the JVM):
+     * the hub only queues on its Kafka consumer thread, and these start each client's sends.
+     */
+    private static final Executor SENDERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread t = new Thread(runnable, "zonestat-ws-send");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final LiveEventHub hub;
     private final AccessTokens tokens;
@@ -97,7 +110,8 @@ final class LiveSocket {
                 new ClientOutbox(
                         ctx.sessionId(),
                         new JettyTransport(ctx.session),
-                        config.clientQueueLimit());
+                        config.clientQueueLimit(),
+                        SENDERS);
         clients.put(ctx.sessionId(), new Client(outbox, role.get()));
     }
 

@@ -76,6 +76,26 @@ class ClientOutboxTest {
     }
 
     @Test
+    void with_a_sender_the_caller_only_queues_and_one_task_sends_everything_queued() {
+        ManualTransport transport = new ManualTransport(true);
+        java.util.List<Runnable> tasks = new java.util.ArrayList<>();
+        ClientOutbox outbox = new ClientOutbox("c1", transport, 100, tasks::add);
+
+        outbox.deliver("1");
+        outbox.deliver("2");
+        outbox.deliver("3");
+        assertThat(transport.started).as("nothing written on the delivering thread").isEmpty();
+        assertThat(tasks).as("one send task for the three").hasSize(1);
+
+        tasks.remove(0).run();
+        assertThat(transport.started).containsExactly("1", "2", "3");
+        outbox.deliver("4");
+        assertThat(tasks).hasSize(1);
+        tasks.remove(0).run();
+        assertThat(transport.started).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
     void a_client_that_falls_too_far_behind_is_closed_with_1013_and_delivery_never_blocks() {
         ManualTransport stuck = new ManualTransport(false);
         ClientOutbox outbox = new ClientOutbox("slow", stuck, 3);
