@@ -108,6 +108,14 @@ class ZoneTaggingJobITCase {
         // The daily scorecard counts every tagged event once per layer it is in, per local day.
         List<JsonNode> stats = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().zoneStats());
         assertThat(stats).isNotEmpty();
+        assertThat(stats).as("each day names the layer version its events were tagged with (configured: 1)")
+                .allSatisfy(d -> assertThat(d.path("layerVersion").asInt()).isEqualTo(1));
+        Map<String, Long> homicidesInDistricts = new HashMap<>();
+        stats.stream().filter(d -> d.get("layer").asText().equals("police-districts-1959"))
+                .forEach(d -> homicidesInDistricts.merge("all", d.get("homicides").asLong()
+                        + d.get("shootings").asLong() + d.get("otherViolent").asLong(), Long::sum));
+        assertThat(homicidesInDistricts.get("all")).as("every row counted once on the district days")
+                .isEqualTo(events.stream().filter(e -> e.path("zones").has("police-districts-1959")).count());
         Map<String, Long> hotspotTypes = KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().hotspots())
                 .stream().collect(Collectors.groupingBy(h -> h.get("type").asText(), Collectors.counting()));
         System.out.printf("hotspots topic on the 2018 rows: %s%n", hotspotTypes);

@@ -36,6 +36,6 @@ public final class ZoneDailyCounts extends ProcessWindowFunction<ZoneDayTally, Z
         out.collect(new ZoneDayStats(key.substring(0, separator), key.substring(separator + 1),
                 days.dayOf(w).toString(), Instant.ofEpochMilli(w.getStart()), Instant.ofEpochMilli(w.getEnd()),
                 t.homicides, t.shootings, t.otherViolent, t.requestsOpened, t.requestsClosed, t.tips,
-                t.requestsOverdue, t.medianDaysToClose(), t.openChange, t.overdueChange, 0, 0));
+                t.requestsOverdue, t.medianDaysToClose(), t.openChange, t.overdueChange, 0, 0, t.layerVersion));
     }
 }

@@ -19,6 +19,8 @@ public final class ZoneDayTally {
     public long overdueChange;
     /** Days open of the requests closed that day. */
     public double[] daysToClose = new double[0];
+    /** The highest layer version among the day's facts (0: none recorded). */
+    public int layerVersion;
 
     public ZoneDayTally() {}
 
@@ -48,6 +50,7 @@ public final class ZoneDayTally {
         requestsOverdue += o.requestsOverdue;
         openChange += o.openChange;
         overdueChange += o.overdueChange;
+        layerVersion = Math.max(layerVersion, o.layerVersion);
         for (double d : o.daysToClose) {
             addDaysToClose(d);
         }

@@ -30,6 +30,7 @@ public final class ZoneDayTallying implements AggregateFunction<ZoneFact, ZoneDa
             case OVERDUE_CHANGE -> t.overdueChange += (long) f.value();
             case DAYS_TO_CLOSE -> t.addDaysToClose(f.value());
         }
+        t.layerVersion = Math.max(t.layerVersion, f.layerVersion());
         return t;
     }
 

@@ -76,6 +76,9 @@ public final class AnalyticsJson {
         n.put("requestsOverdue", s.requestsOverdue());
         n.put("openAtEnd", s.openAtEnd());
         n.put("overdueAtEnd", s.overdueAtEnd());
+        if (s.layerVersion() > 0) {
+            n.put("layerVersion", s.layerVersion());
+        }
         if (Double.isNaN(s.medianDaysToClose())) {
             n.putNull("medianDaysToClose");
         } else {

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param openAtEnd open 311 requests in the zone at the end of the day (set by {@code
  *     ZoneWorkload}; 0 before)
  * @param overdueAtEnd overdue 311 requests in the zone at the end of the day (likewise)
+ * @param layerVersion the version of the zone's layer the day's events were tagged with (the
+ *     highest, if it changed during the day); 0 when not recorded
  */
 public record ZoneDayStats(
         String layer,
@@ -45,7 +47,8 @@ public record ZoneDayStats(
         long openChange,
         long overdueChange,
         long openAtEnd,
-        long overdueAtEnd) {
+        long overdueAtEnd,
+        int layerVersion) {
     public ZoneDayStats {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
@@ -58,12 +61,22 @@ public record ZoneDayStats(
     public ZoneDayStats(String layer, String zone, String day, Instant from, Instant until, long homicides,
             long shootings, long otherViolent, long requestsOpened, long requestsClosed, long tips) {
         this(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened, requestsClosed, tips,
-                0, Double.NaN, 0, 0, 0, 0);
+                0, Double.NaN, 0, 0, 0, 0, 0);
+    }
+
+    /** A day with the 311 workload, of an unrecorded layer version. */
+    public ZoneDayStats(String layer, String zone, String day, Instant from, Instant until, long homicides,
+            long shootings, long otherViolent, long requestsOpened, long requestsClosed, long tips,
+            long requestsOverdue, double medianDaysToClose, long openChange, long overdueChange, long openAtEnd,
+            long overdueAtEnd) {
+        this(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened, requestsClosed, tips,
+                requestsOverdue, medianDaysToClose, openChange, overdueChange, openAtEnd, overdueAtEnd, 0);
     }
 
     /** This day with the zone's open and overdue 311 requests at its end. */
     public ZoneDayStats withWorkload(long open, long overdue) {
         return new ZoneDayStats(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened,
-                requestsClosed, tips, requestsOverdue, medianDaysToClose, openChange, overdueChange, open, overdue);
+                requestsClosed, tips, requestsOverdue, medianDaysToClose, openChange, overdueChange, open, overdue,
+                layerVersion);
     }
 }

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param value the amount, for the measures that carry one ({@link ZoneMeasure#carriesValue}):
  *     days open for {@link ZoneMeasure#DAYS_TO_CLOSE}, +1 or -1 for the workload changes; 1
  *     otherwise
+ * @param layerVersion the version of the layer the zone was found in; 0 when not recorded (the 311
+ *     workload facts, which follow the request's zones)
  */
 public record ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt,
-        double value) {
+        double value, int layerVersion) {
     public ZoneFact {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
@@ -25,8 +27,14 @@ public record ZoneFact(String layer, String zone, ZoneMeasure measure, String ev
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 
-    /** A fact that counts one. */
+    /** A fact that counts one, of an unrecorded layer version. */
     public ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt) {
-        this(layer, zone, measure, eventId, occurredAt, 1);
+        this(layer, zone, measure, eventId, occurredAt, 1, 0);
+    }
+
+    /** A fact of an unrecorded layer version. */
+    public ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt,
+            double value) {
+        this(layer, zone, measure, eventId, occurredAt, value, 0);
     }
 }
