@@ -37,6 +37,9 @@ public final class EventJson {
         ObjectNode layers = n.putObject("layers");
         tagged.layerVersions().forEach(layers::put);
         n.put("address", e.address());
+        if (e.dueAt() != null) {
+            n.put("dueAt", e.dueAt().toString());
+        }
         return n;
     }
 
