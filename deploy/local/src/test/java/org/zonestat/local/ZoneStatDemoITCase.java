@@ -49,6 +49,7 @@ class ZoneStatDemoITCase {
                     .buildAsync(URI.create("ws://127.0.0.1:" + demo.consolePort() + "/ws/live?token=" + token),
                             new Collecting(received))
                     .get(30, TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"subscribe\",\"messages\":[\"event\"]}", true).get(30, TimeUnit.SECONDS);
 
             // The real feed (3,479 + 515 incidents, 3,000 311 requests as 5,099 lifecycle records)
             // is published and reaches the console through the Flink job.
