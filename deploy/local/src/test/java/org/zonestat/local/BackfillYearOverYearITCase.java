@@ -2,17 +2,14 @@ package org.zonestat.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,11 +38,12 @@ import org.zonestat.sim.baltimore.BaltimoreData;
 import org.zonestat.sim.csv.CsvTable;
 
 /**
- * History out: two years of real shooting cases backfilled through {@code ./zonestat backfill}'s
- * command into a real broker, computed by the job exactly as live data, and asked the 2018 VRI's
- * question of the console's scorecard: homicides and shootings in each VRI zone, February to
- * September, against the same months a year before. The expected numbers come straight from the
- * input file: each row's date and its VRI zone (point in polygon), nothing from the pipeline.
+ * History out: the real shooting cases of 2012-2017 and the 2018 Part 1 rows backfilled through
+ * {@code ./zonestat backfill}'s command into a real broker, computed by the job exactly as live
+ * data, and asked the 2018 VRI's question of the console's scorecard: homicides and shootings in
+ * each VRI zone, February to September 2016, against the same months of 2015. The expected numbers
+ * come straight from the input file: each row's date and its VRI zone (point in polygon), nothing
+ * from the pipeline.
  */
 class BackfillYearOverYearITCase {
     private static final String LAYER = "vri-zones";
@@ -70,9 +68,10 @@ class BackfillYearOverYearITCase {
     }
 
     @Test
-    void twoYearsOfShootingsGiveTheScorecardsYearOverYearNumbersPerVriZone() throws Exception {
-        Path input = twoYearsOfShootings();
-        long rows = Files.lines(input).count() - 1;
+    void backfilledHistoryGivesTheScorecardsYearOverYearNumbersPerVriZone() throws Exception {
+        Path input = copy(BaltimoreData.SHOOTINGS_2012_2017);
+        Path part1 = copy(BaltimoreData.PART1_2018);
+        long rows = Files.lines(input).count() - 1 + Files.lines(part1).count() - 1;
 
         JobConfig config = JobConfig.defaults(kafka.bootstrapServers())
                 .withTopics(JobConfig.Topics.defaults().withSuffix(".yoy"))
@@ -81,14 +80,9 @@ class BackfillYearOverYearITCase {
         kafka.createTopics(config.topics().newTopics(2, (short) 1));
 
         long started = System.nanoTime();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new BackfillCommand(KafkaRecordPublisher::new, Duration.ofSeconds(5)).run(new String[] {
-                "--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-shootings-trace",
-                "--bootstrap", kafka.bootstrapServers(), "--topic", config.topics().incidents()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        backfill(config, input, "baltimore-shootings-trace");
+        backfill(config, part1, "baltimore-part1-legacy");
         double backfillSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.print(out.toString(StandardCharsets.UTF_8));
-        assertThat(code).isZero();
 
         StreamExecutionEnvironment env = ZoneTaggingJob.environment(config);
         env.setParallelism(2);
@@ -111,8 +105,9 @@ class BackfillYearOverYearITCase {
         TreeSet<String> zones = new TreeSet<>(expected.keySet());
         scorecard.zones().stream().filter(z -> z.total() > 0 || (z.previousTotal() != null && z.previousTotal() > 0))
                 .forEach(z -> zones.add(z.zone()));
-        System.out.printf("%d rows backfilled in %.1f s, job %.1f s; %d events, %d rejected%n", rows,
-                backfillSeconds, jobSeconds, events, rejected);
+        System.out.printf("%d rows (3,479 shooting cases + 515 Part 1 rows) backfilled in %.1f s, then the job "
+                + "accounted for every one in %.1f s (%.1f s in all); %d events, %d rejected%n", rows, backfillSeconds,
+                jobSeconds, backfillSeconds + jobSeconds, events, rejected);
         System.out.printf("%-12s %27s %27s%n", "VRI zone", "Feb-Sep 2016 hom/shoot", "Feb-Sep 2015 hom/shoot");
         long[] all = new long[4];
         for (String zone : zones) {
@@ -143,24 +138,23 @@ class BackfillYearOverYearITCase {
         assertThat(all[2] + all[3]).as("gun violence in VRI zones, Feb-Sep 2015").isPositive();
     }
 
-    /** The 2015 and 2016 rows of the shipped shooting cases, as a city would export them. */
-    private static Path twoYearsOfShootings() throws Exception {
-        Path file = dir.resolve("shootings-2015-2016.csv");
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                BaltimoreData.open(BaltimoreData.SHOOTINGS_2012_2017), StandardCharsets.UTF_8))) {
-            String header = r.readLine();
-            lines.add(header);
-            int date = List.of(header.split(",")).indexOf("date");
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String d = line.split(",", -1)[date];
-                if (d.startsWith("2015") || d.startsWith("2016")) {
-                    lines.add(line);
-                }
-            }
+    /** A shipped file, copied out as a city's export would be. */
+    private static Path copy(String name) throws Exception {
+        Path file = dir.resolve(name);
+        try (InputStream in = BaltimoreData.open(name)) {
+            Files.copy(in, file);
         }
-        Files.write(file, lines, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static void backfill(JobConfig config, Path input, String mapping) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new BackfillCommand(KafkaRecordPublisher::new, Duration.ofSeconds(5)).run(new String[] {
+                "--kind", "incidents", "--input", input.toString(), "--mapping", mapping,
+                "--bootstrap", kafka.bootstrapServers(), "--topic", config.topics().incidents()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).as("backfill of %s", input).isZero();
     }
 
     /**
