@@ -537,9 +537,12 @@ public final class LocalCluster {
         // Spread the job's slots over both TaskManagers, so losing either one hits the job.
         c.put("taskmanager.load-balance.mode", "SLOTS");
         c.put("parallelism.default", String.valueOf(s.parallelism()));
-        // A killed TaskManager is noticed within seconds (the defaults wait 50 s).
-        c.put("heartbeat.interval", "1000");
-        c.put("heartbeat.timeout", "5000");
+        // A killed TaskManager is noticed within seconds: its heartbeat RPCs fail at once (connection
+        // refused; two failures mark it lost). The timeout itself only covers a hung TaskManager and
+        // stays long enough for one starved of CPU on a busy machine.
+        c.put("heartbeat.interval", "2000");
+        c.put("heartbeat.timeout", "20000");
+        c.put("heartbeat.rpc-failure-threshold", "2");
         c.put("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
         c.put("execution.checkpointing.savepoint-dir", dir.resolve("savepoints").toUri().toString());
         c.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");

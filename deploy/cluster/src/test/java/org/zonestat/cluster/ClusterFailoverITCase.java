@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,6 +39,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
@@ -54,6 +60,16 @@ class ClusterFailoverITCase {
 
     private static Path dir;
     private static LocalCluster cluster;
+    private static volatile boolean failed;
+
+    /** Keeps the cluster folder (logs, checkpoints) of a failed run; deletes it otherwise. */
+    @RegisterExtension
+    static final TestWatcher KEEP_LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            failed = true;
+        }
+    };
     private static List<RawEvent> shootings;
 
     @BeforeAll
@@ -71,10 +87,19 @@ class ClusterFailoverITCase {
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws IOException {
         if (cluster != null) {
             cluster.down(Duration.ofSeconds(5));
             System.out.print(cluster.status());
+        }
+        if (failed) {
+            System.out.println("cluster folder kept for its logs: " + dir);
+        } else if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
