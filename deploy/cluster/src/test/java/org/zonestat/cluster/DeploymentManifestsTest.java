@@ -120,7 +120,7 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void theConsoleMountsItsTokenSecretAndItsServiceReachesItsPort() throws IOException {
+    void theConsoleMountsItsTokenSecretAndItsServiceReachesItsPort() throws Exception {
         List<JsonNode> docs = documents(ROOT.resolve("deploy/k8s/console.yaml"));
         JsonNode secret = only(docs, "Secret");
         JsonNode deployment = only(docs, "Deployment");
@@ -161,6 +161,9 @@ class DeploymentManifestsTest {
             String jar = strings(services.path(flink).path("volumes"))[0].split(":")[0];
             assertThat(file.getParent().resolve(jar).normalize()).isEqualTo(JOB_JAR.toAbsolutePath().normalize());
         }
+        assertThat(services.path("taskmanager").path("environment").path("FLINK_PROPERTIES").asText())
+                .isEqualTo(services.path("jobmanager").path("environment").path("FLINK_PROPERTIES").asText())
+                .contains("execution.checkpointing.dir: file:///flink-state/");
         List<String> command = List.of(services.path("jobmanager").path("command").asText().split("\\s+"));
         assertThat(command.subList(0, 3)).containsExactly("standalone-job", "--job-classname", ZoneTaggingJob.class.getName());
         assertThat(JobConfig.fromArgs(command.subList(3, command.size()).toArray(String[]::new), Map.of())
