@@ -329,14 +329,7 @@ public final class LocalCluster {
         b.append("console:         ").append(state.getProperty("console.url", "-")).append('\n');
         String job = state.getProperty("job.id");
         if (job != null) {
-            String jobState;
-            if (!alive(process("jobmanager"))) {
-                jobState = "unknown (the JobManager is stopped)";
-            } else try {
-                jobState = rest().job(job).path("state").asText();
-            } catch (RuntimeException e) {
-                jobState = "unknown (" + e.getMessage() + ")";
-            }
+            String jobState = alive(process("jobmanager")) ? jobState(job) : "unknown (the JobManager is stopped)";
             b.append("job:             ").append(job).append(' ').append(jobState).append('\n');
         }
         String sp = state.getProperty("savepoint.latest");
@@ -344,6 +337,14 @@ public final class LocalCluster {
             b.append("last savepoint:  ").append(sp).append('\n');
         }
         return b.toString();
+    }
+
+    private String jobState(String jobId) {
+        try {
+            return rest().job(jobId).path("state").asText();
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** Whether the console answers {@code GET /api/health} with 200. */
