@@ -17,13 +17,14 @@ import java.util.Set;
  */
 public final class ClusterCommand {
     static final String USAGE = String.join("\n",
-            "usage: ./zonestat cluster <up|status|down|savepoint|submit> [flags]",
+            "usage: ./zonestat cluster <up|status|down|restart ROLE|savepoint|submit> [flags]",
             "  up         start 3 Kafka brokers (KRaft), a Flink JobManager and 2 TaskManagers, submit the",
             "             job, start the console; prints the status",
             "             --console-port N (default 7070) --checkpoint-interval-seconds N (default 10)",
             "             --slots N slots per TaskManager (default 2) --parallelism N (default 2)",
             "  status     each process with its pid, role and port; the job's state",
             "  down       stop every process of the cluster (data stays in the folder)",
+            "  restart ROLE  start a stopped process again (kafka-2, taskmanager-1, ...; see status)",
             "  savepoint  stop the job with a savepoint; prints its path",
             "  submit     upload the (rebuilt) job jar and run it: --from-savepoint PATH restores state",
             "  every command: --dir DIR (default var/cluster), --job-jar FILE, --app-classpath-file FILE,",
@@ -62,6 +63,10 @@ public final class ClusterCommand {
                     LocalCluster c = LocalCluster.load(dir);
                     c.down(Duration.ofSeconds(15));
                     System.out.print(c.status());
+                }
+                case "restart" -> {
+                    ClusterProcess p = LocalCluster.load(dir).restart(flags.get("role"));
+                    System.out.println(p.role() + " started again, pid " + p.pid());
                 }
                 case "savepoint" -> System.out.println(LocalCluster.load(dir).savepoint());
                 case "submit" -> {
@@ -106,7 +111,15 @@ public final class ClusterCommand {
 
     private static Map<String, String> parseFlags(String[] args) {
         Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
+        int first = 1;
+        if (args[0].equals("restart")) {
+            if (args.length < 2 || args[1].startsWith("--")) {
+                throw new IllegalArgumentException("restart needs a role, e.g. restart taskmanager-1");
+            }
+            flags.put("role", args[1]);
+            first = 2;
+        }
+        for (int i = first; i < args.length; i++) {
             if (!VALUE_FLAGS.contains(args[i])) {
                 throw new IllegalArgumentException("unknown flag " + args[i]);
             }

@@ -182,8 +182,6 @@ public final class LocalCluster {
         for (int i = 1; i <= TASK_MANAGERS; i++) {
             startTaskManager(i, s.flinkClasspath(), tm);
         }
-        state.setProperty("flink.classpath", s.flinkClasspath());
-        save();
 
         awaitBrokers(bootstrap, Duration.ofMinutes(2));
         createTopics(bootstrap, s.partitions());
@@ -229,10 +227,29 @@ public final class LocalCluster {
         return path;
     }
 
-    /** Starts TaskManager {@code n} again (after it died), with the same configuration. */
-    public ClusterProcess restartTaskManager(int n) throws InterruptedException {
-        String cp = state.getProperty("flink.classpath");
-        return startTaskManager(n, cp, taskManagerParams(cp));
+    /**
+     * Starts a stopped process again with the command line it was first started with (a broker
+     * keeps its data; a TaskManager registers again under its resource id); returns it.
+     */
+    public ClusterProcess restart(String role) {
+        ClusterProcess old = process(role);
+        if (alive(old)) {
+            throw new IllegalStateException(role + " (pid " + old.pid() + ") is still running");
+        }
+        Path file = dir.resolve("conf/" + role + ".command");
+        List<String> cmd;
+        try {
+            cmd = Files.readAllLines(file).stream().filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the command line of " + role + " from " + file, e);
+        }
+        return start(role, old.port(), cmd, dir.resolve("logs/" + role + ".log"));
+    }
+
+    /** Waits until Flink sees both TaskManagers and Kafka all three brokers. */
+    public void awaitWhole(Duration timeout) throws InterruptedException {
+        awaitBrokers(bootstrapServers(), timeout);
+        awaitTaskManagers(timeout);
     }
 
     /** Every process the state file names, in start order. */
@@ -471,6 +488,11 @@ public final class LocalCluster {
         cmd.add(mainClass);
         cmd.addAll(args);
         Path log = dir.resolve("logs/" + role + ".log");
+        writeString(dir.resolve("conf/" + role + ".command"), String.join("\n", cmd) + "\n");
+        return start(role, port, cmd, log);
+    }
+
+    private ClusterProcess start(String role, int port, List<String> cmd, Path log) {
         try {
             Process p = new ProcessBuilder(cmd)
                     .directory(dir.toFile())
@@ -489,7 +511,7 @@ public final class LocalCluster {
             save();
             return new ClusterProcess(role, p.pid(), port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + role + " (" + mainClass + ")", e);
+            throw new UncheckedIOException("cannot start " + role + " (" + cmd.get(cmd.size() - 1) + ")", e);
         }
     }
 

@@ -50,7 +50,8 @@ import org.zonestat.sim.baltimore.BaltimoreData;
  * The local multi-process cluster (3 KRaft brokers, a Flink JobManager and 2 TaskManagers, the
  * console, each its own JVM) loses a TaskManager and a broker to {@code kill -9} while events flow;
  * the job restarts from its checkpoint on the surviving TaskManager and the committed outputs
- * reconcile. Then the job is stopped with a savepoint and restored into a freshly uploaded jar.
+ * reconcile, and the killed nodes are started again. Then the job is stopped with a savepoint and
+ * restored into a freshly uploaded jar.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverITCase {
@@ -201,6 +202,15 @@ class ClusterFailoverITCase {
                 input.size(), caseIds.size(), BAD_RECORDS, r[0].eventRecords(), r[0].acceptedCases().size(),
                 r[0].eventRecords() - r[0].acceptedCases().size(), r[0].rejectedSources().size(), r[0].rejectedBad(),
                 r[0].rejectedCases().size(), halos.size(), health.path("eventsSeen").asLong());
+
+        // The killed nodes come back: the broker with its data, the TaskManager under its resource id.
+        long restartAt = System.nanoTime();
+        cluster.restart(killedBroker.role());
+        cluster.restart(killedTm.role());
+        cluster.awaitWhole(Duration.ofMinutes(2));
+        assertThat(cluster.processes()).allMatch(cluster::alive);
+        System.out.printf("restarted %s and %s: the cluster is whole again (3 brokers, 2 TaskManagers) in %.1f s%n",
+                killedBroker.role(), killedTm.role(), (System.nanoTime() - restartAt) / 1e9);
     }
 
     @Test
