@@ -92,11 +92,27 @@ public final class ClusterCommand {
         List<String> jobArgs = new ArrayList<>(List.of(
                 "--checkpoint-interval-seconds", f.getOrDefault("--checkpoint-interval-seconds", "10")));
         return new LocalCluster.Settings(dir,
-                Path.of(f.getOrDefault("--job-jar", "stream-jobs/target/zonestat-stream-jobs-0.1.0-SNAPSHOT-job.jar")),
+                f.containsKey("--job-jar") ? Path.of(f.get("--job-jar")) : builtJobJar(Path.of("stream-jobs/target")),
                 readClasspath(f.getOrDefault("--app-classpath-file", "deploy/cluster/target/classpath.txt")),
                 readClasspath(f.getOrDefault("--flink-classpath-file", "deploy/cluster/target/flink-classpath.txt")),
                 intFlag(f, "--slots", 2), intFlag(f, "--parallelism", 2), 2, intFlag(f, "--console-port", 7070),
                 jobArgs);
+    }
+
+    /** The job jar {@code mvn package} built in the folder ({@code zonestat-stream-jobs-VERSION-job.jar}). */
+    static Path builtJobJar(Path target) {
+        try (java.util.stream.Stream<Path> files = Files.list(target)) {
+            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("zonestat-stream-jobs-.*-job\\.jar"))
+                    .toList();
+            if (jars.size() != 1) {
+                throw new IllegalStateException("expected one zonestat-stream-jobs-*-job.jar in " + target.toAbsolutePath()
+                        + ", found " + jars + "; build it with mvn package or pass --job-jar");
+            }
+            return jars.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + target.toAbsolutePath()
+                    + " for the job jar (build it with mvn package or pass --job-jar)", e);
+        }
     }
 
     /** Reads a class path file that Maven's {@code dependency:build-classpath} wrote. */

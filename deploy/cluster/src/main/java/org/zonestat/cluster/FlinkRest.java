@@ -100,6 +100,11 @@ public final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints");
     }
 
+    /** {@code GET /jobs/{id}/exceptions}: the failures the job restarted from, newest first. */
+    public JsonNode exceptions(String jobId) {
+        return get("/jobs/" + jobId + "/exceptions");
+    }
+
     /** The task managers running at least one task of a job vertex. */
     public JsonNode vertexTaskManagers(String jobId, String vertexId) {
         return get("/jobs/" + jobId + "/vertices/" + vertexId + "/taskmanagers");

@@ -163,6 +163,16 @@ class ClusterFailoverITCase {
         LocalCluster.awaitUntil("a checkpoint completes after the restore", Duration.ofMinutes(1), () ->
                 rest.checkpoints(jobId).path("latest").path("completed").path("latest_ack_timestamp").asLong() > restoredAt[0]);
         long checkpointingAgain = System.currentTimeMillis() - killedAt;
+        List<String> failures = new ArrayList<>();
+        for (JsonNode e : rest.exceptions(jobId).path("exceptionHistory").path("entries")) {
+            if (e.path("timestamp").asLong() >= killedAt) {
+                failures.add(String.format("+%.1f s %s", (e.path("timestamp").asLong() - killedAt) / 1e3,
+                        e.path("exceptionName").asText()));
+            }
+        }
+        java.util.Collections.reverse(failures);
+        System.out.printf("failures the job restarted from after the kill: %s%n", failures);
+        assertThat(failures).as("the job noticed the lost TaskManager").isNotEmpty();
         System.out.printf("recovery: job restored checkpoint %d and ran every task again %.1f s after the kill "
                         + "(on the surviving TaskManager); first checkpoint after the restore %.1f s after the kill%n",
                 restoredId[0], runningAgain / 1e3, checkpointingAgain / 1e3);
