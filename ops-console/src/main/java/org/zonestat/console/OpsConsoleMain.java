@@ -35,7 +35,9 @@ public final class OpsConsoleMain {
                     "  --goal PERCENT           huddle and report goal against last year (default"
                             + " -15)",
                     "  --huddle-date DATE       the huddle's day, YYYY-MM-DD (default: the latest"
-                            + " day in zone-stats)");
+                            + " day in zone-stats)",
+                    "Each flag may also be set by ZONESTAT_<FLAG> (ZONESTAT_BOOTSTRAP, ZONESTAT_TILE_URL, ...);",
+                    "the command line wins.");
 
     private OpsConsoleMain() {}
 
@@ -137,9 +139,27 @@ public final class OpsConsoleMain {
         }
 
         static Flags parse(String[] args) {
+            return parse(args, System.getenv());
+        }
+
+        /**
+         * Each flag not on the command line may come from the environment variable {@code
+         * ZONESTAT_} + its name in upper case with {@code _} for {@code -} ({@code --tile-url} →
+         * {@code ZONESTAT_TILE_URL}); the command line wins.
+         */
+        static Flags parse(String[] commandLine, java.util.Map<String, String> env) {
+            java.util.List<String> args = new java.util.ArrayList<>();
+            for (String flag : new java.util.TreeSet<>(KNOWN_FLAGS)) {
+                String v = env.get(environmentVariable(flag));
+                if (v != null && !v.isBlank()) {
+                    args.add(flag);
+                    args.add(v.trim());
+                }
+            }
+            args.addAll(java.util.List.of(commandLine));
             Flags f = new Flags();
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
+            for (int i = 0; i < args.size(); i++) {
+                String flag = args.get(i);
                 if (flag.equals("--help") || flag.equals("-h")) {
                     f.help = true;
                     continue;
@@ -147,10 +167,10 @@ public final class OpsConsoleMain {
                 if (!KNOWN_FLAGS.contains(flag)) {
                     throw new IllegalArgumentException("unknown flag " + flag);
                 }
-                if (i + 1 >= args.length) {
+                if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException(flag + " needs a value");
                 }
-                String value = args[++i];
+                String value = args.get(++i);
                 switch (flag) {
                     case "--bootstrap" -> f.bootstrap = value;
                     case "--port" -> f.port = parseInt(flag, value);
@@ -190,6 +210,10 @@ public final class OpsConsoleMain {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IllegalArgumentException(flag + " needs a date like 2018-07-07, got '" + value + "'");
             }
+        }
+
+        static String environmentVariable(String flag) {
+            return "ZONESTAT_" + flag.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         }
 
         private static int parseInt(String flag, String value) {

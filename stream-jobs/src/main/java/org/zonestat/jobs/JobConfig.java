@@ -156,10 +156,31 @@ public record JobConfig(
      * id=path.geojson#nameProperty}), {@code --h3-resolution}, {@code --out-of-orderness-seconds},
      * {@code --future-tolerance-seconds}, {@code --checkpoint-interval-seconds}, {@code
      * --dedupe-window-hours}, {@code --bounded}, {@code
-     * --topic-incidents|requests311|tips|zones|events|rejected}. Environment variable {@code
-     * ZONESTAT_BOOTSTRAP} is the default for {@code --bootstrap}.
+     * --topic-incidents|requests311|tips|zones|events|rejected}. Each flag not given may come from
+     * the environment: see {@link #fromArgs(String[], Map)}.
      */
     public static JobConfig fromArgs(String[] args) {
+        return fromArgs(args, System.getenv());
+    }
+
+    /** The flags {@link #fromArgs} knows, without their leading {@code --}. */
+    public static final List<String> FLAGS = List.of("bootstrap", "group", "layers", "h3-resolution",
+            "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
+            "dedupe-window-hours", "bounded", "fail-after-records", "near-repeat-meters", "near-repeat-days",
+            "topic-incidents", "topic-requests311", "topic-tips", "topic-zones", "topic-events", "topic-rejected",
+            "topic-alerts", "topic-notifications", "topic-zone-stats", "topic-hotspots");
+
+    /**
+     * The environment variable that stands for a flag when the flag is not given: {@code ZONESTAT_}
+     * and the flag's name in upper case with {@code _} for {@code -} ({@code --checkpoint-interval-seconds}
+     * → {@code ZONESTAT_CHECKPOINT_INTERVAL_SECONDS}). {@code ZONESTAT_BOUNDED=true} sets {@code --bounded}.
+     */
+    public static String environmentVariable(String flag) {
+        return "ZONESTAT_" + flag.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** {@link #fromArgs(String[])} with the given environment; a flag on the command line wins. */
+    public static JobConfig fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -175,8 +196,14 @@ public record JobConfig(
                 throw new IllegalArgumentException("flag " + a + " needs a value");
             }
         }
-        String bootstrap = flags.getOrDefault("bootstrap",
-                Objects.requireNonNullElse(System.getenv("ZONESTAT_BOOTSTRAP"), "127.0.0.1:9092"));
+        for (String flag : FLAGS) {
+            String v = env.get(environmentVariable(flag));
+            if (!flags.containsKey(flag) && v != null && !v.isBlank()
+                    && (!flag.equals("bounded") || Boolean.parseBoolean(v.trim()))) {
+                flags.put(flag, v.trim());
+            }
+        }
+        String bootstrap = flags.getOrDefault("bootstrap", "127.0.0.1:9092");
         JobConfig d = defaults(bootstrap);
         Topics t = d.topics();
         t = new Topics(flags.getOrDefault("topic-incidents", t.incidents()),
@@ -213,15 +240,9 @@ public record JobConfig(
                                 ? Duration.ofDays(Long.parseLong(flags.get("near-repeat-days")))
                                 : d.analytics().nearRepeatWindow()),
                 d.hotspots());
-        List<String> known = List.of("bootstrap", "group", "layers", "h3-resolution",
-                "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
-                "dedupe-window-hours", "bounded", "fail-after-records", "near-repeat-meters", "near-repeat-days", "topic-incidents", "topic-requests311", "topic-tips",
-                "topic-zones", "topic-events", "topic-alerts", "topic-notifications", "topic-zone-stats",
-                "topic-hotspots",
-                "topic-rejected");
         for (String k : flags.keySet()) {
-            if (!known.contains(k)) {
-                throw new IllegalArgumentException("unknown flag --" + k + "; known: --" + String.join(", --", known));
+            if (!FLAGS.contains(k)) {
+                throw new IllegalArgumentException("unknown flag --" + k + "; known: --" + String.join(", --", FLAGS));
             }
         }
         return c;
