@@ -167,7 +167,7 @@ public record JobConfig(
     public static final List<String> FLAGS = List.of("bootstrap", "group", "layers", "h3-resolution",
             "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
             "dedupe-window-hours", "bounded", "fail-after-records", "near-repeat-meters", "near-repeat-days",
-            "topic-incidents", "topic-requests311", "topic-tips", "topic-zones", "topic-events", "topic-rejected",
+            "allowed-lateness-hours", "topic-incidents", "topic-requests311", "topic-tips", "topic-zones", "topic-events", "topic-rejected",
             "topic-alerts", "topic-notifications", "topic-zone-stats", "topic-hotspots");
 
     /**
@@ -238,7 +238,10 @@ public record JobConfig(
                                 String.valueOf(d.analytics().nearRepeatRadiusMeters()))),
                         flags.containsKey("near-repeat-days")
                                 ? Duration.ofDays(Long.parseLong(flags.get("near-repeat-days")))
-                                : d.analytics().nearRepeatWindow()),
+                                : d.analytics().nearRepeatWindow())
+                        .withZoneStatsLateness(flags.containsKey("allowed-lateness-hours")
+                                ? Duration.ofHours(Long.parseLong(flags.get("allowed-lateness-hours")))
+                                : d.analytics().zoneStatsLateness()),
                 d.hotspots());
         for (String k : flags.keySet()) {
             if (!FLAGS.contains(k)) {

@@ -24,8 +24,10 @@ class JobConfigEnvTest {
                 "ZONESTAT_CHECKPOINT_INTERVAL_SECONDS", "30",
                 "ZONESTAT_GROUP", "city-a",
                 "ZONESTAT_TOPIC_EVENTS", "city-a.events",
-                "ZONESTAT_BOUNDED", "true"));
+                "ZONESTAT_BOUNDED", "true",
+                "ZONESTAT_ALLOWED_LATENESS_HOURS", "72"));
         assertThat(c.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(c.analytics().zoneStatsLateness()).isEqualTo(Duration.ofHours(72));
         assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.groupId()).isEqualTo("city-a");
         assertThat(c.topics().events()).isEqualTo("city-a.events");

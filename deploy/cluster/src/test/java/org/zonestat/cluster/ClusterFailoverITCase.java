@@ -58,6 +58,13 @@ class ClusterFailoverITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JobConfig.Topics TOPICS = JobConfig.Topics.defaults();
     private static final int BAD_RECORDS = 600;
+    /**
+     * Checkpoints every 2 s; and a lateness of ten years: the feed replays six years of cases in
+     * about a minute, so while the killed broker's partition is without a leader (and idle) the
+     * other partition moves event time on by months, and its records would come back "late".
+     */
+    private static final List<String> JOB_FLAGS =
+            List.of("--checkpoint-interval-seconds", "2", "--allowed-lateness-hours", String.valueOf(24 * 3653));
 
     private static Path dir;
     private static LocalCluster cluster;
@@ -81,7 +88,7 @@ class ClusterFailoverITCase {
                 Path.of(System.getProperty("zonestat.job-jar")),
                 ClusterCommand.readClasspath(System.getProperty("zonestat.app-classpath-file")),
                 ClusterCommand.readClasspath(System.getProperty("zonestat.flink-classpath-file")),
-                2, 2, 2, 0, List.of("--checkpoint-interval-seconds", "2")));
+                2, 2, 2, 0, JOB_FLAGS));
         System.out.printf("cluster up in %.1f s (logs in %s):%n%s", (System.nanoTime() - t0) / 1e9,
                 dir.resolve("logs"), cluster.status());
         shootings = BaltimoreData.shootings2012To2017().events();
@@ -193,6 +200,8 @@ class ClusterFailoverITCase {
         accounted.addAll(r[0].rejectedCases());
         assertThat(accounted).isEqualTo(caseIds);
         assertThat(r[0].rejectedBad()).as("each bad record rejected exactly once").isEqualTo(BAD_RECORDS);
+        assertThat(r[0].rejectedCasesByReason()).as("the only case rejected lies outside every zone")
+                .isEqualTo(Map.of("outside-zones", 1L));
         assertThat(r[0].rejectedSources()).as("rejected (exactly-once): no record twice").doesNotHaveDuplicates();
         // hotspots is exactly-once: one risk halo per accepted shooting, none twice.
         LocalCluster.awaitUntil("one risk halo per accepted shooting is committed", Duration.ofMinutes(1),
@@ -206,12 +215,13 @@ class ClusterFailoverITCase {
         assertThat(health.path("status").asText()).isEqualTo("ok");
         assertThat(health.path("eventsSeen").asLong()).isPositive();
         System.out.printf("reconciliation: %d input records (%d cases + %d bad); events: %d records for %d cases "
-                        + "(%d redelivered, same ids); rejected (read_committed): %d records = %d bad + %d cases outside "
-                        + "every zone, no duplicate; hotspots: %d risk halos, no duplicate; console /api/health: ok, "
+                        + "(%d redelivered, same ids); rejected (read_committed): %d records = %d bad + %d cases %s, "
+                        + "no duplicate; hotspots: %d risk halos, no duplicate; console /api/health: ok, "
                         + "%d events seen%n",
                 input.size(), caseIds.size(), BAD_RECORDS, r[0].eventRecords(), r[0].acceptedCases().size(),
                 r[0].eventRecords() - r[0].acceptedCases().size(), r[0].rejectedSources().size(), r[0].rejectedBad(),
-                r[0].rejectedCases().size(), halos.size(), health.path("eventsSeen").asLong());
+                r[0].rejectedCases().size(), r[0].rejectedCasesByReason(), halos.size(),
+                health.path("eventsSeen").asLong());
 
         // The killed nodes come back: the broker with its data, the TaskManager under its resource id.
         long restartAt = System.nanoTime();
@@ -242,7 +252,7 @@ class ClusterFailoverITCase {
 
         Path rebuilt = dir.resolve("zonestat-stream-jobs-rebuilt-job.jar");
         Files.copy(Path.of(System.getProperty("zonestat.job-jar")), rebuilt);
-        String newJob = cluster.submit(rebuilt, 2, List.of("--checkpoint-interval-seconds", "2"), savepoint);
+        String newJob = cluster.submit(rebuilt, 2, JOB_FLAGS, savepoint);
         JsonNode restored = rest.checkpoints(newJob).path("latest").path("restored");
         assertThat(restored.path("is_savepoint").asBoolean()).isTrue();
         assertThat(restored.path("external_path").asText()).isEqualTo(savepoint);
@@ -282,7 +292,7 @@ class ClusterFailoverITCase {
 
     /** What the committed outputs hold so far. */
     private record Reconciliation(Set<String> acceptedCases, long eventRecords, Set<String> rejectedCases,
-            long rejectedBad, List<String> rejectedSources) {}
+            long rejectedBad, List<String> rejectedSources, Map<String, Long> rejectedCasesByReason) {}
 
     private static Reconciliation reconcile() {
         Set<String> accepted = new HashSet<>();
@@ -292,6 +302,7 @@ class ClusterFailoverITCase {
             eventRecords++;
         }
         Set<String> rejectedCases = new HashSet<>();
+        Map<String, Long> byReason = new java.util.TreeMap<>();
         long rejectedBad = 0;
         List<String> sources = new ArrayList<>();
         for (ConsumerRecord<String, String> rec : readCommitted(TOPICS.rejected())) {
@@ -301,9 +312,10 @@ class ClusterFailoverITCase {
                 rejectedBad++;
             } else {
                 rejectedCases.add(json(j.get("original").asText()).get("id").asText());
+                byReason.merge(j.get("reason").asText(), 1L, Long::sum);
             }
         }
-        return new Reconciliation(accepted, eventRecords, rejectedCases, rejectedBad, sources);
+        return new Reconciliation(accepted, eventRecords, rejectedCases, rejectedBad, sources, byReason);
     }
 
     private static List<String> haloIds() {
