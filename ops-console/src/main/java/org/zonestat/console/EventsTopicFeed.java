@@ -2,7 +2,6 @@ package org.zonestat.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -302,16 +301,7 @@ public final class EventsTopicFeed implements AutoCloseable {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "zonestat-ops-console-" + topic);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        return p;
+        return ConsoleKafka.readCommitted(bootstrapServers, "zonestat-ops-console-" + topic, ByteArrayDeserializer.class, 100, 1000);
     }
 
     /** Stops the thread and waits (bounded) for it to close the consumer. Idempotent. */

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Starts Debian's headless Chromium for the browser tests; fails (never skips) without it. */
-final class BrowserSupport {
+public final class BrowserSupport {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     // Selenium logs through java.util.logging; held here because JUL keeps loggers weakly.
@@ -27,7 +27,7 @@ final class BrowserSupport {
         return log;
     }
 
-    static void requireBrowser() {
+    public static void requireBrowser() {
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(p)) {
                 fail(p + " is missing: the browser tests need Debian's chromium and chromium-driver."
@@ -36,14 +36,19 @@ final class BrowserSupport {
         }
     }
 
-    static WebDriver startChromium(Path profile) {
+    public static WebDriver startChromium(Path profile) {
+        return startChromium(profile, 1280, 900);
+    }
+
+    /** Chromium with a window of this size (a wall screen wants a larger one). */
+    public static WebDriver startChromium(Path profile, int width, int height) {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))

@@ -185,8 +185,11 @@ class LiveMapBrowserITCase {
         return browser.findElements(By.cssSelector(cssSelector)).size();
     }
 
+    /** Waits, and looks again when the page replaced an element it was reading (markers update live). */
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Opens the page with no token remembered from an earlier test. */

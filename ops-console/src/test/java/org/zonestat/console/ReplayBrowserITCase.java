@@ -208,6 +208,7 @@ class ReplayBrowserITCase {
     void the_replay_page_plays_a_week_with_a_moving_clock_that_stops_on_pause() throws Exception {
         browser.get(console.url() + "replay?week=2018-W27&token=" + ANALYST);
         WebDriverWait waiting = new WebDriverWait(browser, WAIT);
+        waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         waiting.until(d -> d.findElement(By.id("zs-replay-ttff")).getDomAttribute("data-ms") != null);
         long ttff = Long.parseLong(browser.findElement(By.id("zs-replay-ttff")).getDomAttribute("data-ms"));
         assertThat(ttff).as("first frame of a week, ms").isLessThan(2000);

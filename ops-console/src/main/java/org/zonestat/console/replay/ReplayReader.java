@@ -2,7 +2,6 @@ package org.zonestat.console.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -12,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.console.ConsoleJson;
+import org.zonestat.console.ConsoleKafka;
 import org.zonestat.console.HotCell;
 import org.zonestat.console.LiveAlert;
 import org.zonestat.console.LiveEvent;
@@ -209,15 +209,6 @@ public final class ReplayReader {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "zonestat-ops-console-replay");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        return p;
+        return ConsoleKafka.readCommitted(bootstrapServers, "zonestat-ops-console-replay", ByteArrayDeserializer.class, 50, 5000);
     }
 }

@@ -1,7 +1,6 @@
 package org.zonestat.console.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,20 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.console.AccessTokens;
+import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,10 +39,7 @@ import java.util.Set;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ScorecardPagesBrowserITCase {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final java.util.logging.Logger SELENIUM_LOG = quietSelenium();
 
     @TempDir static Path tempDir;
 
@@ -55,12 +49,7 @@ class ScorecardPagesBrowserITCase {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(p)) {
-                fail(p + " is missing: the browser tests need Debian's chromium and chromium-driver."
-                        + " Run ./zonestat test, which installs them.");
-            }
-        }
+        BrowserSupport.requireBrowser();
         broker = EmbeddedKafkaBroker.builder().dataDir(tempDir.resolve("kafka")).build().start();
         for (String t : List.of("events", "zone-stats", "hotspots")) {
             broker.createTopic(t, 1, Map.of());
@@ -76,7 +65,7 @@ class ScorecardPagesBrowserITCase {
                 .huddle(HuddleSettings.defaults().withClock(ScorecardApiITCase.CLOCK))
                 .start();
         ScorecardApiITCase.awaitLoaded(console);
-        browser = startChromium(tempDir.resolve("chromium-profile"));
+        browser = BrowserSupport.startChromium(tempDir.resolve("chromium-profile"), 1600, 1000);
     }
 
     @AfterAll
@@ -92,30 +81,11 @@ class ScorecardPagesBrowserITCase {
         }
     }
 
-    private static java.util.logging.Logger quietSelenium() {
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.openqa.selenium");
-        log.setLevel(java.util.logging.Level.SEVERE);
-        return log;
-    }
-
-    private static WebDriver startChromium(Path profile) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1600,1000",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
+    /** Waits, and looks again when the page replaced an element it was reading (the wall rotates). */
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void open(String pathAndQuery) {
