@@ -28,6 +28,7 @@ import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
 import org.zonestat.jobs.functions.EventIdKey;
 import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
 import org.zonestat.jobs.functions.RawEventTimeAssigner;
+import org.zonestat.jobs.functions.RawRecordWatermarks;
 import org.zonestat.jobs.functions.FaultDrill;
 import org.zonestat.jobs.functions.ParseFunction;
 import org.zonestat.jobs.functions.Rejections;
@@ -142,8 +143,11 @@ public final class ZoneTaggingJob {
     public void build(StreamExecutionEnvironment env) {
         // Event time is read at the source, so that each Kafka partition has its own watermark and a
         // partition read ahead of another does not make the other's records late.
+        Duration outOfOrderness = config.maxOutOfOrderness();
+        Duration futureTolerance = config.futureTolerance();
         DataStream<RawRecord> raw = env
-                .fromSource(source, WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+                .fromSource(source, WatermarkStrategy.<RawRecord>forGenerator(
+                                ctx -> new RawRecordWatermarks(outOfOrderness, futureTolerance))
                         .withTimestampAssigner(new RawEventTimeAssigner())
                         .withIdleness(IDLE_PARTITION), "raw-topics")
                 .uid("raw-topics-source");
