@@ -369,8 +369,11 @@ class ClusterFailoverITCase {
         return out;
     }
 
-    /** Sends the records in batches with a pause after each, acks from all in-sync replicas. */
-    private static void produce(List<ProducerRecord<String, String>> records, int batch, Duration pause,
+    /**
+     * Publishes the records as a live feed does: one batch every {@code period}, on a fixed-rate
+     * schedule, each acknowledged by all in-sync replicas; returns once every record is acknowledged.
+     */
+    private static void produce(List<ProducerRecord<String, String>> records, int batch, Duration period,
             AtomicInteger acked) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
@@ -378,20 +381,35 @@ class ClusterFailoverITCase {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        java.util.concurrent.ScheduledExecutorService feed =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        AtomicInteger next = new AtomicInteger();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (int i = 0; i < records.size(); i += batch) {
-                List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
-                for (ProducerRecord<String, String> r : records.subList(i, Math.min(records.size(), i + batch))) {
-                    acks.add(producer.send(r));
+            feed.scheduleAtFixedRate(() -> {
+                int from = next.getAndAdd(batch);
+                if (from >= records.size()) {
+                    done.complete(null);
+                    return;
                 }
-                for (java.util.concurrent.Future<?> f : acks) {
-                    f.get(2, TimeUnit.MINUTES);
-                    acked.incrementAndGet();
+                try {
+                    List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+                    for (ProducerRecord<String, String> r : records.subList(from, Math.min(records.size(), from + batch))) {
+                        acks.add(producer.send(r));
+                    }
+                    for (java.util.concurrent.Future<?> f : acks) {
+                        f.get(2, TimeUnit.MINUTES);
+                        acked.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    done.completeExceptionally(e);
                 }
-                Thread.sleep(pause.toMillis());
-            }
+            }, 0, Math.max(1, period.toMillis()), TimeUnit.MILLISECONDS);
+            done.get(10, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish the test input to " + cluster.bootstrapServers(), e);
+        } finally {
+            feed.shutdownNow();
         }
     }
 
