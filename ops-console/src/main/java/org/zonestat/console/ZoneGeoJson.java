@@ -71,10 +71,18 @@ public final class ZoneGeoJson {
                         old != null && old.layer() == layer ? old : new Written(layer, write(layer))).bytes());
     }
 
+    /**
+     * An RFC 7946 geometry: 6 decimals (about 0.1 m), counter-clockwise shells, no CRS member.
+     * Every GeoJSON the console serves writes its geometries through this.
+     */
+    public static String geometry(Geometry geometry) {
+        GeoJsonWriter writer = new GeoJsonWriter(DECIMALS);
+        writer.setEncodeCRS(false);
+        writer.setForceCCW(true);
+        return writer.write(onGrid(geometry));
+    }
+
     private byte[] write(ZoneLayer layer) {
-        GeoJsonWriter geometryWriter = new GeoJsonWriter(DECIMALS);
-        geometryWriter.setEncodeCRS(false);
-        geometryWriter.setForceCCW(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -85,7 +93,7 @@ public final class ZoneGeoJson {
                 json.writeStringField("type", "Feature");
                 json.writeNumberField("id", zone.index());
                 json.writeFieldName("geometry");
-                json.writeRawValue(geometryWriter.write(onGrid(zone.geometry())));
+                json.writeRawValue(geometry(zone.geometry()));
                 json.writeObjectFieldStart("properties");
                 json.writeStringField("layer", layer.id());
                 json.writeNumberField("index", zone.index());

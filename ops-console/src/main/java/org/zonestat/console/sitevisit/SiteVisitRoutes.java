@@ -8,14 +8,11 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
-import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.zonestat.console.ConsoleJson;
 import org.zonestat.console.LiveItem;
 import org.zonestat.console.OpsConsoleApp;
 import org.zonestat.console.Role;
+import org.zonestat.console.ZoneGeoJson;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
@@ -43,8 +40,6 @@ public final class SiteVisitRoutes {
     public static final int DEFAULT_DAYS = 28;
     public static final int MAX_DAYS = 365;
     private static final List<String> FORMATS = List.of("json", "csv", "geojson");
-    private static final int DECIMALS = 6;
-    private static final PrecisionModel GRID = new PrecisionModel(Math.pow(10, DECIMALS));
 
     private final ReplayReader reader;
     private final Supplier<ZoneCatalog> catalog;
@@ -165,9 +160,6 @@ public final class SiteVisitRoutes {
 
     /** The layer's polygons (RFC 7946, 6 decimals) with the row of each zone as properties, by rank. */
     private byte[] geoJson(SiteVisitPlan plan, ZoneLayer layer) {
-        GeoJsonWriter geometryWriter = new GeoJsonWriter(DECIMALS);
-        geometryWriter.setEncodeCRS(false);
-        geometryWriter.setForceCCW(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -179,8 +171,7 @@ public final class SiteVisitRoutes {
                 json.writeStringField("type", "Feature");
                 json.writeNumberField("id", r.zoneIndex());
                 json.writeFieldName("geometry");
-                Geometry reduced = GeometryPrecisionReducer.reduce(zone.geometry(), GRID);
-                json.writeRawValue(geometryWriter.write(reduced.isEmpty() ? zone.geometry() : reduced));
+                json.writeRawValue(ZoneGeoJson.geometry(zone.geometry()));
                 json.writeObjectFieldStart("properties");
                 json.writeStringField("layer", plan.layer());
                 json.writeStringField("name", r.zone());
