@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,6 +50,7 @@ public final class ZonesTopicFeed implements AutoCloseable {
     private final ZoneLayers layers;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Thread thread;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong unusable = new AtomicLong();
     private volatile boolean running = true;
@@ -138,9 +141,10 @@ public final class ZonesTopicFeed implements AutoCloseable {
         }
     }
 
+    /** A retry pause on the feed's own thread; {@link #close} ends it at once. */
     private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis()); // a retry pause on the feed's own thread
+            closing.await(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -163,11 +167,11 @@ public final class ZonesTopicFeed implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        closing.countDown();
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {
-            c.wakeup();
+            c.wakeup(); // not an interrupt: the consumer then closes cleanly
         }
-        thread.interrupt();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
