@@ -5,16 +5,23 @@ import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLayerSpec;
 
-/** The layer the geo benchmarks use: the 278 Baltimore neighborhoods (2010), from the class path. */
+/**
+ * The layer the geo benchmarks use: the 278 Baltimore neighborhoods (2010), from the class path.
+ */
 final class BaltimoreLayers {
-    static final ZoneLayerSpec NEIGHBORHOODS_2010 = new ZoneLayerSpec("neighborhoods", "Neighborhoods (2010)",
-            ZoneCatalog.BALTIMORE + "baltimore_neighborhoods_2010.geojson", "name");
+    static final ZoneLayerSpec NEIGHBORHOODS_2010 =
+            new ZoneLayerSpec(
+                    "neighborhoods",
+                    "Neighborhoods (2010)",
+                    ZoneCatalog.BALTIMORE + "baltimore_neighborhoods_2010.geojson",
+                    "name");
 
     private BaltimoreLayers() {}
 
     static ZoneLayer neighborhoods2010() {
         // The locator is built separately by each benchmark; brute force costs nothing to build.
-        return ZoneCatalog.load(List.of(NEIGHBORHOODS_2010), org.zonestat.geo.BruteForceZoneLocator::new)
+        return ZoneCatalog.load(
+                        List.of(NEIGHBORHOODS_2010), org.zonestat.geo.BruteForceZoneLocator::new)
                 .layer(NEIGHBORHOODS_2010.id())
                 .orElseThrow();
     }

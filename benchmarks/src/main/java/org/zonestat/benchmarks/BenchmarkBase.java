@@ -6,8 +6,8 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Threads(1)
@@ -28,5 +30,6 @@ public abstract class BenchmarkBase {
     public static final String DATA_PROPERTY = "zonestat.data";
 
     /** The default data folder, relative to the repository root. */
-    public static final String DEFAULT_DATA = "simulators/src/main/resources/zonestat/data/baltimore";
+    public static final String DEFAULT_DATA =
+            "simulators/src/main/resources/zonestat/data/baltimore";
 }

@@ -9,13 +9,16 @@ import java.util.List;
 /**
  * How loaded the machine was over an interval: the share of all CPUs busy and the share stolen by
  * the hypervisor (from the {@code cpu} line of {@code /proc/stat}), and how many CPUs this JVM used
- * on average (its process CPU time over wall time). Busy minus this JVM is what other processes took.
- * Outside Linux the machine shares are NaN.
+ * on average (its process CPU time over wall time). Busy minus this JVM is what other processes
+ * took. Outside Linux the machine shares are NaN.
  *
  * <p>Immutable snapshot; thread-safe.
  */
 final class CpuMeter {
-    /** Over an interval: machine busy and stolen shares 0..1, and this process's average CPUs in use. */
+    /**
+     * Over an interval: machine busy and stolen shares 0..1, and this process's average CPUs in
+     * use.
+     */
     record Usage(double machineBusy, double steal, double processCpus) {}
 
     private final long wallNanos;
@@ -45,7 +48,8 @@ final class CpuMeter {
     }
 
     private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return 0;

@@ -9,9 +9,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Samples how many records a topic holds (the sum of its partitions' end offsets) every {@code
- * period}, on its own thread, from {@link #start} to {@link #close}: the output side of a throughput
- * run seen from outside the job, without consuming (and paying for) every record. For a topic
- * written without transactions (the job's at-least-once {@code events}) the end offset is the
+ * period}, on its own thread, from {@link #start} to {@link #close}: the output side of a
+ * throughput run seen from outside the job, without consuming (and paying for) every record. For a
+ * topic written without transactions (the job's at-least-once {@code events}) the end offset is the
  * record count.
  *
  * <p>{@link #samples} may be read from any thread; it returns a copy.
@@ -42,7 +42,9 @@ final class EndOffsetSampler implements AutoCloseable {
     }
 
     private void loop() {
-        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin =
+                Admin.create(
+                        java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             while (running) {
                 long records = PipelineSetup.endOffsets(admin, topic);
                 synchronized (samples) {

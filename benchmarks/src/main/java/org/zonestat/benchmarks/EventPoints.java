@@ -26,18 +26,33 @@ public final class EventPoints {
         this.distinct = distinct;
     }
 
-    /** Loads the event files from {@code dataDir} and draws {@code n} locations with {@code seed}. */
+    /**
+     * Loads the event files from {@code dataDir} and draws {@code n} locations with {@code seed}.
+     */
     public static EventPoints sample(Path dataDir, int n, long seed) {
         CsvPoints[] files;
         try {
-            files = new CsvPoints[] {
-                CsvPoints.read(dataDir.resolve("shootings_2012_2017_cases.csv"), "longitude", "latitude"),
-                CsvPoints.read(dataDir.resolve("part1_2018_homicides_shootings_jan_jul.csv"), "Longitude", "Latitude"),
-                CsvPoints.read(dataDir.resolve("311_service_requests_2019-10-18_21.csv"), "Longitude", "Latitude")
-            };
+            files =
+                    new CsvPoints[] {
+                        CsvPoints.read(
+                                dataDir.resolve("shootings_2012_2017_cases.csv"),
+                                "longitude",
+                                "latitude"),
+                        CsvPoints.read(
+                                dataDir.resolve("part1_2018_homicides_shootings_jan_jul.csv"),
+                                "Longitude",
+                                "Latitude"),
+                        CsvPoints.read(
+                                dataDir.resolve("311_service_requests_2019-10-18_21.csv"),
+                                "Longitude",
+                                "Latitude")
+                    };
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the event files in " + dataDir.toAbsolutePath()
-                    + " (give the folder with --data)", e);
+            throw new UncheckedIOException(
+                    "cannot read the event files in "
+                            + dataDir.toAbsolutePath()
+                            + " (give the folder with --data)",
+                    e);
         }
         int total = 0;
         for (CsvPoints f : files) {
@@ -63,7 +78,10 @@ public final class EventPoints {
         return new EventPoints(lons, lats, total);
     }
 
-    /** The data folder from the {@value BenchmarkBase#DATA_PROPERTY} system property, or the default. */
+    /**
+     * The data folder from the {@value BenchmarkBase#DATA_PROPERTY} system property, or the
+     * default.
+     */
     public static Path dataDir() {
         return Path.of(System.getProperty(BenchmarkBase.DATA_PROPERTY, BenchmarkBase.DEFAULT_DATA));
     }

@@ -22,9 +22,9 @@ import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLocator;
 
 /**
- * Runs the geo benchmarks ({@link ZoneLookupBenchmark}, {@link ZoneIndexBuildBenchmark}) with
- * JMH's Runner API, measures each locator's retained heap, and writes {@code geo.md} and
- * {@code geo-jmh.json} to the results folder.
+ * Runs the geo benchmarks ({@link ZoneLookupBenchmark}, {@link ZoneIndexBuildBenchmark}) with JMH's
+ * Runner API, measures each locator's retained heap, and writes {@code geo.md} and {@code
+ * geo-jmh.json} to the results folder.
  *
  * <pre>
  * java -cp CLASSPATH org.zonestat.benchmarks.GeoBenchmarks [--data DIR] [--results DIR] [--date YYYY-MM-DD]
@@ -39,24 +39,42 @@ public final class GeoBenchmarks {
     private GeoBenchmarks() {}
 
     /** Parsed command line. */
-    record Arguments(Path data, Path results, String date, int warmup, int iterations, int seconds, int forks) {
+    record Arguments(
+            Path data,
+            Path results,
+            String date,
+            int warmup,
+            int iterations,
+            int seconds,
+            int forks) {
         static Arguments parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
+                    throw new IllegalArgumentException(
+                            "expected --option value, got '" + args[i] + "'");
                 }
                 values.put(args[i].substring(2), args[++i]);
             }
-            Arguments a = new Arguments(
-                    Path.of(values.getOrDefault("data", BenchmarkBase.DEFAULT_DATA)),
-                    Path.of(values.getOrDefault("results", "benchmarks/results")),
-                    values.getOrDefault("date", LocalDate.now().toString()),
-                    Integer.parseInt(values.getOrDefault("warmup", "3")),
-                    Integer.parseInt(values.getOrDefault("iterations", "5")),
-                    Integer.parseInt(values.getOrDefault("seconds", "1")),
-                    Integer.parseInt(values.getOrDefault("forks", "1")));
-            values.keySet().removeAll(List.of("data", "results", "date", "warmup", "iterations", "seconds", "forks"));
+            Arguments a =
+                    new Arguments(
+                            Path.of(values.getOrDefault("data", BenchmarkBase.DEFAULT_DATA)),
+                            Path.of(values.getOrDefault("results", "benchmarks/results")),
+                            values.getOrDefault("date", LocalDate.now().toString()),
+                            Integer.parseInt(values.getOrDefault("warmup", "3")),
+                            Integer.parseInt(values.getOrDefault("iterations", "5")),
+                            Integer.parseInt(values.getOrDefault("seconds", "1")),
+                            Integer.parseInt(values.getOrDefault("forks", "1")));
+            values.keySet()
+                    .removeAll(
+                            List.of(
+                                    "data",
+                                    "results",
+                                    "date",
+                                    "warmup",
+                                    "iterations",
+                                    "seconds",
+                                    "forks"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + values.keySet());
             }
@@ -70,57 +88,90 @@ public final class GeoBenchmarks {
             a = Arguments.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("GeoBenchmarks: " + e.getMessage());
-            System.err.println("usage: GeoBenchmarks [--data DIR] [--results DIR] [--date YYYY-MM-DD]"
-                    + " [--warmup N] [--iterations N] [--seconds S] [--forks N]");
+            System.err.println(
+                    "usage: GeoBenchmarks [--data DIR] [--results DIR] [--date YYYY-MM-DD]"
+                            + " [--warmup N] [--iterations N] [--seconds S] [--forks N]");
             System.exit(2);
             return;
         }
         if (!Files.isDirectory(a.data())) {
-            System.err.println("GeoBenchmarks: no data folder " + a.data().toAbsolutePath()
-                    + " (run from the repository root or pass --data DIR)");
+            System.err.println(
+                    "GeoBenchmarks: no data folder "
+                            + a.data().toAbsolutePath()
+                            + " (run from the repository root or pass --data DIR)");
             System.exit(1);
             return;
         }
         Files.createDirectories(a.results());
         String loadAverage = readFirstLine(Path.of("/proc/loadavg"));
         Path json = a.results().resolve("geo-jmh.json");
-        Options options = new OptionsBuilder()
-                .include(ZoneLookupBenchmark.class.getName() + ".")
-                .include(ZoneIndexBuildBenchmark.class.getName() + ".")
-                .warmupIterations(a.warmup())
-                .measurementIterations(a.iterations())
-                .warmupTime(TimeValue.seconds(a.seconds()))
-                .measurementTime(TimeValue.seconds(a.seconds()))
-                .forks(a.forks())
-                .threads(1)
-                .jvmArgsAppend("-Xms1g", "-Xmx1g",
-                        "-D" + BenchmarkBase.DATA_PROPERTY + "=" + a.data().toAbsolutePath())
-                .resultFormat(ResultFormatType.JSON)
-                .result(json.toString())
-                .build();
+        Options options =
+                new OptionsBuilder()
+                        .include(ZoneLookupBenchmark.class.getName() + ".")
+                        .include(ZoneIndexBuildBenchmark.class.getName() + ".")
+                        .warmupIterations(a.warmup())
+                        .measurementIterations(a.iterations())
+                        .warmupTime(TimeValue.seconds(a.seconds()))
+                        .measurementTime(TimeValue.seconds(a.seconds()))
+                        .forks(a.forks())
+                        .threads(1)
+                        .jvmArgsAppend(
+                                "-Xms1g",
+                                "-Xmx1g",
+                                "-D"
+                                        + BenchmarkBase.DATA_PROPERTY
+                                        + "="
+                                        + a.data().toAbsolutePath())
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(json.toString())
+                        .build();
         Collection<RunResult> results = new Runner(options).run();
 
         System.setProperty(BenchmarkBase.DATA_PROPERTY, a.data().toAbsolutePath().toString());
-        EventPoints points = EventPoints.sample(a.data(), ZoneLookupBenchmark.POINTS, EventPoints.DEFAULT_SEED);
+        EventPoints points =
+                EventPoints.sample(a.data(), ZoneLookupBenchmark.POINTS, EventPoints.DEFAULT_SEED);
         ZoneLayer layer = BaltimoreLayers.neighborhoods2010();
         List<GeoResultsReport.Row> rows = new ArrayList<>();
         for (LocatorStrategy strategy : LocatorStrategy.values()) {
             Result lookups = primary(results, "ZoneLookupBenchmark", strategy);
             Result build = primary(results, "ZoneIndexBuildBenchmark", strategy);
-            long bytes = RetainedHeap.measure(() -> strategy.build(layer), l -> lookAll(l, points), 3);
-            rows.add(new GeoResultsReport.Row(strategy, lookups.getScore(), lookups.getScoreError(),
-                    build.getScore(), build.getScoreError(), bytes));
+            long bytes =
+                    RetainedHeap.measure(() -> strategy.build(layer), l -> lookAll(l, points), 3);
+            rows.add(
+                    new GeoResultsReport.Row(
+                            strategy,
+                            lookups.getScore(),
+                            lookups.getScoreError(),
+                            build.getScore(),
+                            build.getScoreError(),
+                            bytes));
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("JMH", String.format("%d warm-up + %d measurement iterations of %d s, %d fork(s), 1 thread, -Xmx1g",
-                a.warmup(), a.iterations(), a.seconds(), a.forks()));
-        settings.put("retained heap", "System.gc() + Runtime used heap before/after building and one pass of lookups, median of 3");
-        GeoResultsReport.Machine machine = new GeoResultsReport.Machine(
-                Runtime.getRuntime().availableProcessors(), cpuModel(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                loadAverage, a.date(), "java -cp <benchmarks classpath> org.zonestat.benchmarks.GeoBenchmarks "
-                        + String.join(" ", args), settings);
+        settings.put(
+                "JMH",
+                String.format(
+                        "%d warm-up + %d measurement iterations of %d s, %d fork(s), 1 thread, -Xmx1g",
+                        a.warmup(), a.iterations(), a.seconds(), a.forks()));
+        settings.put(
+                "retained heap",
+                "System.gc() + Runtime used heap before/after building and one pass of lookups, median of 3");
+        GeoResultsReport.Machine machine =
+                new GeoResultsReport.Machine(
+                        Runtime.getRuntime().availableProcessors(),
+                        cpuModel(),
+                        System.getProperty("java.vm.name")
+                                + " "
+                                + System.getProperty("java.runtime.version"),
+                        System.getProperty("os.name")
+                                + " "
+                                + System.getProperty("os.version")
+                                + " "
+                                + System.getProperty("os.arch"),
+                        loadAverage,
+                        a.date(),
+                        "java -cp <benchmarks classpath> org.zonestat.benchmarks.GeoBenchmarks "
+                                + String.join(" ", args),
+                        settings);
         String md = GeoResultsReport.render(rows, machine, points.size(), points.distinctEvents());
         Path out = a.results().resolve("geo.md");
         Files.writeString(out, md, StandardCharsets.UTF_8);
@@ -136,13 +187,17 @@ public final class GeoBenchmarks {
         return sum;
     }
 
-    private static Result primary(Collection<RunResult> results, String benchmark, LocatorStrategy strategy) {
+    private static Result primary(
+            Collection<RunResult> results, String benchmark, LocatorStrategy strategy) {
         return results.stream()
                 .filter(r -> r.getParams().getBenchmark().contains("." + benchmark + "."))
                 .filter(r -> strategy.name().equals(r.getParams().getParam("strategy")))
                 .map(RunResult::getPrimaryResult)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no result for " + benchmark + " " + strategy));
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "no result for " + benchmark + " " + strategy));
     }
 
     private static String cpuModel() {

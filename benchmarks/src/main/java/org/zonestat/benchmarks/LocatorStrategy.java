@@ -7,7 +7,9 @@ import org.zonestat.geo.StrTreeZoneLocator;
 import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLocator;
 
-/** The {@link ZoneLocator} strategies compared by the benchmarks; names are JMH parameter values. */
+/**
+ * The {@link ZoneLocator} strategies compared by the benchmarks; names are JMH parameter values.
+ */
 public enum LocatorStrategy {
     GRID("GridZoneLocator", GridZoneLocator::new),
     STRTREE("StrTreeZoneLocator", StrTreeZoneLocator::new),

@@ -12,14 +12,25 @@ import java.util.Locale;
  *
  * <p>Immutable; thread-safe.
  */
-public record MachineDescription(int processors, String cpuModel, String memory, String jvm, String os) {
+public record MachineDescription(
+        int processors, String cpuModel, String memory, String jvm, String os) {
 
     /** This machine. */
     public static MachineDescription current() {
-        return new MachineDescription(Runtime.getRuntime().availableProcessors(), readCpuModel(), readMemory(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-                        + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB",
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        return new MachineDescription(
+                Runtime.getRuntime().availableProcessors(),
+                readCpuModel(),
+                readMemory(),
+                System.getProperty("java.vm.name")
+                        + " "
+                        + System.getProperty("java.runtime.version")
+                        + ", max heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MiB",
+                System.getProperty("os.name")
+                        + " "
+                        + System.getProperty("os.version")
+                        + " "
                         + System.getProperty("os.arch"));
     }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Order statistics of a sample of latencies (or any long values), by the nearest-rank method: the
- * q-quantile is the smallest value with at least q × n values at or below it, so it is always one of
- * the observed values (p100 is the maximum, p0 the minimum).
+ * q-quantile is the smallest value with at least q × n values at or below it, so it is always one
+ * of the observed values (p100 is the maximum, p0 the minimum).
  *
  * <p>Immutable; thread-safe. The input array is copied.
  */

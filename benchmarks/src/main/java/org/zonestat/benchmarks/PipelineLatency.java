@@ -45,10 +45,10 @@ import org.zonestat.sim.synthetic.SyntheticCityOptions;
  * the job's own {@link RawRecordParser} (the id reaches {@code events} as the record key).
  *
  * <p>Phases: probes at 10 records/s until the first tagged event arrives (the job is deployed and
- * reading), a warm-up at the full rate, then the measured seconds. Only records sent in the measured
- * phase count. Event times start at the wall clock and advance at about the wall clock's pace (the
- * city's rate multiplier is calibrated to the rate), so the future-timestamp check passes and the
- * windows behave as live ones.
+ * reading), a warm-up at the full rate, then the measured seconds. Only records sent in the
+ * measured phase count. Event times start at the wall clock and advance at about the wall clock's
+ * pace (the city's rate multiplier is calibrated to the rate), so the future-timestamp check passes
+ * and the windows behave as live ones.
  *
  * <p>Used from one thread (plus its consumer thread).
  */
@@ -59,8 +59,14 @@ final class PipelineLatency {
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
     /** What to run. */
-    record Settings(double rate, int warmupSeconds, int seconds, long seed, int parallelism,
-            Map<String, String> flinkOverrides, int checkpointSeconds) {}
+    record Settings(
+            double rate,
+            int warmupSeconds,
+            int seconds,
+            long seed,
+            int parallelism,
+            Map<String, String> flinkOverrides,
+            int checkpointSeconds) {}
 
     /**
      * What was measured.
@@ -74,15 +80,25 @@ final class PipelineLatency {
      * @param rateMultiplier the synthetic city's size (calibrated to the rate)
      * @param cpu machine and process CPU use over the measured phase
      */
-    record Result(Settings settings, double readySeconds, long sent, long expected, long matched,
-            long duplicates, double achievedRate, Percentiles latencyMicros, double rateMultiplier,
-            CpuMeter.Usage cpu, String loadAverageAfter) {}
+    record Result(
+            Settings settings,
+            double readySeconds,
+            long sent,
+            long expected,
+            long matched,
+            long duplicates,
+            double achievedRate,
+            Percentiles latencyMicros,
+            double rateMultiplier,
+            CpuMeter.Usage cpu,
+            String loadAverageAfter) {}
 
     private PipelineLatency() {}
 
     static Result run(EmbeddedKafkaBroker broker, Path workDir, Settings s) throws Exception {
-        JobConfig config = PipelineSetup.jobConfig(broker.bootstrapServers(), "-latency", false)
-                .withCheckpointInterval(Duration.ofSeconds(s.checkpointSeconds()));
+        JobConfig config =
+                PipelineSetup.jobConfig(broker.bootstrapServers(), "-latency", false)
+                        .withCheckpointInterval(Duration.ofSeconds(s.checkpointSeconds()));
         broker.createTopics(config.topics().newTopics(2, (short) 1));
         Map<Feed, String> topics = PipelineSetup.rawTopics(config);
 
@@ -91,29 +107,49 @@ final class PipelineLatency {
         int total = Math.toIntExact(PROBES + warm + measured);
         double multiplier = calibratedMultiplier(s, total);
         List<RawEvent> records = generate(s.seed(), multiplier, total, Instant.now());
-        RawRecordParser parser = new RawRecordParser(config.topics().streamsByTopic(), Duration.ofDays(365));
+        RawRecordParser parser =
+                new RawRecordParser(config.topics().streamsByTopic(), Duration.ofDays(365));
         Map<String, Integer> indexById = new HashMap<>(total * 2);
         boolean[] expectedEvent = new boolean[total];
         for (int i = 0; i < total; i++) {
             RawEvent e = records.get(i);
-            Outcome<CityEvent> o = parser.parse(new RawRecord(topics.get(e.feed()), 0, 0,
-                    System.currentTimeMillis(), e.json()));
-            if (o instanceof Outcome.Accepted<CityEvent> a && indexById.putIfAbsent(a.value().eventId(), i) == null) {
+            Outcome<CityEvent> o =
+                    parser.parse(
+                            new RawRecord(
+                                    topics.get(e.feed()),
+                                    0,
+                                    0,
+                                    System.currentTimeMillis(),
+                                    e.json()));
+            if (o instanceof Outcome.Accepted<CityEvent> a
+                    && indexById.putIfAbsent(a.value().eventId(), i) == null) {
                 expectedEvent[i] = true;
             }
         }
-        LOG.info("latency run: {} records ready (rate multiplier {}), {} with an event id", total,
-                String.format("%.0f", multiplier), indexById.size());
+        LOG.info(
+                "latency run: {} records ready (rate multiplier {}), {} with an event id",
+                total,
+                String.format("%.0f", multiplier),
+                indexById.size());
 
         AtomicLongArray sendNanos = new AtomicLongArray(total);
         AtomicLongArray receiveNanos = new AtomicLongArray(total);
         int restPort = PipelineSetup.freePort();
-        StreamExecutionEnvironment env = PipelineSetup.environment(config, s.parallelism(),
-                workDir.resolve("checkpoints-latency"), restPort, s.flinkOverrides());
+        StreamExecutionEnvironment env =
+                PipelineSetup.environment(
+                        config,
+                        s.parallelism(),
+                        workDir.resolve("checkpoints-latency"),
+                        restPort,
+                        s.flinkOverrides());
         ZoneTaggingJob.withKafka(config).build(env);
 
-        EventsListener listener = new EventsListener(broker.bootstrapServers(), config.topics().events(), indexById,
-                receiveNanos);
+        EventsListener listener =
+                new EventsListener(
+                        broker.bootstrapServers(),
+                        config.topics().events(),
+                        indexById,
+                        receiveNanos);
         listener.start();
         JobClient job = null;
         try (KafkaRecordPublisher publisher = new KafkaRecordPublisher(broker.bootstrapServers())) {
@@ -128,23 +164,43 @@ final class PipelineLatency {
                 next++;
                 LockSupport.parkNanos((long) (1e9 / PROBE_RATE));
             }
-            while (listener.matched() == 0 && System.nanoTime() - probeStart < Duration.ofSeconds(120).toNanos()) {
+            while (listener.matched() == 0
+                    && System.nanoTime() - probeStart < Duration.ofSeconds(120).toNanos()) {
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
             }
             if (listener.matched() == 0) {
-                throw new IllegalStateException("no tagged event arrived within 120 s of starting the job");
+                throw new IllegalStateException(
+                        "no tagged event arrived within 120 s of starting the job");
             }
             double ready = (System.nanoTime() - submit) / 1e9;
-            LOG.info("latency run: job answered {} s after submission; warming up {} s at {}/s",
-                    String.format("%.1f", ready), s.warmupSeconds(), s.rate());
+            LOG.info(
+                    "latency run: job answered {} s after submission; warming up {} s at {}/s",
+                    String.format("%.1f", ready),
+                    s.warmupSeconds(),
+                    s.rate());
             next = PROBES;
             long phaseStart = System.nanoTime();
-            sendPaced(publisher, topics, records, sendNanos, next, next + (int) warm, s.rate(), phaseStart);
+            sendPaced(
+                    publisher,
+                    topics,
+                    records,
+                    sendNanos,
+                    next,
+                    next + (int) warm,
+                    s.rate(),
+                    phaseStart);
             next += (int) warm;
             LOG.info("latency run: measuring {} s", s.seconds());
             CpuMeter cpu = CpuMeter.start();
             long measureStart = System.nanoTime();
-            sendPaced(publisher, topics, records, sendNanos, next, total, s.rate(),
+            sendPaced(
+                    publisher,
+                    topics,
+                    records,
+                    sendNanos,
+                    next,
+                    total,
+                    s.rate(),
                     phaseStart + (long) (warm / s.rate() * 1e9));
             double achieved = measured / ((System.nanoTime() - measureStart) / 1e9);
             CpuMeter.Usage usage = cpu.sinceStart();
@@ -155,16 +211,32 @@ final class PipelineLatency {
                 expected += expectedEvent[i] ? 1 : 0;
             }
             long deadline = System.nanoTime() + DRAIN.toNanos();
-            while (countMatched(receiveNanos, expectedEvent, from, total) < expected && System.nanoTime() < deadline) {
+            while (countMatched(receiveNanos, expectedEvent, from, total) < expected
+                    && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
             long[] latencies = latencies(sendNanos, receiveNanos, expectedEvent, from, total);
             String loadAfter = MachineDescription.loadAverage();
-            Result r = new Result(s, ready, measured, expected, latencies.length, listener.duplicates(), achieved,
-                    Percentiles.of(latencies), multiplier, usage, loadAfter);
+            Result r =
+                    new Result(
+                            s,
+                            ready,
+                            measured,
+                            expected,
+                            latencies.length,
+                            listener.duplicates(),
+                            achieved,
+                            Percentiles.of(latencies),
+                            multiplier,
+                            usage,
+                            loadAfter);
             if (latencies.length > 0) {
-                LOG.info("latency run: {} of {} matched; p50 {} ms, p99 {} ms", latencies.length, expected,
-                        r.latencyMicros().quantile(0.5) / 1000.0, r.latencyMicros().quantile(0.99) / 1000.0);
+                LOG.info(
+                        "latency run: {} of {} matched; p50 {} ms, p99 {} ms",
+                        latencies.length,
+                        expected,
+                        r.latencyMicros().quantile(0.5) / 1000.0,
+                        r.latencyMicros().quantile(0.99) / 1000.0);
             }
             return r;
         } finally {
@@ -180,11 +252,19 @@ final class PipelineLatency {
     }
 
     /**
-     * Sends records {@code [from, to)} paced at {@code rate} per second counted from {@code clockStart}
-     * (a token count against the clock: a short stall is caught up, as in the simulators' RatePublisher).
+     * Sends records {@code [from, to)} paced at {@code rate} per second counted from {@code
+     * clockStart} (a token count against the clock: a short stall is caught up, as in the
+     * simulators' RatePublisher).
      */
-    private static void sendPaced(KafkaRecordPublisher publisher, Map<Feed, String> topics, List<RawEvent> records,
-            AtomicLongArray sendNanos, int from, int to, double rate, long clockStart) {
+    private static void sendPaced(
+            KafkaRecordPublisher publisher,
+            Map<Feed, String> topics,
+            List<RawEvent> records,
+            AtomicLongArray sendNanos,
+            int from,
+            int to,
+            double rate,
+            long clockStart) {
         int i = from;
         while (i < to) {
             long now = System.nanoTime();
@@ -202,7 +282,8 @@ final class PipelineLatency {
         }
     }
 
-    private static long countMatched(AtomicLongArray receive, boolean[] expected, int from, int to) {
+    private static long countMatched(
+            AtomicLongArray receive, boolean[] expected, int from, int to) {
         long n = 0;
         for (int i = from; i < to; i++) {
             if (expected[i] && receive.get(i) != 0) {
@@ -212,8 +293,8 @@ final class PipelineLatency {
         return n;
     }
 
-    private static long[] latencies(AtomicLongArray send, AtomicLongArray receive, boolean[] expected, int from,
-            int to) {
+    private static long[] latencies(
+            AtomicLongArray send, AtomicLongArray receive, boolean[] expected, int from, int to) {
         long[] out = new long[to - from];
         int n = 0;
         for (int i = from; i < to; i++) {
@@ -225,16 +306,21 @@ final class PipelineLatency {
     }
 
     /**
-     * A city multiplier under which {@code total} records span about {@code total / rate} seconds of
-     * event time, so event time keeps pace with the wall clock: measured on a first generation and
-     * scaled once (the span is about inversely proportional to the multiplier; capped at the
+     * A city multiplier under which {@code total} records span about {@code total / rate} seconds
+     * of event time, so event time keeps pace with the wall clock: measured on a first generation
+     * and scaled once (the span is about inversely proportional to the multiplier; capped at the
      * generator's maximum).
      */
     static double calibratedMultiplier(Settings s, int total) {
-        double guess = s.rate() * 86_400 / 1_066.0; // new 311 requests, shootings and tips a day at multiplier 1
+        double guess =
+                s.rate() * 86_400
+                        / 1_066.0; // new 311 requests, shootings and tips a day at multiplier 1
         guess = Math.min(guess, 1_000_000);
         List<RawEvent> trial = generate(s.seed(), guess, total, Instant.now());
-        double span = Duration.between(trial.get(0).occurredAt(), trial.get(total - 1).occurredAt()).toMillis() / 1e3;
+        double span =
+                Duration.between(trial.get(0).occurredAt(), trial.get(total - 1).occurredAt())
+                                .toMillis()
+                        / 1e3;
         double wanted = total / s.rate();
         if (span <= 0) {
             return guess;
@@ -243,50 +329,78 @@ final class PipelineLatency {
     }
 
     private static List<RawEvent> generate(long seed, double multiplier, int count, Instant start) {
-        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(seed).start(start).count(count)
-                .rateMultiplier(multiplier).build());
+        SyntheticCity city =
+                new SyntheticCity(
+                        SyntheticCityOptions.builder(seed)
+                                .start(start)
+                                .count(count)
+                                .rateMultiplier(multiplier)
+                                .build());
         List<RawEvent> out = new ArrayList<>(count);
         city.forEachRemaining(out::add);
         return out;
     }
 
-    /** Consumes {@code events} from its start and notes the first arrival of every known event id. */
+    /**
+     * Consumes {@code events} from its start and notes the first arrival of every known event id.
+     */
     private static final class EventsListener implements AutoCloseable {
         private final Thread thread;
         private final AtomicLong matched = new AtomicLong();
         private final AtomicLong duplicates = new AtomicLong();
         private volatile boolean running = true;
 
-        EventsListener(String bootstrap, String topic, Map<String, Integer> indexById, AtomicLongArray receive) {
-            thread = new Thread(() -> {
-                Properties p = new Properties();
-                p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-                p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-                p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-                try (KafkaConsumer<byte[], byte[]> consumer =
-                        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-                    List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-                            .map(i -> new TopicPartition(topic, i.partition())).toList();
-                    consumer.assign(parts);
-                    consumer.seekToBeginning(parts);
-                    while (running) {
-                        var batch = consumer.poll(Duration.ofMillis(50));
-                        long now = System.nanoTime();
-                        for (ConsumerRecord<byte[], byte[]> r : batch) {
-                            Integer i = r.key() == null ? null
-                                    : indexById.get(new String(r.key(), StandardCharsets.UTF_8));
-                            if (i == null) {
-                                continue;
-                            }
-                            if (receive.compareAndSet(i, 0, now)) {
-                                matched.incrementAndGet();
-                            } else {
-                                duplicates.incrementAndGet();
-                            }
-                        }
-                    }
-                }
-            }, "events-listener");
+        EventsListener(
+                String bootstrap,
+                String topic,
+                Map<String, Integer> indexById,
+                AtomicLongArray receive) {
+            thread =
+                    new Thread(
+                            () -> {
+                                Properties p = new Properties();
+                                p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                                p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+                                p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+                                try (KafkaConsumer<byte[], byte[]> consumer =
+                                        new KafkaConsumer<>(
+                                                p,
+                                                new ByteArrayDeserializer(),
+                                                new ByteArrayDeserializer())) {
+                                    List<TopicPartition> parts =
+                                            consumer.partitionsFor(topic).stream()
+                                                    .map(
+                                                            i ->
+                                                                    new TopicPartition(
+                                                                            topic, i.partition()))
+                                                    .toList();
+                                    consumer.assign(parts);
+                                    consumer.seekToBeginning(parts);
+                                    while (running) {
+                                        var batch = consumer.poll(Duration.ofMillis(50));
+                                        long now = System.nanoTime();
+                                        for (ConsumerRecord<byte[], byte[]> r : batch) {
+                                            Integer i =
+                                                    r.key() == null
+                                                            ? null
+                                                            : indexById.get(
+                                                                    new String(
+                                                                            r.key(),
+                                                                            StandardCharsets
+                                                                                    .UTF_8));
+                                            if (i == null) {
+                                                continue;
+                                            }
+                                            if (receive.compareAndSet(i, 0, now)) {
+                                                matched.incrementAndGet();
+                                            } else {
+                                                duplicates.incrementAndGet();
+                                            }
+                                        }
+                                    }
+                                }
+                            },
+                            "events-listener");
             thread.setDaemon(true);
         }
 

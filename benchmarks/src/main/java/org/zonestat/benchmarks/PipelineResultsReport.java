@@ -19,32 +19,55 @@ final class PipelineResultsReport {
     static final double GOAL_RATE = 5_000;
 
     /** Where and how the benchmark ran. */
-    record Context(MachineDescription machine, String date, String command, String loadAverageAtStart,
+    record Context(
+            MachineDescription machine,
+            String date,
+            String command,
+            String loadAverageAtStart,
             Map<String, String> settings) {}
 
     private PipelineResultsReport() {}
 
     static String render(PipelineThroughput.Result t, PipelineLatency.Result l, Context c) {
         StringBuilder md = new StringBuilder();
-        md.append("# Pipeline benchmark: the whole zone-tagging job on a MiniCluster with the embedded broker\n\n");
-        md.append("Written by `org.zonestat.benchmarks.PipelineBenchmark` (`./zonestat bench pipeline`) on ")
-                .append(c.date()).append(". The columns are explained in `benchmarks/README.md`.\n\n");
+        md.append(
+                "# Pipeline benchmark: the whole zone-tagging job on a MiniCluster with the embedded broker\n\n");
+        md.append(
+                        "Written by `org.zonestat.benchmarks.PipelineBenchmark` (`./zonestat bench pipeline`) on ")
+                .append(c.date())
+                .append(". The columns are explained in `benchmarks/README.md`.\n\n");
 
         md.append("## Goals\n\n| measure | goal | measured | |\n|---|---|---|---|\n");
         if (t != null) {
-            md.append("| sustained input records/s, full job, parallelism ").append(t.settings().parallelism())
-                    .append(" | >= ").append(n(GOAL_RECORDS_PER_SECOND)).append(" | ")
-                    .append(n(t.sustainedRecordsPerSecond())).append(" | ")
-                    .append(t.sustainedRecordsPerSecond() >= GOAL_RECORDS_PER_SECOND ? "**met**" : "**NOT met**")
+            md.append("| sustained input records/s, full job, parallelism ")
+                    .append(t.settings().parallelism())
+                    .append(" | >= ")
+                    .append(n(GOAL_RECORDS_PER_SECOND))
+                    .append(" | ")
+                    .append(n(t.sustainedRecordsPerSecond()))
+                    .append(" | ")
+                    .append(
+                            t.sustainedRecordsPerSecond() >= GOAL_RECORDS_PER_SECOND
+                                    ? "**met**"
+                                    : "**NOT met**")
                     .append(" |\n");
         }
         if (l != null && l.latencyMicros().count() > 0) {
             double p99 = l.latencyMicros().quantile(0.99) / 1000.0;
             boolean atGoalRate = l.settings().rate() == GOAL_RATE;
-            md.append("| p99 event-to-`events` latency at ").append(n(l.settings().rate())).append(" records/s | < ")
-                    .append(n(GOAL_P99_MILLIS)).append(" ms at ").append(n(GOAL_RATE)).append("/s | ")
-                    .append(ms(p99)).append(" ms | ")
-                    .append(!atGoalRate ? "(other rate)" : p99 < GOAL_P99_MILLIS ? "**met**" : "**NOT met**")
+            md.append("| p99 event-to-`events` latency at ")
+                    .append(n(l.settings().rate()))
+                    .append(" records/s | < ")
+                    .append(n(GOAL_P99_MILLIS))
+                    .append(" ms at ")
+                    .append(n(GOAL_RATE))
+                    .append("/s | ")
+                    .append(ms(p99))
+                    .append(" ms | ")
+                    .append(
+                            !atGoalRate
+                                    ? "(other rate)"
+                                    : p99 < GOAL_P99_MILLIS ? "**met**" : "**NOT met**")
                     .append(" |\n");
         }
         md.append('\n');
@@ -65,58 +88,101 @@ final class PipelineResultsReport {
         md.append("| memory | ").append(c.machine().memory()).append(" |\n");
         md.append("| JVM | ").append(c.machine().jvm()).append(" |\n");
         md.append("| OS | ").append(c.machine().os()).append(" |\n");
-        md.append("| load average at start (/proc/loadavg) | ").append(c.loadAverageAtStart()).append(" |\n");
+        md.append("| load average at start (/proc/loadavg) | ")
+                .append(c.loadAverageAtStart())
+                .append(" |\n");
         if (t != null) {
-            md.append("| load average after the throughput run | ").append(t.loadAverageAfter()).append(" |\n");
-            md.append("| CPU during the throughput job | ").append(cpu(t.cpu(), c.machine().processors())).append(" |\n");
+            md.append("| load average after the throughput run | ")
+                    .append(t.loadAverageAfter())
+                    .append(" |\n");
+            md.append("| CPU during the throughput job | ")
+                    .append(cpu(t.cpu(), c.machine().processors()))
+                    .append(" |\n");
         }
         if (l != null) {
-            md.append("| load average after the latency run | ").append(l.loadAverageAfter()).append(" |\n");
-            md.append("| CPU during the measured latency phase | ").append(cpu(l.cpu(), c.machine().processors()))
+            md.append("| load average after the latency run | ")
+                    .append(l.loadAverageAfter())
+                    .append(" |\n");
+            md.append("| CPU during the measured latency phase | ")
+                    .append(cpu(l.cpu(), c.machine().processors()))
                     .append(" |\n");
         }
         md.append("| date | ").append(c.date()).append(" |\n");
         md.append("| command | `").append(c.command()).append("` |\n\n");
 
         md.append("## Settings\n\n| | |\n|---|---|\n");
-        c.settings().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        c.settings()
+                .forEach(
+                        (k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         return md.toString();
     }
 
     private static void throughput(StringBuilder md, PipelineThroughput.Result t) {
         md.append("## Throughput (bounded run of the full job)\n\n| | |\n|---|---|\n");
-        md.append("| raw records in | ").append(n(t.raw())).append(" (incidents ")
-                .append(n(t.rawByFeed().getOrDefault(Feed.INCIDENTS, 0L))).append(", 311 ")
-                .append(n(t.rawByFeed().getOrDefault(Feed.REQUESTS311, 0L))).append(", tips ")
-                .append(n(t.rawByFeed().getOrDefault(Feed.TIPS, 0L))).append(") |\n");
-        md.append("| generated + published in | ").append(s1(t.publishSeconds())).append(" s (")
-                .append(n(t.publishRecordsPerSecond())).append(" records/s, compression ")
-                .append(t.settings().compression()).append(") |\n");
+        md.append("| raw records in | ")
+                .append(n(t.raw()))
+                .append(" (incidents ")
+                .append(n(t.rawByFeed().getOrDefault(Feed.INCIDENTS, 0L)))
+                .append(", 311 ")
+                .append(n(t.rawByFeed().getOrDefault(Feed.REQUESTS311, 0L)))
+                .append(", tips ")
+                .append(n(t.rawByFeed().getOrDefault(Feed.TIPS, 0L)))
+                .append(") |\n");
+        md.append("| generated + published in | ")
+                .append(s1(t.publishSeconds()))
+                .append(" s (")
+                .append(n(t.publishRecordsPerSecond()))
+                .append(" records/s, compression ")
+                .append(t.settings().compression())
+                .append(") |\n");
         md.append("| events out | ").append(n(t.eventsOut())).append(" |\n");
         md.append("| rejected | ").append(n(t.rejected())).append(" |\n");
-        t.analyticsOut().forEach((topic, count) ->
-                md.append("| ").append(topic).append(" | ").append(n(count)).append(" |\n"));
-        md.append("| first to last `events` record | ").append(s1(t.firstToLastSeconds())).append(" s |\n");
+        t.analyticsOut()
+                .forEach(
+                        (topic, count) ->
+                                md.append("| ")
+                                        .append(topic)
+                                        .append(" | ")
+                                        .append(n(count))
+                                        .append(" |\n"));
+        md.append("| first to last `events` record | ")
+                .append(s1(t.firstToLastSeconds()))
+                .append(" s |\n");
         md.append("| **sustained input records/s** (raw records / first-to-last) | **")
-                .append(n(t.sustainedRecordsPerSecond())).append("** |\n");
+                .append(n(t.sustainedRecordsPerSecond()))
+                .append("** |\n");
         md.append("| steady input records/s (10 % to 90 % of the output) | ")
-                .append(n(t.steadyRecordsPerSecond())).append(" |\n");
+                .append(n(t.steadyRecordsPerSecond()))
+                .append(" |\n");
         md.append("| events out/s (events / first-to-last) | ")
-                .append(n(t.eventsOut() / t.firstToLastSeconds())).append(" |\n");
+                .append(n(t.eventsOut() / t.firstToLastSeconds()))
+                .append(" |\n");
         md.append("| job wall time (MiniCluster start to end, final checkpoint included) | ")
-                .append(s1(t.jobWallSeconds())).append(" s (").append(n(t.raw() / t.jobWallSeconds()))
+                .append(s1(t.jobWallSeconds()))
+                .append(" s (")
+                .append(n(t.raw() / t.jobWallSeconds()))
                 .append(" records/s) |\n");
         md.append("| Flink net runtime | ").append(s1(t.flinkNetRuntimeSeconds())).append(" s |\n");
-        md.append("| input records per CPU-second of this JVM | ").append(n(perCpuSecond(t)))
+        md.append("| input records per CPU-second of this JVM | ")
+                .append(n(perCpuSecond(t)))
                 .append(" (sustained rate / CPUs this JVM used during the job) |\n\n");
 
         if (!t.load().isEmpty()) {
-            md.append("Busy and backpressured time per job vertex (operator chain), ms per second averaged over ")
-                    .append("its subtasks and over the samples taken between 5 % and 95 % of the output:\n\n");
-            md.append("| job vertex | busy ms/s | backpressured ms/s | samples |\n|---|---|---|---|\n");
+            md.append(
+                            "Busy and backpressured time per job vertex (operator chain), ms per second averaged over ")
+                    .append(
+                            "its subtasks and over the samples taken between 5 % and 95 % of the output:\n\n");
+            md.append(
+                    "| job vertex | busy ms/s | backpressured ms/s | samples |\n|---|---|---|---|\n");
             for (FlinkBusyProbe.VertexLoad v : t.load()) {
-                md.append("| ").append(v.vertex().replace("|", "/")).append(" | ").append(n(v.busyMsPerSecond()))
-                        .append(" | ").append(n(v.backPressuredMsPerSecond())).append(" | ").append(v.samples())
+                md.append("| ")
+                        .append(v.vertex().replace("|", "/"))
+                        .append(" | ")
+                        .append(n(v.busyMsPerSecond()))
+                        .append(" | ")
+                        .append(n(v.backPressuredMsPerSecond()))
+                        .append(" | ")
+                        .append(v.samples())
                         .append(" |\n");
             }
             md.append('\n');
@@ -125,16 +191,28 @@ final class PipelineResultsReport {
 
     private static void latency(StringBuilder md, PipelineLatency.Result l) {
         Percentiles p = l.latencyMicros();
-        md.append("## Latency at a fixed rate (unbounded run of the full job)\n\n| | |\n|---|---|\n");
+        md.append(
+                "## Latency at a fixed rate (unbounded run of the full job)\n\n| | |\n|---|---|\n");
         md.append("| target rate | ").append(n(l.settings().rate())).append(" records/s |\n");
-        md.append("| achieved rate (measured phase) | ").append(n(l.achievedRate())).append(" records/s |\n");
+        md.append("| achieved rate (measured phase) | ")
+                .append(n(l.achievedRate()))
+                .append(" records/s |\n");
         md.append("| job answered after | ").append(s1(l.readySeconds())).append(" s |\n");
-        md.append("| warm-up, measured | ").append(l.settings().warmupSeconds()).append(" s, ")
-                .append(l.settings().seconds()).append(" s |\n");
+        md.append("| warm-up, measured | ")
+                .append(l.settings().warmupSeconds())
+                .append(" s, ")
+                .append(l.settings().seconds())
+                .append(" s |\n");
         md.append("| sent in the measured phase | ").append(n(l.sent())).append(" |\n");
         md.append("| of which the job should tag | ").append(n(l.expected())).append(" |\n");
-        md.append("| matched in `events` | ").append(n(l.matched())).append(" (")
-                .append(l.expected() == 0 ? "-" : String.format(Locale.ROOT, "%.2f %%", 100.0 * l.matched() / l.expected()))
+        md.append("| matched in `events` | ")
+                .append(n(l.matched()))
+                .append(" (")
+                .append(
+                        l.expected() == 0
+                                ? "-"
+                                : String.format(
+                                        Locale.ROOT, "%.2f %%", 100.0 * l.matched() / l.expected()))
                 .append(") |\n");
         md.append("| redelivered copies seen | ").append(n(l.duplicates())).append(" |\n");
         if (p.count() > 0) {
@@ -145,50 +223,86 @@ final class PipelineResultsReport {
             md.append("| max | ").append(ms(p.max() / 1000.0)).append(" ms |\n");
             md.append("| mean | ").append(ms(p.mean() / 1000.0)).append(" ms |\n");
         }
-        md.append("| synthetic city size (rate multiplier) | ").append(n(l.rateMultiplier())).append(" |\n\n");
+        md.append("| synthetic city size (rate multiplier) | ")
+                .append(n(l.rateMultiplier()))
+                .append(" |\n\n");
     }
 
     private static void limits(StringBuilder md, PipelineThroughput.Result t) {
         md.append("## What limits throughput\n\n");
         int most = t.load().stream().mapToInt(FlinkBusyProbe.VertexLoad::samples).max().orElse(0);
         // A vertex seen in few samples (a source that finished at once) says nothing about the run.
-        FlinkBusyProbe.VertexLoad busiest = t.load().stream().filter(v -> v.samples() * 2 >= most)
-                .max(Comparator.comparingDouble(FlinkBusyProbe.VertexLoad::busyMsPerSecond)).orElse(null);
+        FlinkBusyProbe.VertexLoad busiest =
+                t.load().stream()
+                        .filter(v -> v.samples() * 2 >= most)
+                        .max(Comparator.comparingDouble(FlinkBusyProbe.VertexLoad::busyMsPerSecond))
+                        .orElse(null);
         if (busiest != null) {
-            md.append("- Busiest job vertex: `").append(busiest.vertex().replace("|", "/")).append("` at ")
-                    .append(n(busiest.busyMsPerSecond())).append(" ms/s busy; ");
-            List<FlinkBusyProbe.VertexLoad> pressed = t.load().stream()
-                    .filter(v -> v.backPressuredMsPerSecond() >= 300).toList();
+            md.append("- Busiest job vertex: `")
+                    .append(busiest.vertex().replace("|", "/"))
+                    .append("` at ")
+                    .append(n(busiest.busyMsPerSecond()))
+                    .append(" ms/s busy; ");
+            List<FlinkBusyProbe.VertexLoad> pressed =
+                    t.load().stream().filter(v -> v.backPressuredMsPerSecond() >= 300).toList();
             if (pressed.isEmpty()) {
                 md.append("no vertex is backpressured for 300 ms/s or more.\n");
             } else {
                 md.append("backpressured (>= 300 ms/s): ");
-                md.append(String.join(", ", pressed.stream().map(v -> "`" + v.vertex().replace("|", "/") + "` "
-                        + n(v.backPressuredMsPerSecond())).toList())).append(".\n");
+                md.append(
+                                String.join(
+                                        ", ",
+                                        pressed.stream()
+                                                .map(
+                                                        v ->
+                                                                "`"
+                                                                        + v.vertex()
+                                                                                .replace("|", "/")
+                                                                        + "` "
+                                                                        + n(
+                                                                                v
+                                                                                        .backPressuredMsPerSecond()))
+                                                .toList()))
+                        .append(".\n");
             }
         }
-        md.append("- CPU during the job: ").append(cpu(t.cpu(), Runtime.getRuntime().availableProcessors()))
-                .append(". The broker, the MiniCluster (two task slots) and the benchmark share one JVM and ")
-                .append("these cores; busy CPU beyond this JVM is other processes on the machine.\n");
+        md.append("- CPU during the job: ")
+                .append(cpu(t.cpu(), Runtime.getRuntime().availableProcessors()))
+                .append(
+                        ". The broker, the MiniCluster (two task slots) and the benchmark share one JVM and ")
+                .append(
+                        "these cores; busy CPU beyond this JVM is other processes on the machine.\n");
         double perCpu = perCpuSecond(t);
         if (t.sustainedRecordsPerSecond() < GOAL_RECORDS_PER_SECOND && perCpu > 0) {
-            md.append("- At ").append(n(perCpu)).append(" input records per CPU-second, ")
-                    .append(n(GOAL_RECORDS_PER_SECOND)).append(" records/s would take about ")
+            md.append("- At ")
+                    .append(n(perCpu))
+                    .append(" input records per CPU-second, ")
+                    .append(n(GOAL_RECORDS_PER_SECOND))
+                    .append(" records/s would take about ")
                     .append(String.format(Locale.ROOT, "%.0f", GOAL_RECORDS_PER_SECOND / perCpu))
-                    .append(" such CPUs if the job scaled linearly: at this cost per record the goal is far out of reach ")
+                    .append(
+                            " such CPUs if the job scaled linearly: at this cost per record the goal is far out of reach ")
                     .append("on 2 cores.\n");
         }
         md.append('\n');
     }
 
     static double perCpuSecond(PipelineThroughput.Result t) {
-        return t.cpu().processCpus() <= 0 ? 0 : t.sustainedRecordsPerSecond() / t.cpu().processCpus();
+        return t.cpu().processCpus() <= 0
+                ? 0
+                : t.sustainedRecordsPerSecond() / t.cpu().processCpus();
     }
 
     private static String cpu(CpuMeter.Usage u, int processors) {
-        String machine = Double.isNaN(u.machineBusy()) ? "n/a"
-                : String.format(Locale.ROOT, "%.0f %% of all %d CPUs busy, %.0f %% stolen by the hypervisor",
-                        100 * u.machineBusy(), processors, 100 * u.steal());
+        String machine =
+                Double.isNaN(u.machineBusy())
+                        ? "n/a"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.0f %% of all %d CPUs busy, %.0f %% stolen by the hypervisor",
+                                100 * u.machineBusy(),
+                                processors,
+                                100 * u.steal());
         return machine + String.format(Locale.ROOT, ", this JVM %.2f CPUs", u.processCpus());
     }
 

@@ -57,12 +57,17 @@ final class PipelineSetup {
     }
 
     /**
-     * A local MiniCluster environment as the demo makes it ({@link ZoneTaggingJob#flinkConfiguration}
-     * plus checkpoints under {@code checkpointDir}), with its REST API on {@code restPort} (metrics
-     * refreshed every second) and {@code overrides} (Flink option keys, for tuning experiments).
+     * A local MiniCluster environment as the demo makes it ({@link
+     * ZoneTaggingJob#flinkConfiguration} plus checkpoints under {@code checkpointDir}), with its
+     * REST API on {@code restPort} (metrics refreshed every second) and {@code overrides} (Flink
+     * option keys, for tuning experiments).
      */
-    static StreamExecutionEnvironment environment(JobConfig config, int parallelism, Path checkpointDir,
-            int restPort, Map<String, String> overrides) {
+    static StreamExecutionEnvironment environment(
+            JobConfig config,
+            int parallelism,
+            Path checkpointDir,
+            int restPort,
+            Map<String, String> overrides) {
         Configuration flink = ZoneTaggingJob.flinkConfiguration(config);
         flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
@@ -71,7 +76,8 @@ final class PipelineSetup {
         flink.set(RestOptions.PORT, restPort);
         flink.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
         flink.addAll(Configuration.fromMap(overrides));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
         env.configure(flink);
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         return env;
@@ -80,8 +86,13 @@ final class PipelineSetup {
     /** Sum of the end offsets (high watermarks) of every partition of {@code topic}. */
     static long endOffsets(Admin admin, String topic) {
         try {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+            int partitions =
+                    admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(topic)
+                            .partitions()
+                            .size();
             Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
             for (int p = 0; p < partitions; p++) {
                 request.put(new TopicPartition(topic, p), OffsetSpec.latest());
@@ -113,8 +124,10 @@ final class PipelineSetup {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -29,8 +29,8 @@ import org.zonestat.sim.synthetic.SyntheticCityOptions;
 /**
  * Sustained throughput of the whole job: publishes {@code records} synthetic-city records into
  * fresh raw topics (2 partitions each) as fast as a batching producer can, then runs the full job
- * bounded (to the end of those topics) at the given parallelism on a local MiniCluster, and times it
- * from outside: {@link EndOffsetSampler} watches the {@code events} topic grow, so the figure
+ * bounded (to the end of those topics) at the given parallelism on a local MiniCluster, and times
+ * it from outside: {@link EndOffsetSampler} watches the {@code events} topic grow, so the figure
  * leaves out MiniCluster start, job deployment and the final checkpoint (which commits the
  * exactly-once outputs). A {@link FlinkBusyProbe} records which operators were busy meanwhile.
  *
@@ -41,29 +41,47 @@ final class PipelineThroughput {
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(15);
 
     /** What to run. */
-    record Settings(long records, long seed, double rateMultiplier, String compression, int parallelism,
-            Map<String, String> flinkOverrides, int checkpointSeconds) {}
+    record Settings(
+            long records,
+            long seed,
+            double rateMultiplier,
+            String compression,
+            int parallelism,
+            Map<String, String> flinkOverrides,
+            int checkpointSeconds) {}
 
     /**
      * What was measured.
      *
      * @param rawByFeed records published per feed
-     * @param publishSeconds generating and publishing them (one thread generating, the producer's sending)
+     * @param publishSeconds generating and publishing them (one thread generating, the producer's
+     *     sending)
      * @param eventsOut records in {@code events} after the job
      * @param rejected records in {@code rejected} (read_committed)
      * @param analyticsOut records in alerts, notifications, zone-stats, hotspots (read_committed)
      * @param firstToLastSeconds from the first record seen in {@code events} to the sample where it
      *     reached its final count
-     * @param steadyRecordsPerSecond input records per second between 10 % and 90 % of the final count
+     * @param steadyRecordsPerSecond input records per second between 10 % and 90 % of the final
+     *     count
      * @param jobWallSeconds from submission (MiniCluster start included) to the job's end
      * @param flinkNetRuntimeSeconds the job's own net runtime as Flink reports it
      * @param load busy and backpressured time per job vertex, averaged over the middle of the run
      * @param cpu machine and process CPU use over the job run
      */
-    record Result(Settings settings, Map<Feed, Long> rawByFeed, double publishSeconds, long eventsOut, long rejected,
-            Map<String, Long> analyticsOut, double firstToLastSeconds, double steadyRecordsPerSecond,
-            double jobWallSeconds, double flinkNetRuntimeSeconds, List<FlinkBusyProbe.VertexLoad> load,
-            CpuMeter.Usage cpu, String loadAverageAfter) {
+    record Result(
+            Settings settings,
+            Map<Feed, Long> rawByFeed,
+            double publishSeconds,
+            long eventsOut,
+            long rejected,
+            Map<String, Long> analyticsOut,
+            double firstToLastSeconds,
+            double steadyRecordsPerSecond,
+            double jobWallSeconds,
+            double flinkNetRuntimeSeconds,
+            List<FlinkBusyProbe.VertexLoad> load,
+            CpuMeter.Usage cpu,
+            String loadAverageAfter) {
         long raw() {
             return rawByFeed.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -81,20 +99,31 @@ final class PipelineThroughput {
     private PipelineThroughput() {}
 
     static Result run(EmbeddedKafkaBroker broker, Path workDir, Settings s) throws Exception {
-        JobConfig config = PipelineSetup.jobConfig(broker.bootstrapServers(), "-throughput", true)
-                .withCheckpointInterval(Duration.ofSeconds(s.checkpointSeconds()));
+        JobConfig config =
+                PipelineSetup.jobConfig(broker.bootstrapServers(), "-throughput", true)
+                        .withCheckpointInterval(Duration.ofSeconds(s.checkpointSeconds()));
         broker.createTopics(config.topics().newTopics(2, (short) 1));
 
-        LOG.info("publishing {} synthetic records (seed {}, rate multiplier {}, compression {})", s.records(),
-                s.seed(), s.rateMultiplier(), s.compression());
+        LOG.info(
+                "publishing {} synthetic records (seed {}, rate multiplier {}, compression {})",
+                s.records(),
+                s.seed(),
+                s.rateMultiplier(),
+                s.compression());
         long t0 = System.nanoTime();
-        Map<Feed, Long> raw = publish(broker.bootstrapServers(), PipelineSetup.rawTopics(config), s);
+        Map<Feed, Long> raw =
+                publish(broker.bootstrapServers(), PipelineSetup.rawTopics(config), s);
         double publishSeconds = (System.nanoTime() - t0) / 1e9;
         LOG.info("published {} in {} s", raw, String.format("%.1f", publishSeconds));
 
         int restPort = PipelineSetup.freePort();
-        StreamExecutionEnvironment env = PipelineSetup.environment(config, s.parallelism(),
-                workDir.resolve("checkpoints-throughput"), restPort, s.flinkOverrides());
+        StreamExecutionEnvironment env =
+                PipelineSetup.environment(
+                        config,
+                        s.parallelism(),
+                        workDir.resolve("checkpoints-throughput"),
+                        restPort,
+                        s.flinkOverrides());
         ZoneTaggingJob.withKafka(config).build(env);
         long expected = raw.values().stream().mapToLong(Long::longValue).sum();
         JobExecutionResult result;
@@ -102,13 +131,18 @@ final class PipelineThroughput {
         List<FlinkBusyProbe.VertexLoad> load;
         List<EndOffsetSampler.Sample> samples;
         CpuMeter.Usage usage;
-        try (EndOffsetSampler events = new EndOffsetSampler(broker.bootstrapServers(), config.topics().events(),
-                Duration.ofMillis(100)).start()) {
+        try (EndOffsetSampler events =
+                new EndOffsetSampler(
+                                broker.bootstrapServers(),
+                                config.topics().events(),
+                                Duration.ofMillis(100))
+                        .start()) {
             long submit = System.nanoTime();
             CpuMeter cpu = CpuMeter.start();
             JobClient job = env.executeAsync("zonestat-bench-throughput");
-            try (FlinkBusyProbe probe = new FlinkBusyProbe(restPort, job.getJobID().toString(), Duration.ofSeconds(2))
-                    .start()) {
+            try (FlinkBusyProbe probe =
+                    new FlinkBusyProbe(restPort, job.getJobID().toString(), Duration.ofSeconds(2))
+                            .start()) {
                 var done = job.getJobExecutionResult();
                 long lastLog = System.nanoTime();
                 while (!done.isDone()) {
@@ -121,7 +155,8 @@ final class PipelineThroughput {
                     }
                     if (System.nanoTime() - submit > JOB_TIMEOUT.toNanos()) {
                         job.cancel().get(30, TimeUnit.SECONDS);
-                        throw new IllegalStateException("the bounded job did not finish within " + JOB_TIMEOUT);
+                        throw new IllegalStateException(
+                                "the bounded job did not finish within " + JOB_TIMEOUT);
                     }
                     try {
                         done.get(200, TimeUnit.MILLISECONDS);
@@ -144,19 +179,44 @@ final class PipelineThroughput {
             eventsOut = PipelineSetup.endOffsets(admin, config.topics().events());
         }
         ThroughputTiming timing = ThroughputTiming.of(samples, eventsOut);
-        long rejected = PipelineSetup.countCommitted(broker.bootstrapServers(), config.topics().rejected(),
-                Duration.ofSeconds(60));
+        long rejected =
+                PipelineSetup.countCommitted(
+                        broker.bootstrapServers(),
+                        config.topics().rejected(),
+                        Duration.ofSeconds(60));
         Map<String, Long> analytics = new java.util.LinkedHashMap<>();
-        for (String topic : List.of(config.topics().alerts(), config.topics().notifications(),
-                config.topics().zoneStats(), config.topics().hotspots())) {
-            analytics.put(topic.replace("-throughput", ""),
-                    PipelineSetup.countCommitted(broker.bootstrapServers(), topic, Duration.ofSeconds(60)));
+        for (String topic :
+                List.of(
+                        config.topics().alerts(),
+                        config.topics().notifications(),
+                        config.topics().zoneStats(),
+                        config.topics().hotspots())) {
+            analytics.put(
+                    topic.replace("-throughput", ""),
+                    PipelineSetup.countCommitted(
+                            broker.bootstrapServers(), topic, Duration.ofSeconds(60)));
         }
-        Result r = new Result(s, raw, publishSeconds, eventsOut, rejected, analytics, timing.firstToLastSeconds(),
-                timing.middleFraction() * expected / timing.middleSeconds(), jobWall,
-                result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0, load, usage, loadAfter);
-        LOG.info("throughput: {} raw records, {} events, {} rejected; {} records/s first-to-last output",
-                expected, eventsOut, rejected, String.format("%,.0f", r.sustainedRecordsPerSecond()));
+        Result r =
+                new Result(
+                        s,
+                        raw,
+                        publishSeconds,
+                        eventsOut,
+                        rejected,
+                        analytics,
+                        timing.firstToLastSeconds(),
+                        timing.middleFraction() * expected / timing.middleSeconds(),
+                        jobWall,
+                        result.getNetRuntime(TimeUnit.MILLISECONDS) / 1000.0,
+                        load,
+                        usage,
+                        loadAfter);
+        LOG.info(
+                "throughput: {} raw records, {} events, {} rejected; {} records/s first-to-last output",
+                expected,
+                eventsOut,
+                rejected,
+                String.format("%,.0f", r.sustainedRecordsPerSecond()));
         return r;
     }
 
@@ -172,14 +232,22 @@ final class PipelineThroughput {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, s.compression());
         AtomicReference<Exception> failure = new AtomicReference<>();
         Map<Feed, Long> counts = new EnumMap<>(Feed.class);
-        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(s.seed()).count(s.records())
-                .rateMultiplier(s.rateMultiplier()).build());
+        SyntheticCity city =
+                new SyntheticCity(
+                        SyntheticCityOptions.builder(s.seed())
+                                .count(s.records())
+                                .rateMultiplier(s.rateMultiplier())
+                                .build());
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             while (city.hasNext()) {
                 RawEvent e = city.next();
-                producer.send(new ProducerRecord<>(topics.get(e.feed()), e.key().getBytes(StandardCharsets.UTF_8),
-                        e.json().getBytes(StandardCharsets.UTF_8)), (md, ex) -> {
+                producer.send(
+                        new ProducerRecord<>(
+                                topics.get(e.feed()),
+                                e.key().getBytes(StandardCharsets.UTF_8),
+                                e.json().getBytes(StandardCharsets.UTF_8)),
+                        (md, ex) -> {
                             if (ex != null) {
                                 failure.compareAndSet(null, ex);
                             }
@@ -189,7 +257,8 @@ final class PipelineThroughput {
             producer.flush();
         }
         if (failure.get() != null) {
-            throw new IllegalStateException("publishing failed: " + failure.get().getMessage(), failure.get());
+            throw new IllegalStateException(
+                    "publishing failed: " + failure.get().getMessage(), failure.get());
         }
         return counts;
     }

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Estimates the heap an object graph retains: used heap after full collections, before and after
- * building it (and using it once, so lazily built parts are counted), median of several rounds.
- * An estimate (within tens of kilobytes), not an exact count; good enough to compare indexes that
+ * building it (and using it once, so lazily built parts are counted), median of several rounds. An
+ * estimate (within tens of kilobytes), not an exact count; good enough to compare indexes that
  * differ by megabytes. Not thread-safe; run it with nothing else allocating.
  */
 public final class RetainedHeap {

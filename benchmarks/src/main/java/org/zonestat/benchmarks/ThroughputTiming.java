@@ -19,22 +19,36 @@ record ThroughputTiming(double firstToLastSeconds, double middleSeconds, double 
     /**
      * @param samples in time order
      * @param finalCount the count at the end (at least the last sample's)
-     * @throws IllegalArgumentException if the samples never show output, or never reach {@code finalCount}
+     * @throws IllegalArgumentException if the samples never show output, or never reach {@code
+     *     finalCount}
      */
     static ThroughputTiming of(List<EndOffsetSampler.Sample> samples, long finalCount) {
         if (finalCount <= 0) {
             throw new IllegalArgumentException("no output records");
         }
-        EndOffsetSampler.Sample first = samples.stream().filter(x -> x.records() > 0).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no sample shows output"));
-        EndOffsetSampler.Sample last = samples.stream().filter(x -> x.records() >= finalCount).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no sample reaches " + finalCount));
+        EndOffsetSampler.Sample first =
+                samples.stream()
+                        .filter(x -> x.records() > 0)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no sample shows output"));
+        EndOffsetSampler.Sample last =
+                samples.stream()
+                        .filter(x -> x.records() >= finalCount)
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "no sample reaches " + finalCount));
         double low = timeAt(samples, LOW * finalCount);
         double high = timeAt(samples, HIGH * finalCount);
-        return new ThroughputTiming((last.nanos() - first.nanos()) / 1e9, (high - low) / 1e9, HIGH - LOW);
+        return new ThroughputTiming(
+                (last.nanos() - first.nanos()) / 1e9, (high - low) / 1e9, HIGH - LOW);
     }
 
-    /** The nanoTime at which the count reached {@code target}, interpolated between the samples around it. */
+    /**
+     * The nanoTime at which the count reached {@code target}, interpolated between the samples
+     * around it.
+     */
     static double timeAt(List<EndOffsetSampler.Sample> samples, double target) {
         EndOffsetSampler.Sample before = null;
         for (EndOffsetSampler.Sample x : samples) {

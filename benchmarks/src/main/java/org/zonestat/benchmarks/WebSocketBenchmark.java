@@ -1,16 +1,5 @@
 package org.zonestat.benchmarks;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.zonestat.console.AccessTokens;
-import org.zonestat.console.ConsoleConfig;
-import org.zonestat.console.OpsConsole;
-import org.zonestat.console.Role;
-import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.kafka.EmbeddedKafkaBroker;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -30,6 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.zonestat.console.AccessTokens;
+import org.zonestat.console.ConsoleConfig;
+import org.zonestat.console.OpsConsole;
+import org.zonestat.console.Role;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.kafka.EmbeddedKafkaBroker;
 
 /**
  * {@code ./zonestat bench websocket}: many concurrent {@code /ws/live} clients with different
@@ -58,32 +57,47 @@ public final class WebSocketBenchmark {
 
     private WebSocketBenchmark() {}
 
-    record Arguments(int clients, double rate, int seconds, int warmup, long seed, Path output, String date) {
-        static final String USAGE = "usage: WebSocketBenchmark [--clients N] [--rate R] [--seconds S] [--warmup S]"
-                + " [--seed S] [--output FILE] [--date YYYY-MM-DD]";
+    record Arguments(
+            int clients,
+            double rate,
+            int seconds,
+            int warmup,
+            long seed,
+            Path output,
+            String date) {
+        static final String USAGE =
+                "usage: WebSocketBenchmark [--clients N] [--rate R] [--seconds S] [--warmup S]"
+                        + " [--seed S] [--output FILE] [--date YYYY-MM-DD]";
 
         static Arguments parse(String[] args) {
             Map<String, String> v = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i += 2) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --option value, got '" + args[i] + "'");
+                    throw new IllegalArgumentException(
+                            "expected --option value, got '" + args[i] + "'");
                 }
                 v.put(args[i].substring(2), args[i + 1]);
             }
-            Arguments a = new Arguments(
-                    Integer.parseInt(v.getOrDefault("clients", "200")),
-                    Double.parseDouble(v.getOrDefault("rate", "1000")),
-                    Integer.parseInt(v.getOrDefault("seconds", "60")),
-                    Integer.parseInt(v.getOrDefault("warmup", "10")),
-                    Long.parseLong(v.getOrDefault("seed", "20240101")),
-                    Path.of(v.getOrDefault("output", "benchmarks/results/websocket.md")),
-                    v.getOrDefault("date", LocalDate.now().toString()));
-            v.keySet().removeAll(List.of("clients", "rate", "seconds", "warmup", "seed", "output", "date"));
+            Arguments a =
+                    new Arguments(
+                            Integer.parseInt(v.getOrDefault("clients", "200")),
+                            Double.parseDouble(v.getOrDefault("rate", "1000")),
+                            Integer.parseInt(v.getOrDefault("seconds", "60")),
+                            Integer.parseInt(v.getOrDefault("warmup", "10")),
+                            Long.parseLong(v.getOrDefault("seed", "20240101")),
+                            Path.of(v.getOrDefault("output", "benchmarks/results/websocket.md")),
+                            v.getOrDefault("date", LocalDate.now().toString()));
+            v.keySet()
+                    .removeAll(
+                            List.of(
+                                    "clients", "rate", "seconds", "warmup", "seed", "output",
+                                    "date"));
             if (!v.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + v.keySet());
             }
             if (a.clients() < 1 || a.clients() > 5000) {
-                throw new IllegalArgumentException("--clients must be in [1, 5000], was " + a.clients());
+                throw new IllegalArgumentException(
+                        "--clients must be in [1, 5000], was " + a.clients());
             }
             if (!(a.rate() >= 1 && a.rate() <= 50_000)) {
                 throw new IllegalArgumentException("--rate must be in [1, 50000], was " + a.rate());
@@ -103,7 +117,10 @@ public final class WebSocketBenchmark {
         }
     }
 
-    /** What one client saw. Callbacks of one WebSocket run one at a time; reads happen after they stop. */
+    /**
+     * What one client saw. Callbacks of one WebSocket run one at a time; reads happen after they
+     * stop.
+     */
     static final class Client implements WebSocket.Listener {
         final int id;
         final WebSocketLoad.Subscription subscription;
@@ -121,7 +138,11 @@ public final class WebSocketBenchmark {
         private volatile int closeCode = -1;
         WebSocket socket;
 
-        Client(int id, WebSocketLoad.Subscription subscription, long[] sentNanos, int firstMeasured) {
+        Client(
+                int id,
+                WebSocketLoad.Subscription subscription,
+                long[] sentNanos,
+                int firstMeasured) {
             this.id = id;
             this.subscription = subscription;
             this.sentNanos = sentNanos;
@@ -129,7 +150,8 @@ public final class WebSocketBenchmark {
         }
 
         @Override
-        public synchronized CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        public synchronized CompletionStage<?> onText(
+                WebSocket ws, CharSequence data, boolean last) {
             long now = System.nanoTime();
             partial.append(data);
             if (last) {
@@ -189,16 +211,39 @@ public final class WebSocketBenchmark {
             missing.andNot(received);
             BitSet extra = (BitSet) received.clone();
             extra.andNot(expected);
-            return new Check(id, expected.cardinality(), deliveries, missing.cardinality(), extra.cardinality(),
-                    duplicates, foreign, error, closeCode, java.util.Arrays.copyOf(latencies, latencyCount));
+            return new Check(
+                    id,
+                    expected.cardinality(),
+                    deliveries,
+                    missing.cardinality(),
+                    extra.cardinality(),
+                    duplicates,
+                    foreign,
+                    error,
+                    closeCode,
+                    java.util.Arrays.copyOf(latencies, latencyCount));
         }
     }
 
     /** One client's outcome. */
-    record Check(int client, int expected, int deliveries, int missing, int extra, int duplicates, int foreign,
-            String error, int closeCode, long[] latencies) {
+    record Check(
+            int client,
+            int expected,
+            int deliveries,
+            int missing,
+            int extra,
+            int duplicates,
+            int foreign,
+            String error,
+            int closeCode,
+            long[] latencies) {
         boolean exact() {
-            return missing == 0 && extra == 0 && duplicates == 0 && foreign == 0 && error == null && closeCode < 0;
+            return missing == 0
+                    && extra == 0
+                    && duplicates == 0
+                    && foreign == 0
+                    && error == null
+                    && closeCode < 0;
         }
     }
 
@@ -217,29 +262,42 @@ public final class WebSocketBenchmark {
         long genStart = System.nanoTime();
         WebSocketLoad load = WebSocketLoad.generate(catalog, a.seed(), a.records(), a.clients());
         double genSeconds = (System.nanoTime() - genStart) / 1e9;
-        System.out.printf("Generated %,d records and %d subscriptions in %.1f s%n", a.records(), a.clients(), genSeconds);
+        System.out.printf(
+                "Generated %,d records and %d subscriptions in %.1f s%n",
+                a.records(), a.clients(), genSeconds);
 
         Path work = Files.createTempDirectory("zonestat-websocket-bench-");
         WebSocketResultsReport.Run run;
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work).build().start()) {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDir(work).build().start()) {
             broker.createTopic("events", 2, Map.of());
-            try (OpsConsole.Running console = OpsConsole.builder()
-                    .bootstrapServers(broker.bootstrapServers())
-                    .analyticsTopics(null, null)
-                    .port(0)
-                    .tokens(AccessTokens.of(Map.of(DISPATCHER_TOKEN, Role.DISPATCHER, ANALYST_TOKEN, Role.ANALYST)))
-                    .catalog(catalog)
-                    .config(ConsoleConfig.defaults().withWarmUpZones(false))
-                    .start()) {
+            try (OpsConsole.Running console =
+                    OpsConsole.builder()
+                            .bootstrapServers(broker.bootstrapServers())
+                            .analyticsTopics(null, null)
+                            .port(0)
+                            .tokens(
+                                    AccessTokens.of(
+                                            Map.of(
+                                                    DISPATCHER_TOKEN,
+                                                    Role.DISPATCHER,
+                                                    ANALYST_TOKEN,
+                                                    Role.ANALYST)))
+                            .catalog(catalog)
+                            .config(ConsoleConfig.defaults().withWarmUpZones(false))
+                            .start()) {
                 run = measure(a, load, broker, console);
             }
         } finally {
             deleteRecursively(work);
         }
-        String command = ("java -cp <benchmarks classpath> org.zonestat.benchmarks.WebSocketBenchmark "
-                + String.join(" ", args)).trim();
-        String md = WebSocketResultsReport.render(a, run, genSeconds, MachineDescription.current(), loadAtStart,
-                command);
+        String command =
+                ("java -cp <benchmarks classpath> org.zonestat.benchmarks.WebSocketBenchmark "
+                                + String.join(" ", args))
+                        .trim();
+        String md =
+                WebSocketResultsReport.render(
+                        a, run, genSeconds, MachineDescription.current(), loadAtStart, command);
         if (a.output().getParent() != null) {
             Files.createDirectories(a.output().getParent());
         }
@@ -249,8 +307,9 @@ public final class WebSocketBenchmark {
         System.exit(0);
     }
 
-    private static WebSocketResultsReport.Run measure(Arguments a, WebSocketLoad load, EmbeddedKafkaBroker broker,
-            OpsConsole.Running console) throws Exception {
+    private static WebSocketResultsReport.Run measure(
+            Arguments a, WebSocketLoad load, EmbeddedKafkaBroker broker, OpsConsole.Running console)
+            throws Exception {
         List<WebSocketLoad.Item> items = load.items();
         long[] sentNanos = new long[items.size()];
         int firstMeasured = a.firstMeasured();
@@ -266,16 +325,26 @@ public final class WebSocketBenchmark {
             WebSocketLoad.Subscription s = load.subscriptions().get(c);
             Client client = new Client(c, s, sentNanos, firstMeasured);
             String token = s.analyst() ? ANALYST_TOKEN : DISPATCHER_TOKEN;
-            client.socket = http.get(c % http.size()).newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + console.port() + "/ws/live?token=" + token), client)
-                    .get(30, TimeUnit.SECONDS);
+            client.socket =
+                    http.get(c % http.size())
+                            .newWebSocketBuilder()
+                            .buildAsync(
+                                    URI.create(
+                                            "ws://127.0.0.1:"
+                                                    + console.port()
+                                                    + "/ws/live?token="
+                                                    + token),
+                                    client)
+                            .get(30, TimeUnit.SECONDS);
             client.socket.sendText(s.subscribeJson(), true).get(30, TimeUnit.SECONDS);
             clients.add(client);
         }
-        CompletableFuture.allOf(clients.stream().map(c -> c.subscribed).toArray(CompletableFuture[]::new))
+        CompletableFuture.allOf(
+                        clients.stream().map(c -> c.subscribed).toArray(CompletableFuture[]::new))
                 .get(60, TimeUnit.SECONDS);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-        System.out.printf("%d clients connected and subscribed in %.1f s%n", clients.size(), connectSeconds);
+        System.out.printf(
+                "%d clients connected and subscribed in %.1f s%n", clients.size(), connectSeconds);
 
         BitSet[] expected = new BitSet[clients.size()];
         long expectedDeliveries = 0;
@@ -293,11 +362,16 @@ public final class WebSocketBenchmark {
             }
         }
 
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0);
+        Map<String, Object> config =
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0);
         CpuMeter cpu = null;
         long measuredStart = 0;
         long measuredEnd;
@@ -316,15 +390,19 @@ public final class WebSocketBenchmark {
                     measuredStart = System.nanoTime();
                 }
                 sentNanos[item.index()] = System.nanoTime();
-                producer.send(new ProducerRecord<>("events", item.eventId().getBytes(StandardCharsets.UTF_8),
-                        item.json()));
+                producer.send(
+                        new ProducerRecord<>(
+                                "events",
+                                item.eventId().getBytes(StandardCharsets.UTF_8),
+                                item.json()));
             }
             producer.flush();
             measuredEnd = System.nanoTime();
         }
         CpuMeter.Usage usage = cpu.sinceStart();
         String loadAfter = MachineDescription.loadAverage();
-        double achievedRate = (items.size() - firstMeasured) / ((measuredEnd - measuredStart) / 1e9);
+        double achievedRate =
+                (items.size() - firstMeasured) / ((measuredEnd - measuredStart) / 1e9);
 
         long drainStart = System.nanoTime();
         while (System.nanoTime() - drainStart < DRAIN_NANOS) {
@@ -335,7 +413,8 @@ public final class WebSocketBenchmark {
             if (done) {
                 break;
             }
-            TimeUnit.MILLISECONDS.sleep(100); // polling a condition with a deadline, not synchronising
+            TimeUnit.MILLISECONDS.sleep(
+                    100); // polling a condition with a deadline, not synchronising
         }
         // A further second catches late duplicates or extras after the last expected message.
         TimeUnit.SECONDS.sleep(1);
@@ -347,11 +426,29 @@ public final class WebSocketBenchmark {
             c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
         listeners.shutdownNow();
-        long[] all = checks.stream().flatMapToLong(ch -> java.util.Arrays.stream(ch.latencies())).toArray();
-        Map<String, Long> perKind = items.stream().collect(Collectors.groupingBy(WebSocketLoad.Item::kind,
-                LinkedHashMap::new, Collectors.counting()));
-        return new WebSocketResultsReport.Run(items.size(), firstMeasured, achievedRate, connectSeconds,
-                expectedDeliveries, expectedMeasured, checks, Percentiles.of(all), usage, loadAfter, perKind);
+        long[] all =
+                checks.stream()
+                        .flatMapToLong(ch -> java.util.Arrays.stream(ch.latencies()))
+                        .toArray();
+        Map<String, Long> perKind =
+                items.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        WebSocketLoad.Item::kind,
+                                        LinkedHashMap::new,
+                                        Collectors.counting()));
+        return new WebSocketResultsReport.Run(
+                items.size(),
+                firstMeasured,
+                achievedRate,
+                connectSeconds,
+                expectedDeliveries,
+                expectedMeasured,
+                checks,
+                Percentiles.of(all),
+                usage,
+                loadAfter,
+                perKind);
     }
 
     private static void deleteRecursively(Path root) throws java.io.IOException {

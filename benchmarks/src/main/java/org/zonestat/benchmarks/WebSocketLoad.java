@@ -2,12 +2,6 @@ package org.zonestat.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.locationtech.jts.geom.Envelope;
-import org.zonestat.geo.Zone;
-import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.geo.ZoneLayer;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.zonestat.geo.Zone;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
 
 /**
  * The seeded load of the WebSocket benchmark: {@code events}-shaped records and the subscriptions
@@ -35,8 +33,16 @@ final class WebSocketLoad {
     private static final Instant BASE = Instant.parse("2024-01-01T05:00:00Z");
 
     /** Kinds and their share of the records, as the events topic mixes them (311 dominates). */
-    private static final String[] KINDS = {"REQUEST_311", "SHOOTING", "HOMICIDE", "AGGRAVATED_ASSAULT", "ROBBERY",
-            "OTHER_VIOLENT", "TIP"};
+    private static final String[] KINDS = {
+        "REQUEST_311",
+        "SHOOTING",
+        "HOMICIDE",
+        "AGGRAVATED_ASSAULT",
+        "ROBBERY",
+        "OTHER_VIOLENT",
+        "TIP"
+    };
+
     private static final double[] KIND_SHARES = {0.60, 0.09, 0.02, 0.12, 0.09, 0.05, 0.03};
 
     /** One record: its index, kind, zones and the value bytes to publish. */
@@ -51,7 +57,11 @@ final class WebSocketLoad {
      * @param messages message types; empty = all
      * @param subscribeJson the {@code subscribe} message it sends
      */
-    record Subscription(boolean analyst, Map<String, Set<String>> zones, Set<String> kinds, Set<String> messages,
+    record Subscription(
+            boolean analyst,
+            Map<String, Set<String>> zones,
+            Set<String> kinds,
+            Set<String> messages,
             String subscribeJson) {
 
         /** Whether the console must deliver {@code item} to this client (rules in the README). */
@@ -97,9 +107,13 @@ final class WebSocketLoad {
         for (int i = 0; i < records; i++) {
             Random r = new Random(seed * 1_000_003L + i);
             // A third of the points fall in a focus zone, the rest anywhere in the city.
-            Envelope area = r.nextDouble() < 0.33
-                    ? vri.zones().get(r.nextInt(vri.size())).geometry().getEnvelopeInternal()
-                    : bounds;
+            Envelope area =
+                    r.nextDouble() < 0.33
+                            ? vri.zones()
+                                    .get(r.nextInt(vri.size()))
+                                    .geometry()
+                                    .getEnvelopeInternal()
+                            : bounds;
             Map<String, String> zones;
             double lon;
             double lat;
@@ -109,25 +123,34 @@ final class WebSocketLoad {
                 zones = catalog.tag(lon, lat);
             } while (!zones.containsKey("neighborhoods"));
             String kind = pick(r);
-            String stream = kind.equals("TIP") ? "tip" : kind.equals("REQUEST_311") ? "request311" : "incident";
+            String stream =
+                    kind.equals("TIP")
+                            ? "tip"
+                            : kind.equals("REQUEST_311") ? "request311" : "incident";
             String eventId = stream + "/" + SOURCE + "/" + i;
-            ObjectNode e = json.createObjectNode()
-                    .put("eventId", eventId)
-                    .put("stream", stream)
-                    .put("kind", kind)
-                    .put("type", kind)
-                    .put("status", stream.equals("request311") ? "Open" : null)
-                    .put("recordId", Integer.toString(i))
-                    .put("source", SOURCE)
-                    .put("occurredAt", BASE.plusMillis(i).toString())
-                    .put("lon", lon)
-                    .put("lat", lat)
-                    .put("h3", "892aa8d4d83ffff")
-                    .put("address", (100 + i % 900) + " N EXAMPLE ST");
+            ObjectNode e =
+                    json.createObjectNode()
+                            .put("eventId", eventId)
+                            .put("stream", stream)
+                            .put("kind", kind)
+                            .put("type", kind)
+                            .put("status", stream.equals("request311") ? "Open" : null)
+                            .put("recordId", Integer.toString(i))
+                            .put("source", SOURCE)
+                            .put("occurredAt", BASE.plusMillis(i).toString())
+                            .put("lon", lon)
+                            .put("lat", lat)
+                            .put("h3", "892aa8d4d83ffff")
+                            .put("address", (100 + i % 900) + " N EXAMPLE ST");
             ObjectNode z = e.putObject("zones");
             zones.forEach(z::put);
-            items.add(new Item(i, eventId, kind, Map.copyOf(zones),
-                    e.toString().getBytes(StandardCharsets.UTF_8)));
+            items.add(
+                    new Item(
+                            i,
+                            eventId,
+                            kind,
+                            Map.copyOf(zones),
+                            e.toString().getBytes(StandardCharsets.UTF_8)));
         }
         List<Subscription> subscriptions = new ArrayList<>(clients);
         for (int c = 0; c < clients; c++) {
@@ -142,7 +165,8 @@ final class WebSocketLoad {
      * gun-violence desks (shootings and homicides city-wide), a few clients taking everything and a
      * few that asked for alerts only (they must get no event at all).
      */
-    private static Subscription subscription(ZoneCatalog catalog, Random r, int c, ObjectMapper json) {
+    private static Subscription subscription(
+            ZoneCatalog catalog, Random r, int c, ObjectMapper json) {
         Map<String, Set<String>> zones = new LinkedHashMap<>();
         Set<String> kinds = new LinkedHashSet<>();
         Set<String> messages = new LinkedHashSet<>();
@@ -152,7 +176,13 @@ final class WebSocketLoad {
             zones.put("vri-zones", names(catalog, "vri-zones", 1 + r.nextInt(3), r));
         } else if (type < 11) {
             zones.put("police-districts", names(catalog, "police-districts", 1, r));
-            kinds.addAll(List.of("SHOOTING", "HOMICIDE", "AGGRAVATED_ASSAULT", "ROBBERY", "OTHER_VIOLENT"));
+            kinds.addAll(
+                    List.of(
+                            "SHOOTING",
+                            "HOMICIDE",
+                            "AGGRAVATED_ASSAULT",
+                            "ROBBERY",
+                            "OTHER_VIOLENT"));
         } else if (type < 15) {
             zones.put("neighborhoods", names(catalog, "neighborhoods", 3 + r.nextInt(8), r));
             if (r.nextBoolean()) {
@@ -212,7 +242,8 @@ final class WebSocketLoad {
     /** The index encoded in an event id of this load, or -1 if it is not one. */
     static int indexOf(String eventId) {
         int slash = eventId.lastIndexOf('/');
-        if (slash < 0 || !eventId.regionMatches(slash - SOURCE.length(), SOURCE, 0, SOURCE.length())) {
+        if (slash < 0
+                || !eventId.regionMatches(slash - SOURCE.length(), SOURCE, 0, SOURCE.length())) {
             return -1;
         }
         try {

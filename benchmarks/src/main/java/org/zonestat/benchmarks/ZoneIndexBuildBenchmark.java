@@ -14,10 +14,10 @@ import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLocator;
 
 /**
- * Time to build each locator over the 278 Baltimore neighborhoods (2010), in milliseconds per
- * build (the layer is read once, outside the measurement). The STR-tree's prepared geometries
- * index themselves lazily on first use, so its figure excludes that part; the grid builds
- * everything eagerly.
+ * Time to build each locator over the 278 Baltimore neighborhoods (2010), in milliseconds per build
+ * (the layer is read once, outside the measurement). The STR-tree's prepared geometries index
+ * themselves lazily on first use, so its figure excludes that part; the grid builds everything
+ * eagerly.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -11,9 +11,9 @@ import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLocator;
 
 /**
- * Point-to-zone lookups per second on the 278 Baltimore neighborhoods (2010), over
- * {@value #POINTS} points resampled from real event locations. One invocation looks up every
- * point; {@link OperationsPerInvocation} turns that into per-lookup throughput.
+ * Point-to-zone lookups per second on the 278 Baltimore neighborhoods (2010), over {@value #POINTS}
+ * points resampled from real event locations. One invocation looks up every point; {@link
+ * OperationsPerInvocation} turns that into per-lookup throughput.
  */
 public class ZoneLookupBenchmark extends BenchmarkBase {
     public static final int POINTS = 100_000;
@@ -31,7 +31,8 @@ public class ZoneLookupBenchmark extends BenchmarkBase {
         @Setup(Level.Trial)
         public void setUp() {
             ZoneLayer layer = BaltimoreLayers.neighborhoods2010();
-            EventPoints points = EventPoints.sample(EventPoints.dataDir(), POINTS, EventPoints.DEFAULT_SEED);
+            EventPoints points =
+                    EventPoints.sample(EventPoints.dataDir(), POINTS, EventPoints.DEFAULT_SEED);
             lons = points.lons();
             lats = points.lats();
             locator = strategy.build(layer);

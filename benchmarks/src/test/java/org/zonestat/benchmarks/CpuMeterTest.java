@@ -15,6 +15,7 @@ class CpuMeterTest {
 
     @Test
     void anotherLineIsRefused() {
-        assertThatThrownBy(() -> CpuMeter.parseCpuLine("cpu0 1 2 3 4")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CpuMeter.parseCpuLine("cpu0 1 2 3 4"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

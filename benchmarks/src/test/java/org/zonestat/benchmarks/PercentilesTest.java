@@ -36,7 +36,8 @@ class PercentilesTest {
 
     @Test
     void anEmptySampleHasNoQuantilesAndOutOfRangeQuantilesAreRefused() {
-        assertThatThrownBy(() -> Percentiles.of(new long[0]).quantile(0.5)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Percentiles.of(new long[0]).quantile(0.5))
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Percentiles.of(new long[] {1}).quantile(1.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -14,8 +14,9 @@ class ThroughputTimingTest {
 
     @Test
     void firstToLastRunsFromTheFirstOutputToTheFirstSampleAtTheFinalCount() {
-        ThroughputTiming t = ThroughputTiming.of(List.of(at(0, 0), at(1, 0), at(2, 100), at(12, 1000), at(13, 1000)),
-                1000);
+        ThroughputTiming t =
+                ThroughputTiming.of(
+                        List.of(at(0, 0), at(1, 0), at(2, 100), at(12, 1000), at(13, 1000)), 1000);
         assertThat(t.firstToLastSeconds()).isCloseTo(10, within(1e-9));
         // 100 records at 2 s and 1000 at 12 s: 90 per second, so 10 % at 2 s and 90 % at 11.89 s.
         assertThat(t.middleSeconds()).isCloseTo(800 / 90.0, within(1e-6));

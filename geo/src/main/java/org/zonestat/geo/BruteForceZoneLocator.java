@@ -8,8 +8,8 @@ import org.locationtech.jts.geom.Location;
  * The reference {@link ZoneLocator}: tests every zone in layer order with an exact, unindexed
  * point-in-area test ({@link SimplePointInAreaLocator}: JTS's robust ray-crossing count over every
  * ring, after an envelope check) and returns the first zone whose interior or boundary holds the
- * point. Slow (linear in the number of zones and vertices) and used as the oracle that every
- * faster strategy is checked against.
+ * point. Slow (linear in the number of zones and vertices) and used as the oracle that every faster
+ * strategy is checked against.
  *
  * <p>Immutable and thread-safe.
  */

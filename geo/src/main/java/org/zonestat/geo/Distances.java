@@ -7,11 +7,11 @@ import org.locationtech.jts.geom.Envelope;
  *
  * <ul>
  *   <li>{@link #meters} is the great-circle (haversine) distance on the mean Earth sphere; at city
- *       scale it is within 0.5% of the ellipsoidal (geodesic) distance and of distances measured
- *       in the Maryland State Plane projection (checked in {@code DistancesTest}).
+ *       scale it is within 0.5% of the ellipsoidal (geodesic) distance and of distances measured in
+ *       the Maryland State Plane projection (checked in {@code DistancesTest}).
  *   <li>{@link #envelope} gives a lon/lat box that contains every point within a radius, for a
- *       cheap first filter (an index query or a coordinate comparison); confirm the candidates
- *       with {@link #isWithin}.
+ *       cheap first filter (an index query or a coordinate comparison); confirm the candidates with
+ *       {@link #isWithin}.
  * </ul>
  *
  * <p>Stateless; thread-safe.
@@ -31,13 +31,18 @@ public final class Distances {
         double phi2 = Math.toRadians(lat2);
         double dPhi = phi2 - phi1;
         double dLambda = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dPhi / 2) * Math.sin(dPhi / 2)
-                + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) * Math.sin(dLambda / 2);
+        double a =
+                Math.sin(dPhi / 2) * Math.sin(dPhi / 2)
+                        + Math.cos(phi1)
+                                * Math.cos(phi2)
+                                * Math.sin(dLambda / 2)
+                                * Math.sin(dLambda / 2);
         return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     /** Whether the two points are at most {@code radiusMeters} apart (great-circle). */
-    public static boolean isWithin(double lon1, double lat1, double lon2, double lat2, double radiusMeters) {
+    public static boolean isWithin(
+            double lon1, double lat1, double lon2, double lat2, double radiusMeters) {
         return meters(lon1, lat1, lon2, lat2) <= radiusMeters;
     }
 
@@ -76,6 +81,7 @@ public final class Distances {
             double s = Math.sin(delta / 2) / Math.cos(Math.toRadians(poleward));
             dLon = s >= 1 ? 180 : Math.toDegrees(2 * Math.asin(s)) * (1 + 1e-9);
         }
-        return new Envelope(lon - dLon, lon + dLon, Math.max(-90, lat - dLat), Math.min(90, lat + dLat));
+        return new Envelope(
+                lon - dLon, lon + dLon, Math.max(-90, lat - dLat), Math.min(90, lat + dLat));
     }
 }

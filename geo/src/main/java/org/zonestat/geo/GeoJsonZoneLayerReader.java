@@ -90,7 +90,8 @@ public final class GeoJsonZoneLayerReader {
         }
         JsonNode features = root.path("features");
         if (!features.isArray()) {
-            throw new InvalidZoneLayerException(source + ": FeatureCollection has no 'features' array");
+            throw new InvalidZoneLayerException(
+                    source + ": FeatureCollection has no 'features' array");
         }
         GeoJsonReader geometryReader = new GeoJsonReader(FACTORY);
         List<Zone> zones = new ArrayList<>();
@@ -105,8 +106,10 @@ public final class GeoJsonZoneLayerReader {
             JsonNode geometryNode = feature.path("geometry");
             String type = geometryNode.path("type").asText("");
             if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-                warnings.warn(String.format("%s: feature %d ('%s') has geometry type '%s', not a polygon: skipped",
-                        source, position, name, type));
+                warnings.warn(
+                        String.format(
+                                "%s: feature %d ('%s') has geometry type '%s', not a polygon: skipped",
+                                source, position, name, type));
                 continue;
             }
             Geometry geometry;
@@ -114,27 +117,41 @@ public final class GeoJsonZoneLayerReader {
                 geometry = geometryReader.read(geometryNode.toString());
             } catch (ParseException | RuntimeException e) {
                 throw new InvalidZoneLayerException(
-                        source + ": feature " + position + " ('" + name + "') has unreadable geometry: "
-                                + e.getMessage(), e);
+                        source
+                                + ": feature "
+                                + position
+                                + " ('"
+                                + name
+                                + "') has unreadable geometry: "
+                                + e.getMessage(),
+                        e);
             }
             if (!geometry.isValid()) {
                 Geometry fixed = GeometryFixer.fix(geometry);
-                warnings.warn(String.format(
-                        "%s: zone '%s' of layer '%s' has an invalid polygon (%s); repaired with GeometryFixer (area %.6g -> %.6g deg²)",
-                        source, name, layerId, new IsValidOp(geometry).getValidationError(),
-                        geometry.getArea(), fixed.getArea()));
+                warnings.warn(
+                        String.format(
+                                "%s: zone '%s' of layer '%s' has an invalid polygon (%s); repaired with GeometryFixer (area %.6g -> %.6g deg²)",
+                                source,
+                                name,
+                                layerId,
+                                new IsValidOp(geometry).getValidationError(),
+                                geometry.getArea(),
+                                fixed.getArea()));
                 geometry = fixed;
             }
             if (geometry.isEmpty() || !(geometry instanceof Polygonal)) {
-                warnings.warn(String.format("%s: zone '%s' has no polygonal area after repair: skipped",
-                        source, name));
+                warnings.warn(
+                        String.format(
+                                "%s: zone '%s' has no polygonal area after repair: skipped",
+                                source, name));
                 continue;
             }
             geometry.setSRID(4326);
             zones.add(new Zone(zones.size(), name, geometry, properties));
         }
         if (zones.isEmpty()) {
-            throw new InvalidZoneLayerException(source + ": layer '" + layerId + "' has no polygons");
+            throw new InvalidZoneLayerException(
+                    source + ": layer '" + layerId + "' has no polygons");
         }
         return new ZoneLayer(layerId, title, nameProperty, zones);
     }
@@ -146,7 +163,11 @@ public final class GeoJsonZoneLayerReader {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().isNull()) {
-                    out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                    out.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString());
                 }
             }
         }
@@ -163,5 +184,4 @@ public final class GeoJsonZoneLayerReader {
             super(message, cause);
         }
     }
-
 }

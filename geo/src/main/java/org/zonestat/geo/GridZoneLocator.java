@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * The fast {@link ZoneLocator}: a regular lon/lat grid of small cells laid over the layer's extent,
- * where every cell that lies wholly in one zone answers with an array lookup and only cells
- * crossed by a zone boundary fall back to an exact point-in-polygon test.
+ * where every cell that lies wholly in one zone answers with an array lookup and only cells crossed
+ * by a zone boundary fall back to an exact point-in-polygon test.
  *
  * <h2>How it works</h2>
  *
@@ -26,22 +26,23 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  *   <li>Fine cells are about {@code cellMeters} on a side (degrees of longitude are scaled by the
  *       cosine of the layer's middle latitude). They are grouped in tiles of {@value #TILE} x
  *       {@value #TILE} cells.
- *   <li>At build time squares of tiles, from one covering the whole grid down to single tiles,
- *       and then each quarter of a mixed tile down to single cells, are classified with exact JTS predicates on {@link PreparedGeometry}: walking the
- *       zones in index order, the first zone that {@code intersects} the (slightly enlarged) cell
- *       rectangle decides. If that zone {@code covers} the rectangle, the cell is <em>uniform</em>
- *       and stores that zone: no zone with a lower index touches it, so by the {@link ZoneLocator}
- *       rule every point of the cell belongs to that zone, boundary points included. If no zone
- *       touches it, it stores {@link #NO_ZONE}. Otherwise, at the finest level, the cell is a
- *       <em>boundary cell</em> and stores its short list of candidate zones (those touching it, in
- *       index order, up to the first one that covers it).
+ *   <li>At build time squares of tiles, from one covering the whole grid down to single tiles, and
+ *       then each quarter of a mixed tile down to single cells, are classified with exact JTS
+ *       predicates on {@link PreparedGeometry}: walking the zones in index order, the first zone
+ *       that {@code intersects} the (slightly enlarged) cell rectangle decides. If that zone {@code
+ *       covers} the rectangle, the cell is <em>uniform</em> and stores that zone: no zone with a
+ *       lower index touches it, so by the {@link ZoneLocator} rule every point of the cell belongs
+ *       to that zone, boundary points included. If no zone touches it, it stores {@link #NO_ZONE}.
+ *       Otherwise, at the finest level, the cell is a <em>boundary cell</em> and stores its short
+ *       list of candidate zones (those touching it, in index order, up to the first one that covers
+ *       it).
  *   <li>A lookup computes the fine cell with two multiplications, reads the tile (uniform tiles
  *       answer at once), then the cell in the tile's block, and only for boundary cells runs an
  *       indexed exact point-in-area test ({@link IndexedPointInAreaLocator}, the same robust
  *       ray-crossing test as JTS's prepared geometries) on the candidates, in index order.
  *   <li>Cell rectangles are enlarged by a margin of a millionth of a cell before the predicates,
- *       far more than the floating-point error of the cell computation, so a point is always
- *       judged against a rectangle that really contains it.
+ *       far more than the floating-point error of the cell computation, so a point is always judged
+ *       against a rectangle that really contains it.
  * </ul>
  *
  * <p>The answers are therefore identical to {@link BruteForceZoneLocator} (checked by the
@@ -64,6 +65,7 @@ public final class GridZoneLocator implements ZoneLocator {
     private static final int TILE_MASK = TILE - 1;
     private static final double METERS_PER_DEGREE_LAT = Math.PI * Distances.EARTH_RADIUS_M / 180;
     private static final double MARGIN = 1e-6;
+
     /** Encodes "boundary cell with candidate list i" as {@code BOUNDARY_BASE - i}. */
     private static final int BOUNDARY_BASE = -2;
 
@@ -151,8 +153,11 @@ public final class GridZoneLocator implements ZoneLocator {
         if (tile >= NO_ZONE) {
             return tile;
         }
-        int cell = blocks[((BOUNDARY_BASE - tile) << (2 * TILE_SHIFT))
-                | ((iy & TILE_MASK) << TILE_SHIFT) | (ix & TILE_MASK)];
+        int cell =
+                blocks[
+                        ((BOUNDARY_BASE - tile) << (2 * TILE_SHIFT))
+                                | ((iy & TILE_MASK) << TILE_SHIFT)
+                                | (ix & TILE_MASK)];
         if (cell >= NO_ZONE) {
             return cell;
         }
@@ -244,8 +249,8 @@ public final class GridZoneLocator implements ZoneLocator {
         }
 
         /**
-         * Classifies all tiles, top-down over squares of tiles so that the work is proportional
-         * to the length of the boundaries rather than to the area.
+         * Classifies all tiles, top-down over squares of tiles so that the work is proportional to
+         * the length of the boundaries rather than to the area.
          */
         int[] tiles(int tilesX, int tilesY) {
             int[] tiles = new int[tilesX * tilesY];
@@ -254,21 +259,33 @@ public final class GridZoneLocator implements ZoneLocator {
             return tiles;
         }
 
-        private void tileSquare(int[] tiles, int tilesX, int tilesY, int tx, int ty, int size, int[] zones) {
+        private void tileSquare(
+                int[] tiles, int tilesX, int tilesY, int tx, int ty, int size, int[] zones) {
             if (tx >= tilesX || ty >= tilesY) {
                 return;
             }
             Classification c = classify(tx * TILE, ty * TILE, size * TILE, zones);
             if (c.uniform) {
                 for (int j = ty; j < Math.min(ty + size, tilesY); j++) {
-                    Arrays.fill(tiles, j * tilesX + tx, j * tilesX + Math.min(tx + size, tilesX), c.value);
+                    Arrays.fill(
+                            tiles,
+                            j * tilesX + tx,
+                            j * tilesX + Math.min(tx + size, tilesX),
+                            c.value);
                 }
             } else if (size == 1) {
                 tiles[ty * tilesX + tx] = mixedTile(tx * TILE, ty * TILE, c.touching);
             } else {
                 int half = size / 2;
                 for (int q = 0; q < 4; q++) {
-                    tileSquare(tiles, tilesX, tilesY, tx + (q & 1) * half, ty + (q >> 1) * half, half, c.touching);
+                    tileSquare(
+                            tiles,
+                            tilesX,
+                            tilesY,
+                            tx + (q & 1) * half,
+                            ty + (q >> 1) * half,
+                            half,
+                            c.touching);
                 }
             }
         }
@@ -291,11 +308,13 @@ public final class GridZoneLocator implements ZoneLocator {
                 Classification c = classify(cellX + qx, cellY + qy, half, zones);
                 if (c.uniform) {
                     for (int j = qy; j < qy + half; j++) {
-                        Arrays.fill(blocks, base + j * TILE + qx, base + j * TILE + qx + half, c.value);
+                        Arrays.fill(
+                                blocks, base + j * TILE + qx, base + j * TILE + qx + half, c.value);
                     }
                 } else if (half == 1) {
                     boundaryCells++;
-                    blocks[base + qy * TILE + qx] = BOUNDARY_BASE - listId(c.touching, c.lastCovers);
+                    blocks[base + qy * TILE + qx] =
+                            BOUNDARY_BASE - listId(c.touching, c.lastCovers);
                 } else {
                     fill(base, qx, qy, half, cellX, cellY, c.touching);
                 }
@@ -303,8 +322,8 @@ public final class GridZoneLocator implements ZoneLocator {
         }
 
         /**
-         * Classifies the square of {@code size} fine cells whose lower-left cell is (cellX,
-         * cellY), testing only {@code zones} (ascending).
+         * Classifies the square of {@code size} fine cells whose lower-left cell is (cellX, cellY),
+         * testing only {@code zones} (ascending).
          */
         private Classification classify(int cellX, int cellY, int size, int[] zones) {
             double x0 = originX + cellX * cellW;
@@ -357,10 +376,12 @@ public final class GridZoneLocator implements ZoneLocator {
                 encoded[encoded.length - 1] = ~encoded[encoded.length - 1];
             }
             List<Integer> key = Arrays.stream(encoded).boxed().toList();
-            return listIds.computeIfAbsent(key, k -> {
-                lists.add(encoded);
-                return lists.size() - 1;
-            });
+            return listIds.computeIfAbsent(
+                    key,
+                    k -> {
+                        lists.add(encoded);
+                        return lists.size() - 1;
+                    });
         }
 
         private void ensureCapacity(int size) {
@@ -378,8 +399,16 @@ public final class GridZoneLocator implements ZoneLocator {
         }
 
         Stats stats(int tiles, int cellsX, int cellsY, double cellW, double cellH) {
-            return new Stats(cellsX, cellsY, cellW, cellH, tiles, blockCount, boundaryCells,
-                    lists.size(), predicateCalls);
+            return new Stats(
+                    cellsX,
+                    cellsY,
+                    cellW,
+                    cellH,
+                    tiles,
+                    blockCount,
+                    boundaryCells,
+                    lists.size(),
+                    predicateCalls);
         }
     }
 

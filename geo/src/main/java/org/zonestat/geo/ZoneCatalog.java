@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The zone layers a ZoneStat deployment tags events with, each with its {@link ZoneLocator}.
- * Layers keep the order they were given in.
+ * The zone layers a ZoneStat deployment tags events with, each with its {@link ZoneLocator}. Layers
+ * keep the order they were given in.
  *
  * <p>Immutable and thread-safe once built; loading a new set of layers makes a new catalog.
  */
@@ -24,18 +24,36 @@ public final class ZoneCatalog {
     /** The layers of the Baltimore demo, in the order the console lists them. */
     public static final List<ZoneLayerSpec> BALTIMORE_LAYERS =
             List.of(
-                    new ZoneLayerSpec("vri-zones", "VRI zones (2019)",
-                            BALTIMORE + "baltimore_vri_zones_2019.geojson", "Name"),
-                    new ZoneLayerSpec("neighborhoods", "Neighborhoods (2010)",
-                            BALTIMORE + "baltimore_neighborhoods_2010.geojson", "name"),
-                    new ZoneLayerSpec("police-districts", "Police districts (2023)",
-                            BALTIMORE + "baltimore_police_districts_2023.geojson", "name"),
-                    new ZoneLayerSpec("police-districts-1959", "Police districts (1959-2022)",
-                            BALTIMORE + "baltimore_police_districts_1959_2022.geojson", "name"),
-                    new ZoneLayerSpec("csas", "Community Statistical Areas",
-                            BALTIMORE + "baltimore_csas.geojson", "name"),
-                    new ZoneLayerSpec("council-districts", "City Council districts",
-                            BALTIMORE + "baltimore_council_districts.geojson", "name"));
+                    new ZoneLayerSpec(
+                            "vri-zones",
+                            "VRI zones (2019)",
+                            BALTIMORE + "baltimore_vri_zones_2019.geojson",
+                            "Name"),
+                    new ZoneLayerSpec(
+                            "neighborhoods",
+                            "Neighborhoods (2010)",
+                            BALTIMORE + "baltimore_neighborhoods_2010.geojson",
+                            "name"),
+                    new ZoneLayerSpec(
+                            "police-districts",
+                            "Police districts (2023)",
+                            BALTIMORE + "baltimore_police_districts_2023.geojson",
+                            "name"),
+                    new ZoneLayerSpec(
+                            "police-districts-1959",
+                            "Police districts (1959-2022)",
+                            BALTIMORE + "baltimore_police_districts_1959_2022.geojson",
+                            "name"),
+                    new ZoneLayerSpec(
+                            "csas",
+                            "Community Statistical Areas",
+                            BALTIMORE + "baltimore_csas.geojson",
+                            "name"),
+                    new ZoneLayerSpec(
+                            "council-districts",
+                            "City Council districts",
+                            BALTIMORE + "baltimore_council_districts.geojson",
+                            "name"));
 
     private final Map<String, ZoneLocator> locators;
 
@@ -52,7 +70,8 @@ public final class ZoneCatalog {
         Map<String, ZoneLocator> byId = new LinkedHashMap<>();
         for (ZoneLocator locator : locators) {
             if (byId.put(locator.layer().id(), locator) != null) {
-                throw new IllegalArgumentException("layer id '" + locator.layer().id() + "' given twice");
+                throw new IllegalArgumentException(
+                        "layer id '" + locator.layer().id() + "' given twice");
             }
         }
         return new ZoneCatalog(byId);
@@ -96,7 +115,8 @@ public final class ZoneCatalog {
         String location = spec.location();
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length());
-            try (InputStream in = ZoneCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            try (InputStream in =
+                    ZoneCatalog.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new GeoJsonZoneLayerReader.InvalidZoneLayerException(
                             location + ": no such class-path resource");
@@ -134,12 +154,13 @@ public final class ZoneCatalog {
      */
     public Map<String, String> tag(double lon, double lat) {
         Map<String, String> out = new LinkedHashMap<>();
-        locators.forEach((id, locator) -> {
-            String name = locator.zoneName(lon, lat);
-            if (name != null) {
-                out.put(id, name);
-            }
-        });
+        locators.forEach(
+                (id, locator) -> {
+                    String name = locator.zoneName(lon, lat);
+                    if (name != null) {
+                        out.put(id, name);
+                    }
+                });
         return out;
     }
 }

@@ -29,7 +29,11 @@ public final class ZoneLayer {
         for (int i = 0; i < this.zones.size(); i++) {
             if (this.zones.get(i).index() != i) {
                 throw new IllegalArgumentException(
-                        "layer '" + id + "': zone at position " + i + " has index "
+                        "layer '"
+                                + id
+                                + "': zone at position "
+                                + i
+                                + " has index "
                                 + this.zones.get(i).index());
             }
         }

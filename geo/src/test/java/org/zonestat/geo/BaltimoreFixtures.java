@@ -10,7 +10,8 @@ import org.zonestat.geo.csv.CsvPoints;
 /** Real Baltimore data shared by the geo tests: every zone layer file and the event locations. */
 final class BaltimoreFixtures {
     /** Event files, relative to the geo module (the tests' working directory). */
-    static final Path EVENTS_DIR = Path.of("../simulators/src/main/resources/zonestat/data/baltimore");
+    static final Path EVENTS_DIR =
+            Path.of("../simulators/src/main/resources/zonestat/data/baltimore");
 
     static final Path SHOOTINGS = EVENTS_DIR.resolve("shootings_2012_2017_cases.csv");
     static final Path PART1_2018 = EVENTS_DIR.resolve("part1_2018_homicides_shootings_jan_jul.csv");
@@ -20,17 +21,27 @@ final class BaltimoreFixtures {
     static final Path ZONES_DIR = Path.of("src/main/resources/zonestat/zones/baltimore");
 
     /** Every layer shipped in the resources folder, with its name property. */
-    static final List<ZoneLayerSpec> ALL_LAYERS = List.of(
-            spec("neighborhoods-2010", "baltimore_neighborhoods_2010.geojson", "name"),
-            spec("neighborhoods-2020", "baltimore_neighborhoods_2020.geojson", "name"),
-            spec("police-districts-2023", "baltimore_police_districts_2023.geojson", "name"),
-            spec("police-districts-1959", "baltimore_police_districts_1959_2022.geojson", "name"),
-            spec("csas", "baltimore_csas.geojson", "name"),
-            spec("council-districts", "baltimore_council_districts.geojson", "name"),
-            spec("city-boundary", "baltimore_city_boundary.geojson", "name"),
-            spec("vri-zones", "baltimore_vri_zones_2019.geojson", "Name"),
-            spec("focused-patrol-areas", "bpd_focused_patrol_areas_2019.geojson", "Id"),
-            spec("district-action-team-zones", "bpd_district_action_team_zones_2019.geojson", "Id"));
+    static final List<ZoneLayerSpec> ALL_LAYERS =
+            List.of(
+                    spec("neighborhoods-2010", "baltimore_neighborhoods_2010.geojson", "name"),
+                    spec("neighborhoods-2020", "baltimore_neighborhoods_2020.geojson", "name"),
+                    spec(
+                            "police-districts-2023",
+                            "baltimore_police_districts_2023.geojson",
+                            "name"),
+                    spec(
+                            "police-districts-1959",
+                            "baltimore_police_districts_1959_2022.geojson",
+                            "name"),
+                    spec("csas", "baltimore_csas.geojson", "name"),
+                    spec("council-districts", "baltimore_council_districts.geojson", "name"),
+                    spec("city-boundary", "baltimore_city_boundary.geojson", "name"),
+                    spec("vri-zones", "baltimore_vri_zones_2019.geojson", "Name"),
+                    spec("focused-patrol-areas", "bpd_focused_patrol_areas_2019.geojson", "Id"),
+                    spec(
+                            "district-action-team-zones",
+                            "bpd_district_action_team_zones_2019.geojson",
+                            "Id"));
 
     private BaltimoreFixtures() {}
 

@@ -36,16 +36,20 @@ class BruteForceZoneLocatorTest {
 
     @Test
     void pointsOnASharedEdgeGoToTheLowerZoneIndex() {
-        BruteForceZoneLocator brute = new BruteForceZoneLocator(SyntheticLayers.edgesHolesAndOverlaps());
+        BruteForceZoneLocator brute =
+                new BruteForceZoneLocator(SyntheticLayers.edgesHolesAndOverlaps());
         // x=10 is shared by "west" (0) and "east" (1); y=2 is below the "overlap" square.
         assertThat(brute.locate(SyntheticLayers.x(10), SyntheticLayers.y(2))).isEqualTo(0);
-        assertThat(brute.zoneName(SyntheticLayers.x(10.25), SyntheticLayers.y(2))).isEqualTo("east");
+        assertThat(brute.zoneName(SyntheticLayers.x(10.25), SyntheticLayers.y(2)))
+                .isEqualTo("east");
     }
 
     @Test
     void pointsInAHoleBelongToNoZoneUnlessAnotherZoneCoversThem() {
-        BruteForceZoneLocator brute = new BruteForceZoneLocator(SyntheticLayers.edgesHolesAndOverlaps());
-        assertThat(brute.locate(SyntheticLayers.x(4.5), SyntheticLayers.y(4.5))).isEqualTo(ZoneLocator.NO_ZONE);
+        BruteForceZoneLocator brute =
+                new BruteForceZoneLocator(SyntheticLayers.edgesHolesAndOverlaps());
+        assertThat(brute.locate(SyntheticLayers.x(4.5), SyntheticLayers.y(4.5)))
+                .isEqualTo(ZoneLocator.NO_ZONE);
         assertThat(brute.locate(SyntheticLayers.x(5.5), SyntheticLayers.y(5.5))).isEqualTo(2);
         // The hole's own edge is the boundary of "west", which comes first.
         assertThat(brute.locate(SyntheticLayers.x(4), SyntheticLayers.y(4.5))).isEqualTo(0);

@@ -13,16 +13,19 @@ import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Distances at city scale against two independent references: planar distances in NAD83 /
- * Maryland State Plane (EPSG:26985, meters; scale error under 1:10,000 in the state) via proj4j,
- * and the ellipsoidal geodesic on WGS84 (Vincenty's inverse formula, written out below).
+ * Distances at city scale against two independent references: planar distances in NAD83 / Maryland
+ * State Plane (EPSG:26985, meters; scale error under 1:10,000 in the state) via proj4j, and the
+ * ellipsoidal geodesic on WGS84 (Vincenty's inverse formula, written out below).
  */
 class DistancesTest {
     private static final long SEED = Long.getLong("zonestat.seed", 26985L);
     private static final double TOLERANCE = 0.005;
 
-    private final CoordinateTransform toStatePlane = new CoordinateTransformFactory().createTransform(
-            new CRSFactory().createFromName("EPSG:4326"), new CRSFactory().createFromName("EPSG:26985"));
+    private final CoordinateTransform toStatePlane =
+            new CoordinateTransformFactory()
+                    .createTransform(
+                            new CRSFactory().createFromName("EPSG:4326"),
+                            new CRSFactory().createFromName("EPSG:26985"));
 
     @Test
     void haversineIsWithinHalfAPercentOfStatePlaneAndGeodesicDistancesAcrossTheCity() {
@@ -39,9 +42,14 @@ class DistancesTest {
             }
             double planar = statePlaneMeters(lon1, lat1, lon2, lat2);
             double geodesic = vincentyMeters(lon1, lat1, lon2, lat2);
-            String where = String.format("(%f, %f) -> (%f, %f), seed %d", lon1, lat1, lon2, lat2, SEED);
-            assertThat(haversine).as("vs state plane " + where).isCloseTo(planar, within(planar * TOLERANCE));
-            assertThat(haversine).as("vs geodesic " + where).isCloseTo(geodesic, within(geodesic * TOLERANCE));
+            String where =
+                    String.format("(%f, %f) -> (%f, %f), seed %d", lon1, lat1, lon2, lat2, SEED);
+            assertThat(haversine)
+                    .as("vs state plane " + where)
+                    .isCloseTo(planar, within(planar * TOLERANCE));
+            assertThat(haversine)
+                    .as("vs geodesic " + where)
+                    .isCloseTo(geodesic, within(geodesic * TOLERANCE));
         }
     }
 
@@ -49,7 +57,8 @@ class DistancesTest {
     void knownDistanceFromCityHallToJohnsHopkinsHomewoodIsAbout4400Meters() {
         // City Hall (-76.6107, 39.2909) to Homewood (-76.6205, 39.3299): 4.4 km on any map.
         double d = Distances.meters(-76.6107, 39.2909, -76.6205, 39.3299);
-        assertThat(d).isCloseTo(statePlaneMeters(-76.6107, 39.2909, -76.6205, 39.3299), within(20.0));
+        assertThat(d)
+                .isCloseTo(statePlaneMeters(-76.6107, 39.2909, -76.6205, 39.3299), within(20.0));
         assertThat(d).isBetween(4300.0, 4500.0);
     }
 
@@ -67,12 +76,14 @@ class DistancesTest {
                 if (Distances.isWithin(lon, lat, x, y, radius)) {
                     inside++;
                     assertThat(box.contains(x, y))
-                            .as("(%f, %f) within %s m, seed %d", x, y, radius, SEED).isTrue();
+                            .as("(%f, %f) within %s m, seed %d", x, y, radius, SEED)
+                            .isTrue();
                 }
             }
             assertThat(inside).isPositive();
             // The box's half-height is the radius, its half-width the radius at this latitude.
-            assertThat(box.getHeight() / 2 * Distances.METERS_PER_DEGREE).isCloseTo(radius, within(radius * 1e-6));
+            assertThat(box.getHeight() / 2 * Distances.METERS_PER_DEGREE)
+                    .isCloseTo(radius, within(radius * 1e-6));
             double halfWidthMeters = Distances.meters(lon, lat, box.getMaxX(), lat);
             assertThat(halfWidthMeters).isBetween(radius, radius * 1.01);
         }
@@ -87,20 +98,24 @@ class DistancesTest {
 
     @Test
     void degreeConversionsMatchTheSphere() {
-        assertThat(Distances.latitudeDegrees(Distances.METERS_PER_DEGREE)).isCloseTo(1.0, within(1e-12));
-        assertThat(Distances.longitudeDegrees(1000, 60)).isCloseTo(2 * Distances.latitudeDegrees(1000), within(1e-12));
+        assertThat(Distances.latitudeDegrees(Distances.METERS_PER_DEGREE))
+                .isCloseTo(1.0, within(1e-12));
+        assertThat(Distances.longitudeDegrees(1000, 60))
+                .isCloseTo(2 * Distances.latitudeDegrees(1000), within(1e-12));
     }
 
     private double statePlaneMeters(double lon1, double lat1, double lon2, double lat2) {
-        ProjCoordinate a = toStatePlane.transform(new ProjCoordinate(lon1, lat1), new ProjCoordinate());
-        ProjCoordinate b = toStatePlane.transform(new ProjCoordinate(lon2, lat2), new ProjCoordinate());
+        ProjCoordinate a =
+                toStatePlane.transform(new ProjCoordinate(lon1, lat1), new ProjCoordinate());
+        ProjCoordinate b =
+                toStatePlane.transform(new ProjCoordinate(lon2, lat2), new ProjCoordinate());
         return Math.hypot(a.x - b.x, a.y - b.y);
     }
 
     /**
-     * Vincenty's inverse formula on the WGS84 ellipsoid (T. Vincenty, "Direct and inverse
-     * solutions of geodesics on the ellipsoid...", Survey Review 23(176), 1975), accurate to
-     * well under a millimeter for non-antipodal points.
+     * Vincenty's inverse formula on the WGS84 ellipsoid (T. Vincenty, "Direct and inverse solutions
+     * of geodesics on the ellipsoid...", Survey Review 23(176), 1975), accurate to well under a
+     * millimeter for non-antipodal points.
      */
     static double vincentyMeters(double lon1, double lat1, double lon2, double lat2) {
         double a = 6378137.0;
@@ -122,8 +137,10 @@ class DistancesTest {
         for (int i = 0; ; i++) {
             double sinLambda = Math.sin(lambda);
             double cosLambda = Math.cos(lambda);
-            sinSigma = Math.sqrt(Math.pow(cosU2 * sinLambda, 2)
-                    + Math.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosLambda, 2));
+            sinSigma =
+                    Math.sqrt(
+                            Math.pow(cosU2 * sinLambda, 2)
+                                    + Math.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosLambda, 2));
             if (sinSigma == 0) {
                 return 0;
             }
@@ -134,8 +151,21 @@ class DistancesTest {
             cos2SigmaM = cos2Alpha == 0 ? 0 : cosSigma - 2 * sinU1 * sinU2 / cos2Alpha;
             double c = f / 16 * cos2Alpha * (4 + f * (4 - 3 * cos2Alpha));
             double previous = lambda;
-            lambda = l + (1 - c) * f * sinAlpha
-                    * (sigma + c * sinSigma * (cos2SigmaM + c * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+            lambda =
+                    l
+                            + (1 - c)
+                                    * f
+                                    * sinAlpha
+                                    * (sigma
+                                            + c
+                                                    * sinSigma
+                                                    * (cos2SigmaM
+                                                            + c
+                                                                    * cosSigma
+                                                                    * (-1
+                                                                            + 2
+                                                                                    * cos2SigmaM
+                                                                                    * cos2SigmaM)));
             if (Math.abs(lambda - previous) < 1e-12 || i > 200) {
                 break;
             }
@@ -143,8 +173,18 @@ class DistancesTest {
         double uSq = cos2Alpha * (a * a - b * b) / (b * b);
         double bigA = 1 + uSq / 16384 * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
         double bigB = uSq / 1024 * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-        double deltaSigma = bigB * sinSigma * (cos2SigmaM + bigB / 4 * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
-                - bigB / 6 * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+        double deltaSigma =
+                bigB
+                        * sinSigma
+                        * (cos2SigmaM
+                                + bigB
+                                        / 4
+                                        * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)
+                                                - bigB
+                                                        / 6
+                                                        * cos2SigmaM
+                                                        * (-3 + 4 * sinSigma * sinSigma)
+                                                        * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
         return b * bigA * (sigma - deltaSigma);
     }
 }

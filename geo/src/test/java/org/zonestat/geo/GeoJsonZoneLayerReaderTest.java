@@ -18,25 +18,30 @@ class GeoJsonZoneLayerReaderTest {
     private final List<String> warnings = new ArrayList<>();
     private final GeoJsonZoneLayerReader reader = new GeoJsonZoneLayerReader(warnings::add);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    private static final String SQUARE_WITH_HOLE = """
+    private static final String SQUARE_WITH_HOLE =
+            """
             {"type": "Feature", "properties": {"name": "Holed", "ward": "W1"},
              "geometry": {"type": "Polygon", "coordinates": [
                [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
                [[4, 4], [4, 6], [6, 6], [6, 4], [4, 4]]]}}""";
-    private static final String TWO_ISLANDS = """
+    private static final String TWO_ISLANDS =
+            """
             {"type": "Feature", "properties": {"name": "Islands", "ward": "W2"},
              "geometry": {"type": "MultiPolygon", "coordinates": [
                [[[20, 0], [21, 0], [21, 1], [20, 1], [20, 0]]],
                [[[22, 0], [23, 0], [23, 1], [22, 1], [22, 0]]]]}}""";
+
     /** A self-intersecting "bow tie": invalid, repaired by GeometryFixer into two triangles. */
-    private static final String BOW_TIE = """
+    private static final String BOW_TIE =
+            """
             {"type": "Feature", "properties": {"name": "Bow tie"},
              "geometry": {"type": "Polygon", "coordinates": [
                [[30, 0], [32, 2], [32, 0], [30, 2], [30, 0]]]}}""";
-    private static final String A_POINT = """
+
+    private static final String A_POINT =
+            """
             {"type": "Feature", "properties": {"name": "Just a point"},
              "geometry": {"type": "Point", "coordinates": [1, 1]}}""";
 
@@ -50,7 +55,8 @@ class GeoJsonZoneLayerReaderTest {
         assertThat(locator.zoneName(2, 2)).isEqualTo("Holed");
         assertThat(locator.zoneName(22.5, 0.5)).isEqualTo("Islands");
 
-        assertThat(read("ward", SQUARE_WITH_HOLE, TWO_ISLANDS).zones()).extracting(Zone::name)
+        assertThat(read("ward", SQUARE_WITH_HOLE, TWO_ISLANDS).zones())
+                .extracting(Zone::name)
                 .containsExactly("W1", "W2");
         assertThat(warnings).isEmpty();
     }
@@ -67,17 +73,27 @@ class GeoJsonZoneLayerReaderTest {
         assertThat(layer.zone(0).geometry().isValid()).isTrue();
         // Both lobes of the bow tie survive the repair: 2 triangles of area 1.
         assertThat(layer.zone(0).geometry().getArea()).isEqualTo(2.0);
-        assertThat(warnings).singleElement().asString()
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .contains("'Bow tie'", "invalid polygon", "repaired", "test.geojson");
     }
 
     @Test
     void realBaltimoreLayersWithInvalidPolygonsAreRepairedAndNamed() {
-        ZoneLayer layer = new GeoJsonZoneLayerReader(warnings::add).read("n2020", "n2020",
-                Path.of("src/main/resources/zonestat/zones/baltimore/baltimore_neighborhoods_2020.geojson"), "name");
+        ZoneLayer layer =
+                new GeoJsonZoneLayerReader(warnings::add)
+                        .read(
+                                "n2020",
+                                "n2020",
+                                Path.of(
+                                        "src/main/resources/zonestat/zones/baltimore/baltimore_neighborhoods_2020.geojson"),
+                                "name");
         assertThat(layer.size()).isEqualTo(279);
         assertThat(layer.zones()).allMatch(z -> z.geometry().isValid());
-        assertThat(warnings).isNotEmpty().allMatch(w -> w.contains("repaired") && w.contains("zone '"));
+        assertThat(warnings)
+                .isNotEmpty()
+                .allMatch(w -> w.contains("repaired") && w.contains("zone '"));
     }
 
     @Test
@@ -85,7 +101,10 @@ class GeoJsonZoneLayerReaderTest {
         ZoneLayer layer = read("name", A_POINT, SQUARE_WITH_HOLE);
         assertThat(layer.zones()).extracting(Zone::name).containsExactly("Holed");
         assertThat(layer.zone(0).index()).isZero();
-        assertThat(warnings).singleElement().asString().contains("'Just a point'", "Point", "skipped");
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("'Just a point'", "Point", "skipped");
     }
 
     @Test
@@ -127,7 +146,8 @@ class GeoJsonZoneLayerReaderTest {
 
     @Test
     void unreadableGeometryFailsNamingTheFeature() {
-        String bad = """
+        String bad =
+                """
                 {"type": "Feature", "properties": {"name": "Broken"},
                  "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1]]]}}""";
         assertThatThrownBy(() -> read("name", bad))
@@ -137,8 +157,15 @@ class GeoJsonZoneLayerReaderTest {
     }
 
     private ZoneLayer read(String nameProperty, String... features) {
-        String json = "{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",", features) + "]}";
-        return reader.read("test", "Test", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                nameProperty, "test.geojson");
+        String json =
+                "{\"type\": \"FeatureCollection\", \"features\": ["
+                        + String.join(",", features)
+                        + "]}";
+        return reader.read(
+                "test",
+                "Test",
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                nameProperty,
+                "test.geojson");
     }
 }

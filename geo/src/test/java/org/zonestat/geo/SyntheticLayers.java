@@ -8,8 +8,8 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * Small hand-made layers placed in Baltimore, in "units" of 0.0005 degrees (about 45 m by 55 m),
- * so that the locators' default cells are much smaller than the zones.
+ * Small hand-made layers placed in Baltimore, in "units" of 0.0005 degrees (about 45 m by 55 m), so
+ * that the locators' default cells are much smaller than the zones.
  */
 final class SyntheticLayers {
     static final double ORIGIN_LON = -76.62;
@@ -40,18 +40,99 @@ final class SyntheticLayers {
      */
     static ZoneLayer edgesHolesAndOverlaps() {
         List<Zone> zones = new ArrayList<>();
-        zones.add(zone(zones.size(), "west",
-                "POLYGON ((%s, %s, %s, %s, %s), (%s, %s, %s, %s, %s))",
-                0, 0, 10, 0, 10, 10, 0, 10, 0, 0, 4, 4, 4, 6, 6, 6, 6, 4, 4, 4));
-        zones.add(zone(zones.size(), "east", "POLYGON ((%s, %s, %s, %s, %s))",
-                10, 0, 20, 0, 20, 10, 10, 10, 10, 0));
-        zones.add(zone(zones.size(), "overlap", "POLYGON ((%s, %s, %s, %s, %s))",
-                5, 5, 15, 5, 15, 15, 5, 15, 5, 5));
-        zones.add(zone(zones.size(), "islands",
-                "MULTIPOLYGON (((%s, %s, %s, %s, %s)), ((%s, %s, %s, %s, %s)))",
-                30, 0, 31, 0, 31, 1, 30, 1, 30, 0, 32, 0, 33, 0, 33, 1, 32, 1, 32, 0));
-        zones.add(zone(zones.size(), "triangle", "POLYGON ((%s, %s, %s, %s))",
-                0, 20, 10, 20, 0, 30, 0, 20));
+        zones.add(
+                zone(
+                        zones.size(),
+                        "west",
+                        "POLYGON ((%s, %s, %s, %s, %s), (%s, %s, %s, %s, %s))",
+                        0,
+                        0,
+                        10,
+                        0,
+                        10,
+                        10,
+                        0,
+                        10,
+                        0,
+                        0,
+                        4,
+                        4,
+                        4,
+                        6,
+                        6,
+                        6,
+                        6,
+                        4,
+                        4,
+                        4));
+        zones.add(
+                zone(
+                        zones.size(),
+                        "east",
+                        "POLYGON ((%s, %s, %s, %s, %s))",
+                        10,
+                        0,
+                        20,
+                        0,
+                        20,
+                        10,
+                        10,
+                        10,
+                        10,
+                        0));
+        zones.add(
+                zone(
+                        zones.size(),
+                        "overlap",
+                        "POLYGON ((%s, %s, %s, %s, %s))",
+                        5,
+                        5,
+                        15,
+                        5,
+                        15,
+                        15,
+                        5,
+                        15,
+                        5,
+                        5));
+        zones.add(
+                zone(
+                        zones.size(),
+                        "islands",
+                        "MULTIPOLYGON (((%s, %s, %s, %s, %s)), ((%s, %s, %s, %s, %s)))",
+                        30,
+                        0,
+                        31,
+                        0,
+                        31,
+                        1,
+                        30,
+                        1,
+                        30,
+                        0,
+                        32,
+                        0,
+                        33,
+                        0,
+                        33,
+                        1,
+                        32,
+                        1,
+                        32,
+                        0));
+        zones.add(
+                zone(
+                        zones.size(),
+                        "triangle",
+                        "POLYGON ((%s, %s, %s, %s))",
+                        0,
+                        20,
+                        10,
+                        20,
+                        0,
+                        30,
+                        0,
+                        20));
         return new ZoneLayer("synthetic", "Synthetic", "name", zones);
     }
 

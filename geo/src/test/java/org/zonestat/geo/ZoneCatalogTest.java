@@ -23,7 +23,12 @@ class ZoneCatalogTest {
     @Test
     void twoLocatorsForTheSameLayerIdAreRefusedNamingTheId() {
         ZoneLayer layer = SyntheticLayers.edgesHolesAndOverlaps();
-        assertThatThrownBy(() -> ZoneCatalog.of(List.of(new StrTreeZoneLocator(layer), new BruteForceZoneLocator(layer))))
+        assertThatThrownBy(
+                        () ->
+                                ZoneCatalog.of(
+                                        List.of(
+                                                new StrTreeZoneLocator(layer),
+                                                new BruteForceZoneLocator(layer))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(layer.id());
     }

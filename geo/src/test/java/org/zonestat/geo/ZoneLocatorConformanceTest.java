@@ -48,11 +48,13 @@ class ZoneLocatorConformanceTest {
     static final int MAX_BOUNDARY_POINTS = 30_000;
 
     /** The strategies under test; add a new {@link ZoneLocator} here. */
-    static final List<Strategy> STRATEGIES = List.of(
-            new Strategy("StrTreeZoneLocator", StrTreeZoneLocator::new),
-            new Strategy("GridZoneLocator (default 8 m cells)", GridZoneLocator::new),
-            new Strategy("GridZoneLocator (60 m cells, many boundary cells)",
-                    layer -> new GridZoneLocator(layer, 60)));
+    static final List<Strategy> STRATEGIES =
+            List.of(
+                    new Strategy("StrTreeZoneLocator", StrTreeZoneLocator::new),
+                    new Strategy("GridZoneLocator (default 8 m cells)", GridZoneLocator::new),
+                    new Strategy(
+                            "GridZoneLocator (60 m cells, many boundary cells)",
+                            layer -> new GridZoneLocator(layer, 60)));
 
     private final Map<String, Oracle> oracles = new HashMap<>();
     private List<double[]> events;
@@ -83,7 +85,8 @@ class ZoneLocatorConformanceTest {
 
     @ParameterizedTest(name = "{1} agrees with brute force on every point of {0}")
     @MethodSource("realLayersAndStrategies")
-    void locatorAgreesWithBruteForceOnEveryPointOfARealLayer(ZoneLayerSpec spec, Strategy strategy) {
+    void locatorAgreesWithBruteForceOnEveryPointOfARealLayer(
+            ZoneLayerSpec spec, Strategy strategy) {
         Oracle oracle = oracles.computeIfAbsent(spec.id(), id -> realOracle(spec));
         assertAgreement(oracle, strategy.factory().apply(oracle.layer()), strategy.name());
     }
@@ -99,10 +102,11 @@ class ZoneLocatorConformanceTest {
     void everyLayerFileInTheResourcesFolderIsChecked() throws IOException {
         List<String> files;
         try (Stream<Path> s = Files.list(BaltimoreFixtures.ZONES_DIR)) {
-            files = s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".geojson"))
-                    .map(n -> ZoneCatalog.BALTIMORE + n)
-                    .toList();
+            files =
+                    s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".geojson"))
+                            .map(n -> ZoneCatalog.BALTIMORE + n)
+                            .toList();
         }
         assertThat(BaltimoreFixtures.ALL_LAYERS)
                 .extracting(ZoneLayerSpec::location)
@@ -117,14 +121,26 @@ class ZoneLocatorConformanceTest {
             if (actual != oracle.expected()[i]) {
                 count++;
                 if (disagreements.size() < 10) {
-                    disagreements.add(String.format("(%.17g, %.17g): brute force %d, %s %d",
-                            oracle.lons()[i], oracle.lats()[i], oracle.expected()[i], strategy, actual));
+                    disagreements.add(
+                            String.format(
+                                    "(%.17g, %.17g): brute force %d, %s %d",
+                                    oracle.lons()[i],
+                                    oracle.lats()[i],
+                                    oracle.expected()[i],
+                                    strategy,
+                                    actual));
                 }
             }
         }
         assertThat(count)
-                .as("%s on layer '%s': %d of %d points disagree with brute force (seed %d); first: %s",
-                        strategy, oracle.layer().id(), count, oracle.lons().length, SEED, disagreements)
+                .as(
+                        "%s on layer '%s': %d of %d points disagree with brute force (seed %d); first: %s",
+                        strategy,
+                        oracle.layer().id(),
+                        count,
+                        oracle.lons().length,
+                        SEED,
+                        disagreements)
                 .isZero();
         // A conformance test that saw only NO_ZONE would prove nothing.
         assertThat(Arrays.stream(oracle.expected()).filter(z -> z >= 0).count())
@@ -141,9 +157,11 @@ class ZoneLocatorConformanceTest {
         // Seeded per layer so that each layer's points are reproducible on their own.
         SplittableRandom random = new SplittableRandom(SEED ^ spec.id().hashCode());
         for (int i = 0; i < RANDOM_POINTS; i++) {
-            points.add(new double[] {
-                random.nextDouble(city.getMinX() - dx, city.getMaxX() + dx),
-                random.nextDouble(city.getMinY() - dy, city.getMaxY() + dy)});
+            points.add(
+                    new double[] {
+                        random.nextDouble(city.getMinX() - dx, city.getMaxX() + dx),
+                        random.nextDouble(city.getMinY() - dy, city.getMaxY() + dy)
+                    });
         }
         if (events == null) {
             events = BaltimoreFixtures.eventLocations();
@@ -155,7 +173,10 @@ class ZoneLocatorConformanceTest {
             for (int k = 0; k < cs.length; k++) {
                 onBoundaries.add(new double[] {cs[k].x, cs[k].y});
                 if (k + 1 < cs.length) {
-                    onBoundaries.add(new double[] {(cs[k].x + cs[k + 1].x) / 2, (cs[k].y + cs[k + 1].y) / 2});
+                    onBoundaries.add(
+                            new double[] {
+                                (cs[k].x + cs[k + 1].x) / 2, (cs[k].y + cs[k + 1].y) / 2
+                            });
                 }
             }
         }
@@ -166,9 +187,14 @@ class ZoneLocatorConformanceTest {
             onBoundaries.set(j, onBoundaries.get(i));
             points.add(swap);
         }
-        System.out.printf("conformance points for %s: %d (%d random, %d events, %d on or near boundaries), seed %d%n",
-                spec.id(), points.size(), RANDOM_POINTS, events.size(),
-                points.size() - RANDOM_POINTS - events.size(), SEED);
+        System.out.printf(
+                "conformance points for %s: %d (%d random, %d events, %d on or near boundaries), seed %d%n",
+                spec.id(),
+                points.size(),
+                RANDOM_POINTS,
+                events.size(),
+                points.size() - RANDOM_POINTS - events.size(),
+                SEED);
         return oracle(layer, points);
     }
 

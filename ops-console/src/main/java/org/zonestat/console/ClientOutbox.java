@@ -1,12 +1,11 @@
 package org.zonestat.console;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The send queue of one WebSocket client: a {@link LiveEventHub.Subscriber} that never blocks.

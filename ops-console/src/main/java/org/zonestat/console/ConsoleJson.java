@@ -53,21 +53,24 @@ public final class ConsoleJson {
     }
 
     /**
-     * Parses one {@code hotspots} record value: a {@link RiskHalo} ({@code "type": "risk-halo"}),
-     * a {@link HotCell} ({@code "hotspot-cell"}) or null for the types the live view does not show
+     * Parses one {@code hotspots} record value: a {@link RiskHalo} ({@code "type": "risk-halo"}), a
+     * {@link HotCell} ({@code "hotspot-cell"}) or null for the types the live view does not show
      * ({@code hotspot-window}, {@code zone-window-counts}).
      *
      * @throws MalformedEventException if the bytes are not a valid hotspots record
      */
     public static LiveItem parseHotspot(ObjectMapper mapper, byte[] value) {
-        com.fasterxml.jackson.databind.JsonNode node = parse(mapper, value, com.fasterxml.jackson.databind.JsonNode.class);
+        com.fasterxml.jackson.databind.JsonNode node =
+                parse(mapper, value, com.fasterxml.jackson.databind.JsonNode.class);
         String type = node.path("type").asText("");
         try {
             return switch (type) {
                 case "risk-halo" -> mapper.treeToValue(node, RiskHalo.class);
                 case "hotspot-cell" -> mapper.treeToValue(node, HotCell.class);
                 case "hotspot-window", "zone-window-counts" -> null;
-                default -> throw new MalformedEventException("unknown hotspots record type '" + type + "'");
+                default ->
+                        throw new MalformedEventException(
+                                "unknown hotspots record type '" + type + "'");
             };
         } catch (JacksonException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;

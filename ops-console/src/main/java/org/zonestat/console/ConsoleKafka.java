@@ -19,8 +19,12 @@ public final class ConsoleKafka {
      * @param fetchMaxWaitMillis how long the broker may hold a fetch for more data
      * @param maxPollRecords records per poll
      */
-    public static Map<String, Object> readCommitted(String bootstrapServers, String clientId,
-            Class<? extends Deserializer<?>> keys, int fetchMaxWaitMillis, int maxPollRecords) {
+    public static Map<String, Object> readCommitted(
+            String bootstrapServers,
+            String clientId,
+            Class<? extends Deserializer<?>> keys,
+            int fetchMaxWaitMillis,
+            int maxPollRecords) {
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);

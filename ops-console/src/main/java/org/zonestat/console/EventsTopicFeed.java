@@ -1,7 +1,19 @@
 package org.zonestat.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,22 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.zonestat.geo.ZoneCatalog;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * Reads the {@code events} topic, and optionally {@code alerts} and {@code hotspots}, on a daemon
@@ -35,15 +32,15 @@ import java.util.stream.Collectors;
  * hotspots} record types are read and skipped.
  *
  * <p>On start it assigns itself every partition of the topics (no consumer group, no committed
- * offsets) and seeks each partition to at most {@code recentLimit} records before its end
- * ({@value #HOTSPOTS_LOOKBACK} for {@code hotspots}, where one window writes a record per active
- * cell), which refills the hub's buffers without reading years of history; the hub drops
- * redeliveries. It then polls every {@value #POLL_MILLIS} ms, so a new record reaches the hub well
- * within a second. It reads with {@code isolation.level=read_committed}: {@code hotspots} is
- * written in transactions and only committed records are shown; the events and alerts paths are
- * written at-least-once without transactions, so their records are visible at once. It waits for
- * the events topic; an alerts or hotspots topic that does not exist yet is looked for again every
- * {@value #MISSING_TOPIC_RETRY_MILLIS} ms.
+ * offsets) and seeks each partition to at most {@code recentLimit} records before its end ({@value
+ * #HOTSPOTS_LOOKBACK} for {@code hotspots}, where one window writes a record per active cell),
+ * which refills the hub's buffers without reading years of history; the hub drops redeliveries. It
+ * then polls every {@value #POLL_MILLIS} ms, so a new record reaches the hub well within a second.
+ * It reads with {@code isolation.level=read_committed}: {@code hotspots} is written in transactions
+ * and only committed records are shown; the events and alerts paths are written at-least-once
+ * without transactions, so their records are visible at once. It waits for the events topic; an
+ * alerts or hotspots topic that does not exist yet is looked for again every {@value
+ * #MISSING_TOPIC_RETRY_MILLIS} ms.
  *
  * <p>A record that is not a valid event is logged, counted and skipped; it never stops the thread.
  * Any other failure recreates the consumer after a pause. Partitions added while running are not
@@ -168,7 +165,8 @@ public final class EventsTopicFeed implements AutoCloseable {
                 "Reading '{}' ({} partitions) from {}", topic, partitions.size(), bootstrapServers);
         while (running) {
             if (!missing.isEmpty()
-                    && System.nanoTime() - lastLookup > TimeUnit.MILLISECONDS.toNanos(MISSING_TOPIC_RETRY_MILLIS)) {
+                    && System.nanoTime() - lastLookup
+                            > TimeUnit.MILLISECONDS.toNanos(MISSING_TOPIC_RETRY_MILLIS)) {
                 lastLookup = System.nanoTime();
                 List<TopicPartition> found = findPartitions(c, missing);
                 if (!found.isEmpty()) {
@@ -212,7 +210,8 @@ public final class EventsTopicFeed implements AutoCloseable {
     }
 
     /** The partitions of those {@code topics} that exist now; found topics leave the set. */
-    private List<TopicPartition> findPartitions(KafkaConsumer<byte[], byte[]> c, Set<String> topics) {
+    private List<TopicPartition> findPartitions(
+            KafkaConsumer<byte[], byte[]> c, Set<String> topics) {
         List<TopicPartition> found = new ArrayList<>();
         for (Iterator<String> it = topics.iterator(); it.hasNext(); ) {
             String t = it.next();
@@ -301,7 +300,12 @@ public final class EventsTopicFeed implements AutoCloseable {
     }
 
     private Map<String, Object> consumerConfig() {
-        return ConsoleKafka.readCommitted(bootstrapServers, "zonestat-ops-console-" + topic, ByteArrayDeserializer.class, 100, 1000);
+        return ConsoleKafka.readCommitted(
+                bootstrapServers,
+                "zonestat-ops-console-" + topic,
+                ByteArrayDeserializer.class,
+                100,
+                1000);
     }
 
     /** Stops the thread and waits (bounded) for it to close the consumer. Idempotent. */

@@ -1,7 +1,6 @@
 package org.zonestat.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -57,8 +56,22 @@ public record HotCell(
 
     /** The same cell with the zones of its centre. */
     public HotCell withZones(Map<String, String> cellZones) {
-        return new HotCell(windowDays, windowStart, windowEnd, cell, lon, lat, homicides, shootings,
-                otherIncidents, z, status, category, previousCategory, change, cellZones);
+        return new HotCell(
+                windowDays,
+                windowStart,
+                windowEnd,
+                cell,
+                lon,
+                lat,
+                homicides,
+                shootings,
+                otherIncidents,
+                z,
+                status,
+                category,
+                previousCategory,
+                change,
+                cellZones);
     }
 
     /** {@code <windowDays>d/<cell>}: one current state per key. */

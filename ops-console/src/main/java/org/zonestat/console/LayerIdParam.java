@@ -3,11 +3,9 @@ package org.zonestat.console;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-
-import org.zonestat.geo.ZoneLayer;
-
 import java.util.List;
 import java.util.regex.Pattern;
+import org.zonestat.geo.ZoneLayer;
 
 /**
  * Validates the {@code layer} query parameter against the known layers: missing or malformed is a

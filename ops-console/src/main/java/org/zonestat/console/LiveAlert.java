@@ -1,14 +1,13 @@
 package org.zonestat.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * One record of the {@code alerts} topic as the console shows it: a near repeat (a new shooting
- * near a recent one), a 311 request overdue, or a tip matching an incident. Unknown JSON fields
- * are ignored; required: {@code alertId}, {@code type}, {@code at}, {@code lon}, {@code lat}.
+ * near a recent one), a 311 request overdue, or a tip matching an incident. Unknown JSON fields are
+ * ignored; required: {@code alertId}, {@code type}, {@code at}, {@code lon}, {@code lat}.
  *
  * <p>Immutable and thread-safe.
  *

@@ -3,10 +3,6 @@ package org.zonestat.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the recent live items (events, alerts, risk halos, hot-spot cells) and fans each new one
@@ -31,9 +29,9 @@ import java.util.function.Predicate;
  *       types, within a {@link #streamId() stream id} unique to this hub.
  *   <li>The last {@code resumeLimit} item messages are kept. A subscriber that resumes after a
  *       sequence number still covered by them receives a {@link LiveMessage.Resumed} and then
- *       exactly the item messages after it that its filter accepts; otherwise (and when it does
- *       not resume) it receives a {@link LiveMessage.Snapshot}. Either way it then receives every
- *       later accepted item, with no gap and no overlap.
+ *       exactly the item messages after it that its filter accepts; otherwise (and when it does not
+ *       resume) it receives a {@link LiveMessage.Snapshot}. Either way it then receives every later
+ *       accepted item, with no gap and no overlap.
  *   <li>Messages are serialized once and handed to {@link Subscriber#deliver(String)}, which must
  *       not block: the caller of {@link #publish} is the Kafka consumer thread.
  * </ul>
@@ -131,7 +129,8 @@ public final class LiveEventHub {
             if (log.size() > resumeLimit) {
                 log.removeFirst();
             }
-            for (Iterator<Map.Entry<Subscriber, Predicate<LiveItem>>> it = subscribers.entrySet().iterator();
+            for (Iterator<Map.Entry<Subscriber, Predicate<LiveItem>>> it =
+                            subscribers.entrySet().iterator();
                     it.hasNext(); ) {
                 Map.Entry<Subscriber, Predicate<LiveItem>> s = it.next();
                 if (s.getValue().test(item) && !deliver(s.getKey(), json)) {
@@ -163,7 +162,8 @@ public final class LiveEventHub {
         return putNew(cells, c.key(), c, CELL_LIMIT);
     }
 
-    private static <T> boolean putNew(LinkedHashMap<String, T> buffer, String id, T value, int limit) {
+    private static <T> boolean putNew(
+            LinkedHashMap<String, T> buffer, String id, T value, int limit) {
         if (buffer.containsKey(id)) {
             return false;
         }
@@ -191,8 +191,8 @@ public final class LiveEventHub {
     }
 
     /**
-     * Subscribes a client that receives only the items {@code filter} accepts (its subscription
-     * and its role's rules): its snapshot and later items leave out the others.
+     * Subscribes a client that receives only the items {@code filter} accepts (its subscription and
+     * its role's rules): its snapshot and later items leave out the others.
      */
     public Subscription subscribe(Subscriber subscriber, Predicate<? super LiveItem> filter) {
         return subscribe(subscriber, filter, LiveSubscription.everything(), null);
@@ -221,15 +221,24 @@ public final class LiveEventHub {
                         missed.add(l.json());
                     }
                 }
-                delivered = deliver(subscriber, serialize(
-                        new LiveMessage.Resumed(streamId, resume.afterSeq(), seq, missed.size(), shown)));
+                delivered =
+                        deliver(
+                                subscriber,
+                                serialize(
+                                        new LiveMessage.Resumed(
+                                                streamId,
+                                                resume.afterSeq(),
+                                                seq,
+                                                missed.size(),
+                                                shown)));
                 for (int i = 0; delivered && i < missed.size(); i++) {
                     delivered = deliver(subscriber, missed.get(i));
                 }
             } else {
-                LiveMessage.SnapshotReason reason = resume == null
-                        ? LiveMessage.SnapshotReason.SUBSCRIBE
-                        : LiveMessage.SnapshotReason.RESUME_TOO_OLD;
+                LiveMessage.SnapshotReason reason =
+                        resume == null
+                                ? LiveMessage.SnapshotReason.SUBSCRIBE
+                                : LiveMessage.SnapshotReason.RESUME_TOO_OLD;
                 delivered = deliver(subscriber, serialize(snapshot(accepts, shown, reason)));
             }
             if (delivered) {
@@ -251,7 +260,9 @@ public final class LiveEventHub {
     }
 
     private LiveMessage.Snapshot snapshot(
-            Predicate<LiveItem> accepts, LiveSubscription shown, LiveMessage.SnapshotReason reason) {
+            Predicate<LiveItem> accepts,
+            LiveSubscription shown,
+            LiveMessage.SnapshotReason reason) {
         return new LiveMessage.Snapshot(
                 streamId,
                 seq,

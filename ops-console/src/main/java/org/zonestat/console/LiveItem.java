@@ -13,7 +13,10 @@ public sealed interface LiveItem permits LiveEvent, LiveAlert, RiskHalo, HotCell
     /** The item's stable id: a redelivery has the same one. */
     String itemId();
 
-    /** The WebSocket message type that carries it: {@code event}, {@code alert}, {@code halo} or {@code cell}. */
+    /**
+     * The WebSocket message type that carries it: {@code event}, {@code alert}, {@code halo} or
+     * {@code cell}.
+     */
     String messageType();
 
     /**

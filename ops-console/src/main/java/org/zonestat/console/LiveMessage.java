@@ -3,7 +3,6 @@ package org.zonestat.console;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -34,8 +33,8 @@ public sealed interface LiveMessage {
         @JsonProperty("subscribe")
         SUBSCRIBE,
         /**
-         * The client asked to resume after a sequence number the server no longer buffers (or
-         * never issued, e.g. before a console restart): this snapshot replaces what it shows.
+         * The client asked to resume after a sequence number the server no longer buffers (or never
+         * issued, e.g. before a console restart): this snapshot replaces what it shows.
          */
         @JsonProperty("resume-too-old")
         RESUME_TOO_OLD
@@ -82,7 +81,8 @@ public sealed interface LiveMessage {
      * @param missed how many item messages follow before the live ones
      * @param subscription the subscription as served
      */
-    record Resumed(String streamId, long afterSeq, long lastSeq, int missed, LiveSubscription subscription)
+    record Resumed(
+            String streamId, long afterSeq, long lastSeq, int missed, LiveSubscription subscription)
             implements LiveMessage {}
 
     /** One new event. */
@@ -114,8 +114,8 @@ public sealed interface LiveMessage {
     }
 
     /**
-     * A client message the server could not use; the connection and its previous subscription
-     * stay as they were.
+     * A client message the server could not use; the connection and its previous subscription stay
+     * as they were.
      *
      * @param error what was wrong, naming the member
      */

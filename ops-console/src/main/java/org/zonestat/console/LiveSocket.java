@@ -3,17 +3,10 @@ package org.zonestat.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
-
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.StatusCode;
-import org.zonestat.geo.ZoneCatalog;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.zonestat.geo.ZoneCatalog;
 
 /**
  * The {@code /ws/live} endpoint. A connected client receives nothing until it sends a {@code
@@ -52,12 +49,14 @@ final class LiveSocket {
      * The threads that write to the clients' sockets (daemons, shared by every console of the JVM):
      * the hub only queues on its Kafka consumer thread, and these start each client's sends.
      */
-    private static final Executor SENDERS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
-                Thread t = new Thread(runnable, "zonestat-ws-send");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final Executor SENDERS =
+            Executors.newFixedThreadPool(
+                    Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    runnable -> {
+                        Thread t = new Thread(runnable, "zonestat-ws-send");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     private final LiveEventHub hub;
     private final AccessTokens tokens;
@@ -85,7 +84,11 @@ final class LiveSocket {
         }
     }
 
-    LiveSocket(LiveEventHub hub, AccessTokens tokens, ConsoleConfig config, Supplier<ZoneCatalog> catalog) {
+    LiveSocket(
+            LiveEventHub hub,
+            AccessTokens tokens,
+            ConsoleConfig config,
+            Supplier<ZoneCatalog> catalog) {
         this.hub = hub;
         this.tokens = tokens;
         this.config = config;
@@ -102,7 +105,9 @@ final class LiveSocket {
     private void connect(WsConnectContext ctx) {
         Optional<Role> role = tokens.roleOf(ctx.queryParam("token"));
         if (role.isEmpty() || !role.get().mayWatchLive()) {
-            ctx.closeSession(StatusCode.POLICY_VIOLATION, "missing or invalid token, or a role without live events");
+            ctx.closeSession(
+                    StatusCode.POLICY_VIOLATION,
+                    "missing or invalid token, or a role without live events");
             return;
         }
         ctx.enableAutomaticPings(config.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -124,18 +129,26 @@ final class LiveSocket {
         try {
             if (text.length() > MAX_CLIENT_MESSAGE_CHARS) {
                 throw new IllegalArgumentException(
-                        "message too long: " + text.length() + " characters, at most " + MAX_CLIENT_MESSAGE_CHARS);
+                        "message too long: "
+                                + text.length()
+                                + " characters, at most "
+                                + MAX_CLIENT_MESSAGE_CHARS);
             }
             JsonNode json = mapper.readTree(text);
-            if (json == null || !json.isObject() || !"subscribe".equals(json.path("type").asText())) {
-                throw new IllegalArgumentException("expected an object with \"type\": \"subscribe\"");
+            if (json == null
+                    || !json.isObject()
+                    || !"subscribe".equals(json.path("type").asText())) {
+                throw new IllegalArgumentException(
+                        "expected an object with \"type\": \"subscribe\"");
             }
             LiveSubscription asked = LiveSubscription.parse(json, catalog.get());
             LiveEventHub.ResumePoint resume = resumePoint(json.path("resume"));
             LiveSubscription served = asked.forRole(client.role);
             synchronized (client) {
                 client.replace(null);
-                client.replace(hub.subscribe(client.outbox, served.visibleTo(client.role), served, resume));
+                client.replace(
+                        hub.subscribe(
+                                client.outbox, served.visibleTo(client.role), served, resume));
             }
         } catch (JsonProcessingException e) {
             client.outbox.deliver(error("not JSON: " + e.getOriginalMessage()));
@@ -148,17 +161,20 @@ final class LiveSocket {
         if (resume.isMissingNode() || resume.isNull()) {
             return null;
         }
-        if (!resume.path("streamId").isTextual() || !resume.path("afterSeq").canConvertToLong()
+        if (!resume.path("streamId").isTextual()
+                || !resume.path("afterSeq").canConvertToLong()
                 || resume.path("afterSeq").asLong() < 0) {
             throw new IllegalArgumentException(
                     "'resume' must be {\"streamId\": <string>, \"afterSeq\": <number >= 0>}");
         }
-        return new LiveEventHub.ResumePoint(resume.path("streamId").asText(), resume.path("afterSeq").asLong());
+        return new LiveEventHub.ResumePoint(
+                resume.path("streamId").asText(), resume.path("afterSeq").asLong());
     }
 
     private String error(String reason) {
         try {
-            return mapper.writerFor(LiveMessage.class).writeValueAsString(new LiveMessage.Error(reason));
+            return mapper.writerFor(LiveMessage.class)
+                    .writeValueAsString(new LiveMessage.Error(reason));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize an error message", e);
         }

@@ -1,10 +1,6 @@
 package org.zonestat.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.geo.ZoneLayer;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -15,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
 
 /**
- * What one WebSocket client asked for: zones per layer, event kinds and message types. An empty
- * set or map means "no restriction" on that axis.
+ * What one WebSocket client asked for: zones per layer, event kinds and message types. An empty set
+ * or map means "no restriction" on that axis.
  *
  * <p>An item matches when its message type is in {@code messages}, its {@link
  * LiveItem#kindForFilter() kind} is in {@code kinds} (items without a kind, hot cells, pass), and,
@@ -43,7 +41,9 @@ public record LiveSubscription(
 
     public LiveSubscription {
         Map<String, Set<String>> z = new LinkedHashMap<>();
-        zones.forEach((layer, names) -> z.put(layer, Collections.unmodifiableSet(new LinkedHashSet<>(names))));
+        zones.forEach(
+                (layer, names) ->
+                        z.put(layer, Collections.unmodifiableSet(new LinkedHashSet<>(names))));
         zones = Collections.unmodifiableMap(z);
         kinds = Collections.unmodifiableSet(new LinkedHashSet<>(kinds));
         messages = Collections.unmodifiableSet(new LinkedHashSet<>(messages));
@@ -108,13 +108,21 @@ public record LiveSubscription(
         JsonNode z = message.path("zones");
         if (!z.isMissingNode() && !z.isNull()) {
             if (!z.isObject()) {
-                throw new IllegalArgumentException("'zones' must be an object of layer id to zone names");
+                throw new IllegalArgumentException(
+                        "'zones' must be an object of layer id to zone names");
             }
             int count = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = z.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                ZoneLayer layer = catalog.layer(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                        "'zones' names unknown layer '" + e.getKey() + "', known layers: " + catalog.layerIds()));
+                ZoneLayer layer =
+                        catalog.layer(e.getKey())
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalArgumentException(
+                                                        "'zones' names unknown layer '"
+                                                                + e.getKey()
+                                                                + "', known layers: "
+                                                                + catalog.layerIds()));
                 List<String> names = strings(e.getValue(), "zones." + e.getKey());
                 Set<String> known = new LinkedHashSet<>();
                 layer.zones().forEach(zone -> known.add(zone.name()));
@@ -128,14 +136,17 @@ public record LiveSubscription(
                 zones.put(e.getKey(), new LinkedHashSet<>(names));
             }
             if (count > MAX_ZONES) {
-                throw new IllegalArgumentException("'zones' lists " + count + " zones, at most " + MAX_ZONES);
+                throw new IllegalArgumentException(
+                        "'zones' lists " + count + " zones, at most " + MAX_ZONES);
             }
         }
         Set<String> kinds = new LinkedHashSet<>();
         for (String kind : optionalStrings(message, "kinds")) {
             if (!KIND.matcher(kind).matches()) {
                 throw new IllegalArgumentException(
-                        "'kinds' entry '" + kind + "' is not an event kind (upper case, digits, '_')");
+                        "'kinds' entry '"
+                                + kind
+                                + "' is not an event kind (upper case, digits, '_')");
             }
             kinds.add(kind);
         }

@@ -1,18 +1,16 @@
 package org.zonestat.console;
 
 import io.javalin.Javalin;
-
-import org.zonestat.console.replay.ReplayReader;
-import org.zonestat.console.zones.ZoneUploadRoutes;
-import org.zonestat.console.zones.ZonesTopicFeed;
-import org.zonestat.console.scorecard.HuddleServices;
-import org.zonestat.console.scorecard.HuddleSettings;
-import org.zonestat.console.scorecard.ScorecardRoutes;
-import org.zonestat.geo.ZoneCatalog;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.console.scorecard.HuddleServices;
+import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.scorecard.ScorecardRoutes;
+import org.zonestat.console.zones.ZoneUploadRoutes;
+import org.zonestat.console.zones.ZonesTopicFeed;
+import org.zonestat.geo.ZoneCatalog;
 
 /**
  * Starts and stops the whole ops console from other code (the one-process demo, tests): the live
@@ -93,22 +91,46 @@ public final class OpsConsole {
     /** Starts the feed thread and the web server; returns once the server listens. */
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
-        EventsTopicFeed feed = new EventsTopicFeed(bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub)
+        EventsTopicFeed feed =
+                new EventsTopicFeed(
+                                bootstrapServers,
+                                eventsTopic,
+                                alertsTopic,
+                                hotspotsTopic,
+                                catalog,
+                                hub)
                         .start();
         PipelineCounters counters =
-                new PipelineCounters(bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup).start();
+                new PipelineCounters(
+                                bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup)
+                        .start();
         ZoneLayers layers = new ZoneLayers(catalog);
-        ZonesTopicFeed zonesFeed = zonesTopic == null ? null : new ZonesTopicFeed(bootstrapServers, zonesTopic, layers).start();
-        ZoneUploadRoutes uploads = zonesTopic == null ? null : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
-        HuddleServices scorecards = new HuddleServices(bootstrapServers, eventsTopic, catalog, huddle).start();
+        ZonesTopicFeed zonesFeed =
+                zonesTopic == null
+                        ? null
+                        : new ZonesTopicFeed(bootstrapServers, zonesTopic, layers).start();
+        ZoneUploadRoutes uploads =
+                zonesTopic == null
+                        ? null
+                        : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
+        HuddleServices scorecards =
+                new HuddleServices(bootstrapServers, eventsTopic, catalog, huddle).start();
         try {
-            ReplayReader replay = new ReplayReader(
-                    bootstrapServers, eventsTopic, alertsTopic, hotspotsTopic, catalog, REPLAY_MAX_ITEMS);
+            ReplayReader replay =
+                    new ReplayReader(
+                            bootstrapServers,
+                            eventsTopic,
+                            alertsTopic,
+                            hotspotsTopic,
+                            catalog,
+                            REPLAY_MAX_ITEMS);
             ScorecardRoutes scorecardRoutes =
                     new ScorecardRoutes(scorecards, catalog, tokens, hub, counters::snapshot);
-            OpsConsoleApp web = new OpsConsoleApp(config, catalog, tokens, hub, feed::health, counters::snapshot)
-                    .withReplay(replay)
-                    .withRoutes(scorecardRoutes::addTo);
+            OpsConsoleApp web =
+                    new OpsConsoleApp(
+                                    config, catalog, tokens, hub, feed::health, counters::snapshot)
+                            .withReplay(replay)
+                            .withRoutes(scorecardRoutes::addTo);
             if (zonesFeed != null) {
                 web.withZoneLayers(layers, uploads);
             }
@@ -147,8 +169,15 @@ public final class OpsConsole {
         private final HuddleServices scorecards;
         private boolean closed;
 
-        private Running(Javalin app, EventsTopicFeed feed, LiveEventHub hub, String host, PipelineCounters counters,
-                ZonesTopicFeed zonesFeed, ZoneUploadRoutes uploads, HuddleServices scorecards) {
+        private Running(
+                Javalin app,
+                EventsTopicFeed feed,
+                LiveEventHub hub,
+                String host,
+                PipelineCounters counters,
+                ZonesTopicFeed zonesFeed,
+                ZoneUploadRoutes uploads,
+                HuddleServices scorecards) {
             this.zonesFeed = zonesFeed;
             this.uploads = uploads;
             this.app = app;
@@ -231,7 +260,10 @@ public final class OpsConsole {
 
         private Builder() {}
 
-        /** Topics, goal, time zone and date of the scorecard and huddle; default {@link HuddleSettings#defaults()}. */
+        /**
+         * Topics, goal, time zone and date of the scorecard and huddle; default {@link
+         * HuddleSettings#defaults()}.
+         */
         public Builder huddle(HuddleSettings settings) {
             this.huddle = Objects.requireNonNull(settings, "huddle");
             return this;
@@ -247,7 +279,8 @@ public final class OpsConsole {
          * The topics and consumer group the pipeline counters reconcile: the raw topics, the
          * rejected topic and the job's group; defaults are ZoneStat's.
          */
-        public Builder pipelineTopics(List<String> rawTopics, String rejectedTopic, String jobGroup) {
+        public Builder pipelineTopics(
+                List<String> rawTopics, String rejectedTopic, String jobGroup) {
             this.rawTopics = List.copyOf(rawTopics);
             this.rejectedTopic = Objects.requireNonNull(rejectedTopic, "rejectedTopic");
             this.jobGroup = Objects.requireNonNull(jobGroup, "jobGroup");
@@ -314,8 +347,8 @@ public final class OpsConsole {
         }
 
         /**
-         * How many live messages are kept for reconnecting clients to resume from; default
-         * {@value LiveEventHub#DEFAULT_RESUME_LIMIT}. A client further behind gets a fresh snapshot.
+         * How many live messages are kept for reconnecting clients to resume from; default {@value
+         * LiveEventHub#DEFAULT_RESUME_LIMIT}. A client further behind gets a fresh snapshot.
          */
         public Builder resumeLimit(int resumeLimit) {
             this.resumeLimit = resumeLimit;

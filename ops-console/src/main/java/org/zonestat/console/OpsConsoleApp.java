@@ -1,7 +1,6 @@
 package org.zonestat.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -12,15 +11,6 @@ import io.javalin.http.UnauthorizedResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.zonestat.console.replay.ReplayReader;
-import org.zonestat.console.replay.ReplayRoutes;
-import org.zonestat.console.sitevisit.SiteVisitRoutes;
-import org.zonestat.console.zones.ZoneUploadRoutes;
-import org.zonestat.geo.ZoneCatalog;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +20,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.console.replay.ReplayRoutes;
+import org.zonestat.console.sitevisit.SiteVisitRoutes;
+import org.zonestat.console.zones.ZoneUploadRoutes;
+import org.zonestat.geo.ZoneCatalog;
 
 /**
  * The ops console's web application: REST endpoints, the {@code /ws/live} WebSocket and the map
@@ -173,10 +170,12 @@ public final class OpsConsoleApp {
                 .get("/api/config", ctx -> ctx.json(pageConfig(ctx)))
                 .get("/replay", ctx -> replayRoutes().page(ctx))
                 .get("/api/replay", ctx -> replayRoutes().range(ctx))
-                .get("/api/site-visits", ctx -> {
-                    replayRoutes();
-                    siteVisits.plan(ctx);
-                })
+                .get(
+                        "/api/site-visits",
+                        ctx -> {
+                            replayRoutes();
+                            siteVisits.plan(ctx);
+                        })
                 .wsBeforeUpgrade("/ws/live", this::requireQueryToken)
                 .ws("/ws/live", liveSocket::configure)
                 .exception(HttpResponseException.class, OpsConsoleApp::errorJson)
@@ -215,7 +214,8 @@ public final class OpsConsoleApp {
 
     private ReplayRoutes replayRoutes() {
         if (replay == null) {
-            throw new io.javalin.http.NotFoundResponse("this console has no replay (no Kafka to read from)");
+            throw new io.javalin.http.NotFoundResponse(
+                    "this console has no replay (no Kafka to read from)");
         }
         return replay;
     }
@@ -233,7 +233,8 @@ public final class OpsConsoleApp {
 
     private void uploadZones(Context ctx) throws Exception {
         if (zoneUploads == null) {
-            throw new io.javalin.http.NotFoundResponse("this console does not accept zone layer uploads");
+            throw new io.javalin.http.NotFoundResponse(
+                    "this console does not accept zone layer uploads");
         }
         zoneUploads.upload(ctx);
     }
@@ -295,7 +296,9 @@ public final class OpsConsoleApp {
         }
         if (!role.get().mayWatchLive()) {
             throw new io.javalin.http.ForbiddenResponse(
-                    "the " + role.get().id() + " role does not receive live events (exact locations)");
+                    "the "
+                            + role.get().id()
+                            + " role does not receive live events (exact locations)");
         }
     }
 

@@ -132,9 +132,13 @@ public final class OpsConsoleMain {
         java.time.LocalDate huddleDate;
         boolean help;
 
-        /** The scorecard settings: the defaults with the goal and date given on the command line. */
+        /**
+         * The scorecard settings: the defaults with the goal and date given on the command line.
+         */
         org.zonestat.console.scorecard.HuddleSettings huddle() {
-            var settings = org.zonestat.console.scorecard.HuddleSettings.defaults().withHuddleDate(huddleDate);
+            var settings =
+                    org.zonestat.console.scorecard.HuddleSettings.defaults()
+                            .withHuddleDate(huddleDate);
             return goal == null ? settings : settings.withGoalPercent(goal);
         }
 
@@ -208,12 +212,14 @@ public final class OpsConsoleMain {
             try {
                 return java.time.LocalDate.parse(value);
             } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException(flag + " needs a date like 2018-07-07, got '" + value + "'");
+                throw new IllegalArgumentException(
+                        flag + " needs a date like 2018-07-07, got '" + value + "'");
             }
         }
 
         static String environmentVariable(String flag) {
-            return "ZONESTAT_" + flag.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            return "ZONESTAT_"
+                    + flag.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         }
 
         private static int parseInt(String flag, String value) {

@@ -56,8 +56,12 @@ public final class PipelineCounters implements AutoCloseable {
     private final Admin admin;
     private final Thread thread;
 
-    public PipelineCounters(String bootstrapServers, List<String> rawTopics, String eventsTopic,
-            String rejectedTopic, String jobGroup) {
+    public PipelineCounters(
+            String bootstrapServers,
+            List<String> rawTopics,
+            String eventsTopic,
+            String rejectedTopic,
+            String jobGroup) {
         this.bootstrapServers = bootstrapServers;
         this.rawTopics = List.copyOf(rawTopics);
         this.eventsTopic = eventsTopic;
@@ -92,8 +96,10 @@ public final class PipelineCounters implements AutoCloseable {
         long events = 0;
         try {
             Map<TopicPartition, Long> ends = endOffsets(admin, all());
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(jobGroup)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> offsets =
+                    admin.listConsumerGroupOffsets(jobGroup)
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS);
             for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
                 String topic = e.getKey().topic();
                 if (topic.equals(eventsTopic)) {
@@ -112,7 +118,14 @@ public final class PipelineCounters implements AutoCloseable {
         Map<String, Long> reasons = new TreeMap<>();
         rejectedByReason.forEach((k, v) -> reasons.put(k, v.get()));
         long rejected = rejectedTotal.get();
-        return new Snapshot(in, inTotal, committed, inTotal - committedTotal, events, rejected, reasons,
+        return new Snapshot(
+                in,
+                inTotal,
+                committed,
+                inTotal - committedTotal,
+                events,
+                rejected,
+                reasons,
                 inTotal - rejected);
     }
 
@@ -122,13 +135,24 @@ public final class PipelineCounters implements AutoCloseable {
         return topics;
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics) throws Exception {
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
+            throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
-                d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .forEach(
+                        (name, d) ->
+                                d.partitions()
+                                        .forEach(
+                                                p ->
+                                                        request.put(
+                                                                new TopicPartition(
+                                                                        name, p.partition()),
+                                                                OffsetSpec.latest())));
         Map<TopicPartition, Long> out = new HashMap<>();
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
-                : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e :
+                admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
             out.put(e.getKey(), e.getValue().offset());
         }
         return out;
@@ -146,14 +170,19 @@ public final class PipelineCounters implements AutoCloseable {
             List<TopicPartition> partitions = new ArrayList<>();
             while (running.get() && partitions.isEmpty()) {
                 consumer.partitionsFor(rejectedTopic, Duration.ofSeconds(10))
-                        .forEach(pi -> partitions.add(new TopicPartition(rejectedTopic, pi.partition())));
+                        .forEach(
+                                pi ->
+                                        partitions.add(
+                                                new TopicPartition(rejectedTopic, pi.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running.get()) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     rejectedTotal.incrementAndGet();
-                    rejectedByReason.computeIfAbsent(reason(r.value()), k -> new AtomicLong()).incrementAndGet();
+                    rejectedByReason
+                            .computeIfAbsent(reason(r.value()), k -> new AtomicLong())
+                            .incrementAndGet();
                 }
             }
         } catch (org.apache.kafka.common.errors.InterruptException e) {

@@ -1,7 +1,6 @@
 package org.zonestat.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.util.Map;
 

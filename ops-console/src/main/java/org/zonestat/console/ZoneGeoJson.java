@@ -2,15 +2,6 @@ package org.zonestat.console;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
-import org.locationtech.jts.precision.GeometryPrecisionReducer;
-import org.zonestat.geo.Zone;
-import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.geo.ZoneLayer;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.locationtech.jts.precision.GeometryPrecisionReducer;
+import org.zonestat.geo.Zone;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
 
 /**
  * Serves each zone layer as an RFC 7946 GeoJSON FeatureCollection: lon/lat positions rounded to 6
@@ -66,9 +64,17 @@ public final class ZoneGeoJson {
 
     /** The layer as GeoJSON bytes, or empty if the catalog has no such layer. */
     public Optional<byte[]> featureCollection(String layerId) {
-        return catalog.get().layer(layerId)
-                .map(layer -> cache.compute(layerId, (id, old) ->
-                        old != null && old.layer() == layer ? old : new Written(layer, write(layer))).bytes());
+        return catalog.get()
+                .layer(layerId)
+                .map(
+                        layer ->
+                                cache.compute(
+                                                layerId,
+                                                (id, old) ->
+                                                        old != null && old.layer() == layer
+                                                                ? old
+                                                                : new Written(layer, write(layer)))
+                                        .bytes());
     }
 
     /**

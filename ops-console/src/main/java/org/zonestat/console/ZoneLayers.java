@@ -1,20 +1,19 @@
 package org.zonestat.console;
 
-import org.zonestat.geo.StrTreeZoneLocator;
-import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.geo.ZoneLayer;
-import org.zonestat.geo.ZoneLocator;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.zonestat.geo.StrTreeZoneLocator;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
+import org.zonestat.geo.ZoneLocator;
 
 /**
- * The console's zone layers as they are now: the configured catalog, changed by the messages of
- * the compacted {@code zones} topic (a layer added or replaced, or removed by a tombstone), as the
+ * The console's zone layers as they are now: the configured catalog, changed by the messages of the
+ * compacted {@code zones} topic (a layer added or replaced, or removed by a tombstone), as the
  * stream job changes its own. Configured layers are version 1 until the topic replaces them, as in
  * the job. Each change makes a new immutable {@link ZoneCatalog}; readers get whole catalogs, never
  * a half-applied change. A replaced layer keeps its place in the order; a new one goes last.
@@ -41,7 +40,9 @@ public final class ZoneLayers implements Supplier<ZoneCatalog> {
         return versions.getOrDefault(layerId, 0);
     }
 
-    /** Adds or replaces {@code layer} (indexed with {@link StrTreeZoneLocator}) at {@code version}. */
+    /**
+     * Adds or replaces {@code layer} (indexed with {@link StrTreeZoneLocator}) at {@code version}.
+     */
     public synchronized void put(ZoneLayer layer, int version) {
         List<ZoneLocator> locators = new ArrayList<>();
         boolean replaced = false;

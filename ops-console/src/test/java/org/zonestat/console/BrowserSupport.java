@@ -2,15 +2,14 @@ package org.zonestat.console;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Starts Debian's headless Chromium for the browser tests; fails (never skips) without it. */
 public final class BrowserSupport {
@@ -30,8 +29,10 @@ public final class BrowserSupport {
     public static void requireBrowser() {
         for (Path p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(p)) {
-                fail(p + " is missing: the browser tests need Debian's chromium and chromium-driver."
-                        + " Run ./zonestat test, which installs them.");
+                fail(
+                        p
+                                + " is missing: the browser tests need Debian's chromium and chromium-driver."
+                                + " Run ./zonestat test, which installs them.");
             }
         }
     }
@@ -46,14 +47,22 @@ public final class BrowserSupport {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build();
         return new ChromeDriver(service, options);
     }
 }

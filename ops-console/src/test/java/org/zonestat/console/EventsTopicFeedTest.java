@@ -3,11 +3,10 @@ package org.zonestat.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 /** The feed's behaviour without a reachable broker; with one, see LiveEventsWebSocketITCase. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

@@ -2,13 +2,12 @@ package org.zonestat.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveEventHubTest {
@@ -56,8 +55,7 @@ class LiveEventHubTest {
         RecordingSubscriber client = new RecordingSubscriber();
         hub.subscribe(client);
         assertThat(client.messages().get(0))
-                .isEqualTo(
-                        snapshot(hub, 5, event("c"), event("d"), event("e")));
+                .isEqualTo(snapshot(hub, 5, event("c"), event("d"), event("e")));
     }
 
     @Test
@@ -127,7 +125,14 @@ class LiveEventHubTest {
 
     /** The snapshot a subscriber to everything gets. */
     static LiveMessage.Snapshot snapshot(LiveEventHub hub, long lastSeq, LiveEvent... events) {
-        return new LiveMessage.Snapshot(hub.streamId(), lastSeq, LiveMessage.SnapshotReason.SUBSCRIBE,
-                LiveSubscription.everything(), List.of(events), List.of(), List.of(), List.of());
+        return new LiveMessage.Snapshot(
+                hub.streamId(),
+                lastSeq,
+                LiveMessage.SnapshotReason.SUBSCRIBE,
+                LiveSubscription.everything(),
+                List.of(events),
+                List.of(),
+                List.of(),
+                List.of());
     }
 }

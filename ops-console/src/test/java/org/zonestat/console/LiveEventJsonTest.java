@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveEventJsonTest {
@@ -111,8 +109,16 @@ class LiveEventJsonTest {
     @Test
     void live_messages_carry_their_type_and_read_back_as_the_same_records() throws Exception {
         LiveEvent e = parse(CONTRACT_EXAMPLE);
-        LiveMessage snapshot = new LiveMessage.Snapshot("stream-1", 7, LiveMessage.SnapshotReason.SUBSCRIBE,
-                LiveSubscription.everything(), List.of(e), List.of(), List.of(), List.of());
+        LiveMessage snapshot =
+                new LiveMessage.Snapshot(
+                        "stream-1",
+                        7,
+                        LiveMessage.SnapshotReason.SUBSCRIBE,
+                        LiveSubscription.everything(),
+                        List.of(e),
+                        List.of(),
+                        List.of(),
+                        List.of());
         LiveMessage event = new LiveMessage.Event(8, e);
 
         String snapshotJson = JSON.writerFor(LiveMessage.class).writeValueAsString(snapshot);

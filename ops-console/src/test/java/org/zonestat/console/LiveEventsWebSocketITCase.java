@@ -6,7 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,19 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code /ws/live} end to end: a real KRaft broker, the {@link OpsConsole} facade, a real client.
@@ -94,7 +91,8 @@ class LiveEventsWebSocketITCase {
         return startConsole(topic, recentLimit, Map.of(TOKEN, Role.ANALYST));
     }
 
-    private OpsConsole.Running startConsole(String topic, int recentLimit, Map<String, Role> tokens) {
+    private OpsConsole.Running startConsole(
+            String topic, int recentLimit, Map<String, Role> tokens) {
         console =
                 OpsConsole.builder()
                         .bootstrapServers(broker.bootstrapServers())
@@ -148,10 +146,12 @@ class LiveEventsWebSocketITCase {
             await().atMost(WAIT).until(() -> client.events().size() >= 3);
             // The duplicate was consumed before the third event, so nothing more can arrive.
             assertThat(client.messages().get(0))
-                    .isInstanceOfSatisfying(LiveMessage.Snapshot.class, s -> {
-                        assertThat(s.lastSeq()).isZero();
-                        assertThat(s.events()).isEmpty();
-                    });
+                    .isInstanceOfSatisfying(
+                            LiveMessage.Snapshot.class,
+                            s -> {
+                                assertThat(s.lastSeq()).isZero();
+                                assertThat(s.events()).isEmpty();
+                            });
             assertThat(client.liveEventIds())
                     .containsExactly(
                             "incident/bpd-part1-2018/R1",
@@ -208,8 +208,16 @@ class LiveEventsWebSocketITCase {
     void a_dispatcher_never_receives_tips_an_analyst_does_and_the_public_gets_no_live_events()
             throws Exception {
         String topic = freshTopic();
-        startConsole(topic, 500, Map.of(
-                "dispatcher-token-1", Role.DISPATCHER, TOKEN, Role.ANALYST, "public-token-12", Role.PUBLIC));
+        startConsole(
+                topic,
+                500,
+                Map.of(
+                        "dispatcher-token-1",
+                        Role.DISPATCHER,
+                        TOKEN,
+                        Role.ANALYST,
+                        "public-token-12",
+                        Role.PUBLIC));
         awaitLive();
         produce(topic, events.tip(1, -76.6485, 39.2845)); // in the snapshot
         produce(topic, events.incident(2, "SHOOTING", -76.5982, 39.3135));
@@ -217,29 +225,41 @@ class LiveEventsWebSocketITCase {
 
         try (LiveClient dispatcher = LiveClient.subscribed(console.port(), "dispatcher-token-1");
                 LiveClient analyst = LiveClient.subscribed(console.port(), TOKEN)) {
-            await().atMost(WAIT).until(() -> !dispatcher.messages().isEmpty() && !analyst.messages().isEmpty());
+            await().atMost(WAIT)
+                    .until(() -> !dispatcher.messages().isEmpty() && !analyst.messages().isEmpty());
             produce(topic, events.tip(3, -76.6485, 39.2845)); // live
             produce(topic, events.incident(4, "HOMICIDE", -76.6346, 39.2991));
 
-            await().atMost(WAIT).until(() -> analyst.liveEventIds().size() == 2
-                    && dispatcher.liveEventIds().size() == 1);
-            LiveMessage.Snapshot dispatcherSnapshot = (LiveMessage.Snapshot) dispatcher.messages().get(0);
+            await().atMost(WAIT)
+                    .until(
+                            () ->
+                                    analyst.liveEventIds().size() == 2
+                                            && dispatcher.liveEventIds().size() == 1);
+            LiveMessage.Snapshot dispatcherSnapshot =
+                    (LiveMessage.Snapshot) dispatcher.messages().get(0);
             LiveMessage.Snapshot analystSnapshot = (LiveMessage.Snapshot) analyst.messages().get(0);
-            assertThat(dispatcherSnapshot.events()).extracting(LiveEvent::stream).containsExactly("incident");
-            assertThat(analystSnapshot.events()).extracting(LiveEvent::stream).containsExactly("tip", "incident");
+            assertThat(dispatcherSnapshot.events())
+                    .extracting(LiveEvent::stream)
+                    .containsExactly("incident");
+            assertThat(analystSnapshot.events())
+                    .extracting(LiveEvent::stream)
+                    .containsExactly("tip", "incident");
             assertThat(dispatcher.liveEventIds()).containsExactly("incident/bpd-part1-2018/R4");
-            assertThat(analyst.liveEventIds()).containsExactly("tip/tips-demo/T3", "incident/bpd-part1-2018/R4");
+            assertThat(analyst.liveEventIds())
+                    .containsExactly("tip/tips-demo/T3", "incident/bpd-part1-2018/R4");
         }
 
         assertThatThrownBy(() -> LiveClient.connect(console.port(), "public-token-12"))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOf(WebSocketHandshakeException.class)
-                .satisfies(e -> {
-                    HttpResponse<?> response = ((WebSocketHandshakeException) e).getResponse();
-                    assertThat(response.statusCode()).isEqualTo(403);
-                    assertThat(String.valueOf(response.body())).doesNotContain("R2");
-                });
+                .satisfies(
+                        e -> {
+                            HttpResponse<?> response =
+                                    ((WebSocketHandshakeException) e).getResponse();
+                            assertThat(response.statusCode()).isEqualTo(403);
+                            assertThat(String.valueOf(response.body())).doesNotContain("R2");
+                        });
     }
 
     @Test

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,14 +34,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
-
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The map page in a real headless Chromium: zones drawn from the API, live events from Kafka
@@ -88,7 +86,12 @@ class LiveMapBrowserITCase {
                         .eventsTopic(TOPIC)
                         .analyticsTopics(ALERTS, HOTSPOTS)
                         .port(0)
-                        .tokens(AccessTokens.of(Map.of(TOKEN, Role.ANALYST))) // analysts see every kind, tips included
+                        .tokens(
+                                AccessTokens.of(
+                                        Map.of(
+                                                TOKEN,
+                                                Role.ANALYST))) // analysts see every kind, tips
+                        // included
                         .catalog(catalog)
                         .build()
                         .start();
@@ -173,8 +176,13 @@ class LiveMapBrowserITCase {
     }
 
     private static void awaitNoAnimations() {
-        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("return document.getAnimations().length === 0")));
+        waiting()
+                .until(
+                        d ->
+                                Boolean.TRUE.equals(
+                                        ((JavascriptExecutor) d)
+                                                .executeScript(
+                                                        "return document.getAnimations().length === 0")));
     }
 
     private static void toggle(String layer) {
@@ -185,7 +193,10 @@ class LiveMapBrowserITCase {
         return browser.findElements(By.cssSelector(cssSelector)).size();
     }
 
-    /** Waits, and looks again when the page replaced an element it was reading (markers update live). */
+    /**
+     * Waits, and looks again when the page replaced an element it was reading (markers update
+     * live).
+     */
     private static WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -267,27 +278,55 @@ class LiveMapBrowserITCase {
     void with_alerts_halos_and_hot_cells_the_live_view_shows_them_and_its_toggles_filter_the_map()
             throws Exception {
         openFresh("?token=" + TOKEN);
-        waiting().until(d -> "live".equals(d.findElement(By.id("zs-status")).getDomAttribute("data-state")));
-        assertThat(browser.findElement(By.cssSelector("#zs-layers input[data-layer='TIP']")).isDisplayed())
-                .as("an analyst sees the tips toggle").isTrue();
+        waiting()
+                .until(
+                        d ->
+                                "live"
+                                        .equals(
+                                                d.findElement(By.id("zs-status"))
+                                                        .getDomAttribute("data-state")));
+        assertThat(
+                        browser.findElement(By.cssSelector("#zs-layers input[data-layer='TIP']"))
+                                .isDisplayed())
+                .as("an analyst sees the tips toggle")
+                .isTrue();
 
         produce(events.incident(201, "SHOOTING", -76.5982, 39.3135));
         produce(events.incident(202, "HOMICIDE", -76.5990, 39.3140));
         produce(ALERTS, "a203", events.alert(203, "near-repeat", "SHOOTING", -76.5982, 39.3135));
         produce(HOTSPOTS, "h201", events.halo(201, -76.5982, 39.3135));
-        produce(HOTSPOTS, "c1", events.cell("892aa8d4d83ffff", -76.5985, 39.3130, "NEW_HOT_SPOT", "TURNED_HOT"));
+        produce(
+                HOTSPOTS,
+                "c1",
+                events.cell("892aa8d4d83ffff", -76.5985, 39.3130, "NEW_HOT_SPOT", "TURNED_HOT"));
         produce(events.request311(204, "New", -76.6050, 39.3350));
-        produce(ALERTS, "a204", events.alert(204, "overdue-311", "SW-Rat Rubout Proactive", -76.6050, 39.3350)
-                .put("subjectId", "SR204").put("priority", true));
+        produce(
+                ALERTS,
+                "a204",
+                events.alert(204, "overdue-311", "SW-Rat Rubout Proactive", -76.6050, 39.3350)
+                        .put("subjectId", "SR204")
+                        .put("priority", true));
 
         waiting().until(d -> count("#zs-alert-list li.zs-alert") >= 3);
-        List<String> alerts = browser.findElements(By.cssSelector("#zs-alert-list li.zs-alert")).stream()
-                .map(e -> e.getText()).toList();
-        assertThat(alerts).anySatisfy(a -> assertThat(a)
-                .contains("Shooting near a recent one").contains("Jul 8, 2018").contains("VRI Eastern1"));
-        assertThat(alerts).anySatisfy(a -> assertThat(a).contains("311 overdue").contains("focus zone"));
+        List<String> alerts =
+                browser.findElements(By.cssSelector("#zs-alert-list li.zs-alert")).stream()
+                        .map(e -> e.getText())
+                        .toList();
+        assertThat(alerts)
+                .anySatisfy(
+                        a ->
+                                assertThat(a)
+                                        .contains("Shooting near a recent one")
+                                        .contains("Jul 8, 2018")
+                                        .contains("VRI Eastern1"));
+        assertThat(alerts)
+                .anySatisfy(a -> assertThat(a).contains("311 overdue").contains("focus zone"));
         assertThat(alerts).anySatisfy(a -> assertThat(a).contains("Turned hot: new hot spot"));
-        waiting().until(d -> count("path.zs-halo") == 1 && count("path.zs-cell.zs-cell-NEW_HOT_SPOT") == 1);
+        waiting()
+                .until(
+                        d ->
+                                count("path.zs-halo") == 1
+                                        && count("path.zs-cell.zs-cell-NEW_HOT_SPOT") == 1);
         waiting().until(d -> count("path.zs-event.zs-overdue") == 1);
         awaitNoAnimations();
         screenshot("live-alerts.png");

@@ -11,10 +11,20 @@ import org.junit.jupiter.api.Test;
 class OpsConsoleFlagsEnvTest {
     @Test
     void eachFlagMayComeFromItsEnvironmentVariable() {
-        OpsConsoleMain.Flags f = OpsConsoleMain.Flags.parse(new String[0], Map.of(
-                "ZONESTAT_BOOTSTRAP", "kafka-1:9092,kafka-2:9092", "ZONESTAT_PORT", "7071",
-                "ZONESTAT_TOKENS", "/etc/zonestat/tokens.properties", "ZONESTAT_HOST", "0.0.0.0",
-                "ZONESTAT_TILE_URL", "https://tiles.example/{z}/{x}/{y}.png"));
+        OpsConsoleMain.Flags f =
+                OpsConsoleMain.Flags.parse(
+                        new String[0],
+                        Map.of(
+                                "ZONESTAT_BOOTSTRAP",
+                                "kafka-1:9092,kafka-2:9092",
+                                "ZONESTAT_PORT",
+                                "7071",
+                                "ZONESTAT_TOKENS",
+                                "/etc/zonestat/tokens.properties",
+                                "ZONESTAT_HOST",
+                                "0.0.0.0",
+                                "ZONESTAT_TILE_URL",
+                                "https://tiles.example/{z}/{x}/{y}.png"));
         assertThat(f.bootstrap).isEqualTo("kafka-1:9092,kafka-2:9092");
         assertThat(f.port).isEqualTo(7071);
         assertThat(f.tokens).isEqualTo(Path.of("/etc/zonestat/tokens.properties"));
@@ -24,16 +34,25 @@ class OpsConsoleFlagsEnvTest {
 
     @Test
     void theCommandLineWinsOverTheEnvironment() {
-        OpsConsoleMain.Flags f = OpsConsoleMain.Flags.parse(new String[] {"--port", "9000"},
-                Map.of("ZONESTAT_BOOTSTRAP", "kafka:9092", "ZONESTAT_PORT", "7071"));
+        OpsConsoleMain.Flags f =
+                OpsConsoleMain.Flags.parse(
+                        new String[] {"--port", "9000"},
+                        Map.of("ZONESTAT_BOOTSTRAP", "kafka:9092", "ZONESTAT_PORT", "7071"));
         assertThat(f.port).isEqualTo(9000);
         assertThat(f.bootstrap).isEqualTo("kafka:9092");
     }
 
     @Test
     void aBadEnvironmentValueIsReportedWithItsFlag() {
-        assertThatThrownBy(() -> OpsConsoleMain.Flags.parse(new String[0],
-                Map.of("ZONESTAT_BOOTSTRAP", "kafka:9092", "ZONESTAT_PORT", "seventy")))
+        assertThatThrownBy(
+                        () ->
+                                OpsConsoleMain.Flags.parse(
+                                        new String[0],
+                                        Map.of(
+                                                "ZONESTAT_BOOTSTRAP",
+                                                "kafka:9092",
+                                                "ZONESTAT_PORT",
+                                                "seventy")))
                 .hasMessageContaining("--port needs a number");
         assertThatThrownBy(() -> OpsConsoleMain.Flags.parse(new String[0], Map.of()))
                 .hasMessageContaining("--bootstrap is required");

@@ -3,11 +3,10 @@ package org.zonestat.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
 
 /** The console's scorecard flags. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -15,8 +14,11 @@ class OpsConsoleMainFlagsTest {
 
     @Test
     void goal_and_huddle_date_reach_the_scorecard_settings() {
-        OpsConsoleMain.Flags f = OpsConsoleMain.Flags.parse(
-                new String[] {"--bootstrap", "k:9092", "--goal", "-20", "--huddle-date", "2018-07-07"});
+        OpsConsoleMain.Flags f =
+                OpsConsoleMain.Flags.parse(
+                        new String[] {
+                            "--bootstrap", "k:9092", "--goal", "-20", "--huddle-date", "2018-07-07"
+                        });
 
         assertThat(f.huddle().goalPercent()).isEqualTo(-20.0);
         assertThat(f.huddle().huddleDate()).isEqualTo(LocalDate.of(2018, 7, 7));
@@ -32,9 +34,15 @@ class OpsConsoleMainFlagsTest {
 
     @Test
     void a_bad_goal_or_date_is_refused_with_the_flag_named() {
-        assertThatThrownBy(() -> OpsConsoleMain.Flags.parse(new String[] {"--bootstrap", "k", "--goal", "-150"}))
+        assertThatThrownBy(
+                        () ->
+                                OpsConsoleMain.Flags.parse(
+                                        new String[] {"--bootstrap", "k", "--goal", "-150"}))
                 .hasMessageContaining("--goal needs a percentage between -100 and 100");
-        assertThatThrownBy(() -> OpsConsoleMain.Flags.parse(new String[] {"--bootstrap", "k", "--huddle-date", "July"}))
+        assertThatThrownBy(
+                        () ->
+                                OpsConsoleMain.Flags.parse(
+                                        new String[] {"--bootstrap", "k", "--huddle-date", "July"}))
                 .hasMessageContaining("--huddle-date needs a date");
     }
 }

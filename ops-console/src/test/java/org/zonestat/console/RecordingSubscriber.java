@@ -2,7 +2,6 @@ package org.zonestat.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -5,7 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,20 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
 /**
  * The replay: {@code /api/replay} reading a week out of a year of seeded history with
  * offsetsForTimes, and the {@code /replay} page playing it in a real headless Chromium.
@@ -55,8 +53,13 @@ class ReplayBrowserITCase {
     private static final Instant WEEK_START = Instant.parse("2018-07-02T04:00:00Z");
     private static final Instant WEEK_END = Instant.parse("2018-07-09T04:00:00Z");
     private static final double[][] PLACES = {
-        {-76.5982, 39.3135}, {-76.6346, 39.2991}, {-76.6485, 39.2845}, {-76.6477, 39.3110},
-        {-76.6050, 39.3350}, {-76.5646, 39.3232}, {-76.6100, 39.2900},
+        {-76.5982, 39.3135},
+        {-76.6346, 39.2991},
+        {-76.6485, 39.2845},
+        {-76.6477, 39.3110},
+        {-76.6050, 39.3350},
+        {-76.5646, 39.3232},
+        {-76.6100, 39.2900},
     };
     private static final String[] KINDS = {"SHOOTING", "HOMICIDE", "ROBBERY", "REQUEST_311", "TIP"};
 
@@ -76,19 +79,31 @@ class ReplayBrowserITCase {
         broker.createTopic("hotspots-replay", 1, Map.of());
         ZoneCatalog catalog = ZoneCatalog.baltimore();
         publishHistory(new TestEvents(catalog));
-        console = OpsConsole.builder()
-                .bootstrapServers(broker.bootstrapServers())
-                .eventsTopic("events-replay")
-                .analyticsTopics("alerts-replay", "hotspots-replay")
-                .port(0)
-                .tokens(AccessTokens.of(Map.of(ANALYST, Role.ANALYST, DISPATCHER, Role.DISPATCHER, PUBLIC, Role.PUBLIC)))
-                .catalog(catalog)
-                .build()
-                .start();
+        console =
+                OpsConsole.builder()
+                        .bootstrapServers(broker.bootstrapServers())
+                        .eventsTopic("events-replay")
+                        .analyticsTopics("alerts-replay", "hotspots-replay")
+                        .port(0)
+                        .tokens(
+                                AccessTokens.of(
+                                        Map.of(
+                                                ANALYST,
+                                                Role.ANALYST,
+                                                DISPATCHER,
+                                                Role.DISPATCHER,
+                                                PUBLIC,
+                                                Role.PUBLIC)))
+                        .catalog(catalog)
+                        .build()
+                        .start();
         browser = BrowserSupport.startChromium(tempDir.resolve("chromium-profile"));
     }
 
-    /** A year of 2018 in time order, as a replayer writes it; the record timestamp is the event time. */
+    /**
+     * A year of 2018 in time order, as a replayer writes it; the record timestamp is the event
+     * time.
+     */
     private static void publishHistory(TestEvents events) throws Exception {
         Random random = new Random(SEED);
         long yearStart = Instant.parse("2018-01-01T05:00:00Z").toEpochMilli();
@@ -98,21 +113,27 @@ class ReplayBrowserITCase {
             times[i] = yearStart + (long) (random.nextDouble() * yearMillis) / 60_000 * 60_000;
         }
         java.util.Arrays.sort(times);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                        ProducerConfig.LINGER_MS_CONFIG, 20),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers(),
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                20),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
             for (int i = 0; i < HISTORY; i++) {
                 double[] p = PLACES[random.nextInt(PLACES.length)];
                 double lon = p[0] + (random.nextDouble() - 0.5) * 0.01;
                 double lat = p[1] + (random.nextDouble() - 0.5) * 0.01;
                 String kind = KINDS[random.nextInt(KINDS.length)];
                 int n = 10_000 + i;
-                ObjectNode e = switch (kind) {
-                    case "REQUEST_311" -> events.request311(n, "New", lon, lat);
-                    case "TIP" -> events.tip(n, lon, lat);
-                    default -> events.incident(n, kind, lon, lat);
-                };
+                ObjectNode e =
+                        switch (kind) {
+                            case "REQUEST_311" -> events.request311(n, "New", lon, lat);
+                            case "TIP" -> events.tip(n, lon, lat);
+                            default -> events.incident(n, kind, lon, lat);
+                        };
                 Instant at = Instant.ofEpochMilli(times[i]);
                 e.put("occurredAt", at.toString());
                 if (!at.isBefore(WEEK_START) && at.isBefore(WEEK_END)) {
@@ -120,23 +141,39 @@ class ReplayBrowserITCase {
                 }
                 send(producer, "events-replay", e.get("eventId").asText(), times[i], e);
                 if (kind.equals("SHOOTING") && !at.isBefore(WEEK_START) && at.isBefore(WEEK_END)) {
-                    ObjectNode halo = events.halo(n, lon, lat)
-                            .put("startsAt", at.toString())
-                            .put("expiresAt", at.plus(Duration.ofDays(2)).toString());
+                    ObjectNode halo =
+                            events.halo(n, lon, lat)
+                                    .put("startsAt", at.toString())
+                                    .put("expiresAt", at.plus(Duration.ofDays(2)).toString());
                     send(producer, "hotspots-replay", halo.get("haloId").asText(), times[i], halo);
                 }
             }
-            ObjectNode cell = events.cell("892aa8d4d83ffff", -76.5982, 39.3135, "NEW_HOT_SPOT", "TURNED_HOT")
-                    .put("windowEnd", "2018-07-05T04:00:00Z");
-            send(producer, "hotspots-replay", "28d/892aa8d4d83ffff", Instant.parse("2018-07-05T04:00:00Z").toEpochMilli(), cell);
+            ObjectNode cell =
+                    events.cell("892aa8d4d83ffff", -76.5982, 39.3135, "NEW_HOT_SPOT", "TURNED_HOT")
+                            .put("windowEnd", "2018-07-05T04:00:00Z");
+            send(
+                    producer,
+                    "hotspots-replay",
+                    "28d/892aa8d4d83ffff",
+                    Instant.parse("2018-07-05T04:00:00Z").toEpochMilli(),
+                    cell);
             producer.flush();
         }
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, String topic, String key, long timestamp,
+    private static void send(
+            KafkaProducer<byte[], byte[]> producer,
+            String topic,
+            String key,
+            long timestamp,
             ObjectNode value) {
-        producer.send(new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8),
-                value.toString().getBytes(StandardCharsets.UTF_8)));
+        producer.send(
+                new ProducerRecord<>(
+                        topic,
+                        null,
+                        timestamp,
+                        key.getBytes(StandardCharsets.UTF_8),
+                        value.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     @AfterAll
@@ -153,11 +190,13 @@ class ReplayBrowserITCase {
     }
 
     private static HttpResponse<String> get(String pathAndQuery, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console.url() + pathAndQuery));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(console.url() + pathAndQuery));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -169,38 +208,50 @@ class ReplayBrowserITCase {
         List<String> ids = new ArrayList<>();
         range.path("events").forEach(e -> ids.add(e.path("eventId").asText()));
         assertThat(weekEvents).hasSizeGreaterThan(200);
-        assertThat(ids).containsExactlyInAnyOrderElementsOf(
-                weekEvents.stream().map(e -> e.path("eventId").asText()).toList());
+        assertThat(ids)
+                .containsExactlyInAnyOrderElementsOf(
+                        weekEvents.stream().map(e -> e.path("eventId").asText()).toList());
         assertThat(range.path("from").asText()).isEqualTo(WEEK_START.toString());
         assertThat(range.path("to").asText()).isEqualTo(WEEK_END.toString());
         assertThat(range.path("recordsRead").asLong())
-                .as("read from the week's offsets on, not the whole year").isLessThan(HISTORY);
+                .as("read from the week's offsets on, not the whole year")
+                .isLessThan(HISTORY);
         assertThat(range.path("halos").size()).isPositive();
-        assertThat(range.path("cells").get(0).path("zones").path("vri-zones").asText()).isEqualTo("Eastern1");
+        assertThat(range.path("cells").get(0).path("zones").path("vri-zones").asText())
+                .isEqualTo("Eastern1");
 
-        JsonNode dates = ConsoleJson.newMapper().readTree(
-                get("api/replay?from=2018-07-02&to=2018-07-08", ANALYST).body());
+        JsonNode dates =
+                ConsoleJson.newMapper()
+                        .readTree(get("api/replay?from=2018-07-02&to=2018-07-08", ANALYST).body());
         assertThat(dates.path("events").size()).isEqualTo(weekEvents.size());
     }
 
     @Test
-    void a_dispatcher_replays_no_tips_the_public_is_refused_and_bad_ranges_are_named() throws Exception {
-        JsonNode dispatcher = ConsoleJson.newMapper().readTree(get("api/replay?week=2018-W27", DISPATCHER).body());
+    void a_dispatcher_replays_no_tips_the_public_is_refused_and_bad_ranges_are_named()
+            throws Exception {
+        JsonNode dispatcher =
+                ConsoleJson.newMapper()
+                        .readTree(get("api/replay?week=2018-W27", DISPATCHER).body());
         assertThat(dispatcher.path("events").size()).isPositive();
-        dispatcher.path("events").forEach(e -> assertThat(e.path("stream").asText()).isNotEqualTo("tip"));
+        dispatcher
+                .path("events")
+                .forEach(e -> assertThat(e.path("stream").asText()).isNotEqualTo("tip"));
 
         assertThat(get("api/replay?week=2018-W27", PUBLIC).statusCode()).isEqualTo(403);
         assertThat(get("api/replay?week=2018-W27", null).statusCode()).isEqualTo(401);
-        for (String[] bad : new String[][] {
-            {"week=2018-27", "'week'"},
-            {"from=2018-07-02", "'from' and 'to'"},
-            {"from=2018-07-09&to=2018-07-02", "'to' must be after 'from'"},
-            {"from=yesterday&to=2018-07-02", "'from'"},
-            {"from=2018-01-01&to=2018-12-31", "at most 92 days"},
-        }) {
+        for (String[] bad :
+                new String[][] {
+                    {"week=2018-27", "'week'"},
+                    {"from=2018-07-02", "'from' and 'to'"},
+                    {"from=2018-07-09&to=2018-07-02", "'to' must be after 'from'"},
+                    {"from=yesterday&to=2018-07-02", "'from'"},
+                    {"from=2018-01-01&to=2018-12-31", "at most 92 days"},
+                }) {
             HttpResponse<String> r = get("api/replay?" + bad[0], ANALYST);
             assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
-            assertThat(ConsoleJson.newMapper().readTree(r.body()).path("error").asText()).as(bad[0]).contains(bad[1]);
+            assertThat(ConsoleJson.newMapper().readTree(r.body()).path("error").asText())
+                    .as(bad[0])
+                    .contains(bad[1]);
         }
     }
 
@@ -209,32 +260,51 @@ class ReplayBrowserITCase {
         browser.get(console.url() + "replay?week=2018-W27&token=" + ANALYST);
         WebDriverWait waiting = new WebDriverWait(browser, WAIT);
         waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        waiting.until(d -> d.findElement(By.id("zs-replay-ttff")).getDomAttribute("data-ms") != null);
-        long ttff = Long.parseLong(browser.findElement(By.id("zs-replay-ttff")).getDomAttribute("data-ms"));
+        waiting.until(
+                d -> d.findElement(By.id("zs-replay-ttff")).getDomAttribute("data-ms") != null);
+        long ttff =
+                Long.parseLong(
+                        browser.findElement(By.id("zs-replay-ttff")).getDomAttribute("data-ms"));
         assertThat(ttff).as("first frame of a week, ms").isLessThan(2000);
-        Files.writeString(Files.createDirectories(Path.of("target", "screenshots")).resolve("replay-ttff.txt"),
-                "time to first frame of 2018-W27 (" + weekEvents.size() + " events): " + ttff + " ms\n");
+        Files.writeString(
+                Files.createDirectories(Path.of("target", "screenshots"))
+                        .resolve("replay-ttff.txt"),
+                "time to first frame of 2018-W27 ("
+                        + weekEvents.size()
+                        + " events): "
+                        + ttff
+                        + " ms\n");
 
         String clock = clockText();
         waiting.until(d -> !clockText().equals(clock)); // playing: the clock moves
         waiting.until(d -> count("path.zs-event") > 20);
         waiting.until(d -> count("path.zs-halo") + count("path.zs-cell") > 0);
         // The cards are redrawn every frame: read them in one script call.
-        waiting.until(d -> Long.parseLong(String.valueOf(((JavascriptExecutor) d).executeScript(
-                "return document.querySelector(\".zs-zone-card[data-zone='Eastern1'] .zs-n-shootings\").textContent")))
-                > 0);
+        waiting.until(
+                d ->
+                        Long.parseLong(
+                                        String.valueOf(
+                                                ((JavascriptExecutor) d)
+                                                        .executeScript(
+                                                                "return document.querySelector(\".zs-zone-card[data-zone='Eastern1'] .zs-n-shootings\").textContent")))
+                                > 0);
 
         browser.findElement(By.id("zs-replay-play")).click(); // pause
         String paused = clockText();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> clockText().equals(paused));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> clockText().equals(paused));
         int markers = count("path.zs-event");
         Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(screenshots.resolve("replay.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                screenshots.resolve("replay.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         // Seek back to the start of the week: fewer markers, the clock at Monday.
-        ((JavascriptExecutor) browser).executeScript(
-                "const s = document.getElementById('zs-replay-seek'); s.value = 0;"
-                        + " s.dispatchEvent(new Event('input'));");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const s = document.getElementById('zs-replay-seek'); s.value = 0;"
+                                + " s.dispatchEvent(new Event('input'));");
         waiting.until(d -> clockText().startsWith("Mon, Jul 2, 2018"));
         assertThat(count("path.zs-event")).isLessThan(markers);
         browser.findElement(By.id("zs-replay-play")).click(); // play again
@@ -243,8 +313,10 @@ class ReplayBrowserITCase {
     }
 
     private static String clockText() {
-        return String.valueOf(((JavascriptExecutor) browser)
-                .executeScript("return document.getElementById('zs-replay-clock').textContent"));
+        return String.valueOf(
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.getElementById('zs-replay-clock').textContent"));
     }
 
     private static int count(String css) {

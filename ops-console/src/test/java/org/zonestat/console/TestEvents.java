@@ -2,10 +2,8 @@ package org.zonestat.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.zonestat.geo.ZoneCatalog;
-
 import java.time.Instant;
+import org.zonestat.geo.ZoneCatalog;
 
 /** Builds {@code events} topic payloads as the stream job writes them (deterministic ids). */
 final class TestEvents {
@@ -43,15 +41,16 @@ final class TestEvents {
 
     /** An {@code alerts} record as the job writes it; {@code n} makes the id and the time. */
     ObjectNode alert(int n, String type, String category, double lon, double lat) {
-        ObjectNode a = MAPPER.createObjectNode()
-                .put("alertId", type + "/A" + n)
-                .put("type", type)
-                .put("at", BASE.plusSeconds(60L * n).toString())
-                .put("subjectId", "S" + n)
-                .putNull("relatedId")
-                .put("category", category)
-                .put("lon", lon)
-                .put("lat", lat);
+        ObjectNode a =
+                MAPPER.createObjectNode()
+                        .put("alertId", type + "/A" + n)
+                        .put("type", type)
+                        .put("at", BASE.plusSeconds(60L * n).toString())
+                        .put("subjectId", "S" + n)
+                        .putNull("relatedId")
+                        .put("category", category)
+                        .put("lon", lon)
+                        .put("lat", lat);
         ObjectNode zones = a.putObject("zones");
         catalog.tag(lon, lat).forEach(zones::put);
         a.putNull("dueAt");
@@ -63,16 +62,17 @@ final class TestEvents {
     /** A {@code risk-halo} record on {@code hotspots}, in force for 14 days from minute n. */
     ObjectNode halo(int n, double lon, double lat) {
         Instant start = BASE.plusSeconds(60L * n);
-        ObjectNode h = MAPPER.createObjectNode()
-                .put("type", "risk-halo")
-                .put("haloId", "halo/R" + n)
-                .put("eventId", "incident/bpd-part1-2018/R" + n)
-                .put("kind", "SHOOTING")
-                .put("lon", lon)
-                .put("lat", lat)
-                .put("radiusMeters", 400.0)
-                .put("startsAt", start.toString())
-                .put("expiresAt", start.plusSeconds(14 * 86400L).toString());
+        ObjectNode h =
+                MAPPER.createObjectNode()
+                        .put("type", "risk-halo")
+                        .put("haloId", "halo/R" + n)
+                        .put("eventId", "incident/bpd-part1-2018/R" + n)
+                        .put("kind", "SHOOTING")
+                        .put("lon", lon)
+                        .put("lat", lat)
+                        .put("radiusMeters", 400.0)
+                        .put("startsAt", start.toString())
+                        .put("expiresAt", start.plusSeconds(14 * 86400L).toString());
         ObjectNode zones = h.putObject("zones");
         catalog.tag(lon, lat).forEach(zones::put);
         return h;

@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes a list of {@link RawEvent}s to the raw topics in their order, paced by their event
- * times: {@code speed} event-time seconds pass per wall-clock second (0 = as fast as possible),
- * and no pause is longer than {@code maxPause} (so years-long gaps in historical data don't stall
- * a demo).
+ * times: {@code speed} event-time seconds pass per wall-clock second (0 = as fast as possible), and
+ * no pause is longer than {@code maxPause} (so years-long gaps in historical data don't stall a
+ * demo).
  *
  * <p>Resumable: {@link #alreadyPublished} counts what a previous run left in each raw topic, and
  * {@link #replay} skips that many records of each feed, so a restarted demo continues where it
- * stopped instead of publishing its history twice. This assumes the replayer is the only writer
- * of those topics, as in the one-process demo. The producer is idempotent with {@code acks=all}.
+ * stopped instead of publishing its history twice. This assumes the replayer is the only writer of
+ * those topics, as in the one-process demo. The producer is idempotent with {@code acks=all}.
  *
  * <p>One replay at a time; {@link #stop()} may be called from another thread.
  */
@@ -53,7 +53,8 @@ public final class FeedReplayer implements AutoCloseable {
      * @param speed event-time seconds per wall-clock second; 0 publishes without pauses
      * @param maxPause the longest pause between two records
      */
-    public FeedReplayer(String bootstrapServers, Map<Feed, String> topics, double speed, Duration maxPause) {
+    public FeedReplayer(
+            String bootstrapServers, Map<Feed, String> topics, double speed, Duration maxPause) {
         if (speed < 0 || Double.isNaN(speed)) {
             throw new IllegalArgumentException("speed must be >= 0, was " + speed);
         }
@@ -90,14 +91,25 @@ public final class FeedReplayer implements AutoCloseable {
                     admin.describeTopics(topics.values()).allTopicNames().get(30, TimeUnit.SECONDS);
             for (Map.Entry<Feed, String> e : topics.entrySet()) {
                 Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-                described.get(e.getValue()).partitions()
-                        .forEach(pi -> request.put(new TopicPartition(e.getValue(), pi.partition()), OffsetSpec.latest()));
+                described
+                        .get(e.getValue())
+                        .partitions()
+                        .forEach(
+                                pi ->
+                                        request.put(
+                                                new TopicPartition(e.getValue(), pi.partition()),
+                                                OffsetSpec.latest()));
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
                         admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
-                counts.put(e.getKey(), ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum());
+                counts.put(
+                        e.getKey(),
+                        ends.values().stream()
+                                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                                .sum());
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the raw topics' end offsets on " + bootstrapServers, e);
+            throw new IllegalStateException(
+                    "cannot read the raw topics' end offsets on " + bootstrapServers, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -109,7 +121,8 @@ public final class FeedReplayer implements AutoCloseable {
      * Publishes the events in order, skipping the first {@code skip.get(feed)} records of each
      * feed, and returns how many it published per feed. Returns early after {@link #stop()}.
      */
-    public Map<Feed, Long> replay(List<RawEvent> events, Map<Feed, Long> skip) throws InterruptedException {
+    public Map<Feed, Long> replay(List<RawEvent> events, Map<Feed, Long> skip)
+            throws InterruptedException {
         Map<Feed, Long> seen = new EnumMap<>(Feed.class);
         Map<Feed, Long> published = new EnumMap<>(Feed.class);
         for (Feed f : Feed.values()) {
@@ -131,13 +144,15 @@ public final class FeedReplayer implements AutoCloseable {
                 pause(Duration.between(previous, e.occurredAt()));
             }
             previous = e.occurredAt();
-            producer.send(new ProducerRecord<>(topics.get(e.feed()), e.key(), e.json()), (md, ex) -> {
-                if (ex != null) {
-                    synchronized (failures) {
-                        failures.add(ex);
-                    }
-                }
-            });
+            producer.send(
+                    new ProducerRecord<>(topics.get(e.feed()), e.key(), e.json()),
+                    (md, ex) -> {
+                        if (ex != null) {
+                            synchronized (failures) {
+                                failures.add(ex);
+                            }
+                        }
+                    });
             published.merge(e.feed(), 1L, Long::sum);
             if (++total % 1000 == 0) {
                 LOG.info("replayed {} records, event time now {}", total, e.occurredAt());
@@ -146,8 +161,13 @@ public final class FeedReplayer implements AutoCloseable {
         producer.flush();
         synchronized (failures) {
             if (!failures.isEmpty()) {
-                throw new IllegalStateException(failures.size() + " records could not be published to "
-                        + bootstrapServers + "; the first failure: " + failures.get(0), failures.get(0));
+                throw new IllegalStateException(
+                        failures.size()
+                                + " records could not be published to "
+                                + bootstrapServers
+                                + "; the first failure: "
+                                + failures.get(0),
+                        failures.get(0));
             }
         }
         return published;

@@ -58,7 +58,8 @@ public record JobConfig(
             throw new IllegalArgumentException("at least one zone layer is required");
         }
         if (failAfterRecords < 0) {
-            throw new IllegalArgumentException("failAfterRecords must be >= 0, was " + failAfterRecords);
+            throw new IllegalArgumentException(
+                    "failAfterRecords must be >= 0, was " + failAfterRecords);
         }
         if (h3Resolution < 0 || h3Resolution > 15) {
             throw new IllegalArgumentException("h3Resolution must be 0..15, was " + h3Resolution);
@@ -69,19 +70,45 @@ public record JobConfig(
     public static final int ZONES_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
     /** The topic names the job reads and writes. */
-    public record Topics(String incidents, String requests311, String tips, String zones, String events,
-            String rejected, String alerts, String notifications, String zoneStats, String hotspots)
+    public record Topics(
+            String incidents,
+            String requests311,
+            String tips,
+            String zones,
+            String events,
+            String rejected,
+            String alerts,
+            String notifications,
+            String zoneStats,
+            String hotspots)
             implements Serializable {
         public static Topics defaults() {
-            return new Topics("incidents.raw", "requests311.raw", "tips.raw", "zones", "events", "rejected",
-                    "alerts", "notifications", "zone-stats", "hotspots");
+            return new Topics(
+                    "incidents.raw",
+                    "requests311.raw",
+                    "tips.raw",
+                    "zones",
+                    "events",
+                    "rejected",
+                    "alerts",
+                    "notifications",
+                    "zone-stats",
+                    "hotspots");
         }
 
         /** The same names with a suffix, e.g. for one test's fresh topics. */
         public Topics withSuffix(String suffix) {
-            return new Topics(incidents + suffix, requests311 + suffix, tips + suffix, zones + suffix,
-                    events + suffix, rejected + suffix, alerts + suffix, notifications + suffix,
-                    zoneStats + suffix, hotspots + suffix);
+            return new Topics(
+                    incidents + suffix,
+                    requests311 + suffix,
+                    tips + suffix,
+                    zones + suffix,
+                    events + suffix,
+                    rejected + suffix,
+                    alerts + suffix,
+                    notifications + suffix,
+                    zoneStats + suffix,
+                    hotspots + suffix);
         }
 
         public Map<String, EventStream> streamsByTopic() {
@@ -96,63 +123,152 @@ public record JobConfig(
             return List.of(incidents, requests311, tips);
         }
 
-        /** Every topic except {@link #zones}, which is compacted and created with its own settings. */
+        /**
+         * Every topic except {@link #zones}, which is compacted and created with its own settings.
+         */
         public List<String> streams() {
-            return List.of(incidents, requests311, tips, events, rejected, alerts, notifications, zoneStats,
+            return List.of(
+                    incidents,
+                    requests311,
+                    tips,
+                    events,
+                    rejected,
+                    alerts,
+                    notifications,
+                    zoneStats,
                     hotspots);
         }
 
         /**
          * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
          * they carry original event times, possibly years old); {@code zones} is compacted (the
-         * latest version of each layer) and takes messages up to 32 MiB (a city's neighborhoods
-         * are several MiB of GeoJSON).
+         * latest version of each layer) and takes messages up to 32 MiB (a city's neighborhoods are
+         * several MiB of GeoJSON).
          */
         public List<NewTopic> newTopics(int partitions, short replication) {
             List<NewTopic> out = new ArrayList<>();
             for (String t : streams()) {
-                out.add(new NewTopic(t, partitions, replication).configs(Map.of("retention.ms", "-1")));
+                out.add(
+                        new NewTopic(t, partitions, replication)
+                                .configs(Map.of("retention.ms", "-1")));
             }
-            out.add(new NewTopic(zones, 1, replication).configs(Map.of(
-                    "cleanup.policy", "compact", "max.message.bytes", String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
+            out.add(
+                    new NewTopic(zones, 1, replication)
+                            .configs(
+                                    Map.of(
+                                            "cleanup.policy",
+                                            "compact",
+                                            "max.message.bytes",
+                                            String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
             return out;
         }
     }
 
     public static JobConfig defaults(String bootstrapServers) {
-        return new JobConfig(bootstrapServers, Topics.defaults(), "zonestat-tagging",
-                ZoneCatalog.BALTIMORE_LAYERS, 9, Duration.ofMinutes(10), Duration.ofDays(1),
-                Duration.ofSeconds(10), Duration.ofDays(7), false, 0, AnalyticsConfig.defaults(), HotspotConfig.defaults());
+        return new JobConfig(
+                bootstrapServers,
+                Topics.defaults(),
+                "zonestat-tagging",
+                ZoneCatalog.BALTIMORE_LAYERS,
+                9,
+                Duration.ofMinutes(10),
+                Duration.ofDays(1),
+                Duration.ofSeconds(10),
+                Duration.ofDays(7),
+                false,
+                0,
+                AnalyticsConfig.defaults(),
+                HotspotConfig.defaults());
     }
 
     public JobConfig withTopics(Topics t) {
-        return new JobConfig(bootstrapServers, t, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords, analytics, hotspots);
+        return new JobConfig(
+                bootstrapServers,
+                t,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                bounded,
+                failAfterRecords,
+                analytics,
+                hotspots);
     }
 
     public JobConfig withGroupId(String g) {
-        return new JobConfig(bootstrapServers, topics, g, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfterRecords, analytics, hotspots);
+        return new JobConfig(
+                bootstrapServers,
+                topics,
+                g,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                bounded,
+                failAfterRecords,
+                analytics,
+                hotspots);
     }
 
     public JobConfig withFaultDrill(long failAfter) {
-        return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, bounded, failAfter, analytics, hotspots);
+        return new JobConfig(
+                bootstrapServers,
+                topics,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                bounded,
+                failAfter,
+                analytics,
+                hotspots);
     }
 
     public JobConfig withCheckpointInterval(Duration interval) {
-        return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, interval, dedupeWindow, bounded, failAfterRecords, analytics, hotspots);
+        return new JobConfig(
+                bootstrapServers,
+                topics,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                interval,
+                dedupeWindow,
+                bounded,
+                failAfterRecords,
+                analytics,
+                hotspots);
     }
 
     public JobConfig withBounded(boolean b) {
-        return new JobConfig(bootstrapServers, topics, groupId, layers, h3Resolution, maxOutOfOrderness,
-                futureTolerance, checkpointInterval, dedupeWindow, b, failAfterRecords, analytics, hotspots);
+        return new JobConfig(
+                bootstrapServers,
+                topics,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                b,
+                failAfterRecords,
+                analytics,
+                hotspots);
     }
 
     /**
-     * Parses command-line flags (see the README's configuration table): {@code --bootstrap},
-     * {@code --group}, {@code --layers} ({@code baltimore} or comma-separated {@code
+     * Parses command-line flags (see the README's configuration table): {@code --bootstrap}, {@code
+     * --group}, {@code --layers} ({@code baltimore} or comma-separated {@code
      * id=path.geojson#nameProperty}), {@code --h3-resolution}, {@code --out-of-orderness-seconds},
      * {@code --future-tolerance-seconds}, {@code --checkpoint-interval-seconds}, {@code
      * --dedupe-window-hours}, {@code --bounded}, {@code
@@ -164,16 +280,37 @@ public record JobConfig(
     }
 
     /** The flags {@link #fromArgs} knows, without their leading {@code --}. */
-    public static final List<String> FLAGS = List.of("bootstrap", "group", "layers", "h3-resolution",
-            "out-of-orderness-seconds", "future-tolerance-seconds", "checkpoint-interval-seconds",
-            "dedupe-window-hours", "bounded", "fail-after-records", "near-repeat-meters", "near-repeat-days",
-            "allowed-lateness-hours", "topic-incidents", "topic-requests311", "topic-tips", "topic-zones", "topic-events", "topic-rejected",
-            "topic-alerts", "topic-notifications", "topic-zone-stats", "topic-hotspots");
+    public static final List<String> FLAGS =
+            List.of(
+                    "bootstrap",
+                    "group",
+                    "layers",
+                    "h3-resolution",
+                    "out-of-orderness-seconds",
+                    "future-tolerance-seconds",
+                    "checkpoint-interval-seconds",
+                    "dedupe-window-hours",
+                    "bounded",
+                    "fail-after-records",
+                    "near-repeat-meters",
+                    "near-repeat-days",
+                    "allowed-lateness-hours",
+                    "topic-incidents",
+                    "topic-requests311",
+                    "topic-tips",
+                    "topic-zones",
+                    "topic-events",
+                    "topic-rejected",
+                    "topic-alerts",
+                    "topic-notifications",
+                    "topic-zone-stats",
+                    "topic-hotspots");
 
     /**
      * The environment variable that stands for a flag when the flag is not given: {@code ZONESTAT_}
-     * and the flag's name in upper case with {@code _} for {@code -} ({@code --checkpoint-interval-seconds}
-     * → {@code ZONESTAT_CHECKPOINT_INTERVAL_SECONDS}). {@code ZONESTAT_BOUNDED=true} sets {@code --bounded}.
+     * and the flag's name in upper case with {@code _} for {@code -} ({@code
+     * --checkpoint-interval-seconds} → {@code ZONESTAT_CHECKPOINT_INTERVAL_SECONDS}). {@code
+     * ZONESTAT_BOUNDED=true} sets {@code --bounded}.
      */
     public static String environmentVariable(String flag) {
         return "ZONESTAT_" + flag.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
@@ -198,7 +335,9 @@ public record JobConfig(
         }
         for (String flag : FLAGS) {
             String v = env.get(environmentVariable(flag));
-            if (!flags.containsKey(flag) && v != null && !v.isBlank()
+            if (!flags.containsKey(flag)
+                    && v != null
+                    && !v.isBlank()
                     && (!flag.equals("bounded") || Boolean.parseBoolean(v.trim()))) {
                 flags.put(flag, v.trim());
             }
@@ -206,16 +345,18 @@ public record JobConfig(
         String bootstrap = flags.getOrDefault("bootstrap", "127.0.0.1:9092");
         JobConfig d = defaults(bootstrap);
         Topics t = d.topics();
-        t = new Topics(flags.getOrDefault("topic-incidents", t.incidents()),
-                flags.getOrDefault("topic-requests311", t.requests311()),
-                flags.getOrDefault("topic-tips", t.tips()),
-                flags.getOrDefault("topic-zones", t.zones()),
-                flags.getOrDefault("topic-events", t.events()),
-                flags.getOrDefault("topic-rejected", t.rejected()),
-                flags.getOrDefault("topic-alerts", t.alerts()),
-                flags.getOrDefault("topic-notifications", t.notifications()),
-                flags.getOrDefault("topic-zone-stats", t.zoneStats()),
-                flags.getOrDefault("topic-hotspots", t.hotspots()));
+        t =
+                new Topics(
+                        flags.getOrDefault("topic-incidents", t.incidents()),
+                        flags.getOrDefault("topic-requests311", t.requests311()),
+                        flags.getOrDefault("topic-tips", t.tips()),
+                        flags.getOrDefault("topic-zones", t.zones()),
+                        flags.getOrDefault("topic-events", t.events()),
+                        flags.getOrDefault("topic-rejected", t.rejected()),
+                        flags.getOrDefault("topic-alerts", t.alerts()),
+                        flags.getOrDefault("topic-notifications", t.notifications()),
+                        flags.getOrDefault("topic-zone-stats", t.zoneStats()),
+                        flags.getOrDefault("topic-hotspots", t.hotspots()));
         List<ZoneLayerSpec> layers = d.layers();
         String layersFlag = flags.get("layers");
         if (layersFlag != null && !layersFlag.equals("baltimore")) {
@@ -224,28 +365,48 @@ public record JobConfig(
                 layers.add(ZoneLayerSpec.parse(spec.trim()));
             }
         }
-        JobConfig c = new JobConfig(bootstrap, t, flags.getOrDefault("group", d.groupId()), layers,
-                Integer.parseInt(flags.getOrDefault("h3-resolution", String.valueOf(d.h3Resolution()))),
-                seconds(flags, "out-of-orderness-seconds", d.maxOutOfOrderness()),
-                seconds(flags, "future-tolerance-seconds", d.futureTolerance()),
-                seconds(flags, "checkpoint-interval-seconds", d.checkpointInterval()),
-                flags.containsKey("dedupe-window-hours")
-                        ? Duration.ofHours(Long.parseLong(flags.get("dedupe-window-hours"))) : d.dedupeWindow(),
-                flags.containsKey("bounded"),
-                Long.parseLong(flags.getOrDefault("fail-after-records", "0")),
-                d.analytics().withNearRepeat(
-                        Double.parseDouble(flags.getOrDefault("near-repeat-meters",
-                                String.valueOf(d.analytics().nearRepeatRadiusMeters()))),
-                        flags.containsKey("near-repeat-days")
-                                ? Duration.ofDays(Long.parseLong(flags.get("near-repeat-days")))
-                                : d.analytics().nearRepeatWindow())
-                        .withZoneStatsLateness(flags.containsKey("allowed-lateness-hours")
-                                ? Duration.ofHours(Long.parseLong(flags.get("allowed-lateness-hours")))
-                                : d.analytics().zoneStatsLateness()),
-                d.hotspots());
+        JobConfig c =
+                new JobConfig(
+                        bootstrap,
+                        t,
+                        flags.getOrDefault("group", d.groupId()),
+                        layers,
+                        Integer.parseInt(
+                                flags.getOrDefault(
+                                        "h3-resolution", String.valueOf(d.h3Resolution()))),
+                        seconds(flags, "out-of-orderness-seconds", d.maxOutOfOrderness()),
+                        seconds(flags, "future-tolerance-seconds", d.futureTolerance()),
+                        seconds(flags, "checkpoint-interval-seconds", d.checkpointInterval()),
+                        flags.containsKey("dedupe-window-hours")
+                                ? Duration.ofHours(Long.parseLong(flags.get("dedupe-window-hours")))
+                                : d.dedupeWindow(),
+                        flags.containsKey("bounded"),
+                        Long.parseLong(flags.getOrDefault("fail-after-records", "0")),
+                        d.analytics()
+                                .withNearRepeat(
+                                        Double.parseDouble(
+                                                flags.getOrDefault(
+                                                        "near-repeat-meters",
+                                                        String.valueOf(
+                                                                d.analytics()
+                                                                        .nearRepeatRadiusMeters()))),
+                                        flags.containsKey("near-repeat-days")
+                                                ? Duration.ofDays(
+                                                        Long.parseLong(
+                                                                flags.get("near-repeat-days")))
+                                                : d.analytics().nearRepeatWindow())
+                                .withZoneStatsLateness(
+                                        flags.containsKey("allowed-lateness-hours")
+                                                ? Duration.ofHours(
+                                                        Long.parseLong(
+                                                                flags.get(
+                                                                        "allowed-lateness-hours")))
+                                                : d.analytics().zoneStatsLateness()),
+                        d.hotspots());
         for (String k : flags.keySet()) {
             if (!FLAGS.contains(k)) {
-                throw new IllegalArgumentException("unknown flag --" + k + "; known: --" + String.join(", --", FLAGS));
+                throw new IllegalArgumentException(
+                        "unknown flag --" + k + "; known: --" + String.join(", --", FLAGS));
             }
         }
         return c;

@@ -23,15 +23,15 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.zonestat.jobs.analytics.AnalyticsGraph;
 import org.zonestat.jobs.analytics.TipMatching;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
-import org.zonestat.jobs.hotspots.HotspotGraph;
-import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
 import org.zonestat.jobs.functions.EventIdKey;
+import org.zonestat.jobs.functions.FaultDrill;
 import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
+import org.zonestat.jobs.functions.ParseFunction;
 import org.zonestat.jobs.functions.RawEventTimeAssigner;
 import org.zonestat.jobs.functions.RawRecordWatermarks;
-import org.zonestat.jobs.functions.FaultDrill;
-import org.zonestat.jobs.functions.ParseFunction;
 import org.zonestat.jobs.functions.Rejections;
+import org.zonestat.jobs.hotspots.HotspotGraph;
+import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
 import org.zonestat.jobs.io.AnalyticsSerializationSchema;
 import org.zonestat.jobs.io.RawRecordDeserializer;
 import org.zonestat.jobs.io.RejectionSerializationSchema;
@@ -79,6 +79,7 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
 public final class ZoneTaggingJob {
     private final Source<RawRecord, ?, ?> source;
     private final Source<ZoneLayerUpdate, ?, ?> zonesSource;
+
     /** A raw partition with no new record for this long does not hold event time back. */
     static final Duration IDLE_PARTITION = Duration.ofSeconds(30);
 
@@ -109,7 +110,10 @@ public final class ZoneTaggingJob {
         }
     }
 
-    public ZoneTaggingJob(Source<RawRecord, ?, ?> source, Source<ZoneLayerUpdate, ?, ?> zonesSource, Sinks sinks,
+    public ZoneTaggingJob(
+            Source<RawRecord, ?, ?> source,
+            Source<ZoneLayerUpdate, ?, ?> zonesSource,
+            Sinks sinks,
             JobConfig config) {
         this.source = Objects.requireNonNull(source, "source");
         this.zonesSource = Objects.requireNonNull(zonesSource, "zonesSource");
@@ -120,58 +124,110 @@ public final class ZoneTaggingJob {
     /** The job wired to Kafka topics as the configuration names them. */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         JobConfig.Topics t = config.topics();
-        return new ZoneTaggingJob(kafkaSource(config), zonesSource(config), new Sinks(
-                kafkaSink(config, new TaggedEventSerializationSchema(t.events()), DeliveryGuarantee.AT_LEAST_ONCE, "events"),
-                kafkaSink(config, new RejectionSerializationSchema(t.rejected()), DeliveryGuarantee.EXACTLY_ONCE, "rejected"),
-                kafkaSink(config, AnalyticsSerializationSchema.alerts(t.alerts()), DeliveryGuarantee.AT_LEAST_ONCE, "alerts"),
-                kafkaSink(config, AnalyticsSerializationSchema.notifications(t.notifications()),
-                        DeliveryGuarantee.EXACTLY_ONCE, "notifications"),
-                kafkaSink(config, AnalyticsSerializationSchema.zoneStats(t.zoneStats()),
-                        DeliveryGuarantee.EXACTLY_ONCE, "zone-stats"),
-                kafkaSink(config, AnalyticsSerializationSchema.hotspots(t.hotspots()),
-                        DeliveryGuarantee.EXACTLY_ONCE, "halos"),
-                kafkaSink(config, HotspotSerializationSchema.changes(t.hotspots()),
-                        DeliveryGuarantee.EXACTLY_ONCE, "hotspot-cells"),
-                kafkaSink(config, HotspotSerializationSchema.summaries(t.hotspots()),
-                        DeliveryGuarantee.EXACTLY_ONCE, "hotspot-summaries"),
-                kafkaSink(config, HotspotSerializationSchema.zoneCounts(t.hotspots()),
-                        DeliveryGuarantee.EXACTLY_ONCE, "zone-window-counts")),
+        return new ZoneTaggingJob(
+                kafkaSource(config),
+                zonesSource(config),
+                new Sinks(
+                        kafkaSink(
+                                config,
+                                new TaggedEventSerializationSchema(t.events()),
+                                DeliveryGuarantee.AT_LEAST_ONCE,
+                                "events"),
+                        kafkaSink(
+                                config,
+                                new RejectionSerializationSchema(t.rejected()),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "rejected"),
+                        kafkaSink(
+                                config,
+                                AnalyticsSerializationSchema.alerts(t.alerts()),
+                                DeliveryGuarantee.AT_LEAST_ONCE,
+                                "alerts"),
+                        kafkaSink(
+                                config,
+                                AnalyticsSerializationSchema.notifications(t.notifications()),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "notifications"),
+                        kafkaSink(
+                                config,
+                                AnalyticsSerializationSchema.zoneStats(t.zoneStats()),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "zone-stats"),
+                        kafkaSink(
+                                config,
+                                AnalyticsSerializationSchema.hotspots(t.hotspots()),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "halos"),
+                        kafkaSink(
+                                config,
+                                HotspotSerializationSchema.changes(t.hotspots()),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "hotspot-cells"),
+                        kafkaSink(
+                                config,
+                                HotspotSerializationSchema.summaries(t.hotspots()),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "hotspot-summaries"),
+                        kafkaSink(
+                                config,
+                                HotspotSerializationSchema.zoneCounts(t.hotspots()),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "zone-window-counts")),
                 config);
     }
 
     /** Adds the job's operators to the environment. */
     public void build(StreamExecutionEnvironment env) {
-        // Event time is read at the source, so that each Kafka partition has its own watermark and a
+        // Event time is read at the source, so that each Kafka partition has its own watermark and
+        // a
         // partition read ahead of another does not make the other's records late.
         Duration outOfOrderness = config.maxOutOfOrderness();
         Duration futureTolerance = config.futureTolerance();
-        DataStream<RawRecord> raw = env
-                .fromSource(source, WatermarkStrategy.<RawRecord>forGenerator(
-                                ctx -> new RawRecordWatermarks(outOfOrderness, futureTolerance))
-                        .withTimestampAssigner(new RawEventTimeAssigner())
-                        .withIdleness(IDLE_PARTITION), "raw-topics")
-                .uid("raw-topics-source");
+        DataStream<RawRecord> raw =
+                env.fromSource(
+                                source,
+                                WatermarkStrategy.<RawRecord>forGenerator(
+                                                ctx ->
+                                                        new RawRecordWatermarks(
+                                                                outOfOrderness, futureTolerance))
+                                        .withTimestampAssigner(new RawEventTimeAssigner())
+                                        .withIdleness(IDLE_PARTITION),
+                                "raw-topics")
+                        .uid("raw-topics-source");
         if (config.failAfterRecords() > 0) {
-            raw = raw.map(new FaultDrill<>(config.failAfterRecords())).name("fault-drill").uid("fault-drill");
+            raw =
+                    raw.map(new FaultDrill<>(config.failAfterRecords()))
+                            .name("fault-drill")
+                            .uid("fault-drill");
         }
-        SingleOutputStreamOperator<ParsedRecord> parsed = raw
-                .process(new ParseFunction(config.topics().streamsByTopic(), config.futureTolerance(),
-                        config.analytics().zoneStatsLateness()))
-                .name("parse")
-                .uid("parse");
+        SingleOutputStreamOperator<ParsedRecord> parsed =
+                raw.process(
+                                new ParseFunction(
+                                        config.topics().streamsByTopic(),
+                                        config.futureTolerance(),
+                                        config.analytics().zoneStatsLateness()))
+                        .name("parse")
+                        .uid("parse");
 
-        BroadcastStream<ZoneLayerUpdate> layerUpdates = env
-                .fromSource(zonesSource, WatermarkStrategy.forGenerator(ctx -> new NeverHoldsBackWatermarks<>()),
-                        "zones-topic")
-                .uid("zones-topic-source")
-                .broadcast(DedupeAndTagFunction.LAYER_UPDATES);
+        BroadcastStream<ZoneLayerUpdate> layerUpdates =
+                env.fromSource(
+                                zonesSource,
+                                WatermarkStrategy.forGenerator(
+                                        ctx -> new NeverHoldsBackWatermarks<>()),
+                                "zones-topic")
+                        .uid("zones-topic-source")
+                        .broadcast(DedupeAndTagFunction.LAYER_UPDATES);
 
-        SingleOutputStreamOperator<TaggedEvent> tagged = parsed
-                .keyBy(new EventIdKey())
-                .connect(layerUpdates)
-                .process(new DedupeAndTagFunction(config.layers(), config.h3Resolution(), config.dedupeWindow()))
-                .name("dedupe-and-tag")
-                .uid("dedupe-and-tag");
+        SingleOutputStreamOperator<TaggedEvent> tagged =
+                parsed.keyBy(new EventIdKey())
+                        .connect(layerUpdates)
+                        .process(
+                                new DedupeAndTagFunction(
+                                        config.layers(),
+                                        config.h3Resolution(),
+                                        config.dedupeWindow()))
+                        .name("dedupe-and-tag")
+                        .uid("dedupe-and-tag");
 
         parsed.getSideOutput(Rejections.TAG)
                 .union(tagged.getSideOutput(Rejections.TAG))
@@ -182,30 +238,50 @@ public final class ZoneTaggingJob {
         tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
 
         AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
-        analytics.alerts()
+        analytics
+                .alerts()
                 .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()))
-                .sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
-        analytics.notifications().sinkTo(sinks.notifications()).name("notifications-sink").uid("notifications-sink");
-        analytics.zoneStats().sinkTo(sinks.zoneStats()).name("zone-stats-sink").uid("zone-stats-sink");
+                .sinkTo(sinks.alerts())
+                .name("alerts-sink")
+                .uid("alerts-sink");
+        analytics
+                .notifications()
+                .sinkTo(sinks.notifications())
+                .name("notifications-sink")
+                .uid("notifications-sink");
+        analytics
+                .zoneStats()
+                .sinkTo(sinks.zoneStats())
+                .name("zone-stats-sink")
+                .uid("zone-stats-sink");
         analytics.halos().sinkTo(sinks.halos()).name("halos-sink").uid("halos-sink");
 
         HotspotGraph.Outputs hotspots = HotspotGraph.attach(tagged, config.hotspots());
-        hotspots.changes().sinkTo(sinks.hotspotCells()).name("hotspot-cells-sink").uid("hotspot-cells-sink");
-        hotspots.summaries().sinkTo(sinks.hotspotSummaries())
-                .name("hotspot-summaries-sink").uid("hotspot-summaries-sink");
-        hotspots.zoneCounts().sinkTo(sinks.zoneWindowCounts())
-                .name("zone-window-counts-sink").uid("zone-window-counts-sink");
+        hotspots.changes()
+                .sinkTo(sinks.hotspotCells())
+                .name("hotspot-cells-sink")
+                .uid("hotspot-cells-sink");
+        hotspots.summaries()
+                .sinkTo(sinks.hotspotSummaries())
+                .name("hotspot-summaries-sink")
+                .uid("hotspot-summaries-sink");
+        hotspots.zoneCounts()
+                .sinkTo(sinks.zoneWindowCounts())
+                .name("zone-window-counts-sink")
+                .uid("zone-window-counts-sink");
     }
 
     static KafkaSource<RawRecord> kafkaSource(JobConfig config) {
-        KafkaSourceBuilder<RawRecord> b = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(config.topics().raw())
-                .setGroupId(config.groupId())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
-                .setProperty("isolation.level", "read_committed")
-                .setProperty("commit.offsets.on.checkpoint", "true");
+        KafkaSourceBuilder<RawRecord> b =
+                KafkaSource.<RawRecord>builder()
+                        .setBootstrapServers(config.bootstrapServers())
+                        .setTopics(config.topics().raw())
+                        .setGroupId(config.groupId())
+                        .setStartingOffsets(
+                                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                        .setDeserializer(new RawRecordDeserializer())
+                        .setProperty("isolation.level", "read_committed")
+                        .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.bounded()) {
             b.setBounded(OffsetsInitializer.latest());
         }
@@ -214,15 +290,20 @@ public final class ZoneTaggingJob {
 
     /** The zones topic, always read from its beginning: it is compacted to the latest layers. */
     static KafkaSource<ZoneLayerUpdate> zonesSource(JobConfig config) {
-        KafkaSourceBuilder<ZoneLayerUpdate> b = KafkaSource.<ZoneLayerUpdate>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(config.topics().zones())
-                .setGroupId(config.groupId() + "-zones")
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new ZoneLayerUpdateDeserializer())
-                .setProperty("max.partition.fetch.bytes", String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES))
-                .setProperty("fetch.max.bytes", String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES))
-                .setProperty("isolation.level", "read_committed");
+        KafkaSourceBuilder<ZoneLayerUpdate> b =
+                KafkaSource.<ZoneLayerUpdate>builder()
+                        .setBootstrapServers(config.bootstrapServers())
+                        .setTopics(config.topics().zones())
+                        .setGroupId(config.groupId() + "-zones")
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new ZoneLayerUpdateDeserializer())
+                        .setProperty(
+                                "max.partition.fetch.bytes",
+                                String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES))
+                        .setProperty(
+                                "fetch.max.bytes",
+                                String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES))
+                        .setProperty("isolation.level", "read_committed");
         if (config.bounded()) {
             b.setBounded(OffsetsInitializer.latest());
         }
@@ -236,13 +317,16 @@ public final class ZoneTaggingJob {
      *
      * @param name distinguishes this sink's transactional ids from other sinks of the same job
      */
-    public static <T> KafkaSink<T> kafkaSink(JobConfig config,
+    public static <T> KafkaSink<T> kafkaSink(
+            JobConfig config,
             org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema<T> schema,
-            DeliveryGuarantee guarantee, String name) {
+            DeliveryGuarantee guarantee,
+            String name) {
         Properties producer = new Properties();
         producer.setProperty("linger.ms", "5");
         producer.setProperty("enable.idempotence", "true");
-        producer.setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(15).toMillis()));
+        producer.setProperty(
+                "transaction.timeout.ms", String.valueOf(Duration.ofMinutes(15).toMillis()));
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setRecordSerializer(schema)
@@ -253,8 +337,8 @@ public final class ZoneTaggingJob {
     }
 
     /**
-     * The Flink configuration every ZoneStat deployment uses: (unaligned) checkpointing, a bounded restart
-     * strategy (a failing job must not retry forever) and no Kryo fallback for our types.
+     * The Flink configuration every ZoneStat deployment uses: (unaligned) checkpointing, a bounded
+     * restart strategy (a failing job must not retry forever) and no Kryo fallback for our types.
      */
     public static Configuration flinkConfiguration(JobConfig config) {
         Configuration c = new Configuration();

@@ -14,18 +14,22 @@ class JobConfigEnvTest {
         assertThat(JobConfig.environmentVariable("bootstrap")).isEqualTo("ZONESTAT_BOOTSTRAP");
         assertThat(JobConfig.environmentVariable("checkpoint-interval-seconds"))
                 .isEqualTo("ZONESTAT_CHECKPOINT_INTERVAL_SECONDS");
-        assertThat(JobConfig.environmentVariable("topic-zone-stats")).isEqualTo("ZONESTAT_TOPIC_ZONE_STATS");
+        assertThat(JobConfig.environmentVariable("topic-zone-stats"))
+                .isEqualTo("ZONESTAT_TOPIC_ZONE_STATS");
     }
 
     @Test
     void flagsNotOnTheCommandLineAreReadFromTheEnvironment() {
-        JobConfig c = JobConfig.fromArgs(new String[0], Map.of(
-                "ZONESTAT_BOOTSTRAP", "kafka-1:9092,kafka-2:9092",
-                "ZONESTAT_CHECKPOINT_INTERVAL_SECONDS", "30",
-                "ZONESTAT_GROUP", "city-a",
-                "ZONESTAT_TOPIC_EVENTS", "city-a.events",
-                "ZONESTAT_BOUNDED", "true",
-                "ZONESTAT_ALLOWED_LATENESS_HOURS", "72"));
+        JobConfig c =
+                JobConfig.fromArgs(
+                        new String[0],
+                        Map.of(
+                                "ZONESTAT_BOOTSTRAP", "kafka-1:9092,kafka-2:9092",
+                                "ZONESTAT_CHECKPOINT_INTERVAL_SECONDS", "30",
+                                "ZONESTAT_GROUP", "city-a",
+                                "ZONESTAT_TOPIC_EVENTS", "city-a.events",
+                                "ZONESTAT_BOUNDED", "true",
+                                "ZONESTAT_ALLOWED_LATENESS_HOURS", "72"));
         assertThat(c.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
         assertThat(c.analytics().zoneStatsLateness()).isEqualTo(Duration.ofHours(72));
         assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
@@ -36,16 +40,22 @@ class JobConfigEnvTest {
 
     @Test
     void theCommandLineWinsAndFalseDoesNotSetBounded() {
-        JobConfig c = JobConfig.fromArgs(new String[] {"--bootstrap", "localhost:9092"},
-                Map.of("ZONESTAT_BOOTSTRAP", "kafka:9092", "ZONESTAT_BOUNDED", "false"));
+        JobConfig c =
+                JobConfig.fromArgs(
+                        new String[] {"--bootstrap", "localhost:9092"},
+                        Map.of("ZONESTAT_BOOTSTRAP", "kafka:9092", "ZONESTAT_BOUNDED", "false"));
         assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(c.bounded()).isFalse();
-        assertThat(JobConfig.fromArgs(new String[0], Map.of()).bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(JobConfig.fromArgs(new String[0], Map.of()).bootstrapServers())
+                .isEqualTo("127.0.0.1:9092");
     }
 
     @Test
     void aBadEnvironmentValueFailsLikeABadFlag() {
-        assertThatThrownBy(() -> JobConfig.fromArgs(new String[0], Map.of("ZONESTAT_H3_RESOLUTION", "nine")))
+        assertThatThrownBy(
+                        () ->
+                                JobConfig.fromArgs(
+                                        new String[0], Map.of("ZONESTAT_H3_RESOLUTION", "nine")))
                 .isInstanceOf(NumberFormatException.class);
     }
 }

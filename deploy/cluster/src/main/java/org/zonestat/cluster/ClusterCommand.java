@@ -16,22 +16,32 @@ import java.util.Set;
  * ({@link LocalCluster}) from the command line. Only parses flags and calls {@link LocalCluster}.
  */
 public final class ClusterCommand {
-    static final String USAGE = String.join("\n",
-            "usage: ./zonestat cluster <up|status|down|restart ROLE|savepoint|submit> [flags]",
-            "  up         start 3 Kafka brokers (KRaft), a Flink JobManager and 2 TaskManagers, submit the",
-            "             job, start the console; prints the status",
-            "             --console-port N (default 7070) --checkpoint-interval-seconds N (default 10)",
-            "             --slots N slots per TaskManager (default 2) --parallelism N (default 2)",
-            "  status     each process with its pid, role and port; the job's state",
-            "  down       stop every process of the cluster (data stays in the folder)",
-            "  restart ROLE  start a stopped process again (kafka-2, taskmanager-1, ...; see status)",
-            "  savepoint  stop the job with a savepoint; prints its path",
-            "  submit     upload the (rebuilt) job jar and run it: --from-savepoint PATH restores state",
-            "  every command: --dir DIR (default var/cluster), --job-jar FILE, --app-classpath-file FILE,",
-            "  --flink-classpath-file FILE (defaults: this checkout's build outputs)");
-    private static final Set<String> VALUE_FLAGS = Set.of("--dir", "--job-jar", "--app-classpath-file",
-            "--flink-classpath-file", "--console-port", "--checkpoint-interval-seconds", "--slots", "--parallelism",
-            "--from-savepoint");
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: ./zonestat cluster <up|status|down|restart ROLE|savepoint|submit> [flags]",
+                    "  up         start 3 Kafka brokers (KRaft), a Flink JobManager and 2 TaskManagers, submit the",
+                    "             job, start the console; prints the status",
+                    "             --console-port N (default 7070) --checkpoint-interval-seconds N (default 10)",
+                    "             --slots N slots per TaskManager (default 2) --parallelism N (default 2)",
+                    "  status     each process with its pid, role and port; the job's state",
+                    "  down       stop every process of the cluster (data stays in the folder)",
+                    "  restart ROLE  start a stopped process again (kafka-2, taskmanager-1, ...; see status)",
+                    "  savepoint  stop the job with a savepoint; prints its path",
+                    "  submit     upload the (rebuilt) job jar and run it: --from-savepoint PATH restores state",
+                    "  every command: --dir DIR (default var/cluster), --job-jar FILE, --app-classpath-file FILE,",
+                    "  --flink-classpath-file FILE (defaults: this checkout's build outputs)");
+    private static final Set<String> VALUE_FLAGS =
+            Set.of(
+                    "--dir",
+                    "--job-jar",
+                    "--app-classpath-file",
+                    "--flink-classpath-file",
+                    "--console-port",
+                    "--checkpoint-interval-seconds",
+                    "--slots",
+                    "--parallelism",
+                    "--from-savepoint");
 
     private ClusterCommand() {}
 
@@ -72,9 +82,19 @@ public final class ClusterCommand {
                 case "submit" -> {
                     LocalCluster c = LocalCluster.load(dir);
                     LocalCluster.Settings s = settings(dir, flags);
-                    String job = c.submit(s.jobJar(), s.parallelism(), s.jobArgs(), flags.get("--from-savepoint"));
-                    System.out.println("job " + job + " running" + (flags.containsKey("--from-savepoint")
-                            ? ", restored from " + flags.get("--from-savepoint") : ""));
+                    String job =
+                            c.submit(
+                                    s.jobJar(),
+                                    s.parallelism(),
+                                    s.jobArgs(),
+                                    flags.get("--from-savepoint"));
+                    System.out.println(
+                            "job "
+                                    + job
+                                    + " running"
+                                    + (flags.containsKey("--from-savepoint")
+                                            ? ", restored from " + flags.get("--from-savepoint")
+                                            : ""));
                 }
                 default -> {
                     System.err.println("error: unknown cluster command '" + args[0] + "'");
@@ -89,29 +109,58 @@ public final class ClusterCommand {
     }
 
     private static LocalCluster.Settings settings(Path dir, Map<String, String> f) {
-        List<String> jobArgs = new ArrayList<>(List.of(
-                "--checkpoint-interval-seconds", f.getOrDefault("--checkpoint-interval-seconds", "10")));
-        return new LocalCluster.Settings(dir,
-                f.containsKey("--job-jar") ? Path.of(f.get("--job-jar")) : builtJobJar(Path.of("stream-jobs/target")),
-                readClasspath(f.getOrDefault("--app-classpath-file", "deploy/cluster/target/classpath.txt")),
-                readClasspath(f.getOrDefault("--flink-classpath-file", "deploy/cluster/target/flink-classpath.txt")),
-                intFlag(f, "--slots", 2), intFlag(f, "--parallelism", 2), 2, intFlag(f, "--console-port", 7070),
+        List<String> jobArgs =
+                new ArrayList<>(
+                        List.of(
+                                "--checkpoint-interval-seconds",
+                                f.getOrDefault("--checkpoint-interval-seconds", "10")));
+        return new LocalCluster.Settings(
+                dir,
+                f.containsKey("--job-jar")
+                        ? Path.of(f.get("--job-jar"))
+                        : builtJobJar(Path.of("stream-jobs/target")),
+                readClasspath(
+                        f.getOrDefault(
+                                "--app-classpath-file", "deploy/cluster/target/classpath.txt")),
+                readClasspath(
+                        f.getOrDefault(
+                                "--flink-classpath-file",
+                                "deploy/cluster/target/flink-classpath.txt")),
+                intFlag(f, "--slots", 2),
+                intFlag(f, "--parallelism", 2),
+                2,
+                intFlag(f, "--console-port", 7070),
                 jobArgs);
     }
 
-    /** The job jar {@code mvn package} built in the folder ({@code zonestat-stream-jobs-VERSION-job.jar}). */
+    /**
+     * The job jar {@code mvn package} built in the folder ({@code
+     * zonestat-stream-jobs-VERSION-job.jar}).
+     */
     static Path builtJobJar(Path target) {
         try (java.util.stream.Stream<Path> files = Files.list(target)) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("zonestat-stream-jobs-.*-job\\.jar"))
-                    .toList();
+            List<Path> jars =
+                    files.filter(
+                                    p ->
+                                            p.getFileName()
+                                                    .toString()
+                                                    .matches("zonestat-stream-jobs-.*-job\\.jar"))
+                            .toList();
             if (jars.size() != 1) {
-                throw new IllegalStateException("expected one zonestat-stream-jobs-*-job.jar in " + target.toAbsolutePath()
-                        + ", found " + jars + "; build it with mvn package or pass --job-jar");
+                throw new IllegalStateException(
+                        "expected one zonestat-stream-jobs-*-job.jar in "
+                                + target.toAbsolutePath()
+                                + ", found "
+                                + jars
+                                + "; build it with mvn package or pass --job-jar");
             }
             return jars.get(0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + target.toAbsolutePath()
-                    + " for the job jar (build it with mvn package or pass --job-jar)", e);
+            throw new UncheckedIOException(
+                    "cannot list "
+                            + target.toAbsolutePath()
+                            + " for the job jar (build it with mvn package or pass --job-jar)",
+                    e);
         }
     }
 
@@ -120,8 +169,11 @@ public final class ClusterCommand {
         try {
             return Files.readString(Path.of(file)).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the class path file " + file
-                    + " (mvn -pl deploy/cluster -am package writes it)", e);
+            throw new UncheckedIOException(
+                    "cannot read the class path file "
+                            + file
+                            + " (mvn -pl deploy/cluster -am package writes it)",
+                    e);
         }
     }
 
@@ -130,7 +182,8 @@ public final class ClusterCommand {
         int first = 1;
         if (args[0].equals("restart")) {
             if (args.length < 2 || args[1].startsWith("--")) {
-                throw new IllegalArgumentException("restart needs a role, e.g. restart taskmanager-1");
+                throw new IllegalArgumentException(
+                        "restart needs a role, e.g. restart taskmanager-1");
             }
             flags.put("role", args[1]);
             first = 2;

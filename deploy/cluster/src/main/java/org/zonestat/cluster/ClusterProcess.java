@@ -13,13 +13,25 @@ public record ClusterProcess(String role, long pid, int port) {
         Objects.requireNonNull(role, "role");
     }
 
-    /** The live process, if this pid still runs and is the JVM this cluster started for the role. */
+    /**
+     * The live process, if this pid still runs and is the JVM this cluster started for the role.
+     */
     public Optional<ProcessHandle> handle(String clusterMarker) {
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().commandLine()
-                        .map(c -> c.contains(clusterMarker) && c.contains(LocalCluster.ROLE_PROPERTY + "=" + role + " "))
-                        .orElse(false));
+                .filter(
+                        h ->
+                                h.info()
+                                        .commandLine()
+                                        .map(
+                                                c ->
+                                                        c.contains(clusterMarker)
+                                                                && c.contains(
+                                                                        LocalCluster.ROLE_PROPERTY
+                                                                                + "="
+                                                                                + role
+                                                                                + " "))
+                                        .orElse(false));
     }
 
     /** Whether the process of this role is still running. */

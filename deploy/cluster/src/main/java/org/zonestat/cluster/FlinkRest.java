@@ -21,13 +21,14 @@ import java.util.UUID;
 
 /**
  * A small client of the Flink JobManager's REST API: cluster overview, jar upload and run, job and
- * checkpoint status, stop-with-savepoint. Every call fails with an exception naming the endpoint and
- * the answer. Thread-safe.
+ * checkpoint status, stop-with-savepoint. Every call fails with an exception naming the endpoint
+ * and the answer. Thread-safe.
  */
 public final class FlinkRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public FlinkRest(URI base) {
         this.base = Objects.requireNonNull(base, "base");
@@ -47,19 +48,24 @@ public final class FlinkRest {
         String boundary = "zonestat-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
-                    + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            body.write(
+                    ("--"
+                                    + boundary
+                                    + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
+                                    + jar.getFileName()
+                                    + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             body.write(Files.readAllBytes(jar));
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the job jar " + jar, e);
         }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/jars/upload"))
-                .timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
+        HttpRequest request =
+                HttpRequest.newBuilder(base.resolve("/jars/upload"))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build();
         String file = send(request, "/jars/upload").path("filename").asText();
         if (file.isEmpty()) {
             throw new IllegalStateException("Flink accepted the jar " + jar + " but named no file");
@@ -72,7 +78,11 @@ public final class FlinkRest {
      *
      * @param savepointPath a savepoint or retained checkpoint to restore, or null for a fresh start
      */
-    public String runJar(String jarId, String entryClass, List<String> programArgs, int parallelism,
+    public String runJar(
+            String jarId,
+            String entryClass,
+            List<String> programArgs,
+            int parallelism,
             String savepointPath) {
         ObjectNode body = JSON.createObjectNode();
         body.put("entryClass", entryClass);
@@ -83,9 +93,13 @@ public final class FlinkRest {
             body.put("allowNonRestoredState", false);
         }
         String path = "/jars/" + jarId + "/run";
-        String jobId = send(post(path, body).timeout(Duration.ofMinutes(2)).build(), path).path("jobid").asText();
+        String jobId =
+                send(post(path, body).timeout(Duration.ofMinutes(2)).build(), path)
+                        .path("jobid")
+                        .asText();
         if (jobId.isEmpty()) {
-            throw new IllegalStateException("Flink ran the jar " + jarId + " but returned no job id");
+            throw new IllegalStateException(
+                    "Flink ran the jar " + jarId + " but returned no job id");
         }
         return jobId;
     }
@@ -129,7 +143,8 @@ public final class FlinkRest {
      * Stops the job with a savepoint in the directory ({@code POST /jobs/{id}/stop}) and waits for
      * it; returns the savepoint's path.
      */
-    public String stopWithSavepoint(String jobId, String targetDirectory, Duration timeout) throws InterruptedException {
+    public String stopWithSavepoint(String jobId, String targetDirectory, Duration timeout)
+            throws InterruptedException {
         ObjectNode body = JSON.createObjectNode();
         body.put("targetDirectory", targetDirectory);
         body.put("drain", false);
@@ -141,14 +156,20 @@ public final class FlinkRest {
             if (status.path("status").path("id").asText().equals("COMPLETED")) {
                 JsonNode op = status.path("operation");
                 if (op.has("failure-cause")) {
-                    throw new IllegalStateException("the savepoint of job " + jobId + " failed: "
-                            + op.path("failure-cause").path("stack-trace").asText(op.toString()));
+                    throw new IllegalStateException(
+                            "the savepoint of job "
+                                    + jobId
+                                    + " failed: "
+                                    + op.path("failure-cause")
+                                            .path("stack-trace")
+                                            .asText(op.toString()));
                 }
                 return op.path("location").asText();
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the savepoint of job " + jobId + " did not complete within " + timeout);
+        throw new IllegalStateException(
+                "the savepoint of job " + jobId + " did not complete within " + timeout);
     }
 
     /** The id of the one job that is not finished, failed or canceled, if any. */
@@ -174,20 +195,33 @@ public final class FlinkRest {
     }
 
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(), path);
+        return send(
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                path);
     }
 
     private JsonNode send(HttpRequest request, String path) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("Flink REST " + request.method() + " " + path + " answered "
-                        + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException(
+                        "Flink REST "
+                                + request.method()
+                                + " "
+                                + path
+                                + " answered "
+                                + r.statusCode()
+                                + ": "
+                                + r.body());
             }
             return JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("Flink REST " + request.method() + " " + base.resolve(path)
-                    + " failed: " + e, e);
+            throw new UncheckedIOException(
+                    "Flink REST " + request.method() + " " + base.resolve(path) + " failed: " + e,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling Flink REST " + path, e);

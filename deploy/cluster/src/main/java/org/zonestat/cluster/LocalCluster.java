@@ -42,27 +42,33 @@ import org.zonestat.jobs.JobConfig;
  *
  * <p>Everything lives under one folder: {@code conf/} (Flink's {@code config.yaml}, the brokers'
  * {@code serverN.properties}, log4j), {@code kafka-N/} (broker data), {@code checkpoints/} and
- * {@code savepoints/} (file:// URIs both TaskManagers and the JobManager read), {@code logs/ROLE.log}
- * and {@code cluster.properties}, the state file: each process's pid, role and port, the bootstrap
- * servers, the REST and console URLs and the job id, so {@link #load} in a new process can report and
- * stop it. Every JVM carries {@code -Dzonestat.cluster.dir=<folder>} and its role on its command
- * line; {@link #down} only stops processes whose command line still says so.
+ * {@code savepoints/} (file:// URIs both TaskManagers and the JobManager read), {@code
+ * logs/ROLE.log} and {@code cluster.properties}, the state file: each process's pid, role and port,
+ * the bootstrap servers, the REST and console URLs and the job id, so {@link #load} in a new
+ * process can report and stop it. Every JVM carries {@code -Dzonestat.cluster.dir=<folder>} and its
+ * role on its command line; {@link #down} only stops processes whose command line still says so.
  *
  * <p>Not thread-safe: one command at a time per folder.
  */
 public final class LocalCluster {
     /** The system property naming each JVM's role. */
     static final String ROLE_PROPERTY = "-Dzonestat.cluster.role";
+
     static final String DIR_PROPERTY = "-Dzonestat.cluster.dir";
     public static final String ENTRY_CLASS = "org.zonestat.jobs.ZoneTaggingJob";
-    static final List<String> ADD_OPENS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.text=ALL-UNNAMED",
-            "--add-opens=java.base/java.time=ALL-UNNAMED");
+    static final List<String> ADD_OPENS =
+            List.of(
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+                    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+                    "--add-opens=java.base/java.net=ALL-UNNAMED",
+                    "--add-opens=java.base/java.io=ALL-UNNAMED",
+                    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+                    "--add-opens=java.base/java.text=ALL-UNNAMED",
+                    "--add-opens=java.base/java.time=ALL-UNNAMED");
     static final int BROKERS = 3;
     static final int TASK_MANAGERS = 2;
     static final String STATE_FILE = "cluster.properties";
@@ -81,8 +87,16 @@ public final class LocalCluster {
      * @param consolePort the console's HTTP port, 0 for a free one
      * @param jobArgs flags passed to the job besides {@code --bootstrap}
      */
-    public record Settings(Path dir, Path jobJar, String appClasspath, String flinkClasspath,
-            int slotsPerTaskManager, int parallelism, int partitions, int consolePort, List<String> jobArgs) {
+    public record Settings(
+            Path dir,
+            Path jobJar,
+            String appClasspath,
+            String flinkClasspath,
+            int slotsPerTaskManager,
+            int parallelism,
+            int partitions,
+            int consolePort,
+            List<String> jobArgs) {
         public Settings {
             Objects.requireNonNull(dir, "dir");
             Objects.requireNonNull(jobJar, "jobJar");
@@ -90,8 +104,13 @@ public final class LocalCluster {
             Objects.requireNonNull(flinkClasspath, "flinkClasspath");
             jobArgs = List.copyOf(jobArgs);
             if (slotsPerTaskManager < 1 || parallelism < 1 || partitions < 1) {
-                throw new IllegalArgumentException("slots, parallelism and partitions must be >= 1, were "
-                        + slotsPerTaskManager + ", " + parallelism + ", " + partitions);
+                throw new IllegalArgumentException(
+                        "slots, parallelism and partitions must be >= 1, were "
+                                + slotsPerTaskManager
+                                + ", "
+                                + parallelism
+                                + ", "
+                                + partitions);
             }
         }
     }
@@ -108,8 +127,12 @@ public final class LocalCluster {
     public static LocalCluster load(Path dir) {
         Path file = dir.resolve(STATE_FILE);
         if (!Files.exists(file)) {
-            throw new IllegalStateException("no cluster in " + dir.toAbsolutePath() + ": " + STATE_FILE
-                    + " is missing (start one with ./zonestat cluster up)");
+            throw new IllegalStateException(
+                    "no cluster in "
+                            + dir.toAbsolutePath()
+                            + ": "
+                            + STATE_FILE
+                            + " is missing (start one with ./zonestat cluster up)");
         }
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -122,16 +145,19 @@ public final class LocalCluster {
 
     /**
      * Lays out the folder, starts the brokers, creates the topics (replication factor 3,
-     * min.insync.replicas 2), starts the JobManager and TaskManagers, submits the job and starts the
-     * console; waits for each to be ready. On failure stops what it started.
+     * min.insync.replicas 2), starts the JobManager and TaskManagers, submits the job and starts
+     * the console; waits for each to be ready. On failure stops what it started.
      */
     public static LocalCluster up(Settings s) throws InterruptedException {
         Path dir = s.dir().toAbsolutePath();
-        if (Files.exists(dir.resolve(STATE_FILE)) && load(dir).processes().stream().anyMatch(p -> p.alive(marker(dir)))) {
-            throw new IllegalStateException("a cluster is already running in " + dir + " (./zonestat cluster status)");
+        if (Files.exists(dir.resolve(STATE_FILE))
+                && load(dir).processes().stream().anyMatch(p -> p.alive(marker(dir)))) {
+            throw new IllegalStateException(
+                    "a cluster is already running in " + dir + " (./zonestat cluster status)");
         }
         if (!Files.isRegularFile(s.jobJar())) {
-            throw new IllegalArgumentException("job jar " + s.jobJar() + " does not exist: build it with mvn package");
+            throw new IllegalArgumentException(
+                    "job jar " + s.jobJar() + " does not exist: build it with mvn package");
         }
         LocalCluster c = new LocalCluster(dir, new Properties());
         try {
@@ -144,7 +170,11 @@ public final class LocalCluster {
     }
 
     private void start(Settings s) throws InterruptedException {
-        mkdirs(dir.resolve("conf"), dir.resolve("logs"), dir.resolve("checkpoints"), dir.resolve("savepoints"));
+        mkdirs(
+                dir.resolve("conf"),
+                dir.resolve("logs"),
+                dir.resolve("checkpoints"),
+                dir.resolve("savepoints"));
         copyResource("zonestat-cluster-log4j2.properties", dir.resolve("conf/log4j2.properties"));
 
         // Kafka: three combined broker+controller nodes with static voters.
@@ -154,19 +184,30 @@ public final class LocalCluster {
             clientPorts[i] = freePort();
             controllerPorts[i] = freePort();
         }
-        String voters = java.util.stream.IntStream.range(0, BROKERS)
-                .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i]).collect(Collectors.joining(","));
-        String bootstrap = java.util.stream.IntStream.range(0, BROKERS)
-                .mapToObj(i -> "127.0.0.1:" + clientPorts[i]).collect(Collectors.joining(","));
+        String voters =
+                java.util.stream.IntStream.range(0, BROKERS)
+                        .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts[i])
+                        .collect(Collectors.joining(","));
+        String bootstrap =
+                java.util.stream.IntStream.range(0, BROKERS)
+                        .mapToObj(i -> "127.0.0.1:" + clientPorts[i])
+                        .collect(Collectors.joining(","));
         state.setProperty("kafka.bootstrap", bootstrap);
         String clusterId = Uuid.randomUuid().toString();
         for (int i = 0; i < BROKERS; i++) {
             int node = i + 1;
             Path data = dir.resolve("kafka-" + node);
             Path props = dir.resolve("conf/server" + node + ".properties");
-            writeProperties(props, brokerProperties(node, clientPorts[i], controllerPorts[i], voters, data));
+            writeProperties(
+                    props,
+                    brokerProperties(node, clientPorts[i], controllerPorts[i], voters, data));
             format(node, clusterId, data);
-            launch("kafka-" + node, clientPorts[i], s.appClasspath(), List.of("-Xmx512m"), "kafka.Kafka",
+            launch(
+                    "kafka-" + node,
+                    clientPorts[i],
+                    s.appClasspath(),
+                    List.of("-Xmx512m"),
+                    "kafka.Kafka",
                     List.of(props.toString()));
         }
 
@@ -175,7 +216,11 @@ public final class LocalCluster {
         int restPort = freePort();
         writeString(dir.resolve("conf/config.yaml"), flinkConfig(s, rpcPort, restPort));
         state.setProperty("flink.rest", "http://127.0.0.1:" + restPort);
-        launch("jobmanager", restPort, s.flinkClasspath(), List.of("-Xmx768m"),
+        launch(
+                "jobmanager",
+                restPort,
+                s.flinkClasspath(),
+                List.of("-Xmx768m"),
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                 List.of("--configDir", dir.resolve("conf").toString()));
         TaskManagerParams tm = taskManagerParams(s.flinkClasspath());
@@ -189,19 +234,30 @@ public final class LocalCluster {
 
         // The console, its own JVM against the brokers.
         int consolePort = s.consolePort() == 0 ? freePort() : s.consolePort();
-        launch("console", consolePort, s.appClasspath(), List.of("-Xmx512m"), "org.zonestat.console.OpsConsoleMain",
-                List.of("--bootstrap", bootstrap, "--port", String.valueOf(consolePort),
-                        "--tokens", dir.resolve("tokens.properties").toString()));
+        launch(
+                "console",
+                consolePort,
+                s.appClasspath(),
+                List.of("-Xmx512m"),
+                "org.zonestat.console.OpsConsoleMain",
+                List.of(
+                        "--bootstrap",
+                        bootstrap,
+                        "--port",
+                        String.valueOf(consolePort),
+                        "--tokens",
+                        dir.resolve("tokens.properties").toString()));
         state.setProperty("console.url", "http://127.0.0.1:" + consolePort + "/");
         save();
 
         submit(s.jobJar(), s.parallelism(), s.jobArgs(), null);
-        awaitUntil("the console's /api/health answers", Duration.ofMinutes(1), this::consoleHealthy);
+        awaitUntil(
+                "the console's /api/health answers", Duration.ofMinutes(1), this::consoleHealthy);
     }
 
     /**
-     * Uploads the job jar and runs it ({@code --bootstrap} set to this cluster's brokers), restoring
-     * a savepoint if one is given; waits for every task to run and records the job id.
+     * Uploads the job jar and runs it ({@code --bootstrap} set to this cluster's brokers),
+     * restoring a savepoint if one is given; waits for every task to run and records the job id.
      */
     public String submit(Path jobJar, int parallelism, List<String> jobArgs, String savepointPath)
             throws InterruptedException {
@@ -214,14 +270,21 @@ public final class LocalCluster {
         state.setProperty("job.parallelism", String.valueOf(parallelism));
         state.setProperty("job.args", String.join(" ", jobArgs));
         save();
-        awaitUntil("job " + jobId + " runs every task", Duration.ofMinutes(2), () -> rest.fullyRunning(jobId));
+        awaitUntil(
+                "job " + jobId + " runs every task",
+                Duration.ofMinutes(2),
+                () -> rest.fullyRunning(jobId));
         return jobId;
     }
 
     /** Stops the running job with a savepoint under {@code savepoints/}; returns its path. */
     public String savepoint() throws InterruptedException {
         String jobId = jobId();
-        String path = rest().stopWithSavepoint(jobId, dir.resolve("savepoints").toUri().toString(), Duration.ofMinutes(2));
+        String path =
+                rest().stopWithSavepoint(
+                                jobId,
+                                dir.resolve("savepoints").toUri().toString(),
+                                Duration.ofMinutes(2));
         state.setProperty("savepoint.latest", path);
         save();
         return path;
@@ -241,7 +304,8 @@ public final class LocalCluster {
         try {
             cmd = Files.readAllLines(file).stream().filter(l -> !l.isEmpty()).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the command line of " + role + " from " + file, e);
+            throw new UncheckedIOException(
+                    "cannot read the command line of " + role + " from " + file, e);
         }
         return start(role, old.port(), cmd, dir.resolve("logs/" + role + ".log"));
     }
@@ -268,7 +332,9 @@ public final class LocalCluster {
         if (pid == null) {
             throw new IllegalArgumentException("no process with role " + role + " in " + dir);
         }
-        return new ClusterProcess(role, Long.parseLong(pid),
+        return new ClusterProcess(
+                role,
+                Long.parseLong(pid),
                 Integer.parseInt(state.getProperty("process." + role + ".port", "0")));
     }
 
@@ -280,8 +346,12 @@ public final class LocalCluster {
     /** Kills the process of a role at once (SIGKILL, as {@code kill -9}); returns it. */
     public ClusterProcess kill(String role) {
         ClusterProcess p = process(role);
-        ProcessHandle h = p.handle(marker(dir))
-                .orElseThrow(() -> new IllegalStateException(role + " (pid " + p.pid() + ") is not running"));
+        ProcessHandle h =
+                p.handle(marker(dir))
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                role + " (pid " + p.pid() + ") is not running"));
         h.destroyForcibly();
         h.onExit().join();
         return p;
@@ -296,11 +366,13 @@ public final class LocalCluster {
         java.util.Collections.reverse(ps);
         List<ProcessHandle> handles = new ArrayList<>();
         for (ClusterProcess p : ps) {
-            p.handle(marker(dir)).ifPresent(h -> {
-                h.descendants().forEach(ProcessHandle::destroy);
-                h.destroy();
-                handles.add(h);
-            });
+            p.handle(marker(dir))
+                    .ifPresent(
+                            h -> {
+                                h.descendants().forEach(ProcessHandle::destroy);
+                                h.destroy();
+                                handles.add(h);
+                            });
         }
         for (ProcessHandle h : handles) {
             try {
@@ -338,15 +410,20 @@ public final class LocalCluster {
         StringBuilder b = new StringBuilder();
         b.append(String.format("%-14s %8s %6s  %s%n", "role", "pid", "port", "state"));
         for (ClusterProcess p : processes()) {
-            b.append(String.format("%-14s %8d %6d  %s%n", p.role(), p.pid(), p.port(),
-                    alive(p) ? "running" : "stopped"));
+            b.append(
+                    String.format(
+                            "%-14s %8d %6d  %s%n",
+                            p.role(), p.pid(), p.port(), alive(p) ? "running" : "stopped"));
         }
         b.append("kafka bootstrap: ").append(bootstrapServers()).append('\n');
         b.append("flink REST:      ").append(required("flink.rest")).append('\n');
         b.append("console:         ").append(state.getProperty("console.url", "-")).append('\n');
         String job = state.getProperty("job.id");
         if (job != null) {
-            String jobState = alive(process("jobmanager")) ? jobState(job) : "unknown (the JobManager is stopped)";
+            String jobState =
+                    alive(process("jobmanager"))
+                            ? jobState(job)
+                            : "unknown (the JobManager is stopped)";
             b.append("job:             ").append(job).append(' ').append(jobState).append('\n');
         }
         String sp = state.getProperty("savepoint.latest");
@@ -367,9 +444,13 @@ public final class LocalCluster {
     /** Whether the console answers {@code GET /api/health} with 200. */
     public boolean consoleHealthy() {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(consoleUrl().resolve("/api/health")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(consoleUrl().resolve("/api/health"))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -389,81 +470,138 @@ public final class LocalCluster {
         for (NewTopic t : JobConfig.Topics.defaults().newTopics(partitions, (short) BROKERS)) {
             Map<String, String> configs = new HashMap<>(t.configs());
             configs.putAll(replicatedTopicConfig());
-            topics.add(new NewTopic(t.name(), t.numPartitions(), t.replicationFactor()).configs(configs));
+            topics.add(
+                    new NewTopic(t.name(), t.numPartitions(), t.replicationFactor())
+                            .configs(configs));
         }
         List<String> names = topics.stream().map(NewTopic::name).toList();
         try (Admin admin = admin(bootstrap)) {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
-            awaitUntil("every partition of " + names + " has a leader and 3 in-sync replicas", Duration.ofMinutes(1), () -> {
-                try {
-                    for (TopicDescription d : admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
-                        if (d.partitions().stream().anyMatch(p -> p.leader() == null || p.isr().size() < BROKERS)) {
+            awaitUntil(
+                    "every partition of " + names + " has a leader and 3 in-sync replicas",
+                    Duration.ofMinutes(1),
+                    () -> {
+                        try {
+                            for (TopicDescription d :
+                                    admin.describeTopics(names)
+                                            .allTopicNames()
+                                            .get(10, TimeUnit.SECONDS)
+                                            .values()) {
+                                if (d.partitions().stream()
+                                        .anyMatch(
+                                                p ->
+                                                        p.leader() == null
+                                                                || p.isr().size() < BROKERS)) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        } catch (Exception notYet) {
                             return false;
                         }
-                    }
-                    return true;
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot create the topics " + names + " on " + bootstrap + ": " + e.getMessage(), e);
+                    });
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot create the topics "
+                            + names
+                            + " on "
+                            + bootstrap
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private void awaitBrokers(String bootstrap, Duration timeout) throws InterruptedException {
         try (Admin admin = admin(bootstrap)) {
-            awaitUntil(BROKERS + " Kafka brokers answer on " + bootstrap, timeout, () -> {
-                try {
-                    return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == BROKERS;
-                } catch (Exception notYet) {
-                    return false;
-                }
-            });
+            awaitUntil(
+                    BROKERS + " Kafka brokers answer on " + bootstrap,
+                    timeout,
+                    () -> {
+                        try {
+                            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size()
+                                    == BROKERS;
+                        } catch (Exception notYet) {
+                            return false;
+                        }
+                    });
         }
     }
 
     private void awaitTaskManagers(Duration timeout) throws InterruptedException {
         FlinkRest rest = rest();
-        awaitUntil("Flink's /overview shows " + TASK_MANAGERS + " TaskManagers", timeout, () -> {
-            try {
-                return rest.overview().path("taskmanagers").asInt() == TASK_MANAGERS;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        awaitUntil(
+                "Flink's /overview shows " + TASK_MANAGERS + " TaskManagers",
+                timeout,
+                () -> {
+                    try {
+                        return rest.overview().path("taskmanagers").asInt() == TASK_MANAGERS;
+                    } catch (RuntimeException notYet) {
+                        return false;
+                    }
+                });
     }
 
     private ClusterProcess startTaskManager(int n, String flinkClasspath, TaskManagerParams tm) {
         String role = "taskmanager-" + n;
         Path tmp = dir.resolve("tmp/" + role);
         mkdirs(tmp);
-        List<String> args = new ArrayList<>(List.of("--configDir", dir.resolve("conf").toString(),
-                "-D", "taskmanager.resource-id=" + role, "-D", "io.tmp.dirs=" + tmp));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--configDir",
+                                dir.resolve("conf").toString(),
+                                "-D",
+                                "taskmanager.resource-id=" + role,
+                                "-D",
+                                "io.tmp.dirs=" + tmp));
         args.addAll(tm.dynamicConfig());
-        ClusterProcess p = launch(role, 0, flinkClasspath, tm.jvmFlags(),
-                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", args);
+        ClusterProcess p =
+                launch(
+                        role,
+                        0,
+                        flinkClasspath,
+                        tm.jvmFlags(),
+                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                        args);
         return p;
     }
 
-    /** The JVM flags and {@code -D} properties Flink derives from the TaskManager memory settings. */
+    /**
+     * The JVM flags and {@code -D} properties Flink derives from the TaskManager memory settings.
+     */
     private record TaskManagerParams(List<String> jvmFlags, List<String> dynamicConfig) {}
 
     private TaskManagerParams taskManagerParams(String flinkClasspath) throws InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx128m", "-cp", flinkClasspath,
-                "-Dlog4j.configurationFile=" + dir.resolve("conf/log4j2.properties"),
-                "org.apache.flink.runtime.util.bash.BashJavaUtils", "GET_TM_RESOURCE_PARAMS",
-                "--configDir", dir.resolve("conf").toString()));
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                javaBin(),
+                                "-Xmx128m",
+                                "-cp",
+                                flinkClasspath,
+                                "-Dlog4j.configurationFile="
+                                        + dir.resolve("conf/log4j2.properties"),
+                                "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                                "GET_TM_RESOURCE_PARAMS",
+                                "--configDir",
+                                dir.resolve("conf").toString()));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
-                throw new IllegalStateException("Flink's BashJavaUtils could not size the TaskManagers: " + out);
+                throw new IllegalStateException(
+                        "Flink's BashJavaUtils could not size the TaskManagers: " + out);
             }
-            List<String> results = out.lines().filter(l -> l.startsWith("BASH_JAVA_UTILS_EXEC_RESULT:"))
-                    .map(l -> l.substring("BASH_JAVA_UTILS_EXEC_RESULT:".length()).trim()).toList();
+            List<String> results =
+                    out.lines()
+                            .filter(l -> l.startsWith("BASH_JAVA_UTILS_EXEC_RESULT:"))
+                            .map(l -> l.substring("BASH_JAVA_UTILS_EXEC_RESULT:".length()).trim())
+                            .toList();
             if (results.size() < 2) {
-                throw new IllegalStateException("Flink's BashJavaUtils printed no TaskManager parameters: " + out);
+                throw new IllegalStateException(
+                        "Flink's BashJavaUtils printed no TaskManager parameters: " + out);
             }
             List<String> jvm = List.of(results.get(results.size() - 2).split("\\s+"));
             List<String> dynamic = List.of(results.get(results.size() - 1).split("\\s+"));
@@ -473,7 +611,12 @@ public final class LocalCluster {
         }
     }
 
-    private ClusterProcess launch(String role, int port, String classpath, List<String> jvmFlags, String mainClass,
+    private ClusterProcess launch(
+            String role,
+            int port,
+            String classpath,
+            List<String> jvmFlags,
+            String mainClass,
             List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin());
@@ -494,15 +637,18 @@ public final class LocalCluster {
 
     private ClusterProcess start(String role, int port, List<String> cmd, Path log) {
         try {
-            Process p = new ProcessBuilder(cmd)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            Process p =
+                    new ProcessBuilder(cmd)
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                            .redirectInput(
+                                    ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                            .start();
             state.setProperty("process." + role + ".pid", String.valueOf(p.pid()));
             state.setProperty("process." + role + ".port", String.valueOf(port));
-            List<String> roles = new ArrayList<>(List.of(state.getProperty("roles", "").split(",")));
+            List<String> roles =
+                    new ArrayList<>(List.of(state.getProperty("roles", "").split(",")));
             roles.removeIf(String::isEmpty);
             if (!roles.contains(role)) {
                 roles.add(role);
@@ -511,16 +657,23 @@ public final class LocalCluster {
             save();
             return new ClusterProcess(role, p.pid(), port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + role + " (" + cmd.get(cmd.size() - 1) + ")", e);
+            throw new UncheckedIOException(
+                    "cannot start " + role + " (" + cmd.get(cmd.size() - 1) + ")", e);
         }
     }
 
-    private Map<String, String> brokerProperties(int node, int clientPort, int controllerPort, String voters, Path data) {
+    private Map<String, String> brokerProperties(
+            int node, int clientPort, int controllerPort, String voters, Path data) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(node));
         p.put("controller.quorum.voters", voters);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:"
+                        + clientPort
+                        + ",CONTROLLER://127.0.0.1:"
+                        + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -538,7 +691,9 @@ public final class LocalCluster {
         p.put("broker.heartbeat.interval.ms", "500");
         p.put("broker.session.timeout.ms", "3000");
         p.put("message.max.bytes", String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES + 1024 * 1024));
-        p.put("replica.fetch.max.bytes", String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES + 1024 * 1024));
+        p.put(
+                "replica.fetch.max.bytes",
+                String.valueOf(JobConfig.ZONES_MAX_MESSAGE_BYTES + 1024 * 1024));
         return p;
     }
 
@@ -560,21 +715,29 @@ public final class LocalCluster {
         // Spread the job's slots over both TaskManagers, so losing either one hits the job.
         c.put("taskmanager.load-balance.mode", "SLOTS");
         c.put("parallelism.default", String.valueOf(s.parallelism()));
-        // A killed TaskManager is noticed within seconds: its heartbeat RPCs fail at once (connection
-        // refused; two failures mark it lost). The timeout itself only covers a hung TaskManager and
+        // A killed TaskManager is noticed within seconds: its heartbeat RPCs fail at once
+        // (connection
+        // refused; two failures mark it lost). The timeout itself only covers a hung TaskManager
+        // and
         // stays long enough for one starved of CPU on a busy machine.
         c.put("heartbeat.interval", "2000");
         c.put("heartbeat.timeout", "20000");
         c.put("heartbeat.rpc-failure-threshold", "2");
         c.put("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
-        c.put("execution.checkpointing.savepoint-dir", dir.resolve("savepoints").toUri().toString());
-        c.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+        c.put(
+                "execution.checkpointing.savepoint-dir",
+                dir.resolve("savepoints").toUri().toString());
+        c.put(
+                "execution.checkpointing.externalized-checkpoint-retention",
+                "RETAIN_ON_CANCELLATION");
         c.put("execution.checkpointing.num-retained", "3");
         c.put("restart-strategy.type", "fixed-delay");
         c.put("restart-strategy.fixed-delay.attempts", "10");
         c.put("restart-strategy.fixed-delay.delay", "2 s");
         c.put("pipeline.generic-types", "false");
-        StringBuilder b = new StringBuilder("# Written by ZoneStat's LocalCluster; Flink 2 reads config.yaml.\n");
+        StringBuilder b =
+                new StringBuilder(
+                        "# Written by ZoneStat's LocalCluster; Flink 2 reads config.yaml.\n");
         c.forEach((k, v) -> b.append(k).append(": \"").append(v).append("\"\n"));
         return b.toString();
     }
@@ -593,7 +756,8 @@ public final class LocalCluster {
                     .setIgnoreFormatted(false)
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot format Kafka storage of node " + node + " in " + data, e);
+            throw new IllegalStateException(
+                    "cannot format Kafka storage of node " + node + " in " + data, e);
         }
     }
 
@@ -605,11 +769,13 @@ public final class LocalCluster {
         return Admin.create(p);
     }
 
-    static void awaitUntil(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    static void awaitUntil(String what, Duration timeout, BooleanSupplier condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting until " + what);
+                throw new IllegalStateException(
+                        "timed out after " + timeout.toSeconds() + " s waiting until " + what);
             }
             Thread.sleep(250);
         }
@@ -665,7 +831,8 @@ public final class LocalCluster {
     private static void copyResource(String name, Path target) {
         try (InputStream in = LocalCluster.class.getResourceAsStream("/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing from the class path");
+                throw new IllegalStateException(
+                        "resource " + name + " is missing from the class path");
             }
             Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

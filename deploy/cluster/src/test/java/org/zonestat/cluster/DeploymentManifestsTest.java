@@ -32,20 +32,37 @@ class DeploymentManifestsTest {
     @Test
     void everyManifestIsValidYamlWithKindsAndNames() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Stream.concat(Files.list(ROOT.resolve("deploy/k8s")), Files.list(ROOT.resolve("deploy/compose")))) {
-            files = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        try (Stream<Path> s =
+                Stream.concat(
+                        Files.list(ROOT.resolve("deploy/k8s")),
+                        Files.list(ROOT.resolve("deploy/compose")))) {
+            files =
+                    s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                            .sorted()
+                            .toList();
         }
-        assertThat(files).extracting(f -> f.getFileName().toString())
-                .contains("flink-deployment.yaml", "kafka.yaml", "console.yaml", "docker-compose.yml");
+        assertThat(files)
+                .extracting(f -> f.getFileName().toString())
+                .contains(
+                        "flink-deployment.yaml",
+                        "kafka.yaml",
+                        "console.yaml",
+                        "docker-compose.yml");
         for (Path f : files) {
             List<JsonNode> docs = documents(f);
             assertThat(docs).as("%s has documents", f).isNotEmpty();
             if (f.startsWith(ROOT.resolve("deploy/k8s"))) {
                 for (JsonNode d : docs) {
-                    assertThat(d.path("apiVersion").asText()).as("apiVersion in %s", f).isNotEmpty();
+                    assertThat(d.path("apiVersion").asText())
+                            .as("apiVersion in %s", f)
+                            .isNotEmpty();
                     assertThat(d.path("kind").asText()).as("kind in %s", f).isNotEmpty();
-                    assertThat(d.path("metadata").path("name").asText()).as("name in %s", f).matches("[a-z0-9.-]+");
-                    assertThat(d.path("metadata").path("namespace").asText()).as("namespace in %s", f).isEqualTo("zonestat");
+                    assertThat(d.path("metadata").path("name").asText())
+                            .as("name in %s", f)
+                            .matches("[a-z0-9.-]+");
+                    assertThat(d.path("metadata").path("namespace").asText())
+                            .as("namespace in %s", f)
+                            .isEqualTo("zonestat");
                 }
             }
         }
@@ -57,60 +74,107 @@ class DeploymentManifestsTest {
         JsonNode fd = only(docs, "FlinkDeployment");
         assertThat(fd.path("apiVersion").asText()).isEqualTo("flink.apache.org/v1beta1");
         JsonNode spec = fd.path("spec");
-        assertThat(spec.path("flinkVersion").asText()).isEqualTo("v" + flinkMinor().replace('.', '_'));
+        assertThat(spec.path("flinkVersion").asText())
+                .isEqualTo("v" + flinkMinor().replace('.', '_'));
         JsonNode job = spec.path("job");
-        assertThat(job.path("entryClass").asText()).isEqualTo(ZoneTaggingJob.class.getName()).isEqualTo(LocalCluster.ENTRY_CLASS);
+        assertThat(job.path("entryClass").asText())
+                .isEqualTo(ZoneTaggingJob.class.getName())
+                .isEqualTo(LocalCluster.ENTRY_CLASS);
         assertThat(job.path("upgradeMode").asText()).isEqualTo("savepoint");
         JobConfig config = JobConfig.fromArgs(strings(job.path("args")), Map.of());
         JsonNode kafka = only(documents(ROOT.resolve("deploy/k8s/kafka.yaml")), "Kafka");
-        assertThat(config.bootstrapServers()).startsWith(kafka.path("metadata").path("name").asText() + "-kafka-bootstrap.");
+        assertThat(config.bootstrapServers())
+                .startsWith(kafka.path("metadata").path("name").asText() + "-kafka-bootstrap.");
 
-        // The jar the image puts in usrlib is the one the job names, and it is the real build output.
+        // The jar the image puts in usrlib is the one the job names, and it is the real build
+        // output.
         String dockerfile = Files.readString(ROOT.resolve("deploy/docker/job.Dockerfile"));
-        assertThat(dockerfile).contains("FROM flink:" + flinkMinor() + "-java17")
-                .contains("COPY stream-jobs/target/" + JOB_JAR.getFileName() + " " + job.path("jarURI").asText().replace("local://", ""));
+        assertThat(dockerfile)
+                .contains("FROM flink:" + flinkMinor() + "-java17")
+                .contains(
+                        "COPY stream-jobs/target/"
+                                + JOB_JAR.getFileName()
+                                + " "
+                                + job.path("jarURI").asText().replace("local://", ""));
         assertThat(spec.path("image").asText()).isEqualTo("zonestat/stream-jobs:0.1.0");
 
         JsonNode conf = spec.path("flinkConfiguration");
         assertThat(conf.path("high-availability.type").asText()).isEqualTo("kubernetes");
-        JsonNode mount = spec.path("podTemplate").path("spec").path("containers").get(0).path("volumeMounts").get(0);
+        JsonNode mount =
+                spec.path("podTemplate")
+                        .path("spec")
+                        .path("containers")
+                        .get(0)
+                        .path("volumeMounts")
+                        .get(0);
         String durable = "file://" + mount.path("mountPath").asText() + "/";
-        for (String key : List.of("high-availability.storageDir", "execution.checkpointing.dir",
-                "execution.checkpointing.savepoint-dir")) {
+        for (String key :
+                List.of(
+                        "high-availability.storageDir",
+                        "execution.checkpointing.dir",
+                        "execution.checkpointing.savepoint-dir")) {
             assertThat(conf.path(key).asText()).as(key).startsWith(durable);
         }
-        String claim = spec.path("podTemplate").path("spec").path("volumes").get(0).path("persistentVolumeClaim")
-                .path("claimName").asText();
+        String claim =
+                spec.path("podTemplate")
+                        .path("spec")
+                        .path("volumes")
+                        .get(0)
+                        .path("persistentVolumeClaim")
+                        .path("claimName")
+                        .asText();
         JsonNode pvc = only(docs, "PersistentVolumeClaim");
         assertThat(pvc.path("metadata").path("name").asText()).isEqualTo(claim);
         assertThat(strings(pvc.path("spec").path("accessModes"))).containsExactly("ReadWriteMany");
         for (String role : List.of("jobManager", "taskManager")) {
-            assertThat(spec.path(role).path("resource").path("memory").asText()).as(role).isNotEmpty();
-            assertThat(spec.path(role).path("resource").path("cpu").asDouble()).as(role).isPositive();
+            assertThat(spec.path(role).path("resource").path("memory").asText())
+                    .as(role)
+                    .isNotEmpty();
+            assertThat(spec.path(role).path("resource").path("cpu").asDouble())
+                    .as(role)
+                    .isPositive();
         }
-        assertThat(conf.path("env.java.opts.all").asText()).contains(String.join(" ", LocalCluster.ADD_OPENS.subList(0, 2)));
+        assertThat(conf.path("env.java.opts.all").asText())
+                .contains(String.join(" ", LocalCluster.ADD_OPENS.subList(0, 2)));
     }
 
     @Test
-    void theKafkaClusterIsKraftWithThreeNodesAndEveryTopicReplicatedThreeTimes() throws IOException {
+    void theKafkaClusterIsKraftWithThreeNodesAndEveryTopicReplicatedThreeTimes()
+            throws IOException {
         List<JsonNode> docs = documents(ROOT.resolve("deploy/k8s/kafka.yaml"));
         JsonNode kafka = only(docs, "Kafka");
         String name = kafka.path("metadata").path("name").asText();
         assertThat(kafka.path("apiVersion").asText()).isEqualTo("kafka.strimzi.io/v1beta2");
-        assertThat(kafka.path("spec").path("kafka").path("version").asText()).isEqualTo(AppInfoParser.getVersion());
-        assertThat(kafka.path("spec").path("kafka").path("config").path("min.insync.replicas").asInt()).isEqualTo(2);
-        assertThat(kafka.path("metadata").path("annotations").path("strimzi.io/node-pools").asText()).isEqualTo("enabled");
+        assertThat(kafka.path("spec").path("kafka").path("version").asText())
+                .isEqualTo(AppInfoParser.getVersion());
+        assertThat(
+                        kafka.path("spec")
+                                .path("kafka")
+                                .path("config")
+                                .path("min.insync.replicas")
+                                .asInt())
+                .isEqualTo(2);
+        assertThat(
+                        kafka.path("metadata")
+                                .path("annotations")
+                                .path("strimzi.io/node-pools")
+                                .asText())
+                .isEqualTo("enabled");
         JsonNode pool = only(docs, "KafkaNodePool");
-        assertThat(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(name);
+        assertThat(pool.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                .isEqualTo(name);
         assertThat(pool.path("spec").path("replicas").asInt()).isEqualTo(3);
-        assertThat(strings(pool.path("spec").path("roles"))).containsExactlyInAnyOrder("controller", "broker");
+        assertThat(strings(pool.path("spec").path("roles")))
+                .containsExactlyInAnyOrder("controller", "broker");
 
         Set<String> topics = new HashSet<>();
         for (JsonNode t : docs) {
             if (t.path("kind").asText().equals("KafkaTopic")) {
-                assertThat(t.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(name);
+                assertThat(t.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                        .isEqualTo(name);
                 assertThat(t.path("spec").path("replicas").asInt()).isEqualTo(3);
-                assertThat(t.path("spec").path("config").path("min.insync.replicas").asInt()).isEqualTo(2);
+                assertThat(t.path("spec").path("config").path("min.insync.replicas").asInt())
+                        .isEqualTo(2);
                 topics.add(t.path("spec").path("topicName").asText());
             }
         }
@@ -127,7 +191,8 @@ class DeploymentManifestsTest {
         JsonNode service = only(docs, "Service");
         JsonNode pod = deployment.path("spec").path("template").path("spec");
         JsonNode volume = pod.path("volumes").get(0);
-        assertThat(volume.path("secret").path("secretName").asText()).isEqualTo(secret.path("metadata").path("name").asText());
+        assertThat(volume.path("secret").path("secretName").asText())
+                .isEqualTo(secret.path("metadata").path("name").asText());
         JsonNode container = pod.path("containers").get(0);
         JsonNode mount = container.path("volumeMounts").get(0);
         assertThat(mount.path("name").asText()).isEqualTo(volume.path("name").asText());
@@ -140,34 +205,61 @@ class DeploymentManifestsTest {
         }
         int port = Integer.parseInt(args.get(args.indexOf("--port") + 1));
         assertThat(container.path("ports").get(0).path("containerPort").asInt()).isEqualTo(port);
-        assertThat(service.path("spec").path("selector")).isEqualTo(deployment.path("spec").path("selector").path("matchLabels"));
+        assertThat(service.path("spec").path("selector"))
+                .isEqualTo(deployment.path("spec").path("selector").path("matchLabels"));
         assertThat(service.path("spec").path("ports").get(0).path("targetPort").asText())
                 .isEqualTo(container.path("ports").get(0).path("name").asText());
-        assertThat(container.path("env").get(0).path("name").asText()).isEqualTo(JobConfig.environmentVariable("bootstrap"));
+        assertThat(container.path("env").get(0).path("name").asText())
+                .isEqualTo(JobConfig.environmentVariable("bootstrap"));
         assertThat(container.path("image").asText()).isEqualTo("zonestat/ops-console:0.1.0");
         assertThat(Files.readString(ROOT.resolve("deploy/docker/console.Dockerfile")))
-                .contains("org.zonestat.console.OpsConsoleMain").contains("deploy/cluster/target/console-lib/");
-        assertThat(Class.forName("org.zonestat.console.OpsConsoleMain", false, getClass().getClassLoader())).isNotNull();
+                .contains("org.zonestat.console.OpsConsoleMain")
+                .contains("deploy/cluster/target/console-lib/");
+        assertThat(
+                        Class.forName(
+                                "org.zonestat.console.OpsConsoleMain",
+                                false,
+                                getClass().getClassLoader()))
+                .isNotNull();
     }
 
     @Test
     void theComposeFileRunsKafkaAJobManagerATaskManagerAndTheConsole() throws Exception {
         Path file = ROOT.resolve("deploy/compose/docker-compose.yml");
         JsonNode services = documents(file).get(0).path("services");
-        assertThat(services.path("kafka").path("image").asText()).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
-        assertThat(services.path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
+        assertThat(services.path("kafka").path("image").asText())
+                .isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+        assertThat(services.path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText())
+                .isEqualTo("broker,controller");
         for (String flink : List.of("jobmanager", "taskmanager")) {
-            assertThat(services.path(flink).path("image").asText()).isEqualTo("flink:" + flinkMinor() + "-java17");
+            assertThat(services.path(flink).path("image").asText())
+                    .isEqualTo("flink:" + flinkMinor() + "-java17");
             String jar = strings(services.path(flink).path("volumes"))[0].split(":")[0];
-            assertThat(file.getParent().resolve(jar).normalize()).isEqualTo(JOB_JAR.toAbsolutePath().normalize());
+            assertThat(file.getParent().resolve(jar).normalize())
+                    .isEqualTo(JOB_JAR.toAbsolutePath().normalize());
         }
-        assertThat(services.path("taskmanager").path("environment").path("FLINK_PROPERTIES").asText())
-                .isEqualTo(services.path("jobmanager").path("environment").path("FLINK_PROPERTIES").asText())
+        assertThat(
+                        services.path("taskmanager")
+                                .path("environment")
+                                .path("FLINK_PROPERTIES")
+                                .asText())
+                .isEqualTo(
+                        services.path("jobmanager")
+                                .path("environment")
+                                .path("FLINK_PROPERTIES")
+                                .asText())
                 .contains("execution.checkpointing.dir: file:///flink-state/");
-        List<String> command = List.of(services.path("jobmanager").path("command").asText().split("\\s+"));
-        assertThat(command.subList(0, 3)).containsExactly("standalone-job", "--job-classname", ZoneTaggingJob.class.getName());
-        assertThat(JobConfig.fromArgs(command.subList(3, command.size()).toArray(String[]::new), Map.of())
-                .bootstrapServers()).isEqualTo("kafka:9092");
+        List<String> command =
+                List.of(services.path("jobmanager").path("command").asText().split("\\s+"));
+        assertThat(command.subList(0, 3))
+                .containsExactly(
+                        "standalone-job", "--job-classname", ZoneTaggingJob.class.getName());
+        assertThat(
+                        JobConfig.fromArgs(
+                                        command.subList(3, command.size()).toArray(String[]::new),
+                                        Map.of())
+                                .bootstrapServers())
+                .isEqualTo("kafka:9092");
         assertThat(services.path("taskmanager").path("command").asText()).isEqualTo("taskmanager");
         String topics = services.path("topics").path("command").get(0).asText();
         for (String t : JobConfig.Topics.defaults().streams()) {
@@ -175,13 +267,16 @@ class DeploymentManifestsTest {
         }
         assertThat(topics).contains("--topic zones").contains("cleanup.policy=compact");
         JsonNode console = services.path("console");
-        assertThat(strings(console.path("command"))).contains("org.zonestat.console.OpsConsoleMain");
-        assertThat(console.path("environment").path("ZONESTAT_BOOTSTRAP").asText()).isEqualTo("kafka:9092");
+        assertThat(strings(console.path("command")))
+                .contains("org.zonestat.console.OpsConsoleMain");
+        assertThat(console.path("environment").path("ZONESTAT_BOOTSTRAP").asText())
+                .isEqualTo("kafka:9092");
     }
 
     private static List<JsonNode> documents(Path file) throws IOException {
         List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+        try (MappingIterator<JsonNode> it =
+                YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
             while (it.hasNext()) {
                 JsonNode d = it.next();
                 if (d != null && !d.isNull() && !d.isMissingNode()) {
@@ -193,7 +288,8 @@ class DeploymentManifestsTest {
     }
 
     private static JsonNode only(List<JsonNode> docs, String kind) {
-        List<JsonNode> found = docs.stream().filter(d -> d.path("kind").asText().equals(kind)).toList();
+        List<JsonNode> found =
+                docs.stream().filter(d -> d.path("kind").asText().equals(kind)).toList();
         assertThat(found).as("exactly one %s", kind).hasSize(1);
         return found.get(0);
     }

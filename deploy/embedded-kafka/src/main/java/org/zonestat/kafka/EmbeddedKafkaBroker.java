@@ -83,7 +83,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         awaitReady(Duration.ofSeconds(60));
-        LOG.info("Kafka broker (KRaft) listening on {} with data in {}", bootstrapServers(), logDir);
+        LOG.info(
+                "Kafka broker (KRaft) listening on {} with data in {}", bootstrapServers(), logDir);
         return this;
     }
 
@@ -93,7 +94,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("node.id", String.valueOf(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("inter.broker.listener.name", "PLAINTEXT");
@@ -124,7 +127,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         try {
             new Formatter()
-                    .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .setPrintStream(
+                            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
                     .setClusterId(Uuid.randomUuid().toString())
                     .setDirectories(List.of(logDir.toString()))
@@ -190,8 +194,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * Creates topics, leaving any that exist already as they are, and returns once every partition
-     * of them is served by its leader: a producer that writes to a partition before its leader is in
-     * place can see {@code NOT_LEADER_OR_FOLLOWER} and, being idempotent, fail whole batches on
+     * of them is served by its leader: a producer that writes to a partition before its leader is
+     * in place can see {@code NOT_LEADER_OR_FOLLOWER} and, being idempotent, fail whole batches on
      * out-of-order sequences. The metadata names a leader a moment before that leader's replica
      * manager serves the partition, so readiness is a {@code ListOffsets} answer from every
      * partition, which only the serving leader gives.
@@ -225,8 +229,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         while (true) {
             boolean ready;
             try {
-                ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                ready =
+                        admin
+                                .describeTopics(names)
+                                .allTopicNames()
+                                .get(10, TimeUnit.SECONDS)
+                                .values()
+                                .stream()
+                                .allMatch(
+                                        d ->
+                                                d.partitions().stream()
+                                                        .allMatch(
+                                                                p ->
+                                                                        p.leader() != null
+                                                                                && !p.leader()
+                                                                                        .isEmpty()));
             } catch (ExecutionException e) {
                 ready = false; // metadata not propagated yet (UnknownTopicOrPartition)
             }
@@ -234,7 +251,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("partitions of " + names + " have no leader after " + timeout);
+                throw new TimeoutException(
+                        "partitions of " + names + " have no leader after " + timeout);
             }
             Thread.onSpinWait();
         }
@@ -243,8 +261,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static void awaitServed(Admin admin, List<String> names, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
-        admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).forEach((name, d) ->
-                d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        admin.describeTopics(names)
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS)
+                .forEach(
+                        (name, d) ->
+                                d.partitions()
+                                        .forEach(
+                                                p ->
+                                                        request.put(
+                                                                new TopicPartition(
+                                                                        name, p.partition()),
+                                                                OffsetSpec.latest())));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -252,8 +280,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 return;
             } catch (ExecutionException | TimeoutException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("partitions of " + names + " are not served after " + timeout
-                            + ": " + e.getMessage());
+                    throw new TimeoutException(
+                            "partitions of "
+                                    + names
+                                    + " are not served after "
+                                    + timeout
+                                    + ": "
+                                    + e.getMessage());
                 }
             }
             Thread.sleep(20);

@@ -24,14 +24,16 @@ class EmbeddedKafkaBrokerTest {
     @Test
     void recordsWithOldTimestampsSurviveABrokerRestart(@TempDir Path dir) throws Exception {
         long old = 1_325_376_000_000L; // 2012-01-01T00:00:00Z: retention must not delete it
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dir).build().start()) {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDir(dir).build().start()) {
             broker.createTopic("history", 1, Map.of());
             try (KafkaProducer<String, String> producer = producer(broker)) {
                 producer.send(new ProducerRecord<>("history", 0, old, "k", "v1")).get();
                 producer.send(new ProducerRecord<>("history", 0, old + 1, "k", "v2")).get();
             }
         }
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dir).build().start()) {
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDir(dir).build().start()) {
             List<ConsumerRecord<String, String>> got = readAll(broker, "history", 2);
             assertThat(got).extracting(ConsumerRecord::value).containsExactly("v1", "v2");
             assertThat(got.get(0).timestamp()).isEqualTo(old);

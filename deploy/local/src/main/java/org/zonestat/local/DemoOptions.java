@@ -13,8 +13,10 @@ import java.util.List;
  * @param feed {@code baltimore} (the real data) or {@code none}
  * @param parallelism the Flink job's parallelism
  */
-public record DemoOptions(Path dataDir, int port, int kafkaPort, double speed, String feed, int parallelism) {
-    public static final String USAGE = """
+public record DemoOptions(
+        Path dataDir, int port, int kafkaPort, double speed, String feed, int parallelism) {
+    public static final String USAGE =
+            """
             usage: zonestat demo [--data-dir DIR] [--port N] [--kafka-port N] [--speed X] [--feed baltimore|none] [--parallelism N]
               --data-dir DIR     broker log, checkpoints and tokens (default var)
               --port N           ops console HTTP port (default 7070)
@@ -47,14 +49,18 @@ public record DemoOptions(Path dataDir, int port, int kafkaPort, double speed, S
                     case "--speed" -> speed = Double.parseDouble(value);
                     case "--feed" -> feed = value;
                     case "--parallelism" -> parallelism = Integer.parseInt(value);
-                    default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "unknown flag " + flag + "\n" + USAGE);
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("flag " + flag + " needs a number, got '" + value + "'");
+                throw new IllegalArgumentException(
+                        "flag " + flag + " needs a number, got '" + value + "'");
             }
         }
         if (!feed.equals("baltimore") && !feed.equals("none")) {
-            throw new IllegalArgumentException("--feed must be baltimore or none, got '" + feed + "'");
+            throw new IllegalArgumentException(
+                    "--feed must be baltimore or none, got '" + feed + "'");
         }
         if (speed < 0) {
             throw new IllegalArgumentException("--speed must be >= 0, got " + speed);

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -25,9 +25,9 @@ import org.zonestat.sim.baltimore.BaltimoreData;
 /**
  * The whole of ZoneStat in one process: a real Kafka broker (KRaft, data under the data folder),
  * the zone-tagging job on a local Flink MiniCluster, the ops console, and a replay of the real
- * Baltimore data. Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C
- * runs it from a shutdown hook). A restart on the same data folder keeps the history: topics,
- * the job's committed source offsets and the replay position live in the broker.
+ * Baltimore data. Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C runs
+ * it from a shutdown hook). A restart on the same data folder keeps the history: topics, the job's
+ * committed source offsets and the replay position live in the broker.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
@@ -48,25 +48,38 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     public ZoneStatDemo start() throws Exception {
         Path dataDir = options.dataDir().toAbsolutePath();
-        kafka = EmbeddedKafkaBroker.builder().dataDir(dataDir).port(options.kafkaPort()).build().start();
+        kafka =
+                EmbeddedKafkaBroker.builder()
+                        .dataDir(dataDir)
+                        .port(options.kafkaPort())
+                        .build()
+                        .start();
         JobConfig jobConfig = JobConfig.defaults(kafka.bootstrapServers());
         kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
         job = startJob(jobConfig, dataDir);
 
         tokens = AccessTokens.loadOrCreateDemo(dataDir.resolve("tokens.properties"));
-        console = OpsConsole.builder()
-                .bootstrapServers(kafka.bootstrapServers())
-                .eventsTopic(jobConfig.topics().events())
-                .analyticsTopics(jobConfig.topics().alerts(), jobConfig.topics().hotspots())
-                .pipelineTopics(jobConfig.topics().raw(), jobConfig.topics().rejected(), jobConfig.groupId())
-                .port(options.port())
-                .tokens(tokens)
-                .catalog(ZoneCatalog.baltimore())
-                .huddle(HuddleSettings.defaults()
-                        .withTopics(jobConfig.topics().zoneStats(), jobConfig.topics().hotspots(), "action-items"))
-                .build()
-                .start();
+        console =
+                OpsConsole.builder()
+                        .bootstrapServers(kafka.bootstrapServers())
+                        .eventsTopic(jobConfig.topics().events())
+                        .analyticsTopics(jobConfig.topics().alerts(), jobConfig.topics().hotspots())
+                        .pipelineTopics(
+                                jobConfig.topics().raw(),
+                                jobConfig.topics().rejected(),
+                                jobConfig.groupId())
+                        .port(options.port())
+                        .tokens(tokens)
+                        .catalog(ZoneCatalog.baltimore())
+                        .huddle(
+                                HuddleSettings.defaults()
+                                        .withTopics(
+                                                jobConfig.topics().zoneStats(),
+                                                jobConfig.topics().hotspots(),
+                                                "action-items"))
+                        .build()
+                        .start();
 
         if (options.feed().equals("baltimore")) {
             startFeed(jobConfig);
@@ -76,7 +89,9 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     private JobClient startJob(JobConfig jobConfig, Path dataDir) throws Exception {
         Configuration flink = ZoneTaggingJob.flinkConfiguration(jobConfig);
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dataDir.resolve("checkpoints").toUri().toString());
+        flink.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                dataDir.resolve("checkpoints").toUri().toString());
         flink.set(RestOptions.BIND_PORT, "0");
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), flink);
@@ -87,25 +102,34 @@ public final class ZoneStatDemo implements AutoCloseable {
     }
 
     private void startFeed(JobConfig jobConfig) {
-        Map<Feed, String> topics = Map.of(
-                Feed.INCIDENTS, jobConfig.topics().incidents(),
-                Feed.REQUESTS311, jobConfig.topics().requests311(),
-                Feed.TIPS, jobConfig.topics().tips());
-        replayer = new FeedReplayer(kafka.bootstrapServers(), topics, options.speed(), Duration.ofSeconds(2));
-        feedThread = new Thread(() -> {
-            try {
-                Map<Feed, Long> done = replayer.alreadyPublished();
-                if (done.values().stream().mapToLong(Long::longValue).sum() > 0) {
-                    LOG.info("resuming the Baltimore replay after {} records already published", done);
-                }
-                Map<Feed, Long> published = replayer.replay(BaltimoreData.demoFeed(), done);
-                LOG.info("Baltimore replay finished: published {}", published);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.error("the Baltimore replay stopped", e);
-            }
-        }, "zonestat-feed");
+        Map<Feed, String> topics =
+                Map.of(
+                        Feed.INCIDENTS, jobConfig.topics().incidents(),
+                        Feed.REQUESTS311, jobConfig.topics().requests311(),
+                        Feed.TIPS, jobConfig.topics().tips());
+        replayer =
+                new FeedReplayer(
+                        kafka.bootstrapServers(), topics, options.speed(), Duration.ofSeconds(2));
+        feedThread =
+                new Thread(
+                        () -> {
+                            try {
+                                Map<Feed, Long> done = replayer.alreadyPublished();
+                                if (done.values().stream().mapToLong(Long::longValue).sum() > 0) {
+                                    LOG.info(
+                                            "resuming the Baltimore replay after {} records already published",
+                                            done);
+                                }
+                                Map<Feed, Long> published =
+                                        replayer.replay(BaltimoreData.demoFeed(), done);
+                                LOG.info("Baltimore replay finished: published {}", published);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } catch (RuntimeException e) {
+                                LOG.error("the Baltimore replay stopped", e);
+                            }
+                        },
+                        "zonestat-feed");
         feedThread.setDaemon(true);
         feedThread.start();
     }
@@ -122,7 +146,9 @@ public final class ZoneStatDemo implements AutoCloseable {
         return tokens;
     }
 
-    /** Stops the feed, the job, the console and the broker, in that order; the data folder stays. */
+    /**
+     * Stops the feed, the job, the console and the broker, in that order; the data folder stays.
+     */
     @Override
     public void close() {
         if (replayer != null) {
@@ -166,21 +192,52 @@ public final class ZoneStatDemo implements AutoCloseable {
             return;
         }
         ZoneStatDemo demo = new ZoneStatDemo(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nZoneStat: stopping (history is kept in " + options.dataDir() + ")");
-            demo.close();
-        }, "zonestat-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    System.out.println(
+                                            "\nZoneStat: stopping (history is kept in "
+                                                    + options.dataDir()
+                                                    + ")");
+                                    demo.close();
+                                },
+                                "zonestat-shutdown"));
         demo.start();
         String url = "http://localhost:" + demo.consolePort() + "/";
-        StringBuilder banner = new StringBuilder()
-                .append("\nZoneStat is running.\n")
-                .append("  ops console:  ").append(url).append('\n')
-                .append("  Kafka:        ").append(demo.bootstrapServers()).append('\n')
-                .append("  data folder:  ").append(options.dataDir().toAbsolutePath()).append('\n')
-                .append("  access tokens (").append(options.dataDir().resolve("tokens.properties")).append("):\n");
-        demo.tokens().asMap().forEach((token, role) ->
-                banner.append("    ").append(String.format("%-10s", role.name().toLowerCase(java.util.Locale.ROOT)))
-                        .append(' ').append(token).append("   ").append(url).append("?token=").append(token).append('\n'));
+        StringBuilder banner =
+                new StringBuilder()
+                        .append("\nZoneStat is running.\n")
+                        .append("  ops console:  ")
+                        .append(url)
+                        .append('\n')
+                        .append("  Kafka:        ")
+                        .append(demo.bootstrapServers())
+                        .append('\n')
+                        .append("  data folder:  ")
+                        .append(options.dataDir().toAbsolutePath())
+                        .append('\n')
+                        .append("  access tokens (")
+                        .append(options.dataDir().resolve("tokens.properties"))
+                        .append("):\n");
+        demo.tokens()
+                .asMap()
+                .forEach(
+                        (token, role) ->
+                                banner.append("    ")
+                                        .append(
+                                                String.format(
+                                                        "%-10s",
+                                                        role.name()
+                                                                .toLowerCase(
+                                                                        java.util.Locale.ROOT)))
+                                        .append(' ')
+                                        .append(token)
+                                        .append("   ")
+                                        .append(url)
+                                        .append("?token=")
+                                        .append(token)
+                                        .append('\n'));
         banner.append("Press Ctrl-C to stop.\n");
         System.out.println(banner);
         Thread.currentThread().join();

@@ -50,8 +50,7 @@ class BackfillYearOverYearITCase {
     private static final LocalDate FROM = LocalDate.of(2016, 2, 1);
     private static final LocalDate TO = LocalDate.of(2016, 9, 30);
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     private static EmbeddedKafkaBroker kafka;
 
@@ -73,10 +72,11 @@ class BackfillYearOverYearITCase {
         Path part1 = copy(BaltimoreData.PART1_2018);
         long rows = Files.lines(input).count() - 1 + Files.lines(part1).count() - 1;
 
-        JobConfig config = JobConfig.defaults(kafka.bootstrapServers())
-                .withTopics(JobConfig.Topics.defaults().withSuffix(".yoy"))
-                .withGroupId("yoy")
-                .withBounded(true);
+        JobConfig config =
+                JobConfig.defaults(kafka.bootstrapServers())
+                        .withTopics(JobConfig.Topics.defaults().withSuffix(".yoy"))
+                        .withGroupId("yoy")
+                        .withBounded(true);
         kafka.createTopics(config.topics().newTopics(2, (short) 1));
 
         long started = System.nanoTime();
@@ -95,45 +95,70 @@ class BackfillYearOverYearITCase {
         assertThat(events + rejected).as("in = events + rejected").isEqualTo(rows);
 
         ScorecardStore store = new ScorecardStore();
-        try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), config.topics().zoneStats(),
-                store::acceptRecord).start()) {
+        try (TopicReader reader =
+                new TopicReader(
+                                kafka.bootstrapServers(),
+                                config.topics().zoneStats(),
+                                store::acceptRecord)
+                        .start()) {
             assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
         }
         Scorecard scorecard = store.query(ScorecardQuery.gunViolence(LAYER, FROM, TO));
 
         Map<String, long[]> expected = expectedFromTheFile(input);
         TreeSet<String> zones = new TreeSet<>(expected.keySet());
-        scorecard.zones().stream().filter(z -> z.total() > 0 || (z.previousTotal() != null && z.previousTotal() > 0))
+        scorecard.zones().stream()
+                .filter(z -> z.total() > 0 || (z.previousTotal() != null && z.previousTotal() > 0))
                 .forEach(z -> zones.add(z.zone()));
-        System.out.printf("%d rows (3,479 shooting cases + 515 Part 1 rows) backfilled in %.1f s, then the job "
-                + "accounted for every one in %.1f s (%.1f s in all); %d events, %d rejected%n", rows, backfillSeconds,
-                jobSeconds, backfillSeconds + jobSeconds, events, rejected);
-        System.out.printf("%-12s %27s %27s%n", "VRI zone", "Feb-Sep 2016 hom/shoot", "Feb-Sep 2015 hom/shoot");
+        System.out.printf(
+                "%d rows (3,479 shooting cases + 515 Part 1 rows) backfilled in %.1f s, then the job "
+                        + "accounted for every one in %.1f s (%.1f s in all); %d events, %d rejected%n",
+                rows, backfillSeconds, jobSeconds, backfillSeconds + jobSeconds, events, rejected);
+        System.out.printf(
+                "%-12s %27s %27s%n",
+                "VRI zone", "Feb-Sep 2016 hom/shoot", "Feb-Sep 2015 hom/shoot");
         long[] all = new long[4];
         for (String zone : zones) {
             long[] e = expected.getOrDefault(zone, new long[4]);
             Scorecard.ZoneScore s = scorecard.zone(zone);
             assertThat(s).as("zone %s on the scorecard", zone).isNotNull();
-            assertThat(count(s.counts(), "homicides")).as("%s homicides 2016", zone).isEqualTo(e[0]);
-            assertThat(count(s.counts(), "shootings")).as("%s shootings 2016", zone).isEqualTo(e[1]);
-            assertThat(count(s.previous(), "homicides")).as("%s homicides 2015", zone).isEqualTo(e[2]);
-            assertThat(count(s.previous(), "shootings")).as("%s shootings 2015", zone).isEqualTo(e[3]);
+            assertThat(count(s.counts(), "homicides"))
+                    .as("%s homicides 2016", zone)
+                    .isEqualTo(e[0]);
+            assertThat(count(s.counts(), "shootings"))
+                    .as("%s shootings 2016", zone)
+                    .isEqualTo(e[1]);
+            assertThat(count(s.previous(), "homicides"))
+                    .as("%s homicides 2015", zone)
+                    .isEqualTo(e[2]);
+            assertThat(count(s.previous(), "shootings"))
+                    .as("%s shootings 2015", zone)
+                    .isEqualTo(e[3]);
             long now = e[0] + e[1];
             long before = e[2] + e[3];
             assertThat(s.total()).isEqualTo(now);
             assertThat(s.previousTotal()).isEqualTo(before);
             assertThat(s.change()).isEqualTo(now - before);
             if (before > 0) {
-                assertThat(s.changePercent()).isCloseTo(100.0 * (now - before) / before,
-                        org.assertj.core.data.Offset.offset(0.051));
+                assertThat(s.changePercent())
+                        .isCloseTo(
+                                100.0 * (now - before) / before,
+                                org.assertj.core.data.Offset.offset(0.051));
             }
             for (int i = 0; i < 4; i++) {
                 all[i] += e[i];
             }
-            System.out.printf("%-12s %20d / %4d %20d / %4d  %s%n", zone, e[0], e[1], e[2], e[3],
+            System.out.printf(
+                    "%-12s %20d / %4d %20d / %4d  %s%n",
+                    zone,
+                    e[0],
+                    e[1],
+                    e[2],
+                    e[3],
                     s.changePercent() == null ? "" : String.format("%+.1f %%", s.changePercent()));
         }
-        System.out.printf("%-12s %20d / %4d %20d / %4d%n", "all VRI", all[0], all[1], all[2], all[3]);
+        System.out.printf(
+                "%-12s %20d / %4d %20d / %4d%n", "all VRI", all[0], all[1], all[2], all[3]);
         assertThat(all[0] + all[1]).as("gun violence in VRI zones, Feb-Sep 2016").isPositive();
         assertThat(all[2] + all[3]).as("gun violence in VRI zones, Feb-Sep 2015").isPositive();
     }
@@ -149,10 +174,23 @@ class BackfillYearOverYearITCase {
 
     private static void backfill(JobConfig config, Path input, String mapping) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = new BackfillCommand(KafkaRecordPublisher::new, Duration.ofSeconds(5)).run(new String[] {
-                "--kind", "incidents", "--input", input.toString(), "--mapping", mapping,
-                "--bootstrap", kafka.bootstrapServers(), "--topic", config.topics().incidents()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int code =
+                new BackfillCommand(KafkaRecordPublisher::new, Duration.ofSeconds(5))
+                        .run(
+                                new String[] {
+                                    "--kind",
+                                    "incidents",
+                                    "--input",
+                                    input.toString(),
+                                    "--mapping",
+                                    mapping,
+                                    "--bootstrap",
+                                    kafka.bootstrapServers(),
+                                    "--topic",
+                                    config.topics().incidents()
+                                },
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                System.err);
         System.out.print(out.toString(StandardCharsets.UTF_8));
         assertThat(code).as("backfill of %s", input).isZero();
     }
@@ -165,24 +203,33 @@ class BackfillYearOverYearITCase {
         ZoneCatalog catalog = ZoneCatalog.baltimore();
         Map<String, long[]> byZone = new TreeMap<>();
         try (InputStream in = Files.newInputStream(input)) {
-            CsvTable.forEachRow(in, input.toString(), row -> {
-                LocalDate day = LocalDate.parse(row.get("date").orElseThrow());
-                int year;
-                if (!day.isBefore(FROM) && !day.isAfter(TO)) {
-                    year = 0;
-                } else if (!day.isBefore(FROM.minusYears(1)) && !day.isAfter(TO.minusYears(1))) {
-                    year = 2;
-                } else {
-                    return;
-                }
-                String zone = catalog.tag(Double.parseDouble(row.get("longitude").orElseThrow()),
-                        Double.parseDouble(row.get("latitude").orElseThrow())).get(LAYER);
-                if (zone == null) {
-                    return;
-                }
-                boolean homicide = row.get("case_type").orElseThrow().contains("HOMICIDE");
-                byZone.computeIfAbsent(zone, z -> new long[4])[year + (homicide ? 0 : 1)]++;
-            });
+            CsvTable.forEachRow(
+                    in,
+                    input.toString(),
+                    row -> {
+                        LocalDate day = LocalDate.parse(row.get("date").orElseThrow());
+                        int year;
+                        if (!day.isBefore(FROM) && !day.isAfter(TO)) {
+                            year = 0;
+                        } else if (!day.isBefore(FROM.minusYears(1))
+                                && !day.isAfter(TO.minusYears(1))) {
+                            year = 2;
+                        } else {
+                            return;
+                        }
+                        String zone =
+                                catalog.tag(
+                                                Double.parseDouble(
+                                                        row.get("longitude").orElseThrow()),
+                                                Double.parseDouble(
+                                                        row.get("latitude").orElseThrow()))
+                                        .get(LAYER);
+                        if (zone == null) {
+                            return;
+                        }
+                        boolean homicide = row.get("case_type").orElseThrow().contains("HOMICIDE");
+                        byZone.computeIfAbsent(zone, z -> new long[4])[year + (homicide ? 0 : 1)]++;
+                    });
         }
         return byZone;
     }
@@ -200,14 +247,17 @@ class BackfillYearOverYearITCase {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(pi -> new TopicPartition(topic, pi.partition())).toList();
+            List<TopicPartition> partitions =
+                    c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(pi -> new TopicPartition(topic, pi.partition()))
+                            .toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);
             long n = 0;
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
                 n += c.poll(Duration.ofMillis(200)).count();
             }
             return n;

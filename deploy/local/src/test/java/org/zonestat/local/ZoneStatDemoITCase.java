@@ -10,14 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.console.Role;
@@ -30,7 +30,8 @@ class ZoneStatDemoITCase {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void demoServesZonesAndTaggedEventsAndKeepsItsHistoryAcrossARestart(@TempDir Path dataDir) throws Exception {
+    void demoServesZonesAndTaggedEventsAndKeepsItsHistoryAcrossARestart(@TempDir Path dataDir)
+            throws Exception {
         DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "baltimore", 2);
         Map<Feed, Long> publishedFirstRun;
         String token;
@@ -43,61 +44,115 @@ class ZoneStatDemoITCase {
             assertThat(zones.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(zones.body()).get("features")).hasSize(278);
 
-            // A live client connected before the feed has run through sees events tagged by the job.
+            // A live client connected before the feed has run through sees events tagged by the
+            // job.
             List<JsonNode> received = new CopyOnWriteArrayList<>();
-            WebSocket socket = http.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + demo.consolePort() + "/ws/live?token=" + token),
-                            new Collecting(received))
+            WebSocket socket =
+                    http.newWebSocketBuilder()
+                            .buildAsync(
+                                    URI.create(
+                                            "ws://127.0.0.1:"
+                                                    + demo.consolePort()
+                                                    + "/ws/live?token="
+                                                    + token),
+                                    new Collecting(received))
+                            .get(30, TimeUnit.SECONDS);
+            socket.sendText("{\"type\":\"subscribe\",\"messages\":[\"event\"]}", true)
                     .get(30, TimeUnit.SECONDS);
-            socket.sendText("{\"type\":\"subscribe\",\"messages\":[\"event\"]}", true).get(30, TimeUnit.SECONDS);
 
             // The real feed (3,479 + 515 incidents, 3,000 311 requests as 5,099 lifecycle records)
             // is published and reaches the console through the Flink job.
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> eventsSeen(base) >= 8_000);
-            await().atMost(Duration.ofSeconds(30)).until(() -> taggedEvents(received).size() >= 100);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> taggedEvents(received).size() >= 100);
             socket.abort();
             JsonNode sample = taggedEvents(received).get(0);
             assertThat(sample.get("zones").has("neighborhoods")).isTrue();
             assertThat(sample.get("zones").has("police-districts-1959")).isTrue();
             assertThat(sample.get("h3").asText()).hasSize(15);
-            try (FeedReplayer probe = new FeedReplayer(demo.bootstrapServers(), FeedReplayer.defaultTopics(), 0, Duration.ZERO)) {
+            try (FeedReplayer probe =
+                    new FeedReplayer(
+                            demo.bootstrapServers(),
+                            FeedReplayer.defaultTopics(),
+                            0,
+                            Duration.ZERO)) {
                 publishedFirstRun = probe.alreadyPublished();
             }
-            assertThat(publishedFirstRun).containsEntry(Feed.INCIDENTS, 3_479L + 515L).containsEntry(Feed.REQUESTS311, 5_099L);
+            assertThat(publishedFirstRun)
+                    .containsEntry(Feed.INCIDENTS, 3_479L + 515L)
+                    .containsEntry(Feed.REQUESTS311, 5_099L);
 
             // The console reconciles the pipeline: every raw record read by the job is accepted or
             // rejected, and the rejections are counted by reason.
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                JsonNode p = JSON.readTree(get(base + "/api/pipeline", token).body());
-                return p.get("inTotal").asLong() == 9_093 && p.get("pending").asLong() == 0;
-            });
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () -> {
+                                JsonNode p =
+                                        JSON.readTree(get(base + "/api/pipeline", token).body());
+                                return p.get("inTotal").asLong() == 9_093
+                                        && p.get("pending").asLong() == 0;
+                            });
             long distinctEvents = distinctEventIds(demo.bootstrapServers());
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    JSON.readTree(get(base + "/api/pipeline", token).body()).get("rejected").asLong()
-                            == 9_093 - distinctEvents);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    JSON.readTree(get(base + "/api/pipeline", token).body())
+                                                    .get("rejected")
+                                                    .asLong()
+                                            == 9_093 - distinctEvents);
             JsonNode pipeline = JSON.readTree(get(base + "/api/pipeline", token).body());
-            System.out.println("pipeline after the Baltimore feed: " + pipeline + "; distinct events " + distinctEvents);
-            assertThat(pipeline.get("rejectedByReason").get("missing-location").asLong()).isPositive();
-            assertThat(pipeline.get("eventsRecords").asLong()).isGreaterThanOrEqualTo(distinctEvents);
+            System.out.println(
+                    "pipeline after the Baltimore feed: "
+                            + pipeline
+                            + "; distinct events "
+                            + distinctEvents);
+            assertThat(pipeline.get("rejectedByReason").get("missing-location").asLong())
+                    .isPositive();
+            assertThat(pipeline.get("eventsRecords").asLong())
+                    .isGreaterThanOrEqualTo(distinctEvents);
             assertThat(get(base + "/api/pipeline", null).statusCode()).isEqualTo(401);
 
-            // The job's zone-stats, hotspots and 311 records reach the scorecard, huddle and Open311.
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    get(base + "/metrics", token).body().lines()
-                            .anyMatch(l -> l.startsWith("zonestat_scorecard_zone_days ") && !l.endsWith(" 0")));
+            // The job's zone-stats, hotspots and 311 records reach the scorecard, huddle and
+            // Open311.
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () ->
+                                    get(base + "/metrics", token)
+                                            .body()
+                                            .lines()
+                                            .anyMatch(
+                                                    l ->
+                                                            l.startsWith(
+                                                                            "zonestat_scorecard_zone_days ")
+                                                                    && !l.endsWith(" 0")));
             JsonNode huddle = JSON.readTree(get(base + "/api/huddle", token).body()).get("huddle");
             assertThat(huddle.get("zones")).hasSize(8);
-            JsonNode scorecard = JSON.readTree(get(base + "/api/scorecard?layer=vri-zones&from=2012-01-01"
-                    + "&to=2014-12-31", token).body());
+            JsonNode scorecard =
+                    JSON.readTree(
+                            get(
+                                            base
+                                                    + "/api/scorecard?layer=vri-zones&from=2012-01-01"
+                                                    + "&to=2014-12-31",
+                                            token)
+                                    .body());
             long shootings = 0;
             for (JsonNode z : scorecard.get("zones")) {
                 shootings += z.get("total").asLong();
             }
-            System.out.println("scorecard: VRI zones 2012-2014 homicides + shootings " + shootings
-                    + "; huddle day " + huddle.get("date").asText());
+            System.out.println(
+                    "scorecard: VRI zones 2012-2014 homicides + shootings "
+                            + shootings
+                            + "; huddle day "
+                            + huddle.get("date").asText());
             assertThat(shootings).isPositive();
-            assertThat(JSON.readTree(get(base + "/open311/v2/requests.json?status=closed", null).body()))
+            assertThat(
+                            JSON.readTree(
+                                    get(base + "/open311/v2/requests.json?status=closed", null)
+                                            .body()))
                     .isNotEmpty();
         }
 
@@ -105,10 +160,22 @@ class ZoneStatDemoITCase {
             assertThat(demo.tokens().tokenFor(Role.DISPATCHER)).contains(token);
             String base = "http://127.0.0.1:" + demo.consolePort();
             // The console refills its recent-events buffer (500) from the kept events topic.
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    JSON.readTree(get(base + "/api/health", null).body()).path("recentEvents").asInt() == 500);
-            try (FeedReplayer probe = new FeedReplayer(demo.bootstrapServers(), FeedReplayer.defaultTopics(), 0, Duration.ZERO)) {
-                assertThat(probe.alreadyPublished()).as("a restart resumes the replay instead of repeating it")
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(
+                            () ->
+                                    JSON.readTree(get(base + "/api/health", null).body())
+                                                    .path("recentEvents")
+                                                    .asInt()
+                                            == 500);
+            try (FeedReplayer probe =
+                    new FeedReplayer(
+                            demo.bootstrapServers(),
+                            FeedReplayer.defaultTopics(),
+                            0,
+                            Duration.ZERO)) {
+                assertThat(probe.alreadyPublished())
+                        .as("a restart resumes the replay instead of repeating it")
                         .isEqualTo(publishedFirstRun);
             }
         }
@@ -118,18 +185,28 @@ class ZoneStatDemoITCase {
     private static long distinctEventIds(String bootstrap) {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", bootstrap);
-        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
-        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put(
+                "key.deserializer",
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put(
+                "value.deserializer",
+                org.apache.kafka.common.serialization.StringDeserializer.class.getName());
         java.util.Set<String> ids = new java.util.HashSet<>();
         try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> c =
                 new org.apache.kafka.clients.consumer.KafkaConsumer<>(p)) {
-            List<org.apache.kafka.common.TopicPartition> parts = c.partitionsFor("events").stream()
-                    .map(pi -> new org.apache.kafka.common.TopicPartition("events", pi.partition())).toList();
+            List<org.apache.kafka.common.TopicPartition> parts =
+                    c.partitionsFor("events").stream()
+                            .map(
+                                    pi ->
+                                            new org.apache.kafka.common.TopicPartition(
+                                                    "events", pi.partition()))
+                            .toList();
             c.assign(parts);
             c.seekToBeginning(parts);
             java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
                 c.poll(Duration.ofMillis(200)).forEach(r -> ids.add(r.key()));
             }
         }
@@ -180,7 +257,8 @@ class ZoneStatDemoITCase {
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

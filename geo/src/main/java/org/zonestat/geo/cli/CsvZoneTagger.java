@@ -14,10 +14,10 @@ import org.zonestat.geo.csv.CsvWriter;
 
 /**
  * Streams a CSV file with a header row through a {@link ZoneLocator}, appending two columns to
- * every row: the zone name, and a reason that is empty when the row was tagged and otherwise one
- * of {@code missing}, {@code not_a_number}, {@code out_of_range} (bad coordinates) or {@link
- * #NO_ZONE} (a valid point outside every zone). No row is ever dropped; short rows are padded to
- * the header's width so the appended columns line up.
+ * every row: the zone name, and a reason that is empty when the row was tagged and otherwise one of
+ * {@code missing}, {@code not_a_number}, {@code out_of_range} (bad coordinates) or {@link #NO_ZONE}
+ * (a valid point outside every zone). No row is ever dropped; short rows are padded to the header's
+ * width so the appended columns line up.
  *
  * <p>Memory use is bounded by the longest record, whatever the number of rows.
  *
@@ -34,7 +34,11 @@ public final class CsvZoneTagger {
     private final String reasonColumn;
 
     public CsvZoneTagger(
-            ZoneLocator locator, String latColumn, String lonColumn, String zoneColumn, String reasonColumn) {
+            ZoneLocator locator,
+            String latColumn,
+            String lonColumn,
+            String zoneColumn,
+            String reasonColumn) {
         this.locator = Objects.requireNonNull(locator, "locator");
         this.latColumn = Objects.requireNonNull(latColumn, "latColumn");
         this.lonColumn = Objects.requireNonNull(lonColumn, "lonColumn");
@@ -58,8 +62,11 @@ public final class CsvZoneTagger {
         int latAt = ColumnIndex.find(header, latColumn);
         int lonAt = ColumnIndex.find(header, lonColumn);
         if (latAt < 0 || lonAt < 0) {
-            throw new IllegalArgumentException("no column '" + (latAt < 0 ? latColumn : lonColumn)
-                    + "' in the header " + header);
+            throw new IllegalArgumentException(
+                    "no column '"
+                            + (latAt < 0 ? latColumn : lonColumn)
+                            + "' in the header "
+                            + header);
         }
         int width = header.size();
         List<String> outHeader = new ArrayList<>(header);

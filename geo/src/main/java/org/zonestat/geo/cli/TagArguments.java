@@ -27,29 +27,34 @@ public record TagArguments(
         String reasonColumn,
         Index index) {
 
-    /** Which {@link org.zonestat.geo.ZoneLocator} to use; the result is the same, only speed differs. */
+    /**
+     * Which {@link org.zonestat.geo.ZoneLocator} to use; the result is the same, only speed
+     * differs.
+     */
     public enum Index {
         GRID,
         STRTREE,
         BRUTE
     }
 
-    public static final String USAGE = String.join("\n",
-            "usage: zonestat tag --zones FILE.geojson [--name-property P] --input FILE.csv",
-            "                    --lat COLUMN --lon COLUMN [--output FILE.csv]",
-            "                    [--zone-column NAME] [--reason-column NAME] [--index grid|strtree|brute]",
-            "",
-            "Appends the zone of each row's point to a CSV file (RFC 4180, header row required).",
-            "  --zones          GeoJSON FeatureCollection of Polygon/MultiPolygon zones (WGS84 lon/lat)",
-            "  --name-property  feature property holding the zone name (default: name)",
-            "  --input          CSV file to tag (UTF-8, a byte-order mark is skipped)",
-            "  --lat, --lon     header names of the latitude and longitude columns",
-            "  --output         where to write the tagged CSV (default: standard output)",
-            "  --zone-column    name of the appended zone column (default: zone)",
-            "  --reason-column  name of the appended reason column (default: zone_reason); empty when",
-            "                   tagged, else missing, not_a_number, out_of_range or no_zone",
-            "  --index          lookup strategy (default: grid)",
-            "Every input row is written; a summary goes to standard error.");
+    public static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: zonestat tag --zones FILE.geojson [--name-property P] --input FILE.csv",
+                    "                    --lat COLUMN --lon COLUMN [--output FILE.csv]",
+                    "                    [--zone-column NAME] [--reason-column NAME] [--index grid|strtree|brute]",
+                    "",
+                    "Appends the zone of each row's point to a CSV file (RFC 4180, header row required).",
+                    "  --zones          GeoJSON FeatureCollection of Polygon/MultiPolygon zones (WGS84 lon/lat)",
+                    "  --name-property  feature property holding the zone name (default: name)",
+                    "  --input          CSV file to tag (UTF-8, a byte-order mark is skipped)",
+                    "  --lat, --lon     header names of the latitude and longitude columns",
+                    "  --output         where to write the tagged CSV (default: standard output)",
+                    "  --zone-column    name of the appended zone column (default: zone)",
+                    "  --reason-column  name of the appended reason column (default: zone_reason); empty when",
+                    "                   tagged, else missing, not_a_number, out_of_range or no_zone",
+                    "  --index          lookup strategy (default: grid)",
+                    "Every input row is written; a summary goes to standard error.");
 
     public TagArguments {
         Objects.requireNonNull(zones, "zones");
@@ -120,8 +125,16 @@ public record TagArguments(
         if (zoneColumn.equals(reasonColumn)) {
             throw new UsageException("--zone-column and --reason-column must differ");
         }
-        return new TagArguments(zones, nameProperty, input, lat, lon, Optional.ofNullable(output),
-                zoneColumn, reasonColumn, index);
+        return new TagArguments(
+                zones,
+                nameProperty,
+                input,
+                lat,
+                lon,
+                Optional.ofNullable(output),
+                zoneColumn,
+                reasonColumn,
+                index);
     }
 
     private static Index parseIndex(String value) {

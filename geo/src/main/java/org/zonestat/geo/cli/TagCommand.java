@@ -34,8 +34,10 @@ import org.zonestat.geo.ZoneLocator;
 public final class TagCommand {
     /** Exit status: success. */
     public static final int OK = 0;
+
     /** Exit status: a file or its data could not be used. */
     public static final int FAILED = 1;
+
     /** Exit status: bad arguments. */
     public static final int USAGE = 2;
 
@@ -69,16 +71,26 @@ public final class TagCommand {
         try {
             ZoneLayer layer = readLayer(arguments, stderr);
             ZoneLocator locator = strategy(arguments.index()).apply(layer);
-            CsvZoneTagger tagger = new CsvZoneTagger(locator, arguments.latColumn(),
-                    arguments.lonColumn(), arguments.zoneColumn(), arguments.reasonColumn());
+            CsvZoneTagger tagger =
+                    new CsvZoneTagger(
+                            locator,
+                            arguments.latColumn(),
+                            arguments.lonColumn(),
+                            arguments.zoneColumn(),
+                            arguments.reasonColumn());
             TagSummary summary;
             try (Reader in = Files.newBufferedReader(arguments.input(), StandardCharsets.UTF_8)) {
                 if (arguments.output().isPresent()) {
-                    try (Writer out = Files.newBufferedWriter(arguments.output().get(), StandardCharsets.UTF_8)) {
+                    try (Writer out =
+                            Files.newBufferedWriter(
+                                    arguments.output().get(), StandardCharsets.UTF_8)) {
                         summary = tagger.tag(in, out);
                     }
                 } else {
-                    Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
+                    Writer out =
+                            new BufferedWriter(
+                                    new OutputStreamWriter(stdout, StandardCharsets.UTF_8),
+                                    1 << 16);
                     summary = tagger.tag(in, out);
                 }
             } catch (NoSuchFileException e) {
@@ -88,8 +100,13 @@ public final class TagCommand {
             } catch (IOException | UncheckedIOException e) {
                 throw new IOException(arguments.input() + ": " + e.getMessage(), e);
             }
-            stderr.println("zonestat tag: " + layer.size() + " zones from " + arguments.zones() + "; "
-                    + summary.describe());
+            stderr.println(
+                    "zonestat tag: "
+                            + layer.size()
+                            + " zones from "
+                            + arguments.zones()
+                            + "; "
+                            + summary.describe());
             return OK;
         } catch (InvalidZoneLayerException | IOException e) {
             stderr.println("zonestat tag: " + e.getMessage());
@@ -101,16 +118,25 @@ public final class TagCommand {
         String file = arguments.zones().getFileName().toString();
         String id = file.replaceFirst("\\.[^.]*$", "").toLowerCase().replaceAll("[^a-z0-9]+", "-");
         // Warnings (repaired polygons) go to stderr whatever logging backend is on the class path.
-        ZoneLayer layer = new GeoJsonZoneLayerReader(w -> stderr.println("zonestat tag: warning: " + w)).read(
-                id.isEmpty() ? "zones" : id, file, arguments.zones(), arguments.nameProperty());
+        ZoneLayer layer =
+                new GeoJsonZoneLayerReader(w -> stderr.println("zonestat tag: warning: " + w))
+                        .read(
+                                id.isEmpty() ? "zones" : id,
+                                file,
+                                arguments.zones(),
+                                arguments.nameProperty());
         boolean named = false;
         for (Zone z : layer.zones()) {
             named |= z.properties().containsKey(arguments.nameProperty());
         }
         if (!named) {
-            throw new InvalidZoneLayerException(arguments.zones() + ": no zone has the property '"
-                    + arguments.nameProperty() + "' (properties of the first zone: "
-                    + layer.zone(0).properties().keySet() + "); choose one with --name-property");
+            throw new InvalidZoneLayerException(
+                    arguments.zones()
+                            + ": no zone has the property '"
+                            + arguments.nameProperty()
+                            + "' (properties of the first zone: "
+                            + layer.zone(0).properties().keySet()
+                            + "); choose one with --name-property");
         }
         return layer;
     }

@@ -6,7 +6,8 @@ package org.zonestat.geo.cli;
  *
  * <p>Immutable value.
  */
-public record TagSummary(long rows, long tagged, long noZone, long missing, long notANumber, long outOfRange) {
+public record TagSummary(
+        long rows, long tagged, long noZone, long missing, long notANumber, long outOfRange) {
 
     /** Rows whose coordinates could not be used. */
     public long badCoordinates() {

@@ -11,16 +11,18 @@ import java.util.List;
 public final class Coordinates {
     /** Reason: the row has no value (blank, {@code NA}, or the column is absent from the row). */
     public static final String MISSING = "missing";
+
     /** Reason: a value is not a decimal number. */
     public static final String NOT_A_NUMBER = "not_a_number";
+
     /** Reason: longitude outside [-180, 180] or latitude outside [-90, 90]. */
     public static final String OUT_OF_RANGE = "out_of_range";
 
     private Coordinates() {}
 
     /**
-     * A parse result: the coordinates, or a reason ({@link #MISSING}, {@link #NOT_A_NUMBER},
-     * {@link #OUT_OF_RANGE}) when they are unusable.
+     * A parse result: the coordinates, or a reason ({@link #MISSING}, {@link #NOT_A_NUMBER}, {@link
+     * #OUT_OF_RANGE}) when they are unusable.
      */
     public record Parsed(double lon, double lat, String reason) {}
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The usable lon/lat points of a CSV file with a header row, read by column name: rows whose
- * coordinates are missing, not numbers or out of range are left out. Meant for tests and
- * benchmarks that need real event locations; the {@code tag} command keeps every row instead.
+ * coordinates are missing, not numbers or out of range are left out. Meant for tests and benchmarks
+ * that need real event locations; the {@code tag} command keeps every row instead.
  *
  * <p>Immutable and thread-safe once read.
  */
@@ -42,7 +42,11 @@ public final class CsvPoints {
             int latAt = ColumnIndex.find(header, latColumn);
             if (lonAt < 0 || latAt < 0) {
                 throw new IllegalArgumentException(
-                        file + ": no column '" + (lonAt < 0 ? lonColumn : latColumn) + "' in " + header);
+                        file
+                                + ": no column '"
+                                + (lonAt < 0 ? lonColumn : latColumn)
+                                + "' in "
+                                + header);
             }
             double[] lons = new double[1024];
             double[] lats = new double[1024];

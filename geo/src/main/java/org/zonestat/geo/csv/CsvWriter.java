@@ -7,12 +7,12 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes RFC 4180 CSV records: fields separated by commas, records ended by CRLF; a field is
- * quoted (with inner quotes doubled) only when it contains a comma, a quote, CR or LF, or starts
- * or ends with a space.
+ * Writes RFC 4180 CSV records: fields separated by commas, records ended by CRLF; a field is quoted
+ * (with inner quotes doubled) only when it contains a comma, a quote, CR or LF, or starts or ends
+ * with a space.
  *
- * <p>Not thread-safe: one writer per output, used by one thread. Buffering is the caller's
- * choice (wrap the target in a {@link java.io.BufferedWriter}).
+ * <p>Not thread-safe: one writer per output, used by one thread. Buffering is the caller's choice
+ * (wrap the target in a {@link java.io.BufferedWriter}).
  */
 public final class CsvWriter implements Closeable, Flushable {
     private final Writer out;

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Classifies a cell's series of Gi* results (one per time step, oldest first) into ESRI's
- * emerging hot-spot categories ("How Emerging Hot Spot Analysis works", ArcGIS Pro). A step is
- * <em>hot</em> when z &gt; 0 and p &lt; {@code significance}, <em>cold</em> when z &lt; 0 and p
- * &lt; {@code significance}; the trend is the Mann-Kendall test of the z-scores at {@code
- * trendSignificance}. With n steps and "90%" meaning at least 0.9 n of them, the rules for hot
- * spots, checked in this order, are:
+ * Classifies a cell's series of Gi* results (one per time step, oldest first) into ESRI's emerging
+ * hot-spot categories ("How Emerging Hot Spot Analysis works", ArcGIS Pro). A step is <em>hot</em>
+ * when z &gt; 0 and p &lt; {@code significance}, <em>cold</em> when z &lt; 0 and p &lt; {@code
+ * significance}; the trend is the Mann-Kendall test of the z-scores at {@code trendSignificance}.
+ * With n steps and "90%" meaning at least 0.9 n of them, the rules for hot spots, checked in this
+ * order, are:
  *
  * <ol>
- *   <li>final step hot and at least 90% of steps hot: <b>intensifying</b> if the z-scores trend
- *       up significantly, <b>diminishing</b> if they trend down, <b>persistent</b> otherwise;
+ *   <li>final step hot and at least 90% of steps hot: <b>intensifying</b> if the z-scores trend up
+ *       significantly, <b>diminishing</b> if they trend down, <b>persistent</b> otherwise;
  *   <li>final step hot, never hot before: <b>new</b>;
  *   <li>final step hot, the final run of hot steps has length &ge; 2 and there is no hot step
  *       before that run: <b>consecutive</b>;
@@ -70,17 +70,18 @@ public final class EmergingHotSpotClassifier {
     }
 
     /**
-     * Classifies every cell seen in any window; a cell missing from a window counts as z = 0, p =
-     * 1 (not significant) there.
+     * Classifies every cell seen in any window; a cell missing from a window counts as z = 0, p = 1
+     * (not significant) there.
      */
     public Map<Long, EmergingHotSpotCategory> classifyWindows(List<Map<Long, GiStar>> windows) {
         Set<Long> cells = new LinkedHashSet<>();
         windows.forEach(w -> cells.addAll(w.keySet()));
         Map<Long, EmergingHotSpotCategory> out = new LinkedHashMap<>();
         for (long cell : cells) {
-            List<GiStar> series = windows.stream()
-                    .map(w -> w.getOrDefault(cell, new GiStar(cell, 0, 0, 1, 1)))
-                    .toList();
+            List<GiStar> series =
+                    windows.stream()
+                            .map(w -> w.getOrDefault(cell, new GiStar(cell, 0, 0, 1, 1)))
+                            .toList();
             out.put(cell, classify(series));
         }
         return out;

@@ -23,17 +23,21 @@ import java.util.Set;
 public record ForecastScore(long events, long hits, double flaggedArea, double studyArea) {
     public ForecastScore {
         if (events < 0 || hits < 0 || hits > events) {
-            throw new IllegalArgumentException("need 0 <= hits <= events, got " + hits + " of " + events);
+            throw new IllegalArgumentException(
+                    "need 0 <= hits <= events, got " + hits + " of " + events);
         }
         if (!(studyArea > 0) || flaggedArea < 0 || flaggedArea > studyArea) {
             throw new IllegalArgumentException(
-                    "need 0 <= flagged area <= study area > 0, got " + flaggedArea + " of " + studyArea);
+                    "need 0 <= flagged area <= study area > 0, got "
+                            + flaggedArea
+                            + " of "
+                            + studyArea);
         }
     }
 
     /**
-     * Scores flagged cells against the cells of later events, with cells of equal area (H3 cells
-     * at one resolution are within a few percent of each other in a city).
+     * Scores flagged cells against the cells of later events, with cells of equal area (H3 cells at
+     * one resolution are within a few percent of each other in a city).
      *
      * @param flagged the forecast's cells
      * @param eventCells the cell of each later event (repeats count once per event)

@@ -19,9 +19,9 @@ import java.util.Objects;
  * Gi* is a z-score; its two-sided p-value comes from {@link NormalDistribution} and the
  * Benjamini-Hochberg q-value from {@link BenjaminiHochberg} over the window's cells.
  *
- * <p>The study area is the set of cells passed in: cells with no events must be passed with a
- * count of 0 (see {@link H3StudyArea}), and neighbors outside it are ignored. When all values are
- * equal (S = 0) every cell gets z = 0 and p = 1.
+ * <p>The study area is the set of cells passed in: cells with no events must be passed with a count
+ * of 0 (see {@link H3StudyArea}), and neighbors outside it are ignored. When all values are equal
+ * (S = 0) every cell gets z = 0 and p = 1.
  *
  * <p>Pure and thread-safe; no Flink types, so a window function can call it per window.
  */
@@ -62,7 +62,8 @@ public final class GetisOrdGiStar {
         double sumSq = 0;
         for (int i = 0; i < n; i++) {
             if (position.put(cells[i], i) != null) {
-                throw new IllegalArgumentException("cell " + Long.toHexString(cells[i]) + " given twice");
+                throw new IllegalArgumentException(
+                        "cell " + Long.toHexString(cells[i]) + " given twice");
             }
             sum += values[i];
             sumSq += values[i] * values[i];

@@ -5,8 +5,8 @@ package org.zonestat.geo.stats;
  *
  * @param cell the cell (an H3 index, or any id the neighbors function knows)
  * @param value the cell's count
- * @param z the Gi* statistic, a z-score: positive for clustering of high values (hot), negative
- *     for low values (cold)
+ * @param z the Gi* statistic, a z-score: positive for clustering of high values (hot), negative for
+ *     low values (cold)
  * @param p two-sided p-value of z under the normal approximation
  * @param q Benjamini-Hochberg adjusted p-value over all cells of the window
  */

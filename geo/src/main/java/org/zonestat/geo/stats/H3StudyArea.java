@@ -14,8 +14,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.zonestat.geo.H3Binner;
 
 /**
- * The H3 cells of a study area (e.g. the city boundary), for statistics that need the cells with
- * no events too: Gi* takes them with a count of 0, and forecast scoring counts them as area.
+ * The H3 cells of a study area (e.g. the city boundary), for statistics that need the cells with no
+ * events too: Gi* takes them with a count of 0, and forecast scoring counts them as area.
  *
  * <p>Stateless; thread-safe.
  */
@@ -31,12 +31,16 @@ public final class H3StudyArea {
             for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
                 holes.add(ring(polygon.getInteriorRingN(h)));
             }
-            out.addAll(H3Binner.h3().polygonToCells(ring(polygon.getExteriorRing()), holes, resolution));
+            out.addAll(
+                    H3Binner.h3()
+                            .polygonToCells(ring(polygon.getExteriorRing()), holes, resolution));
         }
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Counts for every cell of the study area: the given count, or 0; cells outside are dropped. */
+    /**
+     * Counts for every cell of the study area: the given count, or 0; cells outside are dropped.
+     */
     public static Map<Long, Long> withZeros(Map<Long, ? extends Number> counts, long[] area) {
         Map<Long, Long> out = new LinkedHashMap<>();
         long[] sorted = area.clone();

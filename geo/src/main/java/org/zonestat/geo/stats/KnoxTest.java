@@ -5,10 +5,9 @@ import java.util.SplittableRandom;
 import org.zonestat.geo.Distances;
 
 /**
- * The Knox test for space-time clustering (E. G. Knox, "The detection of space-time
- * interactions", Applied Statistics 13, 1964), in the banded Monte Carlo form of the Near Repeat
- * Calculator (J. H. Ratcliffe, 2009; Johnson et al., "Space-time patterns of risk", J. Quant.
- * Criminology 23, 2007):
+ * The Knox test for space-time clustering (E. G. Knox, "The detection of space-time interactions",
+ * Applied Statistics 13, 1964), in the banded Monte Carlo form of the Near Repeat Calculator (J. H.
+ * Ratcliffe, 2009; Johnson et al., "Space-time patterns of risk", J. Quant. Criminology 23, 2007):
  *
  * <ul>
  *   <li>every pair of events is put in one distance band (great-circle meters, {@link
@@ -18,13 +17,13 @@ import org.zonestat.geo.Distances;
  *   <li>the observed count of pairs in each (distance, time) band is compared with counts after
  *       randomly permuting the event times among the events ({@code permutations} times, seeded),
  *       which keeps the spatial and the temporal pattern but breaks their link;
- *   <li>Knox ratio = observed / mean of the permuted counts; p = (1 + number of permutations with
- *       a count &ge; observed) / (1 + permutations), a one-sided test for excess close pairs.
+ *   <li>Knox ratio = observed / mean of the permuted counts; p = (1 + number of permutations with a
+ *       count &ge; observed) / (1 + permutations), a one-sided test for excess close pairs.
  * </ul>
  *
- * A ratio well above 1 with a small p in the first bands means near repeats: events close in
- * space follow each other closely in time more often than chance. {@link Result#nearRepeatExtent}
- * reads the radius and window off the table.
+ * A ratio well above 1 with a small p in the first bands means near repeats: events close in space
+ * follow each other closely in time more often than chance. {@link Result#nearRepeatExtent} reads
+ * the radius and window off the table.
  *
  * <p>Cost: O(n^2) distance computations once, then O(n^2) per permutation; a few thousand events
  * and 99-999 permutations take seconds. Immutable and thread-safe (each run makes its own random
@@ -42,7 +41,8 @@ public final class KnoxTest {
      * @param permutations number of Monte Carlo permutations (e.g. 99 or 999)
      * @param seed seed of the permutations: same inputs and seed, same result
      */
-    public KnoxTest(double[] distanceEdgesMeters, double[] timeEdgesDays, int permutations, long seed) {
+    public KnoxTest(
+            double[] distanceEdgesMeters, double[] timeEdgesDays, int permutations, long seed) {
         this.distanceEdges = checkEdges(distanceEdgesMeters, "distance");
         this.timeEdges = checkEdges(timeEdgesDays, "time");
         if (permutations < 1) {
@@ -53,14 +53,21 @@ public final class KnoxTest {
     }
 
     /** The table of one run. Arrays are indexed [distance band][time band]. */
-    public record Result(double[] distanceEdges, double[] timeEdges, long[][] observed,
-            double[][] expected, double[][] ratio, double[][] p, int permutations, long seed) {
+    public record Result(
+            double[] distanceEdges,
+            double[] timeEdges,
+            long[][] observed,
+            double[][] expected,
+            double[][] ratio,
+            double[][] p,
+            int permutations,
+            long seed) {
 
         /**
-         * The near-repeat extent: the upper edges of the largest distance band and the largest
-         * time band such that every band pair from the origin up to them has a Knox ratio of at
-         * least {@code minRatio} and p &le; {@code alpha}; {0, 0} when even the first band pair does
-         * not qualify. Returns {meters, days}.
+         * The near-repeat extent: the upper edges of the largest distance band and the largest time
+         * band such that every band pair from the origin up to them has a Knox ratio of at least
+         * {@code minRatio} and p &le; {@code alpha}; {0, 0} when even the first band pair does not
+         * qualify. Returns {meters, days}.
          */
         public double[] nearRepeatExtent(double alpha, double minRatio) {
             int ds = 0;
@@ -122,7 +129,11 @@ public final class KnoxTest {
         int k = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++, k++) {
-                distanceBand[k] = (byte) band(distanceEdges, Distances.meters(lons[i], lats[i], lons[j], lats[j]));
+                distanceBand[k] =
+                        (byte)
+                                band(
+                                        distanceEdges,
+                                        Distances.meters(lons[i], lats[i], lons[j], lats[j]));
             }
         }
         long[][] observed = count(distanceBand, days, identity(n), nd, nt);
@@ -146,12 +157,22 @@ public final class KnoxTest {
         for (int d = 0; d < nd; d++) {
             for (int t = 0; t < nt; t++) {
                 expected[d][t] = sum[d][t] / permutations;
-                ratio[d][t] = expected[d][t] == 0 ? (observed[d][t] == 0 ? 1 : Double.POSITIVE_INFINITY)
-                        : observed[d][t] / expected[d][t];
+                ratio[d][t] =
+                        expected[d][t] == 0
+                                ? (observed[d][t] == 0 ? 1 : Double.POSITIVE_INFINITY)
+                                : observed[d][t] / expected[d][t];
                 p[d][t] = (1.0 + atLeast[d][t]) / (1.0 + permutations);
             }
         }
-        return new Result(distanceEdges.clone(), timeEdges.clone(), observed, expected, ratio, p, permutations, seed);
+        return new Result(
+                distanceEdges.clone(),
+                timeEdges.clone(),
+                observed,
+                expected,
+                ratio,
+                p,
+                permutations,
+                seed);
     }
 
     private long[][] count(byte[] distanceBand, double[] days, int[] order, int nd, int nt) {
@@ -200,13 +221,16 @@ public final class KnoxTest {
 
     private static double[] checkEdges(double[] edges, String what) {
         if (edges.length == 0 || edges.length > 127) {
-            throw new IllegalArgumentException(what + " bands: 1 to 127 edges needed, got " + edges.length);
+            throw new IllegalArgumentException(
+                    what + " bands: 1 to 127 edges needed, got " + edges.length);
         }
         double previous = 0;
         for (double e : edges) {
             if (!(e > previous)) {
-                throw new IllegalArgumentException(what + " band edges must be positive and increasing: "
-                        + Arrays.toString(edges));
+                throw new IllegalArgumentException(
+                        what
+                                + " band edges must be positive and increasing: "
+                                + Arrays.toString(edges));
             }
             previous = e;
         }

@@ -3,8 +3,8 @@ package org.zonestat.geo.stats;
 import java.util.Arrays;
 
 /**
- * The Mann-Kendall test for a monotonic trend in a series (H. B. Mann, Econometrica 13, 1945; M.
- * G. Kendall, Rank Correlation Methods, 1975; as in R. O. Gilbert, Statistical Methods for
+ * The Mann-Kendall test for a monotonic trend in a series (H. B. Mann, Econometrica 13, 1945; M. G.
+ * Kendall, Rank Correlation Methods, 1975; as in R. O. Gilbert, Statistical Methods for
  * Environmental Pollution Monitoring, 1987, ch. 16):
  *
  * <pre>
@@ -14,13 +14,16 @@ import java.util.Arrays;
  * p      = 2 (1 - Phi(|Z|))   (two-sided)
  * </pre>
  *
- * <p>The normal approximation is usual from about n = 10; ESRI's emerging hot-spot analysis uses
- * it for any number of time steps, and so does this class. Stateless; thread-safe.
+ * <p>The normal approximation is usual from about n = 10; ESRI's emerging hot-spot analysis uses it
+ * for any number of time steps, and so does this class. Stateless; thread-safe.
  */
 public final class MannKendall {
     private MannKendall() {}
 
-    /** The result: statistic S, its tie-corrected variance, Z with continuity correction, two-sided p. */
+    /**
+     * The result: statistic S, its tie-corrected variance, Z with continuity correction, two-sided
+     * p.
+     */
     public record Result(long s, double variance, double z, double p) {
         /** +1 for a significant upward trend at level alpha, -1 downward, 0 none. */
         public int trend(double alpha) {

@@ -28,22 +28,36 @@ import org.zonestat.geo.ZoneLayer;
  * geo/README.md; mismatches are printed (see the test's output file).
  */
 class TagBaltimore311Test {
-    private static final Path REQUESTS = Path.of(
-            "../simulators/src/main/resources/zonestat/data/baltimore/311_service_requests_2019-10-18_21.csv");
-    private static final Path NEIGHBORHOODS = Path.of(
-            "src/main/resources/zonestat/zones/baltimore/baltimore_neighborhoods_2010.geojson");
+    private static final Path REQUESTS =
+            Path.of(
+                    "../simulators/src/main/resources/zonestat/data/baltimore/311_service_requests_2019-10-18_21.csv");
+    private static final Path NEIGHBORHOODS =
+            Path.of(
+                    "src/main/resources/zonestat/zones/baltimore/baltimore_neighborhoods_2010.geojson");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
-    void assignedNeighborhoodMatchesTheExportsOwnNeighborhoodForAtLeast99PercentOfRequests() throws IOException {
+    void assignedNeighborhoodMatchesTheExportsOwnNeighborhoodForAtLeast99PercentOfRequests()
+            throws IOException {
         Path output = dir.resolve("tagged.csv");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = TagCommand.run(new String[] {
-            "--zones", NEIGHBORHOODS.toString(), "--input", REQUESTS.toString(),
-            "--lat", "Latitude", "--lon", "Longitude", "--output", output.toString()},
-                new ByteArrayOutputStream(), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status =
+                TagCommand.run(
+                        new String[] {
+                            "--zones",
+                            NEIGHBORHOODS.toString(),
+                            "--input",
+                            REQUESTS.toString(),
+                            "--lat",
+                            "Latitude",
+                            "--lon",
+                            "Longitude",
+                            "--output",
+                            output.toString()
+                        },
+                        new ByteArrayOutputStream(),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         String summary = err.toString(StandardCharsets.UTF_8);
         assertThat(status).as(summary).isZero();
         assertThat(summary).contains("rows 3000, tagged 2843, no zone 27, bad coordinates 130");
@@ -54,7 +68,7 @@ class TagBaltimore311Test {
         int zone = header.indexOf("zone");
         int lat = header.indexOf("Latitude");
         int lon = header.indexOf("Longitude");
-        ZoneLayer layer = new GeoJsonZoneLayerReader(w -> { }).read("n", "n", NEIGHBORHOODS, "name");
+        ZoneLayer layer = new GeoJsonZoneLayerReader(w -> {}).read("n", "n", NEIGHBORHOODS, "name");
         int compared = 0;
         List<String> mismatches = new ArrayList<>();
         double farthest = 0;
@@ -65,35 +79,55 @@ class TagBaltimore311Test {
             }
             compared++;
             if (!expected.equalsIgnoreCase(row.get(zone))) {
-                double meters = metersToZone(layer, expected, Double.parseDouble(row.get(lon)),
-                        Double.parseDouble(row.get(lat)));
+                double meters =
+                        metersToZone(
+                                layer,
+                                expected,
+                                Double.parseDouble(row.get(lon)),
+                                Double.parseDouble(row.get(lat)));
                 farthest = Math.max(farthest, meters);
-                mismatches.add(String.format(Locale.ROOT, "(%s, %s) export '%s', tagged '%s', %.1f m from '%s'",
-                        row.get(lon), row.get(lat), expected, row.get(zone), meters, expected));
+                mismatches.add(
+                        String.format(
+                                Locale.ROOT,
+                                "(%s, %s) export '%s', tagged '%s', %.1f m from '%s'",
+                                row.get(lon),
+                                row.get(lat),
+                                expected,
+                                row.get(zone),
+                                meters,
+                                expected));
             }
         }
-        System.out.printf("311 vs 2010 neighborhoods: compared %d, matching %d, mismatches %d, farthest %.1f m%n",
+        System.out.printf(
+                "311 vs 2010 neighborhoods: compared %d, matching %d, mismatches %d, farthest %.1f m%n",
                 compared, compared - mismatches.size(), mismatches.size(), farthest);
         mismatches.forEach(System.out::println);
 
         assertThat(compared).isEqualTo(2843);
-        assertThat(compared - mismatches.size()).as("matching; mismatches: %s", mismatches)
+        assertThat(compared - mismatches.size())
+                .as("matching; mismatches: %s", mismatches)
                 .isGreaterThanOrEqualTo((int) Math.ceil(0.99 * compared));
         assertThat(mismatches).as("documented in geo/README.md").hasSizeLessThanOrEqualTo(25);
         // Every mismatch is a boundary case: the export's neighborhood is within a meter.
-        assertThat(farthest).as("farthest mismatch from the export's neighborhood, m; %s", mismatches)
+        assertThat(farthest)
+                .as("farthest mismatch from the export's neighborhood, m; %s", mismatches)
                 .isLessThan(1.0);
     }
 
-    /** Distance in meters (approximate, degrees scaled at 39.3 N) from the point to the named zone. */
+    /**
+     * Distance in meters (approximate, degrees scaled at 39.3 N) from the point to the named zone.
+     */
     private static double metersToZone(ZoneLayer layer, String name, double lon, double lat) {
         Geometry point = new GeometryFactory().createPoint(new Coordinate(lon, lat));
         double best = Double.POSITIVE_INFINITY;
         for (Zone z : layer.zones()) {
             if (z.name().equalsIgnoreCase(name)) {
                 Coordinate[] nearest = DistanceOp.nearestPoints(z.geometry(), point);
-                best = Math.min(best, org.zonestat.geo.Distances.meters(
-                        nearest[0].x, nearest[0].y, nearest[1].x, nearest[1].y));
+                best =
+                        Math.min(
+                                best,
+                                org.zonestat.geo.Distances.meters(
+                                        nearest[0].x, nearest[0].y, nearest[1].x, nearest[1].y));
             }
         }
         return best;

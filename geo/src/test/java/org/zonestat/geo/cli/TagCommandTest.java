@@ -16,18 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.geo.csv.CsvReader;
 
-/** The {@code tag} command end to end, on files in a temporary folder, through {@link TagCommand#run}. */
+/**
+ * The {@code tag} command end to end, on files in a temporary folder, through {@link
+ * TagCommand#run}.
+ */
 class TagCommandTest {
     /** Two zones: "West" [0,1]x[0,1] and "East" [1,2]x[0,1], sharing the edge x=1. */
-    static final String ZONES = """
+    static final String ZONES =
+            """
             {"type": "FeatureCollection", "features": [
              {"type": "Feature", "properties": {"label": "West", "code": "W"},
               "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,1],[0,0]]]}},
              {"type": "Feature", "properties": {"label": "East", "code": "E"},
               "geometry": {"type": "MultiPolygon", "coordinates": [[[[1,0],[2,0],[2,1],[1,1],[1,0]]]]}}]}""";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path zones;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -42,42 +45,82 @@ class TagCommandTest {
 
     @Test
     void everyRowIsKeptWithItsZoneOrTheReasonItHasNone() throws IOException {
-        Path input = write("events.csv", "\uFEFFid,note,lat,lon\r\n"
-                + "1,\"in the west, with a comma\",0.5,0.5\r\n"
-                + "2,\"on the shared edge\",0.5,1\r\n"
-                + "3,\"two\nlines and \"\"quotes\"\"\",0.5,1.5\r\n"
-                + "4,outside,5,5\r\n"
-                + "5,blank,,\r\n"
-                + "6,R missing,NA,NA\r\n"
-                + "7,words,north,east\r\n"
-                + "8,impossible,95,0.5\r\n"
-                + "9,short row\r\n");
+        Path input =
+                write(
+                        "events.csv",
+                        "\uFEFFid,note,lat,lon\r\n"
+                                + "1,\"in the west, with a comma\",0.5,0.5\r\n"
+                                + "2,\"on the shared edge\",0.5,1\r\n"
+                                + "3,\"two\nlines and \"\"quotes\"\"\",0.5,1.5\r\n"
+                                + "4,outside,5,5\r\n"
+                                + "5,blank,,\r\n"
+                                + "6,R missing,NA,NA\r\n"
+                                + "7,words,north,east\r\n"
+                                + "8,impossible,95,0.5\r\n"
+                                + "9,short row\r\n");
         Path output = dir.resolve("tagged.csv");
 
-        int status = run("--zones", zones.toString(), "--name-property", "label", "--input", input.toString(),
-                "--lat", "lat", "--lon", "lon", "--output", output.toString());
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--name-property",
+                        "label",
+                        "--input",
+                        input.toString(),
+                        "--lat",
+                        "lat",
+                        "--lon",
+                        "lon",
+                        "--output",
+                        output.toString());
 
         assertThat(status).as(stderr()).isEqualTo(TagCommand.OK);
         List<List<String>> rows = read(Files.readString(output));
         assertThat(rows.get(0)).containsExactly("id", "note", "lat", "lon", "zone", "zone_reason");
-        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0) + "|" + r.get(4) + "|" + r.get(5))
-                .containsExactly("1|West|", "2|West|", "3|East|", "4||no_zone", "5||missing", "6||missing",
-                        "7||not_a_number", "8||out_of_range", "9||missing");
+        assertThat(rows.subList(1, rows.size()))
+                .extracting(r -> r.get(0) + "|" + r.get(4) + "|" + r.get(5))
+                .containsExactly(
+                        "1|West|",
+                        "2|West|",
+                        "3|East|",
+                        "4||no_zone",
+                        "5||missing",
+                        "6||missing",
+                        "7||not_a_number",
+                        "8||out_of_range",
+                        "9||missing");
         assertThat(rows.get(3).get(1)).isEqualTo("two\nlines and \"quotes\"");
         assertThat(rows.get(9)).as("short rows are padded to the header").hasSize(6);
-        assertThat(stderr()).contains("rows 9, tagged 3, no zone 1, bad coordinates 5",
-                "missing 3, not a number 1, out of range 1");
+        assertThat(stderr())
+                .contains(
+                        "rows 9, tagged 3, no zone 1, bad coordinates 5",
+                        "missing 3, not a number 1, out of range 1");
         assertThat(stdout.size()).isZero();
     }
 
     @Test
     void withoutOutputTheTaggedCsvGoesToStandardOutput() throws IOException {
         Path input = write("events.csv", "Latitude,Longitude\n0.5,1.5\n");
-        int status = run("--zones", zones.toString(), "--name-property=code", "--input=" + input,
-                "--lat", "Latitude", "--lon", "Longitude", "--zone-column", "ward", "--index", "strtree");
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--name-property=code",
+                        "--input=" + input,
+                        "--lat",
+                        "Latitude",
+                        "--lon",
+                        "Longitude",
+                        "--zone-column",
+                        "ward",
+                        "--index",
+                        "strtree");
         assertThat(status).as(stderr()).isEqualTo(TagCommand.OK);
-        assertThat(read(stdout.toString(StandardCharsets.UTF_8))).containsExactly(
-                List.of("Latitude", "Longitude", "ward", "zone_reason"), List.of("0.5", "1.5", "E", ""));
+        assertThat(read(stdout.toString(StandardCharsets.UTF_8)))
+                .containsExactly(
+                        List.of("Latitude", "Longitude", "ward", "zone_reason"),
+                        List.of("0.5", "1.5", "E", ""));
         assertThat(stderr()).contains("rows 1, tagged 1");
     }
 
@@ -90,7 +133,18 @@ class TagCommandTest {
 
     @Test
     void unknownOptionPrintsUsageAndExitsWithTwo() {
-        int status = run("--zones", zones.toString(), "--input", "x.csv", "--lat", "a", "--lon", "b", "--colour", "red");
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--input",
+                        "x.csv",
+                        "--lat",
+                        "a",
+                        "--lon",
+                        "b",
+                        "--colour",
+                        "red");
         assertThat(status).isEqualTo(TagCommand.USAGE);
         assertThat(stderr()).contains("unknown option '--colour'", "usage:");
     }
@@ -110,8 +164,16 @@ class TagCommandTest {
     @Test
     void missingZonesFileFailsWithOneNamingTheFile() throws IOException {
         Path input = write("events.csv", "lat,lon\n");
-        int status = run("--zones", dir.resolve("none.geojson").toString(), "--input", input.toString(),
-                "--lat", "lat", "--lon", "lon");
+        int status =
+                run(
+                        "--zones",
+                        dir.resolve("none.geojson").toString(),
+                        "--input",
+                        input.toString(),
+                        "--lat",
+                        "lat",
+                        "--lon",
+                        "lon");
         assertThat(status).isEqualTo(TagCommand.FAILED);
         assertThat(stderr()).contains("none.geojson", "no such file");
     }
@@ -119,24 +181,54 @@ class TagCommandTest {
     @Test
     void namePropertyThatNoZoneHasFailsListingTheProperties() throws IOException {
         Path input = write("events.csv", "lat,lon\n");
-        int status = run("--zones", zones.toString(), "--input", input.toString(), "--lat", "lat", "--lon", "lon");
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--input",
+                        input.toString(),
+                        "--lat",
+                        "lat",
+                        "--lon",
+                        "lon");
         assertThat(status).isEqualTo(TagCommand.FAILED);
-        assertThat(stderr()).contains("no zone has the property 'name'", "label", "--name-property");
+        assertThat(stderr())
+                .contains("no zone has the property 'name'", "label", "--name-property");
     }
 
     @Test
     void missingCoordinateColumnFailsNamingTheColumnAndTheFile() throws IOException {
         Path input = write("events.csv", "lat,lng\n0.5,0.5\n");
-        int status = run("--zones", zones.toString(), "--name-property", "label", "--input", input.toString(),
-                "--lat", "lat", "--lon", "lon");
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--name-property",
+                        "label",
+                        "--input",
+                        input.toString(),
+                        "--lat",
+                        "lat",
+                        "--lon",
+                        "lon");
         assertThat(status).isEqualTo(TagCommand.FAILED);
         assertThat(stderr()).contains("events.csv", "no column 'lon'");
     }
 
     @Test
     void missingInputFileFailsWithOneNamingTheFile() {
-        int status = run("--zones", zones.toString(), "--name-property", "label",
-                "--input", dir.resolve("absent.csv").toString(), "--lat", "lat", "--lon", "lon");
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--name-property",
+                        "label",
+                        "--input",
+                        dir.resolve("absent.csv").toString(),
+                        "--lat",
+                        "lat",
+                        "--lon",
+                        "lon");
         assertThat(status).isEqualTo(TagCommand.FAILED);
         assertThat(stderr()).contains("absent.csv");
     }

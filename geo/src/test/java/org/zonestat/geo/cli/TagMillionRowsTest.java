@@ -3,7 +3,6 @@ package org.zonestat.geo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,7 @@ class TagMillionRowsTest {
     private static final long SEED = Long.getLong("zonestat.seed", 1_000_000L);
     private static final int ROWS = 1_000_000;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aMillionRowsAreTaggedInASmallHeap() throws Exception {
@@ -51,15 +49,30 @@ class TagMillionRowsTest {
         Path output = dir.resolve("tagged.csv");
         Path stderr = dir.resolve("stderr.txt");
 
-        Process process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx48m", "-cp", System.getProperty("java.class.path"),
-                        TagCommand.class.getName(),
-                        "--zones", zones.toString(), "--name-property", "label", "--input", input.toString(),
-                        "--lat", "lat", "--lon", "lon", "--output", output.toString()))
-                .redirectError(stderr.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process process =
+                new ProcessBuilder(
+                                List.of(
+                                        Path.of(System.getProperty("java.home"), "bin", "java")
+                                                .toString(),
+                                        "-Xmx48m",
+                                        "-cp",
+                                        System.getProperty("java.class.path"),
+                                        TagCommand.class.getName(),
+                                        "--zones",
+                                        zones.toString(),
+                                        "--name-property",
+                                        "label",
+                                        "--input",
+                                        input.toString(),
+                                        "--lat",
+                                        "lat",
+                                        "--lon",
+                                        "lon",
+                                        "--output",
+                                        output.toString()))
+                        .redirectError(stderr.toFile())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();

@@ -16,26 +16,29 @@ class CsvReaderTest {
 
     @Test
     void quotedFieldsMayHoldCommasLineBreaksAndDoubledQuotes() throws IOException {
-        List<List<String>> records = readAll("a,\"b, c\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\nx,,\"\"\r\n");
-        assertThat(records).containsExactly(
-                List.of("a", "b, c", "say \"hi\"", "two\r\nlines"),
-                List.of("x", "", ""));
+        List<List<String>> records =
+                readAll("a,\"b, c\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\nx,,\"\"\r\n");
+        assertThat(records)
+                .containsExactly(
+                        List.of("a", "b, c", "say \"hi\"", "two\r\nlines"), List.of("x", "", ""));
     }
 
     @Test
     void byteOrderMarkAtTheStartIsSkipped() throws IOException {
-        assertThat(readAll("\uFEFFLongitude,Latitude\n-76.6,39.3")).containsExactly(
-                List.of("Longitude", "Latitude"), List.of("-76.6", "39.3"));
+        assertThat(readAll("\uFEFFLongitude,Latitude\n-76.6,39.3"))
+                .containsExactly(List.of("Longitude", "Latitude"), List.of("-76.6", "39.3"));
     }
 
     @Test
     void lfCrlfAndCrAllEndRecordsAndAMissingFinalNewlineIsFine() throws IOException {
-        assertThat(readAll("a\nb\r\nc\rd")).containsExactly(List.of("a"), List.of("b"), List.of("c"), List.of("d"));
+        assertThat(readAll("a\nb\r\nc\rd"))
+                .containsExactly(List.of("a"), List.of("b"), List.of("c"), List.of("d"));
     }
 
     @Test
     void emptyLineIsARecordWithOneEmptyField() throws IOException {
-        assertThat(readAll("a,b\n\nc,d\n")).containsExactly(List.of("a", "b"), List.of(""), List.of("c", "d"));
+        assertThat(readAll("a,b\n\nc,d\n"))
+                .containsExactly(List.of("a", "b"), List.of(""), List.of("c", "d"));
     }
 
     @Test

@@ -18,9 +18,13 @@ class BenjaminiHochbergTest {
     void adjustedValuesMatchRsPAdjust() {
         // R: p.adjust(c(0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205), "BH")
         //    0.0080 0.0320 0.0672 0.0672 0.0672 0.0800 0.0846 0.2050
-        double[] q = BenjaminiHochberg.adjust(new double[] {0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205});
-        assertThat(q).containsExactly(new double[] {0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.0845714, 0.205},
-                within(1e-6));
+        double[] q =
+                BenjaminiHochberg.adjust(
+                        new double[] {0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205});
+        assertThat(q)
+                .containsExactly(
+                        new double[] {0.008, 0.032, 0.0672, 0.0672, 0.0672, 0.08, 0.0845714, 0.205},
+                        within(1e-6));
     }
 
     @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ForecastScoreTest {
     /**
-     * By hand: 100 cells in the study area, 5 flagged (area share 5/100 = 0.05); 20 later events
-     * of which 8 fall in flagged cells (hit rate 8/20 = 0.4); PAI = 0.4 / 0.05 = 8.
+     * By hand: 100 cells in the study area, 5 flagged (area share 5/100 = 0.05); 20 later events of
+     * which 8 fall in flagged cells (hit rate 8/20 = 0.4); PAI = 0.4 / 0.05 = 8.
      */
     @Test
     void paiAndHitRateMatchAHandComputation() {
@@ -32,7 +32,8 @@ class ForecastScoreTest {
 
     @Test
     void moreHitsThanEventsIsRejected() {
-        assertThatThrownBy(() -> new ForecastScore(3, 4, 1, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ForecastScore(3, 4, 1, 10))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("4 of 3");
     }
 }

@@ -14,8 +14,8 @@ class GetisOrdGiStarTest {
     private static final CellNeighbors LINE = cell -> new long[] {cell - 1, cell, cell + 1};
 
     /**
-     * Five cells in a row with counts 0, 0, 10, 0, 0, by hand: n = 5, Xbar = 10/5 = 2,
-     * S = sqrt(100/5 - 2^2) = 4.
+     * Five cells in a row with counts 0, 0, 10, 0, 0, by hand: n = 5, Xbar = 10/5 = 2, S =
+     * sqrt(100/5 - 2^2) = 4.
      *
      * <ul>
      *   <li>cell 3 (neighbors 2, 3, 4): sum w = 3, sum wx = 10; numerator 10 - 2*3 = 4; denominator
@@ -23,7 +23,8 @@ class GetisOrdGiStarTest {
      *       and cell 4 have the same sums, so the same Gi*.
      *   <li>cell 1 (neighbors 1, 2; cell 0 is outside): sum w = 2, sum wx = 0; numerator 0 - 2*2 =
      *       -4; denominator 4 * sqrt((5*2 - 2^2)/4) = 4.898979; Gi* = -0.816497. Same for cell 5.
-     *   <li>p-values: 2 (1 - Phi(0.816497)) = 0.414216 for all five; BH leaves them all at 0.414216.
+     *   <li>p-values: 2 (1 - Phi(0.816497)) = 0.414216 for all five; BH leaves them all at
+     *       0.414216.
      * </ul>
      */
     @Test
@@ -40,25 +41,27 @@ class GetisOrdGiStarTest {
         assertThat(gi.get(4L).z()).isCloseTo(z, within(1e-12));
         assertThat(gi.get(1L).z()).isCloseTo(-z, within(1e-12));
         assertThat(gi.get(5L).z()).isCloseTo(-z, within(1e-12));
-        assertThat(gi.values()).allSatisfy(g -> {
-            assertThat(g.p()).isCloseTo(0.414216, within(1e-6));
-            assertThat(g.q()).isCloseTo(0.414216, within(1e-6));
-            assertThat(g.confidenceBin(false)).isZero();
-        });
+        assertThat(gi.values())
+                .allSatisfy(
+                        g -> {
+                            assertThat(g.p()).isCloseTo(0.414216, within(1e-6));
+                            assertThat(g.q()).isCloseTo(0.414216, within(1e-6));
+                            assertThat(g.confidenceBin(false)).isZero();
+                        });
     }
 
     /**
-     * A real H3 disk in Baltimore: the 19 cells within 2 steps of the cell of City Hall (res 9),
-     * k = 1 weights. Counts: 7 at the center, 1 in each of the 6 ring-1 cells, 0 in the 12 ring-2
-     * cells. By hand: n = 19, sum x = 13, sum x^2 = 55, Xbar = 13/19 = 0.684211,
-     * S = sqrt(55/19 - Xbar^2) = 1.557752.
+     * A real H3 disk in Baltimore: the 19 cells within 2 steps of the cell of City Hall (res 9), k
+     * = 1 weights. Counts: 7 at the center, 1 in each of the 6 ring-1 cells, 0 in the 12 ring-2
+     * cells. By hand: n = 19, sum x = 13, sum x^2 = 55, Xbar = 13/19 = 0.684211, S = sqrt(55/19 -
+     * Xbar^2) = 1.557752.
      *
      * <ul>
      *   <li>center (7 neighbors, all in the area): sum wx = 13; numerator 13 - 7 Xbar = 8.210526;
-     *       denominator S sqrt((19*7 - 49)/18) = 1.557752 * 2.160247 = 3.365130; Gi* = 2.439884,
-     *       p = 2 (1 - Phi(2.439884)) = 0.014692 (hot at 95%).
-     *   <li>ring-1 cell (itself, the center, 2 ring-1 and 3 ring-2 neighbors): sum wx = 1+7+1+1 = 10;
-     *       numerator 10 - 7 Xbar = 5.210526; Gi* = 1.548388.
+     *       denominator S sqrt((19*7 - 49)/18) = 1.557752 * 2.160247 = 3.365130; Gi* = 2.439884, p
+     *       = 2 (1 - Phi(2.439884)) = 0.014692 (hot at 95%).
+     *   <li>ring-1 cell (itself, the center, 2 ring-1 and 3 ring-2 neighbors): sum wx = 1+7+1+1 =
+     *       10; numerator 10 - 7 Xbar = 5.210526; Gi* = 1.548388.
      * </ul>
      */
     @Test
@@ -83,9 +86,11 @@ class GetisOrdGiStarTest {
     @Test
     void equalCountsEverywhereGiveNoHotSpot() {
         Map<Long, GiStar> gi = new GetisOrdGiStar(LINE).compute(Map.of(1L, 3, 2L, 3, 3L, 3));
-        assertThat(gi.values()).allSatisfy(g -> {
-            assertThat(g.z()).isZero();
-            assertThat(g.p()).isEqualTo(1.0);
-        });
+        assertThat(gi.values())
+                .allSatisfy(
+                        g -> {
+                            assertThat(g.z()).isZero();
+                            assertThat(g.p()).isEqualTo(1.0);
+                        });
     }
 }

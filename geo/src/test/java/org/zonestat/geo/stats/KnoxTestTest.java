@@ -53,7 +53,9 @@ class KnoxTestTest {
         KnoxTest.Result r = new KnoxTest(METERS, DAYS, 99, SEED).run(lons, lats, days);
         for (int d = 0; d < METERS.length; d++) {
             for (int t = 0; t < DAYS.length; t++) {
-                assertThat(r.ratio()[d][t]).as("band %d/%d, seed %d", d, t, SEED).isCloseTo(1.0, within(0.2));
+                assertThat(r.ratio()[d][t])
+                        .as("band %d/%d, seed %d", d, t, SEED)
+                        .isCloseTo(1.0, within(0.2));
             }
         }
         assertThat(r.p()[2][2]).as("seed %d", SEED).isGreaterThan(0.01);
@@ -61,10 +63,13 @@ class KnoxTestTest {
 
     @Test
     void pairsAreCountedInHalfOpenBandsAndTheSameSeedGivesTheSameResult() {
-        // Three events on a meridian: A-B 100 m apart and 3 days, A-C 500 m and 10 days, B-C 400 m, 7 days.
+        // Three events on a meridian: A-B 100 m apart and 3 days, A-C 500 m and 10 days, B-C 400 m,
+        // 7 days.
         double lat0 = 39.29;
         double[] lons = {-76.61, -76.61, -76.61};
-        double[] lats = {lat0, lat0 + Distances.latitudeDegrees(100), lat0 + Distances.latitudeDegrees(500)};
+        double[] lats = {
+            lat0, lat0 + Distances.latitudeDegrees(100), lat0 + Distances.latitudeDegrees(500)
+        };
         double[] days = {0, 3, 10};
         KnoxTest test = new KnoxTest(new double[] {200, 450}, new double[] {7, 14}, 20, SEED);
         KnoxTest.Result r = test.run(lons, lats, days);

@@ -18,7 +18,8 @@ class NormalDistributionTest {
         "2.5, 0.9937903346742238",
         "-2.9, 0.0018658133003840384",
         "-3, 0.0013498980316300957",
-        "3.5, 0.9997673709209645"})
+        "3.5, 0.9997673709209645"
+    })
     void cdfMatchesTabulatedValues(double z, double expected) {
         assertThat(NormalDistribution.cdf(z)).isCloseTo(expected, within(1e-15));
     }
@@ -28,7 +29,8 @@ class NormalDistributionTest {
         "3, 0.0013498980316300957",
         "5, 2.866515718791946e-07",
         "8, 6.220960574271819e-16",
-        "10, 7.619853024160593e-24"})
+        "10, 7.619853024160593e-24"
+    })
     void upperTailKeepsRelativeAccuracyFarOut(double z, double expected) {
         assertThat(NormalDistribution.upperTail(z)).isCloseTo(expected, within(expected * 1e-12));
     }
@@ -42,7 +44,9 @@ class NormalDistributionTest {
 
     @Test
     void cdfIsContinuousWhereTheMethodsMeet() {
-        assertThat(NormalDistribution.cdf(2.9999999999)).isCloseTo(NormalDistribution.cdf(3.0), within(1e-12));
-        assertThat(NormalDistribution.cdf(-2.9999999999)).isCloseTo(NormalDistribution.cdf(-3.0), within(1e-12));
+        assertThat(NormalDistribution.cdf(2.9999999999))
+                .isCloseTo(NormalDistribution.cdf(3.0), within(1e-12));
+        assertThat(NormalDistribution.cdf(-2.9999999999))
+                .isCloseTo(NormalDistribution.cdf(-3.0), within(1e-12));
     }
 }

@@ -2,7 +2,6 @@ package org.zonestat.console.replay;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +28,13 @@ public record ReplayRange(Instant from, Instant to) {
 
     public static final int MAX_DAYS = 92;
 
-    private static final DateTimeFormatter WEEK = new DateTimeFormatterBuilder()
-            .appendValue(IsoFields.WEEK_BASED_YEAR, 4)
-            .appendLiteral("-W")
-            .appendValue(IsoFields.WEEK_OF_WEEK_BASED_YEAR, 2)
-            .parseDefaulting(ChronoField.DAY_OF_WEEK, 1)
-            .toFormatter();
+    private static final DateTimeFormatter WEEK =
+            new DateTimeFormatterBuilder()
+                    .appendValue(IsoFields.WEEK_BASED_YEAR, 4)
+                    .appendLiteral("-W")
+                    .appendValue(IsoFields.WEEK_OF_WEEK_BASED_YEAR, 2)
+                    .parseDefaulting(ChronoField.DAY_OF_WEEK, 1)
+                    .toFormatter();
 
     /** The range named by the request's query parameters. */
     public static ReplayRange of(Context ctx) {
@@ -50,7 +50,10 @@ public record ReplayRange(Instant from, Instant to) {
             try {
                 monday = LocalDate.parse(week.strip(), WEEK);
             } catch (DateTimeException e) {
-                throw new BadRequestResponse("query parameter 'week' must be an ISO week like 2018-W27, was '" + week + "'");
+                throw new BadRequestResponse(
+                        "query parameter 'week' must be an ISO week like 2018-W27, was '"
+                                + week
+                                + "'");
             }
             range = new ReplayRange(start(monday), start(monday.plusDays(7)));
         } else {
@@ -64,7 +67,8 @@ public record ReplayRange(Instant from, Instant to) {
             throw new BadRequestResponse("query parameter 'to' must be after 'from'");
         }
         if (Duration.between(range.from, range.to).compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
-            throw new BadRequestResponse("the range from 'from' to 'to' may span at most " + MAX_DAYS + " days");
+            throw new BadRequestResponse(
+                    "the range from 'from' to 'to' may span at most " + MAX_DAYS + " days");
         }
         return range;
     }
@@ -82,8 +86,12 @@ public record ReplayRange(Instant from, Instant to) {
             }
             return Instant.parse(value);
         } catch (DateTimeException e) {
-            throw new BadRequestResponse("query parameter '" + name
-                    + "' must be a date like 2018-07-02 or an instant like 2018-07-02T04:00:00Z, was '" + raw + "'");
+            throw new BadRequestResponse(
+                    "query parameter '"
+                            + name
+                            + "' must be a date like 2018-07-02 or an instant like 2018-07-02T04:00:00Z, was '"
+                            + raw
+                            + "'");
         }
     }
 }

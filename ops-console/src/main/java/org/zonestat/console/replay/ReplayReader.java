@@ -1,7 +1,15 @@
 package org.zonestat.console.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -19,16 +27,6 @@ import org.zonestat.console.LiveItem;
 import org.zonestat.console.RiskHalo;
 import org.zonestat.geo.ZoneCatalog;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Predicate;
-
 /**
  * Reads a time range of the output topics ({@code events}, {@code alerts}, {@code hotspots}) for
  * the replay page.
@@ -38,8 +36,8 @@ import java.util.function.Predicate;
  * records are kept when their time lies in the range: events by {@code occurredAt}, alerts by
  * {@code at}, hot cells by {@code windowEnd}, risk halos when they are in force at some point of
  * the range. Kafka does not promise timestamp order within a partition (a backfill may write an
- * older record later), so reading does not stop at the first record past {@code to}. At most
- * {@code maxItems} items are returned, the earliest first; the result says when it was cut.
+ * older record later), so reading does not stop at the first record past {@code to}. At most {@code
+ * maxItems} items are returned, the earliest first; the result says when it was cut.
  *
  * <p>Thread-safe: each call uses its own short-lived consumer ({@code read_committed}).
  */
@@ -129,9 +127,11 @@ public final class ReplayReader {
                     } else if (item instanceof LiveAlert a && inRange(a.at(), from, to)) {
                         alerts.add(a);
                     } else if (item instanceof RiskHalo h
-                            && h.startsAt().isBefore(to) && h.expiresAt().isAfter(from)) {
+                            && h.startsAt().isBefore(to)
+                            && h.expiresAt().isAfter(from)) {
                         halos.add(h);
-                    } else if (item instanceof HotCell cell && !cell.windowEnd().isBefore(from)
+                    } else if (item instanceof HotCell cell
+                            && !cell.windowEnd().isBefore(from)
                             && !cell.windowEnd().isAfter(to)) {
                         cells.add(cell.withZones(catalog.tag(cell.lon(), cell.lat())));
                     }
@@ -139,7 +139,12 @@ public final class ReplayReader {
                 end.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
             }
             if (!end.isEmpty()) {
-                LOG.warn("Replay of [{}, {}) stopped after {} with partitions unread: {}", from, to, DEADLINE, end.keySet());
+                LOG.warn(
+                        "Replay of [{}, {}) stopped after {} with partitions unread: {}",
+                        from,
+                        to,
+                        DEADLINE,
+                        end.keySet());
             }
         }
         events.sort(Comparator.comparing(LiveEvent::occurredAt).thenComparing(LiveEvent::eventId));
@@ -156,15 +161,25 @@ public final class ReplayReader {
             halos = halos.subList(0, (int) (halos.size() * keep));
             cells = cells.subList(0, (int) (cells.size() * keep));
         }
-        return new Range(from, to, List.copyOf(events), List.copyOf(alerts), List.copyOf(halos),
-                List.copyOf(cells), truncated, read, (System.nanoTime() - start) / 1_000_000);
+        return new Range(
+                from,
+                to,
+                List.copyOf(events),
+                List.copyOf(alerts),
+                List.copyOf(halos),
+                List.copyOf(cells),
+                truncated,
+                read,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static boolean inRange(Instant t, Instant from, Instant to) {
         return !t.isBefore(from) && t.isBefore(to);
     }
 
-    /** Assigns every partition with records at or after its start time; returns their end offsets. */
+    /**
+     * Assigns every partition with records at or after its start time; returns their end offsets.
+     */
     private Map<TopicPartition, Long> seek(KafkaConsumer<byte[], byte[]> c, Instant from) {
         Map<TopicPartition, Long> times = new HashMap<>();
         for (String topic : new String[] {eventsTopic, alertsTopic, hotspotsTopic}) {
@@ -175,19 +190,22 @@ public final class ReplayReader {
             if (infos == null) {
                 continue;
             }
-            long t = (topic.equals(hotspotsTopic) ? from.minus(HALO_LOOKBACK) : from).toEpochMilli();
+            long t =
+                    (topic.equals(hotspotsTopic) ? from.minus(HALO_LOOKBACK) : from).toEpochMilli();
             for (PartitionInfo p : infos) {
                 times.put(new TopicPartition(topic, p.partition()), Math.max(0, t));
             }
         }
-        Map<TopicPartition, OffsetAndTimestamp> offsets = c.offsetsForTimes(times, Duration.ofSeconds(10));
+        Map<TopicPartition, OffsetAndTimestamp> offsets =
+                c.offsetsForTimes(times, Duration.ofSeconds(10));
         Map<TopicPartition, Long> ends = c.endOffsets(times.keySet(), Duration.ofSeconds(10));
         Map<TopicPartition, Long> start = new HashMap<>();
-        offsets.forEach((tp, o) -> {
-            if (o != null && o.offset() < ends.get(tp)) {
-                start.put(tp, o.offset());
-            }
-        });
+        offsets.forEach(
+                (tp, o) -> {
+                    if (o != null && o.offset() < ends.get(tp)) {
+                        start.put(tp, o.offset());
+                    }
+                });
         c.assign(start.keySet());
         start.forEach(c::seek);
         Map<TopicPartition, Long> end = new HashMap<>();
@@ -209,6 +227,11 @@ public final class ReplayReader {
     }
 
     private Map<String, Object> config() {
-        return ConsoleKafka.readCommitted(bootstrapServers, "zonestat-ops-console-replay", ByteArrayDeserializer.class, 50, 5000);
+        return ConsoleKafka.readCommitted(
+                bootstrapServers,
+                "zonestat-ops-console-replay",
+                ByteArrayDeserializer.class,
+                50,
+                5000);
     }
 }

@@ -64,13 +64,33 @@ public record ActionItem(
 
     public ActionItem assignedTo(String newAgency, String newAssignee, Instant at) {
         return new ActionItem(
-                id, layer, zone, what, newAgency, newAssignee, dueDate, status, createdAt, at,
-                closedAt, note);
+                id,
+                layer,
+                zone,
+                what,
+                newAgency,
+                newAssignee,
+                dueDate,
+                status,
+                createdAt,
+                at,
+                closedAt,
+                note);
     }
 
     public ActionItem closed(String closingNote, Instant at) {
         return new ActionItem(
-                id, layer, zone, what, agency, assignee, dueDate, CLOSED, createdAt, at, at,
+                id,
+                layer,
+                zone,
+                what,
+                agency,
+                assignee,
+                dueDate,
+                CLOSED,
+                createdAt,
+                at,
+                at,
                 closingNote);
     }
 }

@@ -1,21 +1,6 @@
 package org.zonestat.console.scorecard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.zonestat.console.ConsoleJson;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,10 +15,23 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonestat.console.ConsoleJson;
 
 /**
- * Huddle action items kept in a compacted Kafka topic ({@code action-items}, key = item id, value
- * = the item's JSON), so they survive restarts: on start the store reads the topic from the
+ * Huddle action items kept in a compacted Kafka topic ({@code action-items}, key = item id, value =
+ * the item's JSON), so they survive restarts: on start the store reads the topic from the
  * beginning; each change is written to the topic (acknowledged by all in-sync replicas) before it
  * is applied in memory and answered.
  *
@@ -58,10 +56,14 @@ public final class ActionItemStore implements AutoCloseable {
         this.producer =
                 new KafkaProducer<>(
                         Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG, "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                                ProducerConfig.LINGER_MS_CONFIG, 0),
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                0),
                         new StringSerializer(),
                         new ByteArraySerializer());
         this.reader = new TopicReader(bootstrapServers, topic, this::load);
@@ -79,7 +81,8 @@ public final class ActionItemStore implements AutoCloseable {
 
     private static void createTopicIfMissing(String bootstrapServers, String topic) {
         try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(
                             List.of(
                                     new NewTopic(topic, Optional.of(1), Optional.empty())
@@ -115,7 +118,11 @@ public final class ActionItemStore implements AutoCloseable {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Skipping unreadable action item {}@{}: {}", r.key(), r.offset(), e.getMessage());
+            LOG.warn(
+                    "Skipping unreadable action item {}@{}: {}",
+                    r.key(),
+                    r.offset(),
+                    e.getMessage());
         }
     }
 
@@ -139,14 +146,28 @@ public final class ActionItemStore implements AutoCloseable {
 
     /** Creates an open item and returns it once the topic has it. */
     public synchronized ActionItem create(
-            String layer, String zone, String what, String agency, String assignee,
+            String layer,
+            String zone,
+            String what,
+            String agency,
+            String assignee,
             LocalDate dueDate) {
         Instant now = clock.instant();
         String id = "AI-" + UUID.randomUUID().toString().substring(0, 13);
         return write(
                 new ActionItem(
-                        id, layer, zone, what, agency, assignee, dueDate, ActionItem.OPEN, now, now,
-                        null, null));
+                        id,
+                        layer,
+                        zone,
+                        what,
+                        agency,
+                        assignee,
+                        dueDate,
+                        ActionItem.OPEN,
+                        now,
+                        now,
+                        null,
+                        null));
     }
 
     /** Assigns an item to an agency (and person); empty if there is no such item. */
@@ -167,7 +188,8 @@ public final class ActionItemStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while saving action item " + item.id(), e);
         } catch (IOException | ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot save action item " + item.id() + " to " + topic, e);
+            throw new IllegalStateException(
+                    "cannot save action item " + item.id() + " to " + topic, e);
         }
         items.put(item.id(), item);
         return item;

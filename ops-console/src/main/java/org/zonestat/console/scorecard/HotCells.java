@@ -2,10 +2,6 @@ package org.zonestat.console.scorecard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.zonestat.geo.ZoneCatalog;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.zonestat.geo.ZoneCatalog;
 
 /**
- * The Gi* hot-spot cells of the {@code hotspots} topic ({@code "type": "hotspot-cell"} records),
- * by window length and window end, each placed in its zones by its centre. Other record types on
- * the topic are ignored.
+ * The Gi* hot-spot cells of the {@code hotspots} topic ({@code "type": "hotspot-cell"} records), by
+ * window length and window end, each placed in its zones by its centre. Other record types on the
+ * topic are ignored.
  *
  * <p>The job writes, for each closed window, every cell that is hot or cold and every cell whose
  * status changed; so the hot cells "as of" an instant are the {@code HOT} cells of the latest
@@ -26,8 +24,10 @@ import java.util.TreeMap;
 public final class HotCells {
     private final ObjectMapper mapper = new ObjectMapper();
     private final ZoneCatalog catalog;
+
     /** windowDays → windowEnd → cell → record. */
-    private final Map<Integer, NavigableMap<Instant, Map<String, HotCell>>> windows = new HashMap<>();
+    private final Map<Integer, NavigableMap<Instant, Map<String, HotCell>>> windows =
+            new HashMap<>();
 
     public HotCells(ZoneCatalog catalog) {
         this.catalog = catalog;
@@ -101,8 +101,8 @@ public final class HotCells {
     }
 
     /**
-     * The hot cells of the zone in the latest {@code windowDays} window that ended by {@code
-     * asOf}, ordered by cell id.
+     * The hot cells of the zone in the latest {@code windowDays} window that ended by {@code asOf},
+     * ordered by cell id.
      */
     public synchronized List<HotCell> hot(String layer, String zone, int windowDays, Instant asOf) {
         NavigableMap<Instant, Map<String, HotCell>> byEnd = windows.get(windowDays);

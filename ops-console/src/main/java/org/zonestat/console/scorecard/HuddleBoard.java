@@ -23,7 +23,12 @@ public final class HuddleBoard {
     public static final int HOT_CELL_WINDOW_DAYS = 7;
 
     private static final List<Kind> DAY_KINDS =
-            List.of(Kind.HOMICIDES, Kind.SHOOTINGS, Kind.OTHER_VIOLENT, Kind.REQUESTS_OPENED, Kind.TIPS);
+            List.of(
+                    Kind.HOMICIDES,
+                    Kind.SHOOTINGS,
+                    Kind.OTHER_VIOLENT,
+                    Kind.REQUESTS_OPENED,
+                    Kind.TIPS);
 
     private final ScorecardStore scorecard;
     private final HotCells hotCells;
@@ -57,8 +62,8 @@ public final class HuddleBoard {
      * @param ytd homicides + shootings, Jan 1 to the day, against last year and the goal
      * @param open311 open 311 requests at the end of the day (from {@code zone-stats}' {@code
      *     openAtEnd} when present, else counted from the 311 records in {@code events})
-     * @param overdue311 overdue 311 requests at the end of the day ({@code overdueAtEnd}), or
-     *     null when the records do not carry it
+     * @param overdue311 overdue 311 requests at the end of the day ({@code overdueAtEnd}), or null
+     *     when the records do not carry it
      * @param hotCells H3 cells of the zone that are hot in the latest 7-day window
      * @param actionItems the zone's open action items, oldest first
      * @param changes what changed since the previous day's huddle, as sentences
@@ -76,24 +81,39 @@ public final class HuddleBoard {
 
     /** An action item as the card shows it. */
     public record ItemView(
-            String id, String what, String agency, String assignee, LocalDate dueDate, boolean overdue) {}
+            String id,
+            String what,
+            String agency,
+            String assignee,
+            LocalDate dueDate,
+            boolean overdue) {}
 
     /**
      * @param withTips whether the viewer may see tip counts (analysts and admins)
      */
     public Huddle build(
-            String layer, List<String> zones, LocalDate date, Double goalPercent, boolean withTips) {
-        List<Kind> kinds = withTips ? DAY_KINDS : DAY_KINDS.stream().filter(k -> k != Kind.TIPS).toList();
-        Scorecard day = scorecard.query(new ScorecardQuery(layer, date, date, kinds, false, null), zones);
+            String layer,
+            List<String> zones,
+            LocalDate date,
+            Double goalPercent,
+            boolean withTips) {
+        List<Kind> kinds =
+                withTips ? DAY_KINDS : DAY_KINDS.stream().filter(k -> k != Kind.TIPS).toList();
+        Scorecard day =
+                scorecard.query(new ScorecardQuery(layer, date, date, kinds, false, null), zones);
         Scorecard yesterday =
                 scorecard.query(
-                        new ScorecardQuery(layer, date.minusDays(1), date.minusDays(1), kinds, false, null),
+                        new ScorecardQuery(
+                                layer, date.minusDays(1), date.minusDays(1), kinds, false, null),
                         zones);
         Scorecard week =
-                scorecard.query(new ScorecardQuery(layer, date.minusDays(6), date, kinds, false, null), zones);
+                scorecard.query(
+                        new ScorecardQuery(layer, date.minusDays(6), date, kinds, false, null),
+                        zones);
         Scorecard ytd =
                 scorecard.query(
-                        ScorecardQuery.gunViolence(layer, date.withDayOfYear(1), date).withGoal(goalPercent),
+                        ScorecardQuery.gunViolence(layer, date.withDayOfYear(1), date)
+                                .withGoal(goalPercent),
                         zones);
         Instant endOfDay = date.plusDays(1).atStartOfDay(timeZone).toInstant();
         Instant endOfYesterday = date.atStartOfDay(timeZone).toInstant();
@@ -103,7 +123,10 @@ public final class HuddleBoard {
             Long openBefore = openAt(layer, zone, date.minusDays(1), endOfYesterday);
             Long overdue = scorecard.day(layer, zone, date).map(ZoneDay::overdueAtEnd).orElse(null);
             Long overdueBefore =
-                    scorecard.day(layer, zone, date.minusDays(1)).map(ZoneDay::overdueAtEnd).orElse(null);
+                    scorecard
+                            .day(layer, zone, date.minusDays(1))
+                            .map(ZoneDay::overdueAtEnd)
+                            .orElse(null);
             List<HotCells.HotCell> hot = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfDay);
             Set<String> hotBefore =
                     hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfYesterday).stream()
@@ -122,7 +145,8 @@ public final class HuddleBoard {
                     changes.add("cell " + c.cell() + " turned hot");
                 }
             }
-            Set<String> hotNow = hot.stream().map(HotCells.HotCell::cell).collect(Collectors.toSet());
+            Set<String> hotNow =
+                    hot.stream().map(HotCells.HotCell::cell).collect(Collectors.toSet());
             hotBefore.stream()
                     .filter(c -> !hotNow.contains(c))
                     .sorted()

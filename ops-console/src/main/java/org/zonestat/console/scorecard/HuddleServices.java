@@ -1,9 +1,8 @@
 package org.zonestat.console.scorecard;
 
-import org.zonestat.geo.ZoneCatalog;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.zonestat.geo.ZoneCatalog;
 
 /**
  * The Kafka-backed views behind the scorecard, huddle, report, public and Open311 endpoints: it
@@ -25,15 +24,23 @@ public final class HuddleServices implements AutoCloseable {
      * @param eventsTopic the tagged events topic (its 311 records feed the Open311 endpoints)
      */
     public HuddleServices(
-            String bootstrapServers, String eventsTopic, ZoneCatalog catalog, HuddleSettings settings) {
+            String bootstrapServers,
+            String eventsTopic,
+            ZoneCatalog catalog,
+            HuddleSettings settings) {
         this.settings = settings;
         this.hotCells = new HotCells(catalog);
         this.actionItems =
-                new ActionItemStore(bootstrapServers, settings.actionItemsTopic(), settings.clock());
+                new ActionItemStore(
+                        bootstrapServers, settings.actionItemsTopic(), settings.clock());
         this.readers =
                 List.of(
-                        new TopicReader(bootstrapServers, settings.zoneStatsTopic(), scorecard::acceptRecord),
-                        new TopicReader(bootstrapServers, settings.hotspotsTopic(), hotCells::acceptRecord),
+                        new TopicReader(
+                                bootstrapServers,
+                                settings.zoneStatsTopic(),
+                                scorecard::acceptRecord),
+                        new TopicReader(
+                                bootstrapServers, settings.hotspotsTopic(), hotCells::acceptRecord),
                         new TopicReader(bootstrapServers, eventsTopic, requests::acceptRecord),
                         actionItems.reader());
     }
@@ -69,7 +76,10 @@ public final class HuddleServices implements AutoCloseable {
         return readers;
     }
 
-    /** The huddle's "today": the configured date, else the latest day of the layer, else the clock's. */
+    /**
+     * The huddle's "today": the configured date, else the latest day of the layer, else the
+     * clock's.
+     */
     public LocalDate today(String layer) {
         if (settings.huddleDate() != null) {
             return settings.huddleDate();

@@ -38,7 +38,8 @@ public record HuddleSettings(
         Objects.requireNonNull(huddleLayer, "huddleLayer");
         Objects.requireNonNull(clock, "clock");
         if (!(goalPercent >= -100 && goalPercent <= 100)) {
-            throw new IllegalArgumentException("goalPercent must be in [-100, 100], was " + goalPercent);
+            throw new IllegalArgumentException(
+                    "goalPercent must be in [-100, 100], was " + goalPercent);
         }
         if (rotateSeconds < 1) {
             throw new IllegalArgumentException("rotateSeconds must be >= 1, was " + rotateSeconds);
@@ -64,25 +65,53 @@ public record HuddleSettings(
 
     public HuddleSettings withTopics(String zoneStats, String hotspots, String actionItems) {
         return new HuddleSettings(
-                zoneStats, hotspots, actionItems, timeZone, goalPercent, huddleLayer, huddleDate,
-                rotateSeconds, clock);
+                zoneStats,
+                hotspots,
+                actionItems,
+                timeZone,
+                goalPercent,
+                huddleLayer,
+                huddleDate,
+                rotateSeconds,
+                clock);
     }
 
     public HuddleSettings withHuddleDate(LocalDate date) {
         return new HuddleSettings(
-                zoneStatsTopic, hotspotsTopic, actionItemsTopic, timeZone, goalPercent, huddleLayer,
-                date, rotateSeconds, clock);
+                zoneStatsTopic,
+                hotspotsTopic,
+                actionItemsTopic,
+                timeZone,
+                goalPercent,
+                huddleLayer,
+                date,
+                rotateSeconds,
+                clock);
     }
 
     public HuddleSettings withGoalPercent(double percent) {
         return new HuddleSettings(
-                zoneStatsTopic, hotspotsTopic, actionItemsTopic, timeZone, percent, huddleLayer,
-                huddleDate, rotateSeconds, clock);
+                zoneStatsTopic,
+                hotspotsTopic,
+                actionItemsTopic,
+                timeZone,
+                percent,
+                huddleLayer,
+                huddleDate,
+                rotateSeconds,
+                clock);
     }
 
     public HuddleSettings withClock(Clock c) {
         return new HuddleSettings(
-                zoneStatsTopic, hotspotsTopic, actionItemsTopic, timeZone, goalPercent, huddleLayer,
-                huddleDate, rotateSeconds, c);
+                zoneStatsTopic,
+                hotspotsTopic,
+                actionItemsTopic,
+                timeZone,
+                goalPercent,
+                huddleLayer,
+                huddleDate,
+                rotateSeconds,
+                c);
     }
 }

@@ -2,9 +2,6 @@ package org.zonestat.console.scorecard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Every 311 service request seen on the {@code events} topic ({@code "stream": "request311"}
@@ -84,7 +82,9 @@ public final class Open311Requests {
             return;
         }
         Map<String, String> zones = new LinkedHashMap<>();
-        n.path("zones").fields().forEachRemaining(e -> zones.put(e.getKey(), e.getValue().asText()));
+        n.path("zones")
+                .fields()
+                .forEachRemaining(e -> zones.put(e.getKey(), e.getValue().asText()));
         Instant at = Instant.parse(n.get("occurredAt").asText());
         Instant due = n.hasNonNull("dueAt") ? Instant.parse(n.get("dueAt").asText()) : null;
         accept(

@@ -3,11 +3,6 @@ package org.zonestat.console.scorecard;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-
-import org.zonestat.geo.Zone;
-import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.geo.ZoneLayer;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,6 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.zonestat.geo.Zone;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
 
 /**
  * Typed validators of the query parameters of the scorecard, huddle, report and Open311 endpoints.
@@ -23,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class Params {
     private static final Pattern LAYER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
     /** The longest window a scorecard query may cover. */
     static final int MAX_WINDOW_DAYS = 3 * 366;
 
@@ -48,11 +47,13 @@ final class Params {
     String knownLayer(String what, String raw) {
         if (!LAYER_ID.matcher(raw).matches()) {
             throw new BadRequestResponse(
-                    what + " must be a layer id (lower-case letters, digits and '-'), one of "
+                    what
+                            + " must be a layer id (lower-case letters, digits and '-'), one of "
                             + catalog.layerIds());
         }
         if (catalog.layer(raw).isEmpty()) {
-            throw new NotFoundResponse("unknown layer '" + raw + "', known layers: " + catalog.layerIds());
+            throw new NotFoundResponse(
+                    "unknown layer '" + raw + "', known layers: " + catalog.layerIds());
         }
         return raw;
     }
@@ -91,7 +92,11 @@ final class Params {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse(
-                    "query parameter '" + name + "' must be a date like 2018-07-07, was '" + raw + "'");
+                    "query parameter '"
+                            + name
+                            + "' must be a date like 2018-07-07, was '"
+                            + raw
+                            + "'");
         }
     }
 
@@ -161,14 +166,21 @@ final class Params {
                 k = Kind.parse(part);
             } catch (IllegalArgumentException e) {
                 throw new BadRequestResponse(
-                        "query parameter 'kinds': unknown kind '" + part.strip() + "', expected some of " + names);
+                        "query parameter 'kinds': unknown kind '"
+                                + part.strip()
+                                + "', expected some of "
+                                + names);
             }
             if (!allowed.contains(k)) {
                 throw new io.javalin.http.ForbiddenResponse(
-                        "query parameter 'kinds': '" + k.field() + "' is not available to this role; allowed: " + names);
+                        "query parameter 'kinds': '"
+                                + k.field()
+                                + "' is not available to this role; allowed: "
+                                + names);
             }
             if (kinds.contains(k)) {
-                throw new BadRequestResponse("query parameter 'kinds' names '" + k.field() + "' twice");
+                throw new BadRequestResponse(
+                        "query parameter 'kinds' names '" + k.field() + "' twice");
             }
             kinds.add(k);
         }
@@ -183,7 +195,9 @@ final class Params {
         }
         if (from.plusDays(MAX_WINDOW_DAYS).isBefore(to)) {
             throw new BadRequestResponse(
-                    "query parameters 'from' and 'to' may span at most " + MAX_WINDOW_DAYS + " days");
+                    "query parameters 'from' and 'to' may span at most "
+                            + MAX_WINDOW_DAYS
+                            + " days");
         }
     }
 }

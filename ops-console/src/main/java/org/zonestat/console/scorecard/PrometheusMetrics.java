@@ -1,10 +1,9 @@
 package org.zonestat.console.scorecard;
 
-import org.zonestat.console.LiveEventHub;
-import org.zonestat.console.PipelineCounters;
-
 import java.util.Map;
 import java.util.function.Supplier;
+import org.zonestat.console.LiveEventHub;
+import org.zonestat.console.PipelineCounters;
 
 /**
  * {@code GET /metrics} in the Prometheus text exposition format (version 0.0.4): the pipeline's
@@ -19,7 +18,9 @@ final class PrometheusMetrics {
     private final HuddleServices services;
 
     PrometheusMetrics(
-            LiveEventHub hub, Supplier<PipelineCounters.Snapshot> pipeline, HuddleServices services) {
+            LiveEventHub hub,
+            Supplier<PipelineCounters.Snapshot> pipeline,
+            HuddleServices services) {
         this.hub = hub;
         this.pipeline = pipeline;
         this.services = services;
@@ -33,34 +34,60 @@ final class PrometheusMetrics {
             for (Map.Entry<String, Long> e : p.in().entrySet()) {
                 sample(out, "zonestat_events_in_total", "topic", e.getKey(), e.getValue());
             }
-            header(out, "zonestat_events_out_total", "counter",
+            header(
+                    out,
+                    "zonestat_events_out_total",
+                    "counter",
                     "Records in the events topic (at-least-once: redeliveries included).");
             sample(out, "zonestat_events_out_total", null, null, p.eventsRecords());
-            header(out, "zonestat_events_accepted_total", "counter",
+            header(
+                    out,
+                    "zonestat_events_accepted_total",
+                    "counter",
                     "Raw records not rejected (in minus rejected).");
             sample(out, "zonestat_events_accepted_total", null, null, p.accepted());
-            header(out, "zonestat_events_rejected_total", "counter",
+            header(
+                    out,
+                    "zonestat_events_rejected_total",
+                    "counter",
                     "Committed records in the rejected topic, by reason.");
             for (Map.Entry<String, Long> e : p.rejectedByReason().entrySet()) {
                 sample(out, "zonestat_events_rejected_total", "reason", e.getKey(), e.getValue());
             }
-            header(out, "zonestat_job_lag_records", "gauge",
+            header(
+                    out,
+                    "zonestat_job_lag_records",
+                    "gauge",
                     "Raw records the job has not yet committed reading (its consumer lag).");
             for (Map.Entry<String, Long> e : p.in().entrySet()) {
                 long committed = p.committedByJob().getOrDefault(e.getKey(), 0L);
-                sample(out, "zonestat_job_lag_records", "topic", e.getKey(), e.getValue() - committed);
+                sample(
+                        out,
+                        "zonestat_job_lag_records",
+                        "topic",
+                        e.getKey(),
+                        e.getValue() - committed);
             }
         }
         LiveEventHub.Stats s = hub.stats();
         header(out, "zonestat_websocket_clients", "gauge", "Open /ws/live connections.");
         sample(out, "zonestat_websocket_clients", null, null, s.websocketClients());
-        header(out, "zonestat_console_events_seen_total", "counter",
+        header(
+                out,
+                "zonestat_console_events_seen_total",
+                "counter",
                 "Distinct events the console has received since it started.");
         sample(out, "zonestat_console_events_seen_total", null, null, s.eventsSeen());
-        header(out, "zonestat_console_duplicates_dropped_total", "counter",
+        header(
+                out,
+                "zonestat_console_duplicates_dropped_total",
+                "counter",
                 "Redelivered events the console dropped.");
         sample(out, "zonestat_console_duplicates_dropped_total", null, null, s.duplicatesDropped());
-        header(out, "zonestat_console_consumer_lag_records", "gauge",
+        header(
+                out,
+                "zonestat_console_consumer_lag_records",
+                "gauge",
                 "Records the console's topic readers have not read yet (-1 before the first poll).");
         for (TopicReader r : services.readers()) {
             sample(out, "zonestat_console_consumer_lag_records", "topic", r.topic(), r.lag());

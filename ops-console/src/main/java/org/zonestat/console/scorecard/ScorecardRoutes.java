@@ -2,22 +2,12 @@ package org.zonestat.console.scorecard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
-
-import org.zonestat.console.AccessTokens;
-import org.zonestat.console.ConsoleJson;
-import org.zonestat.console.LiveEventHub;
-import org.zonestat.console.OpsConsoleApp;
-import org.zonestat.console.PipelineCounters;
-import org.zonestat.console.Role;
-import org.zonestat.geo.ZoneCatalog;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +24,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.zonestat.console.AccessTokens;
+import org.zonestat.console.ConsoleJson;
+import org.zonestat.console.LiveEventHub;
+import org.zonestat.console.OpsConsoleApp;
+import org.zonestat.console.PipelineCounters;
+import org.zonestat.console.Role;
+import org.zonestat.geo.ZoneCatalog;
 
 /**
  * The HTTP side of the scorecard: {@code /api/scorecard}, {@code /api/public/scorecard}, {@code
@@ -45,8 +42,8 @@ import java.util.function.Supplier;
  * scorecard, huddle, report and reading action items need a dispatcher token or above; changing
  * action items an analyst token or above; tip counts analyst or above. {@code /api/public/*}, the
  * pages and the OpenAPI file need no token. Open311 needs none either, but a token that is sent
- * must be valid, and only analysts and admins get addresses and coordinates. {@code /metrics}
- * needs a token of any role.
+ * must be valid, and only analysts and admins get addresses and coordinates. {@code /metrics} needs
+ * a token of any role.
  *
  * <p>Thread-safe.
  */
@@ -55,7 +52,12 @@ public final class ScorecardRoutes {
     public static final int SUPPRESS_BELOW = 5;
 
     static final List<Kind> PUBLIC_KINDS =
-            List.of(Kind.HOMICIDES, Kind.SHOOTINGS, Kind.OTHER_VIOLENT, Kind.REQUESTS_OPENED, Kind.REQUESTS_CLOSED);
+            List.of(
+                    Kind.HOMICIDES,
+                    Kind.SHOOTINGS,
+                    Kind.OTHER_VIOLENT,
+                    Kind.REQUESTS_OPENED,
+                    Kind.REQUESTS_CLOSED);
     private static final List<Kind> NO_TIPS =
             Arrays.stream(Kind.values()).filter(k -> k != Kind.TIPS).toList();
     private static final int OPEN311_LIMIT = 1000;
@@ -92,7 +94,9 @@ public final class ScorecardRoutes {
                 .get("/open311/v2/requests.json", this::open311Requests)
                 .get("/open311/v2/requests/{id}.json", this::open311Request)
                 .get("/metrics", this::metrics)
-                .get("/openapi.json", ctx -> resource(ctx, "zonestat/console/openapi.json", "application/json"))
+                .get(
+                        "/openapi.json",
+                        ctx -> resource(ctx, "zonestat/console/openapi.json", "application/json"))
                 .get("/huddle", ctx -> resource(ctx, "public/huddle.html", "text/html"))
                 .get("/report", ctx -> resource(ctx, "public/report.html", "text/html"))
                 .get("/public", ctx -> resource(ctx, "public/public.html", "text/html"));
@@ -120,9 +124,10 @@ public final class ScorecardRoutes {
         Params.window(from, to);
         boolean compare = Params.comparePreviousYear(ctx);
         Double goal = compare ? Params.goal(ctx, services.settings().goalPercent()) : null;
-        return services
-                .scorecard()
-                .query(new ScorecardQuery(layer, from, to, kinds, compare, goal), params.zones(layer));
+        return services.scorecard()
+                .query(
+                        new ScorecardQuery(layer, from, to, kinds, compare, goal),
+                        params.zones(layer));
     }
 
     /** Per-zone aggregates for everyone: no tips, counts 1–4 shown as "<5". */
@@ -169,8 +174,8 @@ public final class ScorecardRoutes {
 
     /**
      * A zone's counts by kind as the public sees them. When one of them is 1–4 but their total is
-     * shown, the others would give it away (total minus the rest), so then every count of the
-     * zone is withheld (null) and only the total is shown.
+     * shown, the others would give it away (total minus the rest), so then every count of the zone
+     * is withheld (null) and only the total is shown.
      */
     static Map<String, Object> suppressed(Map<String, Long> counts, long total) {
         boolean anySmall = counts.values().stream().anyMatch(v -> v != null && isSmall(v));
@@ -236,7 +241,9 @@ public final class ScorecardRoutes {
             params.zone("query parameter 'zone'", layer, zone);
         }
         String status = ctx.queryParam("status");
-        if (status != null && !status.equals(ActionItem.OPEN) && !status.equals(ActionItem.CLOSED)) {
+        if (status != null
+                && !status.equals(ActionItem.OPEN)
+                && !status.equals(ActionItem.CLOSED)) {
             throw new BadRequestResponse(
                     "query parameter 'status' must be open or closed, was '" + status + "'");
         }
@@ -257,7 +264,8 @@ public final class ScorecardRoutes {
         String agency = text(body, "agency", 100, true);
         String assignee = text(body, "assignee", 100, false);
         LocalDate due = dueDate(body);
-        ctx.status(201).json(services.actionItems().create(layer, zone, what, agency, assignee, due));
+        ctx.status(201)
+                .json(services.actionItems().create(layer, zone, what, agency, assignee, due));
     }
 
     private void assignItem(Context ctx) {
@@ -274,7 +282,10 @@ public final class ScorecardRoutes {
     private void closeItem(Context ctx) {
         requireAnalyst(ctx);
         String note = ctx.body().isBlank() ? null : text(body(ctx), "note", 500, false);
-        ctx.json(services.actionItems().close(ctx.pathParam("id"), note).orElseThrow(() -> noItem(ctx)));
+        ctx.json(
+                services.actionItems()
+                        .close(ctx.pathParam("id"), note)
+                        .orElseThrow(() -> noItem(ctx)));
     }
 
     private static NotFoundResponse noItem(Context ctx) {
@@ -396,7 +407,8 @@ public final class ScorecardRoutes {
     private void metrics(Context ctx) {
         if (optionalRole(ctx).isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"zonestat\"");
-            throw new UnauthorizedResponse("missing access token: send 'Authorization: Bearer <token>'");
+            throw new UnauthorizedResponse(
+                    "missing access token: send 'Authorization: Bearer <token>'");
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.text());
     }

@@ -1,11 +1,6 @@
 package org.zonestat.console.scorecard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,11 +12,14 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-zone daily scorecard in memory: every {@code zone-stats} record, upserted by (layer,
- * zone, day) so that a re-emitted day replaces the earlier counts. Small by nature (zones × days:
- * 8 VRI zones over three years are under 9,000 entries).
+ * zone, day) so that a re-emitted day replaces the earlier counts. Small by nature (zones × days: 8
+ * VRI zones over three years are under 9,000 entries).
  *
  * <p>{@link #accept(ZoneDay)} adds a record (the {@link TopicReader} of {@code zone-stats} calls it
  * through {@link #acceptRecord}); {@link #query(ScorecardQuery, List)} sums windows. Thread-safe:
@@ -42,7 +40,9 @@ public final class ScorecardStore {
                 .put(day.day(), day);
     }
 
-    /** Parses one {@code zone-stats} record and adds it; a malformed record is logged and counted. */
+    /**
+     * Parses one {@code zone-stats} record and adds it; a malformed record is logged and counted.
+     */
     public void acceptRecord(ConsumerRecord<String, byte[]> record) {
         try {
             accept(ZoneDay.fromJson(mapper.readTree(record.value())));
@@ -100,11 +100,12 @@ public final class ScorecardStore {
     /**
      * Sums the query's kinds per zone over its window (and the comparison window).
      *
-     * @param zoneNames the zones to answer for, in this order (typically all zones of the layer);
-     *     a zone with no records counts 0
+     * @param zoneNames the zones to answer for, in this order (typically all zones of the layer); a
+     *     zone with no records counts 0
      */
     public synchronized Scorecard query(ScorecardQuery q, List<String> zoneNames) {
-        Map<String, NavigableMap<LocalDate, ZoneDay>> zones = byLayer.getOrDefault(q.layer(), Map.of());
+        Map<String, NavigableMap<LocalDate, ZoneDay>> zones =
+                byLayer.getOrDefault(q.layer(), Map.of());
         LocalDate compareFrom = q.comparePreviousYear() ? q.from().minusYears(1) : null;
         LocalDate compareTo = q.comparePreviousYear() ? q.to().minusYears(1) : null;
         List<Scorecard.ZoneScore> scores = new ArrayList<>();
@@ -154,7 +155,8 @@ public final class ScorecardStore {
     }
 
     /** The days of one zone in [from, to], oldest first. */
-    public synchronized List<ZoneDay> days(String layer, String zone, LocalDate from, LocalDate to) {
+    public synchronized List<ZoneDay> days(
+            String layer, String zone, LocalDate from, LocalDate to) {
         return List.copyOf(
                 byLayer.getOrDefault(layer, Map.of())
                         .getOrDefault(zone, new TreeMap<>())

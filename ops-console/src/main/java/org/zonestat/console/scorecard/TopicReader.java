@@ -1,15 +1,5 @@
 package org.zonestat.console.scorecard;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.zonestat.console.ConsoleKafka;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonestat.console.ConsoleKafka;
 
 /**
  * Reads a whole topic from its beginning on a daemon thread, with {@code
@@ -52,7 +51,9 @@ public final class TopicReader implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     public TopicReader(
-            String bootstrapServers, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
+            String bootstrapServers,
+            String topic,
+            Consumer<ConsumerRecord<String, byte[]>> handler) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -118,7 +119,8 @@ public final class TopicReader implements AutoCloseable {
             if (infos == null || infos.isEmpty()) {
                 pause(Duration.ofSeconds(1));
             } else {
-                partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                partitions =
+                        infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             }
         }
         if (!running) {
@@ -134,7 +136,12 @@ public final class TopicReader implements AutoCloseable {
                 try {
                     handler.accept(r);
                 } catch (RuntimeException e) {
-                    LOG.warn("Skipping record {}-{}@{}: {}", topic, r.partition(), r.offset(), e.toString());
+                    LOG.warn(
+                            "Skipping record {}-{}@{}: {}",
+                            topic,
+                            r.partition(),
+                            r.offset(),
+                            e.toString());
                 }
             }
             long behind = 0;
@@ -153,7 +160,12 @@ public final class TopicReader implements AutoCloseable {
     }
 
     private Map<String, Object> config() {
-        return ConsoleKafka.readCommitted(bootstrapServers, "zonestat-ops-console-" + topic, StringDeserializer.class, 100, 2000);
+        return ConsoleKafka.readCommitted(
+                bootstrapServers,
+                "zonestat-ops-console-" + topic,
+                StringDeserializer.class,
+                100,
+                2000);
     }
 
     private void pause(Duration d) {

@@ -103,11 +103,17 @@ public final class WeeklyReport {
         LocalDate sunday = monday.plusDays(6);
         List<String> zones = List.of(zone);
         Scorecard week =
-                scorecard.query(new ScorecardQuery(layer, monday, sunday, WEEK_KINDS, false, null), zones);
+                scorecard.query(
+                        new ScorecardQuery(layer, monday, sunday, WEEK_KINDS, false, null), zones);
         Scorecard before =
                 scorecard.query(
                         new ScorecardQuery(
-                                layer, monday.minusWeeks(52), sunday.minusWeeks(52), WEEK_KINDS, false, null),
+                                layer,
+                                monday.minusWeeks(52),
+                                sunday.minusWeeks(52),
+                                WEEK_KINDS,
+                                false,
+                                null),
                         zones);
         Scorecard.ZoneScore gun = yearAgo(layer, zone, monday, sunday, goalPercent);
         Scorecard.ZoneScore ytd =
@@ -127,10 +133,7 @@ public final class WeeklyReport {
         List<ActionItem> items =
                 actionItems.of(layer, zone).stream()
                         .filter(i -> i.createdAt().isBefore(endOfWeek))
-                        .filter(
-                                i ->
-                                        i.closedAt() == null
-                                                || !i.closedAt().isBefore(startOfWeek))
+                        .filter(i -> i.closedAt() == null || !i.closedAt().isBefore(startOfWeek))
                         .toList();
         List<WeekPoint> trend = new ArrayList<>();
         for (int w = TREND_WEEKS - 1; w >= 0; w--) {
@@ -163,14 +166,20 @@ public final class WeeklyReport {
     private Scorecard.ZoneScore yearAgo(
             String layer, String zone, LocalDate monday, LocalDate sunday, Double goalPercent) {
         Scorecard.ZoneScore current =
-                scorecard.query(ScorecardQuery.gunViolence(layer, monday, sunday), List.of(zone)).zone(zone);
+                scorecard
+                        .query(ScorecardQuery.gunViolence(layer, monday, sunday), List.of(zone))
+                        .zone(zone);
         long now = current.total();
         LocalDate m = monday.minusWeeks(52);
         Scorecard.ZoneScore base =
-                scorecard.query(ScorecardQuery.gunViolence(layer, m, m.plusDays(6)), List.of(zone)).zone(zone);
+                scorecard
+                        .query(ScorecardQuery.gunViolence(layer, m, m.plusDays(6)), List.of(zone))
+                        .zone(zone);
         long prev = base.total();
         Double target =
-                goalPercent == null ? null : ScorecardStore.round1(prev * (1 + goalPercent / 100.0));
+                goalPercent == null
+                        ? null
+                        : ScorecardStore.round1(prev * (1 + goalPercent / 100.0));
         return new Scorecard.ZoneScore(
                 zone,
                 current.days(),

@@ -1,7 +1,6 @@
 package org.zonestat.console.scorecard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -70,7 +69,13 @@ public record ZoneDay(
         JsonNode median = n.get("medianDaysToClose");
         Double medianDays = median == null || median.isNull() ? null : median.asDouble();
         return new ZoneDay(
-                layer, zone, day, counts, count(n, "openAtEnd"), count(n, "overdueAtEnd"), medianDays);
+                layer,
+                zone,
+                day,
+                counts,
+                count(n, "openAtEnd"),
+                count(n, "overdueAtEnd"),
+                medianDays);
     }
 
     private static String text(JsonNode n, String field) {

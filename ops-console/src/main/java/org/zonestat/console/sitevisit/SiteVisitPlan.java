@@ -1,10 +1,5 @@
 package org.zonestat.console.sitevisit;
 
-import org.zonestat.console.LiveAlert;
-import org.zonestat.console.LiveEvent;
-import org.zonestat.geo.Zone;
-import org.zonestat.geo.ZoneLayer;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.zonestat.console.LiveAlert;
+import org.zonestat.console.LiveEvent;
+import org.zonestat.geo.Zone;
+import org.zonestat.geo.ZoneLayer;
 
 /**
  * Ranks the zones of one layer for the next rotation of site visits, from the {@code events} and
@@ -50,7 +49,8 @@ import java.util.Set;
  * @param until the end of {@code asOf} (exclusive)
  * @param rows one per zone, by rank
  */
-public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from, Instant until, List<Row> rows) {
+public record SiteVisitPlan(
+        String layer, LocalDate asOf, int days, Instant from, Instant until, List<Row> rows) {
     public static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
     public static final int REQUEST_LOOKBACK_DAYS = 365;
     public static final double HOMICIDE_WEIGHT = 10;
@@ -59,7 +59,8 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
     public static final double OPEN_WEIGHT = 0.5;
     public static final double OVERDUE_WEIGHT = 1;
 
-    private static final Set<String> OTHER_VIOLENT = Set.of("AGGRAVATED_ASSAULT", "ROBBERY", "OTHER_VIOLENT");
+    private static final Set<String> OTHER_VIOLENT =
+            Set.of("AGGRAVATED_ASSAULT", "ROBBERY", "OTHER_VIOLENT");
 
     public SiteVisitPlan {
         rows = List.copyOf(rows);
@@ -72,8 +73,17 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
      * @param explanation the counts in a sentence, e.g. "3 shootings and 1 homicide in the last 28
      *     days; 14 open 311 code-enforcement requests, 6 overdue"
      */
-    public record Row(int rank, String zone, int zoneIndex, double score, int homicides, int shootings,
-            int otherViolent, int openRequests, int overdueRequests, String explanation) {}
+    public record Row(
+            int rank,
+            String zone,
+            int zoneIndex,
+            double score,
+            int homicides,
+            int shootings,
+            int otherViolent,
+            int openRequests,
+            int overdueRequests,
+            String explanation) {}
 
     /** The end of a plan's windows: the start of the day after {@code asOf} in Baltimore. */
     public static Instant until(LocalDate asOf) {
@@ -82,7 +92,10 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
 
     /** The earliest time any input may have: the start of the request lookback. */
     public static Instant readFrom(LocalDate asOf, int days) {
-        return asOf.plusDays(1).minusDays(Math.max(days, REQUEST_LOOKBACK_DAYS)).atStartOfDay(BALTIMORE).toInstant();
+        return asOf.plusDays(1)
+                .minusDays(Math.max(days, REQUEST_LOOKBACK_DAYS))
+                .atStartOfDay(BALTIMORE)
+                .toInstant();
     }
 
     /** Whether an event or alert can matter to a plan: the reader keeps only these. */
@@ -94,12 +107,17 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
     }
 
     /** Ranks every zone of {@code layer}; inputs outside the windows are ignored. */
-    public static SiteVisitPlan rank(ZoneLayer layer, LocalDate asOf, int days, List<LiveEvent> events,
+    public static SiteVisitPlan rank(
+            ZoneLayer layer,
+            LocalDate asOf,
+            int days,
+            List<LiveEvent> events,
             List<LiveAlert> alerts) {
         Instant until = until(asOf);
         Instant from = asOf.plusDays(1).minusDays(days).atStartOfDay(BALTIMORE).toInstant();
         Instant requestsFrom = readFrom(asOf, days);
-        Map<String, int[]> counts = new HashMap<>(); // zone -> homicides, shootings, other, open, overdue
+        Map<String, int[]> counts =
+                new HashMap<>(); // zone -> homicides, shootings, other, open, overdue
         Map<String, LiveEvent> latestRequest = new HashMap<>();
         for (LiveEvent e : events) {
             if (!e.occurredAt().isBefore(until)) {
@@ -121,33 +139,62 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
                 overdue.add(a.subjectId());
             }
         }
-        latestRequest.forEach((id, e) -> {
-            String zone = e.zones().get(layer.id());
-            if (zone != null && !closed(e.status())) {
-                int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
-                c[3]++;
-                if (overdue.contains(id)) {
-                    c[4]++;
-                }
-            }
-        });
+        latestRequest.forEach(
+                (id, e) -> {
+                    String zone = e.zones().get(layer.id());
+                    if (zone != null && !closed(e.status())) {
+                        int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
+                        c[3]++;
+                        if (overdue.contains(id)) {
+                            c[4]++;
+                        }
+                    }
+                });
         List<Row> unranked = new ArrayList<>();
         for (Zone zone : layer.zones()) {
             int[] c = counts.getOrDefault(zone.name(), new int[5]);
-            double score = HOMICIDE_WEIGHT * c[0] + SHOOTING_WEIGHT * c[1] + OTHER_VIOLENT_WEIGHT * c[2]
-                    + OPEN_WEIGHT * c[3] + OVERDUE_WEIGHT * c[4];
-            unranked.add(new Row(0, zone.name(), zone.index(), score, c[0], c[1], c[2], c[3], c[4],
-                    explain(c, days)));
+            double score =
+                    HOMICIDE_WEIGHT * c[0]
+                            + SHOOTING_WEIGHT * c[1]
+                            + OTHER_VIOLENT_WEIGHT * c[2]
+                            + OPEN_WEIGHT * c[3]
+                            + OVERDUE_WEIGHT * c[4];
+            unranked.add(
+                    new Row(
+                            0,
+                            zone.name(),
+                            zone.index(),
+                            score,
+                            c[0],
+                            c[1],
+                            c[2],
+                            c[3],
+                            c[4],
+                            explain(c, days)));
         }
-        unranked.sort(Comparator.comparingDouble(Row::score).reversed()
-                .thenComparing(Comparator.comparingInt((Row r) -> r.homicides() + r.shootings()).reversed())
-                .thenComparing(Row::zone)
-                .thenComparingInt(Row::zoneIndex));
+        unranked.sort(
+                Comparator.comparingDouble(Row::score)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingInt((Row r) -> r.homicides() + r.shootings())
+                                        .reversed())
+                        .thenComparing(Row::zone)
+                        .thenComparingInt(Row::zoneIndex));
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {
             Row r = unranked.get(i);
-            rows.add(new Row(i + 1, r.zone(), r.zoneIndex(), r.score(), r.homicides(), r.shootings(),
-                    r.otherViolent(), r.openRequests(), r.overdueRequests(), r.explanation()));
+            rows.add(
+                    new Row(
+                            i + 1,
+                            r.zone(),
+                            r.zoneIndex(),
+                            r.score(),
+                            r.homicides(),
+                            r.shootings(),
+                            r.otherViolent(),
+                            r.openRequests(),
+                            r.overdueRequests(),
+                            r.explanation()));
         }
         return new SiteVisitPlan(layer.id(), asOf, days, from, until, rows);
     }
@@ -168,12 +215,21 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
         add(violence, c[1], "shooting", "shootings");
         add(violence, c[0], "homicide", "homicides");
         add(violence, c[2], "other violent incident", "other violent incidents");
-        String first = violence.isEmpty()
-                ? "no shootings, homicides or other violent incidents in the last " + days + " days"
-                : join(violence) + " in the last " + days + " days";
-        String second = c[3] == 0
-                ? "no open 311 code-enforcement requests"
-                : c[3] + " open 311 code-enforcement request" + (c[3] == 1 ? "" : "s") + ", " + c[4] + " overdue";
+        String first =
+                violence.isEmpty()
+                        ? "no shootings, homicides or other violent incidents in the last "
+                                + days
+                                + " days"
+                        : join(violence) + " in the last " + days + " days";
+        String second =
+                c[3] == 0
+                        ? "no open 311 code-enforcement requests"
+                        : c[3]
+                                + " open 311 code-enforcement request"
+                                + (c[3] == 1 ? "" : "s")
+                                + ", "
+                                + c[4]
+                                + " overdue";
         return first + "; " + second;
     }
 
@@ -187,7 +243,9 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return String.join(", ", parts.subList(0, parts.size() - 1))
+                + " and "
+                + parts.get(parts.size() - 1);
     }
 
     private static boolean violent(String kind) {
@@ -195,7 +253,8 @@ public record SiteVisitPlan(String layer, LocalDate asOf, int days, Instant from
     }
 
     private static boolean codeEnforcement(LiveEvent e) {
-        return e.kind().equals("REQUEST_311") && e.type() != null
+        return e.kind().equals("REQUEST_311")
+                && e.type() != null
                 && e.type().toUpperCase(Locale.ROOT).startsWith("HCD-");
     }
 

@@ -2,22 +2,10 @@ package org.zonestat.console.sitevisit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
-
-import org.zonestat.console.ConsoleJson;
-import org.zonestat.console.LiveItem;
-import org.zonestat.console.OpsConsoleApp;
-import org.zonestat.console.Role;
-import org.zonestat.console.ZoneGeoJson;
-import org.zonestat.console.replay.ReplayReader;
-import org.zonestat.geo.Zone;
-import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.geo.ZoneLayer;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.zonestat.console.ConsoleJson;
+import org.zonestat.console.LiveItem;
+import org.zonestat.console.OpsConsoleApp;
+import org.zonestat.console.Role;
+import org.zonestat.console.ZoneGeoJson;
+import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.geo.Zone;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayer;
 
 /**
  * {@code GET /api/site-visits?layer=&asOf=YYYY-MM-DD[&days=28][&format=json|csv|geojson]}: the
@@ -46,8 +43,15 @@ public final class SiteVisitRoutes {
     private final ObjectMapper mapper = ConsoleJson.newMapper();
 
     /** The JSON answer: the plan plus how it was made. */
-    public record Answer(String layer, LocalDate asOf, int days, java.time.Instant from, java.time.Instant until,
-            Map<String, Double> weights, String source, List<SiteVisitPlan.Row> rows) {}
+    public record Answer(
+            String layer,
+            LocalDate asOf,
+            int days,
+            java.time.Instant from,
+            java.time.Instant until,
+            Map<String, Double> weights,
+            String source,
+            List<SiteVisitPlan.Row> rows) {}
 
     /**
      * @param reader reads the topics
@@ -62,48 +66,76 @@ public final class SiteVisitRoutes {
     public void plan(Context ctx) {
         Role role = ctx.attribute(OpsConsoleApp.ROLE_ATTRIBUTE);
         if (role == null || !role.mayWatchLive()) {
-            throw new ForbiddenResponse("the " + (role == null ? "anonymous" : role.id())
-                    + " role does not get site-visit plans (they rest on exact locations)");
+            throw new ForbiddenResponse(
+                    "the "
+                            + (role == null ? "anonymous" : role.id())
+                            + " role does not get site-visit plans (they rest on exact locations)");
         }
         ZoneLayer layer = layer(ctx.queryParam("layer"));
         LocalDate asOf = asOf(ctx.queryParam("asOf"));
         int days = days(ctx.queryParam("days"));
         String format = format(ctx.queryParam("format"));
         // Tips are left out for every role: a plan may be shared beyond analysts.
-        Predicate<LiveItem> keep = item -> !item.revealsTip() && role.maySee(item) && SiteVisitPlan.relevant(item);
-        ReplayReader.Range range = reader.read(SiteVisitPlan.readFrom(asOf, days), SiteVisitPlan.until(asOf), keep);
+        Predicate<LiveItem> keep =
+                item -> !item.revealsTip() && role.maySee(item) && SiteVisitPlan.relevant(item);
+        ReplayReader.Range range =
+                reader.read(SiteVisitPlan.readFrom(asOf, days), SiteVisitPlan.until(asOf), keep);
         SiteVisitPlan plan = SiteVisitPlan.rank(layer, asOf, days, range.events(), range.alerts());
         String file = "site-visits-" + layer.id() + "-" + asOf;
         switch (format) {
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"")
-                    .result(csv(plan));
-            case "geojson" -> ctx.contentType("application/geo+json")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".geojson\"")
-                    .result(geoJson(plan, layer));
-            default -> ctx.json(new Answer(plan.layer(), plan.asOf(), plan.days(), plan.from(), plan.until(),
-                    SiteVisitPlan.weights(), "events and alerts topics (violence by occurredAt; 311 HCD-* requests"
-                            + " by their latest update; overdue from overdue-311 alerts)", plan.rows()));
+            case "csv" ->
+                    ctx.contentType("text/csv; charset=utf-8")
+                            .header(
+                                    "Content-Disposition",
+                                    "attachment; filename=\"" + file + ".csv\"")
+                            .result(csv(plan));
+            case "geojson" ->
+                    ctx.contentType("application/geo+json")
+                            .header(
+                                    "Content-Disposition",
+                                    "attachment; filename=\"" + file + ".geojson\"")
+                            .result(geoJson(plan, layer));
+            default ->
+                    ctx.json(
+                            new Answer(
+                                    plan.layer(),
+                                    plan.asOf(),
+                                    plan.days(),
+                                    plan.from(),
+                                    plan.until(),
+                                    SiteVisitPlan.weights(),
+                                    "events and alerts topics (violence by occurredAt; 311 HCD-* requests"
+                                            + " by their latest update; overdue from overdue-311 alerts)",
+                                    plan.rows()));
         }
     }
 
     private ZoneLayer layer(String raw) {
         ZoneCatalog c = catalog.get();
         if (raw == null || raw.isBlank()) {
-            throw new BadRequestResponse("query parameter 'layer' is required, one of " + c.layerIds());
+            throw new BadRequestResponse(
+                    "query parameter 'layer' is required, one of " + c.layerIds());
         }
-        return c.layer(raw).orElseThrow(() -> new NotFoundResponse(
-                "query parameter 'layer' names unknown layer '" + raw + "', known layers: " + c.layerIds()));
+        return c.layer(raw)
+                .orElseThrow(
+                        () ->
+                                new NotFoundResponse(
+                                        "query parameter 'layer' names unknown layer '"
+                                                + raw
+                                                + "', known layers: "
+                                                + c.layerIds()));
     }
 
     private static LocalDate asOf(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new BadRequestResponse("query parameter 'asOf' is required, a date like 2018-07-07");
+            throw new BadRequestResponse(
+                    "query parameter 'asOf' is required, a date like 2018-07-07");
         }
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeException e) {
-            throw new BadRequestResponse("query parameter 'asOf' must be a date like 2018-07-07, was '" + raw + "'");
+            throw new BadRequestResponse(
+                    "query parameter 'asOf' must be a date like 2018-07-07, was '" + raw + "'");
         }
     }
 
@@ -120,7 +152,11 @@ public final class SiteVisitRoutes {
             // answered below
         }
         throw new BadRequestResponse(
-                "query parameter 'days' must be a whole number from 1 to " + MAX_DAYS + ", was '" + raw + "'");
+                "query parameter 'days' must be a whole number from 1 to "
+                        + MAX_DAYS
+                        + ", was '"
+                        + raw
+                        + "'");
     }
 
     private static String format(String raw) {
@@ -128,21 +164,39 @@ public final class SiteVisitRoutes {
             return "json";
         }
         if (!FORMATS.contains(raw)) {
-            throw new BadRequestResponse("query parameter 'format' must be one of " + FORMATS + ", was '" + raw + "'");
+            throw new BadRequestResponse(
+                    "query parameter 'format' must be one of " + FORMATS + ", was '" + raw + "'");
         }
         return raw;
     }
 
     /** RFC 4180 CSV with a header row; the explanation is always quoted. */
     static String csv(SiteVisitPlan plan) {
-        StringBuilder out = new StringBuilder(
-                "rank,layer,zone,score,homicides,shootings,otherViolent,openRequests,overdueRequests,explanation\r\n");
+        StringBuilder out =
+                new StringBuilder(
+                        "rank,layer,zone,score,homicides,shootings,otherViolent,openRequests,overdueRequests,explanation\r\n");
         for (SiteVisitPlan.Row r : plan.rows()) {
-            out.append(r.rank()).append(',').append(quote(plan.layer())).append(',').append(quote(r.zone()))
-                    .append(',').append(number(r.score())).append(',').append(r.homicides()).append(',')
-                    .append(r.shootings()).append(',').append(r.otherViolent()).append(',')
-                    .append(r.openRequests()).append(',').append(r.overdueRequests()).append(',')
-                    .append('"').append(r.explanation().replace("\"", "\"\"")).append("\"\r\n");
+            out.append(r.rank())
+                    .append(',')
+                    .append(quote(plan.layer()))
+                    .append(',')
+                    .append(quote(r.zone()))
+                    .append(',')
+                    .append(number(r.score()))
+                    .append(',')
+                    .append(r.homicides())
+                    .append(',')
+                    .append(r.shootings())
+                    .append(',')
+                    .append(r.otherViolent())
+                    .append(',')
+                    .append(r.openRequests())
+                    .append(',')
+                    .append(r.overdueRequests())
+                    .append(',')
+                    .append('"')
+                    .append(r.explanation().replace("\"", "\"\""))
+                    .append("\"\r\n");
         }
         return out.toString();
     }
@@ -158,7 +212,9 @@ public final class SiteVisitRoutes {
         return s;
     }
 
-    /** The layer's polygons (RFC 7946, 6 decimals) with the row of each zone as properties, by rank. */
+    /**
+     * The layer's polygons (RFC 7946, 6 decimals) with the row of each zone as properties, by rank.
+     */
     private byte[] geoJson(SiteVisitPlan plan, ZoneLayer layer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {

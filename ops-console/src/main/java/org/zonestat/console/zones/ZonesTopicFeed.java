@@ -2,7 +2,17 @@ package org.zonestat.console.zones;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,18 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.zonestat.console.ZoneLayers;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.ZoneLayer;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the compacted {@code zones} topic from its beginning on a daemon thread and applies each
@@ -107,7 +105,11 @@ public final class ZonesTopicFeed implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                LOG.warn("Zones consumer for '{}' failed; recreating it in {}", topic, TOPIC_WAIT, e);
+                LOG.warn(
+                        "Zones consumer for '{}' failed; recreating it in {}",
+                        topic,
+                        TOPIC_WAIT,
+                        e);
                 sleep(TOPIC_WAIT);
             } finally {
                 consumer = null;
@@ -129,15 +131,31 @@ public final class ZonesTopicFeed implements AutoCloseable {
             String nameProperty = n.path("nameProperty").asText("name");
             int version = n.path("version").asInt(0);
             byte[] geojson = mapper.writeValueAsBytes(n.path("featureCollection"));
-            ZoneLayer layer = new GeoJsonZoneLayerReader().read(layerId, title, new ByteArrayInputStream(geojson),
-                    nameProperty, topic + "-" + r.partition() + "@" + r.offset());
+            ZoneLayer layer =
+                    new GeoJsonZoneLayerReader()
+                            .read(
+                                    layerId,
+                                    title,
+                                    new ByteArrayInputStream(geojson),
+                                    nameProperty,
+                                    topic + "-" + r.partition() + "@" + r.offset());
             layers.put(layer, version);
             applied.incrementAndGet();
-            LOG.info("Zone layer '{}' version {} ({} zones) from '{}'", layerId, version, layer.size(), topic);
+            LOG.info(
+                    "Zone layer '{}' version {} ({} zones) from '{}'",
+                    layerId,
+                    version,
+                    layer.size(),
+                    topic);
         } catch (IOException | GeoJsonZoneLayerReader.InvalidZoneLayerException e) {
             unusable.incrementAndGet();
-            LOG.warn("Unusable zone layer message {}-{}@{} for '{}': {}", topic, r.partition(), r.offset(),
-                    layerId, e.getMessage());
+            LOG.warn(
+                    "Unusable zone layer message {}-{}@{} for '{}': {}",
+                    topic,
+                    r.partition(),
+                    r.offset(),
+                    layerId,
+                    e.getMessage());
         }
     }
 

@@ -2,12 +2,11 @@ package org.zonestat.console.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The public scorecard's small-count rule. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

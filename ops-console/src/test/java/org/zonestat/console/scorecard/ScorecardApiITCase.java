@@ -8,10 +8,28 @@ import static org.zonestat.console.scorecard.ZoneStatsRecords.withLifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.javalin.Javalin;
 import io.javalin.router.ParsedEndpoint;
-
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,27 +55,6 @@ import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
 /**
  * The scorecard, public scorecard, huddle, weekly report, action items, Open311, metrics and
  * OpenAPI endpoints of a whole {@link OpsConsole} on a real KRaft broker, with {@code zone-stats},
@@ -72,7 +69,15 @@ class ScorecardApiITCase {
     static final String ADMIN = "admin-token-0001";
     static final String WRONG = "wrong-token-0001";
     static final Map<String, Role> TOKENS =
-            Map.of(PUBLIC, Role.PUBLIC, DISPATCHER, Role.DISPATCHER, ANALYST, Role.ANALYST, ADMIN, Role.ADMIN);
+            Map.of(
+                    PUBLIC,
+                    Role.PUBLIC,
+                    DISPATCHER,
+                    Role.DISPATCHER,
+                    ANALYST,
+                    Role.ANALYST,
+                    ADMIN,
+                    Role.ADMIN);
     static final String VRI = "vri-zones";
     static final LocalDate TODAY = LocalDate.of(2018, 7, 7);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2018-07-07T14:00:00Z"), ZoneOffset.UTC);
@@ -91,7 +96,15 @@ class ScorecardApiITCase {
     static void start() throws Exception {
         broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
         catalog = ZoneCatalog.baltimore();
-        for (String t : List.of("events", "zone-stats", "hotspots", "incidents.raw", "requests311.raw", "tips.raw", "rejected")) {
+        for (String t :
+                List.of(
+                        "events",
+                        "zone-stats",
+                        "hotspots",
+                        "incidents.raw",
+                        "requests311.raw",
+                        "tips.raw",
+                        "rejected")) {
             broker.createTopic(t, 1, Map.of());
         }
         publishScenario(broker, catalog);
@@ -109,9 +122,10 @@ class ScorecardApiITCase {
                 .tokens(AccessTokens.of(TOKENS))
                 .catalog(catalog)
                 .config(ConsoleConfig.defaults().withWarmUpZones(false))
-                .huddle(HuddleSettings.defaults()
-                        .withTopics("zone-stats", "hotspots", actionItemsTopic)
-                        .withClock(CLOCK))
+                .huddle(
+                        HuddleSettings.defaults()
+                                .withTopics("zone-stats", "hotspots", actionItemsTopic)
+                                .withClock(CLOCK))
                 .start();
     }
 
@@ -122,8 +136,11 @@ class ScorecardApiITCase {
 
     /** A point inside a zone of a layer (its interior point). */
     static double[] inside(ZoneCatalog catalog, String layer, String zone) {
-        Zone z = catalog.layer(layer).orElseThrow().zones().stream()
-                .filter(x -> x.name().equals(zone)).findFirst().orElseThrow();
+        Zone z =
+                catalog.layer(layer).orElseThrow().zones().stream()
+                        .filter(x -> x.name().equals(zone))
+                        .findFirst()
+                        .orElseThrow();
         Point p = z.geometry().getInteriorPoint();
         return new double[] {p.getX(), p.getY()};
     }
@@ -142,36 +159,87 @@ class ScorecardApiITCase {
      * </ul>
      */
     static void publishScenario(EmbeddedKafkaBroker broker, ZoneCatalog catalog) throws Exception {
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "scorecard-scenario-" + broker.dataDir().hashCode()),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> p =
+                new KafkaProducer<>(
+                        Map.of(
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers(),
+                                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                "scorecard-scenario-" + broker.dataDir().hashCode()),
+                        new StringSerializer(),
+                        new StringSerializer())) {
             p.initTransactions();
             p.beginTransaction();
-            for (LocalDate d = LocalDate.of(2017, 1, 1); !d.isAfter(LocalDate.of(2017, 7, 7)); d = d.plusDays(1)) {
-                send(p, "zone-stats", day(VRI, "Western", d, 0, d.getDayOfYear() % 7 == 0 ? 1 : 0, 1, 2, 2, 1));
+            for (LocalDate d = LocalDate.of(2017, 1, 1);
+                    !d.isAfter(LocalDate.of(2017, 7, 7));
+                    d = d.plusDays(1)) {
+                send(
+                        p,
+                        "zone-stats",
+                        day(VRI, "Western", d, 0, d.getDayOfYear() % 7 == 0 ? 1 : 0, 1, 2, 2, 1));
             }
             for (LocalDate d = LocalDate.of(2018, 1, 1); d.isBefore(TODAY); d = d.plusDays(1)) {
-                ObjectNode n = day(VRI, "Western", d, 0, d.getDayOfYear() % 14 == 0 ? 1 : 0, 0, 1, 1, 0);
+                ObjectNode n =
+                        day(VRI, "Western", d, 0, d.getDayOfYear() % 14 == 0 ? 1 : 0, 0, 1, 1, 0);
                 if (d.equals(TODAY.minusDays(1))) {
                     withLifecycle(n, 1, 10, 2, 2.5);
                 }
                 send(p, "zone-stats", n);
             }
-            send(p, "zone-stats", withLifecycle(day(VRI, "Western", TODAY, 1, 0, 2, 3, 1, 2), 2, 12, 3, null));
+            send(
+                    p,
+                    "zone-stats",
+                    withLifecycle(day(VRI, "Western", TODAY, 1, 0, 2, 3, 1, 2), 2, 12, 3, null));
             for (int i = 0; i < 6; i++) {
-                send(p, "zone-stats", day(VRI, "Central", LocalDate.of(2017, 2, 1 + i), 0, 1, 0, 0, 0, 0));
+                send(
+                        p,
+                        "zone-stats",
+                        day(VRI, "Central", LocalDate.of(2017, 2, 1 + i), 0, 1, 0, 0, 0, 0));
             }
             for (int i = 0; i < 3; i++) {
-                send(p, "zone-stats", day(VRI, "Central", LocalDate.of(2018, 3, 1 + i), 0, 1, 0, 0, 0, 0));
+                send(
+                        p,
+                        "zone-stats",
+                        day(VRI, "Central", LocalDate.of(2018, 3, 1 + i), 0, 1, 0, 0, 0, 0));
             }
             double[] w = inside(catalog, VRI, "Western");
-            p.send(new ProducerRecord<>("hotspots", "7d/882aa8d4d9fffff", hotCell(w, "2018-07-07T04:00:00Z", "NONE", "COOLED")));
-            p.send(new ProducerRecord<>("hotspots", "7d/882aa8d4d9fffff", hotCell(w, "2018-07-08T04:00:00Z", "HOT", "TURNED_HOT")));
-            p.send(new ProducerRecord<>("hotspots", "7d/summary", "{\"type\":\"hotspot-window\",\"windowDays\":7}"));
-            p.send(new ProducerRecord<>("events", "e1", request311(catalog, "SR-1", "New", "2018-07-01T14:00:00Z", w, null)));
-            p.send(new ProducerRecord<>("events", "e2", request311(catalog, "SR-1", "Closed", "2018-07-03T15:30:00Z", w, null)));
-            p.send(new ProducerRecord<>("events", "e3", request311(catalog, "SR-2", "New", "2018-07-05T09:00:00Z", w, "1600 W NORTH AVE")));
+            p.send(
+                    new ProducerRecord<>(
+                            "hotspots",
+                            "7d/882aa8d4d9fffff",
+                            hotCell(w, "2018-07-07T04:00:00Z", "NONE", "COOLED")));
+            p.send(
+                    new ProducerRecord<>(
+                            "hotspots",
+                            "7d/882aa8d4d9fffff",
+                            hotCell(w, "2018-07-08T04:00:00Z", "HOT", "TURNED_HOT")));
+            p.send(
+                    new ProducerRecord<>(
+                            "hotspots",
+                            "7d/summary",
+                            "{\"type\":\"hotspot-window\",\"windowDays\":7}"));
+            p.send(
+                    new ProducerRecord<>(
+                            "events",
+                            "e1",
+                            request311(catalog, "SR-1", "New", "2018-07-01T14:00:00Z", w, null)));
+            p.send(
+                    new ProducerRecord<>(
+                            "events",
+                            "e2",
+                            request311(
+                                    catalog, "SR-1", "Closed", "2018-07-03T15:30:00Z", w, null)));
+            p.send(
+                    new ProducerRecord<>(
+                            "events",
+                            "e3",
+                            request311(
+                                    catalog,
+                                    "SR-2",
+                                    "New",
+                                    "2018-07-05T09:00:00Z",
+                                    w,
+                                    "1600 W NORTH AVE")));
             p.commitTransaction();
         }
     }
@@ -182,22 +250,46 @@ class ScorecardApiITCase {
 
     private static String hotCell(double[] at, String windowEnd, String status, String change) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("type", "hotspot-cell").put("windowDays", 7)
+        n.put("type", "hotspot-cell")
+                .put("windowDays", 7)
                 .put("windowStart", Instant.parse(windowEnd).minus(Duration.ofDays(7)).toString())
-                .put("windowEnd", windowEnd).put("cell", "882aa8d4d9fffff")
-                .put("lon", at[0]).put("lat", at[1]).put("homicides", 1).put("shootings", 3)
-                .put("otherIncidents", 0).put("value", 4).put("z", 3.1).put("p", 0.001).put("q", 0.01)
-                .put("status", status).put("category", "NEW_HOT_SPOT").put("previousCategory", "NO_PATTERN")
+                .put("windowEnd", windowEnd)
+                .put("cell", "882aa8d4d9fffff")
+                .put("lon", at[0])
+                .put("lat", at[1])
+                .put("homicides", 1)
+                .put("shootings", 3)
+                .put("otherIncidents", 0)
+                .put("value", 4)
+                .put("z", 3.1)
+                .put("p", 0.001)
+                .put("q", 0.01)
+                .put("status", status)
+                .put("category", "NEW_HOT_SPOT")
+                .put("previousCategory", "NO_PATTERN")
                 .put("change", change);
         return n.toString();
     }
 
-    private static String request311(ZoneCatalog catalog, String id, String status, String at, double[] where, String address) {
+    private static String request311(
+            ZoneCatalog catalog,
+            String id,
+            String status,
+            String at,
+            double[] where,
+            String address) {
         ObjectNode n = JSON.createObjectNode();
         n.put("eventId", "request311/baltimore-311/" + id + "/" + status + "@" + at)
-                .put("stream", "request311").put("kind", "REQUEST_311").put("type", "SW-Dirty Alley")
-                .put("status", status).put("recordId", id).put("source", "baltimore-311")
-                .put("occurredAt", at).put("lon", where[0]).put("lat", where[1]).put("address", address);
+                .put("stream", "request311")
+                .put("kind", "REQUEST_311")
+                .put("type", "SW-Dirty Alley")
+                .put("status", status)
+                .put("recordId", id)
+                .put("source", "baltimore-311")
+                .put("occurredAt", at)
+                .put("lon", where[0])
+                .put("lat", where[1])
+                .put("address", address);
         ObjectNode zones = n.putObject("zones");
         catalog.tag(where[0], where[1]).forEach(zones::put);
         return n.toString();
@@ -222,9 +314,10 @@ class ScorecardApiITCase {
     }
 
     static HttpResponse<String> post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -238,16 +331,21 @@ class ScorecardApiITCase {
     // --- Scorecard -----------------------------------------------------------------------------
 
     @Test
-    void the_scorecard_gives_each_zone_its_counts_last_year_the_change_and_the_goal() throws Exception {
-        HttpResponse<String> r = get("/api/scorecard?layer=vri-zones&from=2018-01-01&to=2018-07-07"
-                + "&compare=previous-year&kinds=homicides,shootings&goal=-15", DISPATCHER);
+    void the_scorecard_gives_each_zone_its_counts_last_year_the_change_and_the_goal()
+            throws Exception {
+        HttpResponse<String> r =
+                get(
+                        "/api/scorecard?layer=vri-zones&from=2018-01-01&to=2018-07-07"
+                                + "&compare=previous-year&kinds=homicides,shootings&goal=-15",
+                        DISPATCHER);
 
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = json(r);
         assertThat(body.path("compareFrom").asText()).isEqualTo("2017-01-01");
         assertThat(body.path("zones")).hasSize(8);
         JsonNode western = zone(body, "Western");
-        // 2018: days 14, 28, ..., 182 (13 shootings; 7 July is day 188) plus the homicide on 7 July.
+        // 2018: days 14, 28, ..., 182 (13 shootings; 7 July is day 188) plus the homicide on 7
+        // July.
         assertThat(western.path("counts").path("shootings").asLong()).isEqualTo(13);
         assertThat(western.path("counts").path("homicides").asLong()).isEqualTo(1);
         assertThat(western.path("previousTotal").asLong()).isEqualTo(26);
@@ -269,13 +367,22 @@ class ScorecardApiITCase {
 
     @Test
     void tip_counts_are_for_analysts_and_admins_only() throws Exception {
-        assertThat(get("/api/scorecard?layer=vri-zones&kinds=tips", DISPATCHER).statusCode()).isEqualTo(403);
-        HttpResponse<String> r = get("/api/scorecard?layer=vri-zones&kinds=tips&from=2018-07-07&to=2018-07-07", ANALYST);
+        assertThat(get("/api/scorecard?layer=vri-zones&kinds=tips", DISPATCHER).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> r =
+                get(
+                        "/api/scorecard?layer=vri-zones&kinds=tips&from=2018-07-07&to=2018-07-07",
+                        ANALYST);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(zone(json(r), "Western").path("counts").path("tips").asLong()).isEqualTo(2);
         JsonNode dispatcherCard = card(json(get("/api/huddle", DISPATCHER)), "Western");
         assertThat(dispatcherCard.path("last24h").has("tips")).isFalse();
-        assertThat(card(json(get("/api/huddle", ANALYST)), "Western").path("last24h").path("tips").asLong()).isEqualTo(2);
+        assertThat(
+                        card(json(get("/api/huddle", ANALYST)), "Western")
+                                .path("last24h")
+                                .path("tips")
+                                .asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -289,11 +396,14 @@ class ScorecardApiITCase {
         assertThat(central.path("total").asText()).isEqualTo("<5");
         assertThat(central.path("counts").path("shootings").asText()).isEqualTo("<5");
         assertThat(central.path("previousTotal").asLong()).isEqualTo(6);
-        assertThat(central.path("changePercent").isNull()).as("no change next to a suppressed count").isTrue();
+        assertThat(central.path("changePercent").isNull())
+                .as("no change next to a suppressed count")
+                .isTrue();
         JsonNode western = zone(body, "Western");
         assertThat(western.path("total").isNumber()).isTrue();
         assertThat(western.path("counts").path("homicides").isNull())
-                .as("1 homicide would be 14 - 13 shootings: both withheld").isTrue();
+                .as("1 homicide would be 14 - 13 shootings: both withheld")
+                .isTrue();
         assertThat(western.path("counts").path("shootings").isNull()).isTrue();
         assertThat(western.path("total").asLong()).isEqualTo(14);
         assertThat(western.path("changePercent").asDouble()).isEqualTo(-46.2);
@@ -305,48 +415,54 @@ class ScorecardApiITCase {
     // --- Bad parameters ------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "/api/scorecard?layer=vri-zones&from=2018-07-01&to=2018-06-01 | 400 | 'from' (2018-07-01) must not be after 'to'",
-        "/api/scorecard?layer=no-such-layer | 404 | unknown layer 'no-such-layer'",
-        "/api/scorecard?layer=Bad_Layer | 400 | query parameter 'layer' must be a layer id",
-        "/api/scorecard | 400 | query parameter 'layer' is required",
-        "/api/scorecard?layer=vri-zones&to=2018-13-01 | 400 | query parameter 'to' must be a date",
-        "/api/scorecard?layer=vri-zones&from=yesterday | 400 | query parameter 'from' must be a date",
-        "/api/scorecard?layer=vri-zones&kinds=burglaries | 400 | unknown kind 'burglaries'",
-        "/api/scorecard?layer=vri-zones&kinds=shootings,shootings | 400 | names 'shootings' twice",
-        "/api/scorecard?layer=vri-zones&compare=last-week | 400 | query parameter 'compare' must be previous-year or none",
-        "/api/scorecard?layer=vri-zones&compare=previous-year&goal=much | 400 | query parameter 'goal' must be a percentage",
-        "/api/scorecard?layer=vri-zones&from=2010-01-01&to=2018-01-01 | 400 | may span at most",
-        "/api/public/scorecard?from=2018-07-01&to=2018-06-01 | 400 | must not be after 'to'",
-        "/api/huddle?date=07/07/2018 | 400 | query parameter 'date' must be a date",
-        "/api/report?zone=Western&week=2018-27 | 400 | query parameter 'week' must be an ISO week",
-        "/api/report?zone=Western&week=2018-W60 | 400 | 2018 has weeks 1 to 52",
-        "/api/report?zone=Atlantis | 404 | unknown zone 'Atlantis'",
-        "/api/report | 400 | query parameter 'zone' is required",
-        "/api/action-items?status=done | 400 | query parameter 'status' must be open or closed",
-        "/open311/v2/requests.json?start_date=2018-07-01 | 400 | query parameter 'start_date' must be an ISO 8601 date-time",
-        "/open311/v2/requests.json?status=pending | 400 | query parameter 'status' must be open or closed",
-        "/open311/v2/requests/SR-404.json | 404 | no service request 'SR-404'",
-    })
-    void a_bad_parameter_gets_a_4xx_with_a_json_message_naming_it(String path, int status, String message)
-            throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/scorecard?layer=vri-zones&from=2018-07-01&to=2018-06-01 | 400 | 'from' (2018-07-01) must not be after 'to'",
+                "/api/scorecard?layer=no-such-layer | 404 | unknown layer 'no-such-layer'",
+                "/api/scorecard?layer=Bad_Layer | 400 | query parameter 'layer' must be a layer id",
+                "/api/scorecard | 400 | query parameter 'layer' is required",
+                "/api/scorecard?layer=vri-zones&to=2018-13-01 | 400 | query parameter 'to' must be a date",
+                "/api/scorecard?layer=vri-zones&from=yesterday | 400 | query parameter 'from' must be a date",
+                "/api/scorecard?layer=vri-zones&kinds=burglaries | 400 | unknown kind 'burglaries'",
+                "/api/scorecard?layer=vri-zones&kinds=shootings,shootings | 400 | names 'shootings' twice",
+                "/api/scorecard?layer=vri-zones&compare=last-week | 400 | query parameter 'compare' must be previous-year or none",
+                "/api/scorecard?layer=vri-zones&compare=previous-year&goal=much | 400 | query parameter 'goal' must be a percentage",
+                "/api/scorecard?layer=vri-zones&from=2010-01-01&to=2018-01-01 | 400 | may span at most",
+                "/api/public/scorecard?from=2018-07-01&to=2018-06-01 | 400 | must not be after 'to'",
+                "/api/huddle?date=07/07/2018 | 400 | query parameter 'date' must be a date",
+                "/api/report?zone=Western&week=2018-27 | 400 | query parameter 'week' must be an ISO week",
+                "/api/report?zone=Western&week=2018-W60 | 400 | 2018 has weeks 1 to 52",
+                "/api/report?zone=Atlantis | 404 | unknown zone 'Atlantis'",
+                "/api/report | 400 | query parameter 'zone' is required",
+                "/api/action-items?status=done | 400 | query parameter 'status' must be open or closed",
+                "/open311/v2/requests.json?start_date=2018-07-01 | 400 | query parameter 'start_date' must be an ISO 8601 date-time",
+                "/open311/v2/requests.json?status=pending | 400 | query parameter 'status' must be open or closed",
+                "/open311/v2/requests/SR-404.json | 404 | no service request 'SR-404'",
+            })
+    void a_bad_parameter_gets_a_4xx_with_a_json_message_naming_it(
+            String path, int status, String message) throws Exception {
         HttpResponse<String> r = get(path, ADMIN);
 
         assertThat(r.statusCode()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(json(r).path("error").asText()).contains(message);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"zone\":\"Western\",\"what\":\"x\",\"agency\":\"DPW\",\"dueDate\":\"2018-07-10\"} | 400 | field 'layer' is required",
-        "{\"layer\":\"vri-zones\",\"zone\":\"Atlantis\",\"what\":\"x\",\"agency\":\"DPW\",\"dueDate\":\"2018-07-10\"} | 404 | unknown zone 'Atlantis'",
-        "{\"layer\":\"vri-zones\",\"zone\":\"Western\",\"what\":\"  \",\"agency\":\"DPW\",\"dueDate\":\"2018-07-10\"} | 400 | field 'what' must be a non-empty string",
-        "{\"layer\":\"vri-zones\",\"zone\":\"Western\",\"what\":\"x\",\"agency\":\"DPW\",\"dueDate\":\"soon\"} | 400 | field 'dueDate' must be a date",
-        "[1,2] | 400 | must be a JSON object",
-        "{not json | 400 | not valid JSON",
-    })
-    void a_bad_action_item_gets_a_4xx_naming_the_field(String body, int status, String message) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"zone\":\"Western\",\"what\":\"x\",\"agency\":\"DPW\",\"dueDate\":\"2018-07-10\"} | 400 | field 'layer' is required",
+                "{\"layer\":\"vri-zones\",\"zone\":\"Atlantis\",\"what\":\"x\",\"agency\":\"DPW\",\"dueDate\":\"2018-07-10\"} | 404 | unknown zone 'Atlantis'",
+                "{\"layer\":\"vri-zones\",\"zone\":\"Western\",\"what\":\"  \",\"agency\":\"DPW\",\"dueDate\":\"2018-07-10\"} | 400 | field 'what' must be a non-empty string",
+                "{\"layer\":\"vri-zones\",\"zone\":\"Western\",\"what\":\"x\",\"agency\":\"DPW\",\"dueDate\":\"soon\"} | 400 | field 'dueDate' must be a date",
+                "[1,2] | 400 | must be a JSON object",
+                "{not json | 400 | not valid JSON",
+            })
+    void a_bad_action_item_gets_a_4xx_naming_the_field(String body, int status, String message)
+            throws Exception {
         HttpResponse<String> r = post("/api/action-items", ANALYST, body);
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(json(r).path("error").asText()).contains(message);
@@ -355,10 +471,13 @@ class ScorecardApiITCase {
     // --- Huddle and report ---------------------------------------------------------------------
 
     @Test
-    void the_huddle_card_shows_the_day_the_week_the_year_311_work_hot_cells_and_what_changed() throws Exception {
+    void the_huddle_card_shows_the_day_the_week_the_year_311_work_hot_cells_and_what_changed()
+            throws Exception {
         JsonNode body = json(get("/api/huddle", DISPATCHER));
         JsonNode huddle = body.path("huddle");
-        assertThat(huddle.path("date").asText()).as("defaults to the latest day in the data").isEqualTo("2018-07-07");
+        assertThat(huddle.path("date").asText())
+                .as("defaults to the latest day in the data")
+                .isEqualTo("2018-07-07");
         assertThat(huddle.path("zones")).hasSize(8);
         JsonNode w = card(body, "Western");
 
@@ -371,19 +490,24 @@ class ScorecardApiITCase {
         assertThat(w.path("open311").asLong()).isEqualTo(12);
         assertThat(w.path("overdue311").asLong()).isEqualTo(3);
         assertThat(w.path("hotCells")).extracting(JsonNode::asText).containsExactly(westernCell);
-        assertThat(w.path("changes")).extracting(JsonNode::asText).contains(
-                "1 homicide, 2 other violent incidents (the day before: 0)",
-                "open 311 requests +2 (now 12)",
-                "overdue 311 requests +1 (now 3)",
-                "cell " + westernCell + " turned hot");
+        assertThat(w.path("changes"))
+                .extracting(JsonNode::asText)
+                .contains(
+                        "1 homicide, 2 other violent incidents (the day before: 0)",
+                        "open 311 requests +2 (now 12)",
+                        "overdue 311 requests +1 (now 3)",
+                        "cell " + westernCell + " turned hot");
         JsonNode brooklyn = card(body, "Brooklyn");
-        assertThat(brooklyn.path("changes")).extracting(JsonNode::asText).containsExactly("no change since yesterday");
+        assertThat(brooklyn.path("changes"))
+                .extracting(JsonNode::asText)
+                .containsExactly("no change since yesterday");
         assertThat(brooklyn.path("overdue311").isNull()).isTrue();
     }
 
     @Test
-    void the_huddle_of_an_earlier_day_counts_open_311_work_from_the_requests_when_the_scorecard_lacks_it()
-            throws Exception {
+    void
+            the_huddle_of_an_earlier_day_counts_open_311_work_from_the_requests_when_the_scorecard_lacks_it()
+                    throws Exception {
         JsonNode w = card(json(get("/api/huddle?date=2018-07-02", DISPATCHER)), "Western");
         // SR-1 was opened on 1 July and closed on 3 July: open at the end of 2 July.
         assertThat(w.path("open311").asLong()).isEqualTo(1);
@@ -392,13 +516,16 @@ class ScorecardApiITCase {
 
     @Test
     void the_weekly_report_compares_the_week_with_last_year_and_charts_52_weeks() throws Exception {
-        HttpResponse<String> r = get("/api/report?layer=vri-zones&zone=Western&week=2018-W27", DISPATCHER);
+        HttpResponse<String> r =
+                get("/api/report?layer=vri-zones&zone=Western&week=2018-W27", DISPATCHER);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode report = json(r);
         assertThat(report.path("from").asText()).isEqualTo("2018-07-02");
         assertThat(report.path("to").asText()).isEqualTo("2018-07-08");
         assertThat(report.path("counts").path("homicides").asLong()).isEqualTo(1);
-        assertThat(report.path("counts").path("requestsOverdue").asLong()).as("6 and 7 July").isEqualTo(3);
+        assertThat(report.path("counts").path("requestsOverdue").asLong())
+                .as("6 and 7 July")
+                .isEqualTo(3);
         assertThat(report.path("lastYear").path("requestsOverdue").isNull()).isTrue();
         // 52 weeks earlier is 3 to 9 July 2017, after the last 2017 record (7 July).
         assertThat(report.path("gunViolence").path("previousTotal").asLong()).isZero();
@@ -417,30 +544,61 @@ class ScorecardApiITCase {
     // --- Action items --------------------------------------------------------------------------
 
     @Test
-    void action_items_are_created_assigned_and_closed_and_survive_a_console_restart() throws Exception {
+    void action_items_are_created_assigned_and_closed_and_survive_a_console_restart()
+            throws Exception {
         String topic = "action-items-restart";
         OpsConsole.Running first = startConsole(topic);
         String id;
         String closedId;
         try {
             String url = "http://127.0.0.1:" + first.port();
-            JsonNode created = JSON.readTree(postTo(url, "/api/action-items", ANALYST,
-                    "{\"layer\":\"vri-zones\",\"zone\":\"Western\",\"what\":\"Fix the lights on Pennsylvania Ave\","
-                            + "\"agency\":\"DOT\",\"dueDate\":\"2018-07-10\"}").body());
+            JsonNode created =
+                    JSON.readTree(
+                            postTo(
+                                            url,
+                                            "/api/action-items",
+                                            ANALYST,
+                                            "{\"layer\":\"vri-zones\",\"zone\":\"Western\",\"what\":\"Fix the lights on Pennsylvania Ave\","
+                                                    + "\"agency\":\"DOT\",\"dueDate\":\"2018-07-10\"}")
+                                    .body());
             id = created.path("id").asText();
             assertThat(created.path("status").asText()).isEqualTo("open");
             assertThat(created.path("createdAt").asText()).isEqualTo("2018-07-07T14:00:00Z");
-            assertThat(postTo(url, "/api/action-items/" + id + "/assign", ADMIN,
-                    "{\"agency\":\"BGE\",\"assignee\":\"Crew 4\"}").statusCode()).isEqualTo(200);
-            JsonNode other = JSON.readTree(postTo(url, "/api/action-items", ADMIN,
-                    "{\"layer\":\"vri-zones\",\"zone\":\"Central\",\"what\":\"Board up 12 vacants\","
-                            + "\"agency\":\"DHCD\",\"dueDate\":\"2018-07-01\"}").body());
+            assertThat(
+                            postTo(
+                                            url,
+                                            "/api/action-items/" + id + "/assign",
+                                            ADMIN,
+                                            "{\"agency\":\"BGE\",\"assignee\":\"Crew 4\"}")
+                                    .statusCode())
+                    .isEqualTo(200);
+            JsonNode other =
+                    JSON.readTree(
+                            postTo(
+                                            url,
+                                            "/api/action-items",
+                                            ADMIN,
+                                            "{\"layer\":\"vri-zones\",\"zone\":\"Central\",\"what\":\"Board up 12 vacants\","
+                                                    + "\"agency\":\"DHCD\",\"dueDate\":\"2018-07-01\"}")
+                                    .body());
             closedId = other.path("id").asText();
-            assertThat(postTo(url, "/api/action-items/" + closedId + "/close", ANALYST, "{\"note\":\"done\"}")
-                    .statusCode()).isEqualTo(200);
-            assertThat(postTo(url, "/api/action-items/" + id + "/close", DISPATCHER, "{}").statusCode())
-                    .as("dispatchers read action items but do not change them").isEqualTo(403);
-            assertThat(postTo(url, "/api/action-items/AI-missing/close", ANALYST, "{}").statusCode()).isEqualTo(404);
+            assertThat(
+                            postTo(
+                                            url,
+                                            "/api/action-items/" + closedId + "/close",
+                                            ANALYST,
+                                            "{\"note\":\"done\"}")
+                                    .statusCode())
+                    .isEqualTo(200);
+            assertThat(
+                            postTo(url, "/api/action-items/" + id + "/close", DISPATCHER, "{}")
+                                    .statusCode())
+                    .as("dispatchers read action items but do not change them")
+                    .isEqualTo(403);
+            assertThat(
+                            postTo(url, "/api/action-items/AI-missing/close", ANALYST, "{}")
+                                    .statusCode())
+                    .isEqualTo(404);
         } finally {
             first.close();
         }
@@ -449,8 +607,12 @@ class ScorecardApiITCase {
         try {
             awaitLoaded(second);
             String url = "http://127.0.0.1:" + second.port();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/action-items"))
-                    .header("Authorization", "Bearer " + DISPATCHER).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(url + "/api/action-items"))
+                                    .header("Authorization", "Bearer " + DISPATCHER)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             JsonNode items = JSON.readTree(r.body());
             assertThat(items).hasSize(2);
             JsonNode kept = find(items, id);
@@ -466,23 +628,30 @@ class ScorecardApiITCase {
 
     @Test
     void an_open_action_item_appears_on_its_zone_card_and_in_the_weekly_report() throws Exception {
-        JsonNode created = json(post("/api/action-items", ADMIN,
-                "{\"layer\":\"vri-zones\",\"zone\":\"Eastern1\",\"what\":\"Clean the alley behind 2100 E Monument\","
-                        + "\"agency\":\"DPW\",\"dueDate\":\"2018-07-05\"}"));
+        JsonNode created =
+                json(
+                        post(
+                                "/api/action-items",
+                                ADMIN,
+                                "{\"layer\":\"vri-zones\",\"zone\":\"Eastern1\",\"what\":\"Clean the alley behind 2100 E Monument\","
+                                        + "\"agency\":\"DPW\",\"dueDate\":\"2018-07-05\"}"));
         JsonNode card = card(json(get("/api/huddle", DISPATCHER)), "Eastern1");
         assertThat(card.path("actionItems")).hasSize(1);
         assertThat(card.path("actionItems").get(0).path("overdue").asBoolean()).isTrue();
-        assertThat(card.path("changes")).extracting(JsonNode::asText)
+        assertThat(card.path("changes"))
+                .extracting(JsonNode::asText)
                 .contains("new action item: Clean the alley behind 2100 E Monument (DPW)");
         JsonNode report = json(get("/api/report?zone=Eastern1&week=2018-W27", DISPATCHER));
-        assertThat(report.path("actionItems")).extracting(i -> i.path("id").asText())
+        assertThat(report.path("actionItems"))
+                .extracting(i -> i.path("id").asText())
                 .containsExactly(created.path("id").asText());
     }
 
     // --- Open311 -------------------------------------------------------------------------------
 
     @Test
-    void open311_gives_a_request_status_and_dates_to_anyone_and_the_address_to_analysts_only() throws Exception {
+    void open311_gives_a_request_status_and_dates_to_anyone_and_the_address_to_analysts_only()
+            throws Exception {
         HttpResponse<String> anonymous = get("/open311/v2/requests/SR-1.json", null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
         JsonNode sr1 = json(anonymous).get(0);
@@ -500,13 +669,22 @@ class ScorecardApiITCase {
         JsonNode sr2Analyst = json(get("/open311/v2/requests/SR-2.json", ANALYST)).get(0);
         assertThat(sr2Analyst.path("address").asText()).isEqualTo("1600 W NORTH AVE");
         assertThat(json(get("/open311/v2/requests/SR-1.json", ANALYST)).get(0).has("address"))
-                .as("no address when the record has none").isFalse();
+                .as("no address when the record has none")
+                .isFalse();
 
         JsonNode open = json(get("/open311/v2/requests.json?status=open", null));
-        assertThat(open).extracting(n -> n.path("service_request_id").asText()).containsExactly("SR-2");
-        JsonNode byIds = json(get("/open311/v2/requests.json?service_request_id=SR-1,SR-2"
-                + "&start_date=2018-07-01T00:00:00-04:00&end_date=2018-07-31T00:00:00-04:00", null));
-        assertThat(byIds).extracting(n -> n.path("service_request_id").asText()).containsExactly("SR-2", "SR-1");
+        assertThat(open)
+                .extracting(n -> n.path("service_request_id").asText())
+                .containsExactly("SR-2");
+        JsonNode byIds =
+                json(
+                        get(
+                                "/open311/v2/requests.json?service_request_id=SR-1,SR-2"
+                                        + "&start_date=2018-07-01T00:00:00-04:00&end_date=2018-07-31T00:00:00-04:00",
+                                null));
+        assertThat(byIds)
+                .extracting(n -> n.path("service_request_id").asText())
+                .containsExactly("SR-2", "SR-1");
     }
 
     // --- Metrics and OpenAPI -------------------------------------------------------------------
@@ -515,36 +693,62 @@ class ScorecardApiITCase {
     void metrics_are_prometheus_text_with_events_clients_and_lag() throws Exception {
         HttpResponse<String> r = get("/metrics", PUBLIC);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("text/plain; version=0.0.4");
         String text = r.body();
-        assertThat(text).contains(
-                "# TYPE zonestat_events_in_total counter",
-                "zonestat_events_in_total{topic=\"incidents.raw\"}",
-                "# TYPE zonestat_events_out_total counter",
-                "# TYPE zonestat_events_rejected_total counter",
-                "# TYPE zonestat_websocket_clients gauge",
-                "zonestat_websocket_clients 0",
-                "zonestat_console_consumer_lag_records{topic=\"zone-stats\"} 0",
-                "zonestat_scorecard_zone_days 385");
+        assertThat(text)
+                .contains(
+                        "# TYPE zonestat_events_in_total counter",
+                        "zonestat_events_in_total{topic=\"incidents.raw\"}",
+                        "# TYPE zonestat_events_out_total counter",
+                        "# TYPE zonestat_events_rejected_total counter",
+                        "# TYPE zonestat_websocket_clients gauge",
+                        "zonestat_websocket_clients 0",
+                        "zonestat_console_consumer_lag_records{topic=\"zone-stats\"} 0",
+                        "zonestat_scorecard_zone_days 385");
         for (String line : text.split("\n")) {
-            assertThat(line).matches("# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?\\d+");
+            assertThat(line)
+                    .matches("# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?\\d+");
         }
     }
 
     @Test
-    void every_route_the_app_registers_is_in_the_openapi_file_and_the_file_lists_no_other() throws Exception {
+    void every_route_the_app_registers_is_in_the_openapi_file_and_the_file_lists_no_other()
+            throws Exception {
         HttpResponse<String> r = get("/openapi.json", null);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode spec = json(r);
         Set<String> documented = new TreeSet<>();
-        spec.path("paths").fields().forEachRemaining(e ->
-                e.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + e.getKey())));
+        spec.path("paths")
+                .fields()
+                .forEachRemaining(
+                        e ->
+                                e.getValue()
+                                        .fieldNames()
+                                        .forEachRemaining(
+                                                m ->
+                                                        documented.add(
+                                                                m.toUpperCase()
+                                                                        + " "
+                                                                        + e.getKey())));
 
-        Javalin app = new OpsConsoleApp(ConsoleConfig.defaults().withWarmUpZones(false), catalog,
-                AccessTokens.of(TOKENS), new LiveEventHub(10), FeedHealth::disabled, () -> null)
-                .withRoutes(new ScorecardRoutes(console.scorecards(), catalog, AccessTokens.of(TOKENS),
-                        new LiveEventHub(10), null)::addTo)
-                .create();
+        Javalin app =
+                new OpsConsoleApp(
+                                ConsoleConfig.defaults().withWarmUpZones(false),
+                                catalog,
+                                AccessTokens.of(TOKENS),
+                                new LiveEventHub(10),
+                                FeedHealth::disabled,
+                                () -> null)
+                        .withRoutes(
+                                new ScorecardRoutes(
+                                                console.scorecards(),
+                                                catalog,
+                                                AccessTokens.of(TOKENS),
+                                                new LiveEventHub(10),
+                                                null)
+                                        ::addTo)
+                        .create();
         Set<String> registered = new TreeSet<>();
         for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
             if (e.endpoint.method.isHttpMethod()) {
@@ -552,9 +756,11 @@ class ScorecardApiITCase {
             }
         }
         app.unsafe.internalRouter.allWsHandlers().stream()
-                .map(h -> "GET " + h.getPath()).forEach(registered::add);
+                .map(h -> "GET " + h.getPath())
+                .forEach(registered::add);
 
-        assertThat(registered).contains("GET /api/scorecard", "POST /api/action-items", "GET /ws/live");
+        assertThat(registered)
+                .contains("GET /api/scorecard", "POST /api/action-items", "GET /ws/live");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(registered);
     }
 
@@ -565,31 +771,39 @@ class ScorecardApiITCase {
      * status for missing, wrong, public, dispatcher, analyst, admin.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "GET /api/health                                 | 200 | 200 | 200 | 200 | 200 | 200",
-        "GET /api/layers                                 | 401 | 401 | 200 | 200 | 200 | 200",
-        "GET /api/zones?layer=vri-zones                  | 401 | 401 | 200 | 200 | 200 | 200",
-        "GET /api/pipeline                               | 401 | 401 | 200 | 200 | 200 | 200",
-        "GET /api/config                                 | 401 | 401 | 200 | 200 | 200 | 200",
-        "GET /api/scorecard?layer=vri-zones              | 401 | 401 | 403 | 200 | 200 | 200",
-        "GET /api/scorecard?layer=vri-zones&kinds=tips   | 401 | 401 | 403 | 403 | 200 | 200",
-        "GET /api/public/scorecard                       | 200 | 200 | 200 | 200 | 200 | 200",
-        "GET /api/huddle                                 | 401 | 401 | 403 | 200 | 200 | 200",
-        "GET /api/report?zone=Western                    | 401 | 401 | 403 | 200 | 200 | 200",
-        "GET /api/action-items                           | 401 | 401 | 403 | 200 | 200 | 200",
-        "POST /api/action-items                          | 401 | 401 | 403 | 403 | 400 | 400",
-        "POST /api/action-items/AI-x/assign              | 401 | 401 | 403 | 403 | 400 | 400",
-        "POST /api/action-items/AI-x/close               | 401 | 401 | 403 | 403 | 404 | 404",
-        "GET /open311/v2/requests.json                   | 200 | 401 | 200 | 200 | 200 | 200",
-        "GET /open311/v2/requests/SR-1.json              | 200 | 401 | 200 | 200 | 200 | 200",
-        "GET /metrics                                    | 401 | 401 | 200 | 200 | 200 | 200",
-        "GET /openapi.json                               | 200 | 200 | 200 | 200 | 200 | 200",
-        "GET /huddle                                     | 200 | 200 | 200 | 200 | 200 | 200",
-        "GET /report                                     | 200 | 200 | 200 | 200 | 200 | 200",
-        "GET /public                                     | 200 | 200 | 200 | 200 | 200 | 200",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "GET /api/health                                 | 200 | 200 | 200 | 200 | 200 | 200",
+                "GET /api/layers                                 | 401 | 401 | 200 | 200 | 200 | 200",
+                "GET /api/zones?layer=vri-zones                  | 401 | 401 | 200 | 200 | 200 | 200",
+                "GET /api/pipeline                               | 401 | 401 | 200 | 200 | 200 | 200",
+                "GET /api/config                                 | 401 | 401 | 200 | 200 | 200 | 200",
+                "GET /api/scorecard?layer=vri-zones              | 401 | 401 | 403 | 200 | 200 | 200",
+                "GET /api/scorecard?layer=vri-zones&kinds=tips   | 401 | 401 | 403 | 403 | 200 | 200",
+                "GET /api/public/scorecard                       | 200 | 200 | 200 | 200 | 200 | 200",
+                "GET /api/huddle                                 | 401 | 401 | 403 | 200 | 200 | 200",
+                "GET /api/report?zone=Western                    | 401 | 401 | 403 | 200 | 200 | 200",
+                "GET /api/action-items                           | 401 | 401 | 403 | 200 | 200 | 200",
+                "POST /api/action-items                          | 401 | 401 | 403 | 403 | 400 | 400",
+                "POST /api/action-items/AI-x/assign              | 401 | 401 | 403 | 403 | 400 | 400",
+                "POST /api/action-items/AI-x/close               | 401 | 401 | 403 | 403 | 404 | 404",
+                "GET /open311/v2/requests.json                   | 200 | 401 | 200 | 200 | 200 | 200",
+                "GET /open311/v2/requests/SR-1.json              | 200 | 401 | 200 | 200 | 200 | 200",
+                "GET /metrics                                    | 401 | 401 | 200 | 200 | 200 | 200",
+                "GET /openapi.json                               | 200 | 200 | 200 | 200 | 200 | 200",
+                "GET /huddle                                     | 200 | 200 | 200 | 200 | 200 | 200",
+                "GET /report                                     | 200 | 200 | 200 | 200 | 200 | 200",
+                "GET /public                                     | 200 | 200 | 200 | 200 | 200 | 200",
+            })
     void each_role_gets_what_it_may_and_a_missing_or_wrong_token_gets_401_and_no_data(
-            String endpoint, int missing, int wrong, int pub, int dispatcher, int analyst, int admin)
+            String endpoint,
+            int missing,
+            int wrong,
+            int pub,
+            int dispatcher,
+            int analyst,
+            int admin)
             throws Exception {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = endpoint.substring(endpoint.indexOf(' ') + 1).strip();
@@ -602,28 +816,52 @@ class ScorecardApiITCase {
         expected.put(ADMIN, admin);
         List<String> mismatches = new ArrayList<>();
         for (Map.Entry<String, Integer> e : expected.entrySet()) {
-            HttpResponse<String> r = method.equals("GET") ? get(path, e.getKey()) : post(path, e.getKey(), "{}");
+            HttpResponse<String> r =
+                    method.equals("GET") ? get(path, e.getKey()) : post(path, e.getKey(), "{}");
             if (r.statusCode() != e.getValue()) {
-                mismatches.add((e.getKey() == null ? "no token" : TOKENS.getOrDefault(e.getKey(), null) == null
-                        ? "wrong token" : TOKENS.get(e.getKey()).id()) + ": " + r.statusCode() + " " + r.body());
+                mismatches.add(
+                        (e.getKey() == null
+                                        ? "no token"
+                                        : TOKENS.getOrDefault(e.getKey(), null) == null
+                                                ? "wrong token"
+                                                : TOKENS.get(e.getKey()).id())
+                                + ": "
+                                + r.statusCode()
+                                + " "
+                                + r.body());
             }
             if (r.statusCode() == 401) {
-                assertThat(JSON.readTree(r.body()).fieldNames()).toIterable().containsExactly("error");
+                assertThat(JSON.readTree(r.body()).fieldNames())
+                        .toIterable()
+                        .containsExactly("error");
             }
         }
         assertThat(mismatches).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"'', 401", "wrong-token-0001, 401", "public-token-0001, 403", "dispatcher-token-0001, 101",
-        "analyst-token-0001, 101", "admin-token-0001, 101"})
-    void the_live_websocket_checks_the_token_of_each_role(String token, int status) throws Exception {
+    @CsvSource({
+        "'', 401",
+        "wrong-token-0001, 401",
+        "public-token-0001, 403",
+        "dispatcher-token-0001, 101",
+        "analyst-token-0001, 101",
+        "admin-token-0001, 101"
+    })
+    void the_live_websocket_checks_the_token_of_each_role(String token, int status)
+            throws Exception {
         int answered;
         try {
-            WebSocket ws = http.newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + console.port() + "/ws/live?token=" + token),
-                            new WebSocket.Listener() {})
-                    .get(10, TimeUnit.SECONDS);
+            WebSocket ws =
+                    http.newWebSocketBuilder()
+                            .buildAsync(
+                                    URI.create(
+                                            "ws://127.0.0.1:"
+                                                    + console.port()
+                                                    + "/ws/live?token="
+                                                    + token),
+                                    new WebSocket.Listener() {})
+                            .get(10, TimeUnit.SECONDS);
             answered = 101;
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -635,10 +873,14 @@ class ScorecardApiITCase {
 
     // --- Helpers -------------------------------------------------------------------------------
 
-    private static HttpResponse<String> postTo(String url, String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build(),
+    private static HttpResponse<String> postTo(String url, String path, String token, String body)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,6 +2,13 @@ package org.zonestat.console.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -22,14 +29,6 @@ import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The huddle wall, the weekly report and the public scorecard in a real headless Chromium, on the
@@ -56,14 +55,15 @@ class ScorecardPagesBrowserITCase {
         }
         ZoneCatalog catalog = ZoneCatalog.baltimore();
         ScorecardApiITCase.publishScenario(broker, catalog);
-        console = OpsConsole.builder()
-                .bootstrapServers(broker.bootstrapServers())
-                .port(0)
-                .tokens(AccessTokens.of(ScorecardApiITCase.TOKENS))
-                .catalog(catalog)
-                .config(ConsoleConfig.defaults().withWarmUpZones(false))
-                .huddle(HuddleSettings.defaults().withClock(ScorecardApiITCase.CLOCK))
-                .start();
+        console =
+                OpsConsole.builder()
+                        .bootstrapServers(broker.bootstrapServers())
+                        .port(0)
+                        .tokens(AccessTokens.of(ScorecardApiITCase.TOKENS))
+                        .catalog(catalog)
+                        .config(ConsoleConfig.defaults().withWarmUpZones(false))
+                        .huddle(HuddleSettings.defaults().withClock(ScorecardApiITCase.CLOCK))
+                        .start();
         ScorecardApiITCase.awaitLoaded(console);
         browser = BrowserSupport.startChromium(tempDir.resolve("chromium-profile"), 1600, 1000);
     }
@@ -81,7 +81,9 @@ class ScorecardPagesBrowserITCase {
         }
     }
 
-    /** Waits, and looks again when the page replaced an element it was reading (the wall rotates). */
+    /**
+     * Waits, and looks again when the page replaced an element it was reading (the wall rotates).
+     */
     private static WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
@@ -100,7 +102,8 @@ class ScorecardPagesBrowserITCase {
 
     private static void screenshot(String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -108,13 +111,16 @@ class ScorecardPagesBrowserITCase {
         open("/huddle?token=" + ScorecardApiITCase.DISPATCHER + "&rotate=1");
 
         Set<String> seen = new HashSet<>();
-        waiting().until(d -> {
-            List<WebElement> cards = d.findElements(By.cssSelector("#zs-huddle-current .zs-card"));
-            if (!cards.isEmpty()) {
-                seen.add(cards.get(0).getDomAttribute("data-zone"));
-            }
-            return seen.size() >= 3;
-        });
+        waiting()
+                .until(
+                        d -> {
+                            List<WebElement> cards =
+                                    d.findElements(By.cssSelector("#zs-huddle-current .zs-card"));
+                            if (!cards.isEmpty()) {
+                                seen.add(cards.get(0).getDomAttribute("data-zone"));
+                            }
+                            return seen.size() >= 3;
+                        });
         assertThat(browser.findElements(By.cssSelector(".zs-strip-card"))).hasSize(8);
         assertThat(browser.getCurrentUrl()).doesNotContain(ScorecardApiITCase.DISPATCHER);
     }
@@ -122,9 +128,19 @@ class ScorecardPagesBrowserITCase {
     @Test
     void a_huddle_zone_card_shows_numbers_readable_from_across_the_room() throws Exception {
         open("/huddle?token=" + ScorecardApiITCase.ANALYST + "&rotate=600");
-        waiting().until(d -> !d.findElements(By.cssSelector(".zs-strip-card[data-zone='Western']")).isEmpty());
+        waiting()
+                .until(
+                        d ->
+                                !d.findElements(
+                                                By.cssSelector(
+                                                        ".zs-strip-card[data-zone='Western']"))
+                                        .isEmpty());
         browser.findElement(By.cssSelector(".zs-strip-card[data-zone='Western']")).click();
-        waiting().until(d -> !d.findElements(By.cssSelector(".zs-card[data-zone='Western']")).isEmpty());
+        waiting()
+                .until(
+                        d ->
+                                !d.findElements(By.cssSelector(".zs-card[data-zone='Western']"))
+                                        .isEmpty());
 
         assertThat(text(".zs-card-zone")).isEqualTo("Western");
         assertThat(text(".zs-ytd .zs-big-number")).isEqualTo("14");
@@ -137,33 +153,63 @@ class ScorecardPagesBrowserITCase {
         assertThat(text(".zs-hot .zs-hot-count")).isEqualTo("1");
         assertThat(text(".zs-changes")).contains("turned hot", "open 311 requests +2 (now 12)");
         assertThat(text("#zs-huddle-date")).contains("2018-07-07");
-        double bigPx = Double.parseDouble(browser.findElement(By.cssSelector(".zs-ytd .zs-big-number"))
-                .getCssValue("font-size").replace("px", ""));
-        double tilePx = Double.parseDouble(browser.findElement(By.cssSelector(".zs-last24h dd"))
-                .getCssValue("font-size").replace("px", ""));
+        double bigPx =
+                Double.parseDouble(
+                        browser.findElement(By.cssSelector(".zs-ytd .zs-big-number"))
+                                .getCssValue("font-size")
+                                .replace("px", ""));
+        double tilePx =
+                Double.parseDouble(
+                        browser.findElement(By.cssSelector(".zs-last24h dd"))
+                                .getCssValue("font-size")
+                                .replace("px", ""));
         assertThat(bigPx).as("headline number height in CSS px").isGreaterThanOrEqualTo(96);
         assertThat(tilePx).as("tile number height in CSS px").isGreaterThanOrEqualTo(32);
 
         // An analyst adds an action item from the wall; it shows on the card.
-        browser.findElement(By.cssSelector(".zs-item-form input:nth-of-type(1)")).sendKeys("Street lights on Fulton Ave");
+        browser.findElement(By.cssSelector(".zs-item-form input:nth-of-type(1)"))
+                .sendKeys("Street lights on Fulton Ave");
         browser.findElement(By.cssSelector(".zs-item-form input:nth-of-type(2)")).sendKeys("DOT");
-        ((JavascriptExecutor) browser).executeScript(
-                "document.querySelector('.zs-item-form input[type=date]').value = '2018-07-12'");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "document.querySelector('.zs-item-form input[type=date]').value = '2018-07-12'");
         browser.findElement(By.cssSelector(".zs-item-form button")).click();
-        waiting().until(d -> d.findElements(By.cssSelector(".zs-card[data-zone='Western'] .zs-item-what")).stream()
-                .anyMatch(e -> e.getText().equals("Street lights on Fulton Ave")));
+        waiting()
+                .until(
+                        d ->
+                                d
+                                        .findElements(
+                                                By.cssSelector(
+                                                        ".zs-card[data-zone='Western'] .zs-item-what"))
+                                        .stream()
+                                        .anyMatch(
+                                                e ->
+                                                        e.getText()
+                                                                .equals(
+                                                                        "Street lights on Fulton Ave")));
         screenshot("huddle.png");
     }
 
     @Test
-    void the_public_scorecard_needs_no_token_and_shows_small_counts_as_less_than_5() throws Exception {
+    void the_public_scorecard_needs_no_token_and_shows_small_counts_as_less_than_5()
+            throws Exception {
         open("/public");
-        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        waiting()
+                .until(
+                        d ->
+                                "true"
+                                        .equals(
+                                                d.findElement(By.tagName("body"))
+                                                        .getDomAttribute("data-loaded")));
 
         assertThat(browser.findElements(By.cssSelector("tr.zs-public-row"))).hasSize(8);
         assertThat(text("tr[data-zone='Central'] td[data-kind='total']")).isEqualTo("<5");
-        assertThat(browser.findElement(By.cssSelector("tr[data-zone='Central'] td[data-kind='total']"))
-                .getDomAttribute("class")).contains("zs-suppressed");
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "tr[data-zone='Central'] td[data-kind='total']"))
+                                .getDomAttribute("class"))
+                .contains("zs-suppressed");
         assertThat(text("tr[data-zone='Central'] td[data-kind='previousTotal']")).isEqualTo("6");
         assertThat(text("tr[data-zone='Central'] td.zs-change")).isEqualTo("–");
         assertThat(text("tr[data-zone='Western'] td[data-kind='total']")).isEqualTo("14");
@@ -178,11 +224,19 @@ class ScorecardPagesBrowserITCase {
     @Test
     void the_weekly_report_prints_the_week_and_a_52_week_chart() throws Exception {
         open("/report?token=" + ScorecardApiITCase.DISPATCHER + "&zone=Western&week=2018-W27");
-        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        waiting()
+                .until(
+                        d ->
+                                "true"
+                                        .equals(
+                                                d.findElement(By.tagName("body"))
+                                                        .getDomAttribute("data-loaded")));
 
         assertThat(text("#zs-report h1")).isEqualTo("Western · weekly performance");
-        assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-bar"))).hasSize(52);
-        assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-current"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-bar")))
+                .hasSize(52);
+        assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-current")))
+                .hasSize(1);
         assertThat(text(".zs-report-summary")).contains("Year to date", "14");
         screenshot("report.png");
     }

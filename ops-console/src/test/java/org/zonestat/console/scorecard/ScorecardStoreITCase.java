@@ -6,7 +6,11 @@ import static org.zonestat.console.scorecard.ZoneStatsRecords.day;
 import static org.zonestat.console.scorecard.ZoneStatsRecords.withLifecycle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,12 +22,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@link ScorecardStore} filled by a {@link TopicReader} from a real KRaft broker: records written
@@ -49,14 +47,18 @@ class ScorecardStoreITCase {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(
                         Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "zone-stats-test"),
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                broker.bootstrapServers(),
+                                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                "zone-stats-test"),
                         new StringSerializer(),
                         new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             // Western, 2017: Jan 1..Jul 7 a shooting on every 10th day of the year -> 18 shootings.
-            for (LocalDate d = LocalDate.of(2017, 1, 1); !d.isAfter(LocalDate.of(2017, 7, 7)); d = d.plusDays(1)) {
+            for (LocalDate d = LocalDate.of(2017, 1, 1);
+                    !d.isAfter(LocalDate.of(2017, 7, 7));
+                    d = d.plusDays(1)) {
                 long shootings = d.getDayOfYear() % 10 == 0 ? 1 : 0;
                 send(producer, day(VRI, "Western", d, 0, shootings, 1, 2, 1, 0));
             }
@@ -76,9 +78,25 @@ class ScorecardStoreITCase {
             // A late event: 2018-03-01 re-emitted with two shootings instead of one.
             send(producer, day(VRI, "Western", LocalDate.of(2018, 3, 1), 0, 2, 0, 1, 1, 0));
             // Newer records with the 311 lifecycle fields.
-            send(producer, withLifecycle(day(VRI, "Western", LocalDate.of(2018, 7, 6), 0, 0, 0, 4, 2, 0), 2, 17, 5, 3.5));
-            send(producer, withLifecycle(day(VRI, "Western", LocalDate.of(2018, 7, 7), 0, 0, 0, 1, 3, 0), 1, 15, 4, null));
-            producer.send(new ProducerRecord<>(TOPIC, "bad", "{\"layer\":\"vri-zones\",\"zone\":\"Western\"}"));
+            send(
+                    producer,
+                    withLifecycle(
+                            day(VRI, "Western", LocalDate.of(2018, 7, 6), 0, 0, 0, 4, 2, 0),
+                            2,
+                            17,
+                            5,
+                            3.5));
+            send(
+                    producer,
+                    withLifecycle(
+                            day(VRI, "Western", LocalDate.of(2018, 7, 7), 0, 0, 0, 1, 3, 0),
+                            1,
+                            15,
+                            4,
+                            null));
+            producer.send(
+                    new ProducerRecord<>(
+                            TOPIC, "bad", "{\"layer\":\"vri-zones\",\"zone\":\"Western\"}"));
             producer.commitTransaction();
         }
         store = new ScorecardStore();
@@ -112,7 +130,8 @@ class ScorecardStoreITCase {
     void year_to_date_sums_gun_violence_against_the_same_dates_last_year_and_the_goal() {
         Scorecard s =
                 store.query(
-                        ScorecardQuery.gunViolence(VRI, LocalDate.of(2018, 1, 1), LocalDate.of(2018, 7, 7))
+                        ScorecardQuery.gunViolence(
+                                        VRI, LocalDate.of(2018, 1, 1), LocalDate.of(2018, 7, 7))
                                 .withGoal(-15.0),
                         List.of("Western", "Central", "Brooklyn"));
 
@@ -120,7 +139,8 @@ class ScorecardStoreITCase {
         assertThat(s.compareTo()).isEqualTo(LocalDate.of(2017, 7, 7));
         Scorecard.ZoneScore western = s.zone("Western");
         // 1 homicide + 2 shootings on Jan 5, 2 shootings on Mar 1 (the re-emitted count).
-        assertThat(western.counts()).containsExactly(Map.entry("homicides", 1L), Map.entry("shootings", 4L));
+        assertThat(western.counts())
+                .containsExactly(Map.entry("homicides", 1L), Map.entry("shootings", 4L));
         assertThat(western.total()).isEqualTo(5);
         assertThat(western.previousTotal()).isEqualTo(18);
         assertThat(western.change()).isEqualTo(-13);
@@ -144,8 +164,12 @@ class ScorecardStoreITCase {
         Scorecard s =
                 store.query(
                         new ScorecardQuery(
-                                VRI, LocalDate.of(2018, 1, 5), LocalDate.of(2018, 3, 1),
-                                List.of(Kind.SHOOTINGS), false, null));
+                                VRI,
+                                LocalDate.of(2018, 1, 5),
+                                LocalDate.of(2018, 3, 1),
+                                List.of(Kind.SHOOTINGS),
+                                false,
+                                null));
         assertThat(s.zone("Western").total()).isEqualTo(4);
         assertThat(s.zone("Western").previous()).isNull();
         assertThat(s.zone("Western").days()).isEqualTo(2);
@@ -153,15 +177,36 @@ class ScorecardStoreITCase {
 
     @Test
     void requests_overdue_is_summed_where_present_and_null_where_no_record_carries_it() {
-        List<Kind> kinds = List.of(Kind.REQUESTS_OPENED, Kind.REQUESTS_CLOSED, Kind.REQUESTS_OVERDUE, Kind.TIPS);
-        Scorecard july = store.query(new ScorecardQuery(VRI, LocalDate.of(2018, 7, 1), LocalDate.of(2018, 7, 7), kinds, false, null));
+        List<Kind> kinds =
+                List.of(
+                        Kind.REQUESTS_OPENED,
+                        Kind.REQUESTS_CLOSED,
+                        Kind.REQUESTS_OVERDUE,
+                        Kind.TIPS);
+        Scorecard july =
+                store.query(
+                        new ScorecardQuery(
+                                VRI,
+                                LocalDate.of(2018, 7, 1),
+                                LocalDate.of(2018, 7, 7),
+                                kinds,
+                                false,
+                                null));
         assertThat(july.zone("Western").counts())
                 .containsEntry("requestsOpened", 5L)
                 .containsEntry("requestsClosed", 5L)
                 .containsEntry("requestsOverdue", 3L)
                 .containsEntry("tips", 0L);
 
-        Scorecard january = store.query(new ScorecardQuery(VRI, LocalDate.of(2018, 1, 1), LocalDate.of(2018, 1, 31), kinds, false, null));
+        Scorecard january =
+                store.query(
+                        new ScorecardQuery(
+                                VRI,
+                                LocalDate.of(2018, 1, 1),
+                                LocalDate.of(2018, 1, 31),
+                                kinds,
+                                false,
+                                null));
         assertThat(january.zone("Western").counts())
                 .containsEntry("requestsOpened", 3L)
                 .containsEntry("requestsOverdue", null)
@@ -171,13 +216,19 @@ class ScorecardStoreITCase {
         assertThat(last.openAtEnd()).isEqualTo(15);
         assertThat(last.overdueAtEnd()).isEqualTo(4);
         assertThat(last.medianDaysToClose()).isNull();
-        assertThat(store.day(VRI, "Western", LocalDate.of(2018, 7, 6)).orElseThrow().medianDaysToClose()).isEqualTo(3.5);
+        assertThat(
+                        store.day(VRI, "Western", LocalDate.of(2018, 7, 6))
+                                .orElseThrow()
+                                .medianDaysToClose())
+                .isEqualTo(3.5);
     }
 
     @Test
     void a_query_with_from_after_to_is_refused() {
         assertThatThrownBy(
-                        () -> ScorecardQuery.gunViolence(VRI, LocalDate.of(2018, 2, 1), LocalDate.of(2018, 1, 1)))
+                        () ->
+                                ScorecardQuery.gunViolence(
+                                        VRI, LocalDate.of(2018, 2, 1), LocalDate.of(2018, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("after");
     }

@@ -2,7 +2,6 @@ package org.zonestat.console.scorecard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -40,7 +39,8 @@ final class ZoneStatsRecords {
     }
 
     /** Adds the fields newer records carry. */
-    static ObjectNode withLifecycle(ObjectNode n, long overdue, long openAtEnd, long overdueAtEnd, Double median) {
+    static ObjectNode withLifecycle(
+            ObjectNode n, long overdue, long openAtEnd, long overdueAtEnd, Double median) {
         n.put("requestsOverdue", overdue);
         n.put("openAtEnd", openAtEnd);
         n.put("overdueAtEnd", overdueAtEnd);

@@ -29,7 +29,8 @@ public final class Backfill {
      * @param timeOrder publish in event-time order (stable for equal times) after reading the whole
      *     input, as a live feed would deliver the records; otherwise stream them in file order
      */
-    public Backfill(RecordAdapter adapter, RecordPublisher publisher, String topic, boolean timeOrder) {
+    public Backfill(
+            RecordAdapter adapter, RecordPublisher publisher, String topic, boolean timeOrder) {
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -42,46 +43,53 @@ public final class Backfill {
     }
 
     /**
-     * Reads {@code in} (of {@code totalBytes}, for the share-of-file figure; 0 if unknown), publishes
-     * every record and waits until all are stored.
+     * Reads {@code in} (of {@code totalBytes}, for the share-of-file figure; 0 if unknown),
+     * publishes every record and waits until all are stored.
      *
      * @throws IllegalStateException if records could not be published
      * @throws org.zonestat.sim.mapping.InvalidInputException if the input as a whole cannot be read
      */
-    public BackfillSummary run(InputStream in, String name, long totalBytes, ProgressReporter progress) {
+    public BackfillSummary run(
+            InputStream in, String name, long totalBytes, ProgressReporter progress) {
         CountingInputStream counting = new CountingInputStream(in);
         long[] counts = new long[3]; // good rows, rejected rows, records
         List<Rejection> first = new ArrayList<>();
         List<RawEvent> held = new ArrayList<>();
-        adapter.read(counting, name, new RecordSink() {
-            @Override
-            public void accepted(List<RawEvent> records) {
-                counts[0]++;
-                if (timeOrder) {
-                    held.addAll(records);
-                    return;
-                }
-                for (RawEvent r : records) {
-                    publisher.send(topic, r);
-                    counts[2]++;
-                }
-                progress.update(counts[2], counting.bytesRead(), totalBytes);
-            }
+        adapter.read(
+                counting,
+                name,
+                new RecordSink() {
+                    @Override
+                    public void accepted(List<RawEvent> records) {
+                        counts[0]++;
+                        if (timeOrder) {
+                            held.addAll(records);
+                            return;
+                        }
+                        for (RawEvent r : records) {
+                            publisher.send(topic, r);
+                            counts[2]++;
+                        }
+                        progress.update(counts[2], counting.bytesRead(), totalBytes);
+                    }
 
-            @Override
-            public void rejected(Rejection rejection) {
-                counts[1]++;
-                if (first.size() < BackfillSummary.LISTED) {
-                    first.add(rejection);
-                }
-            }
-        });
+                    @Override
+                    public void rejected(Rejection rejection) {
+                        counts[1]++;
+                        if (first.size() < BackfillSummary.LISTED) {
+                            first.add(rejection);
+                        }
+                    }
+                });
         if (timeOrder) {
             held.sort(Comparator.comparing(RawEvent::occurredAt));
             for (RawEvent r : held) {
                 publisher.send(topic, r);
                 counts[2]++;
-                progress.update(counts[2], totalBytes == 0 ? 0 : totalBytes * counts[2] / held.size(), totalBytes);
+                progress.update(
+                        counts[2],
+                        totalBytes == 0 ? 0 : totalBytes * counts[2] / held.size(),
+                        totalBytes);
             }
         }
         publisher.flush();

@@ -33,13 +33,15 @@ public final class BackfillCommand {
      * @param publishers makes the publisher for a bootstrap address (Kafka in production)
      * @param progressInterval the shortest time between two progress lines
      */
-    public BackfillCommand(Function<String, RecordPublisher> publishers, Duration progressInterval) {
+    public BackfillCommand(
+            Function<String, RecordPublisher> publishers, Duration progressInterval) {
         this.publishers = publishers;
         this.progressInterval = progressInterval;
     }
 
     public static void main(String[] args) {
-        BackfillCommand command = new BackfillCommand(KafkaRecordPublisher::new, Duration.ofMillis(500));
+        BackfillCommand command =
+                new BackfillCommand(KafkaRecordPublisher::new, Duration.ofMillis(500));
         System.exit(command.run(args, System.out, System.err));
     }
 
@@ -66,8 +68,11 @@ public final class BackfillCommand {
             return BAD_INPUT;
         }
         if (mapping.feed() != options.kind()) {
-            err.printf(Locale.ROOT, "backfill: --kind %s does not match mapping %s, which is for %s%n",
-                    options.kind().name().toLowerCase(Locale.ROOT), mapping.name(),
+            err.printf(
+                    Locale.ROOT,
+                    "backfill: --kind %s does not match mapping %s, which is for %s%n",
+                    options.kind().name().toLowerCase(Locale.ROOT),
+                    mapping.name(),
                     mapping.feed().name().toLowerCase(Locale.ROOT));
             return BAD_INPUT;
         }
@@ -77,21 +82,30 @@ public final class BackfillCommand {
         }
         String topic = options.topic().orElse(mapping.topic());
         String name = options.input().getFileName().toString();
-        err.printf(Locale.ROOT, "backfill: %s -> %s on %s (mapping %s)%n", options.input(), topic,
-                options.bootstrap(), mapping.name());
+        err.printf(
+                Locale.ROOT,
+                "backfill: %s -> %s on %s (mapping %s)%n",
+                options.input(),
+                topic,
+                options.bootstrap(),
+                mapping.name());
         try (RecordPublisher publisher = publishers.apply(options.bootstrap());
                 InputStream in = Files.newInputStream(options.input())) {
             publisher.requireTopic(topic);
             long size = Files.size(options.input());
-            ProgressReporter progress = new ProgressReporter(err, System::nanoTime, progressInterval, name);
-            BackfillSummary summary = new Backfill(mapping.adapter(), publisher, topic, options.timeOrder()).run(in, name, size, progress);
+            ProgressReporter progress =
+                    new ProgressReporter(err, System::nanoTime, progressInterval, name);
+            BackfillSummary summary =
+                    new Backfill(mapping.adapter(), publisher, topic, options.timeOrder())
+                            .run(in, name, size, progress);
             summary.print(out, name, topic, options.bootstrap(), mapping.name());
             return OK;
         } catch (InvalidInputException e) {
             err.println("backfill: " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
-            err.println("backfill: cannot read input file " + options.input() + ": " + e.getMessage());
+            err.println(
+                    "backfill: cannot read input file " + options.input() + ": " + e.getMessage());
             return BAD_INPUT;
         } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
             err.println("backfill: " + e.getMessage());

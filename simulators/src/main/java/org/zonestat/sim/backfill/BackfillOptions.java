@@ -6,18 +6,25 @@ import java.util.Optional;
 import org.zonestat.sim.Feed;
 
 /**
- * The backfill command's flags, parsed and checked:
- * {@code --kind incidents|requests311|tips --input FILE --mapping FILE|NAME [--bootstrap HOST:PORT]
- * [--topic NAME] [--source NAME] [--order time|file]}.
+ * The backfill command's flags, parsed and checked: {@code --kind incidents|requests311|tips
+ * --input FILE --mapping FILE|NAME [--bootstrap HOST:PORT] [--topic NAME] [--source NAME] [--order
+ * time|file]}.
  *
  * <p>Immutable; thread-safe.
  */
-public record BackfillOptions(Feed kind, Path input, String mapping, String bootstrap, Optional<String> topic,
-        Optional<String> source, boolean timeOrder) {
+public record BackfillOptions(
+        Feed kind,
+        Path input,
+        String mapping,
+        String bootstrap,
+        Optional<String> topic,
+        Optional<String> source,
+        boolean timeOrder) {
     /** The demo's embedded broker. */
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
 
-    public static final String USAGE = """
+    public static final String USAGE =
+            """
             usage: backfill --kind incidents|requests311|tips --input FILE --mapping FILE|NAME
                             [--bootstrap HOST:PORT] [--topic NAME] [--source NAME] [--order time|file]
               --kind       the raw feed the records are for (must match the mapping's feed)
@@ -62,11 +69,15 @@ public record BackfillOptions(Feed kind, Path input, String mapping, String boot
                 case "--bootstrap" -> bootstrap = requireNonBlank(flag, value);
                 case "--topic" -> topic = requireNonBlank(flag, value);
                 case "--source" -> source = requireNonBlank(flag, value);
-                case "--order" -> timeOrder = switch (value) {
-                    case "time" -> true;
-                    case "file" -> false;
-                    default -> throw new IllegalArgumentException("--order " + value + " is not time or file");
-                };
+                case "--order" ->
+                        timeOrder =
+                                switch (value) {
+                                    case "time" -> true;
+                                    case "file" -> false;
+                                    default ->
+                                            throw new IllegalArgumentException(
+                                                    "--order " + value + " is not time or file");
+                                };
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
@@ -79,8 +90,14 @@ public record BackfillOptions(Feed kind, Path input, String mapping, String boot
         if (mapping == null) {
             throw new IllegalArgumentException("--mapping is required");
         }
-        return new BackfillOptions(kind, input, mapping, bootstrap, Optional.ofNullable(topic),
-                Optional.ofNullable(source), timeOrder);
+        return new BackfillOptions(
+                kind,
+                input,
+                mapping,
+                bootstrap,
+                Optional.ofNullable(topic),
+                Optional.ofNullable(source),
+                timeOrder);
     }
 
     private static Feed parseKind(String value) {
@@ -88,7 +105,9 @@ public record BackfillOptions(Feed kind, Path input, String mapping, String boot
             case "incidents" -> Feed.INCIDENTS;
             case "requests311" -> Feed.REQUESTS311;
             case "tips" -> Feed.TIPS;
-            default -> throw new IllegalArgumentException("--kind " + value + " is not incidents, requests311 or tips");
+            default ->
+                    throw new IllegalArgumentException(
+                            "--kind " + value + " is not incidents, requests311 or tips");
         };
     }
 

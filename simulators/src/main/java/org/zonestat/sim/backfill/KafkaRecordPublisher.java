@@ -56,18 +56,29 @@ public final class KafkaRecordPublisher implements RecordPublisher {
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
         try (Admin admin = Admin.create(p)) {
-            admin.describeTopics(List.of(topic)).allTopicNames().get(ADMIN_TIMEOUT.toMillis() + 1000,
-                    TimeUnit.MILLISECONDS);
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new IllegalStateException("topic " + topic + " does not exist on " + bootstrapServers
-                        + " (start ./zonestat demo, or create it)");
+                throw new IllegalStateException(
+                        "topic "
+                                + topic
+                                + " does not exist on "
+                                + bootstrapServers
+                                + " (start ./zonestat demo, or create it)");
             }
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + ": "
-                    + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at " + bootstrapServers + ": " + e.getCause().getMessage(),
+                    e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " within "
-                    + ADMIN_TIMEOUT.toSeconds() + " s", e);
+            throw new IllegalStateException(
+                    "cannot reach Kafka at "
+                            + bootstrapServers
+                            + " within "
+                            + ADMIN_TIMEOUT.toSeconds()
+                            + " s",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -76,12 +87,14 @@ public final class KafkaRecordPublisher implements RecordPublisher {
 
     @Override
     public void send(String topic, RawEvent record) {
-        producer.send(new ProducerRecord<>(topic, record.key(), record.json()), (md, ex) -> {
-            if (ex != null) {
-                failures.incrementAndGet();
-                firstFailure.compareAndSet(null, ex);
-            }
-        });
+        producer.send(
+                new ProducerRecord<>(topic, record.key(), record.json()),
+                (md, ex) -> {
+                    if (ex != null) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, ex);
+                    }
+                });
     }
 
     @Override
@@ -89,8 +102,13 @@ public final class KafkaRecordPublisher implements RecordPublisher {
         producer.flush();
         Exception first = firstFailure.get();
         if (first != null) {
-            throw new IllegalStateException(failures.get() + " records could not be published to "
-                    + bootstrapServers + ": " + first.getMessage(), first);
+            throw new IllegalStateException(
+                    failures.get()
+                            + " records could not be published to "
+                            + bootstrapServers
+                            + ": "
+                            + first.getMessage(),
+                    first);
         }
     }
 

@@ -21,7 +21,8 @@ public final class ProgressReporter {
     private long lastPrint;
     private int lines;
 
-    public ProgressReporter(PrintStream out, LongSupplier nanoClock, Duration interval, String inputName) {
+    public ProgressReporter(
+            PrintStream out, LongSupplier nanoClock, Duration interval, String inputName) {
         this.out = out;
         this.nanoClock = nanoClock;
         this.intervalNanos = interval.toNanos();
@@ -38,8 +39,13 @@ public final class ProgressReporter {
         }
         lastPrint = now;
         lines++;
-        out.printf(Locale.ROOT, "backfill: %,d records, %,.0f records/s, %s of %s%n", records,
-                perSecond(records, now - start), share(bytesRead, totalBytes), inputName);
+        out.printf(
+                Locale.ROOT,
+                "backfill: %,d records, %,.0f records/s, %s of %s%n",
+                records,
+                perSecond(records, now - start),
+                share(bytesRead, totalBytes),
+                inputName);
         out.flush();
     }
 
@@ -47,8 +53,13 @@ public final class ProgressReporter {
     public Duration finish(long records) {
         long elapsed = nanoClock.getAsLong() - start;
         lines++;
-        out.printf(Locale.ROOT, "backfill: done, %,d records in %.2f s (%,.0f records/s), 100%% of %s%n", records,
-                elapsed / 1e9, perSecond(records, elapsed), inputName);
+        out.printf(
+                Locale.ROOT,
+                "backfill: done, %,d records in %.2f s (%,.0f records/s), 100%% of %s%n",
+                records,
+                elapsed / 1e9,
+                perSecond(records, elapsed),
+                inputName);
         out.flush();
         return Duration.ofNanos(elapsed);
     }

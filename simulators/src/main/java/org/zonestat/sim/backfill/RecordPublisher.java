@@ -3,9 +3,9 @@ package org.zonestat.sim.backfill;
 import org.zonestat.sim.RawEvent;
 
 /**
- * Where a backfill sends its records: a Kafka producer in production ({@link KafkaRecordPublisher}),
- * a list in tests. Sends may be asynchronous; {@link #flush()} waits for all of them and reports the
- * first failure.
+ * Where a backfill sends its records: a Kafka producer in production ({@link
+ * KafkaRecordPublisher}), a list in tests. Sends may be asynchronous; {@link #flush()} waits for
+ * all of them and reports the first failure.
  *
  * <p>Used from one thread.
  */

@@ -36,7 +36,9 @@ public final class BaltimoreData {
     /** The 3,479 shooting cases 2012-2017 (The Trace / BuzzFeed News). */
     public static AdapterResult shootings2012To2017() {
         try (InputStream in = open(SHOOTINGS_2012_2017)) {
-            return FeedMapping.shipped("baltimore-shootings-trace").adapter().readAll(in, SHOOTINGS_2012_2017);
+            return FeedMapping.shipped("baltimore-shootings-trace")
+                    .adapter()
+                    .readAll(in, SHOOTINGS_2012_2017);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +65,8 @@ public final class BaltimoreData {
 
     /** Opens one shipped file by name. */
     public static InputStream open(String fileName) {
-        InputStream in = BaltimoreData.class.getClassLoader().getResourceAsStream(FOLDER + fileName);
+        InputStream in =
+                BaltimoreData.class.getClassLoader().getResourceAsStream(FOLDER + fileName);
         if (in == null) {
             throw new IllegalArgumentException("no shipped data file " + FOLDER + fileName);
         }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 CSV reader: quoted fields with embedded commas, quotes ({@code ""}) and
- * line breaks; CRLF or LF line ends; a leading UTF-8 byte-order mark is skipped. Reads one record
- * at a time, so files of any size fit in a small heap.
+ * A streaming RFC 4180 CSV reader: quoted fields with embedded commas, quotes ({@code ""}) and line
+ * breaks; CRLF or LF line ends; a leading UTF-8 byte-order mark is skipped. Reads one record at a
+ * time, so files of any size fit in a small heap.
  *
  * <p>Not thread-safe: one reader per thread.
  */
@@ -53,7 +53,8 @@ public final class CsvReader implements Closeable {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new IOException("line " + recordLine + ": quoted field not closed before end of input");
+                    throw new IOException(
+                            "line " + recordLine + ": quoted field not closed before end of input");
                 }
                 if (c == '"') {
                     int n = read();

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A CSV file read row by row with access to fields by header name. Header names are trimmed;
- * values equal to {@code NA} or blank read as absent (R's {@code write.csv} writes {@code NA}).
+ * A CSV file read row by row with access to fields by header name. Header names are trimmed; values
+ * equal to {@code NA} or blank read as absent (R's {@code write.csv} writes {@code NA}).
  *
  * <p>Not thread-safe.
  */

@@ -23,8 +23,8 @@ import org.zonestat.sim.Feed;
 /**
  * How one export layout becomes raw-topic records: a small properties file naming the id, time,
  * kind, location, status and other columns, the time formats and zone, a constant source name and
- * the feed (see simulators/README.md for every key and a full example). Another city's export
- * loads with a new mapping file and no code change.
+ * the feed (see simulators/README.md for every key and a full example). Another city's export loads
+ * with a new mapping file and no code change.
  *
  * <p>Shipped mappings live on the class path under {@value #SHIPPED_FOLDER} and are found by their
  * short name ({@link #shipped}, {@link #resolve}).
@@ -37,32 +37,65 @@ public final class FeedMapping {
     public static final String SHIPPED_FOLDER = "zonestat/mappings/";
 
     /** The shipped mappings' short names. */
-    public static final List<String> SHIPPED = List.of(
-            "baltimore-part1-legacy", "baltimore-part1", "baltimore-shootings-trace", "baltimore-311",
-            "open311-georeport-v2");
+    public static final List<String> SHIPPED =
+            List.of(
+                    "baltimore-part1-legacy",
+                    "baltimore-part1",
+                    "baltimore-shootings-trace",
+                    "baltimore-311",
+                    "open311-georeport-v2");
 
     /** The incident kinds of the {@code incidents.raw} contract. */
-    public static final Set<String> INCIDENT_KINDS = Set.of(
-            "HOMICIDE", "SHOOTING", "AGGRAVATED_ASSAULT", "ROBBERY", "OTHER_VIOLENT", "OTHER");
+    public static final Set<String> INCIDENT_KINDS =
+            Set.of(
+                    "HOMICIDE",
+                    "SHOOTING",
+                    "AGGRAVATED_ASSAULT",
+                    "ROBBERY",
+                    "OTHER_VIOLENT",
+                    "OTHER");
 
     /**
      * Columns about people (victims, suspects, tipsters) that a mapping may never copy: records
      * describe places and times, not persons.
      */
-    public static final Set<String> PERSON_COLUMNS = Set.of(
-            "GENDER", "SEX", "AGE", "RACE", "ETHNICITY", "DOB", "DATEOFBIRTH", "DATE_OF_BIRTH", "NAME",
-            "FIRSTNAME", "FIRST_NAME", "LASTNAME", "LAST_NAME", "PHONE", "PHONENUMBER", "EMAIL", "TIPSTER",
-            "CALLER", "CALLERNAME", "CALLER_NAME", "AGE_AT_CASE", "PERSON_UID");
+    public static final Set<String> PERSON_COLUMNS =
+            Set.of(
+                    "GENDER",
+                    "SEX",
+                    "AGE",
+                    "RACE",
+                    "ETHNICITY",
+                    "DOB",
+                    "DATEOFBIRTH",
+                    "DATE_OF_BIRTH",
+                    "NAME",
+                    "FIRSTNAME",
+                    "FIRST_NAME",
+                    "LASTNAME",
+                    "LAST_NAME",
+                    "PHONE",
+                    "PHONENUMBER",
+                    "EMAIL",
+                    "TIPSTER",
+                    "CALLER",
+                    "CALLERNAME",
+                    "CALLER_NAME",
+                    "AGE_AT_CASE",
+                    "PERSON_UID");
 
     /** The input formats a mapping can describe. */
     public enum Format {
-        CSV, OPEN311_JSON;
+        CSV,
+        OPEN311_JSON;
 
         static Format parse(String text) {
             return switch (text.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> CSV;
                 case "open311-json" -> OPEN311_JSON;
-                default -> throw new InvalidInputException("format '" + text + "' is not csv or open311-json");
+                default ->
+                        throw new InvalidInputException(
+                                "format '" + text + "' is not csv or open311-json");
             };
         }
     }
@@ -71,16 +104,25 @@ public final class FeedMapping {
      * Where the event time comes from: one column, or a date column plus an optional time-of-day
      * column (with a default time when the latter is empty).
      */
-    public record TimeSpec(Optional<String> column, Optional<String> dateColumn, TimeFormats dateFormats,
-            Optional<String> timeColumn, TimeFormats timeFormats, LocalTime defaultTime) {}
+    public record TimeSpec(
+            Optional<String> column,
+            Optional<String> dateColumn,
+            TimeFormats dateFormats,
+            Optional<String> timeColumn,
+            TimeFormats timeFormats,
+            LocalTime defaultTime) {}
 
     /**
-     * The 311 lifecycle expansion: a record with {@code createdStatus} at the created column's time,
-     * then, if the row's status is another, a record with that status at the closed column's time
-     * (statuses starting with "closed") or the status column's time, never before creation.
+     * The 311 lifecycle expansion: a record with {@code createdStatus} at the created column's
+     * time, then, if the row's status is another, a record with that status at the closed column's
+     * time (statuses starting with "closed") or the status column's time, never before creation.
      */
-    public record Lifecycle(String createdColumn, Optional<String> closedColumn, Optional<String> statusColumn,
-            String createdStatus, Set<String> updateOnlyFields) {}
+    public record Lifecycle(
+            String createdColumn,
+            Optional<String> closedColumn,
+            Optional<String> statusColumn,
+            String createdStatus,
+            Set<String> updateOnlyFields) {}
 
     private final String name;
     private final Properties properties;
@@ -114,12 +156,14 @@ public final class FeedMapping {
         try {
             this.zone = ZoneId.of(zoneText);
         } catch (DateTimeException e) {
-            throw new InvalidInputException("mapping " + name + ": time.zone '" + zoneText + "' is not a time zone");
+            throw new InvalidInputException(
+                    "mapping " + name + ": time.zone '" + zoneText + "' is not a time zone");
         }
         this.timeFormats = TimeFormats.parse(k.optional("time.formats").orElse("iso"));
         if (format == Format.OPEN311_JSON) {
             if (feed != Feed.REQUESTS311) {
-                throw new InvalidInputException("mapping " + name + ": format open311-json is for feed requests311");
+                throw new InvalidInputException(
+                        "mapping " + name + ": format open311-json is for feed requests311");
             }
             this.time = Optional.empty();
             this.idColumn = Optional.empty();
@@ -139,22 +183,39 @@ public final class FeedMapping {
         this.idPrefix = k.optional("id.prefix").orElse(idColumn.isPresent() ? "" : "L");
         this.lifecycle = k.optional("lifecycle").map(v -> parseLifecycle(name, v, k));
         if (lifecycle.isPresent() && feed != Feed.REQUESTS311) {
-            throw new InvalidInputException("mapping " + name + ": lifecycle is only for feed requests311");
+            throw new InvalidInputException(
+                    "mapping " + name + ": lifecycle is only for feed requests311");
         }
         this.time = parseTime(name, k, lifecycle.isPresent());
-        this.kind = feed == Feed.INCIDENTS ? Optional.of(ValueMapping.fromKeys("kind", k)) : Optional.empty();
-        this.category = feed == Feed.TIPS ? Optional.of(ValueMapping.fromKeys("category", k)) : Optional.empty();
-        kind.ifPresent(m -> m.targets().forEach(t -> {
-            if (!INCIDENT_KINDS.contains(t)) {
-                throw new InvalidInputException("mapping " + name + ": kind '" + t + "' is not one of "
-                        + INCIDENT_KINDS);
-            }
-        }));
+        this.kind =
+                feed == Feed.INCIDENTS
+                        ? Optional.of(ValueMapping.fromKeys("kind", k))
+                        : Optional.empty();
+        this.category =
+                feed == Feed.TIPS
+                        ? Optional.of(ValueMapping.fromKeys("category", k))
+                        : Optional.empty();
+        kind.ifPresent(
+                m ->
+                        m.targets()
+                                .forEach(
+                                        t -> {
+                                            if (!INCIDENT_KINDS.contains(t)) {
+                                                throw new InvalidInputException(
+                                                        "mapping "
+                                                                + name
+                                                                + ": kind '"
+                                                                + t
+                                                                + "' is not one of "
+                                                                + INCIDENT_KINDS);
+                                            }
+                                        }));
         this.latColumn = k.optional("lat.column");
         this.lonColumn = k.optional("lon.column");
         this.pointColumn = k.optional("point.column");
         if (latColumn.isPresent() != lonColumn.isPresent()) {
-            throw new InvalidInputException("mapping " + name + ": give both lat.column and lon.column, or neither");
+            throw new InvalidInputException(
+                    "mapping " + name + ": give both lat.column and lon.column, or neither");
         }
         Map<String, Optional<String>> cols = new LinkedHashMap<>();
         for (String role : List.of("type", "status", "due", "address", "text")) {
@@ -163,21 +224,38 @@ public final class FeedMapping {
         this.optionalColumns = Map.copyOf(cols);
         if (feed == Feed.REQUESTS311) {
             if (cols.get("type").isEmpty() || cols.get("status").isEmpty()) {
-                throw new InvalidInputException("mapping " + name + ": a requests311 mapping needs type.column and "
-                        + "status.column");
+                throw new InvalidInputException(
+                        "mapping "
+                                + name
+                                + ": a requests311 mapping needs type.column and "
+                                + "status.column");
             }
         }
         this.fields = parseFields(name, k);
-        lifecycle.ifPresent(l -> l.updateOnlyFields().forEach(f -> {
-            if (fields.stream().noneMatch(s -> s.name().equals(f))) {
-                throw new InvalidInputException("mapping " + name + ": lifecycle.update-fields names '" + f
-                        + "', which is no field.* of this mapping");
-            }
-        }));
+        lifecycle.ifPresent(
+                l ->
+                        l.updateOnlyFields()
+                                .forEach(
+                                        f -> {
+                                            if (fields.stream()
+                                                    .noneMatch(s -> s.name().equals(f))) {
+                                                throw new InvalidInputException(
+                                                        "mapping "
+                                                                + name
+                                                                + ": lifecycle.update-fields names '"
+                                                                + f
+                                                                + "', which is no field.* of this mapping");
+                                            }
+                                        }));
         for (String column : columns()) {
             if (PERSON_COLUMNS.contains(column.toUpperCase(Locale.ROOT).replace(" ", ""))) {
-                throw new InvalidInputException("mapping " + name + ": column '" + column + "' describes a person; "
-                        + "ZoneStat records never carry person-level fields");
+                throw new InvalidInputException(
+                        "mapping "
+                                + name
+                                + ": column '"
+                                + column
+                                + "' describes a person; "
+                                + "ZoneStat records never carry person-level fields");
             }
         }
         k.requireAllUsed();
@@ -190,7 +268,9 @@ public final class FeedMapping {
         return new FeedMapping(name, copy);
     }
 
-    /** This mapping with another constant source name (e.g. for another extract of the same layout). */
+    /**
+     * This mapping with another constant source name (e.g. for another extract of the same layout).
+     */
     public FeedMapping withSource(String newSource) {
         Properties copy = new Properties();
         copy.putAll(properties);
@@ -205,7 +285,8 @@ public final class FeedMapping {
             p.load(r);
             return fromProperties(file.getFileName().toString(), p);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read mapping file " + file + ": " + e.getMessage(), e);
+            throw new InvalidInputException(
+                    "cannot read mapping file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -214,7 +295,8 @@ public final class FeedMapping {
         String resource = SHIPPED_FOLDER + shortName + ".properties";
         try (InputStream in = FeedMapping.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new InvalidInputException("no shipped mapping named '" + shortName + "' (shipped: " + SHIPPED + ")");
+                throw new InvalidInputException(
+                        "no shipped mapping named '" + shortName + "' (shipped: " + SHIPPED + ")");
             }
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -224,33 +306,43 @@ public final class FeedMapping {
         }
     }
 
-    /** A mapping file if {@code fileOrName} is a file, else a shipped mapping of that short name. */
+    /**
+     * A mapping file if {@code fileOrName} is a file, else a shipped mapping of that short name.
+     */
     public static FeedMapping resolve(String fileOrName) {
         Path p = Path.of(fileOrName);
         if (Files.isRegularFile(p)) {
             return load(p);
         }
         if (fileOrName.contains("/") || fileOrName.endsWith(".properties")) {
-            throw new InvalidInputException("mapping file " + fileOrName + " does not exist (or name a shipped "
-                    + "mapping: " + SHIPPED + ")");
+            throw new InvalidInputException(
+                    "mapping file "
+                            + fileOrName
+                            + " does not exist (or name a shipped "
+                            + "mapping: "
+                            + SHIPPED
+                            + ")");
         }
         return shipped(fileOrName);
     }
 
     /** The adapter that reads this mapping's input format. */
     public RecordAdapter adapter() {
-        return format == Format.OPEN311_JSON ? new Open311JsonAdapter(this) : new MappedCsvAdapter(this);
+        return format == Format.OPEN311_JSON
+                ? new Open311JsonAdapter(this)
+                : new MappedCsvAdapter(this);
     }
 
     /** Every CSV column this mapping reads. */
     public List<String> columns() {
         List<String> c = new ArrayList<>();
         idColumn.ifPresent(c::add);
-        time.ifPresent(t -> {
-            t.column().ifPresent(c::add);
-            t.dateColumn().ifPresent(c::add);
-            t.timeColumn().ifPresent(c::add);
-        });
+        time.ifPresent(
+                t -> {
+                    t.column().ifPresent(c::add);
+                    t.dateColumn().ifPresent(c::add);
+                    t.timeColumn().ifPresent(c::add);
+                });
         kind.flatMap(ValueMapping::column).ifPresent(c::add);
         category.flatMap(ValueMapping::column).ifPresent(c::add);
         latColumn.ifPresent(c::add);
@@ -258,11 +350,12 @@ public final class FeedMapping {
         pointColumn.ifPresent(c::add);
         optionalColumns.values().forEach(o -> o.ifPresent(c::add));
         fields.forEach(f -> c.add(f.column()));
-        lifecycle.ifPresent(l -> {
-            c.add(l.createdColumn());
-            l.closedColumn().ifPresent(c::add);
-            l.statusColumn().ifPresent(c::add);
-        });
+        lifecycle.ifPresent(
+                l -> {
+                    c.add(l.createdColumn());
+                    l.closedColumn().ifPresent(c::add);
+                    l.statusColumn().ifPresent(c::add);
+                });
         return c.stream().distinct().toList();
     }
 
@@ -326,7 +419,10 @@ public final class FeedMapping {
         return pointColumn;
     }
 
-    /** The column of a role: {@code type}, {@code status}, {@code due}, {@code address} or {@code text}. */
+    /**
+     * The column of a role: {@code type}, {@code status}, {@code due}, {@code address} or {@code
+     * text}.
+     */
     public Optional<String> column(String role) {
         Optional<String> c = optionalColumns.get(role);
         if (c == null) {
@@ -350,7 +446,8 @@ public final class FeedMapping {
                 return f;
             }
         }
-        throw new InvalidInputException("feed '" + text + "' is not incidents, requests311 or tips");
+        throw new InvalidInputException(
+                "feed '" + text + "' is not incidents, requests311 or tips");
     }
 
     private static Optional<TimeSpec> parseTime(String name, MappingKeys k, boolean lifecycle) {
@@ -358,33 +455,49 @@ public final class FeedMapping {
         Optional<String> dateColumn = k.optional("time.date.column");
         Optional<String> timeColumn = k.optional("time.time.column");
         TimeFormats dateFormats = TimeFormats.parse(k.optional("time.date.formats").orElse("iso"));
-        TimeFormats timeFormats = TimeFormats.parse(k.optional("time.time.formats").orElse("HH:mm[:ss]"));
+        TimeFormats timeFormats =
+                TimeFormats.parse(k.optional("time.time.formats").orElse("HH:mm[:ss]"));
         String defaultText = k.optional("time.time.default").orElse("00:00");
         LocalTime defaultTime;
         try {
-            defaultTime = LocalTime.parse(defaultText.length() == 5 ? defaultText + ":00" : defaultText);
+            defaultTime =
+                    LocalTime.parse(defaultText.length() == 5 ? defaultText + ":00" : defaultText);
         } catch (DateTimeException e) {
-            throw new InvalidInputException("mapping " + name + ": time.time.default '" + defaultText
-                    + "' is not HH:mm[:ss]");
+            throw new InvalidInputException(
+                    "mapping "
+                            + name
+                            + ": time.time.default '"
+                            + defaultText
+                            + "' is not HH:mm[:ss]");
         }
         if (column.isPresent() && dateColumn.isPresent()) {
-            throw new InvalidInputException("mapping " + name + ": give time.column or time.date.column, not both");
+            throw new InvalidInputException(
+                    "mapping " + name + ": give time.column or time.date.column, not both");
         }
         if (timeColumn.isPresent() && dateColumn.isEmpty()) {
-            throw new InvalidInputException("mapping " + name + ": time.time.column needs time.date.column");
+            throw new InvalidInputException(
+                    "mapping " + name + ": time.time.column needs time.date.column");
         }
         if (column.isEmpty() && dateColumn.isEmpty()) {
             if (lifecycle) {
                 return Optional.empty();
             }
-            throw new InvalidInputException("mapping " + name + ": key 'time.column' (or 'time.date.column') is "
-                    + "required (when each record happened)");
+            throw new InvalidInputException(
+                    "mapping "
+                            + name
+                            + ": key 'time.column' (or 'time.date.column') is "
+                            + "required (when each record happened)");
         }
         if (lifecycle) {
-            throw new InvalidInputException("mapping " + name + ": with lifecycle, the times come from the lifecycle "
-                    + "columns; remove time.column / time.date.column");
+            throw new InvalidInputException(
+                    "mapping "
+                            + name
+                            + ": with lifecycle, the times come from the lifecycle "
+                            + "columns; remove time.column / time.date.column");
         }
-        return Optional.of(new TimeSpec(column, dateColumn, dateFormats, timeColumn, timeFormats, defaultTime));
+        return Optional.of(
+                new TimeSpec(
+                        column, dateColumn, dateFormats, timeColumn, timeFormats, defaultTime));
     }
 
     private static List<FieldSpec> parseFields(String name, MappingKeys k) {
@@ -394,39 +507,69 @@ public final class FeedMapping {
             if (key.endsWith(".type")) {
                 String base = key.substring(0, key.length() - ".type".length());
                 if (!keys.contains(base)) {
-                    throw new InvalidInputException("mapping " + name + ": " + key + " without " + base);
+                    throw new InvalidInputException(
+                            "mapping " + name + ": " + key + " without " + base);
                 }
                 continue;
             }
             String fieldName = key.substring("field.".length());
             if (RESERVED_FIELDS.contains(fieldName)) {
-                throw new InvalidInputException("mapping " + name + ": " + key + " would overwrite the contract field '"
-                        + fieldName + "'; use its own key instead");
+                throw new InvalidInputException(
+                        "mapping "
+                                + name
+                                + ": "
+                                + key
+                                + " would overwrite the contract field '"
+                                + fieldName
+                                + "'; use its own key instead");
             }
             String column = k.required(key, "the column to copy");
-            FieldSpec.Type type = k.optional(key + ".type").map(t -> FieldSpec.Type.parse(key + ".type", t))
-                    .orElse(FieldSpec.Type.STRING);
+            FieldSpec.Type type =
+                    k.optional(key + ".type")
+                            .map(t -> FieldSpec.Type.parse(key + ".type", t))
+                            .orElse(FieldSpec.Type.STRING);
             fields.add(new FieldSpec(fieldName, column, type));
         }
         return List.copyOf(fields);
     }
 
-    private static final Set<String> RESERVED_FIELDS = Set.of(
-            "id", "source", "kind", "category", "type", "status", "occurredAt", "lat", "lon", "address", "text",
-            "createdAt", "dueAt", "closedAt");
+    private static final Set<String> RESERVED_FIELDS =
+            Set.of(
+                    "id",
+                    "source",
+                    "kind",
+                    "category",
+                    "type",
+                    "status",
+                    "occurredAt",
+                    "lat",
+                    "lon",
+                    "address",
+                    "text",
+                    "createdAt",
+                    "dueAt",
+                    "closedAt");
 
     private static Lifecycle parseLifecycle(String name, String text, MappingKeys k) {
         Map<String, String> roles = new LinkedHashMap<>();
         for (String item : text.split(",")) {
             int colon = item.indexOf(':');
             if (colon < 0) {
-                throw new InvalidInputException("mapping " + name + ": lifecycle item '" + item.strip()
-                        + "' is not role:Column");
+                throw new InvalidInputException(
+                        "mapping "
+                                + name
+                                + ": lifecycle item '"
+                                + item.strip()
+                                + "' is not role:Column");
             }
             String role = item.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             if (!Set.of("created", "closed", "status").contains(role)) {
-                throw new InvalidInputException("mapping " + name + ": lifecycle role '" + role
-                        + "' is not created, closed or status");
+                throw new InvalidInputException(
+                        "mapping "
+                                + name
+                                + ": lifecycle role '"
+                                + role
+                                + "' is not created, closed or status");
             }
             roles.put(role, item.substring(colon + 1).strip());
         }
@@ -434,15 +577,20 @@ public final class FeedMapping {
             throw new InvalidInputException("mapping " + name + ": lifecycle needs created:Column");
         }
         Set<String> updateOnly = new java.util.LinkedHashSet<>();
-        k.optional("lifecycle.update-fields").ifPresent(v -> {
-            for (String f : v.split(",")) {
-                if (!f.isBlank()) {
-                    updateOnly.add(f.strip());
-                }
-            }
-        });
-        return new Lifecycle(roles.get("created"), Optional.ofNullable(roles.get("closed")),
-                Optional.ofNullable(roles.get("status")), k.optional("lifecycle.created-status").orElse("New"),
+        k.optional("lifecycle.update-fields")
+                .ifPresent(
+                        v -> {
+                            for (String f : v.split(",")) {
+                                if (!f.isBlank()) {
+                                    updateOnly.add(f.strip());
+                                }
+                            }
+                        });
+        return new Lifecycle(
+                roles.get("created"),
+                Optional.ofNullable(roles.get("closed")),
+                Optional.ofNullable(roles.get("status")),
+                k.optional("lifecycle.created-status").orElse("New"),
                 Set.copyOf(updateOnly));
     }
 

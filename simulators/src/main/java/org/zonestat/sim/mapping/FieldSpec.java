@@ -14,13 +14,17 @@ import java.util.Objects;
 public record FieldSpec(String name, String column, Type type) {
     /** How a field's value is written. */
     public enum Type {
-        STRING, INT, NUMBER, TIME;
+        STRING,
+        INT,
+        NUMBER,
+        TIME;
 
         static Type parse(String key, String text) {
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(key + ": type '" + text + "' is not one of string, int, number, time");
+                throw new InvalidInputException(
+                        key + ": type '" + text + "' is not one of string, int, number, time");
             }
         }
     }

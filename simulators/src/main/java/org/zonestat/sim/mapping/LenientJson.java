@@ -1,9 +1,9 @@
 package org.zonestat.sim.mapping;
 
 /**
- * Repairs the two quirks real Open311 responses (and the GeoReport v2 specification's own
- * examples) have, where the meaning is clear, keeping every line where it was so that line numbers
- * in messages stay true:
+ * Repairs the two quirks real Open311 responses (and the GeoReport v2 specification's own examples)
+ * have, where the meaning is clear, keeping every line where it was so that line numbers in
+ * messages stay true:
  *
  * <ul>
  *   <li>an HTTP status line and headers in front of the JSON ({@code HTTP/1.1 403 Forbidden}, up to
@@ -76,7 +76,10 @@ public final class LenientJson {
                 i++;
                 continue;
             }
-            boolean valueStart = previousSignificant == ':' || previousSignificant == '[' || previousSignificant == ',';
+            boolean valueStart =
+                    previousSignificant == ':'
+                            || previousSignificant == '['
+                            || previousSignificant == ',';
             if (valueStart && (c == '-' || (c >= '0' && c <= '9'))) {
                 int end = i + 1;
                 while (end < body.length() && "0123456789.eE+-".indexOf(body.charAt(end)) >= 0) {

@@ -42,7 +42,8 @@ public final class MappedCsvAdapter implements RecordAdapter {
 
     public MappedCsvAdapter(FeedMapping mapping) {
         if (mapping.format() != FeedMapping.Format.CSV) {
-            throw new IllegalArgumentException("mapping " + mapping.name() + " is not a CSV mapping");
+            throw new IllegalArgumentException(
+                    "mapping " + mapping.name() + " is not a CSV mapping");
         }
         this.mapping = mapping;
     }
@@ -54,8 +55,10 @@ public final class MappedCsvAdapter implements RecordAdapter {
 
     @Override
     public void read(InputStream in, String name, RecordSink sink) {
-        try (CsvReader reader = new CsvReader(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
-                1 << 16))) {
+        try (CsvReader reader =
+                new CsvReader(
+                        new BufferedReader(
+                                new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16))) {
             List<String> headerFields = reader.next();
             if (headerFields == null) {
                 throw new InvalidInputException(name + ": empty file, no header");
@@ -64,10 +67,18 @@ public final class MappedCsvAdapter implements RecordAdapter {
             for (int i = 0; i < headerFields.size(); i++) {
                 header.putIfAbsent(headerFields.get(i).trim(), i);
             }
-            List<String> missing = mapping.columns().stream().filter(c -> !header.containsKey(c)).toList();
+            List<String> missing =
+                    mapping.columns().stream().filter(c -> !header.containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                throw new InvalidInputException(name + ": mapping " + mapping.name() + " names columns " + missing
-                        + " that the header does not have (header: " + headerFields + ")");
+                throw new InvalidInputException(
+                        name
+                                + ": mapping "
+                                + mapping.name()
+                                + " names columns "
+                                + missing
+                                + " that the header does not have (header: "
+                                + headerFields
+                                + ")");
             }
             List<String> values;
             while ((values = reader.next()) != null) {
@@ -76,8 +87,14 @@ public final class MappedCsvAdapter implements RecordAdapter {
                 }
                 long line = reader.recordLine();
                 if (values.size() != headerFields.size()) {
-                    sink.rejected(new Rejection(name, line, "the row has " + values.size() + " fields, the header "
-                            + headerFields.size()));
+                    sink.rejected(
+                            new Rejection(
+                                    name,
+                                    line,
+                                    "the row has "
+                                            + values.size()
+                                            + " fields, the header "
+                                            + headerFields.size()));
                     continue;
                 }
                 CsvTable.Row row = new CsvTable.Row(header, values, line);
@@ -97,16 +114,24 @@ public final class MappedCsvAdapter implements RecordAdapter {
 
     /** The records of one row (one, or a 311 lifecycle). */
     List<RawEvent> records(CsvTable.Row row) {
-        String id = mapping.idColumn().isPresent()
-                ? mapping.idPrefix() + require(row, mapping.idColumn().get())
-                : mapping.idPrefix() + row.line();
+        String id =
+                mapping.idColumn().isPresent()
+                        ? mapping.idPrefix() + require(row, mapping.idColumn().get())
+                        : mapping.idPrefix() + row.line();
         ObjectNode base = JSON.createObjectNode();
         base.put("id", id);
         base.put("source", mapping.source());
         mapping.kind().ifPresent(k -> base.put("kind", k.map(k.column().flatMap(row::get))));
-        mapping.category().ifPresent(c -> base.put("category", c.map(c.column().flatMap(row::get))));
-        mapping.column("type").ifPresent(c -> base.put("type", mapping.feed() == Feed.REQUESTS311
-                ? require(row, c) : row.getOrNull(c)));
+        mapping.category()
+                .ifPresent(c -> base.put("category", c.map(c.column().flatMap(row::get))));
+        mapping.column("type")
+                .ifPresent(
+                        c ->
+                                base.put(
+                                        "type",
+                                        mapping.feed() == Feed.REQUESTS311
+                                                ? require(row, c)
+                                                : row.getOrNull(c)));
         if (mapping.lifecycle().isPresent()) {
             return lifecycle(row, id, base, mapping.lifecycle().get());
         }
@@ -118,7 +143,8 @@ public final class MappedCsvAdapter implements RecordAdapter {
         return List.of(new RawEvent(mapping.feed(), id, base.toString(), occurredAt));
     }
 
-    private List<RawEvent> lifecycle(CsvTable.Row row, String id, ObjectNode base, FeedMapping.Lifecycle l) {
+    private List<RawEvent> lifecycle(
+            CsvTable.Row row, String id, ObjectNode base, FeedMapping.Lifecycle l) {
         String status = require(row, mapping.column("status").orElseThrow());
         Instant created = time(require(row, l.createdColumn()));
         Optional<Instant> closed = l.closedColumn().flatMap(row::get).map(this::time);
@@ -152,7 +178,8 @@ public final class MappedCsvAdapter implements RecordAdapter {
         Optional<String> lat = mapping.latColumn().flatMap(row::get);
         Optional<String> lon = mapping.lonColumn().flatMap(row::get);
         if ((lat.isEmpty() || lon.isEmpty()) && mapping.pointColumn().isPresent()) {
-            Optional<double[]> point = mapping.pointColumn().flatMap(row::get).flatMap(MappedCsvAdapter::point);
+            Optional<double[]> point =
+                    mapping.pointColumn().flatMap(row::get).flatMap(MappedCsvAdapter::point);
             if (point.isPresent()) {
                 n.put("lat", point.get()[0]);
                 n.put("lon", point.get()[1]);
@@ -168,7 +195,10 @@ public final class MappedCsvAdapter implements RecordAdapter {
 
     private void putFields(CsvTable.Row row, ObjectNode n, boolean updateRecord) {
         for (FieldSpec f : mapping.fields()) {
-            boolean updateOnly = mapping.lifecycle().map(l -> l.updateOnlyFields().contains(f.name())).orElse(false);
+            boolean updateOnly =
+                    mapping.lifecycle()
+                            .map(l -> l.updateOnlyFields().contains(f.name()))
+                            .orElse(false);
             if (updateOnly != updateRecord) {
                 continue;
             }
@@ -187,8 +217,11 @@ public final class MappedCsvAdapter implements RecordAdapter {
             return time(require(row, t.column().get()));
         }
         LocalDate date = t.dateFormats().date(require(row, t.dateColumn().orElseThrow()));
-        LocalTime timeOfDay = t.timeColumn().flatMap(row::get).map(t.timeFormats()::timeOfDay)
-                .orElse(t.defaultTime());
+        LocalTime timeOfDay =
+                t.timeColumn()
+                        .flatMap(row::get)
+                        .map(t.timeFormats()::timeOfDay)
+                        .orElse(t.defaultTime());
         return date.atTime(timeOfDay).atZone(mapping.zone()).toInstant();
     }
 
@@ -197,7 +230,9 @@ public final class MappedCsvAdapter implements RecordAdapter {
     }
 
     private static String require(CsvTable.Row row, String column) {
-        return row.get(column).orElseThrow(() -> new IllegalArgumentException("column '" + column + "' is empty"));
+        return row.get(column)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("column '" + column + "' is empty"));
     }
 
     private static void putCoordinate(ObjectNode n, String field, Optional<String> value) {
@@ -219,7 +254,8 @@ public final class MappedCsvAdapter implements RecordAdapter {
             return Optional.empty();
         }
         try {
-            return Optional.of(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+            return Optional.of(
+                    new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -29,8 +29,17 @@ final class MappingKeys {
     }
 
     String required(String key, String why) {
-        return optional(key).orElseThrow(() -> new InvalidInputException(
-                "mapping " + mappingName + ": key '" + key + "' is required (" + why + ")"));
+        return optional(key)
+                .orElseThrow(
+                        () ->
+                                new InvalidInputException(
+                                        "mapping "
+                                                + mappingName
+                                                + ": key '"
+                                                + key
+                                                + "' is required ("
+                                                + why
+                                                + ")"));
     }
 
     /** Every key starting with {@code prefix}, marked as read. */
@@ -50,8 +59,12 @@ final class MappingKeys {
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(used);
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("mapping " + mappingName + ": unknown keys " + unknown
-                    + " (see simulators/README.md for the mapping format)");
+            throw new InvalidInputException(
+                    "mapping "
+                            + mappingName
+                            + ": unknown keys "
+                            + unknown
+                            + " (see simulators/README.md for the mapping format)");
         }
     }
 }

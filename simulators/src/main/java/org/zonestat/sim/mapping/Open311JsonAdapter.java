@@ -23,16 +23,16 @@ import org.zonestat.sim.RawEvent;
  * requests, or one request object) into {@code requests311.raw} lifecycle records: a {@code New}
  * record at {@code requested_datetime}, then an {@code Open} or {@code Closed} record (the
  * request's {@code status}) at {@code updated_datetime}, never before creation. Fields: {@code
- * service_request_id} → {@code id}, {@code service_name} (else {@code service_code}) → {@code type},
- * {@code service_code} → {@code serviceCode}, {@code lat}/{@code long} → {@code lat}/{@code lon},
- * {@code address}, {@code agency_responsible} → {@code agency}, {@code status_notes} → {@code
+ * service_request_id} → {@code id}, {@code service_name} (else {@code service_code}) → {@code
+ * type}, {@code service_code} → {@code serviceCode}, {@code lat}/{@code long} → {@code lat}/{@code
+ * lon}, {@code address}, {@code agency_responsible} → {@code agency}, {@code status_notes} → {@code
  * statusNotes}, {@code expected_datetime} → {@code dueAt}. The free-text {@code description} and
  * {@code media_url} are not copied (they may identify the person who reported).
  *
  * <p>Lenient where the meaning is clear (see {@link LenientJson}: an HTTP status block in front,
  * numbers with leading zeros). Each array element that is not a usable request (an Open311 error
- * object, a service-list entry, a request without id, time or status) is rejected with its line
- * and the reason; a syntax error rejects the rest of the file from its line on.
+ * object, a service-list entry, a request without id, time or status) is rejected with its line and
+ * the reason; a syntax error rejects the rest of the file from its line on.
  *
  * <p>Immutable; thread-safe.
  */
@@ -60,8 +60,12 @@ public final class Open311JsonAdapter implements RecordAdapter {
         }
         LenientJson.Repaired repaired = LenientJson.repair(text);
         if (repaired.json().isBlank()) {
-            throw new InvalidInputException(name + ": no JSON" + (repaired.httpStatusLine() == null ? ""
-                    : " after " + repaired.httpStatusLine()));
+            throw new InvalidInputException(
+                    name
+                            + ": no JSON"
+                            + (repaired.httpStatusLine() == null
+                                    ? ""
+                                    : " after " + repaired.httpStatusLine()));
         }
         try (JsonParser p = JSON.createParser(repaired.json())) {
             JsonToken first = p.nextToken();
@@ -76,17 +80,26 @@ public final class Open311JsonAdapter implements RecordAdapter {
                         element(p.readValueAsTree(), name, line, repaired.httpStatusLine(), sink);
                     } else {
                         p.skipChildren();
-                        sink.rejected(new Rejection(name, line, "array element is a " + t.asString()
-                                + " value, not a service request object"));
+                        sink.rejected(
+                                new Rejection(
+                                        name,
+                                        line,
+                                        "array element is a "
+                                                + t.asString()
+                                                + " value, not a service request object"));
                     }
                 }
             } else {
-                throw new InvalidInputException(name + ": not a JSON array or object of service requests");
+                throw new InvalidInputException(
+                        name + ": not a JSON array or object of service requests");
             }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            sink.rejected(new Rejection(name, Math.max(line, 0), "not valid JSON from here on: "
-                    + e.getOriginalMessage()));
+            sink.rejected(
+                    new Rejection(
+                            name,
+                            Math.max(line, 0),
+                            "not valid JSON from here on: " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InvalidInputException(name + ": " + e.getMessage(), e);
         }
@@ -94,9 +107,15 @@ public final class Open311JsonAdapter implements RecordAdapter {
 
     private void element(JsonNode n, String name, long line, String httpStatus, RecordSink sink) {
         if (!n.has("service_request_id") && n.has("code") && n.has("description")) {
-            sink.rejected(new Rejection(name, line, "an Open311 error response, not a service request: code "
-                    + n.get("code").asText() + ", " + n.get("description").asText()
-                    + (httpStatus == null ? "" : " (" + httpStatus + ")")));
+            sink.rejected(
+                    new Rejection(
+                            name,
+                            line,
+                            "an Open311 error response, not a service request: code "
+                                    + n.get("code").asText()
+                                    + ", "
+                                    + n.get("description").asText()
+                                    + (httpStatus == null ? "" : " (" + httpStatus + ")")));
             return;
         }
         try {
@@ -109,15 +128,21 @@ public final class Open311JsonAdapter implements RecordAdapter {
     /** The lifecycle records of one GeoReport v2 service request. */
     List<RawEvent> records(JsonNode n) {
         String id = text(n, "service_request_id").orElseThrow(() -> missing("service_request_id"));
-        String type = text(n, "service_name").or(() -> text(n, "service_code"))
-                .orElseThrow(() -> missing("service_name or service_code"));
-        Instant requested = time(n, "requested_datetime").orElseThrow(() -> missing("requested_datetime"));
+        String type =
+                text(n, "service_name")
+                        .or(() -> text(n, "service_code"))
+                        .orElseThrow(() -> missing("service_name or service_code"));
+        Instant requested =
+                time(n, "requested_datetime").orElseThrow(() -> missing("requested_datetime"));
         String statusText = text(n, "status").orElseThrow(() -> missing("status"));
-        String status = switch (statusText.toLowerCase(Locale.ROOT)) {
-            case "open" -> "Open";
-            case "closed" -> "Closed";
-            default -> throw new IllegalArgumentException("status '" + statusText + "' is not open or closed");
-        };
+        String status =
+                switch (statusText.toLowerCase(Locale.ROOT)) {
+                    case "open" -> "Open";
+                    case "closed" -> "Closed";
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "status '" + statusText + "' is not open or closed");
+                };
         Optional<Instant> updated = time(n, "updated_datetime");
 
         ObjectNode base = JSON.createObjectNode();
@@ -151,13 +176,16 @@ public final class Open311JsonAdapter implements RecordAdapter {
     }
 
     private Optional<Instant> time(JsonNode n, String field) {
-        return text(n, field).map(t -> {
-            try {
-                return mapping.timeFormats().instant(t, mapping.zone());
-            } catch (DateTimeException e) {
-                throw new DateTimeException("field '" + field + "': " + e.getMessage());
-            }
-        });
+        return text(n, field)
+                .map(
+                        t -> {
+                            try {
+                                return mapping.timeFormats().instant(t, mapping.zone());
+                            } catch (DateTimeException e) {
+                                throw new DateTimeException(
+                                        "field '" + field + "': " + e.getMessage());
+                            }
+                        });
     }
 
     private static Optional<Double> coordinate(JsonNode n, String field) {
@@ -168,7 +196,8 @@ public final class Open311JsonAdapter implements RecordAdapter {
         try {
             return Optional.of(Double.parseDouble(t.get()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("field '" + field + "' is not a number: '" + t.get() + "'");
+            throw new IllegalArgumentException(
+                    "field '" + field + "' is not a number: '" + t.get() + "'");
         }
     }
 

@@ -12,9 +12,9 @@ import org.zonestat.sim.RawEvent;
  * topic records. Records keep the source's own ids and event times.
  *
  * <p>A record that cannot be read is reported to the sink and reading goes on; a problem with the
- * file as a whole (no header, a mapped column missing from the header, an I/O error) throws
- * {@link InvalidInputException}. Implementations are immutable and thread-safe; each call reads
- * its own stream.
+ * file as a whole (no header, a mapped column missing from the header, an I/O error) throws {@link
+ * InvalidInputException}. Implementations are immutable and thread-safe; each call reads its own
+ * stream.
  */
 public interface RecordAdapter {
     /** The raw topic role the records are for. */
@@ -29,24 +29,29 @@ public interface RecordAdapter {
      */
     void read(InputStream in, String name, RecordSink sink);
 
-    /** Reads everything into memory: the records, and one {@code file:line: reason} per rejection. */
+    /**
+     * Reads everything into memory: the records, and one {@code file:line: reason} per rejection.
+     */
     default AdapterResult readAll(InputStream in, String name) {
         List<RawEvent> events = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int[] rows = {0};
-        read(in, name, new RecordSink() {
-            @Override
-            public void accepted(List<RawEvent> records) {
-                rows[0]++;
-                events.addAll(records);
-            }
+        read(
+                in,
+                name,
+                new RecordSink() {
+                    @Override
+                    public void accepted(List<RawEvent> records) {
+                        rows[0]++;
+                        events.addAll(records);
+                    }
 
-            @Override
-            public void rejected(Rejection rejection) {
-                rows[0]++;
-                problems.add(rejection.toString());
-            }
-        });
+                    @Override
+                    public void rejected(Rejection rejection) {
+                        rows[0]++;
+                        problems.add(rejection.toString());
+                    }
+                });
         return new AdapterResult(events, problems, rows[0]);
     }
 }

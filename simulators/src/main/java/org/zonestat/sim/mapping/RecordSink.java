@@ -4,9 +4,9 @@ import java.util.List;
 import org.zonestat.sim.RawEvent;
 
 /**
- * Receives what a {@link RecordAdapter} makes of its input, one input record at a time: either
- * the raw records it became (one, or several for a request's lifecycle), or a {@link Rejection}.
- * Every input record produces exactly one call, so {@code rows = accepted + rejected}.
+ * Receives what a {@link RecordAdapter} makes of its input, one input record at a time: either the
+ * raw records it became (one, or several for a request's lifecycle), or a {@link Rejection}. Every
+ * input record produces exactly one call, so {@code rows = accepted + rejected}.
  *
  * <p>Implementations are called from the reading thread only.
  */

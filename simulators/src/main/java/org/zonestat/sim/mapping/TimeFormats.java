@@ -24,22 +24,23 @@ import java.util.Locale;
  * {@code MM/dd/yyyy hh:mm:ss a}, {@code yyyy/MM/dd HH:mm:ssX}) and a few named formats:
  *
  * <ul>
- *   <li>{@code iso}: ISO-8601 with or without an offset ({@code 2018-07-07T23:53:00-04:00},
- *       {@code 2018-07-07T23:53:00Z}, {@code 2018-07-07T23:53:00}, {@code 2018-07-07})
+ *   <li>{@code iso}: ISO-8601 with or without an offset ({@code 2018-07-07T23:53:00-04:00}, {@code
+ *       2018-07-07T23:53:00Z}, {@code 2018-07-07T23:53:00}, {@code 2018-07-07})
  *   <li>{@code epoch-seconds}, {@code epoch-millis}: a number since 1970-01-01T00:00Z
  *   <li>{@code clock-lenient}: a time of day written by hand, as in Baltimore's legacy Part 1
  *       CrimeTime: {@code 23:53:00}, {@code 0:32}, {@code 2353}, {@code 137} (01:37), {@code 30}
- *       (00:30), {@code 2400} (00:00), with stray characters or a second copy ignored
- *       ({@code 2300`}, {@code 1230 12:30})
+ *       (00:30), {@code 2400} (00:00), with stray characters or a second copy ignored ({@code
+ *       2300`}, {@code 1230 12:30})
  * </ul>
  *
- * Patterns are resolved strictly (no 31 February). A text with an offset keeps it; a text without one is local time in the mapping's zone; a date
- * without a time is the start of that local day.
+ * Patterns are resolved strictly (no 31 February). A text with an offset keeps it; a text without
+ * one is local time in the mapping's zone; a date without a time is the start of that local day.
  *
  * <p>Immutable; thread-safe.
  */
 public final class TimeFormats {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.US);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("H:mm[:ss]", Locale.US);
 
     private final List<String> names;
     private final List<DateTimeFormatter> patterns;
@@ -55,11 +56,16 @@ public final class TimeFormats {
                 case "iso", "epoch-seconds", "epoch-millis", "clock-lenient" -> p.add(null);
                 default -> {
                     try {
-                        p.add(DateTimeFormatter.ofPattern(strictYears(n), Locale.US)
-                                .withResolverStyle(ResolverStyle.STRICT));
+                        p.add(
+                                DateTimeFormatter.ofPattern(strictYears(n), Locale.US)
+                                        .withResolverStyle(ResolverStyle.STRICT));
                     } catch (IllegalArgumentException e) {
-                        throw new InvalidInputException("time format '" + n + "' is not a java.time pattern: "
-                                + e.getMessage(), e);
+                        throw new InvalidInputException(
+                                "time format '"
+                                        + n
+                                        + "' is not a java.time pattern: "
+                                        + e.getMessage(),
+                                e);
                     }
                 }
             }
@@ -163,8 +169,8 @@ public final class TimeFormats {
                 if (s.length() <= 10) {
                     return LocalDate.parse(s);
                 }
-                return DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, OffsetDateTime::from,
-                        LocalDateTime::from);
+                return DateTimeFormatter.ISO_DATE_TIME.parseBest(
+                        s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
             case "epoch-seconds":
                 return Instant.ofEpochSecond(Long.parseLong(s));
             case "epoch-millis":
@@ -195,7 +201,9 @@ public final class TimeFormats {
             if (zone != null && !(zone instanceof ZoneOffset)) {
                 return ZonedDateTime.of(date, time, zone);
             }
-            return offset != null ? OffsetDateTime.of(date, time, offset) : LocalDateTime.of(date, time);
+            return offset != null
+                    ? OffsetDateTime.of(date, time, offset)
+                    : LocalDateTime.of(date, time);
         }
         if (date != null) {
             return date;

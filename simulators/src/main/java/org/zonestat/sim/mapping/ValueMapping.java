@@ -33,8 +33,13 @@ public final class ValueMapping {
 
     private record ContainsRule(List<String> parts, String target) {}
 
-    ValueMapping(String name, String constant, String column, Map<String, String> values,
-            List<ContainsRule> contains, String defaultValue) {
+    ValueMapping(
+            String name,
+            String constant,
+            String column,
+            Map<String, String> values,
+            List<ContainsRule> contains,
+            String defaultValue) {
         this.name = name;
         this.constant = constant;
         this.column = column;
@@ -42,28 +47,53 @@ public final class ValueMapping {
         this.contains = List.copyOf(contains);
         this.defaultValue = defaultValue;
         if (constant == null && column == null && defaultValue == null) {
-            throw new InvalidInputException("the mapping needs " + name + ".column, " + name + ".constant or "
-                    + name + ".default");
+            throw new InvalidInputException(
+                    "the mapping needs "
+                            + name
+                            + ".column, "
+                            + name
+                            + ".constant or "
+                            + name
+                            + ".default");
         }
     }
 
     /** Reads {@code <name>.constant|column|values|contains|default} from the mapping's keys. */
     static ValueMapping fromKeys(String name, MappingKeys keys) {
         Map<String, String> values = new LinkedHashMap<>();
-        keys.optional(name + ".values").ifPresent(v -> pairs(name + ".values", v)
-                .forEach((from, to) -> values.put(from.toUpperCase(Locale.ROOT), to)));
+        keys.optional(name + ".values")
+                .ifPresent(
+                        v ->
+                                pairs(name + ".values", v)
+                                        .forEach(
+                                                (from, to) ->
+                                                        values.put(
+                                                                from.toUpperCase(Locale.ROOT),
+                                                                to)));
         List<ContainsRule> contains = new ArrayList<>();
-        keys.optional(name + ".contains").ifPresent(v -> pairs(name + ".contains", v).forEach((from, to) -> {
-            List<String> parts = new ArrayList<>();
-            for (String part : from.split("&")) {
-                if (!part.isBlank()) {
-                    parts.add(part.strip().toUpperCase(Locale.ROOT));
-                }
-            }
-            contains.add(new ContainsRule(parts, to));
-        }));
-        return new ValueMapping(name, keys.optional(name + ".constant").orElse(null),
-                keys.optional(name + ".column").orElse(null), values, contains,
+        keys.optional(name + ".contains")
+                .ifPresent(
+                        v ->
+                                pairs(name + ".contains", v)
+                                        .forEach(
+                                                (from, to) -> {
+                                                    List<String> parts = new ArrayList<>();
+                                                    for (String part : from.split("&")) {
+                                                        if (!part.isBlank()) {
+                                                            parts.add(
+                                                                    part.strip()
+                                                                            .toUpperCase(
+                                                                                    Locale.ROOT));
+                                                        }
+                                                    }
+                                                    contains.add(new ContainsRule(parts, to));
+                                                }));
+        return new ValueMapping(
+                name,
+                keys.optional(name + ".constant").orElse(null),
+                keys.optional(name + ".column").orElse(null),
+                values,
+                contains,
                 keys.optional(name + ".default").orElse(null));
     }
 
@@ -116,8 +146,19 @@ public final class ValueMapping {
         if (defaultValue != null) {
             return defaultValue;
         }
-        throw new IllegalArgumentException(name + " '" + v + "' of column '" + column + "' matches no rule of "
-                + name + ".values or " + name + ".contains, and there is no " + name + ".default");
+        throw new IllegalArgumentException(
+                name
+                        + " '"
+                        + v
+                        + "' of column '"
+                        + column
+                        + "' matches no rule of "
+                        + name
+                        + ".values or "
+                        + name
+                        + ".contains, and there is no "
+                        + name
+                        + ".default");
     }
 
     /** {@code a -> b; c -> d} as an ordered map. */
@@ -129,7 +170,8 @@ public final class ValueMapping {
             }
             int arrow = item.indexOf("->");
             if (arrow < 0) {
-                throw new InvalidInputException(key + ": '" + item.strip() + "' is not of the form 'value -> code'");
+                throw new InvalidInputException(
+                        key + ": '" + item.strip() + "' is not of the form 'value -> code'");
             }
             String from = item.substring(0, arrow).strip();
             String to = item.substring(arrow + 2).strip();

@@ -6,21 +6,30 @@ import java.time.zone.ZoneRules;
 
 /**
  * How a stream's intensity varies over the local week: an hour-of-day profile times a day-of-week
- * factor, in Baltimore time. Shootings peak late at night and on weekends, 311 requests in
- * weekday business hours, tips in the evening.
+ * factor, in Baltimore time. Shootings peak late at night and on weekends, 311 requests in weekday
+ * business hours, tips in the evening.
  *
  * <p>Immutable; thread-safe.
  */
 enum ActivityCycle {
-    SHOOTINGS(new double[] {1.6, 1.5, 1.3, 1.0, 0.7, 0.45, 0.3, 0.25, 0.25, 0.3, 0.35, 0.45, 0.55, 0.6, 0.65,
-        0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.55, 1.65},
+    SHOOTINGS(
+            new double[] {
+                1.6, 1.5, 1.3, 1.0, 0.7, 0.45, 0.3, 0.25, 0.25, 0.3, 0.35, 0.45, 0.55, 0.6, 0.65,
+                0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.55, 1.65
+            },
             // Monday .. Sunday
             new double[] {0.9, 0.85, 0.85, 0.9, 1.1, 1.45, 1.4}),
-    REQUESTS_311(new double[] {0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.8, 1.4, 1.6, 1.6, 1.5, 1.3, 1.4, 1.4,
-        1.3, 1.1, 0.8, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15},
+    REQUESTS_311(
+            new double[] {
+                0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.8, 1.4, 1.6, 1.6, 1.5, 1.3, 1.4, 1.4, 1.3,
+                1.1, 0.8, 0.5, 0.4, 0.3, 0.25, 0.2, 0.15
+            },
             new double[] {1.15, 1.1, 1.05, 1.05, 1.0, 0.4, 0.3}),
-    TIPS(new double[] {0.5, 0.4, 0.3, 0.2, 0.15, 0.15, 0.2, 0.4, 0.7, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.1,
-        1.2, 1.3, 1.4, 1.4, 1.3, 1.0, 0.7},
+    TIPS(
+            new double[] {
+                0.5, 0.4, 0.3, 0.2, 0.15, 0.15, 0.2, 0.4, 0.7, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+                1.1, 1.2, 1.3, 1.4, 1.4, 1.3, 1.0, 0.7
+            },
             new double[] {1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1});
 
     private static final ZoneRules BALTIMORE = ZoneId.of("America/New_York").getRules();
@@ -51,12 +60,18 @@ enum ActivityCycle {
         this.mean = mean / (24 * 7);
     }
 
-    /** The intensity factor at an instant, relative to the weekly mean (so rates are per-day means). */
+    /**
+     * The intensity factor at an instant, relative to the weekly mean (so rates are per-day means).
+     */
     double factor(long epochMillis) {
-        long local = Math.floorDiv(epochMillis, 1000)
-                + BALTIMORE.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds();
+        long local =
+                Math.floorDiv(epochMillis, 1000)
+                        + BALTIMORE.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds();
         int hour = (int) (Math.floorMod(local, 86_400L) / 3600);
-        int dayOfWeek = (int) Math.floorMod(Math.floorDiv(local, 86_400L) + 3, 7L); // 1970-01-01 was a Thursday
+        int dayOfWeek =
+                (int)
+                        Math.floorMod(
+                                Math.floorDiv(local, 86_400L) + 3, 7L); // 1970-01-01 was a Thursday
         return hourly[hour] * daily[dayOfWeek] / mean;
     }
 

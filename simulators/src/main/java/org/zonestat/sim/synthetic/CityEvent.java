@@ -6,16 +6,31 @@ import org.zonestat.sim.RawEvent;
 
 /**
  * One synthetic record before it is written as raw-topic JSON: a shooting or homicide, one
- * lifecycle step of a 311 request, or a tip. Times are epoch milliseconds; {@code -1} means
- * absent. Tips carry a category and a short text, never anything about who called.
+ * lifecycle step of a 311 request, or a tip. Times are epoch milliseconds; {@code -1} means absent.
+ * Tips carry a category and a short text, never anything about who called.
  *
  * <p>Immutable; thread-safe.
  */
-record CityEvent(Feed feed, String id, long at, double lat, double lon, String code, String type, String status,
-        long createdAt, long dueAt, long closedAt, String agency, String text) {
+record CityEvent(
+        Feed feed,
+        String id,
+        long at,
+        double lat,
+        double lon,
+        String code,
+        String type,
+        String status,
+        long createdAt,
+        long dueAt,
+        long closedAt,
+        String agency,
+        String text) {
     static final String SOURCE = "synthetic-city";
 
-    /** The record in the raw JSON contract, or one of the malformed variants ({@code null}: well formed). */
+    /**
+     * The record in the raw JSON contract, or one of the malformed variants ({@code null}: well
+     * formed).
+     */
     RawEvent toRaw(MalformedKind malformed) {
         StringBuilder b = new StringBuilder(256);
         b.append('{');

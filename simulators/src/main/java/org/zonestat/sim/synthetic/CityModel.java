@@ -12,11 +12,11 @@ import org.zonestat.sim.Feed;
  * The synthetic city itself, as one stream of {@link CityEvent}s in event-time order:
  *
  * <ul>
- *   <li><b>Shootings</b>: a self-exciting (Hawkes) process in its cluster form. Background shootings
- *       arrive as a Poisson process (2 a day × multiplier, more at night and at weekends) at real
- *       Baltimore shooting locations jittered by 60 m; each shooting triggers Poisson(0.3) offspring
- *       within 400 m (half-normal distance, σ 150 m) and 14 days (truncated exponential, mean 2.5
- *       days), which trigger their own: near-repeat clusters. 22% are homicides.
+ *   <li><b>Shootings</b>: a self-exciting (Hawkes) process in its cluster form. Background
+ *       shootings arrive as a Poisson process (2 a day × multiplier, more at night and at weekends)
+ *       at real Baltimore shooting locations jittered by 60 m; each shooting triggers Poisson(0.3)
+ *       offspring within 400 m (half-normal distance, σ 150 m) and 14 days (truncated exponential,
+ *       mean 2.5 days), which trigger their own: near-repeat clusters. 22% are homicides.
  *   <li><b>311 requests</b>: 1,050 a day × multiplier, in weekday business hours, at real 311
  *       request locations; the type is drawn from Baltimore's request types by their frequency.
  *       Each request is delivered as its lifecycle: {@code New}, then {@code Open} (hours later),
@@ -52,14 +52,27 @@ final class CityModel {
     private static final int TIP_STREAM = 3;
 
     private static final String[][] TIP_TEXTS = {
-        {"Saw a man with a handgun near the corner", "Guns being passed around outside the carryout",
-            "Heard a gun is stashed in the vacant house"},
-        {"Drug sales from the vacant house every evening", "Open-air drug market on the block",
-            "Cars stopping briefly at the same house all night"},
-        {"Heard shots fired, then people running", "Fight outside the store, someone said they would come back",
-            "Ongoing dispute between two groups on the block"},
-        {"Group harassing people at the bus stop", "Broken street lights make the block unsafe at night",
-            "Same car parked with people watching the block for days"}};
+        {
+            "Saw a man with a handgun near the corner",
+            "Guns being passed around outside the carryout",
+            "Heard a gun is stashed in the vacant house"
+        },
+        {
+            "Drug sales from the vacant house every evening",
+            "Open-air drug market on the block",
+            "Cars stopping briefly at the same house all night"
+        },
+        {
+            "Heard shots fired, then people running",
+            "Fight outside the store, someone said they would come back",
+            "Ongoing dispute between two groups on the block"
+        },
+        {
+            "Group harassing people at the bus stop",
+            "Broken street lights make the block unsafe at night",
+            "Same car parked with people watching the block for days"
+        }
+    };
     private static final String[] TIP_CATEGORIES = {"GUNS", "DRUGS", "VIOLENCE", "OTHER"};
 
     /** A future event with the seed its own consequences are drawn from. */
@@ -70,8 +83,10 @@ final class CityModel {
     private final PoissonArrivals shootings;
     private final PoissonArrivals requests;
     private final PoissonArrivals tips;
-    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
-            Comparator.comparingLong((Pending p) -> p.event().at()).thenComparingLong(Pending::order));
+    private final PriorityQueue<Pending> pending =
+            new PriorityQueue<>(
+                    Comparator.comparingLong((Pending p) -> p.event().at())
+                            .thenComparingLong(Pending::order));
     private final RealPlaces shootingPlaces = RealPlaces.shootings();
     private final RealPlaces requestPlaces = RealPlaces.requests311();
     private final ServiceRequestTypes types = ServiceRequestTypes.baltimore();
@@ -84,14 +99,27 @@ final class CityModel {
         this.seed = seed;
         this.idPrefix = "syn" + seed + "-";
         this.withTips = feeds.contains(Feed.TIPS);
-        this.shootings = new PoissonArrivals(seed, SHOOTING_STREAM,
-                feeds.contains(Feed.INCIDENTS) ? SHOOTINGS_PER_DAY * multiplier : 0, ActivityCycle.SHOOTINGS,
-                startMillis);
-        this.requests = new PoissonArrivals(seed, REQUEST_STREAM,
-                feeds.contains(Feed.REQUESTS311) ? REQUESTS_PER_DAY * multiplier : 0, ActivityCycle.REQUESTS_311,
-                startMillis);
-        this.tips = new PoissonArrivals(seed, TIP_STREAM, withTips ? TIPS_PER_DAY * multiplier : 0,
-                ActivityCycle.TIPS, startMillis);
+        this.shootings =
+                new PoissonArrivals(
+                        seed,
+                        SHOOTING_STREAM,
+                        feeds.contains(Feed.INCIDENTS) ? SHOOTINGS_PER_DAY * multiplier : 0,
+                        ActivityCycle.SHOOTINGS,
+                        startMillis);
+        this.requests =
+                new PoissonArrivals(
+                        seed,
+                        REQUEST_STREAM,
+                        feeds.contains(Feed.REQUESTS311) ? REQUESTS_PER_DAY * multiplier : 0,
+                        ActivityCycle.REQUESTS_311,
+                        startMillis);
+        this.tips =
+                new PoissonArrivals(
+                        seed,
+                        TIP_STREAM,
+                        withTips ? TIPS_PER_DAY * multiplier : 0,
+                        ActivityCycle.TIPS,
+                        startMillis);
     }
 
     /** The time of the next event, without taking it. */
@@ -116,7 +144,13 @@ final class CityModel {
             long s = Seeds.mix(Seeds.mix(seed, SHOOTING_STREAM), shootings.index());
             SplittableRandom r = new SplittableRandom(s);
             shootingPlaces.sample(r, 60, point);
-            CityEvent e = shooting(idPrefix + "s" + shootings.index(), shootings.time(), point[0], point[1], r);
+            CityEvent e =
+                    shooting(
+                            idPrefix + "s" + shootings.index(),
+                            shootings.time(),
+                            point[0],
+                            point[1],
+                            r);
             shootings.advance();
             consequencesOfShooting(e, s, 0);
             return e;
@@ -141,7 +175,8 @@ final class CityModel {
 
     private CityEvent shooting(String id, long at, double lat, double lon, SplittableRandom r) {
         String kind = r.nextDouble() < 0.22 ? "HOMICIDE" : "SHOOTING";
-        return new CityEvent(Feed.INCIDENTS, id, at, lat, lon, kind, kind, null, -1, -1, -1, null, null);
+        return new CityEvent(
+                Feed.INCIDENTS, id, at, lat, lon, kind, kind, null, -1, -1, -1, null, null);
     }
 
     /** Schedules a shooting's offspring (near repeats) and maybe a tip about it. */
@@ -160,8 +195,13 @@ final class CityModel {
             double angle = c.nextDouble() * 2 * Math.PI;
             double[] p = {parent.lat(), parent.lon()};
             RealPlaces.offset(p, meters * Math.cos(angle), meters * Math.sin(angle));
-            CityEvent child = shooting(parent.id() + "." + k, parent.at() + Math.max(1, (long) (days * DAY)), p[0],
-                    p[1], c);
+            CityEvent child =
+                    shooting(
+                            parent.id() + "." + k,
+                            parent.at() + Math.max(1, (long) (days * DAY)),
+                            p[0],
+                            p[1],
+                            c);
             pending.add(new Pending(child, childSeed, generation + 1, order++));
         }
         if (r.nextDouble() < TIP_AFTER_SHOOTING_PROBABILITY && withTips) {
@@ -189,20 +229,72 @@ final class CityModel {
         String id = idPrefix + "r" + index;
         String type = types.type(t);
         List<CityEvent> steps = new ArrayList<>(3);
-        steps.add(new CityEvent(Feed.REQUESTS311, id, created, point[0], point[1], null, type, "New", created, due, -1,
-                level.agency(), null));
-        steps.add(new CityEvent(Feed.REQUESTS311, id, opened, point[0], point[1], null, type, "Open", created, due, -1,
-                level.agency(), null));
-        steps.add(new CityEvent(Feed.REQUESTS311, id, closed, point[0], point[1], null, type, "Closed", created, due,
-                closed, level.agency(), null));
+        steps.add(
+                new CityEvent(
+                        Feed.REQUESTS311,
+                        id,
+                        created,
+                        point[0],
+                        point[1],
+                        null,
+                        type,
+                        "New",
+                        created,
+                        due,
+                        -1,
+                        level.agency(),
+                        null));
+        steps.add(
+                new CityEvent(
+                        Feed.REQUESTS311,
+                        id,
+                        opened,
+                        point[0],
+                        point[1],
+                        null,
+                        type,
+                        "Open",
+                        created,
+                        due,
+                        -1,
+                        level.agency(),
+                        null));
+        steps.add(
+                new CityEvent(
+                        Feed.REQUESTS311,
+                        id,
+                        closed,
+                        point[0],
+                        point[1],
+                        null,
+                        type,
+                        "Closed",
+                        created,
+                        due,
+                        closed,
+                        level.agency(),
+                        null));
         pending.add(new Pending(steps.get(1), 0, 0, order++));
         pending.add(new Pending(steps.get(2), 0, 0, order++));
         return steps.get(0);
     }
 
-    private static CityEvent tip(String id, long at, double lat, double lon, int category, SplittableRandom r) {
+    private static CityEvent tip(
+            String id, long at, double lat, double lon, int category, SplittableRandom r) {
         String[] texts = TIP_TEXTS[category];
-        return new CityEvent(Feed.TIPS, id, at, lat, lon, TIP_CATEGORIES[category], null, null, -1, -1, -1, null,
+        return new CityEvent(
+                Feed.TIPS,
+                id,
+                at,
+                lat,
+                lon,
+                TIP_CATEGORIES[category],
+                null,
+                null,
+                -1,
+                -1,
+                -1,
+                null,
                 texts[r.nextInt(texts.length)]);
     }
 

@@ -1,8 +1,8 @@
 package org.zonestat.sim.synthetic;
 
 /**
- * The kinds of malformed record the synthetic city delivers when asked to (each is what a real
- * feed gets wrong, and what the pipeline must reject with its reason rather than crash on).
+ * The kinds of malformed record the synthetic city delivers when asked to (each is what a real feed
+ * gets wrong, and what the pipeline must reject with its reason rather than crash on).
  */
 public enum MalformedKind {
     /** The JSON text is cut in half: not a JSON object ({@code malformed-json}). */

@@ -18,7 +18,8 @@ final class PoissonArrivals {
     private long index = -1;
 
     /**
-     * @param perDay the mean number of arrivals per day; 0 = none ({@link #time()} is then {@code Long.MAX_VALUE})
+     * @param perDay the mean number of arrivals per day; 0 = none ({@link #time()} is then {@code
+     *     Long.MAX_VALUE})
      */
     PoissonArrivals(long seed, int stream, double perDay, ActivityCycle cycle, long startMillis) {
         this.candidates = Seeds.random(seed, stream, -1);

@@ -31,8 +31,13 @@ public final class RatePublisher {
     private final Pause pause;
     private final PrintStream progress;
 
-    public RatePublisher(RecordPublisher publisher, Map<Feed, String> topics, double ratePerSecond,
-            LongSupplier nanoClock, Pause pause, PrintStream progress) {
+    public RatePublisher(
+            RecordPublisher publisher,
+            Map<Feed, String> topics,
+            double ratePerSecond,
+            LongSupplier nanoClock,
+            Pause pause,
+            PrintStream progress) {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate must be > 0, was " + ratePerSecond);
         }
@@ -63,13 +68,20 @@ public final class RatePublisher {
             }
             if (now >= nextReport) {
                 nextReport += 1_000_000_000L;
-                progress.printf(Locale.ROOT, "synthetic-city: %,d records, %,.0f records/s%n", sent,
+                progress.printf(
+                        Locale.ROOT,
+                        "synthetic-city: %,d records, %,.0f records/s%n",
+                        sent,
                         sent / ((now - start) / 1e9));
             }
         }
         publisher.flush();
         double seconds = (nanoClock.getAsLong() - start) / 1e9;
-        progress.printf(Locale.ROOT, "synthetic-city: done, %,d records in %.1f s (%,.0f records/s)%n", sent, seconds,
+        progress.printf(
+                Locale.ROOT,
+                "synthetic-city: done, %,d records in %.1f s (%,.0f records/s)%n",
+                sent,
+                seconds,
                 seconds <= 0 ? 0 : sent / seconds);
         return sent;
     }

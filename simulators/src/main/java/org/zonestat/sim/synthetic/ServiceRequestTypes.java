@@ -14,8 +14,8 @@ import org.zonestat.sim.csv.CsvTable;
 
 /**
  * Baltimore's 311 request types (the 320 of 311_request_types.csv, plus any other type seen in the
- * 311 export), each weighted by how often the October 2019 export has it (weight 1 + 20 × count,
- * so unseen types stay possible), with per-agency service levels: how long a request of that kind
+ * 311 export), each weighted by how often the October 2019 export has it (weight 1 + 20 × count, so
+ * unseen types stay possible), with per-agency service levels: how long a request of that kind
  * takes to close (log-normal around a median) and when it is due.
  *
  * <p>Immutable; thread-safe. Loaded once per JVM.
@@ -24,16 +24,18 @@ final class ServiceRequestTypes {
     /** An agency's service level. */
     record ServiceLevel(String agency, double medianCloseHours, double dueHours) {}
 
-    private static final Map<String, ServiceLevel> BY_PREFIX = Map.ofEntries(
-            Map.entry("SW", new ServiceLevel("Solid Waste", 36, 96)),
-            Map.entry("TRS", new ServiceLevel("Transportation", 144, 336)),
-            Map.entry("TRM", new ServiceLevel("Transportation", 144, 336)),
-            Map.entry("TRT", new ServiceLevel("Transportation", 144, 336)),
-            Map.entry("HCD", new ServiceLevel("Housing and Community Development", 288, 720)),
-            Map.entry("WW", new ServiceLevel("Water Wastewater", 96, 168)),
-            Map.entry("BGE", new ServiceLevel("BGE", 192, 336)),
-            Map.entry("ECC", new ServiceLevel("Call Center", 0.1, 48)),
-            Map.entry("HLTH", new ServiceLevel("Health", 96, 240)));
+    private static final Map<String, ServiceLevel> BY_PREFIX =
+            Map.ofEntries(
+                    Map.entry("SW", new ServiceLevel("Solid Waste", 36, 96)),
+                    Map.entry("TRS", new ServiceLevel("Transportation", 144, 336)),
+                    Map.entry("TRM", new ServiceLevel("Transportation", 144, 336)),
+                    Map.entry("TRT", new ServiceLevel("Transportation", 144, 336)),
+                    Map.entry(
+                            "HCD", new ServiceLevel("Housing and Community Development", 288, 720)),
+                    Map.entry("WW", new ServiceLevel("Water Wastewater", 96, 168)),
+                    Map.entry("BGE", new ServiceLevel("BGE", 192, 336)),
+                    Map.entry("ECC", new ServiceLevel("Call Center", 0.1, 48)),
+                    Map.entry("HLTH", new ServiceLevel("Health", 96, 240)));
     private static final ServiceLevel OTHER = new ServiceLevel("Other", 120, 240);
 
     private final String[] types;
@@ -95,10 +97,15 @@ final class ServiceRequestTypes {
         return new ServiceRequestTypes(types, levels, cumulative);
     }
 
-    private static void read(InputStream stream, String column, Map<String, Integer> counts, boolean count) {
+    private static void read(
+            InputStream stream, String column, Map<String, Integer> counts, boolean count) {
         try (InputStream in = stream) {
-            CsvTable.forEachRow(in, column, row -> row.get(column)
-                    .ifPresent(t -> counts.merge(t, count ? 1 : 0, Integer::sum)));
+            CsvTable.forEachRow(
+                    in,
+                    column,
+                    row ->
+                            row.get(column)
+                                    .ifPresent(t -> counts.merge(t, count ? 1 : 0, Integer::sum)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,8 +17,8 @@ import org.zonestat.sim.RawEvent;
  * {@code requests311.raw} and {@code tips.raw}, source {@code synthetic-city}.
  *
  * <p>The same options (seed included) always give the same records in the same order; records are
- * in event-time order except for the delivery faults the options ask for, each decided for the
- * i-th record from (seed, i) alone:
+ * in event-time order except for the delivery faults the options ask for, each decided for the i-th
+ * record from (seed, i) alone:
  *
  * <ul>
  *   <li>out of order: the record is held back and delivered after up to {@code maxDisplacement}
@@ -28,7 +28,8 @@ import org.zonestat.sim.RawEvent;
  * </ul>
  *
  * <p>Not thread-safe: one consumer iterates. Memory is bounded by the pending future events
- * (scheduled 311 steps and offspring), about rate × the longest delays: some 10,000 at multiplier 1.
+ * (scheduled 311 steps and offspring), about rate × the longest delays: some 10,000 at multiplier
+ * 1.
  */
 public final class SyntheticCity implements Iterator<RawEvent> {
     private static final int FAULT_STREAM = 99;
@@ -40,8 +41,9 @@ public final class SyntheticCity implements Iterator<RawEvent> {
     private final CityModel model;
     private final long endMillis;
     private final ArrayDeque<RawEvent> ready = new ArrayDeque<>();
-    private final PriorityQueue<Held> held = new PriorityQueue<>(
-            Comparator.comparingLong(Held::releaseAt).thenComparingLong(Held::order));
+    private final PriorityQueue<Held> held =
+            new PriorityQueue<>(
+                    Comparator.comparingLong(Held::releaseAt).thenComparingLong(Held::order));
     private long cleanIndex;
     private long delivered;
     private boolean modelDone;
@@ -49,13 +51,15 @@ public final class SyntheticCity implements Iterator<RawEvent> {
     public SyntheticCity(SyntheticCityOptions options) {
         this.options = options;
         long start = options.start().toEpochMilli();
-        this.model = new CityModel(options.seed(), start, options.rateMultiplier(), options.feeds());
+        this.model =
+                new CityModel(options.seed(), start, options.rateMultiplier(), options.feeds());
         this.endMillis = options.duration().map(d -> start + d.toMillis()).orElse(Long.MAX_VALUE);
     }
 
     /** The first {@code count} records of a city with this seed and no faults. */
     public static List<RawEvent> take(long seed, int count) {
-        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(seed).count(count).build());
+        SyntheticCity city =
+                new SyntheticCity(SyntheticCityOptions.builder(seed).count(count).build());
         List<RawEvent> out = new ArrayList<>(count);
         city.forEachRemaining(out::add);
         return out;
@@ -108,8 +112,10 @@ public final class SyntheticCity implements Iterator<RawEvent> {
         double malformedDraw = r.nextDouble();
         double outOfOrderDraw = r.nextDouble();
         double duplicateDraw = r.nextDouble();
-        MalformedKind malformed = malformedDraw < options.malformedFraction()
-                ? MALFORMED_KINDS[r.nextInt(MALFORMED_KINDS.length)] : null;
+        MalformedKind malformed =
+                malformedDraw < options.malformedFraction()
+                        ? MALFORMED_KINDS[r.nextInt(MALFORMED_KINDS.length)]
+                        : null;
         RawEvent raw = e.toRaw(malformed);
         boolean duplicate = duplicateDraw < options.duplicateFraction();
         if (outOfOrderDraw < options.outOfOrderFraction()) {

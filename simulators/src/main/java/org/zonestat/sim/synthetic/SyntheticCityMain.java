@@ -13,20 +13,28 @@ import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.backfill.RecordPublisher;
 
 /**
- * Publishes a synthetic city to the raw topics at a target rate:
- * {@code --bootstrap HOST:PORT --rate N --seed S --duration-seconds D [--rate-multiplier M]
- * [--start ISO-INSTANT] [--out-of-order F] [--duplicates F] [--malformed F]}.
+ * Publishes a synthetic city to the raw topics at a target rate: {@code --bootstrap HOST:PORT
+ * --rate N --seed S --duration-seconds D [--rate-multiplier M] [--start ISO-INSTANT]
+ * [--out-of-order F] [--duplicates F] [--malformed F]}.
  *
- * <p>It publishes N × D records. Event times follow the model (a city M times Baltimore's size);
- * by default they start so that the last one falls at about the current time, so none is in the
+ * <p>It publishes N × D records. Event times follow the model (a city M times Baltimore's size); by
+ * default they start so that the last one falls at about the current time, so none is in the
  * future. Exit codes: 0 published, 1 bad arguments, 2 Kafka problem.
  */
 public final class SyntheticCityMain {
-    /** Records a day at multiplier 1 (shootings with offspring, tips, 3 lifecycle records per 311 request). */
-    static final double RECORDS_PER_DAY = CityModel.SHOOTINGS_PER_DAY / (1 - CityModel.BRANCHING_RATIO)
-            * (1 + CityModel.TIP_AFTER_SHOOTING_PROBABILITY) + 3 * CityModel.REQUESTS_PER_DAY + CityModel.TIPS_PER_DAY;
+    /**
+     * Records a day at multiplier 1 (shootings with offspring, tips, 3 lifecycle records per 311
+     * request).
+     */
+    static final double RECORDS_PER_DAY =
+            CityModel.SHOOTINGS_PER_DAY
+                            / (1 - CityModel.BRANCHING_RATIO)
+                            * (1 + CityModel.TIP_AFTER_SHOOTING_PROBABILITY)
+                    + 3 * CityModel.REQUESTS_PER_DAY
+                    + CityModel.TIPS_PER_DAY;
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: synthetic-city --rate N --duration-seconds D [--seed S] [--bootstrap HOST:PORT]
                                   [--rate-multiplier M] [--start ISO-INSTANT]
                                   [--out-of-order F] [--duplicates F] [--malformed F]
@@ -78,26 +86,42 @@ public final class SyntheticCityMain {
                 throw new IllegalArgumentException("--rate must be in [1, 100000], was " + rate);
             }
             if (durationSeconds <= 0) {
-                throw new IllegalArgumentException("--duration-seconds must be > 0, was " + durationSeconds);
+                throw new IllegalArgumentException(
+                        "--duration-seconds must be > 0, was " + durationSeconds);
             }
             long count = (long) (rate * durationSeconds);
             if (start == null) {
                 double days = count / (RECORDS_PER_DAY * multiplier);
                 start = Instant.now().minus(Duration.ofSeconds((long) (days * 86_400)));
             }
-            options = SyntheticCityOptions.builder(seed).start(start).count(count).rateMultiplier(multiplier)
-                    .outOfOrderFraction(outOfOrder).duplicateFraction(duplicates).malformedFraction(malformed).build();
+            options =
+                    SyntheticCityOptions.builder(seed)
+                            .start(start)
+                            .count(count)
+                            .rateMultiplier(multiplier)
+                            .outOfOrderFraction(outOfOrder)
+                            .duplicateFraction(duplicates)
+                            .malformedFraction(malformed)
+                            .build();
         } catch (IllegalArgumentException | DateTimeParseException e) {
             err.println("synthetic-city: " + e.getMessage());
             err.println(USAGE);
             return 1;
         }
         Map<Feed, String> topics = FeedReplayer.defaultTopics();
-        err.printf(Locale.ROOT, "synthetic-city: seed %d, %,d records at %,.0f/s to %s on %s, event times from %s%n",
-                options.seed(), options.count().orElseThrow(), rate, topics.values(), bootstrap, options.start());
+        err.printf(
+                Locale.ROOT,
+                "synthetic-city: seed %d, %,d records at %,.0f/s to %s on %s, event times from %s%n",
+                options.seed(),
+                options.count().orElseThrow(),
+                rate,
+                topics.values(),
+                bootstrap,
+                options.start());
         try (RecordPublisher publisher = new KafkaRecordPublisher(bootstrap)) {
             topics.values().forEach(publisher::requireTopic);
-            new RatePublisher(publisher, topics, rate, System::nanoTime, LockSupport::parkNanos, err)
+            new RatePublisher(
+                            publisher, topics, rate, System::nanoTime, LockSupport::parkNanos, err)
                     .run(new SyntheticCity(options));
             return 0;
         } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {

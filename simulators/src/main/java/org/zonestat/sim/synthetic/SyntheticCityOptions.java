@@ -12,14 +12,22 @@ import org.zonestat.sim.Feed;
  * What a {@link SyntheticCity} generates: its seed, start time, how much (a number of delivered
  * records or an event-time duration), a rate multiplier on every base rate, and the delivery faults
  * (out-of-order, duplicate, malformed fractions, each between 0 and 0.5), and which feeds to
- * generate. Built with {@link
- * #builder(long)}; invalid values fail at {@link Builder#build()} with the seed in the message.
+ * generate. Built with {@link #builder(long)}; invalid values fail at {@link Builder#build()} with
+ * the seed in the message.
  *
  * <p>Immutable; thread-safe.
  */
-public record SyntheticCityOptions(long seed, Instant start, Optional<Long> count, Optional<Duration> duration,
-        double rateMultiplier, double outOfOrderFraction, double duplicateFraction, double malformedFraction,
-        int maxDisplacement, Set<Feed> feeds) {
+public record SyntheticCityOptions(
+        long seed,
+        Instant start,
+        Optional<Long> count,
+        Optional<Duration> duration,
+        double rateMultiplier,
+        double outOfOrderFraction,
+        double duplicateFraction,
+        double malformedFraction,
+        int maxDisplacement,
+        Set<Feed> feeds) {
     /** A fixed default start (Monday 2024-01-01 00:00 in Baltimore), never the wall clock. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T05:00:00Z");
 
@@ -65,7 +73,9 @@ public record SyntheticCityOptions(long seed, Instant start, Optional<Long> coun
         return new IllegalArgumentException("synthetic city (seed " + seed + "): " + message);
     }
 
-    /** Builds options; defaults: {@link #DEFAULT_START}, multiplier 1, no faults, displacement 50. */
+    /**
+     * Builds options; defaults: {@link #DEFAULT_START}, multiplier 1, no faults, displacement 50.
+     */
     public static final class Builder {
         private final long seed;
         private Instant start = DEFAULT_START;
@@ -99,13 +109,18 @@ public record SyntheticCityOptions(long seed, Instant start, Optional<Long> coun
             return this;
         }
 
-        /** Multiplies every base rate (1 = Baltimore-like: about 3 shootings and 1,050 311 requests a day). */
+        /**
+         * Multiplies every base rate (1 = Baltimore-like: about 3 shootings and 1,050 311 requests
+         * a day).
+         */
         public Builder rateMultiplier(double rateMultiplier) {
             this.rateMultiplier = rateMultiplier;
             return this;
         }
 
-        /** The share of records delivered late, after up to {@code maxDisplacement} later records. */
+        /**
+         * The share of records delivered late, after up to {@code maxDisplacement} later records.
+         */
         public Builder outOfOrderFraction(double fraction) {
             this.outOfOrder = fraction;
             return this;
@@ -138,8 +153,17 @@ public record SyntheticCityOptions(long seed, Instant start, Optional<Long> coun
         }
 
         public SyntheticCityOptions build() {
-            return new SyntheticCityOptions(seed, start, Optional.ofNullable(count), Optional.ofNullable(duration),
-                    rateMultiplier, outOfOrder, duplicates, malformed, maxDisplacement, feeds);
+            return new SyntheticCityOptions(
+                    seed,
+                    start,
+                    Optional.ofNullable(count),
+                    Optional.ofNullable(duration),
+                    rateMultiplier,
+                    outOfOrder,
+                    duplicates,
+                    malformed,
+                    maxDisplacement,
+                    feeds);
         }
     }
 }

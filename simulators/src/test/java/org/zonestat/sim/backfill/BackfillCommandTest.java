@@ -18,11 +18,11 @@ import org.zonestat.sim.baltimore.BaltimoreData;
 
 /** The backfill command's arguments, summary and exit codes, with an in-memory publisher. */
 class BackfillCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final ListPublisher publisher = new ListPublisher();
-    private final BackfillCommand command = new BackfillCommand(bootstrap -> publisher, Duration.ofMillis(500));
+    private final BackfillCommand command =
+            new BackfillCommand(bootstrap -> publisher, Duration.ofMillis(500));
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -30,36 +30,77 @@ class BackfillCommandTest {
     void the311ExportIsPublishedAsItsLifecycleRecordsToTheMappingsTopic() throws IOException {
         Path input = copy(BaltimoreData.SERVICE_311_2019);
 
-        int code = run("--kind", "requests311", "--input", input.toString(), "--mapping", "baltimore-311");
+        int code =
+                run(
+                        "--kind",
+                        "requests311",
+                        "--input",
+                        input.toString(),
+                        "--mapping",
+                        "baltimore-311");
 
         assertThat(code).as(err()).isEqualTo(0);
         assertThat(publisher.sent).hasSize(5099);
         assertThat(publisher.sent).allMatch(s -> s.topic().equals("requests311.raw"));
         assertThat(publisher.closed).isTrue();
-        assertThat(out()).contains("rows read:         3,000", "good rows:         3,000", "rejected rows:     0",
-                "records published: 5,099");
-        assertThat(err()).contains("backfill: done, 5,099 records in", "100% of " + input.getFileName());
+        assertThat(out())
+                .contains(
+                        "rows read:         3,000",
+                        "good rows:         3,000",
+                        "rejected rows:     0",
+                        "records published: 5,099");
+        assertThat(err())
+                .contains("backfill: done, 5,099 records in", "100% of " + input.getFileName());
     }
 
     @Test
     void rejectedRowsAreCountedAndTheFirstTwentyListedWithFileAndLine() throws IOException {
-        String rows = IntStream.rangeClosed(1, 30)
-                .mapToObj(i -> i <= 25 ? "c" + i + ",not-a-date,SHOOTING,1,x,39.3,-76.6,p"
-                        : "c" + i + ",2017-01-0" + (i - 25) + ",SHOOTING,1,x,39.3,-76.6,p")
-                .collect(Collectors.joining("\n"));
+        String rows =
+                IntStream.rangeClosed(1, 30)
+                        .mapToObj(
+                                i ->
+                                        i <= 25
+                                                ? "c" + i + ",not-a-date,SHOOTING,1,x,39.3,-76.6,p"
+                                                : "c"
+                                                        + i
+                                                        + ",2017-01-0"
+                                                        + (i - 25)
+                                                        + ",SHOOTING,1,x,39.3,-76.6,p")
+                        .collect(Collectors.joining("\n"));
         Path input = dir.resolve("cases.csv");
-        Files.writeString(input, "case_number,date,case_type,victims,block_address,latitude,longitude,geocode_type\n"
-                + rows + "\n");
+        Files.writeString(
+                input,
+                "case_number,date,case_type,victims,block_address,latitude,longitude,geocode_type\n"
+                        + rows
+                        + "\n");
 
-        int code = run("--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-shootings-trace",
-                "--topic", "my.topic", "--source", "my-extract");
+        int code =
+                run(
+                        "--kind",
+                        "incidents",
+                        "--input",
+                        input.toString(),
+                        "--mapping",
+                        "baltimore-shootings-trace",
+                        "--topic",
+                        "my.topic",
+                        "--source",
+                        "my-extract");
 
         assertThat(code).as(err()).isEqualTo(0);
-        assertThat(publisher.sent).hasSize(5).allMatch(s -> s.topic().equals("my.topic")
-                && s.record().json().contains("\"source\":\"my-extract\""));
-        assertThat(out()).contains("good rows:         5", "rejected rows:     25", "rejected rows (first 20 of 25):",
-                "  cases.csv:2: 'not-a-date' matches none of the time formats [yyyy-MM-dd]",
-                "  cases.csv:21: 'not-a-date'");
+        assertThat(publisher.sent)
+                .hasSize(5)
+                .allMatch(
+                        s ->
+                                s.topic().equals("my.topic")
+                                        && s.record().json().contains("\"source\":\"my-extract\""));
+        assertThat(out())
+                .contains(
+                        "good rows:         5",
+                        "rejected rows:     25",
+                        "rejected rows (first 20 of 25):",
+                        "  cases.csv:2: 'not-a-date' matches none of the time formats [yyyy-MM-dd]",
+                        "  cases.csv:21: 'not-a-date'");
         assertThat(out()).doesNotContain("cases.csv:22:");
     }
 
@@ -77,20 +118,52 @@ class BackfillCommandTest {
 
     @Test
     void anUnreadableInputOrMappingExitsWithOne() throws IOException {
-        assertThat(run("--kind", "incidents", "--input", dir.resolve("missing.csv").toString(),
-                "--mapping", "baltimore-part1-legacy")).isEqualTo(1);
+        assertThat(
+                        run(
+                                "--kind",
+                                "incidents",
+                                "--input",
+                                dir.resolve("missing.csv").toString(),
+                                "--mapping",
+                                "baltimore-part1-legacy"))
+                .isEqualTo(1);
         assertThat(err()).contains("cannot read input file");
 
         Path input = copy(BaltimoreData.PART1_2018);
-        assertThat(run("--kind", "incidents", "--input", input.toString(), "--mapping", "springfield")).isEqualTo(1);
+        assertThat(
+                        run(
+                                "--kind",
+                                "incidents",
+                                "--input",
+                                input.toString(),
+                                "--mapping",
+                                "springfield"))
+                .isEqualTo(1);
         assertThat(err()).contains("no shipped mapping named 'springfield'");
 
-        assertThat(run("--kind", "tips", "--input", input.toString(), "--mapping", "baltimore-part1-legacy"))
+        assertThat(
+                        run(
+                                "--kind",
+                                "tips",
+                                "--input",
+                                input.toString(),
+                                "--mapping",
+                                "baltimore-part1-legacy"))
                 .isEqualTo(1);
-        assertThat(err()).contains("--kind tips does not match mapping baltimore-part1-legacy, which is for incidents");
+        assertThat(err())
+                .contains(
+                        "--kind tips does not match mapping baltimore-part1-legacy, which is for incidents");
 
-        assertThat(run("--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-shootings-trace"))
-                .as("a file without the mapping's columns").isEqualTo(1);
+        assertThat(
+                        run(
+                                "--kind",
+                                "incidents",
+                                "--input",
+                                input.toString(),
+                                "--mapping",
+                                "baltimore-shootings-trace"))
+                .as("a file without the mapping's columns")
+                .isEqualTo(1);
         assertThat(err()).contains("names columns [case_number");
         assertThat(publisher.sent).isEmpty();
     }
@@ -99,8 +172,12 @@ class BackfillCommandTest {
     void progressIsPrintedAtMostOncePerIntervalThenAFinalLine() {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         long[] now = {0};
-        ProgressReporter progress = new ProgressReporter(new PrintStream(lines, true, StandardCharsets.UTF_8),
-                () -> now[0], Duration.ofMillis(500), "f.csv");
+        ProgressReporter progress =
+                new ProgressReporter(
+                        new PrintStream(lines, true, StandardCharsets.UTF_8),
+                        () -> now[0],
+                        Duration.ofMillis(500),
+                        "f.csv");
         for (int i = 1; i <= 3000; i++) {
             now[0] += 1_000_000; // 1 ms per record: 3 s in all
             progress.update(i, i * 10L, 30_000);
@@ -110,11 +187,15 @@ class BackfillCommandTest {
         assertThat(progress.lines()).isEqualTo(7);
         String text = lines.toString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("backfill: 500 records, 1,000 records/s, 16% of f.csv\n");
-        assertThat(text).endsWith("backfill: done, 3,000 records in 3.00 s (1,000 records/s), 100% of f.csv\n");
+        assertThat(text)
+                .endsWith(
+                        "backfill: done, 3,000 records in 3.00 s (1,000 records/s), 100% of f.csv\n");
     }
 
     private int run(String... args) {
-        return command.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return command.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -33,15 +33,13 @@ import org.zonestat.sim.baltimore.BaltimoreData;
 
 /** The backfill command against a real embedded KRaft broker: every record reaches the topic. */
 class BackfillITCase {
-    @TempDir
-    static Path brokerDir;
+    @TempDir static Path brokerDir;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static EmbeddedKafkaBroker kafka;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void startKafka() {
@@ -59,26 +57,48 @@ class BackfillITCase {
         Path input = copy(BaltimoreData.SHOOTINGS_2012_2017);
 
         long start = System.nanoTime();
-        int code = backfill("--kind", "incidents", "--input", input.toString(), "--mapping",
-                "baltimore-shootings-trace", "--bootstrap", kafka.bootstrapServers(), "--topic", topic);
+        int code =
+                backfill(
+                        "--kind",
+                        "incidents",
+                        "--input",
+                        input.toString(),
+                        "--mapping",
+                        "baltimore-shootings-trace",
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        topic);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(code).isEqualTo(0);
         List<ConsumerRecord<String, String>> inTopic = readAll(topic);
         assertThat(inTopic).hasSize(3479);
         assertThat(keys(inTopic)).isEqualTo(keys(BaltimoreData.shootings2012To2017()));
-        System.out.printf("backfill of 3,479 shooting cases: %.2f s end to end, %.0f records/s%n", seconds,
-                3479 / seconds);
+        System.out.printf(
+                "backfill of 3,479 shooting cases: %.2f s end to end, %.0f records/s%n",
+                seconds, 3479 / seconds);
     }
 
     @Test
-    void all515Part1RowsAreBackfilledIntoTheTopicWithTheirOriginalTimes(TestInfo info) throws IOException {
+    void all515Part1RowsAreBackfilledIntoTheTopicWithTheirOriginalTimes(TestInfo info)
+            throws IOException {
         String topic = freshTopic(info);
         Path input = copy(BaltimoreData.PART1_2018);
 
         long start = System.nanoTime();
-        int code = backfill("--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-part1-legacy",
-                "--bootstrap", kafka.bootstrapServers(), "--topic", topic);
+        int code =
+                backfill(
+                        "--kind",
+                        "incidents",
+                        "--input",
+                        input.toString(),
+                        "--mapping",
+                        "baltimore-part1-legacy",
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        topic);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(code).isEqualTo(0);
@@ -88,23 +108,40 @@ class BackfillITCase {
         assertThat(keys(inTopic)).isEqualTo(keys(expected));
         assertThat(trees(inTopic.stream().map(ConsumerRecord::value).toList()))
                 .as("the published JSON, original ids and times included")
-                .containsExactlyInAnyOrderElementsOf(trees(expected.events().stream().map(RawEvent::json).toList()));
-        System.out.printf("backfill of 515 Part 1 rows: %.2f s end to end, %.0f records/s%n", seconds, 515 / seconds);
+                .containsExactlyInAnyOrderElementsOf(
+                        trees(expected.events().stream().map(RawEvent::json).toList()));
+        System.out.printf(
+                "backfill of 515 Part 1 rows: %.2f s end to end, %.0f records/s%n",
+                seconds, 515 / seconds);
     }
 
     @Test
     void aMissingTopicExitsWithTwo(TestInfo info) throws IOException {
         Path input = copy(BaltimoreData.PART1_2018);
-        int code = backfill("--kind", "incidents", "--input", input.toString(), "--mapping", "baltimore-part1-legacy",
-                "--bootstrap", kafka.bootstrapServers(), "--topic", "no-such-topic-" + info.getTestMethod().get().getName());
+        int code =
+                backfill(
+                        "--kind",
+                        "incidents",
+                        "--input",
+                        input.toString(),
+                        "--mapping",
+                        "baltimore-part1-legacy",
+                        "--bootstrap",
+                        kafka.bootstrapServers(),
+                        "--topic",
+                        "no-such-topic-" + info.getTestMethod().get().getName());
         assertThat(code).isEqualTo(2);
     }
 
     private int backfill(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new BackfillCommand(KafkaRecordPublisher::new, Duration.ofMillis(500)).run(args,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code =
+                new BackfillCommand(KafkaRecordPublisher::new, Duration.ofMillis(500))
+                        .run(
+                                args,
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                new PrintStream(err, true, StandardCharsets.UTF_8));
         System.out.print(err.toString(StandardCharsets.UTF_8));
         System.out.print(out.toString(StandardCharsets.UTF_8));
         return code;
@@ -139,8 +176,10 @@ class BackfillITCase {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(pi -> new TopicPartition(topic, pi.partition())).toList();
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(pi -> new TopicPartition(topic, pi.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** A mapping file fails fast, naming the key, instead of loading wrong records. */
 class FeedMappingValidationTest {
-    private static final String MINIMAL = "feed=incidents\nsource=s\nid.column=id\ntime.column=t\n"
-            + "kind.constant=SHOOTING\nlat.column=lat\nlon.column=lon\n";
+    private static final String MINIMAL =
+            "feed=incidents\nsource=s\nid.column=id\ntime.column=t\n"
+                    + "kind.constant=SHOOTING\nlat.column=lat\nlon.column=lon\n";
 
     @Test
     void aMinimalMappingIsValid() {
@@ -25,7 +26,8 @@ class FeedMappingValidationTest {
     @Test
     void aMisspeltKeyIsAnError() {
         assertThatThrownBy(() -> mapping(MINIMAL + "adress.column=a\n"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown keys [adress.column]");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown keys [adress.column]");
     }
 
     @Test
@@ -36,7 +38,12 @@ class FeedMappingValidationTest {
 
     @Test
     void aKindOutsideTheContractIsAnError() {
-        assertThatThrownBy(() -> mapping(MINIMAL.replace("kind.constant=SHOOTING", "kind.constant=JAYWALKING")))
+        assertThatThrownBy(
+                        () ->
+                                mapping(
+                                        MINIMAL.replace(
+                                                "kind.constant=SHOOTING",
+                                                "kind.constant=JAYWALKING")))
                 .hasMessageContaining("kind 'JAYWALKING' is not one of");
     }
 
@@ -44,13 +51,18 @@ class FeedMappingValidationTest {
     void copyingAPersonColumnIsRefused() {
         assertThatThrownBy(() -> mapping(MINIMAL + "field.victimAge=Age\n"))
                 .hasMessageContaining("column 'Age' describes a person");
-        assertThatThrownBy(() -> mapping("feed=tips\nsource=s\ntime.column=t\ncategory.column=c\n"
-                + "field.caller=Caller Name\n")).hasMessageContaining("describes a person");
+        assertThatThrownBy(
+                        () ->
+                                mapping(
+                                        "feed=tips\nsource=s\ntime.column=t\ncategory.column=c\n"
+                                                + "field.caller=Caller Name\n"))
+                .hasMessageContaining("describes a person");
     }
 
     @Test
     void aFieldMayNotOverwriteAContractField() {
-        assertThatThrownBy(() -> mapping(MINIMAL + "field.occurredAt=x\n")).hasMessageContaining("contract field");
+        assertThatThrownBy(() -> mapping(MINIMAL + "field.occurredAt=x\n"))
+                .hasMessageContaining("contract field");
     }
 
     @Test
@@ -62,15 +74,21 @@ class FeedMappingValidationTest {
     @Test
     void aFileWithoutAMappedColumnIsRejectedBeforeAnyRow() {
         FeedMapping m = mapping(MINIMAL);
-        var in = new ByteArrayInputStream("id,t,lat\n1,2020-01-01T00:00:00Z,39.3\n".getBytes(StandardCharsets.UTF_8));
+        var in =
+                new ByteArrayInputStream(
+                        "id,t,lat\n1,2020-01-01T00:00:00Z,39.3\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> m.adapter().readAll(in, "x.csv"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("x.csv").hasMessageContaining("[lon]");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("x.csv")
+                .hasMessageContaining("[lon]");
     }
 
     @Test
     void anUnknownShippedNameListsTheShippedOnes() {
-        assertThatThrownBy(() -> FeedMapping.resolve("chicago")).hasMessageContaining("baltimore-part1-legacy");
-        assertThatThrownBy(() -> FeedMapping.resolve("no/such/file.properties")).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> FeedMapping.resolve("chicago"))
+                .hasMessageContaining("baltimore-part1-legacy");
+        assertThatThrownBy(() -> FeedMapping.resolve("no/such/file.properties"))
+                .hasMessageContaining("does not exist");
     }
 
     private static FeedMapping mapping(String text) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zonestat.sim.AdapterResult;
@@ -29,11 +28,20 @@ class ShippedMappingsTest {
         assertThat(mapped.problems()).isEmpty();
         assertThat(mapped.events()).hasSize(515);
         // Rows checked by hand against the CSV (local times are America/New_York, EDT in summer).
-        assertRecord(mapped.events(), "L2", "2018-07-08T03:53:00Z", // 07/07/2018 23:53:00
+        assertRecord(
+                mapped.events(),
+                "L2",
+                "2018-07-08T03:53:00Z", // 07/07/2018 23:53:00
                 "{\"kind\":\"HOMICIDE\",\"lat\":39.34782,\"lon\":-76.58727,\"district\":\"NORTHEASTERN\"}");
-        assertRecord(mapped.events(), "L40", "2018-06-22T05:37:00Z", // 06/22/2018, CrimeTime "137"
+        assertRecord(
+                mapped.events(),
+                "L40",
+                "2018-06-22T05:37:00Z", // 06/22/2018, CrimeTime "137"
                 "{\"kind\":\"SHOOTING\",\"address\":\"400 W MULBERRY ST\"}");
-        assertRecord(mapped.events(), "L76", "2018-06-10T04:49:00Z", // 06/10/2018, CrimeTime "49"
+        assertRecord(
+                mapped.events(),
+                "L76",
+                "2018-06-10T04:49:00Z", // 06/10/2018, CrimeTime "49"
                 "{\"kind\":\"SHOOTING\",\"neighborhood\":\"Cherry Hill\"}");
     }
 
@@ -44,9 +52,14 @@ class ShippedMappingsTest {
         assertThat(mapped.rows()).isEqualTo(3479);
         assertThat(mapped.problems()).isEmpty();
         assertThat(mapped.events()).hasSize(3479);
-        assertRecord(mapped.events(), "12V0001", "2012-01-01T05:00:00Z", // 2012-01-01, EST
+        assertRecord(
+                mapped.events(),
+                "12V0001",
+                "2012-01-01T05:00:00Z", // 2012-01-01, EST
                 "{\"kind\":\"SHOOTING\",\"type\":\"NON FATAL SHOOTING\",\"address\":\"500 OAKLAND AV\"}");
-        assertThat(mapped.events()).filteredOn(e -> e.json().contains("\"HOMICIDE\"")).hasSize(1_045 + 176);
+        assertThat(mapped.events())
+                .filteredOn(e -> e.json().contains("\"HOMICIDE\""))
+                .hasSize(1_045 + 176);
     }
 
     @Test
@@ -57,13 +70,17 @@ class ShippedMappingsTest {
         assertThat(mapped.problems()).isEmpty();
         assertThat(mapped.events()).hasSize(5099);
         assertThat(mapped.events()).allMatch(e -> e.feed() == Feed.REQUESTS311);
-        // Row 1: created 10/21/2019 11:49:49 AM, Open since 11:50:08 AM, due 04/18/2020 11:49:49 AM.
-        List<RawEvent> first = mapped.events().stream().filter(e -> e.key().equals("19-00711545")).toList();
-        assertThat(first).extracting(e -> e.occurredAt().toString())
+        // Row 1: created 10/21/2019 11:49:49 AM, Open since 11:50:08 AM, due 04/18/2020 11:49:49
+        // AM.
+        List<RawEvent> first =
+                mapped.events().stream().filter(e -> e.key().equals("19-00711545")).toList();
+        assertThat(first)
+                .extracting(e -> e.occurredAt().toString())
                 .containsExactly("2019-10-21T15:49:49Z", "2019-10-21T15:50:08Z");
         assertThat(JSON.readTree(first.get(0).json()).get("status").asText()).isEqualTo("New");
         assertThat(JSON.readTree(first.get(1).json()).get("status").asText()).isEqualTo("Open");
-        assertThat(JSON.readTree(first.get(1).json()).get("dueAt").asText()).isEqualTo("2020-04-18T15:49:49Z");
+        assertThat(JSON.readTree(first.get(1).json()).get("dueAt").asText())
+                .isEqualTo("2020-04-18T15:49:49Z");
     }
 
     @Test
@@ -81,14 +98,23 @@ class ShippedMappingsTest {
     }
 
     /** The record with this key has this event time and at least these JSON fields. */
-    private static void assertRecord(List<RawEvent> events, String key, String occurredAt, String fields)
+    private static void assertRecord(
+            List<RawEvent> events, String key, String occurredAt, String fields)
             throws IOException {
-        RawEvent e = events.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow(
-                () -> new AssertionError("no record " + key));
+        RawEvent e =
+                events.stream()
+                        .filter(r -> r.key().equals(key))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no record " + key));
         assertThat(e.occurredAt().toString()).as(key).isEqualTo(occurredAt);
         JsonNode json = JSON.readTree(e.json());
         assertThat(json.get("occurredAt").asText()).as(key).isEqualTo(occurredAt);
-        JSON.readTree(fields).fields().forEachRemaining(f ->
-                assertThat(json.get(f.getKey())).as(key + "." + f.getKey()).isEqualTo(f.getValue()));
+        JSON.readTree(fields)
+                .fields()
+                .forEachRemaining(
+                        f ->
+                                assertThat(json.get(f.getKey()))
+                                        .as(key + "." + f.getKey())
+                                        .isEqualTo(f.getValue()));
     }
 }

@@ -30,10 +30,18 @@ class SyntheticCityTest {
     @Test
     void theSameSeedGivesTheSameStream() {
         long seed = 20240101L;
-        assertThat(SyntheticCity.take(seed, 20_000)).as("seed %d", seed).isEqualTo(SyntheticCity.take(seed, 20_000));
-        SyntheticCityOptions faulty = SyntheticCityOptions.builder(seed).count(20_000).outOfOrderFraction(0.1)
-                .duplicateFraction(0.1).malformedFraction(0.1).build();
-        assertThat(list(new SyntheticCity(faulty))).as("seed %d with faults", seed)
+        assertThat(SyntheticCity.take(seed, 20_000))
+                .as("seed %d", seed)
+                .isEqualTo(SyntheticCity.take(seed, 20_000));
+        SyntheticCityOptions faulty =
+                SyntheticCityOptions.builder(seed)
+                        .count(20_000)
+                        .outOfOrderFraction(0.1)
+                        .duplicateFraction(0.1)
+                        .malformedFraction(0.1)
+                        .build();
+        assertThat(list(new SyntheticCity(faulty)))
+                .as("seed %d with faults", seed)
                 .isEqualTo(list(new SyntheticCity(faulty)));
     }
 
@@ -58,18 +66,25 @@ class SyntheticCityTest {
             JsonNode n = JSON.readTree(e.json());
             assertThat(n.get("id").asText()).isEqualTo(e.key());
             assertThat(Instant.parse(n.get("occurredAt").asText())).isEqualTo(e.occurredAt());
-            assertThat(n.get("lat").asDouble()).as("seed %d: %s", seed, e.json()).isBetween(39.17, 39.40);
-            assertThat(n.get("lon").asDouble()).as("seed %d: %s", seed, e.json()).isBetween(-76.74, -76.50);
+            assertThat(n.get("lat").asDouble())
+                    .as("seed %d: %s", seed, e.json())
+                    .isBetween(39.17, 39.40);
+            assertThat(n.get("lon").asDouble())
+                    .as("seed %d: %s", seed, e.json())
+                    .isBetween(-76.74, -76.50);
             switch (e.feed()) {
                 case INCIDENTS -> assertThat(n.get("kind").asText()).isIn("SHOOTING", "HOMICIDE");
-                case REQUESTS311 -> assertThat(n.get("status").asText()).isIn("New", "Open", "Closed");
+                case REQUESTS311 ->
+                        assertThat(n.get("status").asText()).isIn("New", "Open", "Closed");
                 case TIPS -> {
-                    assertThat(n.get("category").asText()).isIn("GUNS", "DRUGS", "VIOLENCE", "OTHER");
+                    assertThat(n.get("category").asText())
+                            .isIn("GUNS", "DRUGS", "VIOLENCE", "OTHER");
                     assertThat(n.get("text").asText()).isNotBlank();
                     List<String> fields = new ArrayList<>();
                     n.fieldNames().forEachRemaining(fields::add);
-                    assertThat(fields).containsExactlyInAnyOrder("id", "source", "category", "occurredAt", "lat", "lon",
-                            "text");
+                    assertThat(fields)
+                            .containsExactlyInAnyOrder(
+                                    "id", "source", "category", "occurredAt", "lat", "lon", "text");
                 }
             }
             perFeed.merge(e.feed(), 1, Integer::sum);
@@ -80,32 +95,44 @@ class SyntheticCityTest {
     @Test
     void requestsGoThroughNewOpenClosedAndSomeCloseOverdue() throws IOException {
         long seed = 11;
-        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(seed).duration(Duration.ofDays(20))
-                .feeds(EnumSet.of(Feed.REQUESTS311)).build());
+        SyntheticCity city =
+                new SyntheticCity(
+                        SyntheticCityOptions.builder(seed)
+                                .duration(Duration.ofDays(20))
+                                .feeds(EnumSet.of(Feed.REQUESTS311))
+                                .build());
         Map<String, List<String>> statuses = new HashMap<>();
         int closed = 0;
         int overdue = 0;
         while (city.hasNext()) {
             JsonNode n = JSON.readTree(city.next().json());
-            statuses.computeIfAbsent(n.get("id").asText(), k -> new ArrayList<>()).add(n.get("status").asText());
+            statuses.computeIfAbsent(n.get("id").asText(), k -> new ArrayList<>())
+                    .add(n.get("status").asText());
             if (n.get("status").asText().equals("Closed")) {
                 closed++;
-                if (Instant.parse(n.get("closedAt").asText()).isAfter(Instant.parse(n.get("dueAt").asText()))) {
+                if (Instant.parse(n.get("closedAt").asText())
+                        .isAfter(Instant.parse(n.get("dueAt").asText()))) {
                     overdue++;
                 }
             }
         }
-        assertThat(statuses.values()).as("seed %d", seed)
+        assertThat(statuses.values())
+                .as("seed %d", seed)
                 .allMatch(s -> List.of("New", "Open", "Closed").subList(0, s.size()).equals(s));
-        assertThat(statuses.size()).as("requests in 20 days, seed %d", seed).isBetween(19_000, 23_000);
+        assertThat(statuses.size())
+                .as("requests in 20 days, seed %d", seed)
+                .isBetween(19_000, 23_000);
         double overdueShare = (double) overdue / closed;
-        assertThat(overdueShare).as("share closed after the due date, seed %d", seed).isBetween(0.05, 0.5);
+        assertThat(overdueShare)
+                .as("share closed after the due date, seed %d", seed)
+                .isBetween(0.05, 0.5);
     }
 
     @Test
     void shootingsClusterInSpaceAndTimeMoreThanAShuffledBaseline() {
         long seed = 1234;
-        List<double[]> shootings = shootings(seed, Duration.ofDays(730), EnumSet.of(Feed.INCIDENTS));
+        List<double[]> shootings =
+                shootings(seed, Duration.ofDays(730), EnumSet.of(Feed.INCIDENTS));
         int observed = closePairs(shootings);
         SplittableRandom shuffle = new SplittableRandom(seed);
         double baseline = 0;
@@ -114,21 +141,28 @@ class SyntheticCityTest {
             baseline += closePairs(shuffledTimes(shootings, shuffle));
         }
         baseline /= rounds;
-        System.out.printf("seed %d: %d shootings in 2 years, %d pairs within 400 m and 14 days, shuffled baseline"
-                + " %.0f (ratio %.2f)%n", seed, shootings.size(), observed, baseline, observed / baseline);
-        assertThat(shootings.size()).as("shootings in 2 years, seed %d", seed).isBetween(1_700, 2_500);
-        assertThat(observed).as("close pairs vs shuffled baseline %.0f, seed %d", baseline, seed)
+        System.out.printf(
+                "seed %d: %d shootings in 2 years, %d pairs within 400 m and 14 days, shuffled baseline"
+                        + " %.0f (ratio %.2f)%n",
+                seed, shootings.size(), observed, baseline, observed / baseline);
+        assertThat(shootings.size())
+                .as("shootings in 2 years, seed %d", seed)
+                .isBetween(1_700, 2_500);
+        assertThat(observed)
+                .as("close pairs vs shuffled baseline %.0f, seed %d", baseline, seed)
                 .isGreaterThan((int) (1.3 * baseline));
     }
 
     @Test
     void shootingsHappenMoreAtNightAndOnWeekends() {
         long seed = 77;
-        List<double[]> shootings = shootings(seed, Duration.ofDays(730), EnumSet.of(Feed.INCIDENTS));
+        List<double[]> shootings =
+                shootings(seed, Duration.ofDays(730), EnumSet.of(Feed.INCIDENTS));
         int night = 0;
         int weekend = 0;
         for (double[] s : shootings) {
-            ZonedDateTime local = Instant.ofEpochMilli((long) s[2]).atZone(ZoneId.of("America/New_York"));
+            ZonedDateTime local =
+                    Instant.ofEpochMilli((long) s[2]).atZone(ZoneId.of("America/New_York"));
             if (local.getHour() >= 20 || local.getHour() < 4) {
                 night++;
             }
@@ -136,38 +170,53 @@ class SyntheticCityTest {
                 weekend++;
             }
         }
-        assertThat((double) night / shootings.size()).as("share between 20:00 and 04:00 (uniform: 0.33), seed %d", seed)
+        assertThat((double) night / shootings.size())
+                .as("share between 20:00 and 04:00 (uniform: 0.33), seed %d", seed)
                 .isGreaterThan(0.45);
         double weekendDaily = weekend / 2.0;
         double weekdayDaily = (shootings.size() - weekend) / 5.0;
-        assertThat(weekendDaily / weekdayDaily).as("weekend vs weekday shootings per day, seed %d", seed)
+        assertThat(weekendDaily / weekdayDaily)
+                .as("weekend vs weekday shootings per day, seed %d", seed)
                 .isGreaterThan(1.1);
     }
 
     @Test
     void someTipsFollowAShootingWithin300MetersAnd48Hours() throws IOException {
         long seed = 99;
-        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(seed).duration(Duration.ofDays(365))
-                .feeds(EnumSet.of(Feed.INCIDENTS, Feed.TIPS)).build());
+        SyntheticCity city =
+                new SyntheticCity(
+                        SyntheticCityOptions.builder(seed)
+                                .duration(Duration.ofDays(365))
+                                .feeds(EnumSet.of(Feed.INCIDENTS, Feed.TIPS))
+                                .build());
         List<double[]> shootings = new ArrayList<>();
         int tips = 0;
         int near = 0;
         while (city.hasNext()) {
             RawEvent e = city.next();
             JsonNode n = JSON.readTree(e.json());
-            double[] p = {n.get("lat").asDouble(), n.get("lon").asDouble(), e.occurredAt().toEpochMilli()};
+            double[] p = {
+                n.get("lat").asDouble(), n.get("lon").asDouble(), e.occurredAt().toEpochMilli()
+            };
             if (e.feed() == Feed.INCIDENTS) {
                 shootings.add(p);
             } else {
                 tips++;
-                if (shootings.stream().anyMatch(s -> p[2] - s[2] <= 48 * 3_600_000L && p[2] >= s[2]
-                        && meters(s, p) <= 300)) {
+                if (shootings.stream()
+                        .anyMatch(
+                                s ->
+                                        p[2] - s[2] <= 48 * 3_600_000L
+                                                && p[2] >= s[2]
+                                                && meters(s, p) <= 300)) {
                     near++;
                 }
             }
         }
-        assertThat(near).as("tips near a preceding shooting (of %d tips, %d shootings), seed %d", tips,
-                shootings.size(), seed).isGreaterThan((int) (0.3 * shootings.size()));
+        assertThat(near)
+                .as(
+                        "tips near a preceding shooting (of %d tips, %d shootings), seed %d",
+                        tips, shootings.size(), seed)
+                .isGreaterThan((int) (0.3 * shootings.size()));
     }
 
     @Test
@@ -176,8 +225,14 @@ class SyntheticCityTest {
         double outOfOrder = 0.05;
         double duplicates = 0.03;
         double malformed = 0.02;
-        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(seed).count(60_000)
-                .outOfOrderFraction(outOfOrder).duplicateFraction(duplicates).malformedFraction(malformed).build());
+        SyntheticCity city =
+                new SyntheticCity(
+                        SyntheticCityOptions.builder(seed)
+                                .count(60_000)
+                                .outOfOrderFraction(outOfOrder)
+                                .duplicateFraction(duplicates)
+                                .malformedFraction(malformed)
+                                .build());
         List<RawEvent> records = list(city);
 
         int dup = 0;
@@ -207,23 +262,53 @@ class SyntheticCityTest {
             }
         }
         assertThat(records).hasSize(60_000);
-        assertThat((double) dup / distinct).as("duplicates, seed %d", seed).isCloseTo(duplicates, within(0.005));
-        assertThat((double) late / distinct).as("out of order, seed %d", seed).isCloseTo(outOfOrder, within(0.006));
-        assertThat((double) bad / distinct).as("malformed, seed %d", seed).isCloseTo(malformed, within(0.004));
-        assertThat(kinds).as("every malformed kind occurs, seed %d", seed).containsOnlyKeys(MalformedKind.values());
+        assertThat((double) dup / distinct)
+                .as("duplicates, seed %d", seed)
+                .isCloseTo(duplicates, within(0.005));
+        assertThat((double) late / distinct)
+                .as("out of order, seed %d", seed)
+                .isCloseTo(outOfOrder, within(0.006));
+        assertThat((double) bad / distinct)
+                .as("malformed, seed %d", seed)
+                .isCloseTo(malformed, within(0.004));
+        assertThat(kinds)
+                .as("every malformed kind occurs, seed %d", seed)
+                .containsOnlyKeys(MalformedKind.values());
     }
 
     @Test
     void invalidOptionsFailWithTheSeedInTheMessage() {
-        assertThatThrownBy(() -> SyntheticCityOptions.builder(3).count(10).duplicateFraction(0.7).build())
-                .hasMessage("synthetic city (seed 3): duplicate fraction must be in [0, 0.5], was 0.7");
-        assertThatThrownBy(() -> SyntheticCityOptions.builder(3).count(10).malformedFraction(Double.NaN).build())
+        assertThatThrownBy(
+                        () ->
+                                SyntheticCityOptions.builder(3)
+                                        .count(10)
+                                        .duplicateFraction(0.7)
+                                        .build())
+                .hasMessage(
+                        "synthetic city (seed 3): duplicate fraction must be in [0, 0.5], was 0.7");
+        assertThatThrownBy(
+                        () ->
+                                SyntheticCityOptions.builder(3)
+                                        .count(10)
+                                        .malformedFraction(Double.NaN)
+                                        .build())
                 .hasMessageContaining("malformed fraction");
-        assertThatThrownBy(() -> SyntheticCityOptions.builder(3).count(10).outOfOrderFraction(-0.1).build())
+        assertThatThrownBy(
+                        () ->
+                                SyntheticCityOptions.builder(3)
+                                        .count(10)
+                                        .outOfOrderFraction(-0.1)
+                                        .build())
                 .hasMessageContaining("out-of-order fraction");
-        assertThatThrownBy(() -> SyntheticCityOptions.builder(3).count(10).duration(Duration.ofDays(1)).build())
+        assertThatThrownBy(
+                        () ->
+                                SyntheticCityOptions.builder(3)
+                                        .count(10)
+                                        .duration(Duration.ofDays(1))
+                                        .build())
                 .hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> SyntheticCityOptions.builder(3).count(10).rateMultiplier(0).build())
+        assertThatThrownBy(
+                        () -> SyntheticCityOptions.builder(3).count(10).rateMultiplier(0).build())
                 .hasMessageContaining("rate multiplier");
         assertThatThrownBy(() -> SyntheticCityOptions.builder(3).count(10).feeds(Set.of()).build())
                 .hasMessageContaining("at least one feed");
@@ -257,16 +342,24 @@ class SyntheticCityTest {
 
     /** lat, lon, epoch millis of every shooting. */
     private static List<double[]> shootings(long seed, Duration duration, Set<Feed> feeds) {
-        SyntheticCity city = new SyntheticCity(SyntheticCityOptions.builder(seed).duration(duration).feeds(feeds).build());
+        SyntheticCity city =
+                new SyntheticCity(
+                        SyntheticCityOptions.builder(seed).duration(duration).feeds(feeds).build());
         List<double[]> out = new ArrayList<>();
-        city.forEachRemaining(e -> {
-            try {
-                JsonNode n = JSON.readTree(e.json());
-                out.add(new double[] {n.get("lat").asDouble(), n.get("lon").asDouble(), e.occurredAt().toEpochMilli()});
-            } catch (IOException ex) {
-                throw new AssertionError(ex);
-            }
-        });
+        city.forEachRemaining(
+                e -> {
+                    try {
+                        JsonNode n = JSON.readTree(e.json());
+                        out.add(
+                                new double[] {
+                                    n.get("lat").asDouble(),
+                                    n.get("lon").asDouble(),
+                                    e.occurredAt().toEpochMilli()
+                                });
+                    } catch (IOException ex) {
+                        throw new AssertionError(ex);
+                    }
+                });
         return out;
     }
 

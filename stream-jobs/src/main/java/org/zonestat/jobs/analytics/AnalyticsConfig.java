@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Settings of the analytics attached by {@link AnalyticsGraph}. Immutable; {@link #defaults()}
- * plus {@code with...} copies.
+ * Settings of the analytics attached by {@link AnalyticsGraph}. Immutable; {@link #defaults()} plus
+ * {@code with...} copies.
  *
  * @param priorityLayer the zone layer whose zones make an alert a priority (the VRI zones)
  * @param serviceLevels the 311 due-time table
@@ -55,31 +55,77 @@ public record AnalyticsConfig(
         }
     }
 
-    /** VRI zones; Baltimore service levels; 7 days closed, 90 days open; 400 m / 14 days; New York days. */
+    /**
+     * VRI zones; Baltimore service levels; 7 days closed, 90 days open; 400 m / 14 days; New York
+     * days.
+     */
     public static AnalyticsConfig defaults() {
-        return new AnalyticsConfig("vri-zones", ServiceLevels.baltimore(), Duration.ofDays(7),
-                Duration.ofDays(90), 400, Duration.ofDays(14), 7, Duration.ofHours(1),
-                ZoneId.of("America/New_York"), Duration.ofDays(1));
+        return new AnalyticsConfig(
+                "vri-zones",
+                ServiceLevels.baltimore(),
+                Duration.ofDays(7),
+                Duration.ofDays(90),
+                400,
+                Duration.ofDays(14),
+                7,
+                Duration.ofHours(1),
+                ZoneId.of("America/New_York"),
+                Duration.ofDays(1));
     }
 
     public AnalyticsConfig withNearRepeat(double radiusMeters, Duration window) {
-        return new AnalyticsConfig(priorityLayer, serviceLevels, closedRetention, openRetention, radiusMeters,
-                window, nearRepeatCellResolution, nearRepeatLateness, timeZone, zoneStatsLateness);
+        return new AnalyticsConfig(
+                priorityLayer,
+                serviceLevels,
+                closedRetention,
+                openRetention,
+                radiusMeters,
+                window,
+                nearRepeatCellResolution,
+                nearRepeatLateness,
+                timeZone,
+                zoneStatsLateness);
     }
 
     public AnalyticsConfig withRetention(Duration closed, Duration open) {
-        return new AnalyticsConfig(priorityLayer, serviceLevels, closed, open, nearRepeatRadiusMeters,
-                nearRepeatWindow, nearRepeatCellResolution, nearRepeatLateness, timeZone, zoneStatsLateness);
+        return new AnalyticsConfig(
+                priorityLayer,
+                serviceLevels,
+                closed,
+                open,
+                nearRepeatRadiusMeters,
+                nearRepeatWindow,
+                nearRepeatCellResolution,
+                nearRepeatLateness,
+                timeZone,
+                zoneStatsLateness);
     }
 
     public AnalyticsConfig withServiceLevels(ServiceLevels levels) {
-        return new AnalyticsConfig(priorityLayer, levels, closedRetention, openRetention, nearRepeatRadiusMeters,
-                nearRepeatWindow, nearRepeatCellResolution, nearRepeatLateness, timeZone, zoneStatsLateness);
+        return new AnalyticsConfig(
+                priorityLayer,
+                levels,
+                closedRetention,
+                openRetention,
+                nearRepeatRadiusMeters,
+                nearRepeatWindow,
+                nearRepeatCellResolution,
+                nearRepeatLateness,
+                timeZone,
+                zoneStatsLateness);
     }
 
     public AnalyticsConfig withZoneStatsLateness(Duration lateness) {
-        return new AnalyticsConfig(priorityLayer, serviceLevels, closedRetention, openRetention,
-                nearRepeatRadiusMeters, nearRepeatWindow, nearRepeatCellResolution, nearRepeatLateness, timeZone,
+        return new AnalyticsConfig(
+                priorityLayer,
+                serviceLevels,
+                closedRetention,
+                openRetention,
+                nearRepeatRadiusMeters,
+                nearRepeatWindow,
+                nearRepeatCellResolution,
+                nearRepeatLateness,
+                timeZone,
                 lateness);
     }
 

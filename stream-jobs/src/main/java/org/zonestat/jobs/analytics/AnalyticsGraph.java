@@ -1,11 +1,11 @@
 package org.zonestat.jobs.analytics;
 
-import org.zonestat.jobs.functions.CountingPassThrough;
 import java.util.Objects;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
+import org.zonestat.jobs.functions.CountingPassThrough;
 import org.zonestat.jobs.model.Alert;
 import org.zonestat.jobs.model.CellEvent;
 import org.zonestat.jobs.model.Notification;
@@ -66,42 +66,47 @@ public final class AnalyticsGraph {
         Objects.requireNonNull(tagged, "tagged");
         Objects.requireNonNull(config, "config");
 
-        SingleOutputStreamOperator<Alert> overdue = tagged
-                .flatMap(new ToRequestUpdate())
-                .name("311-updates")
-                .uid("analytics-311-updates")
-                .keyBy(new RequestIdKey())
-                .process(new RequestLifecycleFunction(RequestLifecycle.of(config)))
-                .name("311-lifecycle")
-                .uid("analytics-311-lifecycle");
+        SingleOutputStreamOperator<Alert> overdue =
+                tagged.flatMap(new ToRequestUpdate())
+                        .name("311-updates")
+                        .uid("analytics-311-updates")
+                        .keyBy(new RequestIdKey())
+                        .process(new RequestLifecycleFunction(RequestLifecycle.of(config)))
+                        .name("311-lifecycle")
+                        .uid("analytics-311-lifecycle");
 
-        SingleOutputStreamOperator<Alert> nearRepeats = tagged
-                .flatMap(new NearRepeatFanOut(
-                        new NearRepeatCover(config.nearRepeatCellResolution(), config.nearRepeatRadiusMeters())))
-                .name("near-repeat-fan-out")
-                .uid("analytics-near-repeat-fan-out")
-                .keyBy(new CellKey())
-                .process(NearRepeatDetector.of(config))
-                .name("near-repeat")
-                .uid("analytics-near-repeat");
+        SingleOutputStreamOperator<Alert> nearRepeats =
+                tagged.flatMap(
+                                new NearRepeatFanOut(
+                                        new NearRepeatCover(
+                                                config.nearRepeatCellResolution(),
+                                                config.nearRepeatRadiusMeters())))
+                        .name("near-repeat-fan-out")
+                        .uid("analytics-near-repeat-fan-out")
+                        .keyBy(new CellKey())
+                        .process(NearRepeatDetector.of(config))
+                        .name("near-repeat")
+                        .uid("analytics-near-repeat");
 
-        DataStream<ZoneFact> facts = tagged
-                .flatMap(new ToZoneFacts())
-                .name("zone-facts")
-                .uid("analytics-zone-facts")
-                .union(overdue.getSideOutput(RequestLifecycleFunction.WORKLOAD));
+        DataStream<ZoneFact> facts =
+                tagged.flatMap(new ToZoneFacts())
+                        .name("zone-facts")
+                        .uid("analytics-zone-facts")
+                        .union(overdue.getSideOutput(RequestLifecycleFunction.WORKLOAD));
         SingleOutputStreamOperator<ZoneDayStats> days = zoneDayStats(facts, config);
-        SingleOutputStreamOperator<ZoneDayStats> stats = days
-                .keyBy(new ZoneWorkload.DayZoneKey())
-                .process(new ZoneWorkload(config.zoneStatsLateness()))
-                .name("zone-311-workload")
-                .uid("analytics-zone-311-workload");
-        SingleOutputStreamOperator<ZoneFact> late = days.getSideOutput(LATE_ZONE_FACTS)
-                .process(new CountingPassThrough<ZoneFact>("lateZoneFacts"))
-                .name("late-zone-facts")
-                .uid("analytics-late-zone-facts");
+        SingleOutputStreamOperator<ZoneDayStats> stats =
+                days.keyBy(new ZoneWorkload.DayZoneKey())
+                        .process(new ZoneWorkload(config.zoneStatsLateness()))
+                        .name("zone-311-workload")
+                        .uid("analytics-zone-311-workload");
+        SingleOutputStreamOperator<ZoneFact> late =
+                days.getSideOutput(LATE_ZONE_FACTS)
+                        .process(new CountingPassThrough<ZoneFact>("lateZoneFacts"))
+                        .name("late-zone-facts")
+                        .uid("analytics-late-zone-facts");
 
-        return new Outputs(overdue.union(nearRepeats),
+        return new Outputs(
+                overdue.union(nearRepeats),
                 overdue.getSideOutput(RequestLifecycleFunction.NOTIFICATIONS),
                 stats,
                 nearRepeats.getSideOutput(NearRepeatDetector.HALOS),
@@ -110,10 +115,10 @@ public final class AnalyticsGraph {
     }
 
     /** The daily scorecard window over zone facts; late facts go to {@link #LATE_ZONE_FACTS}. */
-    static SingleOutputStreamOperator<ZoneDayStats> zoneDayStats(DataStream<ZoneFact> facts, AnalyticsConfig config) {
+    static SingleOutputStreamOperator<ZoneDayStats> zoneDayStats(
+            DataStream<ZoneFact> facts, AnalyticsConfig config) {
         LocalDayWindows days = new LocalDayWindows(config.timeZone());
-        return facts
-                .keyBy(new ZoneKey())
+        return facts.keyBy(new ZoneKey())
                 .window(days)
                 .allowedLateness(config.zoneStatsLateness())
                 .sideOutputLateData(LATE_ZONE_FACTS)

@@ -16,8 +16,8 @@ import org.zonestat.jobs.model.ZoneFact;
 
 /**
  * Tumbling event-time windows of one <em>local calendar day</em> in a time zone: from local
- * midnight to the next local midnight. Unlike {@code TumblingEventTimeWindows} with an offset,
- * this follows daylight saving: in America/New_York the spring-forward day lasts 23 hours and the
+ * midnight to the next local midnight. Unlike {@code TumblingEventTimeWindows} with an offset, this
+ * follows daylight saving: in America/New_York the spring-forward day lasts 23 hours and the
  * fall-back day 25.
  *
  * <p>Immutable and thread-safe.
@@ -32,16 +32,20 @@ public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
     }
 
     @Override
-    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+    public Collection<TimeWindow> assignWindows(
+            Object element, long timestamp, WindowAssignerContext context) {
         // A zone fact is placed by its own time: the 311 workload corrections of an update that
         // arrived out of order fall on earlier days than the record that carries them.
-        return List.of(windowOf(element instanceof ZoneFact f ? f.occurredAt().toEpochMilli() : timestamp));
+        return List.of(
+                windowOf(
+                        element instanceof ZoneFact f ? f.occurredAt().toEpochMilli() : timestamp));
     }
 
     /** The local day containing an instant, as a window. */
     public TimeWindow windowOf(long timestamp) {
         LocalDate day = Instant.ofEpochMilli(timestamp).atZone(zone).toLocalDate();
-        return new TimeWindow(day.atStartOfDay(zone).toInstant().toEpochMilli(),
+        return new TimeWindow(
+                day.atStartOfDay(zone).toInstant().toEpochMilli(),
                 day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
     }
 

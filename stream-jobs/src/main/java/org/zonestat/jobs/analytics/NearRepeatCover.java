@@ -17,9 +17,9 @@ import org.zonestat.geo.H3Binner;
  *
  * <p>The ring size k is chosen conservatively (rings of half the average inner cell diameter);
  * cells that turn out farther than the radius are then dropped by an exact point-to-boundary
- * distance in a local tangent plane, with a 1% + 1 m margin so rounding never drops a cell that
- * is needed. Over-covering costs only a few extra copies; under-covering would lose pairs, so the
- * test checks the contract against random pairs.
+ * distance in a local tangent plane, with a 1% + 1 m margin so rounding never drops a cell that is
+ * needed. Over-covering costs only a few extra copies; under-covering would lose pairs, so the test
+ * checks the contract against random pairs.
  *
  * <p>Immutable and thread-safe.
  */
@@ -35,11 +35,13 @@ public final class NearRepeatCover implements Serializable {
             throw new IllegalArgumentException("resolution must be 0..15, was " + resolution);
         }
         if (!(radiusMeters > 0)) {
-            throw new IllegalArgumentException("radiusMeters must be positive, was " + radiusMeters);
+            throw new IllegalArgumentException(
+                    "radiusMeters must be positive, was " + radiusMeters);
         }
         this.resolution = resolution;
         this.radiusMeters = radiusMeters;
-        double innerDiameter = Math.sqrt(3) * H3Binner.h3().getHexagonEdgeLengthAvg(resolution, LengthUnit.m);
+        double innerDiameter =
+                Math.sqrt(3) * H3Binner.h3().getHexagonEdgeLengthAvg(resolution, LengthUnit.m);
         this.k = Math.max(1, (int) Math.ceil(radiusMeters / (0.5 * innerDiameter)));
     }
 

@@ -23,25 +23,25 @@ import org.zonestat.jobs.model.CellEvent;
 import org.zonestat.jobs.model.RiskHalo;
 
 /**
- * Finds near repeats: two shootings or homicides within R meters and T of each other (defaults
- * 400 m, 14 days). Input is keyed by coarse H3 cell ({@link NearRepeatFanOut} copies each event
- * to its home cell and every cell within R). Emits one {@link Alert} of type NEAR_REPEAT per pair
- * on the main output, and one {@link RiskHalo} per event on {@link #HALOS}.
+ * Finds near repeats: two shootings or homicides within R meters and T of each other (defaults 400
+ * m, 14 days). Input is keyed by coarse H3 cell ({@link NearRepeatFanOut} copies each event to its
+ * home cell and every cell within R). Emits one {@link Alert} of type NEAR_REPEAT per pair on the
+ * main output, and one {@link RiskHalo} per event on {@link #HALOS}.
  *
  * <p><b>Exactly one alert per pair, whatever the arrival order or parallelism</b>: a pair is
  * <em>owned</em> by the home cell of its earlier event (order: occurredAt, then event id), and only
  * the owner emits it. Both events reach the owner (the earlier is at home there; the later is
- * within R of it, so its copies include that cell), and whichever arrives second finds the other
- * in the cell's store. A repeated delivery of an event (same event id) is ignored. The alert names
- * the later event as subject and the earlier as related, so its id {@code
+ * within R of it, so its copies include that cell), and whichever arrives second finds the other in
+ * the cell's store. A repeated delivery of an event (same event id) is ignored. The alert names the
+ * later event as subject and the earlier as related, so its id {@code
  * near-repeat/<earlier>/<later>} is the same however the pair was found. The halo is emitted by the
  * home copy on its first delivery.
  *
  * <p><b>State</b>: {@code MapState<eventId, CellEvent>} of the events seen in this cell, each
  * cleared by an event-time timer at {@code occurredAt + T + lateness}; when the last is removed the
- * key has no state and no timer. An event delivered more than {@code lateness} behind the
- * watermark may therefore miss a partner that was already cleared, and an event redelivered
- * after it was cleared is treated as new.
+ * key has no state and no timer. An event delivered more than {@code lateness} behind the watermark
+ * may therefore miss a partner that was already cleared, and an event redelivered after it was
+ * cleared is treated as new.
  */
 public final class NearRepeatDetector extends KeyedProcessFunction<String, CellEvent, Alert> {
     private static final long serialVersionUID = 1L;
@@ -60,9 +60,11 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
     private transient MapState<String, CellEvent> seen;
     private transient Counter duplicates;
 
-    public NearRepeatDetector(double radiusMeters, Duration window, Duration lateness, String priorityLayer) {
+    public NearRepeatDetector(
+            double radiusMeters, Duration window, Duration lateness, String priorityLayer) {
         if (!(radiusMeters > 0)) {
-            throw new IllegalArgumentException("radiusMeters must be positive, was " + radiusMeters);
+            throw new IllegalArgumentException(
+                    "radiusMeters must be positive, was " + radiusMeters);
         }
         this.radiusMeters = radiusMeters;
         this.window = Objects.requireNonNull(window, "window");
@@ -71,15 +73,25 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
     }
 
     public static NearRepeatDetector of(AnalyticsConfig config) {
-        return new NearRepeatDetector(config.nearRepeatRadiusMeters(), config.nearRepeatWindow(),
-                config.nearRepeatLateness(), config.priorityLayer());
+        return new NearRepeatDetector(
+                config.nearRepeatRadiusMeters(),
+                config.nearRepeatWindow(),
+                config.nearRepeatLateness(),
+                config.priorityLayer());
     }
 
     @Override
     public void open(OpenContext openContext) {
-        seen = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("seen", Types.STRING, TypeInformation.of(CellEvent.class)));
-        duplicates = getRuntimeContext().getMetricGroup().addGroup("zonestat").counter("nearRepeatDuplicates");
+        seen =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "seen", Types.STRING, TypeInformation.of(CellEvent.class)));
+        duplicates =
+                getRuntimeContext()
+                        .getMetricGroup()
+                        .addGroup("zonestat")
+                        .counter("nearRepeatDuplicates");
     }
 
     @Override
@@ -93,10 +105,12 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
             CellEvent earlier = ORDER.compare(other, e) <= 0 ? other : e;
             CellEvent later = earlier == other ? e : other;
             if (!earlier.homeCell().equals(cell)
-                    || Duration.between(earlier.occurredAt(), later.occurredAt()).compareTo(window) > 0) {
+                    || Duration.between(earlier.occurredAt(), later.occurredAt()).compareTo(window)
+                            > 0) {
                 continue;
             }
-            double meters = Distances.meters(earlier.lon(), earlier.lat(), later.lon(), later.lat());
+            double meters =
+                    Distances.meters(earlier.lon(), earlier.lat(), later.lon(), later.lat());
             if (meters <= radiusMeters) {
                 out.collect(alert(earlier, later, meters));
             }
@@ -104,8 +118,18 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
         seen.put(e.eventId(), e);
         ctx.timerService().registerEventTimeTimer(expiry(e));
         if (e.isHome()) {
-            ctx.output(HALOS, new RiskHalo("halo/" + e.eventId(), e.eventId(), e.kind(), e.lon(), e.lat(),
-                    radiusMeters, e.occurredAt(), e.occurredAt().plus(window), e.zones()));
+            ctx.output(
+                    HALOS,
+                    new RiskHalo(
+                            "halo/" + e.eventId(),
+                            e.eventId(),
+                            e.kind(),
+                            e.lon(),
+                            e.lat(),
+                            radiusMeters,
+                            e.occurredAt(),
+                            e.occurredAt().plus(window),
+                            e.zones()));
         }
     }
 
@@ -130,10 +154,22 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
     }
 
     private Alert alert(CellEvent earlier, CellEvent later, double meters) {
-        boolean priority = earlier.zones().containsKey(priorityLayer) || later.zones().containsKey(priorityLayer);
+        boolean priority =
+                earlier.zones().containsKey(priorityLayer)
+                        || later.zones().containsKey(priorityLayer);
         Instant at = later.occurredAt();
-        return new Alert(AlertType.NEAR_REPEAT.code() + "/" + earlier.eventId() + "/" + later.eventId(),
-                AlertType.NEAR_REPEAT, at, later.eventId(), earlier.eventId(), later.kind(), later.lon(), later.lat(),
-                later.zones(), null, Math.round(meters * 10) / 10.0, priority);
+        return new Alert(
+                AlertType.NEAR_REPEAT.code() + "/" + earlier.eventId() + "/" + later.eventId(),
+                AlertType.NEAR_REPEAT,
+                at,
+                later.eventId(),
+                earlier.eventId(),
+                later.kind(),
+                later.lon(),
+                later.lat(),
+                later.zones(),
+                null,
+                Math.round(meters * 10) / 10.0,
+                priority);
     }
 }

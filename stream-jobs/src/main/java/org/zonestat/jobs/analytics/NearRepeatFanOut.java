@@ -12,8 +12,8 @@ import org.zonestat.jobs.model.TaggedEvent;
 /**
  * Sends each shooting and homicide to its home cell and to every neighbouring cell within the
  * near-repeat radius ({@link NearRepeatCover}), as {@link CellEvent}s to be keyed by cell for
- * {@link NearRepeatDetector}. Other events produce nothing. With R = 400 m and H3 resolution 7
- * an event becomes 1 to 4 copies (7 at most).
+ * {@link NearRepeatDetector}. Other events produce nothing. With R = 400 m and H3 resolution 7 an
+ * event becomes 1 to 4 copies (7 at most).
  *
  * <p>Stateless.
  */
@@ -36,8 +36,16 @@ public final class NearRepeatFanOut implements FlatMapFunction<TaggedEvent, Cell
         var cells = cover.cells(e.lon(), e.lat());
         String home = cells.get(0);
         for (String cell : cells) {
-            out.collect(new CellEvent(cell, home, e.eventId(), e.kind(), e.occurredAt(), e.lon(), e.lat(),
-                    tagged.zones()));
+            out.collect(
+                    new CellEvent(
+                            cell,
+                            home,
+                            e.eventId(),
+                            e.kind(),
+                            e.occurredAt(),
+                            e.lon(),
+                            e.lat(),
+                            tagged.zones()));
         }
     }
 }

@@ -26,22 +26,22 @@ import org.zonestat.jobs.model.RequestUpdate;
  *
  * <ul>
  *   <li>The <em>latest</em> update decides type, phase, status, location and zones. Updates are
- *       ordered by {@code occurredAt}, then by phase rank (NEW &lt; OPEN &lt; CLOSED, so at the same
- *       instant a closure wins), then by status text, type, lon, lat, zones and event id (ties
- *       broken so the order is total). An update that orders before the latest one changes only
- *       the summaries below; an equal one is a duplicate and changes nothing.
+ *       ordered by {@code occurredAt}, then by phase rank (NEW &lt; OPEN &lt; CLOSED, so at the
+ *       same instant a closure wins), then by status text, type, lon, lat, zones and event id (ties
+ *       broken so the order is total). An update that orders before the latest one changes only the
+ *       summaries below; an equal one is a duplicate and changes nothing.
  *   <li>A <em>reopen</em> is simply a NEW or OPEN update later than a closure: it becomes the
  *       latest. An OPEN update older than the closure is a stale delivery and is ignored.
  *   <li>Summaries are commutative: {@code createdAt} = earliest update, {@code lastOpenAt} = latest
- *       NEW/OPEN update, {@code firstClosedAt} = earliest CLOSED update, {@code sourceDueAt} = latest
- *       due time carried, contact = preferred channel carried.
+ *       NEW/OPEN update, {@code firstClosedAt} = earliest CLOSED update, {@code sourceDueAt} =
+ *       latest due time carried, contact = preferred channel carried.
  * </ul>
  *
  * <h2>Due time, alerts and notifications</h2>
  *
  * Due time = {@code sourceDueAt} when any update carried one, else {@code createdAt} plus the
- * {@link ServiceLevels} of the type. A reopen does not move the due time. At most one overdue
- * alert is raised per due time, when the watermark passes it and the request is not closed. One
+ * {@link ServiceLevels} of the type. A reopen does not move the due time. At most one overdue alert
+ * is raised per due time, when the watermark passes it and the request is not closed. One
  * closing-the-loop notification is sent per closure episode, when the watermark passes the closure
  * time and the request is still closed (so a reopen or duplicate delivered within the watermark's
  * bound does not cause a spurious message); a closure after a reopen is a new episode.
@@ -55,14 +55,18 @@ import org.zonestat.jobs.model.RequestUpdate;
  */
 public final class RequestLifecycle implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<String> NULLS_FIRST =
+            Comparator.nullsFirst(Comparator.naturalOrder());
 
     private final ServiceLevels serviceLevels;
     private final Duration closedRetention;
     private final Duration openRetention;
     private final String priorityLayer;
 
-    public RequestLifecycle(ServiceLevels serviceLevels, Duration closedRetention, Duration openRetention,
+    public RequestLifecycle(
+            ServiceLevels serviceLevels,
+            Duration closedRetention,
+            Duration openRetention,
             String priorityLayer) {
         this.serviceLevels = Objects.requireNonNull(serviceLevels, "serviceLevels");
         this.closedRetention = Objects.requireNonNull(closedRetention, "closedRetention");
@@ -71,7 +75,10 @@ public final class RequestLifecycle implements Serializable {
     }
 
     public static RequestLifecycle of(AnalyticsConfig config) {
-        return new RequestLifecycle(config.serviceLevels(), config.closedRetention(), config.openRetention(),
+        return new RequestLifecycle(
+                config.serviceLevels(),
+                config.closedRetention(),
+                config.openRetention(),
                 config.priorityLayer());
     }
 
@@ -84,20 +91,40 @@ public final class RequestLifecycle implements Serializable {
     public RequestState apply(RequestState state, RequestUpdate u) {
         RequestPhase phase = u.phase();
         if (state == null) {
-            return new RequestState(u.requestId(), u.type(), phase, u.status(), u.occurredAt(), u.eventId(),
-                    u.lon(), u.lat(), u.zones(), u.occurredAt(),
+            return new RequestState(
+                    u.requestId(),
+                    u.type(),
+                    phase,
+                    u.status(),
+                    u.occurredAt(),
+                    u.eventId(),
+                    u.lon(),
+                    u.lat(),
+                    u.zones(),
+                    u.occurredAt(),
                     phase == RequestPhase.CLOSED ? null : u.occurredAt(),
                     phase == RequestPhase.CLOSED ? u.occurredAt() : null,
-                    u.dueAt(), u.contact(), null, null, null, null);
+                    u.dueAt(),
+                    u.contact(),
+                    null,
+                    null,
+                    null,
+                    null);
         }
         Instant createdAt = min(state.createdAt(), u.occurredAt());
-        Instant lastOpenAt = phase == RequestPhase.CLOSED ? state.lastOpenAt() : max(state.lastOpenAt(), u.occurredAt());
+        Instant lastOpenAt =
+                phase == RequestPhase.CLOSED
+                        ? state.lastOpenAt()
+                        : max(state.lastOpenAt(), u.occurredAt());
         Instant firstClosedAt =
-                phase == RequestPhase.CLOSED ? min(state.firstClosedAt(), u.occurredAt()) : state.firstClosedAt();
+                phase == RequestPhase.CLOSED
+                        ? min(state.firstClosedAt(), u.occurredAt())
+                        : state.firstClosedAt();
         Instant sourceDueAt = max(state.sourceDueAt(), u.dueAt());
         ContactChannel contact = ContactChannel.preferred(state.contact(), u.contact());
         boolean latest = compareToLatest(u, state) > 0;
-        return new RequestState(state.requestId(),
+        return new RequestState(
+                state.requestId(),
                 latest ? u.type() : state.type(),
                 latest ? phase : state.phase(),
                 latest ? u.status() : state.status(),
@@ -106,8 +133,15 @@ public final class RequestLifecycle implements Serializable {
                 latest ? u.lon() : state.lon(),
                 latest ? u.lat() : state.lat(),
                 latest ? u.zones() : state.zones(),
-                createdAt, lastOpenAt, firstClosedAt, sourceDueAt, contact,
-                state.overdueAlertedFor(), state.notifiedAt(), state.alertTimer(), state.expiryTimer());
+                createdAt,
+                lastOpenAt,
+                firstClosedAt,
+                sourceDueAt,
+                contact,
+                state.overdueAlertedFor(),
+                state.notifiedAt(),
+                state.alertTimer(),
+                state.expiryTimer());
     }
 
     /** Positive when the update orders after the state's latest update, 0 when it is the same. */
@@ -139,12 +173,15 @@ public final class RequestLifecycle implements Serializable {
 
     /** The due time in force. */
     public Instant dueAt(RequestState s) {
-        return s.sourceDueAt() != null ? s.sourceDueAt() : s.createdAt().plus(serviceLevels.forType(s.type()));
+        return s.sourceDueAt() != null
+                ? s.sourceDueAt()
+                : s.createdAt().plus(serviceLevels.forType(s.type()));
     }
 
     /** Whether the current closure episode has already been announced. */
     public boolean closureNotified(RequestState s) {
-        return s.notifiedAt() != null && (s.lastOpenAt() == null || !s.notifiedAt().isBefore(s.lastOpenAt()));
+        return s.notifiedAt() != null
+                && (s.lastOpenAt() == null || !s.notifiedAt().isBefore(s.lastOpenAt()));
     }
 
     /**
@@ -167,17 +204,17 @@ public final class RequestLifecycle implements Serializable {
         return max(s.statusAt(), dueAt(s)).plus(openRetention);
     }
 
-    /**
-     * A stretch of event time, {@code [start, end)}; {@code end} is null while it lasts.
-     */
+    /** A stretch of event time, {@code [start, end)}; {@code end} is null while it lasts. */
     public record Span(Instant start, Instant end) {}
 
     /**
-     * When a request counts as open on its zones' scorecards: from its first report to its
-     * closure (a request closed and reopened counts as open in between); null for no request.
+     * When a request counts as open on its zones' scorecards: from its first report to its closure
+     * (a request closed and reopened counts as open in between); null for no request.
      */
     public Span openSpan(RequestState s) {
-        return s == null ? null : new Span(s.createdAt(), s.phase() == RequestPhase.CLOSED ? s.statusAt() : null);
+        return s == null
+                ? null
+                : new Span(s.createdAt(), s.phase() == RequestPhase.CLOSED ? s.statusAt() : null);
     }
 
     /**
@@ -189,14 +226,26 @@ public final class RequestLifecycle implements Serializable {
             return null;
         }
         Instant end = s.phase() == RequestPhase.CLOSED ? s.statusAt() : null;
-        return end != null && !end.isAfter(s.overdueAlertedFor()) ? null : new Span(s.overdueAlertedFor(), end);
+        return end != null && !end.isAfter(s.overdueAlertedFor())
+                ? null
+                : new Span(s.overdueAlertedFor(), end);
     }
 
     /** The overdue alert for an open request whose due time has passed. */
     public Alert overdueAlert(RequestState s) {
         Instant due = dueAt(s);
-        return new Alert(AlertType.OVERDUE_311.code() + "/" + s.requestId() + "/" + due, AlertType.OVERDUE_311,
-                due, s.requestId(), null, s.type(), s.lon(), s.lat(), s.zones(), due, Double.NaN,
+        return new Alert(
+                AlertType.OVERDUE_311.code() + "/" + s.requestId() + "/" + due,
+                AlertType.OVERDUE_311,
+                due,
+                s.requestId(),
+                null,
+                s.type(),
+                s.lon(),
+                s.lat(),
+                s.zones(),
+                due,
+                Double.NaN,
                 s.zones().containsKey(priorityLayer));
     }
 
@@ -204,11 +253,23 @@ public final class RequestLifecycle implements Serializable {
     public Notification closingNotification(RequestState s) {
         Instant due = dueAt(s);
         double daysOpen = Duration.between(s.createdAt(), s.statusAt()).toSeconds() / 86_400.0;
-        boolean reopenedBefore = s.firstClosedAt() != null && s.lastOpenAt() != null
-                && s.firstClosedAt().isBefore(s.lastOpenAt());
-        return new Notification("close-loop/" + s.requestId() + "/" + s.statusAt(), s.requestId(), s.type(),
-                s.status(), s.createdAt(), s.statusAt(), daysOpen, due, !s.statusAt().isAfter(due), reopenedBefore,
-                s.contact(), s.zones());
+        boolean reopenedBefore =
+                s.firstClosedAt() != null
+                        && s.lastOpenAt() != null
+                        && s.firstClosedAt().isBefore(s.lastOpenAt());
+        return new Notification(
+                "close-loop/" + s.requestId() + "/" + s.statusAt(),
+                s.requestId(),
+                s.type(),
+                s.status(),
+                s.createdAt(),
+                s.statusAt(),
+                daysOpen,
+                due,
+                !s.statusAt().isAfter(due),
+                reopenedBefore,
+                s.contact(),
+                s.zones());
     }
 
     private static String canonical(Map<String, String> zones) {

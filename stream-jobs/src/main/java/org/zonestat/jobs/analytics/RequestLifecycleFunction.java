@@ -47,7 +47,8 @@ import org.zonestat.jobs.model.ZoneMeasure;
  * is counted ({@code zonestat.staleRequestUpdates}), so it can neither resurrect the request nor
  * repeat its notification.
  */
-public final class RequestLifecycleFunction extends KeyedProcessFunction<String, RequestUpdate, Alert> {
+public final class RequestLifecycleFunction
+        extends KeyedProcessFunction<String, RequestUpdate, Alert> {
     private static final long serialVersionUID = 1L;
 
     /** Closing-the-loop notifications. */
@@ -64,7 +65,8 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
     public static final OutputTag<ZoneFact> WORKLOAD = new OutputTag<>("zone-311-workload") {};
 
     /** Updates that arrived after their request's state had expired. */
-    public static final OutputTag<RequestUpdate> STALE_UPDATES = new OutputTag<>("stale-request-updates") {};
+    public static final OutputTag<RequestUpdate> STALE_UPDATES =
+            new OutputTag<>("stale-request-updates") {};
 
     private final RequestLifecycle lifecycle;
 
@@ -78,7 +80,11 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(stateDescriptor());
-        stale = getRuntimeContext().getMetricGroup().addGroup("zonestat").counter("staleRequestUpdates");
+        stale =
+                getRuntimeContext()
+                        .getMetricGroup()
+                        .addGroup("zonestat")
+                        .counter("staleRequestUpdates");
     }
 
     /** The descriptor of the per-request state (tests read the state through it). */
@@ -87,11 +93,13 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
     }
 
     @Override
-    public void processElement(RequestUpdate update, Context ctx, Collector<Alert> out) throws Exception {
+    public void processElement(RequestUpdate update, Context ctx, Collector<Alert> out)
+            throws Exception {
         RequestState current = state.value();
         RequestState next = lifecycle.apply(current, update);
         TimerService timers = ctx.timerService();
-        if (current == null && lifecycle.expiryTime(next).toEpochMilli() <= timers.currentWatermark()) {
+        if (current == null
+                && lifecycle.expiryTime(next).toEpochMilli() <= timers.currentWatermark()) {
             stale.inc();
             ctx.output(STALE_UPDATES, update);
             return;
@@ -112,7 +120,13 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
             if (s.phase() == RequestPhase.CLOSED) {
                 Notification n = lifecycle.closingNotification(s);
                 ctx.output(NOTIFICATIONS, n);
-                emit(ctx, s.zones(), ZoneMeasure.DAYS_TO_CLOSE, n.notificationId(), timestamp, n.daysOpen());
+                emit(
+                        ctx,
+                        s.zones(),
+                        ZoneMeasure.DAYS_TO_CLOSE,
+                        n.notificationId(),
+                        timestamp,
+                        n.daysOpen());
                 s = s.withAnnouncements(s.overdueAlertedFor(), s.statusAt());
             } else {
                 Alert alert = lifecycle.overdueAlert(s);
@@ -137,20 +151,33 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
     /**
      * Emits what changed in a request's contribution to its zones' open and overdue counts, per
      * zone, as +1 and -1 facts at the instants where its spans begin and end. A request is counted
-     * open from its first report to its closure ({@link RequestLifecycle#openSpan}) and overdue from
-     * its due time to its closure once the overdue alert has fired ({@link
+     * open from its first report to its closure ({@link RequestLifecycle#openSpan}) and overdue
+     * from its due time to its closure once the overdue alert has fired ({@link
      * RequestLifecycle#overdueSpan}); an update that arrives out of order may move those instants
      * into the past, and the facts then correct the days they fall on. Spans still open when the
      * request is forgotten end at that moment ({@code forgottenAt}).
      *
      * @param forgottenAt when the request is forgotten, or null while it is kept
      */
-    private void emitWorkloadChanges(RequestState before, RequestState after, Instant forgottenAt, Context ctx) {
+    private void emitWorkloadChanges(
+            RequestState before, RequestState after, Instant forgottenAt, Context ctx) {
         RequestState now = after != null ? after : before;
-        changes(ctx, now.requestId(), ZoneMeasure.OPEN_CHANGE, lifecycle.openSpan(before), zones(before),
-                ended(lifecycle.openSpan(now), forgottenAt), zones(now));
-        changes(ctx, now.requestId(), ZoneMeasure.OVERDUE_CHANGE, lifecycle.overdueSpan(before), zones(before),
-                ended(lifecycle.overdueSpan(now), forgottenAt), zones(now));
+        changes(
+                ctx,
+                now.requestId(),
+                ZoneMeasure.OPEN_CHANGE,
+                lifecycle.openSpan(before),
+                zones(before),
+                ended(lifecycle.openSpan(now), forgottenAt),
+                zones(now));
+        changes(
+                ctx,
+                now.requestId(),
+                ZoneMeasure.OVERDUE_CHANGE,
+                lifecycle.overdueSpan(before),
+                zones(before),
+                ended(lifecycle.overdueSpan(now), forgottenAt),
+                zones(now));
     }
 
     private static Map<String, String> zones(RequestState s) {
@@ -158,12 +185,21 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
     }
 
     private static RequestLifecycle.Span ended(RequestLifecycle.Span span, Instant forgottenAt) {
-        return span == null || forgottenAt == null || span.end() != null ? span
-                : new RequestLifecycle.Span(span.start(), forgottenAt.isAfter(span.start()) ? forgottenAt : span.start());
+        return span == null || forgottenAt == null || span.end() != null
+                ? span
+                : new RequestLifecycle.Span(
+                        span.start(),
+                        forgottenAt.isAfter(span.start()) ? forgottenAt : span.start());
     }
 
-    private static void changes(Context ctx, String requestId, ZoneMeasure measure, RequestLifecycle.Span was,
-            Map<String, String> wasZones, RequestLifecycle.Span is, Map<String, String> isZones) {
+    private static void changes(
+            Context ctx,
+            String requestId,
+            ZoneMeasure measure,
+            RequestLifecycle.Span was,
+            Map<String, String> wasZones,
+            RequestLifecycle.Span is,
+            Map<String, String> isZones) {
         if (Objects.equals(was, is) && (was == null || wasZones.equals(isZones))) {
             return;
         }
@@ -174,16 +210,28 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
         if (is != null) {
             isZones.forEach((layer, zone) -> add(net, layer, zone, is, 1));
         }
-        net.forEach((k, delta) -> {
-            if (delta != 0) {
-                Instant at = (Instant) k.get(2);
-                ctx.output(WORKLOAD, new ZoneFact((String) k.get(0), (String) k.get(1), measure,
-                        measure + "/" + requestId + "/" + at, at, delta));
-            }
-        });
+        net.forEach(
+                (k, delta) -> {
+                    if (delta != 0) {
+                        Instant at = (Instant) k.get(2);
+                        ctx.output(
+                                WORKLOAD,
+                                new ZoneFact(
+                                        (String) k.get(0),
+                                        (String) k.get(1),
+                                        measure,
+                                        measure + "/" + requestId + "/" + at,
+                                        at,
+                                        delta));
+                    }
+                });
     }
 
-    private static void add(Map<List<Object>, Integer> net, String layer, String zone, RequestLifecycle.Span span,
+    private static void add(
+            Map<List<Object>, Integer> net,
+            String layer,
+            String zone,
+            RequestLifecycle.Span span,
             int sign) {
         net.merge(List.of(layer, zone, span.start()), sign, Integer::sum);
         if (span.end() != null) {
@@ -191,10 +239,24 @@ public final class RequestLifecycleFunction extends KeyedProcessFunction<String,
         }
     }
 
-    private static void emit(Context ctx, Map<String, String> zones, ZoneMeasure measure, String id, long at,
+    private static void emit(
+            Context ctx,
+            Map<String, String> zones,
+            ZoneMeasure measure,
+            String id,
+            long at,
             double value) {
-        zones.forEach((layer, zone) ->
-                ctx.output(WORKLOAD, new ZoneFact(layer, zone, measure, id, Instant.ofEpochMilli(at), value)));
+        zones.forEach(
+                (layer, zone) ->
+                        ctx.output(
+                                WORKLOAD,
+                                new ZoneFact(
+                                        layer,
+                                        zone,
+                                        measure,
+                                        id,
+                                        Instant.ofEpochMilli(at),
+                                        value)));
     }
 
     /**

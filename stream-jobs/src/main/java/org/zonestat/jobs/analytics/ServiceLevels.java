@@ -20,18 +20,21 @@ import java.util.Objects;
  * @param byType request type (exact SRType text) to allowed time
  * @param fallback allowed time for any other type
  */
-public record ServiceLevels(Map<String, Duration> byType, Duration fallback) implements Serializable {
+public record ServiceLevels(Map<String, Duration> byType, Duration fallback)
+        implements Serializable {
     public ServiceLevels {
         byType = Map.copyOf(byType);
         Objects.requireNonNull(fallback, "fallback");
         if (fallback.isNegative()) {
             throw new IllegalArgumentException("fallback must not be negative, was " + fallback);
         }
-        byType.forEach((type, d) -> {
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("service level of '" + type + "' is negative: " + d);
-            }
-        });
+        byType.forEach(
+                (type, d) -> {
+                    if (d.isNegative()) {
+                        throw new IllegalArgumentException(
+                                "service level of '" + type + "' is negative: " + d);
+                    }
+                });
     }
 
     /** The allowed time for a request type (null or unknown types get the fallback). */

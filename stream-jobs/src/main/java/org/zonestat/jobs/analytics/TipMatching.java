@@ -34,10 +34,12 @@ public final class TipMatching {
      * @param window how long before or after the tip an incident may be
      * @param cellResolution the H3 resolution of the join keys
      */
-    public record Settings(double radiusMeters, Duration window, int cellResolution) implements Serializable {
+    public record Settings(double radiusMeters, Duration window, int cellResolution)
+            implements Serializable {
         public Settings {
             if (!(radiusMeters > 0 && radiusMeters <= 10_000)) {
-                throw new IllegalArgumentException("tip radius must be in (0, 10000] m, was " + radiusMeters);
+                throw new IllegalArgumentException(
+                        "tip radius must be in (0, 10000] m, was " + radiusMeters);
             }
             if (window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("tip window must be positive, was " + window);
@@ -50,17 +52,19 @@ public final class TipMatching {
         }
     }
 
-    /** Adds the tip matching to {@code tagged} (which must carry event time) and returns the alerts. */
-    public static SingleOutputStreamOperator<Alert> attach(DataStream<TaggedEvent> tagged, Settings settings) {
-        NearRepeatCover cover = new NearRepeatCover(settings.cellResolution(), settings.radiusMeters());
-        DataStream<CellEvent> tips = tagged
-                .flatMap(new TipCopies(cover))
-                .name("tip-cells")
-                .uid("analytics-tip-cells");
-        DataStream<CellEvent> incidents = tagged
-                .flatMap(new IncidentHomeCells(cover))
-                .name("incident-cells")
-                .uid("analytics-incident-cells");
+    /**
+     * Adds the tip matching to {@code tagged} (which must carry event time) and returns the alerts.
+     */
+    public static SingleOutputStreamOperator<Alert> attach(
+            DataStream<TaggedEvent> tagged, Settings settings) {
+        NearRepeatCover cover =
+                new NearRepeatCover(settings.cellResolution(), settings.radiusMeters());
+        DataStream<CellEvent> tips =
+                tagged.flatMap(new TipCopies(cover)).name("tip-cells").uid("analytics-tip-cells");
+        DataStream<CellEvent> incidents =
+                tagged.flatMap(new IncidentHomeCells(cover))
+                        .name("incident-cells")
+                        .uid("analytics-incident-cells");
         return tips.keyBy(new AnalyticsGraph.CellKey())
                 .intervalJoin(incidents.keyBy(new AnalyticsGraph.CellKey()))
                 .between(settings.window().negated(), settings.window())
@@ -85,8 +89,16 @@ public final class TipMatching {
             }
             String home = cover.homeCell(t.event().lon(), t.event().lat());
             for (String cell : cover.cells(t.event().lon(), t.event().lat())) {
-                out.collect(new CellEvent(cell, home, t.event().eventId(), t.event().type() == null ? "TIP" : t.event().type(),
-                        t.event().occurredAt(), t.event().lon(), t.event().lat(), t.zones()));
+                out.collect(
+                        new CellEvent(
+                                cell,
+                                home,
+                                t.event().eventId(),
+                                t.event().type() == null ? "TIP" : t.event().type(),
+                                t.event().occurredAt(),
+                                t.event().lon(),
+                                t.event().lat(),
+                                t.zones()));
             }
         }
     }
@@ -106,8 +118,16 @@ public final class TipMatching {
                 return;
             }
             String home = cover.homeCell(t.event().lon(), t.event().lat());
-            out.collect(new CellEvent(home, home, t.event().eventId(), t.event().kind(), t.event().occurredAt(),
-                    t.event().lon(), t.event().lat(), t.zones()));
+            out.collect(
+                    new CellEvent(
+                            home,
+                            home,
+                            t.event().eventId(),
+                            t.event().kind(),
+                            t.event().occurredAt(),
+                            t.event().lon(),
+                            t.event().lat(),
+                            t.zones()));
         }
     }
 
@@ -123,15 +143,29 @@ public final class TipMatching {
         }
 
         @Override
-        public void processElement(CellEvent tip, CellEvent incident, Context ctx, Collector<Alert> out) {
+        public void processElement(
+                CellEvent tip, CellEvent incident, Context ctx, Collector<Alert> out) {
             double meters = Distances.meters(tip.lon(), tip.lat(), incident.lon(), incident.lat());
             if (meters > radiusMeters) {
                 return;
             }
-            boolean priority = tip.zones().containsKey(priorityLayer) || incident.zones().containsKey(priorityLayer);
-            out.collect(new Alert("tip-match/" + tip.eventId() + "/" + incident.eventId(), AlertType.TIP_MATCH,
-                    tip.occurredAt(), tip.eventId(), incident.eventId(), tip.kind() + " / " + incident.kind(),
-                    tip.lon(), tip.lat(), tip.zones(), null, meters, priority));
+            boolean priority =
+                    tip.zones().containsKey(priorityLayer)
+                            || incident.zones().containsKey(priorityLayer);
+            out.collect(
+                    new Alert(
+                            "tip-match/" + tip.eventId() + "/" + incident.eventId(),
+                            AlertType.TIP_MATCH,
+                            tip.occurredAt(),
+                            tip.eventId(),
+                            incident.eventId(),
+                            tip.kind() + " / " + incident.kind(),
+                            tip.lon(),
+                            tip.lat(),
+                            tip.zones(),
+                            null,
+                            meters,
+                            priority));
         }
     }
 }

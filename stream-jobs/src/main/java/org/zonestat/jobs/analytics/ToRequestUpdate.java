@@ -29,7 +29,17 @@ public final class ToRequestUpdate implements FlatMapFunction<TaggedEvent, Reque
         if (e.stream() != EventStream.REQUEST311 || e.status() == null) {
             return;
         }
-        out.collect(new RequestUpdate(e.recordId(), e.eventId(), e.type(), e.status(), e.occurredAt(), e.dueAt(),
-                ContactChannel.NONE, e.lon(), e.lat(), tagged.zones()));
+        out.collect(
+                new RequestUpdate(
+                        e.recordId(),
+                        e.eventId(),
+                        e.type(),
+                        e.status(),
+                        e.occurredAt(),
+                        e.dueAt(),
+                        ContactChannel.NONE,
+                        e.lon(),
+                        e.lat(),
+                        tagged.zones()));
     }
 }

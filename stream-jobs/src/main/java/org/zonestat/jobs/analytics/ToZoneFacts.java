@@ -18,8 +18,23 @@ public final class ToZoneFacts implements FlatMapFunction<TaggedEvent, ZoneFact>
 
     @Override
     public void flatMap(TaggedEvent tagged, Collector<ZoneFact> out) {
-        ZoneMeasure.of(tagged.event()).ifPresent(measure -> tagged.zones().forEach((layer, zone) ->
-                out.collect(new ZoneFact(layer, zone, measure, tagged.event().eventId(),
-                        tagged.event().occurredAt(), 1, tagged.layerVersions().getOrDefault(layer, 0)))));
+        ZoneMeasure.of(tagged.event())
+                .ifPresent(
+                        measure ->
+                                tagged.zones()
+                                        .forEach(
+                                                (layer, zone) ->
+                                                        out.collect(
+                                                                new ZoneFact(
+                                                                        layer,
+                                                                        zone,
+                                                                        measure,
+                                                                        tagged.event().eventId(),
+                                                                        tagged.event().occurredAt(),
+                                                                        1,
+                                                                        tagged.layerVersions()
+                                                                                .getOrDefault(
+                                                                                        layer,
+                                                                                        0)))));
     }
 }

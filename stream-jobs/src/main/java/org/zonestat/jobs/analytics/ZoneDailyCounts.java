@@ -16,10 +16,11 @@ import org.zonestat.jobs.model.ZoneDayStats;
  *
  * <p>State: the window's tally, kept by Flink's window operator until the window's end plus the
  * allowed lateness and then cleared by its cleanup timer; this function keeps none of its own. A
- * late fact within the allowed lateness re-fires the window, which emits the whole day again
- * with the new counts.
+ * late fact within the allowed lateness re-fires the window, which emits the whole day again with
+ * the new counts.
  */
-public final class ZoneDailyCounts extends ProcessWindowFunction<ZoneDayTally, ZoneDayStats, String, TimeWindow> {
+public final class ZoneDailyCounts
+        extends ProcessWindowFunction<ZoneDayTally, ZoneDayStats, String, TimeWindow> {
     private static final long serialVersionUID = 1L;
 
     private final LocalDayWindows days;
@@ -29,13 +30,33 @@ public final class ZoneDailyCounts extends ProcessWindowFunction<ZoneDayTally, Z
     }
 
     @Override
-    public void process(String key, Context context, Iterable<ZoneDayTally> tallies, Collector<ZoneDayStats> out) {
+    public void process(
+            String key,
+            Context context,
+            Iterable<ZoneDayTally> tallies,
+            Collector<ZoneDayStats> out) {
         TimeWindow w = context.window();
         ZoneDayTally t = tallies.iterator().next();
         int separator = key.indexOf(ZoneKey.SEPARATOR);
-        out.collect(new ZoneDayStats(key.substring(0, separator), key.substring(separator + 1),
-                days.dayOf(w).toString(), Instant.ofEpochMilli(w.getStart()), Instant.ofEpochMilli(w.getEnd()),
-                t.homicides, t.shootings, t.otherViolent, t.requestsOpened, t.requestsClosed, t.tips,
-                t.requestsOverdue, t.medianDaysToClose(), t.openChange, t.overdueChange, 0, 0, t.layerVersion));
+        out.collect(
+                new ZoneDayStats(
+                        key.substring(0, separator),
+                        key.substring(separator + 1),
+                        days.dayOf(w).toString(),
+                        Instant.ofEpochMilli(w.getStart()),
+                        Instant.ofEpochMilli(w.getEnd()),
+                        t.homicides,
+                        t.shootings,
+                        t.otherViolent,
+                        t.requestsOpened,
+                        t.requestsClosed,
+                        t.tips,
+                        t.requestsOverdue,
+                        t.medianDaysToClose(),
+                        t.openChange,
+                        t.overdueChange,
+                        0,
+                        0,
+                        t.layerVersion));
     }
 }

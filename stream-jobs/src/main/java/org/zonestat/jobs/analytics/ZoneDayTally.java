@@ -17,8 +17,10 @@ public final class ZoneDayTally {
     public long requestsOverdue;
     public long openChange;
     public long overdueChange;
+
     /** Days open of the requests closed that day. */
     public double[] daysToClose = new double[0];
+
     /** The highest layer version among the day's facts (0: none recorded). */
     public int layerVersion;
 

@@ -8,7 +8,8 @@ import org.zonestat.jobs.model.ZoneFact;
  * the tagged stream carries each event once (redeliveries end at {@code dedupe-and-tag}), and the
  * lifecycle's workload facts are emitted once per change. Stateless.
  */
-public final class ZoneDayTallying implements AggregateFunction<ZoneFact, ZoneDayTally, ZoneDayTally> {
+public final class ZoneDayTallying
+        implements AggregateFunction<ZoneFact, ZoneDayTally, ZoneDayTally> {
     private static final long serialVersionUID = 1L;
 
     @Override

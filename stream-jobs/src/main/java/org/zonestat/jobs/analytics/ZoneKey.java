@@ -4,8 +4,8 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.zonestat.jobs.model.ZoneFact;
 
 /**
- * Keys zone facts by (layer, zone) as one string joined by the ASCII unit separator, which no
- * layer id or zone name contains.
+ * Keys zone facts by (layer, zone) as one string joined by the ASCII unit separator, which no layer
+ * id or zone name contains.
  */
 public final class ZoneKey implements KeySelector<ZoneFact, String> {
     private static final long serialVersionUID = 1L;

@@ -27,9 +27,9 @@ import org.zonestat.jobs.model.ZoneDayStats;
  * the totals less the changes of the later days already seen. Later days already written are not
  * written again.
  *
- * <p><b>State</b>, per (layer, zone): the running totals (kept while the zone exists: a few
- * numbers per zone), and the changes of the days that can still be emitted again, keyed by their
- * end; each is removed by an event-time timer at its end plus the allowed lateness.
+ * <p><b>State</b>, per (layer, zone): the running totals (kept while the zone exists: a few numbers
+ * per zone), and the changes of the days that can still be emitted again, keyed by their end; each
+ * is removed by an event-time timer at its end plus the allowed lateness.
  */
 public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStats, ZoneDayStats> {
     private static final long serialVersionUID = 1L;
@@ -50,16 +50,20 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
     }
 
     static ValueStateDescriptor<long[]> totalsDescriptor() {
-        return new ValueStateDescriptor<>("workload-totals", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+        return new ValueStateDescriptor<>(
+                "workload-totals", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
     }
 
     static MapStateDescriptor<Long, long[]> recentDaysDescriptor() {
-        return new MapStateDescriptor<>("workload-recent-days", Types.LONG,
+        return new MapStateDescriptor<>(
+                "workload-recent-days",
+                Types.LONG,
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
     }
 
     @Override
-    public void processElement(ZoneDayStats day, Context ctx, Collector<ZoneDayStats> out) throws Exception {
+    public void processElement(ZoneDayStats day, Context ctx, Collector<ZoneDayStats> out)
+            throws Exception {
         long end = day.until().toEpochMilli();
         long[] t = totals.value();
         if (t == null) {
@@ -87,7 +91,8 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ZoneDayStats> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ZoneDayStats> out)
+            throws Exception {
         Iterator<Map.Entry<Long, long[]>> days = recentDays.iterator();
         while (days.hasNext()) {
             if (days.next().getKey() + lateness.toMillis() <= timestamp) {

@@ -26,14 +26,13 @@ import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
 
 /**
- * Keyed by event id: drops redeliveries of an event already seen ({@code duplicate}), then tags
- * the event with its zones and H3 cell ({@link ZoneTagger}). Zone layers are the configured ones
+ * Keyed by event id: drops redeliveries of an event already seen ({@code duplicate}), then tags the
+ * event with its zones and H3 cell ({@link ZoneTagger}). Zone layers are the configured ones
  * overlaid with the updates broadcast from the compacted {@code zones} topic, so a layer added or
- * edited takes effect without restarting the job; each event names the versions it was tagged
- * with.
+ * edited takes effect without restarting the job; each event names the versions it was tagged with.
  *
- * <p>State: per event id, where its first copy was read (a short string), cleared by a state TTL
- * of the dedupe window (processing time: Flink's TTL has no event-time mode; a copy arriving later
+ * <p>State: per event id, where its first copy was read (a short string), cleared by a state TTL of
+ * the dedupe window (processing time: Flink's TTL has no event-time mode; a copy arriving later
  * than that passes again). Broadcast state: the layer updates by layer id (replaced by the next
  * update of the same layer, removed by a tombstone), checkpointed so a restored job tags with the
  * same layers. The built locators are a transient cache rebuilt from broadcast state.
@@ -45,7 +44,8 @@ public final class DedupeAndTagFunction
 
     /** Broadcast state: the latest update per layer id. */
     public static final MapStateDescriptor<String, ZoneLayerUpdate> LAYER_UPDATES =
-            new MapStateDescriptor<>("zone-layer-updates", Types.STRING, TypeInformation.of(ZoneLayerUpdate.class));
+            new MapStateDescriptor<>(
+                    "zone-layer-updates", Types.STRING, TypeInformation.of(ZoneLayerUpdate.class));
 
     private final List<ZoneLayerSpec> configuredLayers;
     private final int h3Resolution;
@@ -58,9 +58,11 @@ public final class DedupeAndTagFunction
     private transient Counter out;
     private transient Map<RejectReason, Counter> rejected;
 
-    public DedupeAndTagFunction(List<ZoneLayerSpec> configuredLayers, int h3Resolution, Duration dedupeWindow) {
+    public DedupeAndTagFunction(
+            List<ZoneLayerSpec> configuredLayers, int h3Resolution, Duration dedupeWindow) {
         if (dedupeWindow.isNegative() || dedupeWindow.isZero()) {
-            throw new IllegalArgumentException("dedupe window must be positive, was " + dedupeWindow);
+            throw new IllegalArgumentException(
+                    "dedupe window must be positive, was " + dedupeWindow);
         }
         this.configuredLayers = List.copyOf(configuredLayers);
         this.h3Resolution = h3Resolution;
@@ -70,10 +72,11 @@ public final class DedupeAndTagFunction
     /** The dedupe state, with its TTL. */
     public static ValueStateDescriptor<String> firstSeenDescriptor(Duration window) {
         ValueStateDescriptor<String> d = new ValueStateDescriptor<>("first-seen-at", Types.STRING);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(window)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
+        d.enableTimeToLive(
+                StateTtlConfig.newBuilder(window)
+                        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                        .build());
         return d;
     }
 
@@ -87,17 +90,22 @@ public final class DedupeAndTagFunction
     }
 
     @Override
-    public void processElement(ParsedRecord record, ReadOnlyContext ctx, Collector<TaggedEvent> collector)
+    public void processElement(
+            ParsedRecord record, ReadOnlyContext ctx, Collector<TaggedEvent> collector)
             throws Exception {
         RawRecord raw = record.raw();
         String first = firstSeenAt.value();
         if (first != null) {
-            reject(ctx, raw, RejectReason.DUPLICATE,
+            reject(
+                    ctx,
+                    raw,
+                    RejectReason.DUPLICATE,
                     "event '" + record.event().eventId() + "' was already received at " + first);
             return;
         }
         firstSeenAt.update(raw.topic() + "/" + raw.partition() + "/" + raw.offset());
-        Outcome<TaggedEvent> tagged = tagger.tag(record.event(), layers(ctx.getBroadcastState(LAYER_UPDATES)));
+        Outcome<TaggedEvent> tagged =
+                tagger.tag(record.event(), layers(ctx.getBroadcastState(LAYER_UPDATES)));
         if (tagged instanceof Outcome.Refused<TaggedEvent> refused) {
             reject(ctx, raw, refused.reason(), refused.detail());
             return;
@@ -107,27 +115,40 @@ public final class DedupeAndTagFunction
     }
 
     @Override
-    public void processBroadcastElement(ZoneLayerUpdate update, Context ctx, Collector<TaggedEvent> collector)
+    public void processBroadcastElement(
+            ZoneLayerUpdate update, Context ctx, Collector<TaggedEvent> collector)
             throws Exception {
         try {
             ZoneLayers next = layers(ctx.getBroadcastState(LAYER_UPDATES)).apply(update);
             ctx.getBroadcastState(LAYER_UPDATES).put(update.layerId(), update);
             current = next;
-            LOG.info("zone layer '{}' {} (version {})", update.layerId(),
-                    update.isRemoval() ? "removed" : "loaded", update.version());
+            LOG.info(
+                    "zone layer '{}' {} (version {})",
+                    update.layerId(),
+                    update.isRemoval() ? "removed" : "loaded",
+                    update.version());
         } catch (RuntimeException e) {
             // Every parallel instance sees the update; one of them reports it.
             if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
-                ctx.output(Rejections.TAG, new Rejection(update.source(), RejectReason.INVALID_FIELD,
-                        "zone layer '" + update.layerId() + "' version " + update.version()
-                                + " cannot be used: " + e.getMessage()));
+                ctx.output(
+                        Rejections.TAG,
+                        new Rejection(
+                                update.source(),
+                                RejectReason.INVALID_FIELD,
+                                "zone layer '"
+                                        + update.layerId()
+                                        + "' version "
+                                        + update.version()
+                                        + " cannot be used: "
+                                        + e.getMessage()));
             }
             LOG.warn("zone layer update '{}' ignored: {}", update.layerId(), e.getMessage());
         }
     }
 
     /** The layers in force; rebuilt from broadcast state after a restore. */
-    private ZoneLayers layers(ReadOnlyBroadcastState<String, ZoneLayerUpdate> state) throws Exception {
+    private ZoneLayers layers(ReadOnlyBroadcastState<String, ZoneLayerUpdate> state)
+            throws Exception {
         if (current == null) {
             ZoneLayers layers = configured;
             for (Map.Entry<String, ZoneLayerUpdate> e : state.immutableEntries()) {

@@ -9,9 +9,9 @@ import org.apache.flink.api.common.state.CheckpointListener;
  * records and at least one checkpoint has completed, it throws once, so that the job restarts from
  * that checkpoint. To make sure a checkpoint completes before the failure, the first attempt is
  * paced at one record per millisecond per subtask, and at one per 10 ms once past {@code failAfter}
- * while no checkpoint has completed yet. Later attempts pass every record at full speed.
- * Used to prove that committed outputs survive a failure with no loss and no duplicate; not in the
- * graph in normal operation ({@code --fail-after-records 0}).
+ * while no checkpoint has completed yet. Later attempts pass every record at full speed. Used to
+ * prove that committed outputs survive a failure with no loss and no duplicate; not in the graph in
+ * normal operation ({@code --fail-after-records 0}).
  *
  * <p>No shared state: the attempt number comes from the runtime.
  */
@@ -41,8 +41,10 @@ public final class FaultDrill<T> extends RichMapFunction<T, T> implements Checkp
     public T map(T value) throws InterruptedException {
         if (armed) {
             if (++seen > failAfter && checkpointCompleted) {
-                throw new FaultDrillException("fault drill: failing after " + seen
-                        + " records and a completed checkpoint, on the first attempt");
+                throw new FaultDrillException(
+                        "fault drill: failing after "
+                                + seen
+                                + " records and a completed checkpoint, on the first attempt");
             }
             // Slow enough that a checkpoint completes while input remains: slower still once past
             // failAfter and still waiting for one.

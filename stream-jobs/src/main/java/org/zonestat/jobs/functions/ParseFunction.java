@@ -19,9 +19,9 @@ import org.zonestat.jobs.model.Rejection;
  * Flink wrapper around {@link RawRecordParser}: valid records go on as {@link ParsedRecord}s,
  * refused ones to {@link Rejections#TAG}. A valid record whose event time is more than {@code
  * allowedLateness} behind the watermark (the stream's event time, from the source) is refused as
- * {@link RejectReason#LATE}: the days it belongs to are final, so it is not counted anywhere
- * rather than counted in some outputs and not others. Counts {@code zonestat.recordsIn} and
- * {@code zonestat.rejected.<reason>}. Stateless.
+ * {@link RejectReason#LATE}: the days it belongs to are final, so it is not counted anywhere rather
+ * than counted in some outputs and not others. Counts {@code zonestat.recordsIn} and {@code
+ * zonestat.rejected.<reason>}. Stateless.
  */
 public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord> {
     private static final long serialVersionUID = 1L;
@@ -34,7 +34,9 @@ public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord
     private transient Counter in;
     private transient Map<RejectReason, Counter> rejected;
 
-    public ParseFunction(Map<String, EventStream> streamsByTopic, Duration futureTolerance,
+    public ParseFunction(
+            Map<String, EventStream> streamsByTopic,
+            Duration futureTolerance,
             Duration allowedLateness) {
         this.streamsByTopic = Map.copyOf(streamsByTopic);
         this.futureTolerance = Objects.requireNonNull(futureTolerance, "futureTolerance");
@@ -58,10 +60,19 @@ public final class ParseFunction extends ProcessFunction<RawRecord, ParsedRecord
         }
         CityEvent event = ((Outcome.Accepted<CityEvent>) parsed).value();
         long watermark = ctx.timerService().currentWatermark();
-        if (watermark != Long.MIN_VALUE && event.occurredAt().toEpochMilli() < watermark - allowedLateness.toMillis()) {
-            reject(ctx, raw, RejectReason.LATE, "occurredAt " + event.occurredAt() + " is more than "
-                    + allowedLateness + " behind the stream's event time " + Instant.ofEpochMilli(watermark)
-                    + ": the days it belongs to are final");
+        if (watermark != Long.MIN_VALUE
+                && event.occurredAt().toEpochMilli() < watermark - allowedLateness.toMillis()) {
+            reject(
+                    ctx,
+                    raw,
+                    RejectReason.LATE,
+                    "occurredAt "
+                            + event.occurredAt()
+                            + " is more than "
+                            + allowedLateness
+                            + " behind the stream's event time "
+                            + Instant.ofEpochMilli(watermark)
+                            + ": the days it belongs to are final");
             return;
         }
         out.collect(new ParsedRecord(event, raw));

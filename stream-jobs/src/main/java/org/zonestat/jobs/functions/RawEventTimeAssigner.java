@@ -27,7 +27,9 @@ public final class RawEventTimeAssigner implements SerializableTimestampAssigner
             int close = open < 0 ? -1 : text.indexOf('"', open + 1);
             if (close > open && text.substring(colon + 1, open).isBlank()) {
                 try {
-                    return OffsetDateTime.parse(text.substring(open + 1, close)).toInstant().toEpochMilli();
+                    return OffsetDateTime.parse(text.substring(open + 1, close))
+                            .toInstant()
+                            .toEpochMilli();
                 } catch (DateTimeException e) {
                     // fall through: the parser will reject the record with the reason
                 }

@@ -22,10 +22,10 @@ import org.zonestat.jobs.model.RejectReason;
  * are ignored (so a tipster's identity, if a feed sends one, is dropped here and never reaches a
  * topic).
  *
- * <p>Checks, in order: JSON object; {@code id}; {@code occurredAt} (ISO-8601 with offset or
- * {@code Z}) and not later than the receive time plus a tolerance; location ({@code lat}, {@code
- * lon} numbers, in range, not both 0); the stream's own fields ({@code kind} for incidents, {@code
- * type} and {@code status} for 311, {@code category} for tips).
+ * <p>Checks, in order: JSON object; {@code id}; {@code occurredAt} (ISO-8601 with offset or {@code
+ * Z}) and not later than the receive time plus a tolerance; location ({@code lat}, {@code lon}
+ * numbers, in range, not both 0); the stream's own fields ({@code kind} for incidents, {@code type}
+ * and {@code status} for 311, {@code category} for tips).
  *
  * <p>Immutable and thread-safe.
  */
@@ -47,15 +47,16 @@ public final class RawRecordParser {
     public Outcome<CityEvent> parse(RawRecord raw) {
         EventStream stream = streamsByTopic.get(raw.topic());
         if (stream == null) {
-            return Outcome.refused(RejectReason.INVALID_FIELD,
+            return Outcome.refused(
+                    RejectReason.INVALID_FIELD,
                     "topic '" + raw.topic() + "' is not a configured raw topic");
         }
         JsonNode root;
         try {
             root = JSON.readTree(raw.value());
         } catch (JsonProcessingException e) {
-            return Outcome.refused(RejectReason.MALFORMED_JSON,
-                    "not valid JSON: " + e.getOriginalMessage());
+            return Outcome.refused(
+                    RejectReason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             return Outcome.refused(RejectReason.MALFORMED_JSON, "not a JSON object");
@@ -72,33 +73,43 @@ public final class RawRecordParser {
         try {
             occurredAt = OffsetDateTime.parse(occurredText.get()).toInstant();
         } catch (DateTimeException e) {
-            return Outcome.refused(RejectReason.INVALID_FIELD,
+            return Outcome.refused(
+                    RejectReason.INVALID_FIELD,
                     "field 'occurredAt' is not an ISO-8601 date-time with offset: '"
-                            + occurredText.get() + "'");
+                            + occurredText.get()
+                            + "'");
         }
         Instant latestAllowed = Instant.ofEpochMilli(raw.receivedAtMillis()).plus(futureTolerance);
         if (occurredAt.isAfter(latestAllowed)) {
-            return Outcome.refused(RejectReason.FUTURE_TIMESTAMP,
-                    "field 'occurredAt' " + occurredAt + " is more than " + futureTolerance
+            return Outcome.refused(
+                    RejectReason.FUTURE_TIMESTAMP,
+                    "field 'occurredAt' "
+                            + occurredAt
+                            + " is more than "
+                            + futureTolerance
                             + " after the record was received");
         }
         JsonNode lat = root.get("lat");
         JsonNode lon = root.get("lon");
         if (absent(lat) || absent(lon)) {
-            return Outcome.refused(RejectReason.MISSING_LOCATION,
+            return Outcome.refused(
+                    RejectReason.MISSING_LOCATION,
                     "field '" + (absent(lat) ? "lat" : "lon") + "' is missing");
         }
         if (!lat.isNumber() || !lon.isNumber()) {
-            return Outcome.refused(RejectReason.INVALID_FIELD,
+            return Outcome.refused(
+                    RejectReason.INVALID_FIELD,
                     "field '" + (!lat.isNumber() ? "lat" : "lon") + "' is not a number");
         }
         double latValue = lat.doubleValue();
         double lonValue = lon.doubleValue();
         if (latValue == 0 && lonValue == 0) {
-            return Outcome.refused(RejectReason.ZERO_COORDINATES, "location is 0,0 (a missing geocode)");
+            return Outcome.refused(
+                    RejectReason.ZERO_COORDINATES, "location is 0,0 (a missing geocode)");
         }
         if (!(latValue >= -90 && latValue <= 90 && lonValue >= -180 && lonValue <= 180)) {
-            return Outcome.refused(RejectReason.INVALID_FIELD,
+            return Outcome.refused(
+                    RejectReason.INVALID_FIELD,
                     "location lat=" + latValue + " lon=" + lonValue + " is out of range");
         }
         String source = text(root, "source").orElse(raw.topic());
@@ -114,7 +125,8 @@ public final class RawRecordParser {
                 }
                 Optional<IncidentKind> parsed = IncidentKind.parse(kindText.get());
                 if (parsed.isEmpty()) {
-                    return Outcome.refused(RejectReason.UNKNOWN_KIND,
+                    return Outcome.refused(
+                            RejectReason.UNKNOWN_KIND,
                             "field 'kind' has unknown incident kind '" + kindText.get() + "'");
                 }
                 kind = parsed.get().name();
@@ -133,8 +145,11 @@ public final class RawRecordParser {
                     try {
                         dueAt = OffsetDateTime.parse(dueText.get()).toInstant();
                     } catch (DateTimeException e) {
-                        return Outcome.refused(RejectReason.INVALID_FIELD,
-                                "field 'dueAt' is not an ISO-8601 date-time with offset: '" + dueText.get() + "'");
+                        return Outcome.refused(
+                                RejectReason.INVALID_FIELD,
+                                "field 'dueAt' is not an ISO-8601 date-time with offset: '"
+                                        + dueText.get()
+                                        + "'");
                     }
                 }
                 kind = "REQUEST_311";
@@ -150,10 +165,27 @@ public final class RawRecordParser {
             default -> throw new IllegalStateException("unhandled stream " + stream);
         }
         // A 311 request has one event per update: status and time tell a reopen from a redelivery.
-        String eventId = stream.wireName() + "/" + source + "/" + id.get()
-                + (status == null ? "" : "/" + status + "@" + occurredAt);
-        return Outcome.accepted(new CityEvent(eventId, stream, id.get(), source, kind, type, status,
-                occurredAt, lonValue, latValue, text(root, "address").orElse(null), dueAt));
+        String eventId =
+                stream.wireName()
+                        + "/"
+                        + source
+                        + "/"
+                        + id.get()
+                        + (status == null ? "" : "/" + status + "@" + occurredAt);
+        return Outcome.accepted(
+                new CityEvent(
+                        eventId,
+                        stream,
+                        id.get(),
+                        source,
+                        kind,
+                        type,
+                        status,
+                        occurredAt,
+                        lonValue,
+                        latValue,
+                        text(root, "address").orElse(null),
+                        dueAt));
     }
 
     private static Outcome<CityEvent> missing(String field) {

@@ -19,8 +19,8 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * The zone layers in force, each with its locator and version: the configured layers (version 1)
  * overlaid with updates from the {@code zones} topic. Lookups use the geo module's grid fast path
  * ({@link GridZoneLocator}: cells wholly inside one zone answered from an array, exact tests only
- * near boundaries), which answers exactly as the STRtree locator does. Applying an update returns a new object;
- * instances are immutable and thread-safe.
+ * near boundaries), which answers exactly as the STRtree locator does. Applying an update returns a
+ * new object; instances are immutable and thread-safe.
  */
 public final class ZoneLayers {
     /**
@@ -64,11 +64,18 @@ public final class ZoneLayers {
             l.remove(update.layerId());
             v.remove(update.layerId());
         } else {
-            ZoneLayer layer = new GeoJsonZoneLayerReader().read(update.layerId(),
-                    update.title() == null ? update.layerId() : update.title(),
-                    new ByteArrayInputStream(update.geojson().getBytes(StandardCharsets.UTF_8)),
-                    update.nameProperty() == null ? "name" : update.nameProperty(),
-                    "zones topic, layer '" + update.layerId() + "' version " + update.version());
+            ZoneLayer layer =
+                    new GeoJsonZoneLayerReader()
+                            .read(
+                                    update.layerId(),
+                                    update.title() == null ? update.layerId() : update.title(),
+                                    new ByteArrayInputStream(
+                                            update.geojson().getBytes(StandardCharsets.UTF_8)),
+                                    update.nameProperty() == null ? "name" : update.nameProperty(),
+                                    "zones topic, layer '"
+                                            + update.layerId()
+                                            + "' version "
+                                            + update.version());
             l.put(update.layerId(), new GridZoneLocator(layer));
             v.put(update.layerId(), update.version());
         }

@@ -11,7 +11,8 @@ import org.zonestat.jobs.model.HotspotDayCounts;
  *
  * <p>Stateless.
  */
-public final class CellDaysByWindowLength implements FlatMapFunction<HotspotDayCounts, HotspotDayCounts> {
+public final class CellDaysByWindowLength
+        implements FlatMapFunction<HotspotDayCounts, HotspotDayCounts> {
     private static final long serialVersionUID = 1L;
 
     private final List<Integer> windowDays;

@@ -36,39 +36,40 @@ import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.IncidentKind;
 
 /**
- * Getis-Ord Gi* hot spots of one window length, keyed by that length (so all cells of a window
- * meet in one place; a city has a few thousand cells). Input: H3 cells' {@link HotspotDayCounts}
- * routed to this length. At every local midnight E, once the watermark has passed it, the window
- * [E - L days, E) is closed: the cells' values (by default homicides + shootings) are summed over
- * its days, zero-filled over the {@link HotspotStudyArea}, and {@link GetisOrdGiStar} (k-ring
- * weights, Benjamini-Hochberg q-values) is computed; the {@link EmergingHotSpotClassifier}
- * classifies each cell's last k windows (E, E - s, ..., E - (k-1)s for the step s, by default the
- * window length: non-overlapping windows). Emits a {@link HotspotChange} for every cell that is
- * hot or cold, or whose status or category changed since the window of E - 1 day ({@link
- * HotspotStatus#change}), and one {@link HotspotWindowSummary} on {@link #SUMMARIES}.
+ * Getis-Ord Gi* hot spots of one window length, keyed by that length (so all cells of a window meet
+ * in one place; a city has a few thousand cells). Input: H3 cells' {@link HotspotDayCounts} routed
+ * to this length. At every local midnight E, once the watermark has passed it, the window [E - L
+ * days, E) is closed: the cells' values (by default homicides + shootings) are summed over its
+ * days, zero-filled over the {@link HotspotStudyArea}, and {@link GetisOrdGiStar} (k-ring weights,
+ * Benjamini-Hochberg q-values) is computed; the {@link EmergingHotSpotClassifier} classifies each
+ * cell's last k windows (E, E - s, ..., E - (k-1)s for the step s, by default the window length:
+ * non-overlapping windows). Emits a {@link HotspotChange} for every cell that is hot or cold, or
+ * whose status or category changed since the window of E - 1 day ({@link HotspotStatus#change}),
+ * and one {@link HotspotWindowSummary} on {@link #SUMMARIES}.
  *
  * <p>Windows close every day while the key has state, also on days without incidents (a
  * self-renewing daily timer), so a cooling cell is reported. A window is never closed twice: day
- * counts re-emitted by late incidents update the stored days and so the windows still to close,
- * and day counts too old for any of those are dropped and counted ({@code
- * zonestat.lateHotspotDays}).
+ * counts re-emitted by late incidents update the stored days and so the windows still to close, and
+ * day counts too old for any of those are dropped and counted ({@code zonestat.lateHotspotDays}).
  *
- * <p><b>State</b> (per window length): {@code days}, the cell-day counts of the last L days
- * ({@code MapState}, key {@code <day>/<cell>}), pruned at each close to the days the next window
- * needs; {@code snapshots}, the study area's Gi* (float z, p, q per cell) at each close back to
- * {@code E - (k-1)s - 1 day} ({@code MapState}, key window end), pruned likewise, so bounded by
- * {@code ((k-1)s + 2)} × study-area cells; and {@code lastClose}. When, after a close, no day
- * counts remain and no kept snapshot has a significant cell (so every category is NO_PATTERN and
- * there is nothing left to report), all three are cleared and no timer is left. Event-time timers:
- * one per day with counts (its end) plus the daily renewal, all at local midnights minus 1 ms.
- * The watermark reaching its maximum at the end of a bounded input closes the remaining windows
- * day by day until the state is cleared.
+ * <p><b>State</b> (per window length): {@code days}, the cell-day counts of the last L days ({@code
+ * MapState}, key {@code <day>/<cell>}), pruned at each close to the days the next window needs;
+ * {@code snapshots}, the study area's Gi* (float z, p, q per cell) at each close back to {@code E -
+ * (k-1)s - 1 day} ({@code MapState}, key window end), pruned likewise, so bounded by {@code ((k-1)s
+ * + 2)} × study-area cells; and {@code lastClose}. When, after a close, no day counts remain and no
+ * kept snapshot has a significant cell (so every category is NO_PATTERN and there is nothing left
+ * to report), all three are cleared and no timer is left. Event-time timers: one per day with
+ * counts (its end) plus the daily renewal, all at local midnights minus 1 ms. The watermark
+ * reaching its maximum at the end of a bounded input closes the remaining windows day by day until
+ * the state is cleared.
  */
-public final class CellHotspotFunction extends KeyedProcessFunction<Integer, HotspotDayCounts, HotspotChange> {
+public final class CellHotspotFunction
+        extends KeyedProcessFunction<Integer, HotspotDayCounts, HotspotChange> {
     private static final long serialVersionUID = 1L;
 
     /** One overview per window close. */
-    public static final OutputTag<HotspotWindowSummary> SUMMARIES = new OutputTag<>("hotspot-summaries") {};
+    public static final OutputTag<HotspotWindowSummary> SUMMARIES =
+            new OutputTag<>("hotspot-summaries") {};
 
     private final HotspotConfig config;
 
@@ -95,28 +96,41 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
             position.put(area[i], i);
         }
         giStar = new GetisOrdGiStar(cachedNeighbors(area, new H3RingNeighbors(config.ringK())));
-        classifier = new EmergingHotSpotClassifier(config.significance(), config.fdr(), config.trendSignificance());
+        classifier =
+                new EmergingHotSpotClassifier(
+                        config.significance(), config.fdr(), config.trendSignificance());
         days = getRuntimeContext().getMapState(daysDescriptor());
         snapshots = getRuntimeContext().getMapState(snapshotsDescriptor());
-        lastClose = getRuntimeContext().getState(new ValueStateDescriptor<>("last-close", Types.LONG));
-        lateDays = getRuntimeContext().getMetricGroup().addGroup("zonestat").counter("lateHotspotDays");
+        lastClose =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("last-close", Types.LONG));
+        lateDays =
+                getRuntimeContext()
+                        .getMetricGroup()
+                        .addGroup("zonestat")
+                        .counter("lateHotspotDays");
     }
 
     static MapStateDescriptor<String, HotspotDayCounts> daysDescriptor() {
-        return new MapStateDescriptor<>("cell-days", Types.STRING, TypeInformation.of(HotspotDayCounts.class));
+        return new MapStateDescriptor<>(
+                "cell-days", Types.STRING, TypeInformation.of(HotspotDayCounts.class));
     }
 
     static MapStateDescriptor<Long, HotspotGiSnapshot> snapshotsDescriptor() {
-        return new MapStateDescriptor<>("gi-snapshots", Types.LONG, TypeInformation.of(HotspotGiSnapshot.class));
+        return new MapStateDescriptor<>(
+                "gi-snapshots", Types.LONG, TypeInformation.of(HotspotGiSnapshot.class));
     }
 
     @Override
-    public void processElement(HotspotDayCounts day, Context ctx, Collector<HotspotChange> out) throws Exception {
+    public void processElement(HotspotDayCounts day, Context ctx, Collector<HotspotChange> out)
+            throws Exception {
         long closeTimer = day.until().toEpochMilli() - 1;
         Long last = lastClose.value();
-        if (closeTimer > ctx.timerService().currentWatermark() && (last == null || day.until().toEpochMilli() > last)) {
+        if (closeTimer > ctx.timerService().currentWatermark()
+                && (last == null || day.until().toEpochMilli() > last)) {
             ctx.timerService().registerEventTimeTimer(closeTimer);
-        } else if (last == null || day.from().isBefore(minusDays(Instant.ofEpochMilli(last), ctx.getCurrentKey() - 1))) {
+        } else if (last == null
+                || day.from()
+                        .isBefore(minusDays(Instant.ofEpochMilli(last), ctx.getCurrentKey() - 1))) {
             // Its day is in no window still to close.
             lateDays.inc();
             return;
@@ -125,7 +139,8 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotChange> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotChange> out)
+            throws Exception {
         long end = timestamp + 1;
         Long last = lastClose.value();
         if (last != null && end <= last) {
@@ -151,7 +166,8 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
         for (String k : oldDays) {
             days.remove(k);
         }
-        long keepSnapshotsFrom = minusDays(close, (config.historySteps() - 1) * step).toEpochMilli();
+        long keepSnapshotsFrom =
+                minusDays(close, (config.historySteps() - 1) * step).toEpochMilli();
         List<Long> oldSnapshots = new ArrayList<>();
         boolean anySignificant = false;
         for (Map.Entry<Long, HotspotGiSnapshot> e : snapshots.entries()) {
@@ -174,7 +190,8 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
     }
 
     /** Closes the window of {@code length} days ending at {@code close}. */
-    private void close(int length, Instant close, OnTimerContext ctx, Collector<HotspotChange> out) throws Exception {
+    private void close(int length, Instant close, OnTimerContext ctx, Collector<HotspotChange> out)
+            throws Exception {
         Instant start = minusDays(close, length);
         Set<IncidentKind> kinds = config.valueKinds();
         double[] values = new double[area.length];
@@ -217,13 +234,16 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
             active += values[i] > 0 ? 1 : 0;
             HotspotStatus status = HotspotStatus.of(gi[i], config.significance(), config.fdr());
             HotspotStatus before = previous == null ? HotspotStatus.NONE : status(previous, i);
-            if (status == HotspotStatus.NONE && before == HotspotStatus.NONE
-                    && !anySignificant(series, i) && !anySignificant(previousSeries, i)) {
+            if (status == HotspotStatus.NONE
+                    && before == HotspotStatus.NONE
+                    && !anySignificant(series, i)
+                    && !anySignificant(previousSeries, i)) {
                 continue;
             }
             EmergingHotSpotCategory category = classify(series, i);
             EmergingHotSpotCategory categoryBefore = classify(previousSeries, i);
-            Optional<HotspotChangeType> change = HotspotStatus.change(before, status, categoryBefore, category);
+            Optional<HotspotChangeType> change =
+                    HotspotStatus.change(before, status, categoryBefore, category);
             hot += status == HotspotStatus.HOT ? 1 : 0;
             cold += status == HotspotStatus.COLD ? 1 : 0;
             if (change.isEmpty()) {
@@ -233,12 +253,40 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
             cooled += before == HotspotStatus.HOT && status != HotspotStatus.HOT ? 1 : 0;
             long[] c = kindCounts.getOrDefault(i, new long[3]);
             LatLng centre = H3Binner.h3().cellToLatLng(area[i]);
-            out.collect(new HotspotChange(length, start, close, H3Binner.h3().h3ToString(area[i]), centre.lng,
-                    centre.lat, c[0], c[1], c[2], (long) values[i], gi[i].z(), gi[i].p(), gi[i].q(), status.name(),
-                    category.name(), categoryBefore.name(), change.get()));
+            out.collect(
+                    new HotspotChange(
+                            length,
+                            start,
+                            close,
+                            H3Binner.h3().h3ToString(area[i]),
+                            centre.lng,
+                            centre.lat,
+                            c[0],
+                            c[1],
+                            c[2],
+                            (long) values[i],
+                            gi[i].z(),
+                            gi[i].p(),
+                            gi[i].q(),
+                            status.name(),
+                            category.name(),
+                            categoryBefore.name(),
+                            change.get()));
         }
-        ctx.output(SUMMARIES, new HotspotWindowSummary(length, start, close, area.length, active, total, outside, hot,
-                cold, turnedHot, cooled));
+        ctx.output(
+                SUMMARIES,
+                new HotspotWindowSummary(
+                        length,
+                        start,
+                        close,
+                        area.length,
+                        active,
+                        total,
+                        outside,
+                        hot,
+                        cold,
+                        turnedHot,
+                        cooled));
     }
 
     /**
@@ -256,13 +304,18 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
     }
 
     private HotspotGiSnapshot usable(HotspotGiSnapshot s) {
-        return s != null && s.studyArea() == areaFingerprint && s.z().length == area.length ? s : null;
+        return s != null && s.studyArea() == areaFingerprint && s.z().length == area.length
+                ? s
+                : null;
     }
 
     private EmergingHotSpotCategory classify(List<HotspotGiSnapshot> series, int i) {
         List<GiStar> steps = new ArrayList<>(series.size());
         for (HotspotGiSnapshot s : series) {
-            steps.add(s == null ? new GiStar(area[i], 0, 0, 1, 1) : new GiStar(area[i], 0, s.z()[i], s.p()[i], s.q()[i]));
+            steps.add(
+                    s == null
+                            ? new GiStar(area[i], 0, 0, 1, 1)
+                            : new GiStar(area[i], 0, s.z()[i], s.p()[i], s.q()[i]));
         }
         return classifier.classify(steps);
     }
@@ -310,14 +363,15 @@ public final class CellHotspotFunction extends KeyedProcessFunction<Integer, Hot
     static long value(HotspotDayCounts d, Set<IncidentKind> kinds) {
         long v = 0;
         for (IncidentKind k : kinds) {
-            v += switch (k) {
-                case HOMICIDE -> d.homicides();
-                case SHOOTING -> d.shootings();
-                case AGGRAVATED_ASSAULT -> d.aggravatedAssaults();
-                case ROBBERY -> d.robberies();
-                case OTHER_VIOLENT -> d.otherViolent();
-                case OTHER -> d.other();
-            };
+            v +=
+                    switch (k) {
+                        case HOMICIDE -> d.homicides();
+                        case SHOOTING -> d.shootings();
+                        case AGGRAVATED_ASSAULT -> d.aggravatedAssaults();
+                        case ROBBERY -> d.robberies();
+                        case OTHER_VIOLENT -> d.otherViolent();
+                        case OTHER -> d.other();
+                    };
         }
         return v;
     }

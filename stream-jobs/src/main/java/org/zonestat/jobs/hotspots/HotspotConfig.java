@@ -32,8 +32,8 @@ import org.zonestat.jobs.model.IncidentKind;
  *     non-overlapping windows as in a space-time cube
  * @param studyArea the cells Gi* is computed over
  * @param timeZone the zone whose local midnights close the windows
- * @param lateness how long after a day ends late incidents still update its counts (they change
- *     the windows that close afterwards, never re-emit closed ones)
+ * @param lateness how long after a day ends late incidents still update its counts (they change the
+ *     windows that close afterwards, never re-emit closed ones)
  */
 public record HotspotConfig(
         List<Integer> windowDays,
@@ -52,12 +52,15 @@ public record HotspotConfig(
 
     public HotspotConfig {
         windowDays = List.copyOf(Objects.requireNonNull(windowDays, "windowDays"));
-        if (windowDays.isEmpty() || windowDays.stream().distinct().count() != windowDays.size()
+        if (windowDays.isEmpty()
+                || windowDays.stream().distinct().count() != windowDays.size()
                 || windowDays.stream().anyMatch(d -> d < 1 || d > 366)) {
-            throw new IllegalArgumentException("windowDays must be distinct values in 1..366, was " + windowDays);
+            throw new IllegalArgumentException(
+                    "windowDays must be distinct values in 1..366, was " + windowDays);
         }
         if (cellResolution < 0 || cellResolution > 15) {
-            throw new IllegalArgumentException("cellResolution must be 0..15, was " + cellResolution);
+            throw new IllegalArgumentException(
+                    "cellResolution must be 0..15, was " + cellResolution);
         }
         if (ringK < 1 || ringK > 10) {
             throw new IllegalArgumentException("ringK must be 1..10, was " + ringK);
@@ -67,15 +70,20 @@ public record HotspotConfig(
             throw new IllegalArgumentException("valueKinds must not be empty");
         }
         valueKinds = Set.copyOf(valueKinds);
-        if (!(significance > 0 && significance < 1) || !(trendSignificance > 0 && trendSignificance < 1)) {
-            throw new IllegalArgumentException("significance levels must be in (0, 1), were " + significance
-                    + " and " + trendSignificance);
+        if (!(significance > 0 && significance < 1)
+                || !(trendSignificance > 0 && trendSignificance < 1)) {
+            throw new IllegalArgumentException(
+                    "significance levels must be in (0, 1), were "
+                            + significance
+                            + " and "
+                            + trendSignificance);
         }
         if (historySteps < 1 || historySteps > 100) {
             throw new IllegalArgumentException("historySteps must be 1..100, was " + historySteps);
         }
         if (historyStepDays < 0 || historyStepDays > 366) {
-            throw new IllegalArgumentException("historyStepDays must be 0..366, was " + historyStepDays);
+            throw new IllegalArgumentException(
+                    "historyStepDays must be 0..366, was " + historyStepDays);
         }
         Objects.requireNonNull(studyArea, "studyArea");
         Objects.requireNonNull(timeZone, "timeZone");
@@ -87,53 +95,129 @@ public record HotspotConfig(
 
     /**
      * Windows of 1, 7 and 28 days closing at each Baltimore midnight; Gi* on homicides + shootings
-     * in H3 resolution-8 cells (about 0.74 km², edge 461 m; about 320 in the city) with k = 1
-     * rings (7 cells, about 5 km²); hot at 95% on Benjamini-Hochberg q-values; emerging classes
-     * over the last 10 non-overlapping windows with a 95% Mann-Kendall trend test; the Baltimore
-     * city boundary as study area; late incidents accepted for 1 day.
+     * in H3 resolution-8 cells (about 0.74 km², edge 461 m; about 320 in the city) with k = 1 rings
+     * (7 cells, about 5 km²); hot at 95% on Benjamini-Hochberg q-values; emerging classes over the
+     * last 10 non-overlapping windows with a 95% Mann-Kendall trend test; the Baltimore city
+     * boundary as study area; late incidents accepted for 1 day.
      *
      * <p>Why resolution 8 and not 9: Baltimore has about 48 shootings and homicides per 28 days
      * (2012-2017), so at resolution 9 (about 2,300 cells) the mean is 0.02 per cell, the normal
-     * approximation behind Gi*'s p-values fails, and any two shootings within about 500 m give z
-     * of about 5: on the 2012-2017 cases 80 cells per 28-day window came out hot, mostly pairs.
-     * At resolution 8 it is 17 per window (5% of the area), concentrated in the west-side
-     * corridor (Harlem Park, Penrose/Fayette, Upton, Sandtown-Winchester), with three times as many
-     * cells classed persistent. Block-scale cells remain available with {@link #withCells}.
+     * approximation behind Gi*'s p-values fails, and any two shootings within about 500 m give z of
+     * about 5: on the 2012-2017 cases 80 cells per 28-day window came out hot, mostly pairs. At
+     * resolution 8 it is 17 per window (5% of the area), concentrated in the west-side corridor
+     * (Harlem Park, Penrose/Fayette, Upton, Sandtown-Winchester), with three times as many cells
+     * classed persistent. Block-scale cells remain available with {@link #withCells}.
      */
     public static HotspotConfig defaults() {
-        return new HotspotConfig(List.of(1, 7, 28), 8, 1, EnumSet.of(IncidentKind.HOMICIDE, IncidentKind.SHOOTING),
-                0.05, true, 0.05, 10, 0, HotspotStudyArea.baltimore(), ZoneId.of("America/New_York"),
+        return new HotspotConfig(
+                List.of(1, 7, 28),
+                8,
+                1,
+                EnumSet.of(IncidentKind.HOMICIDE, IncidentKind.SHOOTING),
+                0.05,
+                true,
+                0.05,
+                10,
+                0,
+                HotspotStudyArea.baltimore(),
+                ZoneId.of("America/New_York"),
                 Duration.ofDays(1));
     }
 
     public HotspotConfig withWindowDays(List<Integer> days) {
-        return new HotspotConfig(days, cellResolution, ringK, valueKinds, significance, fdr, trendSignificance,
-                historySteps, historyStepDays, studyArea, timeZone, lateness);
+        return new HotspotConfig(
+                days,
+                cellResolution,
+                ringK,
+                valueKinds,
+                significance,
+                fdr,
+                trendSignificance,
+                historySteps,
+                historyStepDays,
+                studyArea,
+                timeZone,
+                lateness);
     }
 
     public HotspotConfig withCells(int resolution, int k, HotspotStudyArea area) {
-        return new HotspotConfig(windowDays, resolution, k, valueKinds, significance, fdr, trendSignificance,
-                historySteps, historyStepDays, area, timeZone, lateness);
+        return new HotspotConfig(
+                windowDays,
+                resolution,
+                k,
+                valueKinds,
+                significance,
+                fdr,
+                trendSignificance,
+                historySteps,
+                historyStepDays,
+                area,
+                timeZone,
+                lateness);
     }
 
     public HotspotConfig withHistory(int steps, int stepDays) {
-        return new HotspotConfig(windowDays, cellResolution, ringK, valueKinds, significance, fdr,
-                trendSignificance, steps, stepDays, studyArea, timeZone, lateness);
+        return new HotspotConfig(
+                windowDays,
+                cellResolution,
+                ringK,
+                valueKinds,
+                significance,
+                fdr,
+                trendSignificance,
+                steps,
+                stepDays,
+                studyArea,
+                timeZone,
+                lateness);
     }
 
     public HotspotConfig withSignificance(double level, boolean useFdr) {
-        return new HotspotConfig(windowDays, cellResolution, ringK, valueKinds, level, useFdr, trendSignificance,
-                historySteps, historyStepDays, studyArea, timeZone, lateness);
+        return new HotspotConfig(
+                windowDays,
+                cellResolution,
+                ringK,
+                valueKinds,
+                level,
+                useFdr,
+                trendSignificance,
+                historySteps,
+                historyStepDays,
+                studyArea,
+                timeZone,
+                lateness);
     }
 
     public HotspotConfig withValueKinds(Set<IncidentKind> kinds) {
-        return new HotspotConfig(windowDays, cellResolution, ringK, kinds, significance, fdr, trendSignificance,
-                historySteps, historyStepDays, studyArea, timeZone, lateness);
+        return new HotspotConfig(
+                windowDays,
+                cellResolution,
+                ringK,
+                kinds,
+                significance,
+                fdr,
+                trendSignificance,
+                historySteps,
+                historyStepDays,
+                studyArea,
+                timeZone,
+                lateness);
     }
 
     public HotspotConfig withLateness(Duration late) {
-        return new HotspotConfig(windowDays, cellResolution, ringK, valueKinds, significance, fdr,
-                trendSignificance, historySteps, historyStepDays, studyArea, timeZone, late);
+        return new HotspotConfig(
+                windowDays,
+                cellResolution,
+                ringK,
+                valueKinds,
+                significance,
+                fdr,
+                trendSignificance,
+                historySteps,
+                historyStepDays,
+                studyArea,
+                timeZone,
+                late);
     }
 
     /** The days between the windows of a cell's emerging hot-spot series, for one window length. */

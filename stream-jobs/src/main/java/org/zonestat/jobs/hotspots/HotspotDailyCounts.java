@@ -34,7 +34,11 @@ public final class HotspotDailyCounts
     }
 
     @Override
-    public void process(String key, Context context, Iterable<HotspotFact> facts, Collector<HotspotDayCounts> out) {
+    public void process(
+            String key,
+            Context context,
+            Iterable<HotspotFact> facts,
+            Collector<HotspotDayCounts> out) {
         out.collect(count(facts, days, context.window()));
     }
 
@@ -44,13 +48,23 @@ public final class HotspotDailyCounts
         HotspotFact first = null;
         for (HotspotFact f : facts) {
             first = first == null ? f : first;
-            ids.computeIfAbsent(IncidentKind.valueOf(f.kind()), k -> new HashSet<>()).add(f.eventId());
+            ids.computeIfAbsent(IncidentKind.valueOf(f.kind()), k -> new HashSet<>())
+                    .add(f.eventId());
         }
         Objects.requireNonNull(first, "a window has at least one fact");
-        return new HotspotDayCounts(first.scope(), first.key(), 0, days.dayOf(w).toString(),
-                Instant.ofEpochMilli(w.getStart()), Instant.ofEpochMilli(w.getEnd()),
-                n(ids, IncidentKind.HOMICIDE), n(ids, IncidentKind.SHOOTING), n(ids, IncidentKind.AGGRAVATED_ASSAULT),
-                n(ids, IncidentKind.ROBBERY), n(ids, IncidentKind.OTHER_VIOLENT), n(ids, IncidentKind.OTHER));
+        return new HotspotDayCounts(
+                first.scope(),
+                first.key(),
+                0,
+                days.dayOf(w).toString(),
+                Instant.ofEpochMilli(w.getStart()),
+                Instant.ofEpochMilli(w.getEnd()),
+                n(ids, IncidentKind.HOMICIDE),
+                n(ids, IncidentKind.SHOOTING),
+                n(ids, IncidentKind.AGGRAVATED_ASSAULT),
+                n(ids, IncidentKind.ROBBERY),
+                n(ids, IncidentKind.OTHER_VIOLENT),
+                n(ids, IncidentKind.OTHER));
     }
 
     private static long n(Map<IncidentKind, Set<String>> ids, IncidentKind k) {

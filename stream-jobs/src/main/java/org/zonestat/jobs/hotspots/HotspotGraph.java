@@ -1,11 +1,11 @@
 package org.zonestat.jobs.hotspots;
 
-import org.zonestat.jobs.functions.CountingPassThrough;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.zonestat.jobs.analytics.LocalDayWindows;
+import org.zonestat.jobs.functions.CountingPassThrough;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotDayCounts;
 import org.zonestat.jobs.model.HotspotFact;
@@ -34,15 +34,16 @@ import org.zonestat.jobs.model.TaggedEvent;
  */
 public final class HotspotGraph {
     /** Facts that arrived after their day's allowed lateness. */
-    public static final OutputTag<HotspotFact> LATE_FACTS = new OutputTag<>("late-hotspot-facts") {};
+    public static final OutputTag<HotspotFact> LATE_FACTS =
+            new OutputTag<>("late-hotspot-facts") {};
 
     private HotspotGraph() {}
 
     /**
      * What the hotspot analytics produce.
      *
-     * @param changes hot, cold and changed cells at each window close ({@code hotspots}, type {@code
-     *     hotspot-cell})
+     * @param changes hot, cold and changed cells at each window close ({@code hotspots}, type
+     *     {@code hotspot-cell})
      * @param summaries one overview per window length and close ({@code hotspots}, type {@code
      *     hotspot-window})
      * @param zoneCounts per-zone sliding-window counts by kind ({@code hotspots}, type {@code
@@ -61,41 +62,43 @@ public final class HotspotGraph {
         Objects.requireNonNull(config, "config");
         LocalDayWindows localDays = new LocalDayWindows(config.timeZone());
 
-        SingleOutputStreamOperator<HotspotDayCounts> days = tagged
-                .flatMap(new ToHotspotFacts(config.cellResolution()))
-                .name("hotspot-facts")
-                .uid("hotspots-facts")
-                .keyBy(new HotspotKeys.FactScope())
-                .window(localDays)
-                .allowedLateness(config.lateness())
-                .sideOutputLateData(LATE_FACTS)
-                .process(new HotspotDailyCounts(localDays))
-                .name("hotspot-day-counts")
-                .uid("hotspots-day-counts");
+        SingleOutputStreamOperator<HotspotDayCounts> days =
+                tagged.flatMap(new ToHotspotFacts(config.cellResolution()))
+                        .name("hotspot-facts")
+                        .uid("hotspots-facts")
+                        .keyBy(new HotspotKeys.FactScope())
+                        .window(localDays)
+                        .allowedLateness(config.lateness())
+                        .sideOutputLateData(LATE_FACTS)
+                        .process(new HotspotDailyCounts(localDays))
+                        .name("hotspot-day-counts")
+                        .uid("hotspots-day-counts");
 
-        SingleOutputStreamOperator<HotspotChange> changes = days
-                .flatMap(new CellDaysByWindowLength(config.windowDays()))
-                .name("hotspot-cell-days")
-                .uid("hotspots-cell-days")
-                .keyBy(new HotspotKeys.WindowLength())
-                .process(new CellHotspotFunction(config))
-                .name("hotspot-gi-star")
-                .uid("hotspots-gi-star");
+        SingleOutputStreamOperator<HotspotChange> changes =
+                days.flatMap(new CellDaysByWindowLength(config.windowDays()))
+                        .name("hotspot-cell-days")
+                        .uid("hotspots-cell-days")
+                        .keyBy(new HotspotKeys.WindowLength())
+                        .process(new CellHotspotFunction(config))
+                        .name("hotspot-gi-star")
+                        .uid("hotspots-gi-star");
 
-        SingleOutputStreamOperator<HotspotZoneCounts> zones = days
-                .filter(new ZoneDaysOnly())
-                .name("hotspot-zone-days")
-                .uid("hotspots-zone-days")
-                .keyBy(new HotspotKeys.DayScope())
-                .process(new ZoneWindowSums(config))
-                .name("hotspot-zone-windows")
-                .uid("hotspots-zone-windows");
+        SingleOutputStreamOperator<HotspotZoneCounts> zones =
+                days.filter(new ZoneDaysOnly())
+                        .name("hotspot-zone-days")
+                        .uid("hotspots-zone-days")
+                        .keyBy(new HotspotKeys.DayScope())
+                        .process(new ZoneWindowSums(config))
+                        .name("hotspot-zone-windows")
+                        .uid("hotspots-zone-windows");
 
-        SingleOutputStreamOperator<HotspotFact> late = days.getSideOutput(LATE_FACTS)
-                .process(new CountingPassThrough<HotspotFact>("lateHotspotFacts"))
-                .name("hotspot-late-facts")
-                .uid("hotspots-late-facts");
+        SingleOutputStreamOperator<HotspotFact> late =
+                days.getSideOutput(LATE_FACTS)
+                        .process(new CountingPassThrough<HotspotFact>("lateHotspotFacts"))
+                        .name("hotspot-late-facts")
+                        .uid("hotspots-late-facts");
 
-        return new Outputs(changes, changes.getSideOutput(CellHotspotFunction.SUMMARIES), zones, late);
+        return new Outputs(
+                changes, changes.getSideOutput(CellHotspotFunction.SUMMARIES), zones, late);
     }
 }

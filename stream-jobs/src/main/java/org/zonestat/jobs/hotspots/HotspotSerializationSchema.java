@@ -23,7 +23,11 @@ import org.zonestat.jobs.model.HotspotZoneCounts;
 public final class HotspotSerializationSchema<T> implements KafkaRecordSerializationSchema<T> {
     private static final long serialVersionUID = 1L;
 
-    private enum Shape { CHANGE, SUMMARY, ZONE_COUNTS }
+    private enum Shape {
+        CHANGE,
+        SUMMARY,
+        ZONE_COUNTS
+    }
 
     private final String topic;
     private final Shape shape;
@@ -46,24 +50,35 @@ public final class HotspotSerializationSchema<T> implements KafkaRecordSerializa
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            T element, KafkaSinkContext context, Long timestamp) {
         return switch (shape) {
             case CHANGE -> {
                 HotspotChange c = (HotspotChange) element;
-                yield record(HotspotJson.key(c), c.windowEnd().toEpochMilli(), EventJson.bytes(HotspotJson.toJson(c)));
+                yield record(
+                        HotspotJson.key(c),
+                        c.windowEnd().toEpochMilli(),
+                        EventJson.bytes(HotspotJson.toJson(c)));
             }
             case SUMMARY -> {
                 HotspotWindowSummary s = (HotspotWindowSummary) element;
-                yield record(HotspotJson.key(s), s.windowEnd().toEpochMilli(), EventJson.bytes(HotspotJson.toJson(s)));
+                yield record(
+                        HotspotJson.key(s),
+                        s.windowEnd().toEpochMilli(),
+                        EventJson.bytes(HotspotJson.toJson(s)));
             }
             case ZONE_COUNTS -> {
                 HotspotZoneCounts z = (HotspotZoneCounts) element;
-                yield record(HotspotJson.key(z), z.windowEnd().toEpochMilli(), EventJson.bytes(HotspotJson.toJson(z)));
+                yield record(
+                        HotspotJson.key(z),
+                        z.windowEnd().toEpochMilli(),
+                        EventJson.bytes(HotspotJson.toJson(z)));
             }
         };
     }
 
     private ProducerRecord<byte[], byte[]> record(String key, long timestamp, byte[] value) {
-        return new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value);
+        return new ProducerRecord<>(
+                topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value);
     }
 }

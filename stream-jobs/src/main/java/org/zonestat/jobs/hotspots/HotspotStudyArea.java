@@ -62,16 +62,19 @@ public final class HotspotStudyArea implements Serializable {
     /**
      * The area's cells at {@code resolution}, distinct and in ascending order.
      *
-     * @throws IllegalArgumentException if explicit cells are of another resolution, or the area
-     *     has no cell at this resolution
+     * @throws IllegalArgumentException if explicit cells are of another resolution, or the area has
+     *     no cell at this resolution
      */
     public long[] cells(int resolution) {
         long[] out;
         if (explicitCells != null) {
             for (long c : explicitCells) {
                 if (H3Binner.h3().getResolution(c) != resolution) {
-                    throw new IllegalArgumentException("study-area cell " + Long.toHexString(c)
-                            + " is not of resolution " + resolution);
+                    throw new IllegalArgumentException(
+                            "study-area cell "
+                                    + Long.toHexString(c)
+                                    + " is not of resolution "
+                                    + resolution);
                 }
             }
             out = explicitCells.clone();
@@ -94,7 +97,8 @@ public final class HotspotStudyArea implements Serializable {
         GeoJsonZoneLayerReader reader = new GeoJsonZoneLayerReader();
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length());
-            try (InputStream in = HotspotStudyArea.class.getClassLoader().getResourceAsStream(resource)) {
+            try (InputStream in =
+                    HotspotStudyArea.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalArgumentException(location + ": no such class-path resource");
                 }
@@ -110,7 +114,9 @@ public final class HotspotStudyArea implements Serializable {
         return reader.read("study-area", "study area", file, "name");
     }
 
-    /** A 64-bit fingerprint of a cell list (order-sensitive), to recognise state of another area. */
+    /**
+     * A 64-bit fingerprint of a cell list (order-sensitive), to recognise state of another area.
+     */
     static long fingerprint(long[] cells) {
         long h = 1125899906842597L;
         for (long c : cells) {
@@ -121,7 +127,8 @@ public final class HotspotStudyArea implements Serializable {
 
     @Override
     public String toString() {
-        return explicitCells != null ? "HotspotStudyArea(" + explicitCells.length + " cells)"
+        return explicitCells != null
+                ? "HotspotStudyArea(" + explicitCells.length + " cells)"
                 : "HotspotStudyArea(" + location + ")";
     }
 }

@@ -11,10 +11,10 @@ import org.zonestat.jobs.model.IncidentKind;
 import org.zonestat.jobs.model.TaggedEvent;
 
 /**
- * Turns each tagged incident into the facts the hotspot analytics count: one for its H3 cell at
- * the hotspot resolution (computed from lon/lat, since the tagging job's {@code h3} field may be
- * of another resolution) and one per zone layer it lies in. 311 requests, tips and incidents of a
- * kind outside {@link IncidentKind} (which the parser already rejects) produce nothing.
+ * Turns each tagged incident into the facts the hotspot analytics count: one for its H3 cell at the
+ * hotspot resolution (computed from lon/lat, since the tagging job's {@code h3} field may be of
+ * another resolution) and one per zone layer it lies in. 311 requests, tips and incidents of a kind
+ * outside {@link IncidentKind} (which the parser already rejects) produce nothing.
  *
  * <p>Stateless.
  */
@@ -40,9 +40,18 @@ public final class ToHotspotFacts implements FlatMapFunction<TaggedEvent, Hotspo
             binner = new H3Binner(resolution);
         }
         String k = kind.get().name();
-        out.collect(new HotspotFact(HotspotFact.CELL_SCOPE, binner.cellAddress(e.lon(), e.lat()), e.eventId(), k,
-                e.occurredAt()));
-        tagged.zones().forEach((layer, zone) -> out.collect(new HotspotFact(layer, zone, e.eventId(), k,
-                e.occurredAt())));
+        out.collect(
+                new HotspotFact(
+                        HotspotFact.CELL_SCOPE,
+                        binner.cellAddress(e.lon(), e.lat()),
+                        e.eventId(),
+                        k,
+                        e.occurredAt()));
+        tagged.zones()
+                .forEach(
+                        (layer, zone) ->
+                                out.collect(
+                                        new HotspotFact(
+                                                layer, zone, e.eventId(), k, e.occurredAt())));
     }
 }

@@ -20,19 +20,20 @@ import org.zonestat.jobs.model.HotspotZoneCounts;
 
 /**
  * Sliding-window counts of one zone, keyed by (layer, zone): at every local midnight E, once the
- * watermark has passed it, emits one {@link HotspotZoneCounts} per configured window length L
- * with the zone's counts over [E - L days, E), if that window or the one closed a day earlier
- * has an incident (so a zone whose window empties is reported once with zeros, then no more).
+ * watermark has passed it, emits one {@link HotspotZoneCounts} per configured window length L with
+ * the zone's counts over [E - L days, E), if that window or the one closed a day earlier has an
+ * incident (so a zone whose window empties is reported once with zeros, then no more).
  *
  * <p><b>State</b>: {@code days}, the zone's day counts of the last (longest L) + 1 days ({@code
  * MapState}, key = the day's first instant), pruned at each close to what the next close needs;
  * {@code lastClose}, the last window end. Event-time timers: the end of each day with counts, and a
- * daily renewal while days are kept. When the last day has been pruned, both states are cleared
- * and no timer is left. A day re-emitted by a late incident replaces the stored one and so
- * changes the windows still to close; a day older than all of those is dropped and counted
- * ({@code zonestat.lateHotspotDays}). Closed windows are never emitted again.
+ * daily renewal while days are kept. When the last day has been pruned, both states are cleared and
+ * no timer is left. A day re-emitted by a late incident replaces the stored one and so changes the
+ * windows still to close; a day older than all of those is dropped and counted ({@code
+ * zonestat.lateHotspotDays}). Closed windows are never emitted again.
  */
-public final class ZoneWindowSums extends KeyedProcessFunction<String, HotspotDayCounts, HotspotZoneCounts> {
+public final class ZoneWindowSums
+        extends KeyedProcessFunction<String, HotspotDayCounts, HotspotZoneCounts> {
     private static final long serialVersionUID = 1L;
 
     private final HotspotConfig config;
@@ -47,20 +48,35 @@ public final class ZoneWindowSums extends KeyedProcessFunction<String, HotspotDa
 
     @Override
     public void open(OpenContext openContext) {
-        days = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("zone-days", Types.LONG, TypeInformation.of(HotspotDayCounts.class)));
-        lastClose = getRuntimeContext().getState(new ValueStateDescriptor<>("last-close", Types.LONG));
-        lateDays = getRuntimeContext().getMetricGroup().addGroup("zonestat").counter("lateHotspotDays");
+        days =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "zone-days",
+                                        Types.LONG,
+                                        TypeInformation.of(HotspotDayCounts.class)));
+        lastClose =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("last-close", Types.LONG));
+        lateDays =
+                getRuntimeContext()
+                        .getMetricGroup()
+                        .addGroup("zonestat")
+                        .counter("lateHotspotDays");
     }
 
     @Override
-    public void processElement(HotspotDayCounts day, Context ctx, Collector<HotspotZoneCounts> out) throws Exception {
+    public void processElement(HotspotDayCounts day, Context ctx, Collector<HotspotZoneCounts> out)
+            throws Exception {
         long closeTimer = day.until().toEpochMilli() - 1;
         Long last = lastClose.value();
-        if (closeTimer > ctx.timerService().currentWatermark() && (last == null || day.until().toEpochMilli() > last)) {
+        if (closeTimer > ctx.timerService().currentWatermark()
+                && (last == null || day.until().toEpochMilli() > last)) {
             ctx.timerService().registerEventTimeTimer(closeTimer);
         } else if (last == null
-                || day.from().isBefore(minusDays(Instant.ofEpochMilli(last), config.maxWindowDays() - 1))) {
+                || day.from()
+                        .isBefore(
+                                minusDays(
+                                        Instant.ofEpochMilli(last), config.maxWindowDays() - 1))) {
             lateDays.inc();
             return;
         }
@@ -68,7 +84,8 @@ public final class ZoneWindowSums extends KeyedProcessFunction<String, HotspotDa
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotZoneCounts> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<HotspotZoneCounts> out)
+            throws Exception {
         long end = timestamp + 1;
         Long last = lastClose.value();
         if (last != null && end <= last) {
@@ -82,9 +99,21 @@ public final class ZoneWindowSums extends KeyedProcessFunction<String, HotspotDa
             long[] now = sum(kept, minusDays(close, length), close);
             long[] before = sum(kept, minusDays(previousClose, length), previousClose);
             if (total(now) > 0 || total(before) > 0) {
-                String[] scopeKey = ctx.getCurrentKey().split(String.valueOf(HotspotKeys.SEPARATOR), 2);
-                out.collect(new HotspotZoneCounts(length, minusDays(close, length), close, scopeKey[0], scopeKey[1],
-                        now[0], now[1], now[2], now[3], now[4], now[5]));
+                String[] scopeKey =
+                        ctx.getCurrentKey().split(String.valueOf(HotspotKeys.SEPARATOR), 2);
+                out.collect(
+                        new HotspotZoneCounts(
+                                length,
+                                minusDays(close, length),
+                                close,
+                                scopeKey[0],
+                                scopeKey[1],
+                                now[0],
+                                now[1],
+                                now[2],
+                                now[3],
+                                now[4],
+                                now[5]));
             }
         }
         lastClose.update(end);

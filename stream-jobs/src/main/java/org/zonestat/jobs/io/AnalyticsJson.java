@@ -108,7 +108,9 @@ public final class AnalyticsJson {
 
     private static void zones(ObjectNode n, Map<String, String> zones) {
         ObjectNode z = n.putObject("zones");
-        zones.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> z.put(e.getKey(), e.getValue()));
+        zones.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> z.put(e.getKey(), e.getValue()));
     }
 
     private static String text(Instant t) {

@@ -11,8 +11,8 @@ import org.zonestat.jobs.model.ZoneDayStats;
 
 /**
  * Writes analytics records to their Kafka topics in the {@link AnalyticsJson} shapes: key = the
- * record's id (so redeliveries and re-fired days land in the same partition under the same key,
- * fit for a compacted topic), record timestamp = the event time it is about. Build with {@link
+ * record's id (so redeliveries and re-fired days land in the same partition under the same key, fit
+ * for a compacted topic), record timestamp = the event time it is about. Build with {@link
  * #alerts}, {@link #notifications}, {@link #zoneStats} or {@link #hotspots}.
  */
 public final class AnalyticsSerializationSchema<T> implements KafkaRecordSerializationSchema<T> {
@@ -21,7 +21,12 @@ public final class AnalyticsSerializationSchema<T> implements KafkaRecordSeriali
     private final String topic;
     private final Shape shape;
 
-    private enum Shape { ALERT, NOTIFICATION, ZONE_STATS, HALO }
+    private enum Shape {
+        ALERT,
+        NOTIFICATION,
+        ZONE_STATS,
+        HALO
+    }
 
     private AnalyticsSerializationSchema(String topic, Shape shape) {
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -45,28 +50,42 @@ public final class AnalyticsSerializationSchema<T> implements KafkaRecordSeriali
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            T element, KafkaSinkContext context, Long timestamp) {
         return switch (shape) {
             case ALERT -> {
                 Alert a = (Alert) element;
-                yield record(a.alertId(), a.at().toEpochMilli(), EventJson.bytes(AnalyticsJson.toJson(a)));
+                yield record(
+                        a.alertId(),
+                        a.at().toEpochMilli(),
+                        EventJson.bytes(AnalyticsJson.toJson(a)));
             }
             case NOTIFICATION -> {
                 Notification n = (Notification) element;
-                yield record(n.notificationId(), n.closedAt().toEpochMilli(), EventJson.bytes(AnalyticsJson.toJson(n)));
+                yield record(
+                        n.notificationId(),
+                        n.closedAt().toEpochMilli(),
+                        EventJson.bytes(AnalyticsJson.toJson(n)));
             }
             case ZONE_STATS -> {
                 ZoneDayStats s = (ZoneDayStats) element;
-                yield record(AnalyticsJson.key(s), s.from().toEpochMilli(), EventJson.bytes(AnalyticsJson.toJson(s)));
+                yield record(
+                        AnalyticsJson.key(s),
+                        s.from().toEpochMilli(),
+                        EventJson.bytes(AnalyticsJson.toJson(s)));
             }
             case HALO -> {
                 RiskHalo h = (RiskHalo) element;
-                yield record(h.haloId(), h.startsAt().toEpochMilli(), EventJson.bytes(AnalyticsJson.toJson(h)));
+                yield record(
+                        h.haloId(),
+                        h.startsAt().toEpochMilli(),
+                        EventJson.bytes(AnalyticsJson.toJson(h)));
             }
         };
     }
 
     private ProducerRecord<byte[], byte[]> record(String key, long timestamp, byte[] value) {
-        return new ProducerRecord<>(topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value);
+        return new ProducerRecord<>(
+                topic, null, timestamp, key.getBytes(StandardCharsets.UTF_8), value);
     }
 }

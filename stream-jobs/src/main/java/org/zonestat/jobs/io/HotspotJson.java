@@ -21,17 +21,17 @@ import org.zonestat.jobs.model.HotspotZoneCounts;
  *       COOLED}, {@code TURNED_COLD}, {@code STAYS_COLD}, {@code WARMED}, {@code RECLASSIFIED});
  *       key {@code <windowDays>d/<cell>}.
  *   <li>{@code "hotspot-window"} ({@link HotspotWindowSummary}): {@code windowDays}, {@code
- *       windowStart}, {@code windowEnd}, {@code studyAreaCells}, {@code activeCells}, {@code value},
- *       {@code outsideValue}, {@code hotCells}, {@code coldCells}, {@code turnedHot}, {@code
- *       cooled}; key {@code <windowDays>d/summary}.
+ *       windowStart}, {@code windowEnd}, {@code studyAreaCells}, {@code activeCells}, {@code
+ *       value}, {@code outsideValue}, {@code hotCells}, {@code coldCells}, {@code turnedHot},
+ *       {@code cooled}; key {@code <windowDays>d/summary}.
  *   <li>{@code "zone-window-counts"} ({@link HotspotZoneCounts}): {@code windowDays}, {@code
  *       windowStart}, {@code windowEnd}, {@code layer}, {@code zone}, {@code homicides}, {@code
  *       shootings}, {@code gunViolence} (their sum), {@code aggravatedAssaults}, {@code robberies},
  *       {@code otherViolent}, {@code other}; key {@code <windowDays>d/<layer>/<zone>}.
  * </ul>
  *
- * z, p and q are rounded to 4 significant decimals for z and 6 for p and q (p and q under 1e-6
- * are written as they are).
+ * z, p and q are rounded to 4 significant decimals for z and 6 for p and q (p and q under 1e-6 are
+ * written as they are).
  *
  * <p>Thread-safe (a shared, never reconfigured {@link ObjectMapper}).
  */

@@ -17,8 +17,15 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
-        String value = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-        out.collect(new RawRecord(record.topic(), record.partition(), record.offset(), record.timestamp(), value));
+        String value =
+                record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+        out.collect(
+                new RawRecord(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.timestamp(),
+                        value));
     }
 
     @Override

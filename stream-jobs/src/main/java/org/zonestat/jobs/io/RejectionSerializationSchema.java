@@ -10,7 +10,8 @@ import org.zonestat.jobs.model.Rejection;
  * original record, value = JSON with the reason and the original text, timestamp = when the
  * original was received.
  */
-public final class RejectionSerializationSchema implements KafkaRecordSerializationSchema<Rejection> {
+public final class RejectionSerializationSchema
+        implements KafkaRecordSerializationSchema<Rejection> {
     private static final long serialVersionUID = 1L;
     private final String topic;
 
@@ -19,9 +20,19 @@ public final class RejectionSerializationSchema implements KafkaRecordSerializat
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(Rejection element, KafkaSinkContext context, Long timestamp) {
-        String key = element.source().topic() + "/" + element.source().partition() + "/" + element.source().offset();
-        return new ProducerRecord<>(topic, null, element.source().receivedAtMillis(),
-                key.getBytes(StandardCharsets.UTF_8), EventJson.bytes(EventJson.toJson(element)));
+    public ProducerRecord<byte[], byte[]> serialize(
+            Rejection element, KafkaSinkContext context, Long timestamp) {
+        String key =
+                element.source().topic()
+                        + "/"
+                        + element.source().partition()
+                        + "/"
+                        + element.source().offset();
+        return new ProducerRecord<>(
+                topic,
+                null,
+                element.source().receivedAtMillis(),
+                key.getBytes(StandardCharsets.UTF_8),
+                EventJson.bytes(EventJson.toJson(element)));
     }
 }

@@ -6,10 +6,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.zonestat.jobs.model.TaggedEvent;
 
 /**
- * Writes a {@link TaggedEvent} to the events topic: key = event id (so a redelivered event lands
- * in the same partition with the same key), value = JSON, record timestamp = event time.
+ * Writes a {@link TaggedEvent} to the events topic: key = event id (so a redelivered event lands in
+ * the same partition with the same key), value = JSON, record timestamp = event time.
  */
-public final class TaggedEventSerializationSchema implements KafkaRecordSerializationSchema<TaggedEvent> {
+public final class TaggedEventSerializationSchema
+        implements KafkaRecordSerializationSchema<TaggedEvent> {
     private static final long serialVersionUID = 1L;
     private final String topic;
 
@@ -18,8 +19,12 @@ public final class TaggedEventSerializationSchema implements KafkaRecordSerializ
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(TaggedEvent element, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, element.event().occurredAt().toEpochMilli(),
+    public ProducerRecord<byte[], byte[]> serialize(
+            TaggedEvent element, KafkaSinkContext context, Long timestamp) {
+        return new ProducerRecord<>(
+                topic,
+                null,
+                element.event().occurredAt().toEpochMilli(),
                 element.event().eventId().getBytes(StandardCharsets.UTF_8),
                 EventJson.bytes(EventJson.toJson(element)));
     }

@@ -17,16 +17,23 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * it cannot read becomes an update whose GeoJSON is unusable, which the tagging stage rejects with
  * the reason.
  */
-public final class ZoneLayerUpdateDeserializer implements KafkaRecordDeserializationSchema<ZoneLayerUpdate> {
+public final class ZoneLayerUpdateDeserializer
+        implements KafkaRecordDeserializationSchema<ZoneLayerUpdate> {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<ZoneLayerUpdate> out) {
         String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-        String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-        RawRecord source = new RawRecord(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                value == null ? "" : value);
+        String value =
+                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+        RawRecord source =
+                new RawRecord(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.timestamp(),
+                        value == null ? "" : value);
         if (value == null) {
             out.collect(new ZoneLayerUpdate(key, null, null, 0, null, source));
             return;
@@ -34,8 +41,14 @@ public final class ZoneLayerUpdateDeserializer implements KafkaRecordDeserializa
         try {
             JsonNode n = JSON.readTree(value);
             JsonNode fc = n.path("featureCollection");
-            out.collect(new ZoneLayerUpdate(key, n.path("title").asText(key), n.path("nameProperty").asText("name"),
-                    n.path("version").asInt(0), fc.isMissingNode() ? "{}" : fc.toString(), source));
+            out.collect(
+                    new ZoneLayerUpdate(
+                            key,
+                            n.path("title").asText(key),
+                            n.path("nameProperty").asText("name"),
+                            n.path("version").asInt(0),
+                            fc.isMissingNode() ? "{}" : fc.toString(),
+                            source));
         } catch (IOException e) {
             out.collect(new ZoneLayerUpdate(key, key, "name", 0, value, source));
         }

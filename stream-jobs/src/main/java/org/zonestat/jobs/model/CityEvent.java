@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * A validated event from any raw feed, before zone tagging. Flat and immutable.
  *
- * @param eventId unique, idempotent id {@code <stream>/<source>/<recordId>[/<status>@<occurredAt>]}:
- *     the same input delivered twice yields the same id
+ * @param eventId unique, idempotent id {@code
+ *     <stream>/<source>/<recordId>[/<status>@<occurredAt>]}: the same input delivered twice yields
+ *     the same id
  * @param stream which feed it came from
  * @param recordId the source's own id
  * @param source the name of the feed, e.g. {@code bpd-part1-2018}
@@ -19,8 +20,8 @@ import java.util.Objects;
  * @param lon longitude, WGS84 degrees
  * @param lat latitude, WGS84 degrees
  * @param address block address; may be null
- * @param dueAt for 311: when the request is due, as the source says; null when it does not say
- *     (the service-level table then decides)
+ * @param dueAt for 311: when the request is due, as the source says; null when it does not say (the
+ *     service-level table then decides)
  */
 public record CityEvent(
         String eventId,
@@ -48,8 +49,30 @@ public record CityEvent(
     }
 
     /** An event without a source due time. */
-    public CityEvent(String eventId, EventStream stream, String recordId, String source, String kind, String type,
-            String status, Instant occurredAt, double lon, double lat, String address) {
-        this(eventId, stream, recordId, source, kind, type, status, occurredAt, lon, lat, address, null);
+    public CityEvent(
+            String eventId,
+            EventStream stream,
+            String recordId,
+            String source,
+            String kind,
+            String type,
+            String status,
+            Instant occurredAt,
+            double lon,
+            double lat,
+            String address) {
+        this(
+                eventId,
+                stream,
+                recordId,
+                source,
+                kind,
+                type,
+                status,
+                occurredAt,
+                lon,
+                lat,
+                address,
+                null);
     }
 }

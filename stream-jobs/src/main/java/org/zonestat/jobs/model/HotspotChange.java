@@ -7,8 +7,8 @@ import java.util.Objects;
  * One H3 cell's Getis-Ord Gi* result at one window close, for the {@code hotspots} topic ({@code
  * "type": "hotspot-cell"}). Emitted for every cell that is hot or cold in the window and for every
  * cell whose status or emerging hot-spot category changed since the previous window (see {@link
- * HotspotChangeType}); a consumer that keeps, per window length, the cells of the latest window
- * end has the current map.
+ * HotspotChangeType}); a consumer that keeps, per window length, the cells of the latest window end
+ * has the current map.
  *
  * @param windowDays the window length in local days
  * @param windowStart the window's first instant (a local midnight)
@@ -57,7 +57,9 @@ public record HotspotChange(
         Objects.requireNonNull(change, "change");
     }
 
-    /** The topic key: {@code <windowDays>d/<cell>}, one compacted entry per window length and cell. */
+    /**
+     * The topic key: {@code <windowDays>d/<cell>}, one compacted entry per window length and cell.
+     */
     public String key() {
         return windowDays + "d/" + cell;
     }

@@ -42,14 +42,26 @@ public record HotspotDayCounts(
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
         if (windowDays < 0) {
-            throw new IllegalArgumentException("windowDays must not be negative, was " + windowDays);
+            throw new IllegalArgumentException(
+                    "windowDays must not be negative, was " + windowDays);
         }
     }
 
     /** The same counts routed to the window length {@code days}. */
     public HotspotDayCounts withWindowDays(int days) {
-        return new HotspotDayCounts(scope, key, days, day, from, until, homicides, shootings, aggravatedAssaults,
-                robberies, otherViolent, other);
+        return new HotspotDayCounts(
+                scope,
+                key,
+                days,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                aggravatedAssaults,
+                robberies,
+                otherViolent,
+                other);
     }
 
     /** Homicides plus non-fatal shootings: the VRI's headline measure. */

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One incident as counted by the hotspot analytics, in one counting scope: its H3 cell, or its
- * zone in one layer. An incident yields one fact for its cell and one per layer it lies in.
+ * One incident as counted by the hotspot analytics, in one counting scope: its H3 cell, or its zone
+ * in one layer. An incident yields one fact for its cell and one per layer it lies in.
  *
  * @param scope {@link #CELL_SCOPE} for the H3 cell, else the zone layer id
  * @param key the H3 cell address (cell scope) or the zone name (layer scope)
@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param kind the {@link IncidentKind} name
  * @param occurredAt event time
  */
-public record HotspotFact(String scope, String key, String eventId, String kind, Instant occurredAt) {
+public record HotspotFact(
+        String scope, String key, String eventId, String kind, Instant occurredAt) {
     /** The scope of H3 cell facts; not a valid layer id (layer ids are {@code [a-z0-9-]+}). */
     public static final String CELL_SCOPE = "#h3";
 

@@ -2,9 +2,9 @@ package org.zonestat.jobs.model;
 
 /**
  * The Gi* results of a whole study area at one window close, kept in keyed state for the emerging
- * hot-spot classification: position i of each array is the i-th cell of the study area in
- * ascending H3 index order. Floats halve the state; their precision is ample for z, p and q.
- * Not a stream element; equality is by identity (arrays).
+ * hot-spot classification: position i of each array is the i-th cell of the study area in ascending
+ * H3 index order. Floats halve the state; their precision is ample for z, p and q. Not a stream
+ * element; equality is by identity (arrays).
  *
  * @param windowEnd the window close, epoch millis
  * @param studyArea a fingerprint of the study area's cells, so a snapshot taken with another study

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The overview of one window close of the hotspot analytics ({@code hotspots} topic, {@code
- * "type": "hotspot-window"}): one per window length per local day, also when nothing is hot, so
- * the console knows the map is current.
+ * The overview of one window close of the hotspot analytics ({@code hotspots} topic, {@code "type":
+ * "hotspot-window"}): one per window length per local day, also when nothing is hot, so the console
+ * knows the map is current.
  *
  * @param windowDays the window length in local days
  * @param windowStart the window's first instant

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A closing-the-loop message for the requester of a 311 request ({@code notifications} topic):
- * what was done and how long it took. Carries no contact data itself, only the channel to use;
- * a delivery service that holds the contact details looks them up by request id.
+ * A closing-the-loop message for the requester of a 311 request ({@code notifications} topic): what
+ * was done and how long it took. Carries no contact data itself, only the channel to use; a
+ * delivery service that holds the contact details looks them up by request id.
  *
  * @param notificationId deterministic id {@code close-loop/<request>/<closedAt>}
  * @param requestId the request

@@ -10,4 +10,5 @@ package org.zonestat.jobs.model;
  * @param receivedAtMillis the Kafka record timestamp, epoch milliseconds
  * @param value the record value decoded as UTF-8 (never null; an empty record is "")
  */
-public record RawRecord(String topic, int partition, long offset, long receivedAtMillis, String value) {}
+public record RawRecord(
+        String topic, int partition, long offset, long receivedAtMillis, String value) {}

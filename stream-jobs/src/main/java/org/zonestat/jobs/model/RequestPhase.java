@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum RequestPhase {
     /** Received, not yet worked ({@code New}, {@code New (Duplicate)}). */
     NEW,
-    /** Being worked: {@code Open}, {@code Pending}, {@code Hold}, {@code In Progress}, any other. */
+    /**
+     * Being worked: {@code Open}, {@code Pending}, {@code Hold}, {@code In Progress}, any other.
+     */
     OPEN,
     /** Done: {@code Closed}, {@code Closed (Duplicate)}, {@code Closed (Transferred)}. */
     CLOSED;

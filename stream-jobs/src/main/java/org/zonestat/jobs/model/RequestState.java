@@ -64,14 +64,46 @@ public record RequestState(
     }
 
     public RequestState withAnnouncements(Instant overdueFor, Instant notified) {
-        return new RequestState(requestId, type, phase, status, statusAt, statusEventId, lon, lat, zones,
-                createdAt, lastOpenAt, firstClosedAt, sourceDueAt, contact, overdueFor, notified,
-                alertTimer, expiryTimer);
+        return new RequestState(
+                requestId,
+                type,
+                phase,
+                status,
+                statusAt,
+                statusEventId,
+                lon,
+                lat,
+                zones,
+                createdAt,
+                lastOpenAt,
+                firstClosedAt,
+                sourceDueAt,
+                contact,
+                overdueFor,
+                notified,
+                alertTimer,
+                expiryTimer);
     }
 
     public RequestState withTimers(Long alert, Long expiry) {
-        return new RequestState(requestId, type, phase, status, statusAt, statusEventId, lon, lat, zones,
-                createdAt, lastOpenAt, firstClosedAt, sourceDueAt, contact, overdueAlertedFor, notifiedAt,
-                alert, expiry);
+        return new RequestState(
+                requestId,
+                type,
+                phase,
+                status,
+                statusAt,
+                statusEventId,
+                lon,
+                lat,
+                zones,
+                createdAt,
+                lastOpenAt,
+                firstClosedAt,
+                sourceDueAt,
+                contact,
+                overdueAlertedFor,
+                notifiedAt,
+                alert,
+                expiry);
     }
 }

@@ -34,7 +34,8 @@ public record RiskHalo(
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (!(radiusMeters > 0)) {
-            throw new IllegalArgumentException("radiusMeters must be positive, was " + radiusMeters);
+            throw new IllegalArgumentException(
+                    "radiusMeters must be positive, was " + radiusMeters);
         }
         zones = Map.copyOf(Objects.requireNonNull(zones, "zones"));
     }

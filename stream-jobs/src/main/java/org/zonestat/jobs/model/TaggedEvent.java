@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param layerVersions layer id to the version of the layer used, for every layer consulted, so
  *     that a replay of a past week can show the zones of that time
  */
-public record TaggedEvent(CityEvent event, String h3, Map<String, String> zones, Map<String, Integer> layerVersions) {
+public record TaggedEvent(
+        CityEvent event, String h3, Map<String, String> zones, Map<String, Integer> layerVersions) {
     public TaggedEvent {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(h3, "h3");

@@ -5,13 +5,13 @@ import java.util.Objects;
 
 /**
  * One zone's scorecard for one Baltimore local day ({@code zone-stats} topic). Each event counts
- * once (redeliveries end at {@code dedupe-and-tag}). A day is re-emitted with updated counts when a late event arrives within the
- * allowed lateness, so consumers upsert by (layer, zone, day).
+ * once (redeliveries end at {@code dedupe-and-tag}). A day is re-emitted with updated counts when a
+ * late event arrives within the allowed lateness, so consumers upsert by (layer, zone, day).
  *
  * @param layer the zone layer id
  * @param zone the zone's name
- * @param day the local calendar day, ISO {@code yyyy-MM-dd} (America/New_York by default; a
- *     string because Flink has no built-in serializer for {@code LocalDate} and Kryo is off)
+ * @param day the local calendar day, ISO {@code yyyy-MM-dd} (America/New_York by default; a string
+ *     because Flink has no built-in serializer for {@code LocalDate} and Kryo is off)
  * @param from the day's first instant
  * @param until the next day's first instant (23 or 25 hours later on daylight-saving days)
  * @param homicides homicides that day
@@ -58,25 +58,99 @@ public record ZoneDayStats(
     }
 
     /** A day with incident, 311 and tip counts only: no 311 workload. */
-    public ZoneDayStats(String layer, String zone, String day, Instant from, Instant until, long homicides,
-            long shootings, long otherViolent, long requestsOpened, long requestsClosed, long tips) {
-        this(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened, requestsClosed, tips,
-                0, Double.NaN, 0, 0, 0, 0, 0);
+    public ZoneDayStats(
+            String layer,
+            String zone,
+            String day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                0,
+                Double.NaN,
+                0,
+                0,
+                0,
+                0,
+                0);
     }
 
     /** A day with the 311 workload, of an unrecorded layer version. */
-    public ZoneDayStats(String layer, String zone, String day, Instant from, Instant until, long homicides,
-            long shootings, long otherViolent, long requestsOpened, long requestsClosed, long tips,
-            long requestsOverdue, double medianDaysToClose, long openChange, long overdueChange, long openAtEnd,
+    public ZoneDayStats(
+            String layer,
+            String zone,
+            String day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            long requestsOverdue,
+            double medianDaysToClose,
+            long openChange,
+            long overdueChange,
+            long openAtEnd,
             long overdueAtEnd) {
-        this(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened, requestsClosed, tips,
-                requestsOverdue, medianDaysToClose, openChange, overdueChange, openAtEnd, overdueAtEnd, 0);
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                medianDaysToClose,
+                openChange,
+                overdueChange,
+                openAtEnd,
+                overdueAtEnd,
+                0);
     }
 
     /** This day with the zone's open and overdue 311 requests at its end. */
     public ZoneDayStats withWorkload(long open, long overdue) {
-        return new ZoneDayStats(layer, zone, day, from, until, homicides, shootings, otherViolent, requestsOpened,
-                requestsClosed, tips, requestsOverdue, medianDaysToClose, openChange, overdueChange, open, overdue,
+        return new ZoneDayStats(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                medianDaysToClose,
+                openChange,
+                overdueChange,
+                open,
+                overdue,
                 layerVersion);
     }
 }

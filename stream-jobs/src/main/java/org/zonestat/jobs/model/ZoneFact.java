@@ -11,14 +11,19 @@ import java.util.Objects;
  * @param measure what it counts as
  * @param eventId the idempotent id of what is counted (counts are of distinct ids)
  * @param occurredAt event time
- * @param value the amount, for the measures that carry one ({@link ZoneMeasure#carriesValue}):
- *     days open for {@link ZoneMeasure#DAYS_TO_CLOSE}, +1 or -1 for the workload changes; 1
- *     otherwise
+ * @param value the amount, for the measures that carry one ({@link ZoneMeasure#carriesValue}): days
+ *     open for {@link ZoneMeasure#DAYS_TO_CLOSE}, +1 or -1 for the workload changes; 1 otherwise
  * @param layerVersion the version of the layer the zone was found in; 0 when not recorded (the 311
  *     workload facts, which follow the request's zones)
  */
-public record ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt,
-        double value, int layerVersion) {
+public record ZoneFact(
+        String layer,
+        String zone,
+        ZoneMeasure measure,
+        String eventId,
+        Instant occurredAt,
+        double value,
+        int layerVersion) {
     public ZoneFact {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
@@ -28,12 +33,18 @@ public record ZoneFact(String layer, String zone, ZoneMeasure measure, String ev
     }
 
     /** A fact that counts one, of an unrecorded layer version. */
-    public ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt) {
+    public ZoneFact(
+            String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt) {
         this(layer, zone, measure, eventId, occurredAt, 1, 0);
     }
 
     /** A fact of an unrecorded layer version. */
-    public ZoneFact(String layer, String zone, ZoneMeasure measure, String eventId, Instant occurredAt,
+    public ZoneFact(
+            String layer,
+            String zone,
+            ZoneMeasure measure,
+            String eventId,
+            Instant occurredAt,
             double value) {
         this(layer, zone, measure, eventId, occurredAt, value, 0);
     }

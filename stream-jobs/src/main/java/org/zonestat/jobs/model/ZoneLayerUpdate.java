@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param geojson a GeoJSON FeatureCollection of polygons, or null to remove the layer
  * @param source the message as received (for a rejection if it cannot be used)
  */
-public record ZoneLayerUpdate(String layerId, String title, String nameProperty, int version, String geojson, RawRecord source) {
+public record ZoneLayerUpdate(
+        String layerId,
+        String title,
+        String nameProperty,
+        int version,
+        String geojson,
+        RawRecord source) {
     public ZoneLayerUpdate {
         Objects.requireNonNull(layerId, "layerId");
         Objects.requireNonNull(source, "source");

@@ -30,17 +30,22 @@ public enum ZoneMeasure {
     /** The measure an event counts towards, or empty when the scorecard does not count it. */
     public static Optional<ZoneMeasure> of(CityEvent e) {
         return switch (e.stream()) {
-            case INCIDENT -> switch (IncidentKind.parse(e.kind()).orElse(IncidentKind.OTHER)) {
-                case HOMICIDE -> Optional.of(HOMICIDE);
-                case SHOOTING -> Optional.of(SHOOTING);
-                case AGGRAVATED_ASSAULT, ROBBERY, OTHER_VIOLENT -> Optional.of(OTHER_VIOLENT);
-                case OTHER -> Optional.empty();
-            };
-            case REQUEST311 -> e.status() == null ? Optional.empty() : switch (RequestPhase.of(e.status())) {
-                case NEW -> Optional.of(REQUEST_OPENED);
-                case CLOSED -> Optional.of(REQUEST_CLOSED);
-                case OPEN -> Optional.empty();
-            };
+            case INCIDENT ->
+                    switch (IncidentKind.parse(e.kind()).orElse(IncidentKind.OTHER)) {
+                        case HOMICIDE -> Optional.of(HOMICIDE);
+                        case SHOOTING -> Optional.of(SHOOTING);
+                        case AGGRAVATED_ASSAULT, ROBBERY, OTHER_VIOLENT ->
+                                Optional.of(OTHER_VIOLENT);
+                        case OTHER -> Optional.empty();
+                    };
+            case REQUEST311 ->
+                    e.status() == null
+                            ? Optional.empty()
+                            : switch (RequestPhase.of(e.status())) {
+                                case NEW -> Optional.of(REQUEST_OPENED);
+                                case CLOSED -> Optional.of(REQUEST_CLOSED);
+                                case OPEN -> Optional.empty();
+                            };
             case TIP -> Optional.of(TIP);
         };
     }

@@ -10,25 +10,33 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.junit.jupiter.api.Test;
 
 class LocalDayWindowsTest {
-    private static final LocalDayWindows BALTIMORE = new LocalDayWindows(ZoneId.of("America/New_York"));
+    private static final LocalDayWindows BALTIMORE =
+            new LocalDayWindows(ZoneId.of("America/New_York"));
 
     @Test
     void anOrdinarySummerDayRunsFromLocalMidnightForTwentyFourHours() {
         TimeWindow w = BALTIMORE.windowOf(Instant.parse("2018-07-08T03:59:59Z").toEpochMilli());
-        assertThat(Instant.ofEpochMilli(w.getStart())).isEqualTo(Instant.parse("2018-07-07T04:00:00Z"));
+        assertThat(Instant.ofEpochMilli(w.getStart()))
+                .isEqualTo(Instant.parse("2018-07-07T04:00:00Z"));
         assertThat(w.getEnd() - w.getStart()).isEqualTo(Duration.ofHours(24).toMillis());
         assertThat(BALTIMORE.dayOf(w)).isEqualTo(LocalDate.of(2018, 7, 7));
-        assertThat(BALTIMORE.dayOf(BALTIMORE.windowOf(Instant.parse("2018-07-08T04:00:00Z").toEpochMilli())))
+        assertThat(
+                        BALTIMORE.dayOf(
+                                BALTIMORE.windowOf(
+                                        Instant.parse("2018-07-08T04:00:00Z").toEpochMilli())))
                 .isEqualTo(LocalDate.of(2018, 7, 8));
     }
 
     @Test
     void theSpringForwardDayLastsTwentyThreeHoursAndTheFallBackDayTwentyFive() {
-        TimeWindow spring = BALTIMORE.windowOf(Instant.parse("2018-03-11T12:00:00Z").toEpochMilli());
+        TimeWindow spring =
+                BALTIMORE.windowOf(Instant.parse("2018-03-11T12:00:00Z").toEpochMilli());
         TimeWindow fall = BALTIMORE.windowOf(Instant.parse("2018-11-04T12:00:00Z").toEpochMilli());
         assertThat(spring.getEnd() - spring.getStart()).isEqualTo(Duration.ofHours(23).toMillis());
         assertThat(fall.getEnd() - fall.getStart()).isEqualTo(Duration.ofHours(25).toMillis());
-        assertThat(Instant.ofEpochMilli(fall.getStart())).isEqualTo(Instant.parse("2018-11-04T04:00:00Z"));
-        assertThat(Instant.ofEpochMilli(fall.getEnd())).isEqualTo(Instant.parse("2018-11-05T05:00:00Z"));
+        assertThat(Instant.ofEpochMilli(fall.getStart()))
+                .isEqualTo(Instant.parse("2018-11-04T04:00:00Z"));
+        assertThat(Instant.ofEpochMilli(fall.getEnd()))
+                .isEqualTo(Instant.parse("2018-11-05T05:00:00Z"));
     }
 }

@@ -39,7 +39,9 @@ class NearRepeatCoverTest {
             total += cells.size();
             max = Math.max(max, cells.size());
         }
-        System.out.printf("H3 r7, R=400 m: %.2f cells per event on average, at most %d%n", total / 2000.0, max);
+        System.out.printf(
+                "H3 r7, R=400 m: %.2f cells per event on average, at most %d%n",
+                total / 2000.0, max);
         assertThat(max).isLessThanOrEqualTo(7);
         assertThat(total / 2000.0).isLessThan(3.0);
     }
@@ -54,14 +56,26 @@ class NearRepeatCoverTest {
             double d = radius * Math.sqrt(random.nextDouble()) * 0.999;
             double bearing = random.nextDouble() * 2 * Math.PI;
             double lat2 = lat + Math.toDegrees(d * Math.cos(bearing) / Distances.EARTH_RADIUS_M);
-            double lon2 = lon + Math.toDegrees(
-                    d * Math.sin(bearing) / (Distances.EARTH_RADIUS_M * Math.cos(Math.toRadians(lat))));
+            double lon2 =
+                    lon
+                            + Math.toDegrees(
+                                    d
+                                            * Math.sin(bearing)
+                                            / (Distances.EARTH_RADIUS_M
+                                                    * Math.cos(Math.toRadians(lat))));
             if (Distances.meters(lon, lat, lon2, lat2) > radius) {
                 continue;
             }
             assertThat(cover.cells(lon, lat))
-                    .as("partner %.6f,%.6f of %.6f,%.6f at %.1f m, R=%.0f (seed %d)", lon2, lat2, lon, lat,
-                            Distances.meters(lon, lat, lon2, lat2), radius, seed)
+                    .as(
+                            "partner %.6f,%.6f of %.6f,%.6f at %.1f m, R=%.0f (seed %d)",
+                            lon2,
+                            lat2,
+                            lon,
+                            lat,
+                            Distances.meters(lon, lat, lon2, lat2),
+                            radius,
+                            seed)
                     .contains(cover.homeCell(lon2, lat2));
         }
     }

@@ -47,22 +47,37 @@ class NearRepeatDetectorTest {
     private static final NearRepeatFanOut FAN_OUT = new NearRepeatFanOut(new NearRepeatCover(7, R));
 
     @Test
-    void aShootingWithin400MetersAndFourteenDaysOfAnEarlierOneRaisesOneAlertNamingBoth() throws Exception {
+    void aShootingWithin400MetersAndFourteenDaysOfAnEarlierOneRaisesOneAlertNamingBoth()
+            throws Exception {
         try (var h = harness()) {
             feed(h, event("A", "HOMICIDE", T0, LON, LAT, VRI));
-            feed(h, event("B", "SHOOTING", T0.plus(Duration.ofDays(3)), LON, LAT + 300 / METERS_PER_DEG_LAT, PLAIN));
+            feed(
+                    h,
+                    event(
+                            "B",
+                            "SHOOTING",
+                            T0.plus(Duration.ofDays(3)),
+                            LON,
+                            LAT + 300 / METERS_PER_DEG_LAT,
+                            PLAIN));
 
             List<Alert> alerts = h.extractOutputValues();
-            assertThat(alerts).singleElement().satisfies(a -> {
-                assertThat(a.type()).isEqualTo(AlertType.NEAR_REPEAT);
-                assertThat(a.alertId()).isEqualTo("near-repeat/incident/test/A/incident/test/B");
-                assertThat(a.subjectId()).isEqualTo("incident/test/B");
-                assertThat(a.relatedId()).isEqualTo("incident/test/A");
-                assertThat(a.distanceMeters()).isCloseTo(300, within(1.0));
-                assertThat(a.zones()).isEqualTo(PLAIN);
-                assertThat(a.priority()).as("the earlier event lies in a VRI zone").isTrue();
-                assertThat(a.at()).isEqualTo(T0.plus(Duration.ofDays(3)));
-            });
+            assertThat(alerts)
+                    .singleElement()
+                    .satisfies(
+                            a -> {
+                                assertThat(a.type()).isEqualTo(AlertType.NEAR_REPEAT);
+                                assertThat(a.alertId())
+                                        .isEqualTo("near-repeat/incident/test/A/incident/test/B");
+                                assertThat(a.subjectId()).isEqualTo("incident/test/B");
+                                assertThat(a.relatedId()).isEqualTo("incident/test/A");
+                                assertThat(a.distanceMeters()).isCloseTo(300, within(1.0));
+                                assertThat(a.zones()).isEqualTo(PLAIN);
+                                assertThat(a.priority())
+                                        .as("the earlier event lies in a VRI zone")
+                                        .isTrue();
+                                assertThat(a.at()).isEqualTo(T0.plus(Duration.ofDays(3)));
+                            });
         }
     }
 
@@ -70,7 +85,15 @@ class NearRepeatDetectorTest {
     void eventsFartherThanTheRadiusOrTheWindowApartRaiseNothing() throws Exception {
         try (var h = harness()) {
             feed(h, event("A", "SHOOTING", T0, LON, LAT, PLAIN));
-            feed(h, event("far", "SHOOTING", T0.plusSeconds(60), LON, LAT + 410 / METERS_PER_DEG_LAT, PLAIN));
+            feed(
+                    h,
+                    event(
+                            "far",
+                            "SHOOTING",
+                            T0.plusSeconds(60),
+                            LON,
+                            LAT + 410 / METERS_PER_DEG_LAT,
+                            PLAIN));
             feed(h, event("later", "SHOOTING", T0.plus(T).plusSeconds(1), LON, LAT, PLAIN));
             feed(h, event("robbery", "ROBBERY", T0.plusSeconds(60), LON, LAT, PLAIN));
 
@@ -81,7 +104,8 @@ class NearRepeatDetectorTest {
     @Test
     void aPairIsReportedOnceWhateverTheArrivalOrderAndRedeliveries() throws Exception {
         TaggedEvent a = event("A", "SHOOTING", T0, LON, LAT, PLAIN);
-        TaggedEvent b = event("B", "SHOOTING", T0.plus(T), LON + 200 / METERS_PER_DEG_LAT, LAT, PLAIN);
+        TaggedEvent b =
+                event("B", "SHOOTING", T0.plus(T), LON + 200 / METERS_PER_DEG_LAT, LAT, PLAIN);
         List<Alert> inOrder;
         try (var h = harness()) {
             feed(h, a);
@@ -105,14 +129,17 @@ class NearRepeatDetectorTest {
             feed(h, event("A", "SHOOTING", T0, LON, LAT, VRI));
             feed(h, event("A", "SHOOTING", T0, LON, LAT, VRI));
 
-            assertThat(h.getSideOutput(NearRepeatDetector.HALOS)).extracting(StreamRecord::getValue)
-                    .singleElement().satisfies(halo -> {
-                        assertThat(halo.haloId()).isEqualTo("halo/incident/test/A");
-                        assertThat(halo.radiusMeters()).isEqualTo(R);
-                        assertThat(halo.startsAt()).isEqualTo(T0);
-                        assertThat(halo.expiresAt()).isEqualTo(T0.plus(T));
-                        assertThat(halo.zones()).isEqualTo(VRI);
-                    });
+            assertThat(h.getSideOutput(NearRepeatDetector.HALOS))
+                    .extracting(StreamRecord::getValue)
+                    .singleElement()
+                    .satisfies(
+                            halo -> {
+                                assertThat(halo.haloId()).isEqualTo("halo/incident/test/A");
+                                assertThat(halo.radiusMeters()).isEqualTo(R);
+                                assertThat(halo.startsAt()).isEqualTo(T0);
+                                assertThat(halo.expiresAt()).isEqualTo(T0.plus(T));
+                                assertThat(halo.zones()).isEqualTo(VRI);
+                            });
         }
     }
 
@@ -133,7 +160,8 @@ class NearRepeatDetectorTest {
     }
 
     @Test
-    void onThe2018PartOneRowsTheDetectorFindsExactlyTheBruteForcePairsInAnyOrder() throws Exception {
+    void onThe2018PartOneRowsTheDetectorFindsExactlyTheBruteForcePairsInAnyOrder()
+            throws Exception {
         List<TaggedEvent> events = part1Of2018GunViolence();
         Set<String> expected = bruteForcePairs(events);
 
@@ -146,16 +174,24 @@ class NearRepeatDetectorTest {
                 feed(h, e);
             }
             for (Alert a : h.extractOutputValues()) {
-                assertThat(found.add(a.relatedId() + " " + a.subjectId())).as("reported twice: %s (seed %d)",
-                        a.alertId(), seed).isTrue();
+                assertThat(found.add(a.relatedId() + " " + a.subjectId()))
+                        .as("reported twice: %s (seed %d)", a.alertId(), seed)
+                        .isTrue();
             }
         }
-        System.out.printf("2018 Part 1 (Jan-Jul): %d shootings and homicides, %d near-repeat pairs at %.0f m / %d days,"
-                + " of which %d at the same place within an hour (several victims of one incident) (shuffle seed %d)%n",
-                events.size(), expected.size(), R, T.toDays(), sameIncident(events, expected), seed);
+        System.out.printf(
+                "2018 Part 1 (Jan-Jul): %d shootings and homicides, %d near-repeat pairs at %.0f m / %d days,"
+                        + " of which %d at the same place within an hour (several victims of one incident) (shuffle seed %d)%n",
+                events.size(),
+                expected.size(),
+                R,
+                T.toDays(),
+                sameIncident(events, expected),
+                seed);
         assertThat(found).as("shuffle seed %d", seed).isEqualTo(expected);
 
-        // The same in event-time order with a watermark after each event: state is pruned as it goes.
+        // The same in event-time order with a watermark after each event: state is pruned as it
+        // goes.
         Set<String> streamed = new HashSet<>();
         try (var h = harness()) {
             List<TaggedEvent> ordered = new ArrayList<>(events);
@@ -165,8 +201,13 @@ class NearRepeatDetectorTest {
                 h.processWatermark(e.event().occurredAt().toEpochMilli());
             }
             h.extractOutputValues().forEach(a -> streamed.add(a.relatedId() + " " + a.subjectId()));
-            h.processWatermark(ordered.get(ordered.size() - 1).event().occurredAt().plus(T).plus(LATENESS)
-                    .toEpochMilli());
+            h.processWatermark(
+                    ordered.get(ordered.size() - 1)
+                            .event()
+                            .occurredAt()
+                            .plus(T)
+                            .plus(LATENESS)
+                            .toEpochMilli());
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
@@ -174,7 +215,8 @@ class NearRepeatDetectorTest {
     }
 
     private static Set<String> bruteForcePairs(List<TaggedEvent> events) {
-        Comparator<CityEvent> order = Comparator.comparing(CityEvent::occurredAt).thenComparing(CityEvent::eventId);
+        Comparator<CityEvent> order =
+                Comparator.comparing(CityEvent::occurredAt).thenComparing(CityEvent::eventId);
         Set<String> pairs = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             for (int j = i + 1; j < events.size(); j++) {
@@ -195,12 +237,18 @@ class NearRepeatDetectorTest {
     private static long sameIncident(List<TaggedEvent> events, Set<String> pairs) {
         Map<String, CityEvent> byId = new java.util.HashMap<>();
         events.forEach(e -> byId.put(e.event().eventId(), e.event()));
-        return pairs.stream().map(p -> p.split(" ")).filter(p -> {
-            CityEvent a = byId.get(p[0]);
-            CityEvent b = byId.get(p[1]);
-            return Distances.meters(a.lon(), a.lat(), b.lon(), b.lat()) < 1
-                    && Duration.between(a.occurredAt(), b.occurredAt()).compareTo(Duration.ofHours(1)) <= 0;
-        }).count();
+        return pairs.stream()
+                .map(p -> p.split(" "))
+                .filter(
+                        p -> {
+                            CityEvent a = byId.get(p[0]);
+                            CityEvent b = byId.get(p[1]);
+                            return Distances.meters(a.lon(), a.lat(), b.lon(), b.lat()) < 1
+                                    && Duration.between(a.occurredAt(), b.occurredAt())
+                                                    .compareTo(Duration.ofHours(1))
+                                            <= 0;
+                        })
+                .count();
     }
 
     /** The shootings and homicides of the shipped 2018 rows that have usable coordinates. */
@@ -211,26 +259,51 @@ class NearRepeatDetectorTest {
             JsonNode n = json.readTree(raw.json());
             String kind = n.path("kind").asText();
             if (!(kind.equals("SHOOTING") || kind.equals("HOMICIDE"))
-                    || !n.path("lat").isNumber() || !n.path("lon").isNumber() || n.path("lat").asDouble() == 0) {
+                    || !n.path("lat").isNumber()
+                    || !n.path("lon").isNumber()
+                    || n.path("lat").asDouble() == 0) {
                 continue;
             }
             double lon = n.get("lon").asDouble();
             double lat = n.get("lat").asDouble();
-            CityEvent e = new CityEvent("incident/bpd-part1-2018/" + raw.key(), EventStream.INCIDENT, raw.key(),
-                    "bpd-part1-2018", kind, n.path("type").asText(), null, Instant.parse(n.get("occurredAt").asText()),
-                    lon, lat, null);
+            CityEvent e =
+                    new CityEvent(
+                            "incident/bpd-part1-2018/" + raw.key(),
+                            EventStream.INCIDENT,
+                            raw.key(),
+                            "bpd-part1-2018",
+                            kind,
+                            n.path("type").asText(),
+                            null,
+                            Instant.parse(n.get("occurredAt").asText()),
+                            lon,
+                            lat,
+                            null);
             out.add(new TaggedEvent(e, new H3Binner().cellAddress(lon, lat), Map.of()));
         }
         return out;
     }
 
-    static TaggedEvent event(String id, String kind, Instant at, double lon, double lat, Map<String, String> zones) {
-        CityEvent e = new CityEvent("incident/test/" + id, EventStream.INCIDENT, id, "test", kind, null, null, at, lon,
-                lat, null);
+    static TaggedEvent event(
+            String id, String kind, Instant at, double lon, double lat, Map<String, String> zones) {
+        CityEvent e =
+                new CityEvent(
+                        "incident/test/" + id,
+                        EventStream.INCIDENT,
+                        id,
+                        "test",
+                        kind,
+                        null,
+                        null,
+                        at,
+                        lon,
+                        lat,
+                        null);
         return new TaggedEvent(e, new H3Binner().cellAddress(lon, lat), zones);
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, CellEvent, Alert> h, TaggedEvent e)
+    private static void feed(
+            KeyedOneInputStreamOperatorTestHarness<String, CellEvent, Alert> h, TaggedEvent e)
             throws Exception {
         List<CellEvent> copies = new ArrayList<>();
         FAN_OUT.flatMap(e, new ListCollector<>(copies));
@@ -239,8 +312,11 @@ class NearRepeatDetectorTest {
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, CellEvent, Alert> harness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, CellEvent, Alert> harness()
+            throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new NearRepeatDetector(R, T, LATENESS, "vri-zones"), new AnalyticsGraph.CellKey(), Types.STRING);
+                new NearRepeatDetector(R, T, LATENESS, "vri-zones"),
+                new AnalyticsGraph.CellKey(),
+                Types.STRING);
     }
 }

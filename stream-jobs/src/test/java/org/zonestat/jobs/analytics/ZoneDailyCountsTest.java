@@ -28,7 +28,8 @@ import org.zonestat.jobs.model.ZoneMeasure;
  * at {@code dedupe-and-tag}, tested there).
  */
 class ZoneDailyCountsTest {
-    private static final Map<String, String> PENN_NORTH = Map.of("vri-zones", "Penn North", "neighborhoods", "Penn North");
+    private static final Map<String, String> PENN_NORTH =
+            Map.of("vri-zones", "Penn North", "neighborhoods", "Penn North");
     private static final Map<String, String> ROLAND_PARK = Map.of("neighborhoods", "Roland Park");
     // 2018-07-07 in Baltimore (EDT, UTC-4) runs from 04:00Z to the next day's 04:00Z.
     private static final Instant DAY_START = Instant.parse("2018-07-07T04:00:00Z");
@@ -39,39 +40,105 @@ class ZoneDailyCountsTest {
         try (var h = harness(Duration.ofDays(1))) {
             feed(h, incident("h1", "HOMICIDE", "2018-07-07T05:00:00Z", PENN_NORTH)); // 01:00 local
             feed(h, incident("s1", "SHOOTING", "2018-07-07T23:00:00Z", PENN_NORTH));
-            feed(h, incident("s2", "SHOOTING", "2018-07-08T03:30:00Z", PENN_NORTH)); // 23:30 local, same day
+            feed(
+                    h,
+                    incident(
+                            "s2",
+                            "SHOOTING",
+                            "2018-07-08T03:30:00Z",
+                            PENN_NORTH)); // 23:30 local, same day
             feed(h, incident("r1", "ROBBERY", "2018-07-07T12:00:00Z", PENN_NORTH));
-            feed(h, incident("o1", "OTHER", "2018-07-07T12:00:00Z", PENN_NORTH)); // not on the scorecard
+            feed(
+                    h,
+                    incident(
+                            "o1",
+                            "OTHER",
+                            "2018-07-07T12:00:00Z",
+                            PENN_NORTH)); // not on the scorecard
             feed(h, request("19-1", "New", "2018-07-07T10:00:00Z", PENN_NORTH));
-            feed(h, request("19-1", "Open", "2018-07-07T11:00:00Z", PENN_NORTH)); // not on the scorecard
+            feed(
+                    h,
+                    request(
+                            "19-1",
+                            "Open",
+                            "2018-07-07T11:00:00Z",
+                            PENN_NORTH)); // not on the scorecard
             feed(h, request("19-2", "Closed (Duplicate)", "2018-07-07T15:00:00Z", PENN_NORTH));
             feed(h, tip("t1", "2018-07-07T16:00:00Z", PENN_NORTH));
             feed(h, tip("t2", "2018-07-07T16:00:00Z", ROLAND_PARK));
-            feed(h, incident("s3", "SHOOTING", "2018-07-08T04:30:00Z", PENN_NORTH)); // 00:30 local, next day
+            feed(
+                    h,
+                    incident(
+                            "s3",
+                            "SHOOTING",
+                            "2018-07-08T04:30:00Z",
+                            PENN_NORTH)); // 00:30 local, next day
 
             h.processWatermark(DAY_END.toEpochMilli() - 2);
             assertThat(h.extractOutputValues()).isEmpty();
             h.processWatermark(DAY_END.toEpochMilli() - 1);
 
             List<ZoneDayStats> stats = h.extractOutputValues();
-            ZoneDayStats pennNorth = new ZoneDayStats("vri-zones", "Penn North", "2018-07-07", DAY_START, DAY_END,
-                    1, 2, 1, 1, 1, 1);
-            assertThat(stats).containsExactlyInAnyOrder(
-                    pennNorth,
-                    new ZoneDayStats("neighborhoods", "Penn North", "2018-07-07", DAY_START, DAY_END, 1, 2, 1, 1, 1, 1),
-                    new ZoneDayStats("neighborhoods", "Roland Park", "2018-07-07", DAY_START, DAY_END, 0, 0, 0, 0, 0, 1));
+            ZoneDayStats pennNorth =
+                    new ZoneDayStats(
+                            "vri-zones",
+                            "Penn North",
+                            "2018-07-07",
+                            DAY_START,
+                            DAY_END,
+                            1,
+                            2,
+                            1,
+                            1,
+                            1,
+                            1);
+            assertThat(stats)
+                    .containsExactlyInAnyOrder(
+                            pennNorth,
+                            new ZoneDayStats(
+                                    "neighborhoods",
+                                    "Penn North",
+                                    "2018-07-07",
+                                    DAY_START,
+                                    DAY_END,
+                                    1,
+                                    2,
+                                    1,
+                                    1,
+                                    1,
+                                    1),
+                            new ZoneDayStats(
+                                    "neighborhoods",
+                                    "Roland Park",
+                                    "2018-07-07",
+                                    DAY_START,
+                                    DAY_END,
+                                    0,
+                                    0,
+                                    0,
+                                    0,
+                                    0,
+                                    1));
         }
     }
 
     @Test
-    void aLateEventWithinTheLatenessUpdatesItsDayAndOneAfterItGoesToTheLateSideOutput() throws Exception {
+    void aLateEventWithinTheLatenessUpdatesItsDayAndOneAfterItGoesToTheLateSideOutput()
+            throws Exception {
         try (var h = harness(Duration.ofDays(1))) {
             feed(h, tip("t1", "2018-07-07T16:00:00Z", ROLAND_PARK));
             h.processWatermark(DAY_END.toEpochMilli() - 1);
             assertThat(h.extractOutputValues()).extracting(ZoneDayStats::tips).containsExactly(1L);
 
-            feed(h, tip("t2", "2018-07-07T17:00:00Z", ROLAND_PARK)); // late, within a day's lateness
-            assertThat(h.extractOutputValues()).extracting(ZoneDayStats::tips).containsExactly(1L, 2L);
+            feed(
+                    h,
+                    tip(
+                            "t2",
+                            "2018-07-07T17:00:00Z",
+                            ROLAND_PARK)); // late, within a day's lateness
+            assertThat(h.extractOutputValues())
+                    .extracting(ZoneDayStats::tips)
+                    .containsExactly(1L, 2L);
 
             h.processWatermark(DAY_END.plus(Duration.ofDays(1)).toEpochMilli() - 1);
             assertThat(h.numKeyedStateEntries()).as("the day's window state is gone").isZero();
@@ -79,8 +146,10 @@ class ZoneDailyCountsTest {
 
             feed(h, tip("t3", "2018-07-07T18:00:00Z", PENN_NORTH)); // beyond the lateness
             assertThat(h.extractOutputValues()).hasSize(2);
-            assertThat(h.getSideOutput(AnalyticsGraph.LATE_ZONE_FACTS)).extracting(StreamRecord::getValue)
-                    .extracting(ZoneFact::layer).containsExactlyInAnyOrder("vri-zones", "neighborhoods");
+            assertThat(h.getSideOutput(AnalyticsGraph.LATE_ZONE_FACTS))
+                    .extracting(StreamRecord::getValue)
+                    .extracting(ZoneFact::layer)
+                    .containsExactlyInAnyOrder("vri-zones", "neighborhoods");
         }
     }
 
@@ -89,7 +158,8 @@ class ZoneDailyCountsTest {
         try (var h = harness(Duration.ofDays(1))) {
             Instant noon = Instant.parse("2018-07-07T16:00:00Z");
             for (double days : new double[] {0.5, 4, 2.5, 10}) {
-                h.processElement(workload(ZoneMeasure.DAYS_TO_CLOSE, "close-loop/" + days, noon, days));
+                h.processElement(
+                        workload(ZoneMeasure.DAYS_TO_CLOSE, "close-loop/" + days, noon, days));
             }
             h.processElement(workload(ZoneMeasure.OPEN_CHANGE, "a", noon, 1));
             h.processElement(workload(ZoneMeasure.OPEN_CHANGE, "b", noon, 1));
@@ -98,35 +168,51 @@ class ZoneDailyCountsTest {
             h.processElement(workload(ZoneMeasure.REQUEST_OVERDUE, "overdue-311/19-1", noon, 1));
             h.processWatermark(DAY_END.toEpochMilli() - 1);
 
-            assertThat(h.extractOutputValues()).singleElement().satisfies(d -> {
-                assertThat(d.medianDaysToClose()).as("median of 0.5, 2.5, 4, 10").isEqualTo(3.25);
-                assertThat(d.openChange()).isEqualTo(1);
-                assertThat(d.overdueChange()).isEqualTo(1);
-                assertThat(d.requestsOverdue()).isEqualTo(1);
-                assertThat(d.openAtEnd()).as("set downstream by ZoneWorkload").isZero();
-            });
+            assertThat(h.extractOutputValues())
+                    .singleElement()
+                    .satisfies(
+                            d -> {
+                                assertThat(d.medianDaysToClose())
+                                        .as("median of 0.5, 2.5, 4, 10")
+                                        .isEqualTo(3.25);
+                                assertThat(d.openChange()).isEqualTo(1);
+                                assertThat(d.overdueChange()).isEqualTo(1);
+                                assertThat(d.requestsOverdue()).isEqualTo(1);
+                                assertThat(d.openAtEnd())
+                                        .as("set downstream by ZoneWorkload")
+                                        .isZero();
+                            });
         }
     }
 
-    private static StreamRecord<ZoneFact> workload(ZoneMeasure m, String id, Instant at, double value) {
-        return new StreamRecord<>(new ZoneFact("neighborhoods", "Roland Park", m, id, at, value), at.toEpochMilli());
+    private static StreamRecord<ZoneFact> workload(
+            ZoneMeasure m, String id, Instant at, double value) {
+        return new StreamRecord<>(
+                new ZoneFact("neighborhoods", "Roland Park", m, id, at, value), at.toEpochMilli());
     }
 
     @SuppressWarnings("unchecked")
-    private static KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats> harness(Duration lateness)
-            throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats> harness(
+            Duration lateness) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<ZoneFact> facts = env.fromData(new ZoneFact("l", "z", ZoneMeasure.TIP, "e",
-                Instant.EPOCH));
-        var window = (OneInputTransformation<ZoneFact, ZoneDayStats>) AnalyticsGraph.zoneDayStats(facts,
-                AnalyticsConfig.defaults().withZoneStatsLateness(lateness)).getTransformation();
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(window.getOperatorFactory(), new ZoneKey(), Types.STRING);
+        DataStream<ZoneFact> facts =
+                env.fromData(new ZoneFact("l", "z", ZoneMeasure.TIP, "e", Instant.EPOCH));
+        var window =
+                (OneInputTransformation<ZoneFact, ZoneDayStats>)
+                        AnalyticsGraph.zoneDayStats(
+                                        facts,
+                                        AnalyticsConfig.defaults().withZoneStatsLateness(lateness))
+                                .getTransformation();
+        var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        window.getOperatorFactory(), new ZoneKey(), Types.STRING);
         h.open();
         return h;
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats> h,
-            TaggedEvent e) throws Exception {
+    private static void feed(
+            KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats> h, TaggedEvent e)
+            throws Exception {
         List<ZoneFact> facts = new ArrayList<>();
         new ToZoneFacts().flatMap(e, new ListCollector<>(facts));
         for (ZoneFact f : facts) {
@@ -135,18 +221,54 @@ class ZoneDailyCountsTest {
     }
 
     static TaggedEvent incident(String id, String kind, String at, Map<String, String> zones) {
-        return tagged(new CityEvent("incident/test/" + id, EventStream.INCIDENT, id, "test", kind, null, null,
-                Instant.parse(at), -76.64, 39.30, null), zones);
+        return tagged(
+                new CityEvent(
+                        "incident/test/" + id,
+                        EventStream.INCIDENT,
+                        id,
+                        "test",
+                        kind,
+                        null,
+                        null,
+                        Instant.parse(at),
+                        -76.64,
+                        39.30,
+                        null),
+                zones);
     }
 
     static TaggedEvent request(String id, String status, String at, Map<String, String> zones) {
-        return tagged(new CityEvent("request311/test/" + id + "/" + status + "@" + at, EventStream.REQUEST311, id,
-                "test", "REQUEST_311", "HCD-Illegal Dumping", status, Instant.parse(at), -76.64, 39.30, null), zones);
+        return tagged(
+                new CityEvent(
+                        "request311/test/" + id + "/" + status + "@" + at,
+                        EventStream.REQUEST311,
+                        id,
+                        "test",
+                        "REQUEST_311",
+                        "HCD-Illegal Dumping",
+                        status,
+                        Instant.parse(at),
+                        -76.64,
+                        39.30,
+                        null),
+                zones);
     }
 
     static TaggedEvent tip(String id, String at, Map<String, String> zones) {
-        return tagged(new CityEvent("tip/test/" + id, EventStream.TIP, id, "test", "TIP", "guns", null,
-                Instant.parse(at), -76.64, 39.30, null), zones);
+        return tagged(
+                new CityEvent(
+                        "tip/test/" + id,
+                        EventStream.TIP,
+                        id,
+                        "test",
+                        "TIP",
+                        "guns",
+                        null,
+                        Instant.parse(at),
+                        -76.64,
+                        39.30,
+                        null),
+                zones);
     }
 
     private static TaggedEvent tagged(CityEvent e, Map<String, String> zones) {

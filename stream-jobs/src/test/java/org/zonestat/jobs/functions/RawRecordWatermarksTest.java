@@ -18,26 +18,44 @@ class RawRecordWatermarksTest {
 
     @Test
     void aRecordWithoutATimeOrFromTheFarFutureDoesNotCarryABackfillsEventTimeForward() {
-        RawRecordWatermarks watermarks = new RawRecordWatermarks(Duration.ofMinutes(10), Duration.ofDays(1));
+        RawRecordWatermarks watermarks =
+                new RawRecordWatermarks(Duration.ofMinutes(10), Duration.ofDays(1));
         Recorded out = new Recorded();
 
-        feed(watermarks, "{\"id\":\"c1\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2015-06-01T10:00:00Z\"}", out);
+        feed(
+                watermarks,
+                "{\"id\":\"c1\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2015-06-01T10:00:00Z\"}",
+                out);
         feed(watermarks, "{\"id\":\"no-time\",\"kind\":\"SHOOTING\"}", out); // received in 2026
-        feed(watermarks, "{\"id\":\"bad-time\",\"kind\":\"SHOOTING\",\"occurredAt\":\"yesterday\"}", out);
-        feed(watermarks, "{\"id\":\"future\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2030-01-01T00:00:00Z\"}", out);
+        feed(
+                watermarks,
+                "{\"id\":\"bad-time\",\"kind\":\"SHOOTING\",\"occurredAt\":\"yesterday\"}",
+                out);
+        feed(
+                watermarks,
+                "{\"id\":\"future\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2030-01-01T00:00:00Z\"}",
+                out);
         watermarks.onPeriodicEmit(out);
         assertThat(Instant.ofEpochMilli(out.last()))
                 .as("the history's own time less the out-of-orderness, not 2026 or 2030")
                 .isEqualTo(Instant.parse("2015-06-01T09:49:59.999Z"));
 
-        feed(watermarks, "{\"id\":\"c2\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2015-06-02T10:00:00Z\"}", out);
+        feed(
+                watermarks,
+                "{\"id\":\"c2\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2015-06-02T10:00:00Z\"}",
+                out);
         watermarks.onPeriodicEmit(out);
-        assertThat(Instant.ofEpochMilli(out.last())).isEqualTo(Instant.parse("2015-06-02T09:49:59.999Z"));
+        assertThat(Instant.ofEpochMilli(out.last()))
+                .isEqualTo(Instant.parse("2015-06-02T09:49:59.999Z"));
 
         // Live records a little ahead of their receipt (clock skew) still count.
-        feed(watermarks, "{\"id\":\"c3\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2026-11-21T12:05:00Z\"}", out);
+        feed(
+                watermarks,
+                "{\"id\":\"c3\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2026-11-21T12:05:00Z\"}",
+                out);
         watermarks.onPeriodicEmit(out);
-        assertThat(Instant.ofEpochMilli(out.last())).isEqualTo(Instant.parse("2026-11-21T11:54:59.999Z"));
+        assertThat(Instant.ofEpochMilli(out.last()))
+                .isEqualTo(Instant.parse("2026-11-21T11:54:59.999Z"));
     }
 
     private static void feed(RawRecordWatermarks watermarks, String json, WatermarkOutput out) {

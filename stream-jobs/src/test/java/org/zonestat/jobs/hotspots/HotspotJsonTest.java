@@ -28,25 +28,65 @@ import org.zonestat.jobs.model.HotspotZoneCounts;
 class HotspotJsonTest {
     private static final Instant START = Instant.parse("2019-07-01T04:00:00Z");
     private static final Instant END = Instant.parse("2019-07-29T04:00:00Z");
-    private static final HotspotChange CHANGE = new HotspotChange(28, START, END, "892aa8c0c87ffff", -76.6426, 39.3009,
-            1, 2, 3, 3, 5.68057, 1.3424e-8, 0.0123456789, "HOT", "NEW_HOT_SPOT", "NO_PATTERN",
-            HotspotChangeType.TURNED_HOT);
+    private static final HotspotChange CHANGE =
+            new HotspotChange(
+                    28,
+                    START,
+                    END,
+                    "892aa8c0c87ffff",
+                    -76.6426,
+                    39.3009,
+                    1,
+                    2,
+                    3,
+                    3,
+                    5.68057,
+                    1.3424e-8,
+                    0.0123456789,
+                    "HOT",
+                    "NEW_HOT_SPOT",
+                    "NO_PATTERN",
+                    HotspotChangeType.TURNED_HOT);
 
     @Test
     void everyHotspotRecordIsAPojoWithoutGenericFieldsAndRoundTrips() throws Exception {
-        List<Object> samples = List.of(
-                new HotspotFact(HotspotFact.CELL_SCOPE, "892aa8c0c87ffff", "incident/x/1", "SHOOTING", START),
-                new HotspotDayCounts("vri-zones", "Penn North", 7, "2019-07-01", START, END, 1, 2, 3, 4, 5, 6),
-                new HotspotZoneCounts(7, START, END, "vri-zones", "Penn North", 1, 2, 3, 4, 5, 6),
-                CHANGE,
-                new HotspotWindowSummary(28, START, END, 2200, 40, 45, 2, 7, 0, 3, 1),
-                new HotspotGiSnapshot(END.toEpochMilli(), 42L, new float[] {1.5f}, new float[] {0.1f},
-                        new float[] {0.2f}));
+        List<Object> samples =
+                List.of(
+                        new HotspotFact(
+                                HotspotFact.CELL_SCOPE,
+                                "892aa8c0c87ffff",
+                                "incident/x/1",
+                                "SHOOTING",
+                                START),
+                        new HotspotDayCounts(
+                                "vri-zones",
+                                "Penn North",
+                                7,
+                                "2019-07-01",
+                                START,
+                                END,
+                                1,
+                                2,
+                                3,
+                                4,
+                                5,
+                                6),
+                        new HotspotZoneCounts(
+                                7, START, END, "vri-zones", "Penn North", 1, 2, 3, 4, 5, 6),
+                        CHANGE,
+                        new HotspotWindowSummary(28, START, END, 2200, 40, 45, 2, 7, 0, 3, 1),
+                        new HotspotGiSnapshot(
+                                END.toEpochMilli(),
+                                42L,
+                                new float[] {1.5f},
+                                new float[] {0.1f},
+                                new float[] {0.2f}));
         SerializerConfigImpl noGenerics = new SerializerConfigImpl();
         noGenerics.setGenericTypes(false);
         for (Object sample : samples) {
             @SuppressWarnings("unchecked")
-            TypeInformation<Object> info = (TypeInformation<Object>) TypeInformation.of(sample.getClass());
+            TypeInformation<Object> info =
+                    (TypeInformation<Object>) TypeInformation.of(sample.getClass());
             assertThat(info).as(sample.getClass().getSimpleName()).isInstanceOf(PojoTypeInfo.class);
             TypeSerializer<Object> serializer = info.createSerializer(noGenerics);
             DataOutputSerializer out = new DataOutputSerializer(256);
@@ -62,8 +102,10 @@ class HotspotJsonTest {
     }
 
     @Test
-    void aCellChangeIsWrittenWithItsTypeRoundedStatisticsAndKeyedByWindowAndCell() throws Exception {
-        ProducerRecord<byte[], byte[]> r = HotspotSerializationSchema.changes("hotspots").serialize(CHANGE, null, null);
+    void aCellChangeIsWrittenWithItsTypeRoundedStatisticsAndKeyedByWindowAndCell()
+            throws Exception {
+        ProducerRecord<byte[], byte[]> r =
+                HotspotSerializationSchema.changes("hotspots").serialize(CHANGE, null, null);
         assertThat(r.topic()).isEqualTo("hotspots");
         assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("28d/892aa8c0c87ffff");
         assertThat(r.timestamp()).isEqualTo(END.toEpochMilli());
@@ -80,17 +122,26 @@ class HotspotJsonTest {
 
     @Test
     void zoneCountsAndSummariesHaveTheirOwnTypesAndKeys() throws Exception {
-        HotspotZoneCounts z = new HotspotZoneCounts(7, START, END, "vri-zones", "Penn North", 1, 2, 3, 4, 5, 6);
-        ProducerRecord<byte[], byte[]> r = HotspotSerializationSchema.zoneCounts("hotspots").serialize(z, null, null);
-        assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("7d/vri-zones/Penn North");
+        HotspotZoneCounts z =
+                new HotspotZoneCounts(7, START, END, "vri-zones", "Penn North", 1, 2, 3, 4, 5, 6);
+        ProducerRecord<byte[], byte[]> r =
+                HotspotSerializationSchema.zoneCounts("hotspots").serialize(z, null, null);
+        assertThat(new String(r.key(), StandardCharsets.UTF_8))
+                .isEqualTo("7d/vri-zones/Penn North");
         JsonNode n = new ObjectMapper().readTree(r.value());
         assertThat(n.get("type").asText()).isEqualTo("zone-window-counts");
         assertThat(n.get("gunViolence").asLong()).isEqualTo(3);
         assertThat(n.get("other").asLong()).isEqualTo(6);
 
-        HotspotWindowSummary s = new HotspotWindowSummary(28, START, END, 2200, 40, 45, 2, 7, 0, 3, 1);
+        HotspotWindowSummary s =
+                new HotspotWindowSummary(28, START, END, 2200, 40, 45, 2, 7, 0, 3, 1);
         assertThat(HotspotJson.toJson(s).get("type").asText()).isEqualTo("hotspot-window");
-        assertThat(new String(HotspotSerializationSchema.summaries("hotspots").serialize(s, null, null).key(),
-                StandardCharsets.UTF_8)).isEqualTo("28d/summary");
+        assertThat(
+                        new String(
+                                HotspotSerializationSchema.summaries("hotspots")
+                                        .serialize(s, null, null)
+                                        .key(),
+                                StandardCharsets.UTF_8))
+                .isEqualTo("28d/summary");
     }
 }

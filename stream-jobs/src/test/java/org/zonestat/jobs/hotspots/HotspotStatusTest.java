@@ -21,17 +21,24 @@ import org.zonestat.jobs.model.HotspotChangeType;
 class HotspotStatusTest {
     @Test
     void hotAndColdCellsAreAlwaysReportedAndAQuietCellOnlyWhenItsCategoryChanges() {
-        assertThat(HotspotStatus.change(NONE, HOT, NO_PATTERN, NEW_HOT_SPOT)).contains(HotspotChangeType.TURNED_HOT);
+        assertThat(HotspotStatus.change(NONE, HOT, NO_PATTERN, NEW_HOT_SPOT))
+                .contains(HotspotChangeType.TURNED_HOT);
         assertThat(HotspotStatus.change(HOT, HOT, PERSISTENT_HOT_SPOT, PERSISTENT_HOT_SPOT))
                 .contains(HotspotChangeType.STAYS_HOT);
-        assertThat(HotspotStatus.change(HOT, NONE, NEW_HOT_SPOT, NO_PATTERN)).contains(HotspotChangeType.COOLED);
-        assertThat(HotspotStatus.change(HOT, COLD, NEW_HOT_SPOT, NO_PATTERN)).contains(HotspotChangeType.TURNED_COLD);
-        assertThat(HotspotStatus.change(COLD, HOT, NO_PATTERN, NEW_HOT_SPOT)).contains(HotspotChangeType.TURNED_HOT);
-        assertThat(HotspotStatus.change(COLD, COLD, NO_PATTERN, NO_PATTERN)).contains(HotspotChangeType.STAYS_COLD);
-        assertThat(HotspotStatus.change(COLD, NONE, NO_PATTERN, NO_PATTERN)).contains(HotspotChangeType.WARMED);
+        assertThat(HotspotStatus.change(HOT, NONE, NEW_HOT_SPOT, NO_PATTERN))
+                .contains(HotspotChangeType.COOLED);
+        assertThat(HotspotStatus.change(HOT, COLD, NEW_HOT_SPOT, NO_PATTERN))
+                .contains(HotspotChangeType.TURNED_COLD);
+        assertThat(HotspotStatus.change(COLD, HOT, NO_PATTERN, NEW_HOT_SPOT))
+                .contains(HotspotChangeType.TURNED_HOT);
+        assertThat(HotspotStatus.change(COLD, COLD, NO_PATTERN, NO_PATTERN))
+                .contains(HotspotChangeType.STAYS_COLD);
+        assertThat(HotspotStatus.change(COLD, NONE, NO_PATTERN, NO_PATTERN))
+                .contains(HotspotChangeType.WARMED);
         assertThat(HotspotStatus.change(NONE, NONE, HISTORICAL_HOT_SPOT, NO_PATTERN))
                 .contains(HotspotChangeType.RECLASSIFIED);
-        assertThat(HotspotStatus.change(NONE, NONE, NO_PATTERN, NO_PATTERN)).isEqualTo(Optional.empty());
+        assertThat(HotspotStatus.change(NONE, NONE, NO_PATTERN, NO_PATTERN))
+                .isEqualTo(Optional.empty());
     }
 
     @Test
@@ -45,7 +52,8 @@ class HotspotStatusTest {
     @Test
     void aConfigurationWithRepeatedOrNonsensicalWindowsFailsFast() {
         assertThatThrownBy(() -> HotspotConfig.defaults().withWindowDays(List.of(7, 7)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("distinct");
         assertThatThrownBy(() -> HotspotConfig.defaults().withWindowDays(List.of(0)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HotspotConfig.defaults().withSignificance(1.5, true))
@@ -58,12 +66,14 @@ class HotspotStatusTest {
     void theBaltimoreStudyAreaHasTheCityCellsAndExplicitCellsMustMatchTheResolution() {
         long[] r9 = HotspotStudyArea.baltimore().cells(9);
         long[] r8 = HotspotStudyArea.baltimore().cells(8);
-        // Baltimore is about 239 km² (land and water); a resolution-9 cell is about 0.105 km², 8 about 0.737 km².
+        // Baltimore is about 239 km² (land and water); a resolution-9 cell is about 0.105 km², 8
+        // about 0.737 km².
         assertThat(r9.length).isBetween(2_000, 2_500);
         assertThat(r8.length).isBetween(280, 360);
         assertThat(r9).contains(new H3Binner(9).cell(-76.6440, 39.3010)).isSorted();
         long cell = new H3Binner(9).cell(-76.6440, 39.3010);
-        assertThatThrownBy(() -> HotspotStudyArea.ofCells(cell).cells(8)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HotspotStudyArea.ofCells(cell).cells(8))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HotspotStudyArea.geoJson("/no/such.geojson").cells(9))
                 .hasMessageContaining("no such file");
     }

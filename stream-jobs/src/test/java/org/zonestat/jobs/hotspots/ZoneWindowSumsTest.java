@@ -19,27 +19,45 @@ class ZoneWindowSumsTest {
     private static final Instant NOV_1 = Instant.parse("2019-11-01T04:00:00Z");
 
     @Test
-    void eachMidnightClosesOneWindowPerLengthAndAnEmptiedWindowIsReportedOnceWithZeros() throws Exception {
+    void eachMidnightClosesOneWindowPerLengthAndAnEmptiedWindowIsReportedOnceWithZeros()
+            throws Exception {
         try (var h = harness(List.of(1, 3))) {
             h.processElement(day(0, 2, 0), end(0) - 1);
             h.processElement(day(1, 1, 1), end(1) - 1);
             h.processWatermark(end(6));
 
             List<HotspotZoneCounts> out = h.extractOutputValues();
-            assertThat(out).extracting(z -> z.windowDays() + "d " + z.windowEnd() + " " + z.gunViolence() + "/"
-                    + z.robberies()).containsExactly(
-                    "1d " + at(1) + " 2/0", "3d " + at(1) + " 2/0",
-                    "1d " + at(2) + " 1/1", "3d " + at(2) + " 3/1",
-                    "1d " + at(3) + " 0/0", "3d " + at(3) + " 3/1",
-                    "3d " + at(4) + " 1/1",
-                    "3d " + at(5) + " 0/0");
-            assertThat(out).allSatisfy(z -> {
-                assertThat(z.layer()).isEqualTo("vri-zones");
-                assertThat(z.zone()).isEqualTo("Penn North");
-            });
-            assertThat(out.get(5).windowStart()).as("three local days back across the DST change")
+            assertThat(out)
+                    .extracting(
+                            z ->
+                                    z.windowDays()
+                                            + "d "
+                                            + z.windowEnd()
+                                            + " "
+                                            + z.gunViolence()
+                                            + "/"
+                                            + z.robberies())
+                    .containsExactly(
+                            "1d " + at(1) + " 2/0",
+                            "3d " + at(1) + " 2/0",
+                            "1d " + at(2) + " 1/1",
+                            "3d " + at(2) + " 3/1",
+                            "1d " + at(3) + " 0/0",
+                            "3d " + at(3) + " 3/1",
+                            "3d " + at(4) + " 1/1",
+                            "3d " + at(5) + " 0/0");
+            assertThat(out)
+                    .allSatisfy(
+                            z -> {
+                                assertThat(z.layer()).isEqualTo("vri-zones");
+                                assertThat(z.zone()).isEqualTo("Penn North");
+                            });
+            assertThat(out.get(5).windowStart())
+                    .as("three local days back across the DST change")
                     .isEqualTo(NOV_1);
-            assertThat(out.get(5).windowEnd().toEpochMilli() - out.get(5).windowStart().toEpochMilli())
+            assertThat(
+                            out.get(5).windowEnd().toEpochMilli()
+                                    - out.get(5).windowStart().toEpochMilli())
                     .isEqualTo(73 * 3_600_000L);
         }
     }
@@ -55,7 +73,8 @@ class ZoneWindowSumsTest {
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
 
-            // A day whose windows have all closed and whose zone was forgotten is dropped, not revived.
+            // A day whose windows have all closed and whose zone was forgotten is dropped, not
+            // revived.
             h.processElement(day(1, 1, 0), end(1) - 1);
             assertThat(h.numKeyedStateEntries()).isZero();
             assertThat(h.numEventTimeTimers()).isZero();
@@ -72,14 +91,27 @@ class ZoneWindowSumsTest {
 
     private static HotspotDayCounts day(int dayIndex, long shootings, long robberies) {
         var from = NOV_1.atZone(BALTIMORE).plusDays(dayIndex);
-        return new HotspotDayCounts("vri-zones", "Penn North", 0, from.toLocalDate().toString(), from.toInstant(),
-                from.plusDays(1).toInstant(), 0, shootings, 0, robberies, 0, 0);
+        return new HotspotDayCounts(
+                "vri-zones",
+                "Penn North",
+                0,
+                from.toLocalDate().toString(),
+                from.toInstant(),
+                from.plusDays(1).toInstant(),
+                0,
+                shootings,
+                0,
+                robberies,
+                0,
+                0);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, HotspotDayCounts, HotspotZoneCounts> harness(
-            List<Integer> lengths) throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<
+                    String, HotspotDayCounts, HotspotZoneCounts>
+            harness(List<Integer> lengths) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new ZoneWindowSums(HotspotConfig.defaults().withWindowDays(lengths)), new HotspotKeys.DayScope(),
+                new ZoneWindowSums(HotspotConfig.defaults().withWindowDays(lengths)),
+                new HotspotKeys.DayScope(),
                 Types.STRING);
     }
 }

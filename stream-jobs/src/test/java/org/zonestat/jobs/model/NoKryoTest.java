@@ -15,33 +15,89 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every record the analytics put on a stream or in state has a Flink serializer of its own: the
- * job runs with {@code pipeline.generic-types: false}, so a Kryo fallback would fail at start.
+ * Every record the analytics put on a stream or in state has a Flink serializer of its own: the job
+ * runs with {@code pipeline.generic-types: false}, so a Kryo fallback would fail at start.
  */
 class NoKryoTest {
-    private static final Map<String, String> ZONES = Map.of("vri-zones", "Penn North", "neighborhoods", "Penn North");
+    private static final Map<String, String> ZONES =
+            Map.of("vri-zones", "Penn North", "neighborhoods", "Penn North");
     private static final Instant T = Instant.parse("2018-07-07T12:00:00Z");
 
     @Test
     void everyAnalyticsRecordIsAPojoWithoutGenericFieldsAndRoundTrips() throws Exception {
-        List<Object> samples = List.of(
-                new Alert("a", AlertType.NEAR_REPEAT, T, "s", null, "SHOOTING", -76.6, 39.3, ZONES, null, 12.5, true),
-                new Notification("n", "r", "SW-Dirty Alley", "Closed", T, T.plusSeconds(60), 0.1, T, true, false,
-                        ContactChannel.NONE, ZONES),
-                new RequestUpdate("r", "e", "SW-Dirty Alley", "New", T, null, ContactChannel.NONE, -76.6, 39.3, ZONES),
-                new RequestState("r", "t", RequestPhase.OPEN, "Open", T, "e", -76.6, 39.3, ZONES, T, T, null, null,
-                        ContactChannel.SMS, null, null, 5L, null),
-                new CellEvent("872aa8", "872aa8", "e", "SHOOTING", T, -76.6, 39.3, ZONES),
-                new RiskHalo("h", "e", "SHOOTING", -76.6, 39.3, 400, T, T.plusSeconds(5), ZONES),
-                new ZoneFact("vri-zones", "Penn North", ZoneMeasure.TIP, "e", T),
-                new ZoneDayStats("vri-zones", "Penn North", "2018-07-07", T, T, 1, 2, 3, 4, 5, 6));
+        List<Object> samples =
+                List.of(
+                        new Alert(
+                                "a",
+                                AlertType.NEAR_REPEAT,
+                                T,
+                                "s",
+                                null,
+                                "SHOOTING",
+                                -76.6,
+                                39.3,
+                                ZONES,
+                                null,
+                                12.5,
+                                true),
+                        new Notification(
+                                "n",
+                                "r",
+                                "SW-Dirty Alley",
+                                "Closed",
+                                T,
+                                T.plusSeconds(60),
+                                0.1,
+                                T,
+                                true,
+                                false,
+                                ContactChannel.NONE,
+                                ZONES),
+                        new RequestUpdate(
+                                "r",
+                                "e",
+                                "SW-Dirty Alley",
+                                "New",
+                                T,
+                                null,
+                                ContactChannel.NONE,
+                                -76.6,
+                                39.3,
+                                ZONES),
+                        new RequestState(
+                                "r",
+                                "t",
+                                RequestPhase.OPEN,
+                                "Open",
+                                T,
+                                "e",
+                                -76.6,
+                                39.3,
+                                ZONES,
+                                T,
+                                T,
+                                null,
+                                null,
+                                ContactChannel.SMS,
+                                null,
+                                null,
+                                5L,
+                                null),
+                        new CellEvent("872aa8", "872aa8", "e", "SHOOTING", T, -76.6, 39.3, ZONES),
+                        new RiskHalo(
+                                "h", "e", "SHOOTING", -76.6, 39.3, 400, T, T.plusSeconds(5), ZONES),
+                        new ZoneFact("vri-zones", "Penn North", ZoneMeasure.TIP, "e", T),
+                        new ZoneDayStats(
+                                "vri-zones", "Penn North", "2018-07-07", T, T, 1, 2, 3, 4, 5, 6));
         SerializerConfigImpl noGenerics = new SerializerConfigImpl();
         noGenerics.setGenericTypes(false);
         for (Object sample : samples) {
             @SuppressWarnings("unchecked")
-            TypeInformation<Object> info = (TypeInformation<Object>) TypeInformation.of(sample.getClass());
+            TypeInformation<Object> info =
+                    (TypeInformation<Object>) TypeInformation.of(sample.getClass());
             assertThat(info).as(sample.getClass().getSimpleName()).isInstanceOf(PojoTypeInfo.class);
-            assertThatCode(() -> info.createSerializer(noGenerics)).as(sample.getClass().getSimpleName())
+            assertThatCode(() -> info.createSerializer(noGenerics))
+                    .as(sample.getClass().getSimpleName())
                     .doesNotThrowAnyException();
             TypeSerializer<Object> serializer = info.createSerializer(noGenerics);
             DataOutputSerializer out = new DataOutputSerializer(256);

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 
 /**
- * One real embedded KRaft broker per test class, in a temporary folder removed afterwards.
- * Register it as a static field with {@code @RegisterExtension}; tests use {@link #broker()} and
- * create fresh topics of their own.
+ * One real embedded KRaft broker per test class, in a temporary folder removed afterwards. Register
+ * it as a static field with {@code @RegisterExtension}; tests use {@link #broker()} and create
+ * fresh topics of their own.
  */
 public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAllCallback {
     private Path dataDir;

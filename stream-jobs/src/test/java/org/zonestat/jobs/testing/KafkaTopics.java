@@ -29,7 +29,8 @@ public final class KafkaTopics {
     private KafkaTopics() {}
 
     /** Sends values (null keys) with the given record timestamp and waits for all acks. */
-    public static void produce(String bootstrap, String topic, long timestampMillis, List<String> values) {
+    public static void produce(
+            String bootstrap, String topic, long timestampMillis, List<String> values) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -65,17 +66,21 @@ public final class KafkaTopics {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(pi -> new TopicPartition(topic, pi.partition())).collect(Collectors.toList());
+            List<TopicPartition> partitions =
+                    c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(pi -> new TopicPartition(topic, pi.partition()))
+                            .collect(Collectors.toList());
             c.assign(partitions);
             c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(partitions, Duration.ofSeconds(30)));
+            Map<TopicPartition, Long> end =
+                    new HashMap<>(c.endOffsets(partitions, Duration.ofSeconds(30)));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!reached(c, end) && System.nanoTime() < deadline) {
                 c.poll(Duration.ofMillis(200)).forEach(out::add);
             }
             if (!reached(c, end)) {
-                throw new AssertionError("could not read " + topic + " to its end " + end + " within 60 s");
+                throw new AssertionError(
+                        "could not read " + topic + " to its end " + end + " within 60 s");
             }
         }
         return out;
