@@ -107,8 +107,7 @@ final class PipelineLatency {
         int total = Math.toIntExact(PROBES + warm + measured);
         double multiplier = calibratedMultiplier(s, total);
         List<RawEvent> records = generate(s.seed(), multiplier, total, Instant.now());
-        RawRecordParser parser =
-                new RawRecordParser(config.topics().streamsByTopic(), Duration.ofDays(365));
+        RawRecordParser parser = new RawRecordParser(config.streamsByTopic(), Duration.ofDays(365));
         Map<String, Integer> indexById = new HashMap<>(total * 2);
         boolean[] expectedEvent = new boolean[total];
         for (int i = 0; i < total; i++) {

@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.sim.Feed;
+import org.zonestat.topics.Topics;
 
 /**
  * What both pipeline measurements share: the job's configuration on a fresh set of topics, the
@@ -42,7 +43,7 @@ final class PipelineSetup {
     /** The production job configuration on topics with {@code suffix}, its own consumer group. */
     static JobConfig jobConfig(String bootstrap, String suffix, boolean bounded) {
         return JobConfig.defaults(bootstrap)
-                .withTopics(JobConfig.Topics.defaults().withSuffix(suffix))
+                .withTopics(Topics.defaults().withSuffix(suffix))
                 .withGroupId("bench" + suffix)
                 .withBounded(bounded);
     }

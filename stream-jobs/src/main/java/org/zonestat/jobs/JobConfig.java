@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.analytics.AnalyticsConfig;
 import org.zonestat.jobs.hotspots.HotspotConfig;
 import org.zonestat.jobs.model.EventStream;
+import org.zonestat.topics.Topics;
 
 /**
  * Everything the zone-tagging job needs to know, from flags or defaults. Immutable.
@@ -67,101 +67,15 @@ public record JobConfig(
     }
 
     /** The largest zone layer message, in bytes. */
-    public static final int ZONES_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+    public static final int ZONES_MAX_MESSAGE_BYTES = Topics.ZONES_MAX_MESSAGE_BYTES;
 
-    /** The topic names the job reads and writes. */
-    public record Topics(
-            String incidents,
-            String requests311,
-            String tips,
-            String zones,
-            String events,
-            String rejected,
-            String alerts,
-            String notifications,
-            String zoneStats,
-            String hotspots)
-            implements Serializable {
-        public static Topics defaults() {
-            return new Topics(
-                    "incidents.raw",
-                    "requests311.raw",
-                    "tips.raw",
-                    "zones",
-                    "events",
-                    "rejected",
-                    "alerts",
-                    "notifications",
-                    "zone-stats",
-                    "hotspots");
-        }
-
-        /** The same names with a suffix, e.g. for one test's fresh topics. */
-        public Topics withSuffix(String suffix) {
-            return new Topics(
-                    incidents + suffix,
-                    requests311 + suffix,
-                    tips + suffix,
-                    zones + suffix,
-                    events + suffix,
-                    rejected + suffix,
-                    alerts + suffix,
-                    notifications + suffix,
-                    zoneStats + suffix,
-                    hotspots + suffix);
-        }
-
-        public Map<String, EventStream> streamsByTopic() {
-            Map<String, EventStream> m = new LinkedHashMap<>();
-            m.put(incidents, EventStream.INCIDENT);
-            m.put(requests311, EventStream.REQUEST311);
-            m.put(tips, EventStream.TIP);
-            return m;
-        }
-
-        public List<String> raw() {
-            return List.of(incidents, requests311, tips);
-        }
-
-        /**
-         * Every topic except {@link #zones}, which is compacted and created with its own settings.
-         */
-        public List<String> streams() {
-            return List.of(
-                    incidents,
-                    requests311,
-                    tips,
-                    events,
-                    rejected,
-                    alerts,
-                    notifications,
-                    zoneStats,
-                    hotspots);
-        }
-
-        /**
-         * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
-         * they carry original event times, possibly years old); {@code zones} is compacted (the
-         * latest version of each layer) and takes messages up to 32 MiB (a city's neighborhoods are
-         * several MiB of GeoJSON).
-         */
-        public List<NewTopic> newTopics(int partitions, short replication) {
-            List<NewTopic> out = new ArrayList<>();
-            for (String t : streams()) {
-                out.add(
-                        new NewTopic(t, partitions, replication)
-                                .configs(Map.of("retention.ms", "-1")));
-            }
-            out.add(
-                    new NewTopic(zones, 1, replication)
-                            .configs(
-                                    Map.of(
-                                            "cleanup.policy",
-                                            "compact",
-                                            "max.message.bytes",
-                                            String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
-            return out;
-        }
+    /** Which stream each raw topic carries. */
+    public Map<String, EventStream> streamsByTopic() {
+        Map<String, EventStream> m = new LinkedHashMap<>();
+        m.put(topics.incidents(), EventStream.INCIDENT);
+        m.put(topics.requests311(), EventStream.REQUEST311);
+        m.put(topics.tips(), EventStream.TIP);
+        return m;
     }
 
     public static JobConfig defaults(String bootstrapServers) {
@@ -356,7 +270,8 @@ public record JobConfig(
                         flags.getOrDefault("topic-alerts", t.alerts()),
                         flags.getOrDefault("topic-notifications", t.notifications()),
                         flags.getOrDefault("topic-zone-stats", t.zoneStats()),
-                        flags.getOrDefault("topic-hotspots", t.hotspots()));
+                        flags.getOrDefault("topic-hotspots", t.hotspots()),
+                        t.actionItems());
         List<ZoneLayerSpec> layers = d.layers();
         String layersFlag = flags.get("layers");
         if (layersFlag != null && !layersFlag.equals("baltimore")) {

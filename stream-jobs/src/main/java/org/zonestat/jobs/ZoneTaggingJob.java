@@ -49,6 +49,7 @@ import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneDayStats;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
+import org.zonestat.topics.Topics;
 
 /**
  * The zone-tagging job: reads the raw topics, validates each record, tags it with its zone in every
@@ -123,7 +124,7 @@ public final class ZoneTaggingJob {
 
     /** The job wired to Kafka topics as the configuration names them. */
     public static ZoneTaggingJob withKafka(JobConfig config) {
-        JobConfig.Topics t = config.topics();
+        Topics t = config.topics();
         return new ZoneTaggingJob(
                 kafkaSource(config),
                 zonesSource(config),
@@ -203,7 +204,7 @@ public final class ZoneTaggingJob {
         SingleOutputStreamOperator<ParsedRecord> parsed =
                 raw.process(
                                 new ParseFunction(
-                                        config.topics().streamsByTopic(),
+                                        config.streamsByTopic(),
                                         config.futureTolerance(),
                                         config.analytics().zoneStatsLateness()))
                         .name("parse")

@@ -32,6 +32,7 @@ import org.zonestat.jobs.testing.KafkaTopics;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 import org.zonestat.sim.baltimore.BaltimoreData;
+import org.zonestat.topics.Topics;
 
 /** The job fails mid-stream, restarts from its checkpoint, and its committed outputs reconcile. */
 class ZoneTaggingFaultITCase {
@@ -53,7 +54,7 @@ class ZoneTaggingFaultITCase {
             throws Exception {
         JobConfig config =
                 JobConfig.defaults(KAFKA.bootstrapServers())
-                        .withTopics(JobConfig.Topics.defaults().withSuffix(".fault"))
+                        .withTopics(Topics.defaults().withSuffix(".fault"))
                         .withGroupId("fault-it")
                         .withBounded(true)
                         .withCheckpointInterval(Duration.ofMillis(300))

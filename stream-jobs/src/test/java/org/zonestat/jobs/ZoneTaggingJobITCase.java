@@ -30,6 +30,7 @@ import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 import org.zonestat.sim.baltimore.BaltimoreData;
 import org.zonestat.sim.csv.CsvTable;
+import org.zonestat.topics.Topics;
 
 /** The zone-tagging job on a Flink MiniCluster against a real embedded KRaft broker. */
 class ZoneTaggingJobITCase {
@@ -556,7 +557,7 @@ class ZoneTaggingJobITCase {
         String suffix = "." + info.getTestMethod().orElseThrow().getName();
         JobConfig config =
                 JobConfig.defaults(KAFKA.bootstrapServers())
-                        .withTopics(JobConfig.Topics.defaults().withSuffix(suffix))
+                        .withTopics(Topics.defaults().withSuffix(suffix))
                         .withGroupId("it" + suffix)
                         .withBounded(true);
         KAFKA.broker().createTopics(config.topics().newTopics(2, (short) 1));

@@ -33,6 +33,7 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.zonestat.jobs.JobConfig;
+import org.zonestat.topics.Topics;
 
 /**
  * A ZoneStat cluster made of separate JVMs on loopback: three Kafka brokers in KRaft mode (each a
@@ -467,7 +468,7 @@ public final class LocalCluster {
 
     private void createTopics(String bootstrap, int partitions) throws InterruptedException {
         List<NewTopic> topics = new ArrayList<>();
-        for (NewTopic t : JobConfig.Topics.defaults().newTopics(partitions, (short) BROKERS)) {
+        for (NewTopic t : Topics.defaults().newTopics(partitions, (short) BROKERS)) {
             Map<String, String> configs = new HashMap<>(t.configs());
             configs.putAll(replicatedTopicConfig());
             topics.add(

@@ -42,9 +42,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.zonestat.jobs.JobConfig;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
+import org.zonestat.topics.Topics;
 
 /**
  * The local multi-process cluster (3 KRaft brokers, a Flink JobManager and 2 TaskManagers, the
@@ -56,7 +56,7 @@ import org.zonestat.sim.baltimore.BaltimoreData;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JobConfig.Topics TOPICS = JobConfig.Topics.defaults();
+    private static final Topics TOPICS = Topics.defaults();
     private static final int BAD_RECORDS = 600;
 
     /**

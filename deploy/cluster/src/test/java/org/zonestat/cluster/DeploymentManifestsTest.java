@@ -18,6 +18,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
+import org.zonestat.topics.Topics;
 
 /**
  * The deployment manifests under {@code deploy/k8s} and {@code deploy/compose} parse as YAML and
@@ -178,8 +179,8 @@ class DeploymentManifestsTest {
                 topics.add(t.path("spec").path("topicName").asText());
             }
         }
-        Set<String> expected = new HashSet<>(JobConfig.Topics.defaults().streams());
-        expected.add(JobConfig.Topics.defaults().zones());
+        Set<String> expected = new HashSet<>(Topics.defaults().streams());
+        expected.add(Topics.defaults().zones());
         assertThat(topics).isEqualTo(expected);
     }
 
@@ -262,7 +263,7 @@ class DeploymentManifestsTest {
                 .isEqualTo("kafka:9092");
         assertThat(services.path("taskmanager").path("command").asText()).isEqualTo("taskmanager");
         String topics = services.path("topics").path("command").get(0).asText();
-        for (String t : JobConfig.Topics.defaults().streams()) {
+        for (String t : Topics.defaults().streams()) {
             assertThat(topics).contains(" " + t);
         }
         assertThat(topics).contains("--topic zones").contains("cleanup.policy=compact");

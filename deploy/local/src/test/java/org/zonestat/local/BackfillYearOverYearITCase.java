@@ -36,6 +36,7 @@ import org.zonestat.sim.backfill.BackfillCommand;
 import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.baltimore.BaltimoreData;
 import org.zonestat.sim.csv.CsvTable;
+import org.zonestat.topics.Topics;
 
 /**
  * History out: the real shooting cases of 2012-2017 and the 2018 Part 1 rows backfilled through
@@ -74,7 +75,7 @@ class BackfillYearOverYearITCase {
 
         JobConfig config =
                 JobConfig.defaults(kafka.bootstrapServers())
-                        .withTopics(JobConfig.Topics.defaults().withSuffix(".yoy"))
+                        .withTopics(Topics.defaults().withSuffix(".yoy"))
                         .withGroupId("yoy")
                         .withBounded(true);
         kafka.createTopics(config.topics().newTopics(2, (short) 1));

@@ -1,0 +1,139 @@
+package org.zonestat.topics;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The names of every ZoneStat topic, in one place: the job, the console, the simulators and the
+ * deployment tools take their topic names from here (or from a {@code Topics} built from flags).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param incidents raw incidents ({@code incidents.raw})
+ * @param requests311 raw 311 lifecycle steps ({@code requests311.raw})
+ * @param tips raw tips ({@code tips.raw})
+ * @param zones compacted zone layers, one message per layer ({@code zones})
+ * @param events tagged events ({@code events})
+ * @param rejected records that could not be used, with the reason ({@code rejected})
+ * @param alerts alerts for dispatchers ({@code alerts})
+ * @param notifications closing-the-loop notifications ({@code notifications})
+ * @param zoneStats per zone and local day ({@code zone-stats})
+ * @param hotspots hot cells, halos, window summaries ({@code hotspots})
+ * @param actionItems the huddle's action items, compacted ({@code action-items})
+ */
+public record Topics(
+        String incidents,
+        String requests311,
+        String tips,
+        String zones,
+        String events,
+        String rejected,
+        String alerts,
+        String notifications,
+        String zoneStats,
+        String hotspots,
+        String actionItems)
+        implements Serializable {
+
+    /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
+    public static final int ZONES_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+    public Topics {
+        Objects.requireNonNull(incidents, "incidents");
+        Objects.requireNonNull(requests311, "requests311");
+        Objects.requireNonNull(tips, "tips");
+        Objects.requireNonNull(zones, "zones");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(rejected, "rejected");
+        Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(notifications, "notifications");
+        Objects.requireNonNull(zoneStats, "zoneStats");
+        Objects.requireNonNull(hotspots, "hotspots");
+        Objects.requireNonNull(actionItems, "actionItems");
+    }
+
+    /** The default names. */
+    public static Topics defaults() {
+        return new Topics(
+                "incidents.raw",
+                "requests311.raw",
+                "tips.raw",
+                "zones",
+                "events",
+                "rejected",
+                "alerts",
+                "notifications",
+                "zone-stats",
+                "hotspots",
+                "action-items");
+    }
+
+    /** The same names with a suffix, e.g. for one test's fresh topics. */
+    public Topics withSuffix(String suffix) {
+        return new Topics(
+                incidents + suffix,
+                requests311 + suffix,
+                tips + suffix,
+                zones + suffix,
+                events + suffix,
+                rejected + suffix,
+                alerts + suffix,
+                notifications + suffix,
+                zoneStats + suffix,
+                hotspots + suffix,
+                actionItems + suffix);
+    }
+
+    /** The raw topics the job reads, in a fixed order. */
+    public List<String> raw() {
+        return List.of(incidents, requests311, tips);
+    }
+
+    /** Every append-only topic: the raw topics and the job's outputs. */
+    public List<String> streams() {
+        return List.of(
+                incidents,
+                requests311,
+                tips,
+                events,
+                rejected,
+                alerts,
+                notifications,
+                zoneStats,
+                hotspots);
+    }
+
+    /** The compacted topics: one live value per key. */
+    public List<String> compacted() {
+        return List.of(zones, actionItems);
+    }
+
+    /**
+     * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
+     * they carry original event times, possibly years old, and Kafka is the system of record);
+     * {@code zones} is compacted, one partition, and takes messages up to {@value
+     * #ZONES_MAX_MESSAGE_BYTES} bytes; {@code action-items} is compacted, one partition.
+     */
+    public List<NewTopic> newTopics(int partitions, short replication) {
+        List<NewTopic> out = new ArrayList<>();
+        for (String t : streams()) {
+            out.add(new NewTopic(t, partitions, replication).configs(Map.of("retention.ms", "-1")));
+        }
+        out.add(
+                new NewTopic(zones, 1, replication)
+                        .configs(
+                                Map.of(
+                                        "cleanup.policy",
+                                        "compact",
+                                        "max.message.bytes",
+                                        String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
+        out.add(
+                new NewTopic(actionItems, 1, replication)
+                        .configs(Map.of("cleanup.policy", "compact")));
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package org.zonestat.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void everyTopicIsCreatedOnceWithItsSettings() {
+        List<NewTopic> created = Topics.defaults().newTopics(2, (short) 1);
+        Set<String> names = new HashSet<>();
+        created.forEach(t -> names.add(t.name()));
+        assertThat(names).hasSize(created.size());
+        assertThat(names).containsAll(Topics.defaults().streams());
+        assertThat(names).containsAll(Topics.defaults().compacted());
+        NewTopic zones =
+                created.stream().filter(t -> t.name().equals("zones")).findFirst().orElseThrow();
+        assertThat(zones.numPartitions()).isEqualTo(1);
+        assertThat(zones.configs()).containsEntry("cleanup.policy", "compact");
+    }
+
+    @Test
+    void aSuffixRenamesEveryTopic() {
+        Topics t = Topics.defaults().withSuffix(".t1");
+        assertThat(t.streams()).allMatch(n -> n.endsWith(".t1"));
+        assertThat(t.compacted()).allMatch(n -> n.endsWith(".t1"));
+    }
+}
