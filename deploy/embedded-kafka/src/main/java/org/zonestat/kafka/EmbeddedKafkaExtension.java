@@ -1,4 +1,4 @@
-package org.zonestat.jobs.testing;
+package org.zonestat.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.zonestat.kafka.EmbeddedKafkaBroker;
 
 /**
  * One real embedded KRaft broker per test class, in a temporary folder removed afterwards. Register
