@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.zonestat.geo.Distances;
 
-class KnoxTestTest {
+class KnoxNearRepeatAnalysisTest {
     private static final long SEED = Long.getLong("zonestat.seed", 1964L);
     private static final double[] METERS = {200, 400, 800};
     private static final double[] DAYS = {7, 14, 28};
@@ -31,7 +31,8 @@ class KnoxTestTest {
                 days[i + k] = day + random.nextDouble(0, 5);
             }
         }
-        KnoxTest.Result r = new KnoxTest(METERS, DAYS, 99, SEED).run(lons, lats, days);
+        KnoxNearRepeatAnalysis.Result r =
+                new KnoxNearRepeatAnalysis(METERS, DAYS, 99, SEED).run(lons, lats, days);
         assertThat(r.observed()[0][0]).as("seed %d", SEED).isGreaterThanOrEqualTo(60 * 10);
         assertThat(r.ratio()[0][0]).as("seed %d", SEED).isGreaterThan(5);
         assertThat(r.p()[0][0]).as("seed %d", SEED).isEqualTo(0.01);
@@ -50,7 +51,8 @@ class KnoxTestTest {
             lats[i] = random.nextDouble(39.27, 39.32);
             days[i] = random.nextDouble(0, 120);
         }
-        KnoxTest.Result r = new KnoxTest(METERS, DAYS, 99, SEED).run(lons, lats, days);
+        KnoxNearRepeatAnalysis.Result r =
+                new KnoxNearRepeatAnalysis(METERS, DAYS, 99, SEED).run(lons, lats, days);
         for (int d = 0; d < METERS.length; d++) {
             for (int t = 0; t < DAYS.length; t++) {
                 assertThat(r.ratio()[d][t])
@@ -71,8 +73,9 @@ class KnoxTestTest {
             lat0, lat0 + Distances.latitudeDegrees(100), lat0 + Distances.latitudeDegrees(500)
         };
         double[] days = {0, 3, 10};
-        KnoxTest test = new KnoxTest(new double[] {200, 450}, new double[] {7, 14}, 20, SEED);
-        KnoxTest.Result r = test.run(lons, lats, days);
+        KnoxNearRepeatAnalysis test =
+                new KnoxNearRepeatAnalysis(new double[] {200, 450}, new double[] {7, 14}, 20, SEED);
+        KnoxNearRepeatAnalysis.Result r = test.run(lons, lats, days);
         // A-B in [0,200) x [0,7); B-C in [200,450) x [7,14) (400 m rounds either side of nothing);
         // A-C beyond 450 m: not counted.
         assertThat(r.observed()).isDeepEqualTo(new long[][] {{1, 0}, {0, 1}});

@@ -29,7 +29,7 @@ import org.zonestat.geo.Distances;
  * and 99-999 permutations take seconds. Immutable and thread-safe (each run makes its own random
  * generator from the seed).
  */
-public final class KnoxTest {
+public final class KnoxNearRepeatAnalysis {
     private final double[] distanceEdges;
     private final double[] timeEdges;
     private final int permutations;
@@ -41,7 +41,7 @@ public final class KnoxTest {
      * @param permutations number of Monte Carlo permutations (e.g. 99 or 999)
      * @param seed seed of the permutations: same inputs and seed, same result
      */
-    public KnoxTest(
+    public KnoxNearRepeatAnalysis(
             double[] distanceEdgesMeters, double[] timeEdgesDays, int permutations, long seed) {
         this.distanceEdges = checkEdges(distanceEdgesMeters, "distance");
         this.timeEdges = checkEdges(timeEdgesDays, "time");
