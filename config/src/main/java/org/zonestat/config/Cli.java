@@ -1,0 +1,96 @@
+package org.zonestat.config;
+
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs a ZoneStat command the same way everywhere: {@code -h}/{@code --help} on every command and
+ * subcommand, listing each option with its default in the order declared; the {@code ZONESTAT_*}
+ * environment variables as defaults ({@link EnvironmentDefaults}); enum values in any case. A bad
+ * or missing value prints picocli's message naming the flag (and the variable, when the value came
+ * from one) and the usage to standard error, and exits with {@link #USAGE}.
+ *
+ * <p>Stateless; each call builds a new {@link CommandLine}, which is not thread-safe.
+ */
+public final class Cli {
+    /** Exit code of a command given bad or missing flags. */
+    public static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    private Cli() {}
+
+    /**
+     * The command line of a picocli command object and its subcommands.
+     *
+     * @param environment where {@code ZONESTAT_*} defaults come from ({@link System#getenv()}, or a
+     *     map in tests and for the built-in defaults)
+     */
+    public static CommandLine commandLine(Object command, Map<String, String> environment) {
+        CommandLine cl = new CommandLine(command);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        configure(cl);
+        EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
+        cl.setDefaultValueProvider(defaults);
+        IParameterExceptionHandler picocli = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler(
+                (e, args) -> picocli.handleParseException(namingVariable(e, args, defaults), args));
+        return cl;
+    }
+
+    /** Runs the command with this process's environment; returns its exit code. */
+    public static int execute(Object command, String... args) {
+        return commandLine(command, System.getenv()).execute(args);
+    }
+
+    /** {@link #execute}, then exits the JVM with the command's exit code. */
+    public static void main(Object command, String... args) {
+        System.exit(execute(command, args));
+    }
+
+    private static void configure(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(
+                    OptionSpec.builder("-h", "--help")
+                            .usageHelp(true)
+                            .description("Show this help, with each option's default, and exit.")
+                            .build());
+        }
+        spec.usageMessage().showDefaultValues(true).sortOptions(false);
+        cl.getSubcommands().values().forEach(Cli::configure);
+    }
+
+    /**
+     * The same exception with the variable named when the bad value came from the environment, i.e.
+     * the option's variable is set and the option is not on the command line.
+     */
+    private static ParameterException namingVariable(
+            ParameterException e, String[] args, EnvironmentDefaults defaults) {
+        ArgSpec arg = e.getArgSpec();
+        if (!(arg instanceof OptionSpec option) || defaults.valueOf(arg).isEmpty()) {
+            return e;
+        }
+        boolean onCommandLine =
+                Arrays.stream(args)
+                        .anyMatch(
+                                a ->
+                                        Arrays.stream(option.names())
+                                                .anyMatch(
+                                                        n -> a.equals(n) || a.startsWith(n + "=")));
+        if (onCommandLine) {
+            return e;
+        }
+        String variable = EnvironmentDefaults.variable(option.longestName());
+        return new ParameterException(
+                e.getCommandLine(),
+                e.getMessage() + " (from the environment variable " + variable + ")",
+                e,
+                arg,
+                e.getValue());
+    }
+}
