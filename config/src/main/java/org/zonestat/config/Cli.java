@@ -1,5 +1,6 @@
 package org.zonestat.config;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
@@ -10,15 +11,20 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Runs a ZoneStat command the same way everywhere: {@code -h}/{@code --help} on every command and
- * subcommand, listing each option with its default in the order declared; the {@code ZONESTAT_*}
- * environment variables as defaults ({@link EnvironmentDefaults}); enum values in any case. A bad
- * or missing value prints picocli's message naming the flag (and the variable, when the value came
- * from one) and the usage to standard error, and exits with {@link #USAGE}.
+ * Runs a ZoneStat command the same way everywhere, whether as a subcommand of the {@value ROOT}
+ * entry point or on its own (then named {@code zonestat <name>} in its usage): {@code -h}/{@code
+ * --help} on every command and subcommand, listing each option with its default in the order
+ * declared; the {@code ZONESTAT_*} environment variables as defaults ({@link EnvironmentDefaults});
+ * enum values in any case. A bad or missing value prints picocli's message naming the flag (and the
+ * variable, when the value came from one) and the usage to standard error, and exits with {@link
+ * #USAGE}.
  *
  * <p>Stateless; each call builds a new {@link CommandLine}, which is not thread-safe.
  */
 public final class Cli {
+    /** The name of the entry point every command is a subcommand of. */
+    public static final String ROOT = "zonestat";
+
     /** Exit code of a command given bad or missing flags. */
     public static final int USAGE = CommandLine.ExitCode.USAGE;
 
@@ -32,6 +38,10 @@ public final class Cli {
      */
     public static CommandLine commandLine(Object command, Map<String, String> environment) {
         CommandLine cl = new CommandLine(command);
+        if (!cl.getCommandName().equals(ROOT)) {
+            // A subcommand run on its own still introduces itself as "zonestat <name>".
+            cl.setCommandName(ROOT + " " + cl.getCommandName());
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         configure(cl);
         EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
@@ -50,6 +60,21 @@ public final class Cli {
     /** {@link #execute}, then exits the JVM with the command's exit code. */
     public static void main(Object command, String... args) {
         System.exit(execute(command, args));
+    }
+
+    /**
+     * Refuses an empty value of a text or path option, for commands where no flag may be empty: a
+     * {@link ParameterException} names the first such flag.
+     */
+    public static void requireNonBlank(CommandSpec command) {
+        for (OptionSpec o : command.options()) {
+            Object v = o.getValue();
+            if ((v instanceof String || v instanceof Path) && v.toString().isBlank()) {
+                throw new ParameterException(
+                        command.commandLine(),
+                        "Invalid value for option '" + o.longestName() + "': it is empty");
+            }
+        }
     }
 
     private static void configure(CommandLine cl) {

@@ -21,7 +21,8 @@ class CliTest {
                 .contains("--checkpoint-interval-seconds", "Default: 10")
                 .doesNotContain("--hidden");
         assertThat(run(Map.of(), "child", "-h")).isZero();
-        assertThat(out.toString()).contains("Usage: sample child", "A port.", "Default: 7070");
+        assertThat(out.toString())
+                .contains("Usage: zonestat sample child", "A port.", "Default: 7070");
     }
 
     @Test
@@ -29,7 +30,7 @@ class CliTest {
         assertThat(run(Map.of(), "--checkpoint-interval-seconds", "ten")).isEqualTo(Cli.USAGE);
         assertThat(err.toString())
                 .contains("Invalid value for option '--checkpoint-interval-seconds': 'ten'")
-                .contains("Usage: sample");
+                .contains("Usage: zonestat sample");
         assertThat(run(Map.of(), "--bootstrap", " ")).isEqualTo(2);
         assertThat(err.toString()).contains("'--bootstrap': it is empty");
         assertThat(run(Map.of(), "--bootstrp", "k:9092")).isEqualTo(2);

@@ -15,19 +15,19 @@ class ConfigurationTableTest {
                 .containsExactly(
                         "| command | flag | environment variable | default | meaning |",
                         "|---|---|---|---|---|",
-                        "| `sample` | `--bootstrap HOST:PORT[,...]` | `ZONESTAT_BOOTSTRAP` |"
+                        "| `zonestat sample` | `--bootstrap HOST:PORT[,...]` | `ZONESTAT_BOOTSTRAP` |"
                                 + " `127.0.0.1:9092` | Kafka bootstrap servers (the demo's embedded"
                                 + " broker by default). |",
-                        "| `sample` | `--group ID` | `ZONESTAT_GROUP` | `zonestat-tagging` | The"
+                        "| `zonestat sample` | `--group ID` | `ZONESTAT_GROUP` | `zonestat-tagging` | The"
                                 + " zone-tagging job's Kafka consumer group (its committed"
                                 + " offsets). |",
-                        "| `sample` | `--checkpoint-interval-seconds <checkpointSeconds>` |"
+                        "| `zonestat sample` | `--checkpoint-interval-seconds <checkpointSeconds>` |"
                                 + " `ZONESTAT_CHECKPOINT_INTERVAL_SECONDS` | `10` | How often \\|"
                                 + " to checkpoint. |",
-                        "| `sample` | `--bounded` | `ZONESTAT_BOUNDED` | `false` | Stop at the"
+                        "| `zonestat sample` | `--bounded` | `ZONESTAT_BOUNDED` | `false` | Stop at the"
                                 + " end. |",
-                        "| `sample child` | `ROLE` |  |  | Which one. |",
-                        "| `sample child` | `--port <port>` | `ZONESTAT_PORT` | `7070` | A port. |");
+                        "| `zonestat sample child` | `ROLE` |  |  | Which one. |",
+                        "| `zonestat sample child` | `--port <port>` | `ZONESTAT_PORT` | `7070` | A port. |");
     }
 
     @Test
