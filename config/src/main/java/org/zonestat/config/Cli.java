@@ -1,14 +1,19 @@
 package org.zonestat.config;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Runs a ZoneStat command the same way everywhere, whether as a subcommand of the {@value ROOT}
@@ -43,6 +48,8 @@ public final class Cli {
             cl.setCommandName(ROOT + " " + cl.getCommandName());
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(LocalDate.class, v -> parse(v, LocalDate::parse, "2018-07-07"));
+        cl.registerConverter(Instant.class, v -> parse(v, Instant::parse, "2024-01-01T05:00:00Z"));
         configure(cl);
         EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
         cl.setDefaultValueProvider(defaults);
@@ -74,6 +81,14 @@ public final class Cli {
                         command.commandLine(),
                         "Invalid value for option '" + o.longestName() + "': it is empty");
             }
+        }
+    }
+
+    private static <T> T parse(String value, Function<String, T> parser, String example) {
+        try {
+            return parser.apply(value);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + value + "' is not like " + example);
         }
     }
 
