@@ -20,7 +20,8 @@ import picocli.CommandLine.TypeConversionException;
  * entry point or on its own (then named {@code zonestat <name>} in its usage): {@code -h}/{@code
  * --help} on every command and subcommand, listing each option with its default in the order
  * declared; the {@code ZONESTAT_*} environment variables as defaults ({@link EnvironmentDefaults});
- * enum values in any case. A bad or missing value prints picocli's message naming the flag (and the
+ * enum values in any case; dates and instants in ISO-8601 ({@code 2018-07-07}, {@code
+ * 2024-01-01T05:00:00Z}). A bad or missing value prints picocli's message naming the flag (and the
  * variable, when the value came from one) and the usage to standard error, and exits with {@link
  * #USAGE}.
  *
