@@ -177,7 +177,7 @@ public final class OpsConsoleMain implements Callable<Integer> {
     }
 
     /** The scorecard settings: the defaults with the topics, goal and date given. */
-    HuddleSettings huddle() {
+    public HuddleSettings huddle() {
         if (!(goal >= -100 && goal <= 100)) {
             throw invalid("--goal", goal, "a percentage between -100 and 100");
         }
@@ -187,35 +187,37 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .withHuddleDate(huddleDate);
     }
 
-    String bootstrap() {
+    /** {@code --bootstrap}. */
+    public String bootstrap() {
         return kafka.servers();
     }
 
-    int port() {
+    /** {@code --port}. */
+    public int port() {
         return port;
     }
 
-    Path tokens() {
+    public Path tokens() {
         return tokens;
     }
 
-    String host() {
+    public String host() {
         return host;
     }
 
-    String tileUrl() {
+    public String tileUrl() {
         return tileUrl;
     }
 
-    Topics topics() {
+    public Topics topics() {
         return topics.topics();
     }
 
-    LayerOptions layers() {
+    public LayerOptions layers() {
         return layers;
     }
 
-    String jobGroup() {
+    public String jobGroup() {
         return jobGroup.id();
     }
 
