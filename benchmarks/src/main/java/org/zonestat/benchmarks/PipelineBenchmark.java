@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  * ./zonestat bench pipeline [--records N] [--rate R] [--seconds S] [--warmup S] [--output FILE] [--seed S]
  *      [--rate-multiplier M] [--compression lz4|none|...] [--parallelism P] [--only throughput|latency]
- *      [--flink KEY=VALUE]... [--checkpoint-seconds S] [--date YYYY-MM-DD]
+ *      [--flink KEY=VALUE]... [--checkpoint-interval-seconds S] [--date YYYY-MM-DD]
  * </pre>
  *
  * Defaults: 300,000 records (about a minute of processing at the rate this job reaches on 2 cores),
@@ -110,9 +110,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
     private Map<String, String> flink = new LinkedHashMap<>();
 
     @Option(
-            names = "--checkpoint-seconds",
+            names = {"--checkpoint-interval-seconds", "--checkpoint-seconds"},
             paramLabel = "S",
-            description = "The job's checkpoint interval.")
+            description = "The job's checkpoint interval (--checkpoint-seconds is the old name).")
     private int checkpointSeconds = 10;
 
     @Option(
@@ -161,7 +161,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         }
         if (seconds < 1 || warmup < 0 || parallelism < 1 || checkpointSeconds < 1) {
             throw invalid(
-                    "--seconds >= 1, --warmup >= 0, --parallelism >= 1 and --checkpoint-seconds"
+                    "--seconds >= 1, --warmup >= 0, --parallelism >= 1 and --checkpoint-interval-seconds"
                             + " >= 1 are needed");
         }
         if (!List.of("both", "throughput", "latency").contains(only)) {

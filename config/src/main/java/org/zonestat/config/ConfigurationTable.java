@@ -22,9 +22,17 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 public final class ConfigurationTable {
     private ConfigurationTable() {}
 
-    /** One flag (or positional parameter) of one command. */
+    /**
+     * One flag (or positional parameter) of one command; {@code defaultValue} is empty when there
+     * is none or the flag is required.
+     */
     public record Row(
-            String command, String flag, String variable, String defaultValue, String meaning) {}
+            String command,
+            String flag,
+            String variable,
+            boolean required,
+            String defaultValue,
+            String meaning) {}
 
     /** The rows of the command and of every subcommand below it, depth first, in declared order. */
     public static List<Row> rows(CommandLine root) {
@@ -41,7 +49,8 @@ public final class ConfigurationTable {
                                 spec.qualifiedName(),
                                 flag(arg),
                                 EnvironmentDefaults.variable(arg).orElse(""),
-                                defaultValue(arg),
+                                arg.required(),
+                                arg.required() ? "" : defaultValue(arg),
                                 String.join(" ", arg.description())));
             }
         }
@@ -62,7 +71,7 @@ public final class ConfigurationTable {
                     .append(" | ")
                     .append(code(r.variable()))
                     .append(" | ")
-                    .append(code(r.defaultValue()))
+                    .append(r.required() ? "required" : code(r.defaultValue()))
                     .append(" | ")
                     .append(escape(r.meaning()))
                     .append(" |\n");

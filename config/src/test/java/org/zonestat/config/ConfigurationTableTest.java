@@ -26,7 +26,7 @@ class ConfigurationTableTest {
                                 + " to checkpoint. |",
                         "| `zonestat sample` | `--bounded` | `ZONESTAT_BOUNDED` | `false` | Stop at the"
                                 + " end. |",
-                        "| `zonestat sample child` | `ROLE` |  |  | Which one. |",
+                        "| `zonestat sample child` | `ROLE` |  | required | Which one. |",
                         "| `zonestat sample child` | `--port <port>` | `ZONESTAT_PORT` | `7070` | A port. |");
     }
 
