@@ -12,9 +12,10 @@ import org.zonestat.sim.synthetic.SyntheticCityMain;
 import picocli.CommandLine.Command;
 
 /**
- * {@code zonestat}: the one entry point, with every command as a subcommand. The {@code ./zonestat}
- * launcher runs it (and runs {@code test} itself, since that installs a browser); {@link
- * ConfigurationDocument} reads the flags of the whole tree from it.
+ * {@code zonestat}: the one entry point, with every command as a subcommand; {@link
+ * ConfigurationDocument} reads the flags of the whole tree from it. Each subcommand class also has
+ * a {@code main} that runs it alone; the {@code ./zonestat} launcher uses those, with each module's
+ * own class path, and runs {@code test} itself (it installs a browser first).
  */
 @Command(
         name = Cli.ROOT,

@@ -107,6 +107,14 @@ public final class JobCommand implements Callable<Integer> {
     @Mixin private TopicOptions topics;
 
     /**
+     * {@code ./zonestat job}: runs the job in this JVM (a local Flink environment) and exits with
+     * the command's exit code. On a Flink cluster use {@link ZoneTaggingJob#main}.
+     */
+    public static void main(String[] args) {
+        Cli.main(new JobCommand(), args);
+    }
+
+    /**
      * The configuration of a command line, with {@code ZONESTAT_*} defaults from the environment,
      * or empty when {@code --help} was asked for (then the usage is printed to {@code out}).
      *
