@@ -71,6 +71,18 @@ public final class Cli {
     }
 
     /**
+     * A flag's value outside what it allows, worded like picocli's own messages ({@code Invalid
+     * value for option '--port': must be in [0, 65535], was 70000}); thrown from a command, it
+     * exits with {@link #USAGE} like a parse error.
+     */
+    public static ParameterException invalid(
+            CommandSpec command, String flag, Object value, String allowed) {
+        return new ParameterException(
+                command.commandLine(),
+                "Invalid value for option '" + flag + "': must be " + allowed + ", was " + value);
+    }
+
+    /**
      * Refuses an empty value of a text or path option, for commands where no flag may be empty: a
      * {@link ParameterException} names the first such flag.
      */

@@ -150,16 +150,16 @@ public final class OpsConsoleMain implements Callable<Integer> {
      */
     OpsConsole.Builder builder() {
         if (port < 0 || port > 65535) {
-            throw invalid("--port", port, "in [0, 65535]");
+            throw Cli.invalid(spec, "--port", port, "in [0, 65535]");
         }
         if (recent < 1) {
-            throw invalid("--recent", recent, ">= 1");
+            throw Cli.invalid(spec, "--recent", recent, ">= 1");
         }
         ConsoleConfig config;
         try {
             config = ConsoleConfig.defaults().withTiles(tileUrl, tileAttribution);
         } catch (IllegalArgumentException e) {
-            throw invalid("--tile-url", tileUrl, "an http(s) URL template");
+            throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
         }
         Topics t = topics();
         return OpsConsole.builder()
@@ -179,7 +179,7 @@ public final class OpsConsoleMain implements Callable<Integer> {
     /** The scorecard settings: the defaults with the topics, goal and date given. */
     public HuddleSettings huddle() {
         if (!(goal >= -100 && goal <= 100)) {
-            throw invalid("--goal", goal, "a percentage between -100 and 100");
+            throw Cli.invalid(spec, "--goal", goal, "a percentage between -100 and 100");
         }
         Topics t = topics();
         return HUDDLE.withTopics(t.zoneStats(), t.hotspots(), t.actionItems())
@@ -219,11 +219,5 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     public String jobGroup() {
         return jobGroup.id();
-    }
-
-    private ParameterException invalid(String flag, Object value, String range) {
-        return new ParameterException(
-                spec.commandLine(),
-                "Invalid value for option '" + flag + "': must be " + range + ", was " + value);
     }
 }

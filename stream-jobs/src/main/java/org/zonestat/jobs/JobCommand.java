@@ -145,14 +145,14 @@ public final class JobCommand implements Callable<Integer> {
      */
     public JobConfig config() {
         if (h3Resolution < 0 || h3Resolution > 15) {
-            throw invalid("--h3-resolution", h3Resolution, "0..15");
+            throw Cli.invalid(spec, "--h3-resolution", h3Resolution, "0..15");
         }
         atLeast("--out-of-orderness-seconds", outOfOrdernessSeconds, 0);
         atLeast("--future-tolerance-seconds", futureToleranceSeconds, 0);
         atLeast("--checkpoint-interval-seconds", checkpointIntervalSeconds, 1);
         atLeast("--dedupe-window-hours", dedupeWindowHours, 1);
         if (!(nearRepeatMeters > 0 && nearRepeatMeters <= 50_000)) {
-            throw invalid("--near-repeat-meters", nearRepeatMeters, "(0, 50000]");
+            throw Cli.invalid(spec, "--near-repeat-meters", nearRepeatMeters, "(0, 50000]");
         }
         atLeast("--near-repeat-days", nearRepeatDays, 0);
         atLeast("--allowed-lateness-hours", allowedLatenessHours, 0);
@@ -184,13 +184,7 @@ public final class JobCommand implements Callable<Integer> {
 
     private void atLeast(String flag, long value, long min) {
         if (value < min) {
-            throw invalid(flag, value, ">= " + min);
+            throw Cli.invalid(spec, flag, value, ">= " + min);
         }
-    }
-
-    private ParameterException invalid(String flag, Object value, String range) {
-        return new ParameterException(
-                spec.commandLine(),
-                "Invalid value for option '" + flag + "': must be " + range + ", was " + value);
     }
 }

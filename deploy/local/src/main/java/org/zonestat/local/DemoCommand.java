@@ -2,6 +2,7 @@ package org.zonestat.local;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.zonestat.config.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,18 +64,18 @@ public final class DemoCommand implements Callable<Integer> {
      */
     DemoOptions options() {
         if (!feed.equals("baltimore") && !feed.equals("none")) {
-            throw invalid("--feed", feed, "baltimore or none");
+            throw Cli.invalid(spec, "--feed", feed, "baltimore or none");
         }
         if (speed < 0) {
-            throw invalid("--speed", speed, ">= 0");
+            throw Cli.invalid(spec, "--speed", speed, ">= 0");
         }
         if (parallelism < 1) {
-            throw invalid("--parallelism", parallelism, ">= 1");
+            throw Cli.invalid(spec, "--parallelism", parallelism, ">= 1");
         }
         for (String flag : new String[] {"--port", "--kafka-port"}) {
             int p = (int) spec.findOption(flag).getValue();
             if (p < 0 || p > 65535) {
-                throw invalid(flag, p, "in [0, 65535]");
+                throw Cli.invalid(spec, flag, p, "in [0, 65535]");
             }
         }
         return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism);
@@ -134,11 +135,5 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println(banner);
         Thread.currentThread().join();
         return 0;
-    }
-
-    private ParameterException invalid(String flag, Object value, String allowed) {
-        return new ParameterException(
-                spec.commandLine(),
-                "Invalid value for option '" + flag + "': must be " + allowed + ", was " + value);
     }
 }
