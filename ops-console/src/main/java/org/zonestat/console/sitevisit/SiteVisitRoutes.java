@@ -2,9 +2,9 @@ package org.zonestat.console.sitevisit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.zonestat.console.Access;
 import org.zonestat.console.ConsoleJson;
 import org.zonestat.console.LiveItem;
-import org.zonestat.console.OpsConsoleApp;
 import org.zonestat.console.Role;
+import org.zonestat.console.RouteGroup;
 import org.zonestat.console.ZoneGeoJson;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.geo.Zone;
@@ -33,7 +34,7 @@ import org.zonestat.geo.ZoneLayer;
  *
  * <p>Thread-safe.
  */
-public final class SiteVisitRoutes {
+public final class SiteVisitRoutes implements RouteGroup {
     public static final int DEFAULT_DAYS = 28;
     public static final int MAX_DAYS = 365;
     private static final List<String> FORMATS = List.of("json", "csv", "geojson");
@@ -62,15 +63,18 @@ public final class SiteVisitRoutes {
         this.catalog = catalog;
     }
 
+    @Override
+    public void addTo(JavalinConfig cfg) {
+        cfg.routes.get(
+                "/api/site-visits",
+                this::plan,
+                Access.staff(
+                        "the %s role does not get site-visit plans (they rest on exact locations)"));
+    }
+
     /** {@code GET /api/site-visits}. */
-    public void plan(Context ctx) {
-        Role role = ctx.attribute(OpsConsoleApp.ROLE_ATTRIBUTE);
-        if (role == null || !role.mayWatchLive()) {
-            throw new ForbiddenResponse(
-                    "the "
-                            + (role == null ? "anonymous" : role.id())
-                            + " role does not get site-visit plans (they rest on exact locations)");
-        }
+    private void plan(Context ctx) {
+        Role role = Access.role(ctx);
         ZoneLayer layer = layer(ctx.queryParam("layer"));
         LocalDate asOf = asOf(ctx.queryParam("asOf"));
         int days = days(ctx.queryParam("days"));

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.zonestat.console.OpsConsoleApp;
-import org.zonestat.console.Role;
+import org.zonestat.console.Access;
+import org.zonestat.console.RouteGroup;
 import org.zonestat.console.ZoneLayers;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.ZoneLayer;
@@ -47,7 +47,7 @@ import org.zonestat.geo.ZoneLayer;
  *
  * <p>Thread-safe: uploads are serialized so that two uploads never get the same version.
  */
-public final class ZoneUploadRoutes implements AutoCloseable {
+public final class ZoneUploadRoutes implements RouteGroup, AutoCloseable {
     /** The largest layer accepted: the {@code zones} topic's message limit (32 MiB). */
     public static final int MAX_LAYER_BYTES = 32 * 1024 * 1024;
 
@@ -78,14 +78,17 @@ public final class ZoneUploadRoutes implements AutoCloseable {
         this.layers = Objects.requireNonNull(layers, "layers");
     }
 
+    @Override
+    public void addTo(JavalinConfig cfg) {
+        cfg.http.maxRequestSize = MAX_LAYER_BYTES;
+        cfg.routes.post(
+                "/api/zones/{layerId}",
+                this::upload,
+                Access.admin("only the admin role may upload zone layers, not %s"));
+    }
+
     /** {@code POST /api/zones/{layerId}}. */
-    public void upload(Context ctx) throws Exception {
-        Role role = ctx.attribute(OpsConsoleApp.ROLE_ATTRIBUTE);
-        if (role != Role.ADMIN) {
-            throw new ForbiddenResponse(
-                    "only the admin role may upload zone layers, not "
-                            + (role == null ? "anonymous" : role.id()));
-        }
+    private void upload(Context ctx) throws Exception {
         String layerId = ctx.pathParam("layerId");
         if (!LAYER_ID.matcher(layerId).matches()) {
             throw new BadRequestResponse(
