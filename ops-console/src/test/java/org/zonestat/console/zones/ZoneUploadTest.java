@@ -72,26 +72,29 @@ class ZoneUploadTest {
                 .hasMessageStartingWith(message);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{nope | the body is not JSON",
+                "[] | the body",
+                "{\"type\":\"Point\",\"coordinates\":[-76.6,39.3]} | the body",
+            })
+    void a_body_that_is_not_json_or_not_a_feature_collection_is_a_400(String body, String message) {
+        assertThatThrownBy(
+                        () ->
+                                ZoneUpload.read(
+                                        "ok",
+                                        null,
+                                        null,
+                                        body.getBytes(StandardCharsets.UTF_8),
+                                        catalog))
+                .isInstanceOf(BadRequestResponse.class)
+                .hasMessageStartingWith(message);
+    }
+
     @Test
-    void a_body_that_is_not_json_or_not_a_feature_collection_is_a_400() {
-        assertThatThrownBy(
-                        () ->
-                                ZoneUpload.read(
-                                        "ok",
-                                        null,
-                                        null,
-                                        "{nope".getBytes(StandardCharsets.UTF_8),
-                                        catalog))
-                .hasMessageStartingWith("the body is not JSON");
-        assertThatThrownBy(
-                        () ->
-                                ZoneUpload.read(
-                                        "ok",
-                                        null,
-                                        null,
-                                        SQUARE.getBytes(StandardCharsets.UTF_8),
-                                        catalog))
-                .isInstanceOf(BadRequestResponse.class);
+    void a_title_longer_than_200_characters_is_a_400() {
         assertThatThrownBy(
                         () ->
                                 ZoneUpload.read(
