@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -354,11 +355,12 @@ class ZoneTaggingJobITCase {
             // Events keep arriving; one of them is soon tagged with the new layer (the wait covers
             // the job's start on a busy 2-core machine).
             long received = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
+            AtomicInteger probes = new AtomicInteger();
             await().atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(300))
                     .until(
                             () -> {
-                                String id = "probe-" + System.nanoTime();
+                                String id = "probe-" + probes.incrementAndGet();
                                 KafkaTopics.produce(
                                         KAFKA.bootstrapServers(),
                                         config.topics().incidents(),
