@@ -48,8 +48,8 @@ public final class AnalyticsGraph {
     private AnalyticsGraph() {}
 
     /**
-     * What the analytics produce, one stream per future topic plus the two streams of input they
-     * could not use.
+     * What the analytics produce: one stream per output, plus the two streams of input they could
+     * not use.
      *
      * @param alerts overdue 311 requests and near repeats ({@code alerts})
      * @param notifications closing-the-loop messages ({@code notifications})

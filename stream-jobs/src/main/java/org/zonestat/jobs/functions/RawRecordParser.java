@@ -25,10 +25,10 @@ import org.zonestat.jobs.model.RejectReason;
  * in the README are the contract; unknown fields are ignored (so a tipster's identity, if a feed
  * sends one, is dropped here and never reaches a topic).
  *
- * <p>Checks, in order: JSON object; {@code id}; {@code occurredAt} (ISO-8601 with offset or {@code
- * Z}) and not later than the receive time plus a tolerance; location ({@code lat}, {@code lon}
- * numbers, in range, not both 0); the stream's own fields ({@code kind} for incidents, {@code type}
- * and {@code status} for 311, {@code category} for tips).
+ * <p>Checks, in order: a configured raw topic; a JSON object; {@code id}; {@code occurredAt}
+ * (ISO-8601 with offset or {@code Z}) and not later than the receive time plus a tolerance;
+ * location ({@code lat}, {@code lon} numbers, in range, not both 0); the stream's own fields
+ * ({@code kind} for incidents, {@code type} and {@code status} for 311, {@code category} for tips).
  *
  * <p>Text values are trimmed; a value that is blank once trimmed counts as missing.
  *
