@@ -24,6 +24,7 @@ import org.zonestat.jobs.model.RejectReason;
 import org.zonestat.jobs.model.Rejection;
 import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
+import org.zonestat.jobs.testing.RawJson;
 
 /**
  * The dedupe-and-tag operator in Flink's keyed broadcast operator harness: redeliveries within and
@@ -71,7 +72,8 @@ class DedupeAndTagFunctionTest {
                     .singleElement()
                     .satisfies(
                             t -> {
-                                assertThat(t.event().eventId()).isEqualTo("incident/test/c1");
+                                assertThat(t.event().eventId())
+                                        .isEqualTo("incident/incidents.raw/c1");
                                 assertThat(t.zones())
                                         .containsExactly(Map.entry("vri-zones", VRI_ZONE));
                                 assertThat(t.layerVersions())
@@ -85,7 +87,7 @@ class DedupeAndTagFunctionTest {
                                 assertThat(r.source().offset()).isEqualTo(2);
                                 assertThat(r.detail())
                                         .isEqualTo(
-                                                "event 'incident/test/c1' was already received at"
+                                                "event 'incident/incidents.raw/c1' was already received at"
                                                         + " incidents.raw/0/1");
                             });
             assertThat(keyedStateEntries(h)).isEqualTo(1);
@@ -267,14 +269,7 @@ class DedupeAndTagFunctionTest {
                                 0,
                                 offset,
                                 RECEIVED,
-                                "{\"id\":\""
-                                        + id
-                                        + "\",\"source\":\"test\",\"kind\":\"SHOOTING\","
-                                        + "\"occurredAt\":\"2019-10-21T11:00:00Z\",\"lat\":"
-                                        + lat
-                                        + ",\"lon\":"
-                                        + lon
-                                        + "}"));
+                                RawJson.shooting(id, "2019-10-21T11:00:00Z", lon, lat)));
         assertThat(parsed.isAccepted()).as(parsed.toString()).isTrue();
         return parsed;
     }

@@ -15,6 +15,7 @@ import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.RejectReason;
 import org.zonestat.jobs.model.Rejection;
+import org.zonestat.jobs.testing.RawJson;
 
 /** The {@code parse} operator in Flink's operator harness: routing and the lateness rule. */
 class LatenessGateTest {
@@ -44,7 +45,7 @@ class LatenessGateTest {
     @Test
     void beforeTheFirstWatermarkNoRecordIsLate() throws Exception {
         try (var h = harness()) {
-            ParsedRecord old = parse(1, incident("old", "2012-01-01T00:00:00Z"));
+            ParsedRecord old = parse(1, RawJson.shooting("old", "2012-01-01T00:00:00Z"));
             h.processElement(old, old.eventTimeMillis());
             assertThat(h.extractOutputValues()).containsExactly(old);
             assertThat(rejections(h)).isEmpty();
@@ -57,8 +58,10 @@ class LatenessGateTest {
         Instant watermark = Instant.parse("2018-07-09T15:49:59.999Z");
         try (var h = harness()) {
             h.processWatermark(watermark.toEpochMilli());
-            ParsedRecord atLimit = parse(1, incident("at-limit", "2018-07-08T15:49:59.999Z"));
-            ParsedRecord tooLate = parse(2, incident("too-late", "2018-07-08T15:49:59.998Z"));
+            ParsedRecord atLimit =
+                    parse(1, RawJson.shooting("at-limit", "2018-07-08T15:49:59.999Z"));
+            ParsedRecord tooLate =
+                    parse(2, RawJson.shooting("too-late", "2018-07-08T15:49:59.998Z"));
             h.processElement(atLimit, atLimit.eventTimeMillis());
             h.processElement(tooLate, tooLate.eventTimeMillis());
 
@@ -88,14 +91,6 @@ class LatenessGateTest {
             OneInputStreamOperatorTestHarness<ParsedRecord, ParsedRecord> h) {
         var side = h.getSideOutput(Rejections.TAG);
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
-    }
-
-    private static String incident(String id, String occurredAt) {
-        return "{\"id\":\""
-                + id
-                + "\",\"kind\":\"SHOOTING\",\"occurredAt\":\""
-                + occurredAt
-                + "\",\"lat\":39.3010,\"lon\":-76.6440}";
     }
 
     private static ParsedRecord parse(long offset, String json) {

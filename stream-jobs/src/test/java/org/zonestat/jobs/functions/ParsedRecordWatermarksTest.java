@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
+import org.zonestat.jobs.testing.RawJson;
 
 /**
  * A partition's timestamps and watermark come from the parsed records' fields, and only the records
@@ -30,12 +31,12 @@ class ParsedRecordWatermarksTest {
         ParsedRecordWatermarks watermarks = new ParsedRecordWatermarks(Duration.ofMinutes(10));
         Recorded out = new Recorded();
 
-        feed(watermarks, incident("c1", "2015-06-01T10:00:00Z"), out);
+        feed(watermarks, RawJson.shooting("c1", "2015-06-01T10:00:00Z"), out);
         // Received in 2026: no time, a time in words, a time in 2030, and a good time on a record
         // rejected for another reason.
         feed(watermarks, "{\"id\":\"no-time\",\"kind\":\"SHOOTING\"}", out);
-        feed(watermarks, incident("bad-time", "yesterday"), out);
-        feed(watermarks, incident("future", "2030-01-01T00:00:00Z"), out);
+        feed(watermarks, RawJson.shooting("bad-time", "yesterday"), out);
+        feed(watermarks, RawJson.shooting("future", "2030-01-01T00:00:00Z"), out);
         feed(
                 watermarks,
                 "{\"id\":\"no-place\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2026-11-21T11:00:00Z\"}",
@@ -45,13 +46,13 @@ class ParsedRecordWatermarksTest {
                 .as("the history's own time less the out-of-orderness, not 2026 or 2030")
                 .isEqualTo(Instant.parse("2015-06-01T09:49:59.999Z"));
 
-        feed(watermarks, incident("c2", "2015-06-02T10:00:00Z"), out);
+        feed(watermarks, RawJson.shooting("c2", "2015-06-02T10:00:00Z"), out);
         watermarks.onPeriodicEmit(out);
         assertThat(Instant.ofEpochMilli(out.last()))
                 .isEqualTo(Instant.parse("2015-06-02T09:49:59.999Z"));
 
         // Live records a little ahead of their receipt (clock skew) still count.
-        feed(watermarks, incident("c3", "2026-11-21T12:05:00Z"), out);
+        feed(watermarks, RawJson.shooting("c3", "2026-11-21T12:05:00Z"), out);
         watermarks.onPeriodicEmit(out);
         assertThat(Instant.ofEpochMilli(out.last()))
                 .isEqualTo(Instant.parse("2026-11-21T11:54:59.999Z"));
@@ -59,8 +60,8 @@ class ParsedRecordWatermarksTest {
 
     @Test
     void anAcceptedRecordsTimestampIsWhenItHappenedAndARejectedOnesIsWhenItWasReceived() {
-        ParsedRecord accepted = parse(incident("c1", "2015-06-01T10:00:00-04:00"));
-        ParsedRecord rejected = parse(incident("c2", "yesterday"));
+        ParsedRecord accepted = parse(RawJson.shooting("c1", "2015-06-01T10:00:00-04:00"));
+        ParsedRecord rejected = parse(RawJson.shooting("c2", "yesterday"));
 
         assertThat(TIMES.extractTimestamp(accepted, RECEIVED))
                 .isEqualTo(Instant.parse("2015-06-01T14:00:00Z").toEpochMilli());
@@ -74,14 +75,6 @@ class ParsedRecordWatermarksTest {
         feed(watermarks, "not json", out);
         watermarks.onPeriodicEmit(out);
         assertThat(out.last()).isEqualTo(Long.MIN_VALUE);
-    }
-
-    private static String incident(String id, String occurredAt) {
-        return "{\"id\":\""
-                + id
-                + "\",\"kind\":\"SHOOTING\",\"occurredAt\":\""
-                + occurredAt
-                + "\",\"lat\":39.3010,\"lon\":-76.6440}";
     }
 
     private static ParsedRecord parse(String json) {
