@@ -109,8 +109,8 @@ public final class BackfillCommand implements Callable<Integer> {
 
     private final Function<String, RecordPublisher> publishers;
     private final Duration progressInterval;
-    private PrintStream out = System.out;
-    private PrintStream err = System.err;
+    private final PrintStream out;
+    private final PrintStream err;
 
     /** The production command: publishes to Kafka, progress at most twice a second. */
     public BackfillCommand() {
@@ -123,19 +123,33 @@ public final class BackfillCommand implements Callable<Integer> {
      */
     public BackfillCommand(
             Function<String, RecordPublisher> publishers, Duration progressInterval) {
+        this(publishers, progressInterval, System.out, System.err);
+    }
+
+    private BackfillCommand(
+            Function<String, RecordPublisher> publishers,
+            Duration progressInterval,
+            PrintStream out,
+            PrintStream err) {
         this.publishers = publishers;
         this.progressInterval = progressInterval;
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
         System.exit(new BackfillCommand().run(args, System.out, System.err));
     }
 
-    /** Runs the command line; returns its exit code. */
+    /**
+     * Runs a command line with this command's publishers and the given streams (a fresh command
+     * each time, so no flag carries over from an earlier run); returns its exit code.
+     */
     public int run(String[] args, PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-        CommandLine cl = Cli.commandLine(this, System.getenv());
+        CommandLine cl =
+                Cli.commandLine(
+                        new BackfillCommand(publishers, progressInterval, out, err),
+                        System.getenv());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
