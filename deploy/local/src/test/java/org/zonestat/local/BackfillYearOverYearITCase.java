@@ -20,9 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.console.scorecard.Scorecard;
 import org.zonestat.console.scorecard.ScorecardQuery;
@@ -32,6 +32,7 @@ import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 import org.zonestat.sim.backfill.BackfillCommand;
 import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.baltimore.BaltimoreData;
@@ -53,18 +54,13 @@ class BackfillYearOverYearITCase {
 
     @TempDir static Path dir;
 
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
     private static EmbeddedKafkaBroker kafka;
 
     @BeforeAll
     static void startKafka() {
-        kafka = EmbeddedKafkaBroker.builder().dataDir(dir.resolve("kafka")).build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
+        kafka = KAFKA.broker();
     }
 
     @Test

@@ -21,21 +21,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
 
 /** The backfill command against a real embedded KRaft broker: every record reaches the topic. */
 class BackfillITCase {
-    @TempDir static Path brokerDir;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     static EmbeddedKafkaBroker kafka;
 
@@ -43,12 +45,7 @@ class BackfillITCase {
 
     @BeforeAll
     static void startKafka() {
-        kafka = EmbeddedKafkaBroker.builder().dataDir(brokerDir).build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
+        kafka = KAFKA.broker();
     }
 
     @Test
