@@ -160,12 +160,22 @@ class ZoneUploadITCase {
             c.seekToBeginning(List.of(tp));
             long end = c.endOffsets(List.of(tp)).get(tp);
             ZoneLayerUpdateDeserializer job = new ZoneLayerUpdateDeserializer();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (c.position(tp) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    job.deserialize(r, new ListCollector<>(updates));
-                }
-            }
+            await("reading " + TOPIC + " to its end " + end)
+                    .atMost(WAIT)
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ZERO)
+                    .until(
+                            () -> {
+                                if (c.position(tp) >= end) {
+                                    return true;
+                                }
+                                for (ConsumerRecord<byte[], byte[]> r :
+                                        c.poll(Duration.ofMillis(200))) {
+                                    job.deserialize(r, new ListCollector<>(updates));
+                                }
+                                return false;
+                            });
         }
         return updates;
     }

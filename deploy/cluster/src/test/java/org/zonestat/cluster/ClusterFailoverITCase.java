@@ -1,6 +1,7 @@
 package org.zonestat.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -496,14 +497,20 @@ class ClusterFailoverITCase {
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end =
                     new HashMap<>(c.endOffsets(partitions, Duration.ofSeconds(30)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(
-                            "could not read " + topic + " to its end " + end + " within 60 s");
-                }
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+            await("reading " + topic + " to its end " + end)
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ZERO)
+                    .until(
+                            () -> {
+                                if (partitions.stream()
+                                        .allMatch(tp -> c.position(tp) >= end.get(tp))) {
+                                    return true;
+                                }
+                                c.poll(Duration.ofMillis(200)).forEach(out::add);
+                                return false;
+                            });
         }
         return out;
     }

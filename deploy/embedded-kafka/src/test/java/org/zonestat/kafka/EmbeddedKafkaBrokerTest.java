@@ -1,6 +1,7 @@
 package org.zonestat.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,10 +60,19 @@ class EmbeddedKafkaBrokerTest {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
             c.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+            await("reading " + expected + " records of " + topic)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ZERO)
+                    .until(
+                            () -> {
+                                if (out.size() >= expected) {
+                                    return true;
+                                }
+                                c.poll(Duration.ofMillis(200)).forEach(out::add);
+                                return false;
+                            });
         }
         return out;
     }

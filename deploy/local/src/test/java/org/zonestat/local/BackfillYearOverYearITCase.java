@@ -1,6 +1,7 @@
 package org.zonestat.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -250,14 +252,23 @@ class BackfillYearOverYearITCase {
                             .toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);
-            long n = 0;
+            AtomicLong n = new AtomicLong();
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                n += c.poll(Duration.ofMillis(200)).count();
-            }
-            return n;
+            await("reading " + topic + " to its end " + end)
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ZERO)
+                    .until(
+                            () -> {
+                                if (partitions.stream()
+                                        .allMatch(tp -> c.position(tp) >= end.get(tp))) {
+                                    return true;
+                                }
+                                n.addAndGet(c.poll(Duration.ofMillis(200)).count());
+                                return false;
+                            });
+            return n.get();
         }
     }
 }

@@ -204,11 +204,19 @@ class ZoneStatDemoITCase {
             c.assign(parts);
             c.seekToBeginning(parts);
             java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> ids.add(r.key()));
-            }
+            await("reading events to its end " + end)
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ZERO)
+                    .until(
+                            () -> {
+                                if (parts.stream().allMatch(tp -> c.position(tp) >= end.get(tp))) {
+                                    return true;
+                                }
+                                c.poll(Duration.ofMillis(200)).forEach(r -> ids.add(r.key()));
+                                return false;
+                            });
         }
         return ids.size();
     }

@@ -1,6 +1,7 @@
 package org.zonestat.sim.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -181,11 +182,20 @@ class BackfillITCase {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> all = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-            }
+            await("reading " + topic + " to its end " + ends)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ZERO)
+                    .until(
+                            () -> {
+                                if (partitions.stream()
+                                        .allMatch(tp -> consumer.position(tp) >= ends.get(tp))) {
+                                    return true;
+                                }
+                                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                                return false;
+                            });
             return all;
         }
     }
