@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -36,6 +35,7 @@ import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.kafka.TopicContents;
 
 /**
  * {@code POST /api/zones/{layerId}} end to end on a real KRaft broker: an admin's layer goes to the
@@ -155,27 +155,9 @@ class ZoneUploadITCase {
                                 33 * 1024 * 1024),
                         new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(TOPIC, 0);
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
             ZoneLayerUpdateDeserializer job = new ZoneLayerUpdateDeserializer();
-            await("reading " + TOPIC + " to its end " + end)
-                    .atMost(WAIT)
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ZERO)
-                    .until(
-                            () -> {
-                                if (c.position(tp) >= end) {
-                                    return true;
-                                }
-                                for (ConsumerRecord<byte[], byte[]> r :
-                                        c.poll(Duration.ofMillis(200))) {
-                                    job.deserialize(r, new ListCollector<>(updates));
-                                }
-                                return false;
-                            });
+            TopicContents.readFromBeginning(
+                    c, TOPIC, WAIT, r -> job.deserialize(r, new ListCollector<>(updates)));
         }
         return updates;
     }

@@ -1,7 +1,6 @@
 package org.zonestat.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -20,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +32,7 @@ import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.backfill.BackfillCommand;
 import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.baltimore.BaltimoreData;
@@ -246,28 +244,9 @@ class BackfillYearOverYearITCase {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions =
-                    c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                            .map(pi -> new TopicPartition(topic, pi.partition()))
-                            .toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
             AtomicLong n = new AtomicLong();
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            await("reading " + topic + " to its end " + end)
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ZERO)
-                    .until(
-                            () -> {
-                                if (partitions.stream()
-                                        .allMatch(tp -> c.position(tp) >= end.get(tp))) {
-                                    return true;
-                                }
-                                n.addAndGet(c.poll(Duration.ofMillis(200)).count());
-                                return false;
-                            });
+            TopicContents.readFromBeginning(
+                    c, topic, Duration.ofSeconds(60), r -> n.incrementAndGet());
             return n.get();
         }
     }

@@ -1,7 +1,6 @@
 package org.zonestat.sim.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +19,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
@@ -174,28 +173,8 @@ class BackfillITCase {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(pi -> new TopicPartition(topic, pi.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> all = new ArrayList<>();
-            await("reading " + topic + " to its end " + ends)
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ZERO)
-                    .until(
-                            () -> {
-                                if (partitions.stream()
-                                        .allMatch(tp -> consumer.position(tp) >= ends.get(tp))) {
-                                    return true;
-                                }
-                                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-                                return false;
-                            });
+            TopicContents.readFromBeginning(consumer, topic, Duration.ofSeconds(30), all::add);
             return all;
         }
     }
