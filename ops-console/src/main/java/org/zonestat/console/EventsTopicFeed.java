@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -61,7 +62,7 @@ public final class EventsTopicFeed implements AutoCloseable {
     private final String topic;
     private final String alertsTopic;
     private final String hotspotsTopic;
-    private final ZoneCatalog catalog;
+    private final Supplier<ZoneCatalog> catalog;
     private final LiveEventHub hub;
     private final ObjectMapper mapper = ConsoleJson.newMapper();
     private final Thread thread;
@@ -81,14 +82,15 @@ public final class EventsTopicFeed implements AutoCloseable {
      * @param topic the events topic
      * @param alertsTopic the alerts topic, or null to read none
      * @param hotspotsTopic the hotspots topic, or null to read none
-     * @param catalog tags hot-spot cells with zones; null leaves them untagged
+     * @param catalog the layers as they are now, which tag hot-spot cells with zones; null leaves
+     *     them untagged
      */
     public EventsTopicFeed(
             String bootstrapServers,
             String topic,
             String alertsTopic,
             String hotspotsTopic,
-            ZoneCatalog catalog,
+            Supplier<ZoneCatalog> catalog,
             LiveEventHub hub) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -269,7 +271,7 @@ public final class EventsTopicFeed implements AutoCloseable {
             } else {
                 item = ConsoleJson.parseHotspot(mapper, r.value());
                 if (item instanceof HotCell cell && catalog != null) {
-                    item = cell.withZones(catalog.tag(cell.lon(), cell.lat()));
+                    item = cell.withZones(catalog.get().tag(cell.lon(), cell.lat()));
                 }
             }
         } catch (ConsoleJson.MalformedEventException e) {

@@ -72,6 +72,7 @@ public final class OpsConsole {
     private final int resumeLimit;
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
+    private final String cityName;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -90,6 +91,7 @@ public final class OpsConsole {
         this.resumeLimit = b.resumeLimit;
         this.config = b.config;
         this.huddle = b.huddle;
+        this.cityName = b.cityName;
     }
 
     public static Builder builder() {
@@ -99,20 +101,21 @@ public final class OpsConsole {
     /** Starts the feed thread and the web server; returns once the server listens. */
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
+        // The one registry of layers every view reads: the configured ones and the zones topic's.
+        ZoneLayers layers = new ZoneLayers(catalog);
         EventsTopicFeed feed =
                 new EventsTopicFeed(
                                 bootstrapServers,
                                 eventsTopic,
                                 alertsTopic,
                                 hotspotsTopic,
-                                catalog,
+                                layers,
                                 hub)
                         .start();
         PipelineCounters counters =
                 new PipelineCounters(
                                 bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup)
                         .start();
-        ZoneLayers layers = new ZoneLayers(catalog);
         ZonesTopicFeed zonesFeed =
                 zonesTopic == null
                         ? null
@@ -122,7 +125,7 @@ public final class OpsConsole {
                         ? null
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
         HuddleServices scorecards =
-                new HuddleServices(bootstrapServers, eventsTopic, catalog, huddle).start();
+                new HuddleServices(bootstrapServers, eventsTopic, layers, huddle).start();
         try {
             ReplayReader replay =
                     new ReplayReader(
@@ -130,19 +133,19 @@ public final class OpsConsole {
                             eventsTopic,
                             alertsTopic,
                             hotspotsTopic,
-                            catalog,
+                            layers,
                             REPLAY_MAX_ITEMS);
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new StatusRoutes(hub, feed::health, counters::snapshot));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
             routes.add(new LiveSocket(hub, access, config, layers));
-            routes.add(new ReplayRoutes(replay));
+            routes.add(new ReplayRoutes(replay, () -> scorecards.today(huddle.huddleLayer())));
             routes.add(new SiteVisitRoutes(replay, layers));
             if (uploads != null) {
                 routes.add(uploads);
             }
-            routes.add(new ScorecardRoutes(scorecards, catalog));
+            routes.add(new ScorecardRoutes(scorecards, layers));
             routes.add(new Open311Routes(scorecards.requests(), scorecards.settings().timeZone()));
             routes.add(
                     new MetricsRoutes(
@@ -150,7 +153,18 @@ public final class OpsConsole {
                                     hub::stats,
                                     counters::snapshot,
                                     List.of(new HuddleMetrics(scorecards)))));
-            OpsConsoleApp web = new OpsConsoleApp(config, access, routes);
+            OpsConsoleApp web =
+                    new OpsConsoleApp(
+                            config,
+                            access,
+                            routes,
+                            () ->
+                                    new CityView(
+                                            cityName,
+                                            huddle.timeZone().getId(),
+                                            huddle.huddleLayer(),
+                                            huddle.goalPercent(),
+                                            LayerBounds.of(layers.get().layers())));
             Javalin app = web.create();
             app.start(host, port);
             return new Running(app, feed, hub, host, counters, zonesFeed, uploads, scorecards);
@@ -282,8 +296,15 @@ public final class OpsConsole {
         private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
         private HuddleSettings huddle = HuddleSettings.defaults();
+        private String cityName;
 
         private Builder() {}
+
+        /** The city's name as the pages show it ({@code /api/config}); default none. */
+        public Builder cityName(String name) {
+            this.cityName = name;
+            return this;
+        }
 
         /**
          * Topics, goal, time zone and date of the scorecard and huddle; default {@link

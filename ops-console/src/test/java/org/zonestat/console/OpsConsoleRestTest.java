@@ -50,7 +50,7 @@ class OpsConsoleRestTest {
                                 List.of(
                                         new StatusRoutes(
                                                 new LiveEventHub(10), FeedHealth::disabled, null),
-                                        new ZoneRoutes(() -> catalog, true)))
+                                        new ZoneRoutes(new ZoneLayers(catalog), true)))
                         .create()
                         .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -52,14 +53,14 @@ public final class ReplayReader {
     private final String eventsTopic;
     private final String alertsTopic;
     private final String hotspotsTopic;
-    private final ZoneCatalog catalog;
+    private final Supplier<ZoneCatalog> catalog;
     private final int maxItems;
     private final ObjectMapper mapper = ConsoleJson.newMapper();
 
     /**
      * @param alertsTopic null to read no alerts
      * @param hotspotsTopic null to read no halos or cells
-     * @param catalog tags hot cells with zones
+     * @param catalog the layers as they are now, which tag hot cells with zones
      * @param maxItems the most items one range returns
      */
     public ReplayReader(
@@ -67,7 +68,7 @@ public final class ReplayReader {
             String eventsTopic,
             String alertsTopic,
             String hotspotsTopic,
-            ZoneCatalog catalog,
+            Supplier<ZoneCatalog> catalog,
             int maxItems) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         this.eventsTopic = Objects.requireNonNull(eventsTopic, "eventsTopic");
@@ -133,7 +134,7 @@ public final class ReplayReader {
                     } else if (item instanceof HotCell cell
                             && !cell.windowEnd().isBefore(from)
                             && !cell.windowEnd().isAfter(to)) {
-                        cells.add(cell.withZones(catalog.tag(cell.lon(), cell.lat())));
+                        cells.add(cell.withZones(catalog.get().tag(cell.lon(), cell.lat())));
                     }
                 }
                 end.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLocator;
 
 /**
  * The Gi* hot-spot cells of the {@code hotspots} topic ({@code "type": "hotspot-cell"} records), by
- * window length and window end, each placed in its zones by its centre. Other record types on the
- * topic are ignored.
+ * window length and window end. A cell belongs to the zone its centre lies in, looked up in the
+ * layers as they are when asked, so a layer uploaded later holds the cells that lie in it. Other
+ * record types on the topic are ignored.
  *
  * <p>The job writes, for each closed window, every cell that is hot or cold and every cell whose
  * status changed; so the hot cells "as of" an instant are the {@code HOT} cells of the latest
@@ -23,13 +26,16 @@ import org.zonestat.geo.ZoneCatalog;
  */
 public final class HotCells {
     private final ObjectMapper mapper = new ObjectMapper();
-    private final ZoneCatalog catalog;
+    private final Supplier<ZoneCatalog> catalog;
 
     /** windowDays → windowEnd → cell → record. */
     private final Map<Integer, NavigableMap<Instant, Map<String, HotCell>>> windows =
             new HashMap<>();
 
-    public HotCells(ZoneCatalog catalog) {
+    /**
+     * @param catalog the layers as they are now
+     */
+    public HotCells(Supplier<ZoneCatalog> catalog) {
         this.catalog = catalog;
     }
 
@@ -44,7 +50,7 @@ public final class HotCells {
      * @param status {@code HOT}, {@code COLD} or {@code NONE}
      * @param change how its status changed from the previous window, e.g. {@code TURNED_HOT}
      * @param category emerging hot-spot category, e.g. {@code NEW_HOT_SPOT}
-     * @param zones layer id → zone name of the centre
+     * @param zones layer id → zone name of the centre, in the layers of the time it was read
      */
     public record HotCell(
             String cell,
@@ -91,7 +97,7 @@ public final class HotCells {
                         n.path("status").asText(),
                         n.path("change").asText(null),
                         n.path("category").asText(null),
-                        catalog.tag(lon, lat)));
+                        catalog.get().tag(lon, lat)));
     }
 
     public synchronized void accept(HotCell c) {
@@ -110,12 +116,13 @@ public final class HotCells {
             return List.of();
         }
         Map.Entry<Instant, Map<String, HotCell>> latest = byEnd.floorEntry(asOf);
-        if (latest == null) {
+        ZoneLocator locator = catalog.get().locator(layer).orElse(null);
+        if (latest == null || locator == null) {
             return List.of();
         }
         return latest.getValue().values().stream()
                 .filter(HotCell::isHot)
-                .filter(c -> zone.equals(c.zones().get(layer)))
+                .filter(c -> zone.equals(locator.zoneName(c.lon(), c.lat())))
                 .sorted(java.util.Comparator.comparing(HotCell::cell))
                 .toList();
     }
