@@ -35,15 +35,26 @@ public final class Places {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
     }
 
-    /** The zone of the finest layer the point lies in; empty when it lies in none. */
-    public Optional<Place> of(double lon, double lat) {
+    /**
+     * The zone of the finest layer other than {@code besides} that the point lies in, else its zone
+     * in {@code besides}: what says more about a point already known to lie in a zone of {@code
+     * besides} (a hot cell on a focus zone's card); with {@code besides} null, the zone of the
+     * finest layer. Empty when the point lies in no zone at all.
+     */
+    public Optional<Place> of(double lon, double lat, String besides) {
+        ZoneLocator last = null;
         for (ZoneLocator locator : finestFirst()) {
+            if (locator.layer().id().equals(besides)) {
+                last = locator;
+                continue;
+            }
             String zone = locator.zoneName(lon, lat);
             if (zone != null) {
                 return Optional.of(new Place(locator.layer().id(), zone));
             }
         }
-        return Optional.empty();
+        String zone = last == null ? null : last.zoneName(lon, lat);
+        return zone == null ? Optional.empty() : Optional.of(new Place(besides, zone));
     }
 
     private List<ZoneLocator> finestFirst() {

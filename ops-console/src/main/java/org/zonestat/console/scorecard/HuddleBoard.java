@@ -89,7 +89,8 @@ public final class HuddleBoard {
      * A hot cell as the card shows it: by place, and as a hexagon for the card's small map.
      *
      * @param cell the H3 cell id
-     * @param place the zone of the finest layer the cell's centre lies in, or null if none
+     * @param place the zone of the finest layer (besides the card's) the cell's centre lies in, or
+     *     null if none
      * @param placeLayer that zone's layer, or null
      * @param lon the centre's longitude
      * @param lat the centre's latitude
@@ -164,7 +165,7 @@ public final class HuddleBoard {
             }
             delta("open 311 requests", open, openBefore, changes);
             delta("overdue 311 requests", overdue, overdueBefore, changes);
-            List<HotCellView> hotViews = hot.stream().map(this::view).toList();
+            List<HotCellView> hotViews = hot.stream().map(c -> view(c, layer)).toList();
             for (HotCellView c : hotViews) {
                 if (!hotBefore.contains(c.cell())) {
                     changes.add(cellSentence(c, "turned hot"));
@@ -174,7 +175,7 @@ public final class HuddleBoard {
                     hot.stream().map(HotCells.HotCell::cell).collect(Collectors.toSet());
             before.stream()
                     .filter(c -> !hotNow.contains(c.cell()))
-                    .map(this::view)
+                    .map(c -> view(c, layer))
                     .forEach(c -> changes.add(cellSentence(c, "cooled")));
             for (ActionItem i : items) {
                 if (on(i.createdAt(), date)) {
@@ -214,8 +215,9 @@ public final class HuddleBoard {
         return new Huddle(layer, date, goalPercent, withTips, List.copyOf(cards));
     }
 
-    private HotCellView view(HotCells.HotCell c) {
-        Places.Place place = places.of(c.lon(), c.lat()).orElse(null);
+    /** A cell on a card of {@code layer}: named by a finer layer's zone where there is one. */
+    private HotCellView view(HotCells.HotCell c, String layer) {
+        Places.Place place = places.of(c.lon(), c.lat(), layer).orElse(null);
         return new HotCellView(
                 c.cell(),
                 place == null ? null : place.zone(),
