@@ -27,8 +27,9 @@ import org.zonestat.jobs.model.TaggedEvent;
  * </pre>
  *
  * Every operator has a name and a uid prefixed {@code hotspots-}. The three outputs go to the
- * {@code hotspots} topic with {@link HotspotSerializationSchema} (JSON shapes in {@code
- * io.HotspotJson}, each with a {@code type} field, beside the near-repeat risk halos).
+ * {@code hotspots} topic as the {@code topics} module's {@code HotspotCellMessage}, {@code
+ * HotspotWindowMessage} and {@code ZoneWindowCountsMessage} (each with a {@code type} field, beside
+ * the near-repeat risk halos).
  *
  * <p>Stateless; the class only builds graph nodes.
  */
