@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,14 @@ public final class TopicCodec {
     /** The message as JSON text. */
     public static String encodeToString(TopicMessage message) {
         return new String(encode(message), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The message as a JSON tree, for a tool that changes it on purpose (a test feed that leaves a
+     * required field out).
+     */
+    public static ObjectNode toTree(TopicMessage message) {
+        return MAPPER.valueToTree(message);
     }
 
     /**

@@ -111,6 +111,13 @@ class TopicCodecTest {
     }
 
     @Test
+    void aTreeIsTheSameJson() {
+        RawTip tip =
+                new RawTip("T1", null, "GUNS", java.time.Instant.EPOCH, 1.0, 2.0, null, null, null);
+        assertThat(TopicCodec.toTree(tip).toString()).isEqualTo(TopicCodec.encodeToString(tip));
+    }
+
+    @Test
     void aTombstoneIsNotAMessage() {
         assertThatThrownBy(() -> TopicCodec.decode("zones", (byte[]) null, ZoneLayerMessage.class))
                 .isInstanceOf(MalformedMessageException.class)
