@@ -4,17 +4,20 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.scorecard.ScorecardRoutes;
+import org.zonestat.console.zones.ZoneLayerUpdates;
 import org.zonestat.console.zones.ZoneUploadRoutes;
-import org.zonestat.console.zones.ZonesTopicFeed;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.topics.Topics;
 
 /**
  * Starts and stops the whole ops console from other code (the one-process demo, tests): the live
- * event hub, the {@link EventsTopicFeed} reading Kafka and the {@link OpsConsoleApp} web server.
+ * event hub and the other views, the one {@link TopicFeed} that reads every topic once for all of
+ * them, and the {@link OpsConsoleApp} web server.
  *
  * <pre>{@code
  * try (OpsConsole.Running console = OpsConsole.builder()
@@ -29,17 +32,17 @@ import org.zonestat.geo.ZoneCatalog;
  * <p>Immutable and thread-safe; each {@link #start()} makes an independent running console.
  */
 public final class OpsConsole {
-    /** The topic the stream job writes tagged events to. */
-    public static final String DEFAULT_EVENTS_TOPIC = "events";
+    /** The topic the stream job writes tagged events to, by default. */
+    public static final String DEFAULT_EVENTS_TOPIC = Topics.defaults().events();
 
-    /** The topic the stream job writes alerts to. */
-    public static final String DEFAULT_ALERTS_TOPIC = "alerts";
+    /** The topic the stream job writes alerts to, by default. */
+    public static final String DEFAULT_ALERTS_TOPIC = Topics.defaults().alerts();
 
-    /** The topic the stream job writes risk halos and hot-spot cells to. */
-    public static final String DEFAULT_HOTSPOTS_TOPIC = "hotspots";
+    /** The topic the stream job writes risk halos and hot-spot cells to, by default. */
+    public static final String DEFAULT_HOTSPOTS_TOPIC = Topics.defaults().hotspots();
 
-    /** The compacted topic of zone layers, read by the job and by the console. */
-    public static final String DEFAULT_ZONES_TOPIC = "zones";
+    /** The compacted topic of zone layers, read by the job and by the console, by default. */
+    public static final String DEFAULT_ZONES_TOPIC = Topics.defaults().zones();
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -88,34 +91,30 @@ public final class OpsConsole {
         return new Builder();
     }
 
-    /** Starts the feed thread and the web server; returns once the server listens. */
+    /**
+     * Subscribes every view to the topics on one {@link TopicFeed}, starts it and the web server;
+     * returns once the server listens.
+     */
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
-        EventsTopicFeed feed =
-                new EventsTopicFeed(
-                                bootstrapServers,
-                                eventsTopic,
-                                alertsTopic,
-                                hotspotsTopic,
-                                catalog,
-                                hub)
-                        .start();
+        TopicFeed feed = new TopicFeed(bootstrapServers, "zonestat-ops-console");
+        LiveTopics live =
+                new LiveTopics(feed, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub);
         PipelineCounters counters =
                 new PipelineCounters(
-                                bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup)
-                        .start();
+                        feed, bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup);
         ZoneLayers layers = new ZoneLayers(catalog);
-        ZonesTopicFeed zonesFeed =
-                zonesTopic == null
-                        ? null
-                        : new ZonesTopicFeed(bootstrapServers, zonesTopic, layers).start();
+        if (zonesTopic != null) {
+            new ZoneLayerUpdates(feed, zonesTopic, layers);
+        }
         ZoneUploadRoutes uploads =
                 zonesTopic == null
                         ? null
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
-        HuddleServices scorecards =
-                new HuddleServices(bootstrapServers, eventsTopic, catalog, huddle).start();
+        HuddleServices scorecards = null;
         try {
+            scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, catalog, huddle);
+            feed.start();
             ReplayReader replay =
                     new ReplayReader(
                             bootstrapServers,
@@ -128,21 +127,20 @@ public final class OpsConsole {
                     new ScorecardRoutes(scorecards, catalog, tokens, hub, counters::snapshot);
             OpsConsoleApp web =
                     new OpsConsoleApp(
-                                    config, catalog, tokens, hub, feed::health, counters::snapshot)
+                                    config, catalog, tokens, hub, live::health, counters::snapshot)
                             .withReplay(replay)
                             .withRoutes(scorecardRoutes::addTo);
-            if (zonesFeed != null) {
+            if (zonesTopic != null) {
                 web.withZoneLayers(layers, uploads);
             }
             Javalin app = web.create();
             app.start(host, port);
-            return new Running(app, feed, hub, host, counters, zonesFeed, uploads, scorecards);
+            return new Running(app, feed, live, hub, host, counters, uploads, scorecards);
         } catch (RuntimeException e) {
             feed.close();
             counters.close();
-            closeQuietly(zonesFeed);
             closeQuietly(uploads);
-            scorecards.close();
+            closeQuietly(scorecards);
             throw e;
         }
     }
@@ -160,31 +158,31 @@ public final class OpsConsole {
     /** A running console; {@link #close()} stops the web server and the Kafka consumer. */
     public static final class Running implements AutoCloseable {
         private final Javalin app;
-        private final EventsTopicFeed feed;
+        private final TopicFeed feed;
+        private final LiveTopics live;
         private final LiveEventHub hub;
         private final String host;
         private final PipelineCounters counters;
-        private final ZonesTopicFeed zonesFeed;
         private final ZoneUploadRoutes uploads;
         private final HuddleServices scorecards;
         private boolean closed;
 
         private Running(
                 Javalin app,
-                EventsTopicFeed feed,
+                TopicFeed feed,
+                LiveTopics live,
                 LiveEventHub hub,
                 String host,
                 PipelineCounters counters,
-                ZonesTopicFeed zonesFeed,
                 ZoneUploadRoutes uploads,
                 HuddleServices scorecards) {
-            this.zonesFeed = zonesFeed;
-            this.uploads = uploads;
             this.app = app;
             this.feed = feed;
+            this.live = live;
             this.hub = hub;
             this.host = host;
             this.counters = counters;
+            this.uploads = uploads;
             this.scorecards = scorecards;
         }
 
@@ -217,7 +215,7 @@ public final class OpsConsole {
         }
 
         public FeedHealth feedHealth() {
-            return feed.health();
+            return live.health();
         }
 
         /** Stops the web server, then the consumer thread. Idempotent. */
@@ -232,7 +230,6 @@ public final class OpsConsole {
             } finally {
                 feed.close();
                 counters.close();
-                closeQuietly(zonesFeed);
                 closeQuietly(uploads);
                 scorecards.close();
             }
@@ -246,8 +243,8 @@ public final class OpsConsole {
         private String alertsTopic = DEFAULT_ALERTS_TOPIC;
         private String hotspotsTopic = DEFAULT_HOTSPOTS_TOPIC;
         private String zonesTopic = DEFAULT_ZONES_TOPIC;
-        private List<String> rawTopics = List.of("incidents.raw", "requests311.raw", "tips.raw");
-        private String rejectedTopic = "rejected";
+        private List<String> rawTopics = Topics.defaults().raw();
+        private String rejectedTopic = Topics.defaults().rejected();
         private String jobGroup = "zonestat-tagging";
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -287,15 +284,15 @@ public final class OpsConsole {
             return this;
         }
 
-        /** The topic to read; default {@value OpsConsole#DEFAULT_EVENTS_TOPIC}. */
+        /** The topic to read; default {@link OpsConsole#DEFAULT_EVENTS_TOPIC}. */
         public Builder eventsTopic(String topic) {
             this.eventsTopic = topic;
             return this;
         }
 
         /**
-         * The alerts and hotspots topics to read besides events; defaults {@value
-         * OpsConsole#DEFAULT_ALERTS_TOPIC} and {@value OpsConsole#DEFAULT_HOTSPOTS_TOPIC}; null
+         * The alerts and hotspots topics to read besides events; defaults {@link
+         * OpsConsole#DEFAULT_ALERTS_TOPIC} and {@link OpsConsole#DEFAULT_HOTSPOTS_TOPIC}; null
          * reads none.
          */
         public Builder analyticsTopics(String alerts, String hotspots) {
@@ -306,7 +303,7 @@ public final class OpsConsole {
 
         /**
          * The compacted zone-layers topic the console reads (so uploaded layers show on its maps)
-         * and admins' uploads go to; default {@value OpsConsole#DEFAULT_ZONES_TOPIC}; null reads
+         * and admins' uploads go to; default {@link OpsConsole#DEFAULT_ZONES_TOPIC}; null reads
          * none and refuses uploads.
          */
         public Builder zonesTopic(String topic) {

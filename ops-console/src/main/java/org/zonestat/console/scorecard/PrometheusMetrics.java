@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.zonestat.console.LiveEventHub;
 import org.zonestat.console.PipelineCounters;
+import org.zonestat.console.kafka.TopicProgress;
+import org.zonestat.topics.ActionItem;
 
 /**
  * {@code GET /metrics} in the Prometheus text exposition format (version 0.0.4): the pipeline's
@@ -89,7 +91,7 @@ final class PrometheusMetrics {
                 "zonestat_console_consumer_lag_records",
                 "gauge",
                 "Records the console's topic readers have not read yet (-1 before the first poll).");
-        for (TopicReader r : services.readers()) {
+        for (TopicProgress r : services.readers()) {
             sample(out, "zonestat_console_consumer_lag_records", "topic", r.topic(), r.lag());
         }
         header(out, "zonestat_scorecard_zone_days", "gauge", "Zone-days held by the scorecard.");

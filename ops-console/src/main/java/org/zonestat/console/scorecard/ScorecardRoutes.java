@@ -31,6 +31,7 @@ import org.zonestat.console.OpsConsoleApp;
 import org.zonestat.console.PipelineCounters;
 import org.zonestat.console.Role;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.topics.ActionItem;
 
 /**
  * The HTTP side of the scorecard: {@code /api/scorecard}, {@code /api/public/scorecard}, {@code

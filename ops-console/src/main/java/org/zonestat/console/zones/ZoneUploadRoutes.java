@@ -3,7 +3,6 @@ package org.zonestat.console.zones;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -31,15 +30,17 @@ import org.zonestat.console.Role;
 import org.zonestat.console.ZoneLayers;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.ZoneLayer;
+import org.zonestat.topics.TopicCodec;
+import org.zonestat.topics.ZoneLayerMessage;
 
 /**
  * {@code POST /api/zones/{layerId}?title=&nameProperty=}: an admin uploads a zone layer (a GeoJSON
  * FeatureCollection of polygons, the body) or a changed focus zone (the whole layer with that zone
  * edited). The layer is checked with the geo module's {@link GeoJsonZoneLayerReader}, the same
- * reader the job uses, and published to the compacted {@code zones} topic in the job's format (key
- * = layer id; value = {@code {"title", "nameProperty", "version", "featureCollection"}}) with the
- * next version. The job and this console (through {@link ZonesTopicFeed}) pick it up from the
- * topic; the answer is 202 with the version and the offset.
+ * reader the job uses, and published to the compacted {@code zones} topic as a {@link
+ * ZoneLayerMessage} (key = layer id) with the next version. The job and this console (through
+ * {@link ZoneLayerUpdates}) pick it up from the topic; the answer is 202 with the version and the
+ * offset.
  *
  * <p>Non-admins get 403; a bad layer id, query parameter or body gets 400 saying what is wrong. The
  * topic is created (compacted, one partition, {@value #MAX_LAYER_BYTES} bytes per message) if it
@@ -155,13 +156,7 @@ public final class ZoneUploadRoutes implements AutoCloseable {
             throws Exception {
         ensureTopic();
         int version = layers.version(layerId) + 1;
-        ObjectNode value =
-                mapper.createObjectNode()
-                        .put("title", title)
-                        .put("nameProperty", nameProperty)
-                        .put("version", version);
-        value.set("featureCollection", fc);
-        byte[] bytes = mapper.writeValueAsBytes(value);
+        byte[] bytes = TopicCodec.encode(new ZoneLayerMessage(title, nameProperty, version, fc));
         if (bytes.length > MAX_LAYER_BYTES) {
             throw new BadRequestResponse(
                     "the layer is "

@@ -51,6 +51,7 @@ import org.zonestat.console.LiveEventHub;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.OpsConsoleApp;
 import org.zonestat.console.Role;
+import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
@@ -131,7 +132,7 @@ class ScorecardApiITCase {
 
     static void awaitLoaded(OpsConsole.Running c) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> c.scorecards().readers().stream().allMatch(TopicReader::caughtUp));
+                .until(() -> c.scorecards().readers().stream().allMatch(TopicProgress::caughtUp));
     }
 
     /** A point inside a zone of a layer (its interior point). */

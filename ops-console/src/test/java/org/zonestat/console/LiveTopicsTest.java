@@ -7,26 +7,28 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.zonestat.console.kafka.TopicFeed;
 
-/** The feed's behaviour without a reachable broker; with one, see LiveEventsWebSocketITCase. */
+/** The live topics' health without a reachable broker; with one, see LiveEventsWebSocketITCase. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class EventsTopicFeedTest {
+class LiveTopicsTest {
 
     @Test
     void a_feed_that_cannot_reach_kafka_reports_connecting_and_still_closes_promptly() {
         LiveEventHub hub = new LiveEventHub(10);
-        EventsTopicFeed feed = new EventsTopicFeed("127.0.0.1:1", "events", hub);
-        assertThat(feed.health().state()).isEqualTo(FeedHealth.State.NEW);
+        TopicFeed feed = new TopicFeed("127.0.0.1:1", "live-topics-test");
+        LiveTopics live = new LiveTopics(feed, "events", null, null, null, hub);
+        assertThat(live.health().state()).isEqualTo(FeedHealth.State.NEW);
 
         feed.start();
         await().during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> feed.health().state() == FeedHealth.State.CONNECTING);
+                .until(() -> live.health().state() == FeedHealth.State.CONNECTING);
 
         long started = System.nanoTime();
         feed.close();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-        assertThat(feed.health().state()).isEqualTo(FeedHealth.State.STOPPED);
+        assertThat(live.health().state()).isEqualTo(FeedHealth.State.STOPPED);
         assertThat(hub.lastSeq()).isZero();
     }
 }
