@@ -24,9 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
-import org.zonestat.jobs.functions.Outcome;
 import org.zonestat.jobs.functions.RawRecordParser;
-import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.sim.Feed;
@@ -112,7 +111,7 @@ final class PipelineLatency {
         boolean[] expectedEvent = new boolean[total];
         for (int i = 0; i < total; i++) {
             RawEvent e = records.get(i);
-            Outcome<CityEvent> o =
+            ParsedRecord p =
                     parser.parse(
                             new RawRecord(
                                     topics.get(e.feed()),
@@ -120,8 +119,7 @@ final class PipelineLatency {
                                     0,
                                     System.currentTimeMillis(),
                                     e.json()));
-            if (o instanceof Outcome.Accepted<CityEvent> a
-                    && indexById.putIfAbsent(a.value().eventId(), i) == null) {
+            if (p.isAccepted() && indexById.putIfAbsent(p.event().eventId(), i) == null) {
                 expectedEvent[i] = true;
             }
         }

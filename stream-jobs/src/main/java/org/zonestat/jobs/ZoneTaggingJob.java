@@ -25,10 +25,10 @@ import org.zonestat.jobs.analytics.TipMatching;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
 import org.zonestat.jobs.functions.EventIdKey;
 import org.zonestat.jobs.functions.FaultDrill;
+import org.zonestat.jobs.functions.LatenessGate;
 import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
-import org.zonestat.jobs.functions.ParseFunction;
-import org.zonestat.jobs.functions.RawEventTimeAssigner;
-import org.zonestat.jobs.functions.RawRecordWatermarks;
+import org.zonestat.jobs.functions.ParsedRecordWatermarks;
+import org.zonestat.jobs.functions.RawRecordParser;
 import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.io.MessageSerializationSchema;
@@ -41,7 +41,6 @@ import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.HotspotZoneCounts;
 import org.zonestat.jobs.model.Notification;
 import org.zonestat.jobs.model.ParsedRecord;
-import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.Rejection;
 import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
@@ -52,31 +51,41 @@ import org.zonestat.topics.Topics;
 /**
  * The zone-tagging job: reads the raw topics, validates each record, tags it with its zone in every
  * layer and its H3 cell, and writes tagged events to {@code events} and everything else to {@code
- * rejected} with the reason. Event time is {@code occurredAt}, with bounded out-of-orderness
- * watermarks.
+ * rejected} with the reason; the tagged events feed tip matching, the analytics and the hotspot
+ * statistics.
  *
  * <pre>
- *   raw topics ─▶ parse ─▶ keyBy(eventId) ─▶ dedupe-and-tag ─┬▶ events
- *                   │                          ▲       │
- *                   │          zones topic ────┘       │ (broadcast: layers added or edited live)
- *                   └──(rejected)──────────────────────┴─┼▶ rejected
- *                                                              ├▶ tip matching ─▶ alerts
- *                                                              ├▶ analytics ─▶ alerts, notifications,
- *                                                              │               zone-stats, hotspots (halos)
- *                                                              └▶ hotspots ──▶ hotspots (Gi* cells,
- *                                                                              summaries, zone windows)
+ *  incidents.raw, requests311.raw, tips.raw                                zones (compacted)
+ *   │ raw-topics-source: each record parsed once into a ParsedRecord        │ zones-topic-source
+ *   │ (RawRecordDeserializer); event time and watermarks from its fields    │ (broadcast)
+ *   ▼                                                                        ▼
+ *  [fault-drill] ─▶ parse ─keyBy(eventId)─▶ dedupe-and-tag ◀──────────────────┘
+ *                    │                        │         └─▶ events-sink ─▶ events
+ *                    │ rejected by the parse, │ duplicate, outside zones, swapped
+ *                    │ or late                │ coordinates, unusable layer update
+ *                    └────────────────────────┴─▶ rejected-sink ─▶ rejected
+ *
+ *  tagged events ─┬▶ TipMatching ─▶ tip-match ─────────────────────────┐
+ *                 ├▶ AnalyticsGraph ─▶ overdue and near-repeat alerts ─┴▶ alerts-sink ─▶ alerts
+ *                 │                 ─▶ notifications, zone-stats, halos (─▶ hotspots)
+ *                 └▶ HotspotGraph ──▶ Gi* cells, window summaries, zone window counts (─▶ hotspots)
  * </pre>
  *
- * <p>Event time comes from {@code occurredAt}, read at the source with per-partition watermarks
- * (bounded out-of-orderness, idle partitions ignored after 30 s); the {@code zones} input never
- * holds it back.
+ * {@code fault-drill} is in the graph only when a fault drill is configured. Every output has its
+ * own sink ({@code <output>-sink}); the four on {@code hotspots} write one topic.
+ *
+ * <p>Event time is {@code occurredAt}, taken at the source from each accepted record's parsed
+ * fields, with per-partition watermarks that only accepted records move on (bounded
+ * out-of-orderness, idle partitions ignored after 30 s, see {@link ParsedRecordWatermarks}); the
+ * {@code zones} input never holds it back. {@code parse} ({@link LatenessGate}) rejects what the
+ * source's parse rejected and what is later than the allowed lateness.
  *
  * <p>Sources and sinks are passed in, so tests can run the same graph against their own topics;
  * {@link #main} wires production Kafka endpoints. The same jar runs on the local MiniCluster and,
  * with {@code flink run}, on a Flink cluster.
  */
 public final class ZoneTaggingJob {
-    private final Source<RawRecord, ?, ?> source;
+    private final Source<ParsedRecord, ?, ?> source;
     private final Source<ZoneLayerUpdate, ?, ?> zonesSource;
 
     /** A raw partition with no new record for this long does not hold event time back. */
@@ -110,7 +119,7 @@ public final class ZoneTaggingJob {
     }
 
     public ZoneTaggingJob(
-            Source<RawRecord, ?, ?> source,
+            Source<ParsedRecord, ?, ?> source,
             Source<ZoneLayerUpdate, ?, ?> zonesSource,
             Sinks sinks,
             JobConfig config) {
@@ -199,19 +208,12 @@ public final class ZoneTaggingJob {
     /** Adds the job's operators to the environment; returns its output streams. */
     public Outputs build(StreamExecutionEnvironment env) {
         // Event time is read at the source, so that each Kafka partition has its own watermark and
-        // a
-        // partition read ahead of another does not make the other's records late.
-        Duration outOfOrderness = config.maxOutOfOrderness();
-        Duration futureTolerance = config.futureTolerance();
-        DataStream<RawRecord> raw =
+        // a partition read ahead of another does not make the other's records late.
+        DataStream<ParsedRecord> raw =
                 env.fromSource(
                                 source,
-                                WatermarkStrategy.<RawRecord>forGenerator(
-                                                ctx ->
-                                                        new RawRecordWatermarks(
-                                                                outOfOrderness, futureTolerance))
-                                        .withTimestampAssigner(new RawEventTimeAssigner())
-                                        .withIdleness(IDLE_PARTITION),
+                                ParsedRecordWatermarks.strategy(
+                                        config.maxOutOfOrderness(), IDLE_PARTITION),
                                 "raw-topics")
                         .uid("raw-topics-source");
         if (config.failAfterRecords() > 0) {
@@ -221,11 +223,7 @@ public final class ZoneTaggingJob {
                             .uid("fault-drill");
         }
         SingleOutputStreamOperator<ParsedRecord> parsed =
-                raw.process(
-                                new ParseFunction(
-                                        config.streamsByTopic(),
-                                        config.futureTolerance(),
-                                        config.analytics().zoneStatsLateness()))
+                raw.process(new LatenessGate(config.analytics().zoneStatsLateness()))
                         .name("parse")
                         .uid("parse");
 
@@ -298,15 +296,19 @@ public final class ZoneTaggingJob {
                 hotspots.zoneCounts());
     }
 
-    static KafkaSource<RawRecord> kafkaSource(JobConfig config) {
-        KafkaSourceBuilder<RawRecord> b =
-                KafkaSource.<RawRecord>builder()
+    /** The raw topics, each record parsed once by the source's deserializer. */
+    static KafkaSource<ParsedRecord> kafkaSource(JobConfig config) {
+        KafkaSourceBuilder<ParsedRecord> b =
+                KafkaSource.<ParsedRecord>builder()
                         .setBootstrapServers(config.bootstrapServers())
                         .setTopics(config.topics().raw())
                         .setGroupId(config.groupId())
                         .setStartingOffsets(
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                        .setDeserializer(new RawRecordDeserializer())
+                        .setDeserializer(
+                                new RawRecordDeserializer(
+                                        new RawRecordParser(
+                                                config.streamsByTopic(), config.futureTolerance())))
                         .setProperty("isolation.level", "read_committed")
                         .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.bounded()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.geo.Distances;
 import org.zonestat.jobs.testing.KafkaTopics;
+import org.zonestat.jobs.testing.RawJson;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.Feed;
@@ -354,11 +356,12 @@ class ZoneTaggingJobITCase {
             // Events keep arriving; one of them is soon tagged with the new layer (the wait covers
             // the job's start on a busy 2-core machine).
             long received = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
+            AtomicInteger probes = new AtomicInteger();
             await().atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(300))
                     .until(
                             () -> {
-                                String id = "probe-" + System.nanoTime();
+                                String id = "probe-" + probes.incrementAndGet();
                                 KafkaTopics.produce(
                                         KAFKA.bootstrapServers(),
                                         config.topics().incidents(),
@@ -466,8 +469,8 @@ class ZoneTaggingJobITCase {
             produceToPartition0(
                     topic,
                     received,
-                    incident("on-time", "2018-07-05T16:00:00Z"),
-                    incident("moves-time-on", "2018-07-09T16:00:00Z"));
+                    RawJson.shooting("on-time", "2018-07-05T16:00:00Z"),
+                    RawJson.shooting("moves-time-on", "2018-07-09T16:00:00Z"));
             // The 07-05 scorecard is final once the watermark (07-09 15:50, 10 min out of order)
             // has
             // passed 07-06 plus a day; then parse has seen that watermark too.
@@ -488,10 +491,11 @@ class ZoneTaggingJobITCase {
             produceToPartition0(
                     topic,
                     received,
-                    incident(
+                    RawJson.shooting(
                             "too-late",
                             "2018-07-08T12:00:00Z"), // 27 h 50 min behind: its day is final
-                    incident("late-but-allowed", "2018-07-08T20:00:00Z")); // 19 h 50 min behind
+                    RawJson.shooting(
+                            "late-but-allowed", "2018-07-08T20:00:00Z")); // 19 h 50 min behind
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500))
                     .until(
@@ -523,14 +527,6 @@ class ZoneTaggingJobITCase {
         assertThat(KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events()))
                 .extracting(e -> e.get("recordId").asText())
                 .containsExactlyInAnyOrder("on-time", "moves-time-on", "late-but-allowed");
-    }
-
-    private static String incident(String id, String at) {
-        return "{\"id\":\""
-                + id
-                + "\",\"kind\":\"SHOOTING\",\"occurredAt\":\""
-                + at
-                + "\",\"lat\":39.3010,\"lon\":-76.6440}";
     }
 
     private static void produceToPartition0(String topic, long timestamp, String... values) {

@@ -121,14 +121,10 @@ class ZoneStatDemoITCase {
                     .pollInterval(Duration.ofMillis(500))
                     .until(
                             () ->
-                                    get(base + "/metrics", token)
-                                            .body()
-                                            .lines()
-                                            .anyMatch(
-                                                    l ->
-                                                            l.startsWith(
-                                                                            "zonestat_scorecard_zone_days ")
-                                                                    && !l.endsWith(" 0")));
+                                    metric(
+                                                    get(base + "/metrics", token).body(),
+                                                    "zonestat_scorecard_zone_days")
+                                            > 0);
             JsonNode huddle = JSON.readTree(get(base + "/api/huddle", token).body()).get("huddle");
             assertThat(huddle.get("zones")).hasSize(8);
             JsonNode scorecard =
@@ -179,6 +175,16 @@ class ZoneStatDemoITCase {
                         .isEqualTo(publishedFirstRun);
             }
         }
+    }
+
+    /** A metric's value in Prometheus text (one sample without labels), or -1 if absent. */
+    private static double metric(String prometheusText, String name) {
+        return prometheusText
+                .lines()
+                .filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst()
+                .orElse(-1);
     }
 
     /** Distinct event ids in the whole events topic. */

@@ -16,23 +16,28 @@ import org.zonestat.jobs.model.ZoneDayStats;
 import org.zonestat.jobs.model.ZoneFact;
 
 /**
- * Attaches the first analytics to a stream of tagged events. The input must already carry event
- * time and watermarks (as after the tagging job's {@code event-time} operator).
+ * Attaches the event analytics to a stream of tagged events: the 311 request lifecycle (overdue
+ * alerts and closing-the-loop notifications), near-repeat alerts with their risk halos, and the
+ * per-zone daily scorecard with each zone's 311 workload. The input must already carry event time
+ * and watermarks (in the zone-tagging job they come from the raw source, see {@link
+ * org.zonestat.jobs.functions.ParsedRecordWatermarks}; tests assign them to their own tagged
+ * events).
  *
  * <pre>
- *   tagged ─┬▶ 311-updates ─keyBy(request)─▶ 311-lifecycle ─▶ alerts (OVERDUE_311)
- *           │                                      ├──────────▶ notifications
+ *   tagged ─┬▶ 311-updates ─keyBy(request)─▶ 311-lifecycle ─▶ alerts (overdue-311)
+ *           │                                      ├─(notifications)─▶ notifications
+ *           │                                      ├─(stale updates: counted, not used)
  *           │                                      └─(311 workload facts)──┐
- *           ├▶ near-repeat-fan-out ─keyBy(H3 r7)─▶ near-repeat ─▶ alerts (NEAR_REPEAT)
- *           │                                           └──────▶ halos (hotspots)
- *           └▶ zone-facts ─(∪ workload)─keyBy(layer,zone)─▶ zone-day-stats
- *                    ─keyBy(layer,zone)─▶ zone-311-workload ─▶ zone-stats
- *                                                  zone-day-stats └(late)─▶ late-zone-facts
+ *           ├▶ near-repeat-fan-out ─keyBy(H3 cell)─▶ near-repeat ─▶ alerts (near-repeat)
+ *           │                                             └─(halos)─▶ halos (hotspots topic)
+ *           └▶ zone-facts ─(∪ 311 workload facts)─keyBy(layer,zone)─▶ zone-day-stats (local days)
+ *                 ─keyBy(layer,zone)─▶ zone-311-workload ─▶ zone-stats
+ *              zone-day-stats ─(late facts)─▶ late-zone-facts (counted, not used)
  * </pre>
  *
- * Every operator has a name and a uid prefixed {@code analytics-}. Hotspot statistics (Getis-Ord
- * Gi*, emerging hot spots) will plug in as another branch from {@code zone-facts} or from the
- * tagged events' H3 cells, writing to the same {@code hotspots} topic as the halos.
+ * Every operator has a name and a uid prefixed {@code analytics-}. Tip matching ({@link
+ * TipMatching}) and the hotspot statistics ({@link org.zonestat.jobs.hotspots.HotspotGraph}) are
+ * attached to the same tagged events by the job, beside these branches.
  *
  * <p>Stateless; the class only builds graph nodes.
  */
@@ -43,8 +48,8 @@ public final class AnalyticsGraph {
     private AnalyticsGraph() {}
 
     /**
-     * What the analytics produce, one stream per future topic plus the two streams of input they
-     * could not use.
+     * What the analytics produce: one stream per output, plus the two streams of input they could
+     * not use.
      *
      * @param alerts overdue 311 requests and near repeats ({@code alerts})
      * @param notifications closing-the-loop messages ({@code notifications})

@@ -26,10 +26,12 @@ import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
 
 /**
- * Keyed by event id: drops redeliveries of an event already seen ({@code duplicate}), then tags the
- * event with its zones and H3 cell ({@link ZoneTagger}). Zone layers are the configured ones
- * overlaid with the updates broadcast from the compacted {@code zones} topic, so a layer added or
- * edited takes effect without restarting the job; each event names the versions it was tagged with.
+ * Keyed by event id, on accepted {@link ParsedRecord}s (the {@code parse} operator, {@link
+ * LatenessGate}, lets no other through): drops redeliveries of an event already seen ({@code
+ * duplicate}), then tags the event with its zones and H3 cell ({@link ZoneTagger}). Zone layers are
+ * the configured ones overlaid with the updates broadcast from the compacted {@code zones} topic,
+ * so a layer added or edited takes effect without restarting the job; each event names the versions
+ * it was tagged with.
  *
  * <p>State: per event id, where its first copy was read (a short string), cleared by a state TTL of
  * the dedupe window (processing time: Flink's TTL has no event-time mode; a copy arriving later
@@ -98,16 +100,19 @@ public final class DedupeAndTagFunction
         if (first != null) {
             reject(
                     ctx,
-                    raw,
-                    RejectReason.DUPLICATE,
-                    "event '" + record.event().eventId() + "' was already received at " + first);
+                    record.rejectedAs(
+                            RejectReason.DUPLICATE,
+                            "event '"
+                                    + record.event().eventId()
+                                    + "' was already received at "
+                                    + first));
             return;
         }
         firstSeenAt.update(raw.topic() + "/" + raw.partition() + "/" + raw.offset());
         Outcome<TaggedEvent> tagged =
                 tagger.tag(record.event(), layers(ctx.getBroadcastState(LAYER_UPDATES)));
         if (tagged instanceof Outcome.Refused<TaggedEvent> refused) {
-            reject(ctx, raw, refused.reason(), refused.detail());
+            reject(ctx, record.rejectedAs(refused.reason(), refused.detail()));
             return;
         }
         out.inc();
@@ -159,8 +164,8 @@ public final class DedupeAndTagFunction
         return current;
     }
 
-    private void reject(ReadOnlyContext ctx, RawRecord raw, RejectReason reason, String detail) {
-        rejected.get(reason).inc();
-        ctx.output(Rejections.TAG, new Rejection(raw, reason, detail));
+    private void reject(ReadOnlyContext ctx, Rejection rejection) {
+        rejected.get(rejection.reason()).inc();
+        ctx.output(Rejections.TAG, rejection);
     }
 }

@@ -5,7 +5,8 @@ import org.zonestat.jobs.model.TaggedEvent;
 
 /**
  * Event time of an already tagged event: when the thing happened ({@code occurredAt}), not when it
- * was received. (The job itself reads event time at the source, see {@link RawEventTimeAssigner}.)
+ * was received. (The job itself reads event time at the source, see {@link
+ * ParsedRecordWatermarks}.)
  */
 public final class EventTimeAssigner implements SerializableTimestampAssigner<TaggedEvent> {
     private static final long serialVersionUID = 1L;

@@ -3,6 +3,7 @@ package org.zonestat.jobs.functions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,23 +14,28 @@ import java.util.Optional;
 import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.IncidentKind;
+import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.RejectReason;
 
 /**
- * Parses and validates one raw JSON record into a {@link CityEvent}, or refuses it with a reason
- * and a sentence naming the field. The field tables in the README are the contract; unknown fields
- * are ignored (so a tipster's identity, if a feed sends one, is dropped here and never reaches a
- * topic).
+ * Parses and validates one raw JSON record into a {@link ParsedRecord}: accepted with its {@link
+ * CityEvent}, or rejected with a reason and a sentence naming the field. The job runs it once per
+ * record, in the Kafka source's deserializer ({@code io.RawRecordDeserializer}). The field tables
+ * in the README are the contract; unknown fields are ignored (so a tipster's identity, if a feed
+ * sends one, is dropped here and never reaches a topic).
  *
- * <p>Checks, in order: JSON object; {@code id}; {@code occurredAt} (ISO-8601 with offset or {@code
- * Z}) and not later than the receive time plus a tolerance; location ({@code lat}, {@code lon}
- * numbers, in range, not both 0); the stream's own fields ({@code kind} for incidents, {@code type}
- * and {@code status} for 311, {@code category} for tips).
+ * <p>Checks, in order: a configured raw topic; a JSON object; {@code id}; {@code occurredAt}
+ * (ISO-8601 with offset or {@code Z}) and not later than the receive time plus a tolerance;
+ * location ({@code lat}, {@code lon} numbers, in range, not both 0); the stream's own fields
+ * ({@code kind} for incidents, {@code type} and {@code status} for 311, {@code category} for tips).
  *
- * <p>Immutable and thread-safe.
+ * <p>Text values are trimmed; a value that is blank once trimmed counts as missing.
+ *
+ * <p>Immutable and thread-safe; serializable, so a deserializer can carry it to the task managers.
  */
-public final class RawRecordParser {
+public final class RawRecordParser implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, EventStream> streamsByTopic;
@@ -44,7 +50,16 @@ public final class RawRecordParser {
         this.futureTolerance = Objects.requireNonNull(futureTolerance, "futureTolerance");
     }
 
-    public Outcome<CityEvent> parse(RawRecord raw) {
+    /** The record, accepted or rejected: bad input is a rejection, never an exception. */
+    public ParsedRecord parse(RawRecord raw) {
+        Outcome<CityEvent> outcome = validate(raw);
+        if (outcome instanceof Outcome.Refused<CityEvent> refused) {
+            return ParsedRecord.rejected(raw, refused.reason(), refused.detail());
+        }
+        return ParsedRecord.accepted(raw, ((Outcome.Accepted<CityEvent>) outcome).value());
+    }
+
+    private Outcome<CityEvent> validate(RawRecord raw) {
         EventStream stream = streamsByTopic.get(raw.topic());
         if (stream == null) {
             return Outcome.refused(

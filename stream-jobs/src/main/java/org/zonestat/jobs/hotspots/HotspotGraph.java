@@ -14,22 +14,27 @@ import org.zonestat.jobs.model.HotspotZoneCounts;
 import org.zonestat.jobs.model.TaggedEvent;
 
 /**
- * Attaches the hotspot analytics to a stream of tagged events that already carries event time and
- * watermarks (as after the tagging job's {@code event-time} operator). Only incidents are counted.
+ * Attaches the hotspot statistics to a stream of tagged events: daily incident counts per H3 cell
+ * and per zone, the Getis-Ord Gi* hot and cold cells of every configured window length with their
+ * emerging-hotspot class, one summary per window close, and per-zone sliding-window counts by kind.
+ * Only incidents are counted. The input must already carry event time and watermarks (in the
+ * zone-tagging job they come from the raw source, see {@link
+ * org.zonestat.jobs.functions.ParsedRecordWatermarks}).
  *
  * <pre>
- *   tagged ─▶ hotspot-facts ─keyBy(cell | layer,zone)─▶ hotspot-day-counts (local days) ─┬─(late)─▶ late-facts
- *                                                                                        │
- *            ┌────────────────────────────────────────────────────────────────────────────┤
- *            ├▶ hotspot-cell-days (× each window length) ─keyBy(length)─▶ hotspot-gi-star ─▶ changes
- *            │                                                                  └──────────▶ summaries
- *            └▶ hotspot-zone-days ─keyBy(layer,zone)─▶ hotspot-zone-windows ─▶ zone counts
+ *   tagged ─▶ hotspot-facts ─keyBy(cell | layer,zone)─▶ hotspot-day-counts (local days)
+ *                                                         │  └─(late)─▶ hotspot-late-facts (counted, not used)
+ *             ┌───────────────────────────────────────────┤
+ *             ├▶ hotspot-cell-days (× each window length) ─keyBy(length)─▶ hotspot-gi-star ─▶ changes
+ *             │                                                                  └─(summaries)─▶ summaries
+ *             └▶ hotspot-zone-days ─keyBy(layer,zone)─▶ hotspot-zone-windows ─▶ zone counts
  * </pre>
  *
- * Every operator has a name and a uid prefixed {@code hotspots-}. The three outputs go to the
- * {@code hotspots} topic as the {@code topics} module's {@code HotspotCellMessage}, {@code
- * HotspotWindowMessage} and {@code ZoneWindowCountsMessage} (each with a {@code type} field, beside
- * the near-repeat risk halos).
+ * Every operator has a name and a uid prefixed {@code hotspots-}. The job writes the three outputs
+ * to the {@code hotspots} topic as the {@code topics} module's {@code HotspotCellMessage}, {@code
+ * HotspotWindowMessage} and {@code ZoneWindowCountsMessage}, each message with a {@code type} field
+ * ({@code hotspot-cell}, {@code hotspot-window}, {@code zone-window-counts}), beside the
+ * near-repeat risk halos.
  *
  * <p>Stateless; the class only builds graph nodes.
  */

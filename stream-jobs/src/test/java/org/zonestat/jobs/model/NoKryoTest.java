@@ -89,6 +89,33 @@ class NoKryoTest {
                         new ZoneFact("vri-zones", "Penn North", ZoneMeasure.TIP, "e", T),
                         new ZoneDayStats(
                                 "vri-zones", "Penn North", "2018-07-07", T, T, 1, 2, 3, 4, 5, 6));
+        assertPojosThatRoundTrip(samples);
+    }
+
+    @Test
+    void aParsedRawRecordIsAPojoThatRoundTripsAcceptedOrRejected() throws Exception {
+        RawRecord raw = new RawRecord("incidents.raw", 1, 42, T.toEpochMilli(), "{\"id\":\"c1\"}");
+        CityEvent event =
+                new CityEvent(
+                        "incident/bpd/c1",
+                        EventStream.INCIDENT,
+                        "c1",
+                        "bpd",
+                        "SHOOTING",
+                        null,
+                        null,
+                        T,
+                        -76.6,
+                        39.3,
+                        null);
+        assertPojosThatRoundTrip(
+                List.of(
+                        ParsedRecord.accepted(raw, event),
+                        ParsedRecord.rejected(
+                                raw, RejectReason.MISSING_LOCATION, "field 'lat' is missing")));
+    }
+
+    private static void assertPojosThatRoundTrip(List<Object> samples) throws Exception {
         SerializerConfigImpl noGenerics = new SerializerConfigImpl();
         noGenerics.setGenericTypes(false);
         for (Object sample : samples) {

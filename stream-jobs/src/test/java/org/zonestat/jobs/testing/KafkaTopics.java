@@ -1,5 +1,7 @@
 package org.zonestat.jobs.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -74,14 +76,18 @@ public final class KafkaTopics {
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> end =
                     new HashMap<>(c.endOffsets(partitions, Duration.ofSeconds(30)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!reached(c, end) && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            if (!reached(c, end)) {
-                throw new AssertionError(
-                        "could not read " + topic + " to its end " + end + " within 60 s");
-            }
+            await("reading " + topic + " to its end " + end)
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(
+                            () -> {
+                                if (!reached(c, end)) {
+                                    c.poll(Duration.ofMillis(200)).forEach(out::add);
+                                }
+                                return reached(c, end);
+                            });
         }
         return out;
     }

@@ -1,0 +1,298 @@
+package org.zonestat.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayerSpec;
+import org.zonestat.jobs.model.EventStream;
+import org.zonestat.jobs.model.ParsedRecord;
+import org.zonestat.jobs.model.RawRecord;
+import org.zonestat.jobs.model.RejectReason;
+import org.zonestat.jobs.model.Rejection;
+import org.zonestat.jobs.model.TaggedEvent;
+import org.zonestat.jobs.model.ZoneLayerUpdate;
+import org.zonestat.jobs.testing.RawJson;
+
+/**
+ * The dedupe-and-tag operator in Flink's keyed broadcast operator harness: redeliveries within and
+ * after the dedupe window, layers added, replaced and removed on the broadcast side, a snapshot
+ * restored into a new instance, and the dedupe state cleared by its TTL (no timers).
+ *
+ * <p>Configured layer: the real 2019 VRI zones. Events are parsed from raw JSON by the job's own
+ * parser, as the source does.
+ */
+class DedupeAndTagFunctionTest {
+    private static final Duration WINDOW = Duration.ofDays(7);
+    private static final long RECEIVED = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
+    private static final ZoneLayerSpec VRI =
+            ZoneCatalog.BALTIMORE_LAYERS.stream()
+                    .filter(s -> s.id().equals("vri-zones"))
+                    .findFirst()
+                    .orElseThrow();
+    private static final RawRecordParser PARSER =
+            new RawRecordParser(Map.of("incidents.raw", EventStream.INCIDENT), Duration.ofDays(1));
+
+    /** Around City Hall, in no VRI zone. */
+    private static final double CITY_HALL_LON = -76.6107;
+
+    private static final double CITY_HALL_LAT = 39.2909;
+
+    /** A point inside the first VRI zone, and that zone's name. */
+    private static final Point IN_VRI;
+
+    private static final String VRI_ZONE;
+
+    static {
+        var zone = ZoneCatalog.load(List.of(VRI)).layer(VRI.id()).orElseThrow().zone(0);
+        IN_VRI = zone.geometry().getInteriorPoint();
+        VRI_ZONE = zone.name();
+    }
+
+    @Test
+    void aSecondCopyWithinTheWindowIsADuplicateNamingWhereTheFirstWasRead() throws Exception {
+        try (var h = harness()) {
+            h.processElement(record(1, "c1", IN_VRI.getX(), IN_VRI.getY()), 0);
+            h.setStateTtlProcessingTime(WINDOW.toMillis() - 1);
+            h.processElement(record(2, "c1", IN_VRI.getX(), IN_VRI.getY()), 0);
+
+            assertThat(h.extractOutputValues())
+                    .singleElement()
+                    .satisfies(
+                            t -> {
+                                assertThat(t.event().eventId())
+                                        .isEqualTo("incident/incidents.raw/c1");
+                                assertThat(t.zones())
+                                        .containsExactly(Map.entry("vri-zones", VRI_ZONE));
+                                assertThat(t.layerVersions())
+                                        .containsExactly(Map.entry("vri-zones", 1));
+                            });
+            assertThat(rejections(h))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.reason()).isEqualTo(RejectReason.DUPLICATE);
+                                assertThat(r.source().offset()).isEqualTo(2);
+                                assertThat(r.detail())
+                                        .isEqualTo(
+                                                "event 'incident/incidents.raw/c1' was already received at"
+                                                        + " incidents.raw/0/1");
+                            });
+            assertThat(keyedStateEntries(h)).isEqualTo(1);
+            assertThat(h.numProcessingTimeTimers()).as("cleared by TTL, not timers").isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aCopyAfterTheWindowPassesAgainAndTheTtlClearsTheEntriesNoCopyRefreshed() throws Exception {
+        try (var h = harness()) {
+            for (int i = 1; i <= 3; i++) {
+                h.processElement(record(i, "c" + i, IN_VRI.getX(), IN_VRI.getY()), 0);
+            }
+            assertThat(keyedStateEntries(h)).isEqualTo(3);
+
+            h.setStateTtlProcessingTime(WINDOW.toMillis());
+            h.processElement(record(4, "c1", IN_VRI.getX(), IN_VRI.getY()), 0);
+            assertThat(h.extractOutputValues())
+                    .extracting(t -> t.event().recordId())
+                    .containsExactly("c1", "c2", "c3", "c1");
+            assertThat(rejections(h)).isEmpty();
+
+            // Flink's incremental TTL clean-up visits a few entries each time a record selects its
+            // key: as the stream goes on (here, ten copies of one new event), the entries of c2 and
+            // c3, which no copy refreshed, are removed.
+            for (int i = 0; i < 10; i++) {
+                h.processElement(record(5 + i, "c4", IN_VRI.getX(), IN_VRI.getY()), 0);
+            }
+            assertThat(keyedStateEntries(h)).as("c1 (refreshed) and c4 remain").isEqualTo(2);
+            assertThat(h.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aLayerAddedReplacedAndRemovedOnTheBroadcastSideTagsTheNextEventsAccordingly()
+            throws Exception {
+        try (var h = harness()) {
+            h.processBroadcastElement(focusZones(2, "City Hall focus"), 0);
+            h.processElement(record(1, "c1", CITY_HALL_LON, CITY_HALL_LAT), 0);
+
+            h.processBroadcastElement(focusZones(3, "Downtown focus"), 0);
+            h.processElement(record(2, "c2", CITY_HALL_LON, CITY_HALL_LAT), 0);
+            h.processElement(record(3, "c3", IN_VRI.getX(), IN_VRI.getY()), 0);
+
+            h.processBroadcastElement(tombstone("focus-zones"), 0);
+            h.processElement(record(4, "c4", CITY_HALL_LON, CITY_HALL_LAT), 0);
+            h.processBroadcastElement(tombstone("vri-zones"), 0);
+            h.processElement(record(5, "c5", IN_VRI.getX(), IN_VRI.getY()), 0);
+
+            List<TaggedEvent> out = h.extractOutputValues();
+            assertThat(out).extracting(t -> t.event().recordId()).containsExactly("c1", "c2", "c3");
+            assertThat(out.get(0).zones())
+                    .containsExactly(Map.entry("focus-zones", "City Hall focus"));
+            assertThat(out.get(0).layerVersions())
+                    .containsExactly(Map.entry("vri-zones", 1), Map.entry("focus-zones", 2));
+            assertThat(out.get(1).zones())
+                    .containsExactly(Map.entry("focus-zones", "Downtown focus"));
+            assertThat(out.get(1).layerVersions())
+                    .containsExactly(Map.entry("vri-zones", 1), Map.entry("focus-zones", 3));
+            assertThat(out.get(2).zones()).containsExactly(Map.entry("vri-zones", VRI_ZONE));
+
+            assertThat(rejections(h))
+                    .extracting(Rejection::reason, r -> r.source().offset())
+                    .as("after the tombstones: City Hall in no layer, then no layer at all")
+                    .containsExactly(
+                            tuple(RejectReason.OUTSIDE_ZONES, 4L),
+                            tuple(RejectReason.OUTSIDE_ZONES, 5L));
+            assertThat(rejections(h).get(0).detail()).endsWith("(vri-zones)");
+            assertThat(rejections(h).get(1).detail()).endsWith("()");
+        }
+    }
+
+    @Test
+    void anUnusableLayerUpdateIsRejectedOnceAndTheLayersInForceStay() throws Exception {
+        try (var h = harness()) {
+            h.processBroadcastElement(focusZones(2, "City Hall focus"), 0);
+            RawRecord source = new RawRecord("zones", 0, 9, RECEIVED, "{\"featureCollection\":7}");
+            h.processBroadcastElement(
+                    new ZoneLayerUpdate("focus-zones", "Focus", "name", 3, "{}", source), 0);
+            h.processElement(record(1, "c1", CITY_HALL_LON, CITY_HALL_LAT), 0);
+
+            assertThat(h.extractOutputValues())
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.layerVersions()).containsEntry("focus-zones", 2));
+            assertThat(rejections(h))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.reason()).isEqualTo(RejectReason.INVALID_FIELD);
+                                assertThat(r.source()).isEqualTo(source);
+                                assertThat(r.detail())
+                                        .startsWith(
+                                                "zone layer 'focus-zones' version 3 cannot be used: ");
+                            });
+        }
+    }
+
+    @Test
+    void aRestoredInstanceRemembersTheEventsSeenAndTheLayersBroadcast() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.processBroadcastElement(focusZones(2, "City Hall focus"), 0);
+            h.processElement(record(1, "c1", CITY_HALL_LON, CITY_HALL_LAT), 0);
+            snapshot = h.snapshot(1L, 1L);
+        }
+
+        try (var restored = harness(snapshot)) {
+            restored.processElement(record(2, "c1", CITY_HALL_LON, CITY_HALL_LAT), 0);
+            restored.processElement(record(3, "c2", CITY_HALL_LON, CITY_HALL_LAT), 0);
+
+            assertThat(rejections(restored))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.reason()).isEqualTo(RejectReason.DUPLICATE);
+                                assertThat(r.detail()).endsWith("incidents.raw/0/1");
+                            });
+            assertThat(restored.extractOutputValues())
+                    .singleElement()
+                    .satisfies(
+                            t -> {
+                                assertThat(t.event().recordId()).isEqualTo("c2");
+                                assertThat(t.zones())
+                                        .containsExactly(
+                                                Map.entry("focus-zones", "City Hall focus"));
+                                assertThat(t.layerVersions()).containsEntry("focus-zones", 2);
+                            });
+            assertThat(
+                            restored.getBroadcastState(DedupeAndTagFunction.LAYER_UPDATES)
+                                    .get("focus-zones"))
+                    .extracting(ZoneLayerUpdate::version)
+                    .isEqualTo(2);
+        }
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, ParsedRecord, ZoneLayerUpdate, TaggedEvent>
+            harness() throws Exception {
+        return harness(null);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, ParsedRecord, ZoneLayerUpdate, TaggedEvent>
+            harness(OperatorSubtaskState restoreFrom) throws Exception {
+        var h =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new DedupeAndTagFunction(List.of(VRI), 9, WINDOW),
+                                List.of(DedupeAndTagFunction.LAYER_UPDATES)),
+                        new EventIdKey(),
+                        Types.STRING,
+                        1,
+                        1,
+                        0);
+        if (restoreFrom != null) {
+            h.initializeState(restoreFrom);
+        }
+        h.open();
+        return h;
+    }
+
+    private static int keyedStateEntries(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h) {
+        return ((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend())
+                .numKeyValueStateEntries();
+    }
+
+    private static List<Rejection> rejections(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h) {
+        var side = h.getSideOutput(Rejections.TAG);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    /** An accepted incident, parsed from its raw text as the source does. */
+    private static ParsedRecord record(long offset, String id, double lon, double lat) {
+        ParsedRecord parsed =
+                PARSER.parse(
+                        new RawRecord(
+                                "incidents.raw",
+                                0,
+                                offset,
+                                RECEIVED,
+                                RawJson.shooting(id, "2019-10-21T11:00:00Z", lon, lat)));
+        assertThat(parsed.isAccepted()).as(parsed.toString()).isTrue();
+        return parsed;
+    }
+
+    /** A focus-zone layer of one square around City Hall. */
+    private static ZoneLayerUpdate focusZones(int version, String zoneName) {
+        String geojson =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        + "\"properties\":{\"name\":\""
+                        + zoneName
+                        + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                        + "[[[-76.62,39.28],[-76.60,39.28],[-76.60,39.30],[-76.62,39.30],[-76.62,39.28]]]}}]}";
+        return new ZoneLayerUpdate(
+                "focus-zones",
+                "Focus zones",
+                "name",
+                version,
+                geojson,
+                new RawRecord("zones", 0, version, RECEIVED, geojson));
+    }
+
+    private static ZoneLayerUpdate tombstone(String layerId) {
+        return new ZoneLayerUpdate(
+                layerId, null, null, 0, null, new RawRecord("zones", 0, 99, RECEIVED, ""));
+    }
+}

@@ -1,0 +1,95 @@
+package org.zonestat.jobs.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.util.InstantiationUtil;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import org.zonestat.jobs.functions.RawRecordParser;
+import org.zonestat.jobs.model.EventStream;
+import org.zonestat.jobs.model.ParsedRecord;
+import org.zonestat.jobs.model.RawRecord;
+import org.zonestat.jobs.model.RejectReason;
+
+/** The raw source's deserializer parses each Kafka record once and never fails on one. */
+class RawRecordDeserializerTest {
+    private static final long RECEIVED = Instant.parse("2018-07-08T00:00:00Z").toEpochMilli();
+    private static final RawRecordDeserializer DESERIALIZER =
+            new RawRecordDeserializer(
+                    new RawRecordParser(
+                            Map.of("incidents.raw", EventStream.INCIDENT), Duration.ofDays(1)));
+
+    @Test
+    void aValidRecordIsAcceptedWithItsEventAndWhereItWasRead() throws Exception {
+        String json =
+                "{\"id\":\"c1\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\","
+                        + "\"lat\":39.3010,\"lon\":-76.6440,\"address\":\"1500 N MILTON AVE \u00bd\"}";
+
+        ParsedRecord parsed = deserialize(7, 1234, json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parsed.isAccepted()).isTrue();
+        assertThat(parsed.event().eventId()).isEqualTo("incident/incidents.raw/c1");
+        assertThat(parsed.event().address()).isEqualTo("1500 N MILTON AVE \u00bd");
+        assertThat(parsed.raw()).isEqualTo(new RawRecord("incidents.raw", 7, 1234, RECEIVED, json));
+    }
+
+    @Test
+    void aNullOrUnreadableValueIsARejectionThatKeepsTopicPartitionAndOffset() throws Exception {
+        ParsedRecord tombstone = deserialize(0, 5, null);
+        assertThat(tombstone.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+        assertThat(tombstone.raw()).isEqualTo(new RawRecord("incidents.raw", 0, 5, RECEIVED, ""));
+
+        ParsedRecord latin1 =
+                deserialize(1, 6, "{\"id\":\"caf\u00e9\"".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(latin1.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+        assertThat(latin1.rejection().source().offset()).isEqualTo(6);
+    }
+
+    @Test
+    void itProducesAPojoTypeAndSurvivesJavaSerializationToTheTaskManagers() throws Exception {
+        assertThat(DESERIALIZER.getProducedType()).isInstanceOf(PojoTypeInfo.class);
+        RawRecordDeserializer copy =
+                InstantiationUtil.clone(DESERIALIZER, getClass().getClassLoader());
+        List<ParsedRecord> out = new ArrayList<>();
+        copy.deserialize(
+                record(0, 1, "{}".getBytes(StandardCharsets.UTF_8)), new ListCollector<>(out));
+        assertThat(out)
+                .singleElement()
+                .extracting(ParsedRecord::reason)
+                .isEqualTo(RejectReason.MISSING_FIELD);
+    }
+
+    private static ParsedRecord deserialize(int partition, long offset, byte[] value)
+            throws Exception {
+        List<ParsedRecord> out = new ArrayList<>();
+        DESERIALIZER.deserialize(record(partition, offset, value), new ListCollector<>(out));
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(int partition, long offset, byte[] value) {
+        return new ConsumerRecord<>(
+                "incidents.raw",
+                partition,
+                offset,
+                RECEIVED,
+                TimestampType.CREATE_TIME,
+                0,
+                value == null ? -1 : value.length,
+                null,
+                value,
+                new RecordHeaders(),
+                Optional.empty());
+    }
+}
