@@ -70,4 +70,25 @@ public record RawRequestStep(
         Fields.require(occurredAt, "occurredAt");
         details = Fields.details(details, DECLARED);
     }
+
+    /**
+     * The same request at a later step of its lifecycle: its id, source, type, location, creation,
+     * due time and address, with this status, time, closing time and other fields.
+     */
+    public RawRequestStep then(
+            String nextStatus, Instant at, Instant closed, Map<String, Object> nextDetails) {
+        return new RawRequestStep(
+                id,
+                source,
+                type,
+                nextStatus,
+                at,
+                lat,
+                lon,
+                createdAt,
+                dueAt,
+                closed,
+                address,
+                nextDetails);
+    }
 }

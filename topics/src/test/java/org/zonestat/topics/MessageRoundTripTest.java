@@ -66,6 +66,25 @@ class MessageRoundTripTest {
                 "createdAt":"2019-10-18T13:00:00Z","dueAt":"2019-10-19T14:00:00Z",
                 "closedAt":"2019-10-18T14:00:00Z","address":"100 N CALVERT ST",
                 "agency":"Solid Waste"}""");
+        RawRequestStep created =
+                new RawRequestStep(
+                        "19-1",
+                        "s",
+                        "SW-Dirty Alley",
+                        "New",
+                        T,
+                        39.3,
+                        -76.6,
+                        T,
+                        null,
+                        null,
+                        null,
+                        null);
+        RawRequestStep closed = created.then("Closed", T.plusSeconds(60), T.plusSeconds(60), null);
+        assertThat(closed.createdAt()).isEqualTo(T);
+        assertThat(closed.occurredAt()).isEqualTo(T.plusSeconds(60));
+        assertThat(closed.lat()).isEqualTo(39.3);
+        assertThat(closed.status()).isEqualTo("Closed");
     }
 
     @Test

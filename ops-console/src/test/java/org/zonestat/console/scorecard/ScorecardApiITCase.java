@@ -50,6 +50,8 @@ import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.topics.RejectedMessage;
+import org.zonestat.topics.TopicCodec;
 
 /**
  * The scorecard, public scorecard, huddle, weekly report, action items, Open311, metrics and
@@ -249,12 +251,20 @@ class ScorecardApiITCase {
                         new StringSerializer(),
                         new StringSerializer())) {
             p.send(new ProducerRecord<>("incidents.raw", "x", "{}")).get();
+            RejectedMessage rejection =
+                    new RejectedMessage(
+                            "incidents.raw",
+                            0,
+                            0,
+                            Instant.parse("2018-07-07T12:00:00Z"),
+                            "missing-location",
+                            "field 'lat' is missing",
+                            "{}");
             p.send(
                             new ProducerRecord<>(
                                     "rejected",
-                                    "incidents.raw/0/0",
-                                    "{\"sourceTopic\":\"incidents.raw\",\"partition\":0,\"offset\":0,"
-                                            + "\"reason\":\"missing-location\",\"original\":\"{}\"}"))
+                                    rejection.key(),
+                                    TopicCodec.encodeToString(rejection)))
                     .get();
         }
     }

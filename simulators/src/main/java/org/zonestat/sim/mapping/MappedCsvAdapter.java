@@ -212,22 +212,22 @@ public final class MappedCsvAdapter implements RecordAdapter {
         Map<String, Object> details = fields(row, false);
         details.putAll(others);
 
+        RawRequestStep first =
+                new RawRequestStep(
+                        id,
+                        mapping.source(),
+                        type,
+                        l.createdStatus(),
+                        created,
+                        latLon[0],
+                        latLon[1],
+                        created,
+                        dueAt,
+                        null,
+                        address,
+                        details);
         List<RawEvent> records = new ArrayList<>(2);
-        records.add(
-                RawEvent.of(
-                        new RawRequestStep(
-                                id,
-                                mapping.source(),
-                                type,
-                                l.createdStatus(),
-                                created,
-                                latLon[0],
-                                latLon[1],
-                                created,
-                                dueAt,
-                                null,
-                                address,
-                                details)));
+        records.add(RawEvent.of(first));
         if (!status.equalsIgnoreCase(l.createdStatus())) {
             boolean isClosed = status.toLowerCase(Locale.ROOT).startsWith("closed");
             Instant at = (isClosed ? closed.or(() -> statusAt) : statusAt).orElse(created);
@@ -236,21 +236,7 @@ public final class MappedCsvAdapter implements RecordAdapter {
             }
             Map<String, Object> updateDetails = new LinkedHashMap<>(details);
             updateDetails.putAll(fields(row, true));
-            records.add(
-                    RawEvent.of(
-                            new RawRequestStep(
-                                    id,
-                                    mapping.source(),
-                                    type,
-                                    status,
-                                    at,
-                                    latLon[0],
-                                    latLon[1],
-                                    created,
-                                    dueAt,
-                                    closed.orElse(null),
-                                    address,
-                                    updateDetails)));
+            records.add(RawEvent.of(first.then(status, at, closed.orElse(null), updateDetails)));
         }
         return records;
     }

@@ -155,41 +155,29 @@ public final class Open311JsonAdapter implements RecordAdapter {
         text(n, "service_code").ifPresent(c -> details.put("serviceCode", c));
         details.put("agency", text(n, "agency_responsible").orElse(null));
 
-        List<RawEvent> records = new ArrayList<>(2);
-        records.add(
-                RawEvent.of(
-                        new RawRequestStep(
-                                id,
-                                mapping.source(),
-                                type,
-                                "New",
-                                requested,
-                                lat,
-                                lon,
-                                requested,
-                                due,
-                                null,
-                                address,
-                                details)));
-
+        RawRequestStep created =
+                new RawRequestStep(
+                        id,
+                        mapping.source(),
+                        type,
+                        "New",
+                        requested,
+                        lat,
+                        lon,
+                        requested,
+                        due,
+                        null,
+                        address,
+                        details);
         Instant at = updated.filter(u -> !u.isBefore(requested)).orElse(requested);
         Map<String, Object> currentDetails = new LinkedHashMap<>(details);
         currentDetails.put("statusNotes", text(n, "status_notes").orElse(null));
+        List<RawEvent> records = new ArrayList<>(2);
+        records.add(RawEvent.of(created));
         records.add(
                 RawEvent.of(
-                        new RawRequestStep(
-                                id,
-                                mapping.source(),
-                                type,
-                                status,
-                                at,
-                                lat,
-                                lon,
-                                requested,
-                                due,
-                                status.equals("Closed") ? at : null,
-                                address,
-                                currentDetails)));
+                        created.then(
+                                status, at, status.equals("Closed") ? at : null, currentDetails)));
         return records;
     }
 
