@@ -125,11 +125,18 @@ class JobToConsoleITCase {
             progress.add(read(feed, topics.notifications(), NotificationMessage.class, read));
             progress.add(read(feed, topics.zoneStats(), ZoneStatsMessage.class, read));
             progress.add(read(feed, topics.hotspots(), HotspotsMessage.class, read));
+            long started = System.nanoTime();
             feed.start();
             for (TopicProgress p : progress) {
                 assertThat(p.awaitCaughtUp(Duration.ofSeconds(60))).as(p.topic()).isTrue();
                 assertThat(p.malformedRecords()).as(p.topic()).isZero();
             }
+            long records = progress.stream().mapToLong(TopicProgress::recordsRead).sum();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(
+                    "the console's feed read %,d records of six topics in %.2f s (%,.0f records/s,"
+                            + " connecting included)%n",
+                    records, seconds, records / seconds);
         }
 
         for (String topic :
