@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -129,8 +130,7 @@ public final class WebSocketBenchmark {
         private final int firstMeasured;
         private final StringBuilder partial = new StringBuilder();
         private final BitSet received = new BitSet();
-        private long[] latencies = new long[1024];
-        private int latencyCount;
+        private final Histogram latencies = Percentiles.newHistogram();
         private int deliveries;
         private int duplicates;
         private int foreign;
@@ -178,10 +178,7 @@ public final class WebSocketBenchmark {
                 }
                 received.set(i);
                 if (i >= firstMeasured) {
-                    if (latencyCount == latencies.length) {
-                        latencies = java.util.Arrays.copyOf(latencies, latencies.length * 2);
-                    }
-                    latencies[latencyCount++] = now - sentNanos[i];
+                    latencies.recordValue(now - sentNanos[i]);
                 }
             } else if (text.startsWith("{\"type\":\"snapshot\"")) {
                 subscribed.complete(null);
@@ -221,7 +218,7 @@ public final class WebSocketBenchmark {
                     foreign,
                     error,
                     closeCode,
-                    java.util.Arrays.copyOf(latencies, latencyCount));
+                    latencies.copy());
         }
     }
 
@@ -236,7 +233,7 @@ public final class WebSocketBenchmark {
             int foreign,
             String error,
             int closeCode,
-            long[] latencies) {
+            Histogram latencies) {
         boolean exact() {
             return missing == 0
                     && extra == 0
@@ -426,10 +423,8 @@ public final class WebSocketBenchmark {
             c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
         listeners.shutdownNow();
-        long[] all =
-                checks.stream()
-                        .flatMapToLong(ch -> java.util.Arrays.stream(ch.latencies()))
-                        .toArray();
+        Histogram all = Percentiles.newHistogram();
+        checks.forEach(ch -> all.add(ch.latencies()));
         Map<String, Long> perKind =
                 items.stream()
                         .collect(

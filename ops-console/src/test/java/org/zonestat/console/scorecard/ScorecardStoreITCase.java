@@ -6,7 +6,6 @@ import static org.zonestat.console.scorecard.ZoneStatsRecords.day;
 import static org.zonestat.console.scorecard.ZoneStatsRecords.withLifecycle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,11 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.console.kafka.StartAt;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 import org.zonestat.topics.ZoneStatsMessage;
 
 /**
@@ -38,7 +38,7 @@ class ScorecardStoreITCase {
     private static final String TOPIC = "zone-stats-store";
     private static final String VRI = "vri-zones";
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static ScorecardStore store;
@@ -47,7 +47,7 @@ class ScorecardStoreITCase {
 
     @BeforeAll
     static void publishAndRead() throws Exception {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         broker.createTopic(TOPIC, 2, Map.of());
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(
@@ -124,9 +124,6 @@ class ScorecardStoreITCase {
     static void stop() {
         if (feed != null) {
             feed.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
