@@ -40,18 +40,6 @@ import org.zonestat.topics.Topics;
  * <p>Immutable and thread-safe; each {@link #start()} makes an independent running console.
  */
 public final class OpsConsole {
-    /** The topic the stream job writes tagged events to, by default. */
-    public static final String DEFAULT_EVENTS_TOPIC = Topics.defaults().events();
-
-    /** The topic the stream job writes alerts to, by default. */
-    public static final String DEFAULT_ALERTS_TOPIC = Topics.defaults().alerts();
-
-    /** The topic the stream job writes risk halos and hot-spot cells to, by default. */
-    public static final String DEFAULT_HOTSPOTS_TOPIC = Topics.defaults().hotspots();
-
-    /** The compacted topic of zone layers, read by the job and by the console, by default. */
-    public static final String DEFAULT_ZONES_TOPIC = Topics.defaults().zones();
-
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RECENT_LIMIT = 500;
@@ -264,10 +252,10 @@ public final class OpsConsole {
     /** Fails fast: {@link #build()} rejects missing or invalid settings with a clear message. */
     public static final class Builder {
         private String bootstrapServers;
-        private String eventsTopic = DEFAULT_EVENTS_TOPIC;
-        private String alertsTopic = DEFAULT_ALERTS_TOPIC;
-        private String hotspotsTopic = DEFAULT_HOTSPOTS_TOPIC;
-        private String zonesTopic = DEFAULT_ZONES_TOPIC;
+        private String eventsTopic = Topics.defaults().events();
+        private String alertsTopic = Topics.defaults().alerts();
+        private String hotspotsTopic = Topics.defaults().hotspots();
+        private String zonesTopic = Topics.defaults().zones();
         private List<String> rawTopics = Topics.defaults().raw();
         private String rejectedTopic = Topics.defaults().rejected();
         private String jobGroup = "zonestat-tagging";
@@ -309,16 +297,15 @@ public final class OpsConsole {
             return this;
         }
 
-        /** The topic to read; default {@link OpsConsole#DEFAULT_EVENTS_TOPIC}. */
+        /** The events topic to read; default {@code events} ({@link Topics#defaults()}). */
         public Builder eventsTopic(String topic) {
             this.eventsTopic = topic;
             return this;
         }
 
         /**
-         * The alerts and hotspots topics to read besides events; defaults {@link
-         * OpsConsole#DEFAULT_ALERTS_TOPIC} and {@link OpsConsole#DEFAULT_HOTSPOTS_TOPIC}; null
-         * reads none.
+         * The alerts and hotspots topics to read besides events; defaults {@code alerts} and {@code
+         * hotspots} ({@link Topics#defaults()}); null reads none.
          */
         public Builder analyticsTopics(String alerts, String hotspots) {
             this.alertsTopic = alerts;
@@ -328,7 +315,7 @@ public final class OpsConsole {
 
         /**
          * The compacted zone-layers topic the console reads (so uploaded layers show on its maps)
-         * and admins' uploads go to; default {@link OpsConsole#DEFAULT_ZONES_TOPIC}; null reads
+         * and admins' uploads go to; default {@code zones} ({@link Topics#defaults()}); null reads
          * none and refuses uploads.
          */
         public Builder zonesTopic(String topic) {

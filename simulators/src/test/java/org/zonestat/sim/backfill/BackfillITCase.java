@@ -113,7 +113,7 @@ class BackfillITCase {
     }
 
     @Test
-    void aMissingTopicExitsWithTwo(TestInfo info) throws IOException {
+    void aMissingTopicExitsWithTheKafkaProblemCode(TestInfo info) throws IOException {
         Path input = copy(BaltimoreData.PART1_2018);
         int code =
                 backfill(
@@ -127,7 +127,7 @@ class BackfillITCase {
                         kafka.bootstrapServers(),
                         "--topic",
                         "no-such-topic-" + info.getTestMethod().get().getName());
-        assertThat(code).isEqualTo(2);
+        assertThat(code).isEqualTo(BackfillCommand.KAFKA_PROBLEM);
     }
 
     private int backfill(String... args) {
