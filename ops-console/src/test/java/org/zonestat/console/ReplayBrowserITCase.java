@@ -183,7 +183,14 @@ class ReplayBrowserITCase {
                             .put("layer", "vri-zones")
                             .put("zone", "Eastern1")
                             .put("day", "2018-07-10")
-                            .put("shootings", 1);
+                            .put("from", "2018-07-10T04:00:00Z")
+                            .put("until", "2018-07-11T04:00:00Z")
+                            .put("homicides", 0)
+                            .put("shootings", 1)
+                            .put("otherViolent", 0)
+                            .put("requestsOpened", 0)
+                            .put("requestsClosed", 0)
+                            .put("tips", 0);
             send(
                     producer,
                     "zone-stats",

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.zonestat.console.HotCell;
 import org.zonestat.console.Places;
 import org.zonestat.geo.H3Binner;
+import org.zonestat.topics.ActionItem;
 
 /**
  * Builds the huddle wall's zone cards for one local day ("today" of the huddle): the day itself
@@ -152,11 +154,9 @@ public final class HuddleBoard {
                             .day(layer, zone, date.minusDays(1))
                             .map(ZoneDay::overdueAtEnd)
                             .orElse(null);
-            List<HotCells.HotCell> hot = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfDay);
-            List<HotCells.HotCell> before =
-                    hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfYesterday);
-            Set<String> hotBefore =
-                    before.stream().map(HotCells.HotCell::cell).collect(Collectors.toSet());
+            List<HotCell> hot = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfDay);
+            List<HotCell> before = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfYesterday);
+            Set<String> hotBefore = before.stream().map(HotCell::cell).collect(Collectors.toSet());
             List<ActionItem> items = actionItems.of(layer, zone);
             List<String> changes = new ArrayList<>();
             String incidents = incidents(day.zone(zone).counts(), yesterday.zone(zone).counts());
@@ -171,8 +171,7 @@ public final class HuddleBoard {
                     changes.add(cellSentence(c, "turned hot"));
                 }
             }
-            Set<String> hotNow =
-                    hot.stream().map(HotCells.HotCell::cell).collect(Collectors.toSet());
+            Set<String> hotNow = hot.stream().map(HotCell::cell).collect(Collectors.toSet());
             before.stream()
                     .filter(c -> !hotNow.contains(c.cell()))
                     .map(c -> view(c, layer))
@@ -216,7 +215,7 @@ public final class HuddleBoard {
     }
 
     /** A cell on a card of {@code layer}: named by a finer layer's zone where there is one. */
-    private HotCellView view(HotCells.HotCell c, String layer) {
+    private HotCellView view(HotCell c, String layer) {
         Places.Place place = places.of(c.lon(), c.lat(), layer).orElse(null);
         return new HotCellView(
                 c.cell(),
