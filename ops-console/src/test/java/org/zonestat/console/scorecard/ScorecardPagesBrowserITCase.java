@@ -103,6 +103,17 @@ class ScorecardPagesBrowserITCase {
         browser.get(console.url() + pathAndQuery.substring(1));
     }
 
+    /** Waits until the page says its data is drawn ({@code body[data-loaded]}). */
+    private static void awaitLoaded() {
+        waiting()
+                .until(
+                        d ->
+                                "true"
+                                        .equals(
+                                                d.findElement(By.tagName("body"))
+                                                        .getDomAttribute("data-loaded")));
+    }
+
     private static String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText().strip();
     }
@@ -210,13 +221,7 @@ class ScorecardPagesBrowserITCase {
     void the_public_scorecard_needs_no_token_and_shows_small_counts_as_less_than_5()
             throws Exception {
         open("/public");
-        waiting()
-                .until(
-                        d ->
-                                "true"
-                                        .equals(
-                                                d.findElement(By.tagName("body"))
-                                                        .getDomAttribute("data-loaded")));
+        awaitLoaded();
 
         assertThat(browser.findElements(By.cssSelector("tr.zs-public-row"))).hasSize(8);
         assertThat(text("tr[data-zone='Central'] td[data-kind='total']")).isEqualTo("<5");
@@ -240,13 +245,7 @@ class ScorecardPagesBrowserITCase {
     @Test
     void the_weekly_report_prints_the_week_and_a_52_week_chart() throws Exception {
         open("/report?token=" + ScorecardApiITCase.DISPATCHER + "&zone=Western&week=2018-W27");
-        waiting()
-                .until(
-                        d ->
-                                "true"
-                                        .equals(
-                                                d.findElement(By.tagName("body"))
-                                                        .getDomAttribute("data-loaded")));
+        awaitLoaded();
 
         assertThat(text("#zs-report h1")).isEqualTo("Western · weekly performance");
         assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-bar")))
@@ -261,13 +260,7 @@ class ScorecardPagesBrowserITCase {
     void the_weekly_report_without_a_zone_opens_on_the_first_focus_zone_with_pickers()
             throws Exception {
         open("/report?token=" + ScorecardApiITCase.DISPATCHER);
-        waiting()
-                .until(
-                        d ->
-                                "true"
-                                        .equals(
-                                                d.findElement(By.tagName("body"))
-                                                        .getDomAttribute("data-loaded")));
+        awaitLoaded();
 
         List<String> focusZones =
                 catalog.layer(ScorecardApiITCase.VRI).orElseThrow().zones().stream()
