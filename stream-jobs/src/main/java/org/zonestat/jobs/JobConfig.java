@@ -271,7 +271,11 @@ public record JobConfig(
                         flags.getOrDefault("topic-notifications", t.notifications()),
                         flags.getOrDefault("topic-zone-stats", t.zoneStats()),
                         flags.getOrDefault("topic-hotspots", t.hotspots()),
-                        t.actionItems());
+                        t.actionItems(),
+                        t.contacts(),
+                        t.tipLine(),
+                        t.deliveries(),
+                        t.deadLetters());
         List<ZoneLayerSpec> layers = d.layers();
         String layersFlag = flags.get("layers");
         if (layersFlag != null && !layersFlag.equals("baltimore")) {
