@@ -12,18 +12,26 @@ import java.util.List;
  * @param speed replay speed: event-time seconds per wall-clock second (0 = as fast as possible)
  * @param feed {@code baltimore} (the real data) or {@code none}
  * @param parallelism the Flink job's parallelism
+ * @param mailPort the in-process SMTP server's port (0 = any free port)
  */
 public record DemoOptions(
-        Path dataDir, int port, int kafkaPort, double speed, String feed, int parallelism) {
+        Path dataDir,
+        int port,
+        int kafkaPort,
+        double speed,
+        String feed,
+        int parallelism,
+        int mailPort) {
     public static final String USAGE =
             """
-            usage: zonestat demo [--data-dir DIR] [--port N] [--kafka-port N] [--speed X] [--feed baltimore|none] [--parallelism N]
+            usage: zonestat demo [--data-dir DIR] [--port N] [--kafka-port N] [--speed X] [--feed baltimore|none] [--parallelism N] [--mail-port N]
               --data-dir DIR     broker log, checkpoints and tokens (default var)
               --port N           ops console HTTP port (default 7070)
               --kafka-port N     embedded Kafka broker port (default 9092)
               --speed X          replay speed, event-time seconds per second (default 86400: a day per second)
               --feed NAME        baltimore (real 2012-2019 Baltimore data) or none (default baltimore)
-              --parallelism N    Flink parallelism (default 2)""";
+              --parallelism N    Flink parallelism (default 2)
+              --mail-port N      the in-process SMTP server the notifier mails to (default 2525)""";
 
     public static DemoOptions parse(List<String> args) {
         Path dataDir = Path.of("var");
@@ -32,6 +40,7 @@ public record DemoOptions(
         double speed = 86_400;
         String feed = "baltimore";
         int parallelism = 2;
+        int mailPort = 2525;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -49,6 +58,7 @@ public record DemoOptions(
                     case "--speed" -> speed = Double.parseDouble(value);
                     case "--feed" -> feed = value;
                     case "--parallelism" -> parallelism = Integer.parseInt(value);
+                    case "--mail-port" -> mailPort = Integer.parseInt(value);
                     default ->
                             throw new IllegalArgumentException(
                                     "unknown flag " + flag + "\n" + USAGE);
@@ -68,6 +78,6 @@ public record DemoOptions(
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be >= 1, got " + parallelism);
         }
-        return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism);
+        return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism, mailPort);
     }
 }

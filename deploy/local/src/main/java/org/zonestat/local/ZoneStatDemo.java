@@ -1,5 +1,7 @@
 package org.zonestat.local;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,21 +15,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.notifier.EmailChannel;
+import org.zonestat.notifier.Notifier;
+import org.zonestat.notifier.NotifierSettings;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 import org.zonestat.sim.baltimore.BaltimoreData;
 
 /**
  * The whole of ZoneStat in one process: a real Kafka broker (KRaft, data under the data folder),
- * the zone-tagging job on a local Flink MiniCluster, the ops console, and a replay of the real
- * Baltimore data. Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C runs
- * it from a shutdown hook). A restart on the same data folder keeps the history: topics, the job's
- * committed source offsets and the replay position live in the broker.
+ * the zone-tagging job on a local Flink MiniCluster, the ops console, the notifier with an
+ * in-process SMTP server (GreenMail; what it receives is on the console's {@code /admin/mailbox}),
+ * and a replay of the real Baltimore data. Started by {@link #start}, stopped by {@link #close}
+ * (the launcher's Ctrl-C runs it from a shutdown hook). A restart on the same data folder keeps the
+ * history: topics, the job's committed source offsets and the replay position live in the broker.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
@@ -41,6 +49,8 @@ public final class ZoneStatDemo implements AutoCloseable {
     private FeedReplayer replayer;
     private Thread feedThread;
     private AccessTokens tokens;
+    private GreenMail smtp;
+    private Notifier notifier;
 
     public ZoneStatDemo(DemoOptions options) {
         this.options = options;
@@ -58,6 +68,24 @@ public final class ZoneStatDemo implements AutoCloseable {
         kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
         job = startJob(jobConfig, dataDir);
+
+        smtp =
+                new GreenMail(
+                        new ServerSetup(
+                                options.mailPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        notifier =
+                new Notifier(
+                                NotifierSettings.defaults(
+                                                kafka.bootstrapServers(),
+                                                List.of(
+                                                        new EmailChannel(
+                                                                EmailChannel.Smtp.plain(
+                                                                        "127.0.0.1",
+                                                                        smtp.getSmtp().getPort(),
+                                                                        "311@zonestat.local"))))
+                                        .withTopics(jobConfig.topics()))
+                        .start();
 
         tokens = AccessTokens.loadOrCreateDemo(dataDir.resolve("tokens.properties"));
         console =
@@ -78,6 +106,17 @@ public final class ZoneStatDemo implements AutoCloseable {
                                                 jobConfig.topics().zoneStats(),
                                                 jobConfig.topics().hotspots(),
                                                 "action-items"))
+                        .open311(
+                                Open311Settings.defaults()
+                                        .withTopics(
+                                                jobConfig.topics().requests311(),
+                                                jobConfig.topics().contacts()))
+                        .tipLine(
+                                TipLineSettings.defaults()
+                                        .withTopics(
+                                                jobConfig.topics().tips(),
+                                                jobConfig.topics().tipLine()))
+                        .extraRoutes(new MailboxRoutes(smtp))
                         .build()
                         .start();
 
@@ -146,6 +185,11 @@ public final class ZoneStatDemo implements AutoCloseable {
         return tokens;
     }
 
+    /** The in-process SMTP server's port. */
+    public int mailPort() {
+        return smtp.getSmtp().getPort();
+    }
+
     /**
      * Stops the feed, the job, the console and the broker, in that order; the data folder stays.
      */
@@ -163,8 +207,14 @@ public final class ZoneStatDemo implements AutoCloseable {
                 LOG.warn("cancelling the Flink job: {}", e.toString());
             }
         }
+        if (notifier != null) {
+            notifier.close();
+        }
         if (console != null) {
             console.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         if (kafka != null) {
             kafka.close();
@@ -238,6 +288,33 @@ public final class ZoneStatDemo implements AutoCloseable {
                                         .append("?token=")
                                         .append(token)
                                         .append('\n'));
+        String apiKey =
+                demo.tokens().asMap().entrySet().stream()
+                        .filter(e -> e.getValue() == org.zonestat.console.Role.PUBLIC)
+                        .map(java.util.Map.Entry::getKey)
+                        .findFirst()
+                        .orElse("<a token>");
+        banner.append("  tip line:     ")
+                .append(url)
+                .append("tip   (status: ")
+                .append(url)
+                .append("tip/status)\n")
+                .append("  Open311:      ")
+                .append(url)
+                .append("open311/discovery.json   api_key (any token): ")
+                .append(apiKey)
+                .append('\n')
+                .append("  mailbox:      ")
+                .append(url)
+                .append("admin/mailbox   (e-mails the notifier sent; SMTP on 127.0.0.1:")
+                .append(demo.mailPort())
+                .append(")\n")
+                .append("  try:  curl -d api_key=")
+                .append(apiKey)
+                .append(" -d service_code=SW-DIRTY-ALLEY -d lat=39.3076 -d long=-76.6445")
+                .append(" -d email=you@example.org ")
+                .append(url)
+                .append("open311/v2/requests.json\n");
         banner.append("Press Ctrl-C to stop.\n");
         System.out.println(banner);
         Thread.currentThread().join();

@@ -679,7 +679,11 @@ class ScorecardApiITCase {
         assertThat(sr2Public.path("address").isNull()).isTrue();
         JsonNode sr2Analyst = json(get("/open311/v2/requests/SR-2.json", ANALYST)).get(0);
         assertThat(sr2Analyst.path("address").asText()).isEqualTo("1600 W NORTH AVE");
-        assertThat(json(get("/open311/v2/requests/SR-1.json", ANALYST)).get(0).path("address").isNull())
+        assertThat(
+                        json(get("/open311/v2/requests/SR-1.json", ANALYST))
+                                .get(0)
+                                .path("address")
+                                .isNull())
                 .as("no address when the record has none")
                 .isTrue();
 
