@@ -13,6 +13,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.open311.Open311Settings;
@@ -232,91 +233,46 @@ public final class ZoneStatDemo implements AutoCloseable {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        DemoOptions options;
-        try {
-            options = DemoOptions.parse(List.of(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        ZoneStatDemo demo = new ZoneStatDemo(options);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    System.out.println(
-                                            "\nZoneStat: stopping (history is kept in "
-                                                    + options.dataDir()
-                                                    + ")");
-                                    demo.close();
-                                },
-                                "zonestat-shutdown"));
-        demo.start();
-        String url = "http://localhost:" + demo.consolePort() + "/";
-        StringBuilder banner =
-                new StringBuilder()
-                        .append("\nZoneStat is running.\n")
-                        .append("  ops console:  ")
-                        .append(url)
-                        .append('\n')
-                        .append("  Kafka:        ")
-                        .append(demo.bootstrapServers())
-                        .append('\n')
-                        .append("  data folder:  ")
-                        .append(options.dataDir().toAbsolutePath())
-                        .append('\n')
-                        .append("  access tokens (")
-                        .append(options.dataDir().resolve("tokens.properties"))
-                        .append("):\n");
-        demo.tokens()
-                .asMap()
-                .forEach(
-                        (token, role) ->
-                                banner.append("    ")
-                                        .append(
-                                                String.format(
-                                                        "%-10s",
-                                                        role.name()
-                                                                .toLowerCase(
-                                                                        java.util.Locale.ROOT)))
-                                        .append(' ')
-                                        .append(token)
-                                        .append("   ")
-                                        .append(url)
-                                        .append("?token=")
-                                        .append(token)
-                                        .append('\n'));
+    /**
+     * The banner's lines for residents' channels: the tip line, the Open311 endpoint with an {@code
+     * api_key}, the mailbox, and a {@code curl} that posts a request.
+     */
+    String communityLines(String url) {
         String apiKey =
-                demo.tokens().asMap().entrySet().stream()
+                tokens.asMap().entrySet().stream()
                         .filter(e -> e.getValue() == org.zonestat.console.Role.PUBLIC)
                         .map(java.util.Map.Entry::getKey)
                         .findFirst()
                         .orElse("<a token>");
-        banner.append("  tip line:     ")
-                .append(url)
-                .append("tip   (status: ")
-                .append(url)
-                .append("tip/status)\n")
-                .append("  Open311:      ")
-                .append(url)
-                .append("open311/discovery.json   api_key (any token): ")
-                .append(apiKey)
-                .append('\n')
-                .append("  mailbox:      ")
-                .append(url)
-                .append("admin/mailbox   (e-mails the notifier sent; SMTP on 127.0.0.1:")
-                .append(demo.mailPort())
-                .append(")\n")
-                .append("  try:  curl -d api_key=")
-                .append(apiKey)
-                .append(" -d service_code=SW-DIRTY-ALLEY -d lat=39.3076 -d long=-76.6445")
-                .append(" -d email=you@example.org ")
-                .append(url)
-                .append("open311/v2/requests.json\n");
-        banner.append("Press Ctrl-C to stop.\n");
-        System.out.println(banner);
-        Thread.currentThread().join();
+        org.locationtech.jts.geom.Point p =
+                ZoneCatalog.baltimore()
+                        .layer("vri-zones")
+                        .orElseThrow()
+                        .zone(0)
+                        .geometry()
+                        .getInteriorPoint();
+        return String.format(
+                java.util.Locale.ROOT,
+                "  tip line:     %stip   (status: %stip/status; analysts' desk: %stips)%n"
+                        + "  Open311:      %sopen311/discovery.json   api_key (any token): %s%n"
+                        + "  mailbox:      %sadmin/mailbox   (the notifier's e-mails; SMTP 127.0.0.1:%d)%n"
+                        + "  try:  curl -d api_key=%s -d service_code=SW-DIRTY-ALLEY -d lat=%.5f"
+                        + " -d long=%.5f -d email=you@example.org %sopen311/v2/requests.json%n",
+                url,
+                url,
+                url,
+                url,
+                apiKey,
+                url,
+                mailPort(),
+                apiKey,
+                p.getY(),
+                p.getX(),
+                url);
+    }
+
+    /** {@code ./zonestat demo}: see {@link DemoCommand}. */
+    public static void main(String[] args) {
+        Cli.main(new DemoCommand(), args);
     }
 }

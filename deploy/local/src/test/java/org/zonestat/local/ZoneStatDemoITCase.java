@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.console.Role;
+import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 
@@ -200,21 +201,8 @@ class ZoneStatDemoITCase {
         java.util.Set<String> ids = new java.util.HashSet<>();
         try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> c =
                 new org.apache.kafka.clients.consumer.KafkaConsumer<>(p)) {
-            List<org.apache.kafka.common.TopicPartition> parts =
-                    c.partitionsFor("events").stream()
-                            .map(
-                                    pi ->
-                                            new org.apache.kafka.common.TopicPartition(
-                                                    "events", pi.partition()))
-                            .toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> ids.add(r.key()));
-            }
+            TopicContents.readFromBeginning(
+                    c, "events", Duration.ofSeconds(60), r -> ids.add(r.key()));
         }
         return ids.size();
     }

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Point;
@@ -49,6 +48,7 @@ import org.zonestat.console.Role;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * The scorecard, public scorecard, huddle, weekly report, action items, Open311, metrics and
@@ -78,7 +78,7 @@ class ScorecardApiITCase {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2018-07-07T14:00:00Z"), ZoneOffset.UTC);
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static ZoneCatalog catalog;
@@ -89,7 +89,7 @@ class ScorecardApiITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         catalog = ZoneCatalog.baltimore();
         for (String t :
                 List.of(
@@ -313,9 +313,6 @@ class ScorecardApiITCase {
     static void stop() {
         if (console != null) {
             console.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
