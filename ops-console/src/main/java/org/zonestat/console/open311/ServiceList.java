@@ -63,6 +63,7 @@ public final class ServiceList {
         }
 
         /** Whether a client must read the definition first ({@code metadata}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean metadata() {
             return !attributes.isEmpty();
         }
@@ -98,6 +99,7 @@ public final class ServiceList {
         }
 
         /** Whether the answer must be one (or several) of {@link #values}. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isList() {
             return datatype.endsWith("valuelist");
         }
