@@ -147,6 +147,8 @@ class ClosedLoopITCase {
             String id = post(console, lon, lat);
             // The contact went to contacts, with the request id as key. (Read at once: its record
             // carries the test's 2019 time, so the topic's one-year retention soon deletes it.)
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> readAllText(t.contacts()).contains(id));
             assertThat(readAllText(t.contacts())).contains(EMAIL, PHONE, id);
 
             JsonNode open = awaitRequest(console, id, "json");

@@ -88,7 +88,7 @@ public record ServiceRequestForm(
     }
 
     public ServiceRequestForm {
-        attributes = Map.copyOf(attributes);
+        attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /**

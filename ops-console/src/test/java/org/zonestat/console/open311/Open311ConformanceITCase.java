@@ -530,13 +530,24 @@ class Open311ConformanceITCase {
 
     // --- Helpers -------------------------------------------------------------------------------
 
+    /**
+     * The one committed record of {@code key}, waiting for it: a transaction's commit markers reach
+     * the partitions just after the producer's commit returns.
+     */
     private static JsonNode onlyRecordWith(String topic, String key) throws Exception {
         List<JsonNode> found = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records(topic)) {
-            if (key.equals(r.key())) {
-                found.add(new ObjectMapper().readTree(r.value()));
-            }
-        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            found.clear();
+                            for (ConsumerRecord<String, String> r :
+                                    records(topic, "read_committed")) {
+                                if (key.equals(r.key())) {
+                                    found.add(new ObjectMapper().readTree(r.value()));
+                                }
+                            }
+                            return !found.isEmpty();
+                        });
         assertThat(found)
                 .as(
                         "records of %s in %s: %s",
@@ -545,8 +556,14 @@ class Open311ConformanceITCase {
         return found.get(0);
     }
 
-    /** Every committed record of a topic. */
+    /**
+     * Every record written to a topic, committed or not: what a refused request must not add to.
+     */
     static List<ConsumerRecord<String, String>> records(String topic) {
+        return records(topic, "read_uncommitted");
+    }
+
+    static List<ConsumerRecord<String, String>> records(String topic, String isolation) {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c =
                 new KafkaConsumer<>(
@@ -554,7 +571,7 @@ class Open311ConformanceITCase {
                                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                                 KAFKA.bootstrapServers(),
                                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                                "read_committed"),
+                                isolation),
                         new StringDeserializer(),
                         new StringDeserializer())) {
             TopicContents.readFromBeginning(c, topic, Duration.ofSeconds(30), out::add);
