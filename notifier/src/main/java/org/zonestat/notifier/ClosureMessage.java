@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.zonestat.topics.ContactMessage;
+import org.zonestat.topics.NotificationMessage;
 
 /**
  * What the resident is told when their request is closed: a subject and a plain-text body, the same
@@ -25,7 +26,7 @@ public record ClosureMessage(String idempotencyKey, String subject, String text)
      * @param signature the last line, e.g. {@code Baltimore City 311}
      */
     public static ClosureMessage of(
-            Closure c, ContactMessage contact, ZoneId timeZone, String signature) {
+            NotificationMessage c, ContactMessage contact, ZoneId timeZone, String signature) {
         String name = contact.displayName();
         String what = c.type() == null ? "" : " (" + c.type() + ")";
         String days =

@@ -1,11 +1,5 @@
 package org.zonestat.notifier;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,6 +36,10 @@ import org.slf4j.LoggerFactory;
 import org.zonestat.topics.ContactMessage;
 import org.zonestat.topics.DeadLetterMessage;
 import org.zonestat.topics.DeliveryMessage;
+import org.zonestat.topics.MalformedMessageException;
+import org.zonestat.topics.NotificationMessage;
+import org.zonestat.topics.TopicCodec;
+import org.zonestat.topics.TopicMessage;
 
 /**
  * Closes the loop with the resident: reads {@code notifications} ({@code read_committed}, so only
@@ -71,12 +69,6 @@ public final class Notifier implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final NotifierSettings settings;
-    private final ObjectMapper mapper =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -160,10 +152,10 @@ public final class Notifier implements AutoCloseable {
             KafkaConsumer<String, byte[]> c,
             KafkaProducer<String, byte[]> p)
             throws InterruptedException {
-        Closure closure;
+        NotificationMessage closure;
         try {
-            closure = mapper.readValue(r.value(), Closure.class);
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            closure = TopicCodec.decode(r.topic(), r.value(), NotificationMessage.class);
+        } catch (MalformedMessageException e) {
             LOG.warn(
                     "Skipping an unreadable notification at {}-{}@{}",
                     r.topic(),
@@ -305,13 +297,9 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(String topic, String key, Object value) {
-        try {
-            return new ProducerRecord<>(
-                    topic, null, settings.clock().millis(), key, mapper.writeValueAsBytes(value));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-        }
+    private ProducerRecord<String, byte[]> record(String topic, String key, TopicMessage value) {
+        return new ProducerRecord<>(
+                topic, null, settings.clock().millis(), key, TopicCodec.encode(value));
     }
 
     private void loadDeliveries() {
@@ -344,9 +332,9 @@ public final class Notifier implements AutoCloseable {
                 continue;
             }
             try {
-                ContactMessage m = mapper.readValue(r.value(), ContactMessage.class);
+                ContactMessage m = TopicCodec.decode(r.topic(), r.value(), ContactMessage.class);
                 contacts.put(m.requestId(), m);
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (MalformedMessageException e) {
                 LOG.warn("Skipping an unreadable contact at offset {}", r.offset());
             }
         }

@@ -27,7 +27,8 @@ public record ContactMessage(
         String phone,
         String firstName,
         String lastName,
-        @JsonProperty(required = true) Instant givenAt) {
+        @JsonProperty(required = true) Instant givenAt)
+        implements TopicMessage {
 
     public ContactMessage {
         if (requestId == null || requestId.isBlank()) {

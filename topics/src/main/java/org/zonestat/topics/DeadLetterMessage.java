@@ -27,7 +27,8 @@ public record DeadLetterMessage(
         @JsonProperty(required = true) int attempts,
         @JsonProperty(required = true) String lastError,
         @JsonProperty(required = true) boolean permanent,
-        @JsonProperty(required = true) Instant at) {
+        @JsonProperty(required = true) Instant at)
+        implements TopicMessage {
 
     public DeadLetterMessage {
         if (notificationId == null || notificationId.isBlank()) {

@@ -26,7 +26,8 @@ public record DeliveryMessage(
         @JsonProperty(required = true) String channel,
         @JsonProperty(required = true) String outcome,
         @JsonProperty(required = true) int attempts,
-        @JsonProperty(required = true) Instant at) {
+        @JsonProperty(required = true) Instant at)
+        implements TopicMessage {
 
     public static final String DELIVERED = "delivered";
     public static final String DEAD_LETTER = "dead-letter";

@@ -35,7 +35,8 @@ public record TipLineCase(
         @JsonProperty(required = true) String status,
         @JsonProperty(required = true) Instant receivedAt,
         Instant reviewedAt,
-        List<Message> messages) {
+        List<Message> messages)
+        implements TopicMessage {
 
     public static final String RECEIVED = "received";
     public static final String REVIEWED = "reviewed";

@@ -1,21 +1,21 @@
 package org.zonestat.console.open311;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.zonestat.console.ConsoleJson;
 import org.zonestat.console.community.IntakeWriter;
 import org.zonestat.topics.ContactMessage;
+import org.zonestat.topics.RawRequestStep;
+import org.zonestat.topics.TopicCodec;
 
 /**
  * Takes a checked Open311 request into ZoneStat: its first lifecycle step ({@code status: New})
@@ -25,11 +25,11 @@ import org.zonestat.topics.ContactMessage;
  * IntakeWriter}), so neither is ever kept without the other.
  *
  * <p>The raw step carries no contact field: only {@code contactChannel} ({@code email} or {@code
- * sms}) says that the resident asked to be told. Its fields: {@code id}, {@code source} ({@code
- * open311}), {@code type} (the service name), {@code status}, {@code occurredAt} and {@code
- * createdAt} (now, in the city's time zone, with offset; also the record timestamp), {@code lat},
- * {@code lon}, and when given {@code address}, {@code serviceCode}, {@code description}, {@code
- * mediaUrl}, {@code attributes} ({@code CODE=v1,v2; CODE2=v}).
+ * sms}) says that the resident asked to be told. It is a {@link RawRequestStep}: {@code id}, {@code
+ * source} ({@code open311}), {@code type} (the service name), {@code status}, {@code occurredAt}
+ * and {@code createdAt} (now; also the record timestamp), {@code lat}, {@code lon}, and when given
+ * {@code address}, {@code serviceCode}, {@code description}, {@code mediaUrl}, {@code attributes}
+ * ({@code CODE=v1,v2; CODE2=v}).
  *
  * <p>Thread-safe.
  */
@@ -40,7 +40,6 @@ public final class Open311Intake {
     private final Clock clock;
     private final ZoneId timeZone;
     private final Supplier<String> ids;
-    private final ObjectMapper mapper = ConsoleJson.newMapper();
 
     /** What the intake kept: the new request's id and when it is expected to be done. */
     public record Accepted(String serviceRequestId, Instant requestedAt, Instant expectedAt) {}
@@ -92,22 +91,12 @@ public final class Open311Intake {
     public Accepted submit(ServiceRequestForm form) {
         Instant now = clock.instant();
         String id = ids.get();
-        String at = now.atZone(timeZone).toOffsetDateTime().toString();
-        ObjectNode step = mapper.createObjectNode();
-        step.put("id", id);
-        step.put("source", "open311");
-        step.put("type", form.service().name());
-        step.put("status", "New");
-        step.put("occurredAt", at);
-        step.put("createdAt", at);
-        step.put("lat", form.lat());
-        step.put("lon", form.lon());
-        putIfPresent(step, "address", form.address());
-        step.put("serviceCode", form.service().code());
-        putIfPresent(step, "description", form.description());
-        putIfPresent(step, "mediaUrl", form.mediaUrl());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("serviceCode", form.service().code());
+        putIfPresent(details, "description", form.description());
+        putIfPresent(details, "mediaUrl", form.mediaUrl());
         if (!form.attributes().isEmpty()) {
-            step.put(
+            details.put(
                     "attributes",
                     form.attributes().entrySet().stream()
                             .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
@@ -116,14 +105,14 @@ public final class Open311Intake {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         ServiceRequestForm.Contact c = form.contact();
         if (c != null) {
-            step.put("contactChannel", c.channel());
+            details.put("contactChannel", c.channel());
             records.add(
                     new ProducerRecord<>(
                             contactsTopic,
                             null,
                             now.toEpochMilli(),
                             id,
-                            bytes(
+                            TopicCodec.encode(
                                     new ContactMessage(
                                             id,
                                             c.email(),
@@ -132,22 +121,30 @@ public final class Open311Intake {
                                             c.lastName(),
                                             now))));
         }
-        records.add(new ProducerRecord<>(requestsTopic, null, now.toEpochMilli(), id, bytes(step)));
+        RawRequestStep step =
+                new RawRequestStep(
+                        id,
+                        "open311",
+                        form.service().name(),
+                        "New",
+                        now,
+                        form.lat(),
+                        form.lon(),
+                        now,
+                        null,
+                        null,
+                        form.address(),
+                        details);
+        records.add(
+                new ProducerRecord<>(
+                        requestsTopic, null, now.toEpochMilli(), id, TopicCodec.encode(step)));
         writer.writeAtomically(records);
         return new Accepted(id, now, now.plus(form.service().serviceLevel()));
     }
 
-    private static void putIfPresent(ObjectNode node, String field, String value) {
+    private static void putIfPresent(Map<String, Object> details, String field, String value) {
         if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private byte[] bytes(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a submission as JSON", e);
+            details.put(field, value);
         }
     }
 }

@@ -1,22 +1,22 @@
 package org.zonestat.console.tipline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.zonestat.console.ConsoleJson;
 import org.zonestat.console.community.IntakeWriter;
 import org.zonestat.console.community.PlaceNames;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.topics.RawTip;
 import org.zonestat.topics.TipLineCase;
+import org.zonestat.topics.TopicCodec;
 
 /**
  * The anonymous tip line: takes a tip, gives the tipster a tip number and a secret phrase, and lets
@@ -46,7 +46,6 @@ public final class TipLine {
     private final ZoneCatalog catalog;
     private final PlaceNames places;
     private final SecureRandom random = new SecureRandom();
-    private final ObjectMapper mapper = ConsoleJson.newMapper();
 
     /** What a tipster gets back: the two secrets, shown once. */
     public record Receipt(String tipNumber, String phrase, String status) {}
@@ -112,20 +111,21 @@ public final class TipLine {
         String phrase = secrets.newPhrase();
         TipSecrets.Hash hash = secrets.hash(phrase);
         String tipId = "TIP-" + Long.toUnsignedString(random.nextLong(), 36).toUpperCase();
-        ObjectNode raw = mapper.createObjectNode();
-        raw.put("id", tipId);
-        raw.put("source", "tip-line");
-        raw.put("category", tip.category());
-        raw.put("occurredAt", now.atZone(timeZone).toOffsetDateTime().toString());
-        raw.put("lat", lat);
-        raw.put("lon", lon);
-        if (address != null) {
-            raw.put("address", address);
-        }
-        raw.put("text", tip.text());
+        Map<String, Object> details = new LinkedHashMap<>();
         if (tip.seenAt() != null) {
-            raw.put("seenAt", tip.seenAt());
+            details.put("seenAt", tip.seenAt());
         }
+        RawTip raw =
+                new RawTip(
+                        tipId,
+                        "tip-line",
+                        tip.category(),
+                        now,
+                        lat,
+                        lon,
+                        address,
+                        tip.text(),
+                        details);
         TipLineCase c =
                 new TipLineCase(
                         number,
@@ -143,9 +143,13 @@ public final class TipLine {
         writer.writeAtomically(
                 List.of(
                         new ProducerRecord<>(
-                                tipsTopic, null, now.toEpochMilli(), tipId, bytes(raw)),
+                                tipsTopic, null, now.toEpochMilli(), tipId, TopicCodec.encode(raw)),
                         new ProducerRecord<>(
-                                tipLineTopic, null, now.toEpochMilli(), number, bytes(c))));
+                                tipLineTopic,
+                                null,
+                                now.toEpochMilli(),
+                                number,
+                                TopicCodec.encode(c))));
         store.put(c);
         return new Receipt(number, phrase, TipLineCase.RECEIVED);
     }
@@ -222,7 +226,7 @@ public final class TipLine {
                                 null,
                                 clock.instant().toEpochMilli(),
                                 c.tipNumber(),
-                                bytes(c))));
+                                TopicCodec.encode(c))));
         store.put(c);
         return c;
     }
@@ -230,13 +234,5 @@ public final class TipLine {
     /** About 100 m: the place is approximate on purpose. */
     private static double round(double degrees) {
         return Math.round(degrees * 1000.0) / 1000.0;
-    }
-
-    private byte[] bytes(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a tip as JSON", e);
-        }
     }
 }

@@ -1,66 +1,48 @@
 package org.zonestat.console.tipline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.zonestat.console.ConsoleJson;
-import org.zonestat.console.scorecard.TopicReader;
+import org.zonestat.console.kafka.StartAt;
+import org.zonestat.console.kafka.TopicFeed;
+import org.zonestat.console.kafka.TopicProgress;
+import org.zonestat.console.kafka.TopicRecord;
 import org.zonestat.topics.TipLineCase;
 
 /**
  * The tip line's cases, held in memory from the compacted {@code tip-line} topic (read from its
- * beginning by a {@link TopicReader}, {@code read_committed}); a case the console writes is put
- * here once Kafka has committed it, so a tipster's follow-up shows at once. Records that cannot be
- * read are skipped with a warning naming their offset (never their content).
+ * beginning on the console's {@link TopicFeed}, {@code read_committed}); a case the console writes
+ * is put here once Kafka has committed it, so a tipster's follow-up shows at once. A record that is
+ * not a valid case is skipped by the feed, which logs where it was (never its content).
  *
  * <p>Thread-safe: all methods synchronize on the store.
  */
-public final class TipLineStore implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(TipLineStore.class);
-
-    private final ObjectMapper mapper = ConsoleJson.newMapper();
+public final class TipLineStore {
     private final Map<String, TipLineCase> byNumber = new HashMap<>();
-    private final TopicReader reader;
+    private final TopicProgress progress;
 
-    /** A store filled from {@code topic}; null reads nothing (tests fill it with {@link #put}). */
-    public TipLineStore(String bootstrapServers, String topic) {
-        this.reader =
-                bootstrapServers == null
-                        ? null
-                        : new TopicReader(bootstrapServers, topic, this::load);
+    /** A store filled from {@code topic} on {@code feed} (subscribe before the feed starts). */
+    public TipLineStore(TopicFeed feed, String topic) {
+        this.progress =
+                feed.subscribeWithTombstones(
+                        topic, TipLineCase.class, StartAt.beginning(), this::load);
     }
 
-    public TipLineStore start() {
-        if (reader != null) {
-            reader.start();
-        }
-        return this;
+    /** How far the topic has been read. */
+    public TopicProgress progress() {
+        return progress;
     }
 
-    /** The topic's reader, for whether it has loaded everything; null without one. */
-    public TopicReader reader() {
-        return reader;
-    }
-
-    private void load(ConsumerRecord<String, byte[]> r) {
+    private void load(TopicRecord<TipLineCase> r) {
         if (r.value() == null) {
             synchronized (this) {
                 byNumber.remove(r.key());
             }
             return;
         }
-        try {
-            put(mapper.readValue(r.value(), TipLineCase.class));
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Skipping an unreadable tip-line record at offset {}", r.offset());
-        }
+        put(r.value());
     }
 
     /** Holds a case, unless a later version of it is already held. */
@@ -86,12 +68,5 @@ public final class TipLineStore implements AutoCloseable {
                                 .reversed()
                                 .thenComparing(TipLineCase::tipNumber))
                 .toList();
-    }
-
-    @Override
-    public void close() {
-        if (reader != null) {
-            reader.close();
-        }
     }
 }

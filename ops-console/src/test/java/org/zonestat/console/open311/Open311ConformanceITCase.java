@@ -353,7 +353,7 @@ class Open311ConformanceITCase {
         JsonNode raw = onlyRecordWith(RAW, id);
         assertThat(raw.path("status").asText()).isEqualTo("New");
         assertThat(raw.path("type").asText()).isEqualTo("HCD-Vacant Building");
-        assertThat(raw.path("occurredAt").asText()).isEqualTo("2019-10-18T10:00-04:00");
+        assertThat(raw.path("occurredAt").asText()).isEqualTo("2019-10-18T14:00:00Z");
         assertThat(raw.path("attributes").asText()).isEqualTo("OCCUPIED=no; OPENINGS=door,window");
         assertThat(raw.path("contactChannel").asText()).isEqualTo("email");
         assertThat(raw.toString())
