@@ -36,7 +36,7 @@ public final class NotifyCommand implements Callable<Integer> {
     @Mixin private TopicOptions topics;
 
     @Option(
-            names = "--group",
+            names = "--notifier-group",
             paramLabel = "ID",
             description =
                     "Consumer group of the notifications topic; also names the notifier's"
