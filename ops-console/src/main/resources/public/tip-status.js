@@ -1,22 +1,9 @@
 // Check on a tip with its number and phrase (POST /api/tips/status) and add information
 // (POST /api/tips/followups). The number and phrase stay in this page's memory only.
 
-let secrets = null;
+import { postJson } from './tip-api.js';
 
-async function postJson(path, body) {
-    const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-    });
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) {
-        throw new Error(data.error || response.statusText);
-    }
-    return data;
-}
+let secrets = null;
 
 function show(status) {
     document.getElementById('zs-status-form').hidden = true;

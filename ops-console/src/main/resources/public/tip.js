@@ -2,22 +2,9 @@
 // optional time and the text; POST /api/tips, then the tip number and the secret phrase, once.
 // No token, no cookie, no storage: nothing about the tipster is kept in the browser either.
 
-let chosen = null;
+import { postJson } from './tip-api.js';
 
-async function postJson(path, body) {
-    const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-    });
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) {
-        throw new Error(data.error || response.statusText);
-    }
-    return data;
-}
+let chosen = null;
 
 function localWithOffset(value) {
     // <input type="datetime-local"> has no offset: add the browser's.

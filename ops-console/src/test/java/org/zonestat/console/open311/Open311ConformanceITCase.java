@@ -115,40 +115,32 @@ class Open311ConformanceITCase {
                             "e3",
                             event("SR-2", "New", "2019-10-10T12:00:00Z", "1600 W NORTH AVE")));
         }
-        console =
-                OpsConsole.builder()
-                        .bootstrapServers(KAFKA.bootstrapServers())
-                        .port(0)
-                        .eventsTopic(EVENTS)
-                        .analyticsTopics(null, null)
-                        .zonesTopic(null)
-                        .tokens(
-                                AccessTokens.of(
-                                        Map.of(
-                                                KEY,
-                                                Role.PUBLIC,
-                                                FLOOD_KEY,
-                                                Role.PUBLIC,
-                                                ANALYST,
-                                                Role.ANALYST)))
-                        .config(ConsoleConfig.defaults().withWarmUpZones(false))
-                        .huddle(
-                                HuddleSettings.defaults()
-                                        .withTopics(
-                                                "zone-stats.conf",
-                                                "hotspots.conf",
-                                                "action-items.conf"))
-                        .open311(
-                                Open311Settings.defaults()
-                                        .withTopics(RAW, CONTACTS)
-                                        .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
-                                        .withRateLimits(1000, 1000, Duration.ofMinutes(10)))
-                        .tipLine(
-                                TipLineSettings.defaults()
-                                        .withTopics("tips.raw.conf", "tip-line.conf"))
-                        .start();
+        console = startConsole(Map.of(KEY, Role.PUBLIC, ANALYST, Role.ANALYST), 1000);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> console.scorecards().requests().size() == 2);
+    }
+
+    /** A console on this class's topics, whose api_keys may each post {@code perKey} times. */
+    private static OpsConsole.Running startConsole(Map<String, Role> tokens, int perKey) {
+        return OpsConsole.builder()
+                .bootstrapServers(KAFKA.bootstrapServers())
+                .port(0)
+                .eventsTopic(EVENTS)
+                .analyticsTopics(null, null)
+                .zonesTopic(null)
+                .tokens(AccessTokens.of(tokens))
+                .config(ConsoleConfig.defaults().withWarmUpZones(false))
+                .huddle(
+                        HuddleSettings.defaults()
+                                .withTopics(
+                                        "zone-stats.conf", "hotspots.conf", "action-items.conf"))
+                .open311(
+                        Open311Settings.defaults()
+                                .withTopics(RAW, CONTACTS)
+                                .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                                .withRateLimits(perKey, 1000, Duration.ofMinutes(10)))
+                .tipLine(TipLineSettings.defaults().withTopics("tips.raw.conf", "tip-line.conf"))
+                .start();
     }
 
     @AfterAll
@@ -464,29 +456,7 @@ class Open311ConformanceITCase {
                         "" + lon);
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> last = null;
-        try (OpsConsole.Running strict =
-                OpsConsole.builder()
-                        .bootstrapServers(KAFKA.bootstrapServers())
-                        .port(0)
-                        .eventsTopic(EVENTS)
-                        .analyticsTopics(null, null)
-                        .zonesTopic(null)
-                        .tokens(AccessTokens.of(Map.of(FLOOD_KEY, Role.PUBLIC)))
-                        .config(ConsoleConfig.defaults().withWarmUpZones(false))
-                        .huddle(
-                                HuddleSettings.defaults()
-                                        .withTopics(
-                                                "zone-stats.conf",
-                                                "hotspots.conf",
-                                                "action-items.conf"))
-                        .open311(
-                                Open311Settings.defaults()
-                                        .withTopics(RAW, CONTACTS)
-                                        .withRateLimits(5, 1000, Duration.ofMinutes(10)))
-                        .tipLine(
-                                TipLineSettings.defaults()
-                                        .withTopics("tips.raw.conf", "tip-line.conf"))
-                        .start()) {
+        try (OpsConsole.Running strict = startConsole(Map.of(FLOOD_KEY, Role.PUBLIC), 5)) {
             for (int i = 0; i < 7; i++) {
                 last =
                         http.send(
