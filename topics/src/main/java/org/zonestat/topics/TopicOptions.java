@@ -91,6 +91,24 @@ public final class TopicOptions {
             description = "Notifications not delivered after the last try.")
     private String deadLetters = DEFAULTS.deadLetters();
 
+    @Option(
+            names = "--topic-positions",
+            paramLabel = "TOPIC",
+            description = "Raw GPS fixes of units and monitored devices.")
+    private String positions = DEFAULTS.positions();
+
+    @Option(
+            names = "--topic-transitions",
+            paramLabel = "TOPIC",
+            description = "Accepted fixes and geofence transitions.")
+    private String transitions = DEFAULTS.transitions();
+
+    @Option(
+            names = "--topic-audit",
+            paramLabel = "TOPIC",
+            description = "Reads of restricted data: who, what, when.")
+    private String audit = DEFAULTS.audit();
+
     /** The topic names as given, each defaulting to its name in {@link Topics#defaults()}. */
     public Topics topics() {
         return new Topics(
@@ -108,6 +126,9 @@ public final class TopicOptions {
                 contacts,
                 tipLine,
                 deliveries,
-                deadLetters);
+                deadLetters,
+                positions,
+                transitions,
+                audit);
     }
 }

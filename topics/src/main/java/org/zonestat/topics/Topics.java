@@ -31,6 +31,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  *     keyed by notification id ({@code notification-deliveries})
  * @param deadLetters notifications the notifier gave up on after its last try ({@code
  *     notification-dead-letters})
+ * @param positions raw GPS fixes of units and monitored devices ({@code positions.raw})
+ * @param transitions accepted fixes and geofence transitions ({@code transitions})
+ * @param audit reads of restricted data: who, what, when ({@code audit})
  */
 public record Topics(
         String incidents,
@@ -47,7 +50,10 @@ public record Topics(
         String contacts,
         String tipLine,
         String deliveries,
-        String deadLetters)
+        String deadLetters,
+        String positions,
+        String transitions,
+        String audit)
         implements Serializable {
 
     /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
@@ -69,6 +75,9 @@ public record Topics(
         Objects.requireNonNull(tipLine, "tipLine");
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(positions, "positions");
+        Objects.requireNonNull(transitions, "transitions");
+        Objects.requireNonNull(audit, "audit");
     }
 
     /** The default names. */
@@ -88,7 +97,10 @@ public record Topics(
                 "contacts",
                 "tip-line",
                 "notification-deliveries",
-                "notification-dead-letters");
+                "notification-dead-letters",
+                "positions.raw",
+                "transitions",
+                "audit");
     }
 
     /** The same names with a suffix, e.g. for one test's fresh topics. */
@@ -108,7 +120,10 @@ public record Topics(
                 contacts + suffix,
                 tipLine + suffix,
                 deliveries + suffix,
-                deadLetters + suffix);
+                deadLetters + suffix,
+                positions + suffix,
+                transitions + suffix,
+                audit + suffix);
     }
 
     /** The raw topics the job reads, in a fixed order. */
@@ -117,7 +132,9 @@ public record Topics(
     }
 
     /**
-     * Every append-only topic: the raw topics, the job's outputs and the notifier's dead letters.
+     * Every append-only topic kept forever: the raw event topics, the job's event outputs, the
+     * notifier's dead letters and the audit trail. The position topics ({@link #tracks()}) are
+     * append-only too, with a retention.
      */
     public List<String> streams() {
         return List.of(
@@ -130,13 +147,29 @@ public record Topics(
                 notifications,
                 zoneStats,
                 hotspots,
-                deadLetters);
+                deadLetters,
+                audit);
+    }
+
+    /**
+     * The topics of positions, kept {@link #TRACKS_RETENTION_MS}: raw fixes and the job's fixes and
+     * transitions (dosage outlives them in {@code zone-stats}).
+     */
+    public List<String> tracks() {
+        return List.of(positions, transitions);
     }
 
     /** The compacted topics: one live value per key. */
     public List<String> compacted() {
         return List.of(zones, actionItems, contacts, tipLine, deliveries);
     }
+
+    /**
+     * How long positions are kept on {@code positions.raw} and {@code transitions}: 90 days (tracks
+     * of people under supervision are not kept forever; the dosage they give is, in {@code
+     * zone-stats}).
+     */
+    public static final long TRACKS_RETENTION_MS = 90L * 24 * 60 * 60 * 1000;
 
     /** How long a resident's contact details are kept on {@code contacts}: one year. */
     public static final long CONTACTS_RETENTION_MS = 365L * 24 * 60 * 60 * 1000;
@@ -148,7 +181,8 @@ public record Topics(
      * #ZONES_MAX_MESSAGE_BYTES} bytes; {@code action-items}, {@code tip-line} and {@code
      * notification-deliveries} are compacted, one partition; {@code contacts} is compacted and its
      * records are also deleted after {@link #CONTACTS_RETENTION_MS} (contact details are not kept
-     * forever), with as many partitions as the streams.
+     * forever), with as many partitions as the streams; {@code positions.raw} and {@code
+     * transitions} keep records {@link #TRACKS_RETENTION_MS}.
      */
     public List<NewTopic> newTopics(int partitions, short replication) {
         List<NewTopic> out = new ArrayList<>();
@@ -163,6 +197,11 @@ public record Topics(
                                         "compact",
                                         "max.message.bytes",
                                         String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
+        for (String t : tracks()) {
+            out.add(
+                    new NewTopic(t, partitions, replication)
+                            .configs(Map.of("retention.ms", String.valueOf(TRACKS_RETENTION_MS))));
+        }
         for (String t : List.of(actionItems, tipLine, deliveries)) {
             out.add(new NewTopic(t, 1, replication).configs(Map.of("cleanup.policy", "compact")));
         }

@@ -32,6 +32,13 @@ import java.time.LocalDate;
  * @param overdueAtEnd overdue 311 requests in the zone at the end of the day, or null
  * @param layerVersion the version of the layer the day's events were tagged with, or null
  * @param medianDaysToClose median days open of the requests closed that day, or null
+ * @param patrolMinutes minutes police units were inside the zone that day, or null (records written
+ *     before dosage was counted)
+ * @param patrolVisits police unit visits that began that day, or null
+ * @param patrolLongVisits of those, visits of at least 10 minutes, or null
+ * @param outreachMinutes minutes outreach workers were inside the zone that day, or null
+ * @param outreachVisits outreach visits that began that day, or null
+ * @param outreachLongVisits of those, visits of at least 10 minutes, or null
  */
 public record ZoneStatsMessage(
         @JsonProperty(required = true) String layer,
@@ -49,8 +56,57 @@ public record ZoneStatsMessage(
         @JsonInclude(JsonInclude.Include.NON_NULL) Long openAtEnd,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long overdueAtEnd,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer layerVersion,
-        Double medianDaysToClose)
+        Double medianDaysToClose,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double patrolMinutes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long patrolVisits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long patrolLongVisits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double outreachMinutes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long outreachVisits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long outreachLongVisits)
         implements OutputMessage {
+
+    /** A zone day without dosage (written before units were tracked). */
+    public ZoneStatsMessage(
+            String layer,
+            String zone,
+            LocalDate day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            Long requestsOverdue,
+            Long openAtEnd,
+            Long overdueAtEnd,
+            Integer layerVersion,
+            Double medianDaysToClose) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                medianDaysToClose,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
     public ZoneStatsMessage {
         Fields.requireText(layer, "layer");
@@ -67,6 +123,18 @@ public record ZoneStatsMessage(
         Fields.requireCountIfPresent(requestsOverdue, "requestsOverdue");
         Fields.requireCountIfPresent(openAtEnd, "openAtEnd");
         Fields.requireCountIfPresent(overdueAtEnd, "overdueAtEnd");
+        Fields.requireCountIfPresent(patrolVisits, "patrolVisits");
+        Fields.requireCountIfPresent(patrolLongVisits, "patrolLongVisits");
+        Fields.requireCountIfPresent(outreachVisits, "outreachVisits");
+        Fields.requireCountIfPresent(outreachLongVisits, "outreachLongVisits");
+        requireMinutes(patrolMinutes, "patrolMinutes");
+        requireMinutes(outreachMinutes, "outreachMinutes");
+    }
+
+    private static void requireMinutes(Double minutes, String field) {
+        if (minutes != null && !(minutes >= 0)) {
+            throw new IllegalArgumentException(field + " must be >= 0, was " + minutes);
+        }
     }
 
     @Override

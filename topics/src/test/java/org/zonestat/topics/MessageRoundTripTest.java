@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -480,6 +481,260 @@ class MessageRoundTripTest {
     /**
      * Writes {@code message} (it must be exactly {@code json}) and reads it back as {@code type}.
      */
+    @Test
+    void aRawPositionLeavesOutWhatTheDeviceDidNotSend() {
+        roundTrip(
+                new RawPosition(
+                        "car-1203",
+                        RawPosition.UNIT,
+                        RawPosition.PATROL,
+                        List.of("vri-zones:Western", "police-districts:Western"),
+                        T,
+                        39.3,
+                        -76.64,
+                        8.5,
+                        270.0,
+                        "available",
+                        null),
+                RawPosition.class,
+                """
+                {"deviceId":"car-1203","kind":"unit","team":"patrol",
+                "assignment":["vri-zones:Western","police-districts:Western"],
+                "at":"2019-10-18T14:00:00Z","lat":39.3,"lon":-76.64,"speed":8.5,"heading":270.0,
+                "status":"available"}""");
+        RawPosition monitored =
+                new RawPosition(
+                        "m-7",
+                        RawPosition.MONITORED,
+                        null,
+                        null,
+                        T,
+                        39.3,
+                        -76.64,
+                        null,
+                        null,
+                        null,
+                        "supervision-vendor");
+        roundTrip(
+                monitored,
+                RawPosition.class,
+                """
+                {"deviceId":"m-7","kind":"monitored","at":"2019-10-18T14:00:00Z","lat":39.3,
+                "lon":-76.64,"source":"supervision-vendor"}""");
+        assertThat(monitored.key()).isEqualTo("m-7");
+    }
+
+    @Test
+    void aFixIsTypedAndListsTheZonesTheDeviceIsInside() {
+        FixMessage f =
+                new FixMessage(
+                        "car-1203",
+                        "unit",
+                        "outreach",
+                        "busy",
+                        T,
+                        -76.64,
+                        39.3,
+                        null,
+                        null,
+                        List.of("vri-zones:Western"),
+                        ordered("vri-zones", "Western", "neighborhoods", "Harlem Park"),
+                        "882aa8d8c9fffff");
+        String json =
+                """
+                {"type":"fix","deviceId":"car-1203","kind":"unit","team":"outreach",
+                "status":"busy","at":"2019-10-18T14:00:00Z","lon":-76.64,"lat":39.3,"speed":null,
+                "heading":null,"assignment":["vri-zones:Western"],
+                "zones":{"vri-zones":"Western","neighborhoods":"Harlem Park"},
+                "hotCell":"882aa8d8c9fffff"}""";
+        roundTrip(f, TransitionsMessage.class, json);
+        assertThat(f.key()).isEqualTo("car-1203");
+        assertThat(f.timestamp()).isEqualTo(T);
+        assertThat(f.isUnit()).isTrue();
+    }
+
+    @Test
+    void aTransitionIsTypedAndAnExitCarriesItsVisit() {
+        TransitionMessage enter =
+                new TransitionMessage(
+                        "car-1/" + T.toEpochMilli() + "/vri-zones/Western/ENTER",
+                        "car-1",
+                        "unit",
+                        "patrol",
+                        TransitionMessage.ENTER,
+                        "vri-zones",
+                        "Western",
+                        T,
+                        -76.64,
+                        39.3,
+                        null,
+                        null,
+                        null);
+        roundTrip(
+                enter,
+                TransitionsMessage.class,
+                """
+                {"type":"transition","transitionId":"car-1/1571407200000/vri-zones/Western/ENTER",
+                "deviceId":"car-1","kind":"unit","team":"patrol","transition":"ENTER",
+                "layer":"vri-zones","zone":"Western","at":"2019-10-18T14:00:00Z","lon":-76.64,
+                "lat":39.3}""");
+        TransitionMessage lost =
+                new TransitionMessage(
+                        "car-1/" + T.toEpochMilli() + "/hot-cells/882aa8d8c9fffff/EXIT",
+                        "car-1",
+                        "unit",
+                        "patrol",
+                        TransitionMessage.EXIT,
+                        TransitionMessage.HOT_CELLS,
+                        "882aa8d8c9fffff",
+                        T,
+                        -76.64,
+                        39.3,
+                        T.minusSeconds(750),
+                        12.5,
+                        TransitionMessage.SIGNAL_LOST);
+        roundTrip(
+                lost,
+                TransitionsMessage.class,
+                """
+                {"type":"transition","transitionId":"car-1/1571407200000/hot-cells/882aa8d8c9fffff/EXIT",
+                "deviceId":"car-1","kind":"unit","team":"patrol","transition":"EXIT",
+                "layer":"hot-cells","zone":"882aa8d8c9fffff","at":"2019-10-18T14:00:00Z",
+                "lon":-76.64,"lat":39.3,"enteredAt":"2019-10-18T13:47:30Z","minutes":12.5,
+                "reason":"signal-lost"}""");
+        assertThat(lost.key()).isEqualTo("car-1");
+    }
+
+    @Test
+    void anAuditRecordSaysWhoReadWhatAndWhen() {
+        AuditMessage a =
+                new AuditMessage(
+                        T,
+                        "analyst:3f9a1c2e",
+                        "analyst",
+                        AuditMessage.TRACK_READ,
+                        "m-7",
+                        "GET /api/tracks/{deviceId}");
+        roundTrip(
+                a,
+                AuditMessage.class,
+                """
+                {"at":"2019-10-18T14:00:00Z","actor":"analyst:3f9a1c2e","role":"analyst",
+                "action":"track-read","subject":"m-7","detail":"GET /api/tracks/{deviceId}"}""");
+        assertThat(a.key()).isEqualTo("m-7");
+        assertThat(a.timestamp()).isEqualTo(T);
+    }
+
+    @Test
+    void aViolenceAlertNamesTheNearestUnitsAndARestrictedAlertSaysSo() {
+        AlertMessage violence =
+                new AlertMessage(
+                        "violence/incident/bpd/c1",
+                        AlertMessage.VIOLENCE,
+                        T,
+                        "incident/bpd/c1",
+                        null,
+                        "SHOOTING",
+                        -76.64,
+                        39.3,
+                        ZONES,
+                        null,
+                        null,
+                        true,
+                        List.of(new NearbyUnit("car-1", "patrol", 412.0, 0.5)),
+                        null,
+                        null);
+        roundTrip(
+                violence,
+                AlertMessage.class,
+                """
+                {"alertId":"violence/incident/bpd/c1","type":"violence",
+                "at":"2019-10-18T14:00:00Z","subjectId":"incident/bpd/c1","relatedId":null,
+                "category":"SHOOTING","lon":-76.64,"lat":39.3,"zones":{"vri-zones":"Western"},
+                "dueAt":null,"distanceMeters":null,"priority":true,
+                "units":[{"deviceId":"car-1","team":"patrol","distanceMeters":412.0,
+                "minutesSinceFix":0.5}]}""");
+        AlertMessage restricted =
+                new AlertMessage(
+                        "monitored-near-scene/incident/bpd/c1/m-7",
+                        AlertMessage.MONITORED_NEAR_SCENE,
+                        T,
+                        "incident/bpd/c1",
+                        "m-7",
+                        "SHOOTING",
+                        -76.64,
+                        39.3,
+                        ZONES,
+                        null,
+                        35.0,
+                        true,
+                        null,
+                        true,
+                        T.minusSeconds(600));
+        roundTrip(
+                restricted,
+                AlertMessage.class,
+                """
+                {"alertId":"monitored-near-scene/incident/bpd/c1/m-7",
+                "type":"monitored-near-scene","at":"2019-10-18T14:00:00Z",
+                "subjectId":"incident/bpd/c1","relatedId":"m-7","category":"SHOOTING",
+                "lon":-76.64,"lat":39.3,"zones":{"vri-zones":"Western"},"dueAt":null,
+                "distanceMeters":35.0,"priority":true,"restricted":true,
+                "passedAt":"2019-10-18T13:50:00Z"}""");
+        assertThat(restricted.restrictedToAnalysts()).isTrue();
+        assertThat(violence.restrictedToAnalysts()).isFalse();
+    }
+
+    @Test
+    void aZoneDayCarriesDosageBesideTheOutcomesAndOlderDaysReadWithoutIt() {
+        ZoneStatsMessage s =
+                new ZoneStatsMessage(
+                        "vri-zones",
+                        "Western",
+                        LocalDate.parse("2019-10-18"),
+                        T,
+                        T.plusSeconds(86_400),
+                        0,
+                        1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0L,
+                        0L,
+                        0L,
+                        1,
+                        null,
+                        95.5,
+                        6L,
+                        3L,
+                        40.0,
+                        2L,
+                        1L);
+        roundTrip(
+                s,
+                ZoneStatsMessage.class,
+                """
+                {"layer":"vri-zones","zone":"Western","day":"2019-10-18",
+                "from":"2019-10-18T14:00:00Z","until":"2019-10-19T14:00:00Z","homicides":0,
+                "shootings":1,"otherViolent":0,"requestsOpened":0,"requestsClosed":0,"tips":0,
+                "requestsOverdue":0,"openAtEnd":0,"overdueAtEnd":0,"layerVersion":1,
+                "medianDaysToClose":null,"patrolMinutes":95.5,"patrolVisits":6,
+                "patrolLongVisits":3,"outreachMinutes":40.0,"outreachVisits":2,
+                "outreachLongVisits":1}""");
+        ZoneStatsMessage before =
+                TopicCodec.decode(
+                        "zone-stats",
+                        """
+                        {"layer":"vri-zones","zone":"Western","day":"2019-10-18",
+                        "from":"2019-10-18T14:00:00Z","until":"2019-10-19T14:00:00Z","homicides":0,
+                        "shootings":1,"otherViolent":0,"requestsOpened":0,"requestsClosed":0,
+                        "tips":0}""",
+                        ZoneStatsMessage.class);
+        assertThat(before.patrolMinutes()).isNull();
+        assertThat(before.outreachVisits()).isNull();
+    }
+
     private static <T extends TopicMessage> void roundTrip(
             TopicMessage message, Class<T> type, String json) {
         String written = TopicCodec.encodeToString(message);

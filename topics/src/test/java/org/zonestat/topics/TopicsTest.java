@@ -29,7 +29,25 @@ class TopicsTest {
                 .containsEntry("retention.ms", String.valueOf(Topics.CONTACTS_RETENTION_MS));
         assertThat(Topics.defaults().compacted())
                 .contains("tip-line", "notification-deliveries", "contacts");
-        assertThat(Topics.defaults().streams()).contains("notification-dead-letters");
+        assertThat(Topics.defaults().streams()).contains("notification-dead-letters", "audit");
+    }
+
+    @Test
+    void positionsAndTransitionsAreKeptNinetyDaysAndTheAuditTrailForever() {
+        List<NewTopic> created = Topics.defaults().newTopics(2, (short) 1);
+        for (String name : List.of("positions.raw", "transitions")) {
+            NewTopic t =
+                    created.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+            assertThat(t.numPartitions()).as(name).isEqualTo(2);
+            assertThat(t.configs())
+                    .as(name)
+                    .containsEntry("retention.ms", String.valueOf(Topics.TRACKS_RETENTION_MS));
+        }
+        NewTopic audit =
+                created.stream().filter(n -> n.name().equals("audit")).findFirst().orElseThrow();
+        assertThat(audit.configs()).containsEntry("retention.ms", "-1");
+        assertThat(Topics.defaults().withSuffix(".x").tracks())
+                .containsExactly("positions.raw.x", "transitions.x");
     }
 
     @Test
@@ -37,5 +55,6 @@ class TopicsTest {
         Topics t = Topics.defaults().withSuffix(".t1");
         assertThat(t.streams()).allMatch(n -> n.endsWith(".t1"));
         assertThat(t.compacted()).allMatch(n -> n.endsWith(".t1"));
+        assertThat(t.tracks()).allMatch(n -> n.endsWith(".t1"));
     }
 }
