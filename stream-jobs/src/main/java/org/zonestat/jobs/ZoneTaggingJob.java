@@ -33,6 +33,7 @@ import org.zonestat.jobs.functions.RawRecordParser;
 import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.io.MessageSerializationSchema;
+import org.zonestat.jobs.io.PositionMessages;
 import org.zonestat.jobs.io.RawRecordDeserializer;
 import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
@@ -47,6 +48,13 @@ import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneDayStats;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
+import org.zonestat.jobs.positions.FenceTransition;
+import org.zonestat.jobs.positions.ParsedPosition;
+import org.zonestat.jobs.positions.PositionConfig;
+import org.zonestat.jobs.positions.PositionDeserializer;
+import org.zonestat.jobs.positions.PositionFix;
+import org.zonestat.jobs.positions.PositionGraph;
+import org.zonestat.jobs.positions.PositionParser;
 import org.zonestat.topics.Topics;
 
 /**
@@ -94,6 +102,24 @@ public final class ZoneTaggingJob {
 
     private final Sinks sinks;
     private final JobConfig config;
+    private final Positions positions;
+
+    /**
+     * The positions branch's input and outputs ({@link PositionGraph}): GPS fixes in, fixes and
+     * transitions out (both on {@code transitions}).
+     */
+    public record Positions(
+            Source<ParsedPosition, ?, ?> source,
+            Sink<PositionFix> fixes,
+            Sink<FenceTransition> transitions,
+            PositionConfig config) {
+        public Positions {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(fixes, "fixes");
+            Objects.requireNonNull(transitions, "transitions");
+            Objects.requireNonNull(config, "config");
+        }
+    }
 
     /** Where each output goes. */
     public record Sinks(
@@ -124,71 +150,125 @@ public final class ZoneTaggingJob {
             Source<ZoneLayerUpdate, ?, ?> zonesSource,
             Sinks sinks,
             JobConfig config) {
+        this(source, zonesSource, sinks, config, null);
+    }
+
+    private ZoneTaggingJob(
+            Source<ParsedRecord, ?, ?> source,
+            Source<ZoneLayerUpdate, ?, ?> zonesSource,
+            Sinks sinks,
+            JobConfig config,
+            Positions positions) {
         this.source = Objects.requireNonNull(source, "source");
         this.zonesSource = Objects.requireNonNull(zonesSource, "zonesSource");
         this.sinks = Objects.requireNonNull(sinks, "sinks");
         this.config = Objects.requireNonNull(config, "config");
+        this.positions = positions;
+    }
+
+    /** This job with the positions branch reading and writing where {@code positions} says. */
+    public ZoneTaggingJob withPositions(Positions positions) {
+        return new ZoneTaggingJob(
+                source, zonesSource, sinks, config, Objects.requireNonNull(positions, "positions"));
     }
 
     /** The job wired to Kafka topics as the configuration names them. */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
         return new ZoneTaggingJob(
-                kafkaSource(config),
-                zonesSource(config),
-                new Sinks(
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(t.events(), TopicMessages::event),
-                                DeliveryGuarantee.AT_LEAST_ONCE,
-                                "events"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(
-                                        t.rejected(), TopicMessages::rejected),
-                                DeliveryGuarantee.EXACTLY_ONCE,
-                                "rejected"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(t.alerts(), TopicMessages::alert),
-                                DeliveryGuarantee.AT_LEAST_ONCE,
-                                "alerts"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(
-                                        t.notifications(), TopicMessages::notification),
-                                DeliveryGuarantee.EXACTLY_ONCE,
-                                "notifications"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(
-                                        t.zoneStats(), TopicMessages::zoneStats),
-                                DeliveryGuarantee.EXACTLY_ONCE,
-                                "zone-stats"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(t.hotspots(), TopicMessages::halo),
-                                DeliveryGuarantee.EXACTLY_ONCE,
-                                "halos"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(
-                                        t.hotspots(), TopicMessages::hotspotCell),
-                                DeliveryGuarantee.EXACTLY_ONCE,
-                                "hotspot-cells"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(
-                                        t.hotspots(), TopicMessages::hotspotWindow),
-                                DeliveryGuarantee.EXACTLY_ONCE,
-                                "hotspot-summaries"),
-                        kafkaSink(
-                                config,
-                                MessageSerializationSchema.of(
-                                        t.hotspots(), TopicMessages::zoneWindowCounts),
-                                DeliveryGuarantee.EXACTLY_ONCE,
-                                "zone-window-counts")),
-                config);
+                        kafkaSource(config),
+                        zonesSource(config),
+                        new Sinks(
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.events(), TopicMessages::event),
+                                        DeliveryGuarantee.AT_LEAST_ONCE,
+                                        "events"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.rejected(), TopicMessages::rejected),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "rejected"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.alerts(), TopicMessages::alert),
+                                        DeliveryGuarantee.AT_LEAST_ONCE,
+                                        "alerts"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.notifications(), TopicMessages::notification),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "notifications"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.zoneStats(), TopicMessages::zoneStats),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "zone-stats"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::halo),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "halos"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::hotspotCell),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "hotspot-cells"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::hotspotWindow),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "hotspot-summaries"),
+                                kafkaSink(
+                                        config,
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::zoneWindowCounts),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "zone-window-counts")),
+                        config)
+                .withPositions(positionsWithKafka(config, PositionConfig.defaults()));
+    }
+
+    /** The positions branch wired to {@code positions.raw} and {@code transitions}. */
+    static Positions positionsWithKafka(JobConfig config, PositionConfig positions) {
+        Topics t = config.topics();
+        KafkaSourceBuilder<ParsedPosition> b =
+                KafkaSource.<ParsedPosition>builder()
+                        .setBootstrapServers(config.bootstrapServers())
+                        .setTopics(t.positions())
+                        .setGroupId(config.groupId())
+                        .setStartingOffsets(
+                                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                        .setDeserializer(
+                                new PositionDeserializer(
+                                        new PositionParser(positions.futureTolerance())))
+                        .setProperty("isolation.level", "read_committed")
+                        .setProperty("commit.offsets.on.checkpoint", "true");
+        if (config.bounded()) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return new Positions(
+                b.build(),
+                kafkaSink(
+                        config,
+                        MessageSerializationSchema.of(t.transitions(), PositionMessages::fix),
+                        DeliveryGuarantee.AT_LEAST_ONCE,
+                        "fixes"),
+                kafkaSink(
+                        config,
+                        MessageSerializationSchema.of(
+                                t.transitions(), PositionMessages::transition),
+                        DeliveryGuarantee.AT_LEAST_ONCE,
+                        "transitions"),
+                positions);
     }
 
     /**
@@ -204,7 +284,8 @@ public final class ZoneTaggingJob {
             DataStream<RiskHalo> halos,
             DataStream<HotspotChange> hotspotCells,
             DataStream<HotspotWindowSummary> hotspotSummaries,
-            DataStream<HotspotZoneCounts> zoneWindowCounts) {}
+            DataStream<HotspotZoneCounts> zoneWindowCounts,
+            PositionGraph.Outputs positions) {}
 
     /** Adds the job's operators to the environment; returns its output streams. */
     public Outputs build(StreamExecutionEnvironment env) {
@@ -228,14 +309,15 @@ public final class ZoneTaggingJob {
                         .name("parse")
                         .uid("parse");
 
-        BroadcastStream<ZoneLayerUpdate> layerUpdates =
+        DataStream<ZoneLayerUpdate> zoneUpdates =
                 env.fromSource(
                                 zonesSource,
                                 WatermarkStrategy.forGenerator(
                                         ctx -> new NeverHoldsBackWatermarks<>()),
                                 "zones-topic")
-                        .uid("zones-topic-source")
-                        .broadcast(DedupeAndTagFunction.LAYER_UPDATES);
+                        .uid("zones-topic-source");
+        BroadcastStream<ZoneLayerUpdate> layerUpdates =
+                zoneUpdates.broadcast(DedupeAndTagFunction.LAYER_UPDATES);
 
         SingleOutputStreamOperator<TaggedEvent> tagged =
                 parsed.keyBy(new EventIdKey())
@@ -250,15 +332,26 @@ public final class ZoneTaggingJob {
 
         DataStream<Rejection> rejected =
                 parsed.getSideOutput(Rejections.TAG).union(tagged.getSideOutput(Rejections.TAG));
-        rejected.sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
-
         tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
 
-        AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
+        HotspotGraph.Outputs hotspots = HotspotGraph.attach(tagged, config.hotspots());
+        PositionGraph.Outputs moving =
+                positions == null ? null : attachPositions(env, zoneUpdates, hotspots, tagged);
+        if (moving != null) {
+            rejected = rejected.union(moving.rejected());
+        }
+        rejected.sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
+
+        AnalyticsGraph.Outputs analytics =
+                AnalyticsGraph.attach(
+                        tagged, moving == null ? null : moving.dosage(), config.analytics());
         DataStream<Alert> alerts =
                 analytics
                         .alerts()
                         .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()));
+        if (moving != null) {
+            alerts = alerts.union(moving.alerts());
+        }
         alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         analytics
                 .notifications()
@@ -272,7 +365,6 @@ public final class ZoneTaggingJob {
                 .uid("zone-stats-sink");
         analytics.halos().sinkTo(sinks.halos()).name("halos-sink").uid("halos-sink");
 
-        HotspotGraph.Outputs hotspots = HotspotGraph.attach(tagged, config.hotspots());
         hotspots.changes()
                 .sinkTo(sinks.hotspotCells())
                 .name("hotspot-cells-sink")
@@ -294,7 +386,36 @@ public final class ZoneTaggingJob {
                 analytics.halos(),
                 hotspots.changes(),
                 hotspots.summaries(),
-                hotspots.zoneCounts());
+                hotspots.zoneCounts(),
+                moving);
+    }
+
+    /** The positions branch, attached to the tagged events, hot cells and layer updates. */
+    private PositionGraph.Outputs attachPositions(
+            StreamExecutionEnvironment env,
+            DataStream<ZoneLayerUpdate> zoneUpdates,
+            HotspotGraph.Outputs hotspots,
+            DataStream<TaggedEvent> tagged) {
+        PositionGraph.Outputs moving =
+                PositionGraph.attach(
+                        env,
+                        positions.source(),
+                        zoneUpdates,
+                        hotspots.changes(),
+                        tagged,
+                        new PositionGraph.Settings(
+                                config.layers(),
+                                config.hotspots().cellResolution(),
+                                config.analytics().timeZone(),
+                                config.analytics().priorityLayer(),
+                                IDLE_PARTITION,
+                                positions.config()));
+        moving.fixes().sinkTo(positions.fixes()).name("fixes-sink").uid("fixes-sink");
+        moving.transitions()
+                .sinkTo(positions.transitions())
+                .name("transitions-sink")
+                .uid("transitions-sink");
+        return moving;
     }
 
     /** The raw topics, each record parsed once by the source's deserializer. */

@@ -68,6 +68,17 @@ public final class AnalyticsGraph {
 
     /** Adds the 311 lifecycle, near-repeat and daily scorecard branches to {@code tagged}. */
     public static Outputs attach(DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
+        return attach(tagged, null, config);
+    }
+
+    /**
+     * Adds the branches, with more facts for the daily scorecard (the units' dosage, placed by
+     * their own time like the others); {@code moreFacts} may be null.
+     */
+    public static Outputs attach(
+            DataStream<TaggedEvent> tagged,
+            DataStream<ZoneFact> moreFacts,
+            AnalyticsConfig config) {
         Objects.requireNonNull(tagged, "tagged");
         Objects.requireNonNull(config, "config");
 
@@ -98,6 +109,9 @@ public final class AnalyticsGraph {
                         .name("zone-facts")
                         .uid("analytics-zone-facts")
                         .union(overdue.getSideOutput(RequestLifecycleFunction.WORKLOAD));
+        if (moreFacts != null) {
+            facts = facts.union(moreFacts);
+        }
         SingleOutputStreamOperator<ZoneDayStats> days = zoneDayStats(facts, config);
         SingleOutputStreamOperator<ZoneDayStats> stats =
                 days.keyBy(new ZoneWorkload.DayZoneKey())

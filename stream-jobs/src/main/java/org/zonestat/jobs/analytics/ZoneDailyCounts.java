@@ -57,6 +57,7 @@ public final class ZoneDailyCounts
                         t.overdueChange,
                         0,
                         0,
-                        t.layerVersion));
+                        t.layerVersion,
+                        t.dosage()));
     }
 }

@@ -1,6 +1,7 @@
 package org.zonestat.jobs.analytics;
 
 import java.util.Arrays;
+import org.zonestat.jobs.model.ZoneDosage;
 
 /**
  * The running counts of one zone and local day: the accumulator of the daily scorecard window, so
@@ -17,6 +18,12 @@ public final class ZoneDayTally {
     public long requestsOverdue;
     public long openChange;
     public long overdueChange;
+    public double patrolMinutes;
+    public long patrolVisits;
+    public long patrolLongVisits;
+    public double outreachMinutes;
+    public long outreachVisits;
+    public long outreachLongVisits;
 
     /** Days open of the requests closed that day. */
     public double[] daysToClose = new double[0];
@@ -37,6 +44,17 @@ public final class ZoneDayTally {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /** The day's patrol and outreach dosage. */
+    public ZoneDosage dosage() {
+        return new ZoneDosage(
+                patrolMinutes,
+                patrolVisits,
+                patrolLongVisits,
+                outreachMinutes,
+                outreachVisits,
+                outreachLongVisits);
+    }
+
     void addDaysToClose(double days) {
         daysToClose = Arrays.copyOf(daysToClose, daysToClose.length + 1);
         daysToClose[daysToClose.length - 1] = days;
@@ -52,6 +70,12 @@ public final class ZoneDayTally {
         requestsOverdue += o.requestsOverdue;
         openChange += o.openChange;
         overdueChange += o.overdueChange;
+        patrolMinutes += o.patrolMinutes;
+        patrolVisits += o.patrolVisits;
+        patrolLongVisits += o.patrolLongVisits;
+        outreachMinutes += o.outreachMinutes;
+        outreachVisits += o.outreachVisits;
+        outreachLongVisits += o.outreachLongVisits;
         layerVersion = Math.max(layerVersion, o.layerVersion);
         for (double d : o.daysToClose) {
             addDaysToClose(d);

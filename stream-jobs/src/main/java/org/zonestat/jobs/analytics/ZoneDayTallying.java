@@ -30,6 +30,12 @@ public final class ZoneDayTallying
             case OPEN_CHANGE -> t.openChange += (long) f.value();
             case OVERDUE_CHANGE -> t.overdueChange += (long) f.value();
             case DAYS_TO_CLOSE -> t.addDaysToClose(f.value());
+            case PATROL_MINUTES -> t.patrolMinutes += f.value();
+            case PATROL_VISIT -> t.patrolVisits++;
+            case PATROL_LONG_VISIT -> t.patrolLongVisits++;
+            case OUTREACH_MINUTES -> t.outreachMinutes += f.value();
+            case OUTREACH_VISIT -> t.outreachVisits++;
+            case OUTREACH_LONG_VISIT -> t.outreachLongVisits++;
         }
         t.layerVersion = Math.max(t.layerVersion, f.layerVersion());
         return t;

@@ -94,4 +94,9 @@ public final class ZoneLayers {
     public List<String> layerIds() {
         return catalog.layerIds();
     }
+
+    /** The layers with their locators, in layer order. */
+    public ZoneCatalog catalog() {
+        return catalog;
+    }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.zonestat.jobs.model.Alert;
+import org.zonestat.jobs.model.AlertType;
 import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotWindowSummary;
@@ -14,6 +15,7 @@ import org.zonestat.jobs.model.Rejection;
 import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneDayStats;
+import org.zonestat.jobs.model.ZoneDosage;
 import org.zonestat.topics.AlertMessage;
 import org.zonestat.topics.EventMessage;
 import org.zonestat.topics.HotspotCellMessage;
@@ -84,7 +86,10 @@ public final class TopicMessages {
                 sorted(a.zones()),
                 a.dueAt(),
                 Double.isNaN(a.distanceMeters()) ? null : a.distanceMeters(),
-                a.priority());
+                a.priority(),
+                a.type() == AlertType.VIOLENCE ? PositionMessages.units(a.units()) : null,
+                a.restricted() ? Boolean.TRUE : null,
+                a.passedAt());
     }
 
     /** A closing-the-loop notification on {@code notifications}. */
@@ -106,6 +111,7 @@ public final class TopicMessages {
 
     /** A zone's day on {@code zone-stats}. */
     public static ZoneStatsMessage zoneStats(ZoneDayStats s) {
+        DosageFields d = dosage(s.dosage());
         return new ZoneStatsMessage(
                 s.layer(),
                 s.zone(),
@@ -122,8 +128,39 @@ public final class TopicMessages {
                 s.openAtEnd(),
                 s.overdueAtEnd(),
                 s.layerVersion() > 0 ? s.layerVersion() : null,
-                Double.isNaN(s.medianDaysToClose()) ? null : round(s.medianDaysToClose(), 1000));
+                Double.isNaN(s.medianDaysToClose()) ? null : round(s.medianDaysToClose(), 1000),
+                d.patrolMinutes(),
+                d.patrolVisits(),
+                d.patrolLongVisits(),
+                d.outreachMinutes(),
+                d.outreachVisits(),
+                d.outreachLongVisits());
     }
+
+    /**
+     * A day's dosage as written: absent (every field null) when no unit was in the zone, minutes
+     * rounded to 0.1.
+     */
+    private static DosageFields dosage(ZoneDosage d) {
+        if (d.isEmpty()) {
+            return new DosageFields(null, null, null, null, null, null);
+        }
+        return new DosageFields(
+                round(d.patrolMinutes(), 10),
+                d.patrolVisits(),
+                d.patrolLongVisits(),
+                round(d.outreachMinutes(), 10),
+                d.outreachVisits(),
+                d.outreachLongVisits());
+    }
+
+    private record DosageFields(
+            Double patrolMinutes,
+            Long patrolVisits,
+            Long patrolLongVisits,
+            Double outreachMinutes,
+            Long outreachVisits,
+            Long outreachLongVisits) {}
 
     /** A risk halo on {@code hotspots}. */
     public static RiskHaloMessage halo(RiskHalo h) {

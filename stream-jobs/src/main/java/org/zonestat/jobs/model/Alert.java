@@ -1,6 +1,7 @@
 package org.zonestat.jobs.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +23,9 @@ import java.util.Objects;
  * @param dueAt the due time (overdue); null otherwise
  * @param distanceMeters the distance between the two events (near repeat); NaN otherwise
  * @param priority whether the subject (or, for a near repeat, either event) lies in a VRI zone
+ * @param units violence: the nearest available units, nearest first; empty otherwise
+ * @param restricted whether only analysts and admins may read it (a monitored device near a scene)
+ * @param passedAt monitored near a scene: when the track passed closest; null otherwise
  */
 public record Alert(
         String alertId,
@@ -35,12 +39,48 @@ public record Alert(
         Map<String, String> zones,
         Instant dueAt,
         double distanceMeters,
-        boolean priority) {
+        boolean priority,
+        List<UnitNearby> units,
+        boolean restricted,
+        Instant passedAt) {
     public Alert {
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(subjectId, "subjectId");
         zones = Map.copyOf(Objects.requireNonNull(zones, "zones"));
+        units = units == null ? List.of() : List.copyOf(units);
+    }
+
+    /** An alert that names no units and is not restricted. */
+    public Alert(
+            String alertId,
+            AlertType type,
+            Instant at,
+            String subjectId,
+            String relatedId,
+            String category,
+            double lon,
+            double lat,
+            Map<String, String> zones,
+            Instant dueAt,
+            double distanceMeters,
+            boolean priority) {
+        this(
+                alertId,
+                type,
+                at,
+                subjectId,
+                relatedId,
+                category,
+                lon,
+                lat,
+                zones,
+                dueAt,
+                distanceMeters,
+                priority,
+                List.of(),
+                false,
+                null);
     }
 }

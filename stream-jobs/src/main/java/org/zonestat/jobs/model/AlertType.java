@@ -6,7 +6,11 @@ public enum AlertType {
     OVERDUE_311("overdue-311"),
     /** A shooting or homicide within the near-repeat radius and window of an earlier one. */
     NEAR_REPEAT("near-repeat"),
-    TIP_MATCH("tip-match");
+    TIP_MATCH("tip-match"),
+    /** A shooting or homicide, naming the nearest available units. */
+    VIOLENCE("violence"),
+    /** A monitored device whose track passed near a shooting or homicide: restricted. */
+    MONITORED_NEAR_SCENE("monitored-near-scene");
 
     private final String code;
 

@@ -16,7 +16,14 @@ public enum RejectReason {
     FUTURE_TIMESTAMP("future-timestamp"),
     /** More than the allowed lateness behind the stream's event time (its watermark). */
     LATE("late"),
-    DUPLICATE("duplicate");
+    DUPLICATE("duplicate"),
+    /**
+     * A position older than the device's last fix, or more than the fix age limit behind the
+     * positions' event time.
+     */
+    STALE_POSITION("stale-position"),
+    /** A position further from the device's last fix than a car can drive in the time between. */
+    IMPOSSIBLE_SPEED("impossible-speed");
 
     private final String code;
 

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param overdueAtEnd overdue 311 requests in the zone at the end of the day (likewise)
  * @param layerVersion the version of the zone's layer the day's events were tagged with (the
  *     highest, if it changed during the day); 0 when not recorded
+ * @param dosage the patrol and outreach presence in the zone that day ({@link ZoneDosage#NONE} when
+ *     no unit was there)
  */
 public record ZoneDayStats(
         String layer,
@@ -48,13 +50,57 @@ public record ZoneDayStats(
         long overdueChange,
         long openAtEnd,
         long overdueAtEnd,
-        int layerVersion) {
+        int layerVersion,
+        ZoneDosage dosage) {
     public ZoneDayStats {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
+        dosage = dosage == null ? ZoneDosage.NONE : dosage;
+    }
+
+    /** A day without dosage. */
+    public ZoneDayStats(
+            String layer,
+            String zone,
+            String day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            long requestsOverdue,
+            double medianDaysToClose,
+            long openChange,
+            long overdueChange,
+            long openAtEnd,
+            long overdueAtEnd,
+            int layerVersion) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                medianDaysToClose,
+                openChange,
+                overdueChange,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                ZoneDosage.NONE);
     }
 
     /** A day with incident, 311 and tip counts only: no 311 workload. */
@@ -151,6 +197,7 @@ public record ZoneDayStats(
                 overdueChange,
                 open,
                 overdue,
-                layerVersion);
+                layerVersion,
+                dosage);
     }
 }

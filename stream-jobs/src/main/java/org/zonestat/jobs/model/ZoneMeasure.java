@@ -20,11 +20,27 @@ public enum ZoneMeasure {
     /** The zone's open 311 requests changed by the value (+1 opened or reopened, -1 closed). */
     OPEN_CHANGE,
     /** The zone's overdue 311 requests changed by the value. */
-    OVERDUE_CHANGE;
+    OVERDUE_CHANGE,
+    /** Minutes a police unit was inside the zone (the value), on the day the minutes fall on. */
+    PATROL_MINUTES,
+    /** A police unit's visit began. */
+    PATROL_VISIT,
+    /** A police unit's visit reached the long-visit length (counted on the day it began). */
+    PATROL_LONG_VISIT,
+    /** Minutes an outreach worker was inside the zone (the value). */
+    OUTREACH_MINUTES,
+    /** An outreach worker's visit began. */
+    OUTREACH_VISIT,
+    /** An outreach worker's visit reached the long-visit length. */
+    OUTREACH_LONG_VISIT;
 
     /** Whether facts of this measure carry an amount rather than counting one distinct id. */
     public boolean carriesValue() {
-        return this == DAYS_TO_CLOSE || this == OPEN_CHANGE || this == OVERDUE_CHANGE;
+        return this == DAYS_TO_CLOSE
+                || this == OPEN_CHANGE
+                || this == OVERDUE_CHANGE
+                || this == PATROL_MINUTES
+                || this == OUTREACH_MINUTES;
     }
 
     /** The measure an event counts towards, or empty when the scorecard does not count it. */
