@@ -165,9 +165,10 @@ public record Topics(
     }
 
     /**
-     * How long positions are kept on {@code positions.raw} and {@code transitions}: 90 days (tracks
-     * of people under supervision are not kept forever; the dosage they give is, in {@code
-     * zone-stats}).
+     * How long positions are kept on {@code positions.raw} and {@code transitions}: 90 days from
+     * when the broker appended them (the topics are stamped with the append time, so a replay of
+     * older fixes is kept as long as a live one). Tracks of people under supervision are not kept
+     * forever; the dosage they give is, in {@code zone-stats}.
      */
     public static final long TRACKS_RETENTION_MS = 90L * 24 * 60 * 60 * 1000;
 
@@ -182,7 +183,8 @@ public record Topics(
      * notification-deliveries} are compacted, one partition; {@code contacts} is compacted and its
      * records are also deleted after {@link #CONTACTS_RETENTION_MS} (contact details are not kept
      * forever), with as many partitions as the streams; {@code positions.raw} and {@code
-     * transitions} keep records {@link #TRACKS_RETENTION_MS}.
+     * transitions} keep records {@link #TRACKS_RETENTION_MS} after the broker appended them ({@code
+     * message.timestamp.type=LogAppendTime}).
      */
     public List<NewTopic> newTopics(int partitions, short replication) {
         List<NewTopic> out = new ArrayList<>();
@@ -200,7 +202,12 @@ public record Topics(
         for (String t : tracks()) {
             out.add(
                     new NewTopic(t, partitions, replication)
-                            .configs(Map.of("retention.ms", String.valueOf(TRACKS_RETENTION_MS))));
+                            .configs(
+                                    Map.of(
+                                            "retention.ms",
+                                            String.valueOf(TRACKS_RETENTION_MS),
+                                            "message.timestamp.type",
+                                            "LogAppendTime")));
         }
         for (String t : List.of(actionItems, tipLine, deliveries)) {
             out.add(new NewTopic(t, 1, replication).configs(Map.of("cleanup.policy", "compact")));

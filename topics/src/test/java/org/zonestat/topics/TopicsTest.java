@@ -33,7 +33,7 @@ class TopicsTest {
     }
 
     @Test
-    void positionsAndTransitionsAreKeptNinetyDaysAndTheAuditTrailForever() {
+    void positionsAndTransitionsAreKeptNinetyDaysFromWhenTheyWereWrittenAndTheAuditTrailForever() {
         List<NewTopic> created = Topics.defaults().newTopics(2, (short) 1);
         for (String name : List.of("positions.raw", "transitions")) {
             NewTopic t =
@@ -41,7 +41,8 @@ class TopicsTest {
             assertThat(t.numPartitions()).as(name).isEqualTo(2);
             assertThat(t.configs())
                     .as(name)
-                    .containsEntry("retention.ms", String.valueOf(Topics.TRACKS_RETENTION_MS));
+                    .containsEntry("retention.ms", String.valueOf(Topics.TRACKS_RETENTION_MS))
+                    .containsEntry("message.timestamp.type", "LogAppendTime");
         }
         NewTopic audit =
                 created.stream().filter(n -> n.name().equals("audit")).findFirst().orElseThrow();

@@ -6,12 +6,13 @@ package org.zonestat.geo.fence;
  *
  * <p>Contract: {@link #contains} decides inside or outside for a point (boundary rules are the
  * implementation's and must be the same every time); {@link #crossedBy} says whether the straight
- * segment between two points touches the area. Implementations are immutable and thread-safe.
+ * segment between two points goes into the area (its interior: running along or ending on its edge
+ * is not enough). Implementations are immutable and thread-safe.
  */
 public interface Fence {
     /** Whether the point is inside. */
     boolean contains(LonLat p);
 
-    /** Whether the segment from {@code a} to {@code b} (lon/lat straight line) touches the area. */
+    /** Whether the segment from {@code a} to {@code b} (lon/lat straight line) enters the area. */
     boolean crossedBy(LonLat a, LonLat b);
 }

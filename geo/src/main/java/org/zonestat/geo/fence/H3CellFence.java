@@ -14,7 +14,7 @@ import org.zonestat.geo.H3Binner;
 /**
  * An H3 cell (a hot cell) as a {@link Fence}: a point is inside when H3 puts it in the cell (H3's
  * own rule, so every point is in exactly one cell of a resolution); a segment crosses it when it
- * meets the cell's hexagon (JTS, on the boundary H3 gives).
+ * goes into the cell's hexagon (JTS, on the boundary H3 gives), not when it only touches an edge.
  *
  * <p>Immutable and thread-safe.
  */
@@ -60,7 +60,8 @@ public final class H3CellFence implements Fence {
                         new Coordinate[] {
                             new Coordinate(a.lon(), a.lat()), new Coordinate(b.lon(), b.lat())
                         });
-        return hexagon.intersects(segment);
+        return hexagon.intersects(segment)
+                && LayerFences.passesThrough(hexagon.getGeometry(), segment);
     }
 
     /** Whether the cell's hexagon meets the lon/lat box (a first filter for crossings). */

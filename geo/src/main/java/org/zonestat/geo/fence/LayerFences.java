@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Dimension;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.IntersectionMatrix;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -20,7 +24,9 @@ import org.zonestat.geo.ZoneLocator;
  * point is inside (the layer's {@link ZoneLocator}, so its boundary rule: a point on an edge is
  * inside, and on an edge two zones share it is inside the one listed first), and the zones a
  * segment may cross (an STR-tree of zone envelopes, a first filter only: {@link Transition#of}
- * confirms each candidate with an exact test on a prepared geometry).
+ * confirms each candidate with an exact test). A segment crosses a zone when it goes into the
+ * zone's interior: touching only its edge, or ending on an edge it shares with a zone listed before
+ * it, is not a crossing.
  *
  * <p>How a tracker uses it: for a device that moved from a to b, the zones whose transition is not
  * {@code OUTSIDE} are among the zone of a, the zone of b and {@link #crossCandidates}; every other
@@ -78,6 +84,13 @@ public final class LayerFences {
         return sorted;
     }
 
+    /** Whether the segment meets the area's interior (interior or end points of the segment). */
+    static boolean passesThrough(Geometry area, LineString segment) {
+        IntersectionMatrix m = area.relate(segment);
+        return m.get(Location.INTERIOR, Location.INTERIOR) != Dimension.FALSE
+                || m.get(Location.INTERIOR, Location.BOUNDARY) != Dimension.FALSE;
+    }
+
     private PreparedGeometry prepared(int index) {
         PreparedGeometry p = prepared.get(index);
         if (p == null) {
@@ -111,7 +124,11 @@ public final class LayerFences {
                             new Coordinate[] {
                                 new Coordinate(a.lon(), a.lat()), new Coordinate(b.lon(), b.lat())
                             });
-            return prepared(index).intersects(segment);
+            // The prepared test filters; relate confirms the track went into the zone, not only
+            // along or onto its edge (a fix on an edge another zone shares does not cross that
+            // one).
+            return prepared(index).intersects(segment)
+                    && passesThrough(locator.layer().zone(index).geometry(), segment);
         }
 
         @Override

@@ -78,6 +78,16 @@ class TransitionTest {
     }
 
     @Test
+    void aTrackEndingOnTheSharedEdgeEntersTheFirstZoneAndDoesNotCrossTheOther() {
+        LonLat below = at(5, -5);
+        LonLat onSharedEdge = at(10, 5);
+        assertThat(Transition.of(below, onSharedEdge, WEST)).isEqualTo(Transition.ENTER);
+        assertThat(Transition.of(below, onSharedEdge, EAST)).isEqualTo(Transition.OUTSIDE);
+        // Running along the edge of a zone, outside it, does not cross it either.
+        assertThat(Transition.of(at(4, 13), at(4, 17), NORTH)).isEqualTo(Transition.OUTSIDE);
+    }
+
+    @Test
     void aStationaryDeviceStaysWhereItIs() {
         assertThat(Transition.of(at(5, 5), at(5, 5), WEST)).isEqualTo(Transition.INSIDE);
         assertThat(Transition.of(at(5, 12), at(5, 12), NORTH)).isEqualTo(Transition.OUTSIDE);

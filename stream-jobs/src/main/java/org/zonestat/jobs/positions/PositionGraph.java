@@ -10,7 +10,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.zonestat.geo.ZoneLayerSpec;
-import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
 import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.model.Alert;
 import org.zonestat.jobs.model.HotspotChange;
@@ -122,7 +121,7 @@ public final class PositionGraph {
                                                         c.hotCellWindowDays()))
                                         .name("hot-cell-fences")
                                         .uid("positions-hot-cell-fences"))
-                        .assignTimestampsAndWatermarks(neverHoldsBack())
+                        .assignTimestampsAndWatermarks(noEventTime())
                         .name("fence-updates")
                         .uid("positions-fence-updates");
 
@@ -142,7 +141,7 @@ public final class PositionGraph {
                         .uid("positions-hot-cell-outcomes");
         DataStream<ZoneFact> dosage =
                 tracked.getSideOutput(DeviceTracker.DOSAGE)
-                        .<ZoneFact>assignTimestampsAndWatermarks(neverHoldsBack())
+                        .<ZoneFact>assignTimestampsAndWatermarks(noEventTime())
                         .name("dosage")
                         .uid("positions-dosage")
                         .union(hotCellOutcomes);
@@ -181,7 +180,8 @@ public final class PositionGraph {
                 nearest.union(scenes));
     }
 
-    private static <T> WatermarkStrategy<T> neverHoldsBack() {
-        return WatermarkStrategy.forGenerator(ctx -> new NeverHoldsBackWatermarks<>());
+    /** No event time of its own: see {@link NoEventTime}. */
+    private static <T> WatermarkStrategy<T> noEventTime() {
+        return WatermarkStrategy.forGenerator(ctx -> new NoEventTime<>());
     }
 }

@@ -13,6 +13,20 @@ import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
+import org.zonestat.geo.fence.Transition;
+import org.zonestat.jobs.positions.DeviceKind;
+import org.zonestat.jobs.positions.DeviceSighting;
+import org.zonestat.jobs.positions.DeviceState;
+import org.zonestat.jobs.positions.FenceTransition;
+import org.zonestat.jobs.positions.FenceUpdate;
+import org.zonestat.jobs.positions.ParsedPosition;
+import org.zonestat.jobs.positions.Position;
+import org.zonestat.jobs.positions.PositionFix;
+import org.zonestat.jobs.positions.SceneIncident;
+import org.zonestat.jobs.positions.Team;
+import org.zonestat.jobs.positions.TrackSegment;
+import org.zonestat.jobs.positions.UnitStatus;
+import org.zonestat.jobs.positions.Visit;
 
 /**
  * Every record the analytics put on a stream or in state has a Flink serializer of its own: the job
@@ -113,6 +127,102 @@ class NoKryoTest {
                         ParsedRecord.accepted(raw, event),
                         ParsedRecord.rejected(
                                 raw, RejectReason.MISSING_LOCATION, "field 'lat' is missing")));
+    }
+
+    @Test
+    void everyPositionsRecordIsAPojoWithoutGenericFieldsAndRoundTrips() throws Exception {
+        Position fix =
+                new Position(
+                        "car-1",
+                        DeviceKind.UNIT,
+                        Team.PATROL,
+                        UnitStatus.AVAILABLE,
+                        List.of("vri-zones:Western"),
+                        T,
+                        -76.6,
+                        39.3,
+                        Double.NaN,
+                        90);
+        RawRecord raw = new RawRecord("positions.raw", 0, 1, T.toEpochMilli(), "{}");
+        assertPojosThatRoundTrip(
+                List.of(
+                        fix,
+                        ParsedPosition.accepted(raw, fix),
+                        ParsedPosition.rejected(raw, RejectReason.STALE_POSITION, "old"),
+                        new PositionFix(fix, ZONES, "882aa8d8c9fffff"),
+                        new FenceTransition(
+                                "car-1",
+                                DeviceKind.UNIT,
+                                Team.OUTREACH,
+                                Transition.EXIT,
+                                "vri-zones",
+                                "Penn North",
+                                T,
+                                -76.6,
+                                39.3,
+                                T.toEpochMilli() - 60_000,
+                                "signal-lost"),
+                        new DeviceState(
+                                T.toEpochMilli(),
+                                -76.6,
+                                39.3,
+                                DeviceKind.MONITORED,
+                                null,
+                                null,
+                                Map.of("vri-zones", new Visit("Penn North", 1, 2, true)),
+                                1),
+                        FenceUpdate.cell("882aa8d8c9fffff", true, T.toEpochMilli()),
+                        new DeviceSighting(
+                                "m-1",
+                                DeviceKind.MONITORED,
+                                null,
+                                null,
+                                2,
+                                -76.6,
+                                39.3,
+                                1,
+                                -76.61,
+                                39.31,
+                                false),
+                        new SceneIncident(
+                                "e", "SHOOTING", 1, -76.6, 39.3, ZONES, true, List.of("m-1")),
+                        new TrackSegment(1, -76.6, 39.3, 2, -76.61, 39.31),
+                        new Alert(
+                                "violence/e",
+                                AlertType.VIOLENCE,
+                                T,
+                                "e",
+                                null,
+                                "SHOOTING",
+                                -76.6,
+                                39.3,
+                                ZONES,
+                                null,
+                                Double.NaN,
+                                true,
+                                List.of(new UnitNearby("car-1", "patrol", 120, 0.5)),
+                                false,
+                                null),
+                        new ZoneDayStats(
+                                "vri-zones",
+                                "Penn North",
+                                "2018-07-07",
+                                T,
+                                T,
+                                1,
+                                2,
+                                3,
+                                4,
+                                5,
+                                6,
+                                0,
+                                Double.NaN,
+                                0,
+                                0,
+                                0,
+                                0,
+                                1,
+                                new ZoneDosage(12.5, 2, 1, 0, 0, 0))));
     }
 
     private static void assertPojosThatRoundTrip(List<Object> samples) throws Exception {

@@ -160,7 +160,7 @@ class DeviceTrackTest {
         DeviceState accepted = run.state;
         run.fix(patrol("car-3", minutes(5), 10, 10)); // the same fix again
         run.fix(patrol("car-3", minutes(4), 11, 10)); // older than the last
-        run.fix(patrol("car-3", minutes(6), 60, 60)); // in no zone of any layer
+        run.fix(patrol("car-3", minutes(6), 70, 70)); // in no zone of any layer
         run.fix(patrol("car-3", minutes(5.25), 38, 38)); // 4 km in 15 s
         assertThat(run.refused)
                 .containsExactly(

@@ -10,8 +10,8 @@ import org.zonestat.jobs.functions.ZoneLayers;
 /**
  * The made-up test zones (see {@code zonestat/test-zones/PROVENANCE.md}) and fixes on them, in
  * units of 0.001° from (-76.62, 39.28): focus zones "West" [5,15]², "East" [15,25]×[5,15] and "Box"
- * [10,12]×[25,27] on the layer {@code vri-zones}; districts "South" [0,40]×[0,20] and "North"
- * [0,40]×[20,40].
+ * [10,12]×[25,27] on the layer {@code vri-zones}; districts "South" [0,60]×[0,20] and "North"
+ * [0,60]×[20,60].
  */
 final class TestTracks {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
