@@ -1,5 +1,5 @@
-// ZoneStat live operations map: zone polygons as the base map; live events, alerts, risk halos
-// and hot cells from /ws/live on top. Plain ES module; Leaflet is the global L loaded by index.html.
+// ZoneStat live operations map: zone polygons as the base map; live events, alerts, risk halos,
+// hot cells, units and geofence transitions (units.js) from /ws/live on top. Plain ES module; Leaflet is the global L loaded by index.html.
 //
 // The page subscribes to what its layer toggles ask for (the server filters), remembers the last
 // sequence number it saw and resumes from it after a reconnect. The zone layers, their toggles and
@@ -13,6 +13,7 @@ import {
     KIND_STYLES, alertTitle, cellCircle, createPanes, drawZoneLayer, eventMarker, formatTime,
     haloCircle, layerColor, placeOf, setCity, textElement,
 } from './layers.js';
+import { createUnits } from './units.js';
 
 const TOKEN_KEY = 'zonestat.token';
 const RECONNECT_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -66,6 +67,7 @@ const eventLayer = L.layerGroup().addTo(map);
 const requestLayer = L.layerGroup().addTo(map);
 const haloLayer = L.layerGroup().addTo(map);
 const cellLayer = L.layerGroup().addTo(map);
+const units = createUnits(map);
 
 // ---- Token ----------------------------------------------------------------------------------
 
@@ -136,6 +138,7 @@ function subscribeMessage(resume) {
     if (checked('cells')) {
         message.messages.push('cell');
     }
+    message.messages.push(...units.messages(checked('units'), checked('monitored')));
     if (state.assignment) {
         message.zones = state.assignment;
     }
@@ -410,6 +413,7 @@ function clearAll() {
     for (const layer of [eventLayer, requestLayer, haloLayer, cellLayer]) {
         layer.clearLayers();
     }
+    units.clear();
     state.markers.clear();
     state.requests.clear();
     state.overdue.clear();
@@ -443,6 +447,7 @@ function onMessage(message) {
             message.cells.forEach((c) => addCell(c, false));
             message.halos.forEach((h) => addHalo(h));
             message.events.forEach((e) => addEvent(e, false));
+            units.snapshot(message);
             break;
         case 'resumed':
             state.streamId = message.streamId;
@@ -460,6 +465,11 @@ function onMessage(message) {
         case 'cell':
             addCell(message.cell, true);
             break;
+        case 'unit':
+        case 'monitored':
+        case 'transition':
+            units.handle(message);
+            return;
         case 'error':
             console.error('live feed refused a message:', message.error);
             return;
@@ -580,6 +590,10 @@ async function start(token) {
         state.role = config.role;
         const seesTips = config.role === 'analyst' || config.role === 'admin';
         document.querySelectorAll('#zs-legend-kinds li[data-tips-only]').forEach((li) => {
+            li.hidden = !seesTips;
+        });
+        // Monitored devices: analysts and admins only, off until asked for (each read is audited).
+        document.querySelectorAll('#zs-layers li[data-analysts-only]').forEach((li) => {
             li.hidden = !seesTips;
         });
         if (firstStart) {

@@ -3,6 +3,7 @@
 // small map of the zone (inline SVG, the zone's outline from GET /api/zones). Plain ES module.
 
 import { api, askForToken, el, forgetToken, signed, takeToken } from './token.js';
+import { dosageRows } from './dosage.js';
 
 const REFRESH_MS = 60000;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -181,6 +182,10 @@ function card(z) {
 
     c.append(tile('Last 24 h', countRows(z.last24h), 'zs-last24h'));
     c.append(tile('Last 7 days', countRows(z.last7d), 'zs-last7d'));
+    if (z.dosage) {
+        c.append(tile('Patrol and outreach, same day', dosageRows(z.dosage), 'zs-dosage'));
+        c.append(tile('Patrol and outreach, 7 days', dosageRows(z.dosage7d), 'zs-dosage7d'));
+    }
     c.append(tile('311 work', [
         ['Open', z.open311, 'open311'],
         ['Overdue', z.overdue311, 'overdue311'],

@@ -5,6 +5,7 @@
 
 import { layerOf, loadCity } from './city.js';
 import { api, askForToken, el, forgetToken, signed, takeToken } from './token.js';
+import { dosageChart, dosageSentence } from './dosage.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const params = new URLSearchParams(window.location.search);
@@ -118,7 +119,14 @@ function render(r) {
     trend.append(el('h2', null, 'Homicides + shootings per week, last 52 weeks'));
     trend.append(chart(r.trend));
 
-    page.replaceChildren(head, summary, counts, closure, el('h2', null, 'Action items'), items, trend);
+    const dosage = el('section', 'zs-report-dosage');
+    dosage.append(el('h2', null, 'Patrol and outreach against the violence'));
+    if (r.dosage) {
+        dosage.append(el('p', 'zs-dosage-week', 'This week: ' + dosageSentence(r.dosage)));
+    }
+    dosage.append(dosageChart(r.trend));
+
+    page.replaceChildren(head, summary, counts, closure, el('h2', null, 'Action items'), items, trend, dosage);
     document.body.dataset.loaded = 'true';
 }
 

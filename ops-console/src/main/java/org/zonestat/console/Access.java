@@ -185,6 +185,15 @@ public final class Access {
         return role;
     }
 
+    /** The bearer token the request was admitted with (for an audit record's fingerprint). */
+    public static String token(Context ctx) {
+        String token = bearerToken(ctx.header("Authorization"));
+        if (token == null) {
+            throw new UnauthorizedResponse("missing access token");
+        }
+        return token;
+    }
+
     /** The caller's role if a valid token came with the request. */
     public static Optional<Role> optionalRole(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ROLE_ATTRIBUTE));

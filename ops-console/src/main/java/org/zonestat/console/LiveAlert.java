@@ -1,13 +1,16 @@
 package org.zonestat.console;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.zonestat.topics.AlertMessage;
+import org.zonestat.topics.NearbyUnit;
 
 /**
  * One alert as the console shows it and pushes it to WebSocket clients: a near repeat (a new
- * shooting near a recent one), a 311 request overdue, or a tip matching an incident, from the
- * {@code alerts} topic ({@link AlertMessage}, checked when read).
+ * shooting near a recent one), a 311 request overdue, a tip matching an incident, a shooting or
+ * homicide with the nearest units, or a monitored device near one (restricted), from the {@code
+ * alerts} topic ({@link AlertMessage}, checked when read).
  *
  * <p>Immutable and thread-safe.
  *
@@ -23,6 +26,9 @@ import org.zonestat.topics.AlertMessage;
  * @param dueAt 311: the due time that passed
  * @param distanceMeters near repeats and tip matches: distance between the two, else null
  * @param priority 311: the request lies in a VRI zone
+ * @param units violence: the nearest available units, else null
+ * @param restricted a monitored device near a crime scene: analysts and admins only, audited
+ * @param passedAt monitored near a scene: when the track passed closest, else null
  */
 public record LiveAlert(
         String alertId,
@@ -36,7 +42,10 @@ public record LiveAlert(
         Map<String, String> zones,
         Instant dueAt,
         Double distanceMeters,
-        boolean priority)
+        boolean priority,
+        List<NearbyUnit> units,
+        boolean restricted,
+        Instant passedAt)
         implements LiveItem {
 
     public static final String NEAR_REPEAT = AlertMessage.NEAR_REPEAT;
@@ -45,6 +54,39 @@ public record LiveAlert(
 
     public LiveAlert {
         zones = LiveRecords.zones(zones);
+        units = units == null ? null : List.copyOf(units);
+    }
+
+    /** An alert of the kinds that name no units and are not restricted. */
+    public LiveAlert(
+            String alertId,
+            String type,
+            Instant at,
+            String subjectId,
+            String relatedId,
+            String category,
+            double lon,
+            double lat,
+            Map<String, String> zones,
+            Instant dueAt,
+            Double distanceMeters,
+            boolean priority) {
+        this(
+                alertId,
+                type,
+                at,
+                subjectId,
+                relatedId,
+                category,
+                lon,
+                lat,
+                zones,
+                dueAt,
+                distanceMeters,
+                priority,
+                null,
+                false,
+                null);
     }
 
     /** The alert of an {@code alerts} message. */
@@ -61,7 +103,10 @@ public record LiveAlert(
                 m.zones(),
                 m.dueAt(),
                 m.distanceMeters(),
-                m.priority());
+                m.priority(),
+                m.units(),
+                m.restrictedToAnalysts(),
+                m.passedAt());
     }
 
     @Override
@@ -86,5 +131,10 @@ public record LiveAlert(
     @Override
     public boolean revealsTip() {
         return TIP_MATCH.equals(type);
+    }
+
+    @Override
+    public String restrictedSubject() {
+        return restricted ? alertId : null;
     }
 }

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the recent live items (events, alerts, risk halos, hot-spot cells) and fans each new one
- * out to the subscribed clients, each through its own filter.
+ * Keeps the recent live items (events, alerts, risk halos, hot-spot cells, devices' latest
+ * positions, geofence transitions) and fans each new one out to the subscribed clients, each
+ * through its own filter.
  *
  * <p>Contract:
  *
@@ -47,6 +48,8 @@ public final class LiveEventHub {
     private static final int ALERT_LIMIT = 200;
     private static final int HALO_LIMIT = 500;
     private static final int CELL_LIMIT = 5_000;
+    private static final int UNIT_LIMIT = 50_000;
+    private static final int TRANSITION_LIMIT = 500;
 
     /** Receives serialized {@link LiveMessage}s; implementations must return without blocking. */
     @FunctionalInterface
@@ -79,6 +82,8 @@ public final class LiveEventHub {
     private final LinkedHashMap<String, LiveAlert> alerts = new LinkedHashMap<>();
     private final LinkedHashMap<String, RiskHalo> halos = new LinkedHashMap<>();
     private final LinkedHashMap<String, HotCell> cells = new LinkedHashMap<>();
+    private final LinkedHashMap<String, LiveUnit> units = new LinkedHashMap<>();
+    private final LinkedHashMap<String, LiveTransition> transitions = new LinkedHashMap<>();
     private final ArrayDeque<Logged> log = new ArrayDeque<>();
     private final Map<Subscriber, Predicate<LiveItem>> subscribers = new LinkedHashMap<>();
     private long seq;
@@ -152,6 +157,17 @@ public final class LiveEventHub {
         } else if (item instanceof RiskHalo h) {
             advanceClock(h.startsAt());
             return putNew(halos, h.haloId(), h, HALO_LIMIT);
+        }
+        if (item instanceof LiveUnit u) {
+            LiveUnit current = units.get(u.deviceId());
+            if (current != null && !u.at().isAfter(current.at())) {
+                return false;
+            }
+            units.remove(u.deviceId()); // re-inserted last: the map stays in update order
+            return putNew(units, u.deviceId(), u, UNIT_LIMIT);
+        }
+        if (item instanceof LiveTransition t) {
+            return putNew(transitions, t.transitionId(), t, TRANSITION_LIMIT);
         }
         HotCell c = (HotCell) item;
         HotCell current = cells.get(c.key());
@@ -274,7 +290,9 @@ public final class LiveEventHub {
                         .filter(h -> clock == null || h.expiresAt().isAfter(clock))
                         .filter(accepts)
                         .toList(),
-                cells.values().stream().filter(HotCell::worthShowing).filter(accepts).toList());
+                cells.values().stream().filter(HotCell::worthShowing).filter(accepts).toList(),
+                units.values().stream().filter(accepts).toList(),
+                transitions.values().stream().filter(accepts).toList());
     }
 
     private static boolean deliver(Subscriber subscriber, String json) {

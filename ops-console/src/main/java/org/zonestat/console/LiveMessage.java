@@ -10,10 +10,10 @@ import java.util.Objects;
  * The messages the console pushes on {@code /ws/live}: a closed set, each serialized as a JSON
  * object whose {@code type} field names the variant. The README documents the same shapes.
  *
- * <p>Every item message ({@code event}, {@code alert}, {@code halo}, {@code cell}) carries the
- * hub's sequence number {@code seq}, one sequence across all four types. A client remembers the
- * largest {@code seq} it has seen (or a snapshot's {@code lastSeq}) and sends it back as {@code
- * resumeAfter} when it reconnects.
+ * <p>Every item message ({@code event}, {@code alert}, {@code halo}, {@code cell}, {@code unit},
+ * {@code monitored}, {@code transition}) carries the hub's sequence number {@code seq}, one
+ * sequence across all of them. A client remembers the largest {@code seq} it has seen (or a
+ * snapshot's {@code lastSeq}) and sends it back as {@code resumeAfter} when it reconnects.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -23,6 +23,9 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = LiveMessage.Alert.class, name = "alert"),
     @JsonSubTypes.Type(value = LiveMessage.Halo.class, name = "halo"),
     @JsonSubTypes.Type(value = LiveMessage.Cell.class, name = "cell"),
+    @JsonSubTypes.Type(value = LiveMessage.Unit.class, name = "unit"),
+    @JsonSubTypes.Type(value = LiveMessage.Monitored.class, name = "monitored"),
+    @JsonSubTypes.Type(value = LiveMessage.Transition.class, name = "transition"),
     @JsonSubTypes.Type(value = LiveMessage.Error.class, name = "error")
 })
 public sealed interface LiveMessage {
@@ -52,6 +55,8 @@ public sealed interface LiveMessage {
      * @param alerts recent alerts, oldest first
      * @param halos risk halos not yet expired at the newest event time, oldest first
      * @param cells the current state of each hot-spot cell worth showing
+     * @param units the latest position of each device the client may see, oldest fix first
+     * @param transitions recent transitions, oldest first
      */
     record Snapshot(
             String streamId,
@@ -61,13 +66,17 @@ public sealed interface LiveMessage {
             List<LiveEvent> events,
             List<LiveAlert> alerts,
             List<RiskHalo> halos,
-            List<HotCell> cells)
+            List<HotCell> cells,
+            List<LiveUnit> units,
+            List<LiveTransition> transitions)
             implements LiveMessage {
         public Snapshot {
             events = List.copyOf(events);
             alerts = List.copyOf(alerts);
             halos = List.copyOf(halos);
             cells = List.copyOf(cells);
+            units = List.copyOf(units);
+            transitions = List.copyOf(transitions);
         }
     }
 
@@ -113,6 +122,27 @@ public sealed interface LiveMessage {
         }
     }
 
+    /** A unit's new position. */
+    record Unit(long seq, LiveUnit unit) implements LiveMessage {
+        public Unit {
+            Objects.requireNonNull(unit, "unit");
+        }
+    }
+
+    /** A monitored device's new position (restricted). */
+    record Monitored(long seq, LiveUnit unit) implements LiveMessage {
+        public Monitored {
+            Objects.requireNonNull(unit, "unit");
+        }
+    }
+
+    /** A device entered, left or crossed a zone or hot cell. */
+    record Transition(long seq, LiveTransition transition) implements LiveMessage {
+        public Transition {
+            Objects.requireNonNull(transition, "transition");
+        }
+    }
+
     /**
      * A client message the server could not use; the connection and its previous subscription stay
      * as they were.
@@ -129,6 +159,10 @@ public sealed interface LiveMessage {
             return new Alert(seq, a);
         } else if (item instanceof RiskHalo h) {
             return new Halo(seq, h);
+        } else if (item instanceof LiveUnit u) {
+            return u.restricted() ? new Monitored(seq, u) : new Unit(seq, u);
+        } else if (item instanceof LiveTransition t) {
+            return new Transition(seq, t);
         }
         return new Cell(seq, (HotCell) item);
     }

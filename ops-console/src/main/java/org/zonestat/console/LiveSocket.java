@@ -15,11 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.zonestat.console.audit.AuditTrail;
+import org.zonestat.console.audit.AuditedFilter;
 import org.zonestat.geo.ZoneCatalog;
 
 /**
@@ -68,6 +67,7 @@ public final class LiveSocket implements RouteGroup {
     private final Access access;
     private final ConsoleConfig config;
     private final Supplier<ZoneCatalog> catalog;
+    private final AuditTrail audit;
     private final ObjectMapper mapper = ConsoleJson.newMapper();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
@@ -75,11 +75,13 @@ public final class LiveSocket implements RouteGroup {
     private static final class Client {
         final ClientOutbox outbox;
         final Role role;
+        final AuditTrail.Reader reader;
         private LiveEventHub.Subscription subscription;
 
-        Client(ClientOutbox outbox, Role role) {
+        Client(ClientOutbox outbox, Role role, AuditTrail.Reader reader) {
             this.outbox = outbox;
             this.role = role;
+            this.reader = reader;
         }
 
         synchronized void replace(LiveEventHub.Subscription next) {
@@ -98,10 +100,24 @@ public final class LiveSocket implements RouteGroup {
      */
     public LiveSocket(
             LiveEventHub hub, Access access, ConsoleConfig config, Supplier<ZoneCatalog> catalog) {
+        this(hub, access, config, catalog, AuditTrail.DISABLED);
+    }
+
+    /**
+     * @param audit where reads of restricted items (monitored devices, crime-scene alerts) are
+     *     written; {@link AuditTrail#DISABLED}: such items are never sent
+     */
+    public LiveSocket(
+            LiveEventHub hub,
+            Access access,
+            ConsoleConfig config,
+            Supplier<ZoneCatalog> catalog,
+            AuditTrail audit) {
         this.hub = hub;
         this.access = access;
         this.config = config;
         this.catalog = catalog;
+        this.audit = audit;
     }
 
     @Override
@@ -137,7 +153,12 @@ public final class LiveSocket implements RouteGroup {
                         new JettyTransport(ctx.session),
                         config.clientQueueLimit(),
                         SENDERS);
-        clients.put(ctx.sessionId(), new Client(outbox, role.get()));
+        clients.put(
+                ctx.sessionId(),
+                new Client(
+                        outbox,
+                        role.get(),
+                        AuditTrail.Reader.of(ctx.queryParam("token"), role.get())));
     }
 
     private void message(WsMessageContext ctx) {
@@ -168,7 +189,11 @@ public final class LiveSocket implements RouteGroup {
                 client.replace(null);
                 client.replace(
                         hub.subscribe(
-                                client.outbox, served.visibleTo(client.role), served, resume));
+                                client.outbox,
+                                new AuditedFilter(
+                                        served.visibleTo(client.role), audit, client.reader, PATH),
+                                served,
+                                resume));
             }
         } catch (JsonProcessingException e) {
             client.outbox.deliver(error("not JSON: " + e.getOriginalMessage()));
@@ -208,16 +233,11 @@ public final class LiveSocket implements RouteGroup {
         }
     }
 
-    /** Sends through Jetty's asynchronous WebSocket API. */
-    private record JettyTransport(Session session) implements ClientOutbox.Transport {
-        @Override
-        public void send(String text, Runnable onSent, Consumer<Throwable> onFailed) {
-            session.sendText(text, Callback.from(onSent, onFailed));
-        }
-
-        @Override
-        public void close(int statusCode, String reason) {
-            session.close(statusCode, reason, Callback.NOOP);
-        }
+    /**
+     * The pool that starts every console client's sends (the live map's and the handhelds'): the
+     * hub only queues on its Kafka consumer thread.
+     */
+    public static Executor senders() {
+        return SENDERS;
     }
 }

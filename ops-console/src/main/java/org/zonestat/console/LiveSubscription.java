@@ -27,14 +27,20 @@ import org.zonestat.geo.ZoneLayer;
  *
  * @param zones layer id to the zone names of that layer
  * @param kinds event kinds, e.g. {@code SHOOTING}, {@code REQUEST_311}
- * @param messages message types: {@code event}, {@code alert}, {@code halo}, {@code cell}
+ * @param messages message types: {@code event}, {@code alert}, {@code halo}, {@code cell}, {@code
+ *     unit}, {@code transition}, {@code monitored} (monitored devices' positions and transitions,
+ *     only when named here)
  */
 public record LiveSubscription(
         Map<String, Set<String>> zones, Set<String> kinds, Set<String> messages)
         implements Predicate<LiveItem> {
 
     /** The message types that carry items, in the order the README lists them. */
-    public static final List<String> ITEM_TYPES = List.of("event", "alert", "halo", "cell");
+    public static final List<String> ITEM_TYPES =
+            List.of("event", "alert", "halo", "cell", "unit", "transition", "monitored");
+
+    /** Monitored devices' positions and transitions: only when asked for by name. */
+    public static final String MONITORED = "monitored";
 
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final int MAX_ZONES = 500;
@@ -58,6 +64,9 @@ public record LiveSubscription(
     public boolean test(LiveItem item) {
         if (!messages.isEmpty() && !messages.contains(item.messageType())) {
             return false;
+        }
+        if (item.restricted() && !(item instanceof LiveAlert) && !messages.contains(MONITORED)) {
+            return false; // a monitored person's track is read only when asked for by name
         }
         String kind = item.kindForFilter();
         if (!kinds.isEmpty() && kind != null && !kinds.contains(kind)) {

@@ -3,11 +3,17 @@ package org.zonestat.console;
 import io.javalin.Javalin;
 import io.javalin.http.RequestLogger;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
+import org.zonestat.console.audit.AuditLog;
+import org.zonestat.console.audit.AuditRoutes;
+import org.zonestat.console.audit.AuditTrail;
 import org.zonestat.console.community.IntakeWriter;
+import org.zonestat.console.field.FieldRoutes;
+import org.zonestat.console.field.UnitTokens;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
@@ -23,6 +29,9 @@ import org.zonestat.console.sitevisit.SiteVisitRoutes;
 import org.zonestat.console.tipline.TipLineRoutes;
 import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.console.tipline.TipLineStore;
+import org.zonestat.console.units.MovingTopics;
+import org.zonestat.console.units.TrackRoutes;
+import org.zonestat.console.units.UnitRoster;
 import org.zonestat.console.zones.ZoneLayerUpdates;
 import org.zonestat.console.zones.ZoneUploadRoutes;
 import org.zonestat.geo.ZoneCatalog;
@@ -74,6 +83,9 @@ public final class OpsConsole {
     private final TipLineSettings tipLine;
     private final List<RouteGroup> extraRoutes;
     private final RequestLogger accessLog;
+    private final String transitionsTopic;
+    private final String auditTopic;
+    private final UnitTokens unitTokens;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -97,6 +109,9 @@ public final class OpsConsole {
         this.tipLine = b.tipLine;
         this.extraRoutes = List.copyOf(b.extraRoutes);
         this.accessLog = b.accessLog;
+        this.transitionsTopic = b.transitionsTopic;
+        this.auditTopic = b.auditTopic;
+        this.unitTokens = b.unitTokens;
     }
 
     public static Builder builder() {
@@ -126,6 +141,15 @@ public final class OpsConsole {
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
         HuddleServices scorecards = null;
         IntakeWriter intake = new IntakeWriter(bootstrapServers);
+        UnitRoster roster = new UnitRoster();
+        if (transitionsTopic != null) {
+            new MovingTopics(feed, transitionsTopic, roster, hub);
+        }
+        AuditTrail audit =
+                auditTopic == null
+                        ? AuditTrail.DISABLED
+                        : new AuditTrail(bootstrapServers, auditTopic, Clock.systemUTC());
+        AuditLog auditLog = auditTopic == null ? null : new AuditLog(feed, auditTopic);
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
@@ -143,7 +167,12 @@ public final class OpsConsole {
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new StatusRoutes(hub, live::health, counters::snapshot));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
-            routes.add(new LiveSocket(hub, access, config, layers));
+            routes.add(new LiveSocket(hub, access, config, layers, audit));
+            routes.add(new TrackRoutes(roster, audit));
+            routes.add(new FieldRoutes(unitTokens, roster, hub, config, layers, huddle.timeZone()));
+            if (auditLog != null) {
+                routes.add(new AuditRoutes(auditLog));
+            }
             routes.add(new ReplayRoutes(replay, () -> views.today(huddle.huddleLayer())));
             routes.add(new SiteVisitRoutes(replay, layers));
             if (uploads != null) {
@@ -184,8 +213,9 @@ public final class OpsConsole {
             Javalin app = web.create();
             app.start(host, port);
             return new Running(
-                    app, feed, live, hub, host, counters, uploads, scorecards, intake, tips);
+                    app, feed, live, hub, host, counters, uploads, scorecards, intake, tips, audit);
         } catch (RuntimeException e) {
+            audit.close();
             feed.close();
             counters.close();
             closeQuietly(uploads);
@@ -217,6 +247,7 @@ public final class OpsConsole {
         private final HuddleServices scorecards;
         private final IntakeWriter intake;
         private final TipLineStore tips;
+        private final AuditTrail audit;
         private boolean closed;
 
         private Running(
@@ -229,7 +260,9 @@ public final class OpsConsole {
                 ZoneUploadRoutes uploads,
                 HuddleServices scorecards,
                 IntakeWriter intake,
-                TipLineStore tips) {
+                TipLineStore tips,
+                AuditTrail audit) {
+            this.audit = audit;
             this.intake = intake;
             this.tips = tips;
             this.app = app;
@@ -302,6 +335,7 @@ public final class OpsConsole {
                 closeQuietly(uploads);
                 scorecards.close();
                 intake.close();
+                audit.close();
             }
         }
     }
@@ -330,8 +364,29 @@ public final class OpsConsole {
         private TipLineSettings tipLine = TipLineSettings.defaults();
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
         private RequestLogger accessLog = new AccessLog();
+        private String transitionsTopic = Topics.defaults().transitions();
+        private String auditTopic = Topics.defaults().audit();
+        private UnitTokens unitTokens = UnitTokens.NONE;
 
         private Builder() {}
+
+        /**
+         * Where units and monitored devices come from ({@code transitions}: their fixes and
+         * geofence transitions) and where reads of restricted data are written ({@code audit});
+         * default the topics' default names. A null {@code transitions} reads no positions; a null
+         * {@code audit} never delivers restricted data (there would be no record of who read it).
+         */
+        public Builder positionTopics(String transitions, String audit) {
+            this.transitionsTopic = transitions;
+            this.auditTopic = audit;
+            return this;
+        }
+
+        /** The handhelds' tokens for {@code /field}; default none. */
+        public Builder unitTokens(UnitTokens tokens) {
+            this.unitTokens = Objects.requireNonNull(tokens, "unitTokens");
+            return this;
+        }
 
         /** The city's name as the pages show it ({@code /api/config}); default none. */
         public Builder cityName(String name) {

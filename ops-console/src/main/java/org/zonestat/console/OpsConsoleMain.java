@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
+import org.zonestat.console.field.UnitTokens;
 import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
@@ -47,6 +48,13 @@ public final class OpsConsoleMain implements Callable<Integer> {
             paramLabel = "FILE",
             description = "token=role file; created with one random token per role if missing.")
     private Path tokens = Path.of("var", "ops-console", "tokens.properties");
+
+    @Option(
+            names = "--unit-tokens",
+            paramLabel = "FILE",
+            description =
+                    "token=deviceId file of the handhelds' /field tokens; none if it does not exist.")
+    private Path unitTokens = Path.of("var", "ops-console", "unit-tokens.properties");
 
     @Option(
             names = "--host",
@@ -108,7 +116,14 @@ public final class OpsConsoleMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         boolean newTokens = !Files.exists(tokens);
         AccessTokens access = AccessTokens.loadOrCreateDemo(tokens);
-        OpsConsole.Running console = builder().tokens(access).start();
+        OpsConsole.Running console =
+                builder()
+                        .tokens(access)
+                        .unitTokens(
+                                Files.exists(unitTokens)
+                                        ? UnitTokens.load(unitTokens)
+                                        : UnitTokens.NONE)
+                        .start();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -177,7 +192,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .config(config)
                 .huddle(huddle())
                 .open311(Open311Settings.defaults().withTopics(t.requests311(), t.contacts()))
-                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()));
+                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
+                .positionTopics(t.transitions(), t.audit());
     }
 
     /** The scorecard settings: the defaults with the topics, goal and date given. */
@@ -203,6 +219,11 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     public Path tokens() {
         return tokens;
+    }
+
+    /** {@code --unit-tokens}. */
+    public Path unitTokens() {
+        return unitTokens;
     }
 
     public String host() {

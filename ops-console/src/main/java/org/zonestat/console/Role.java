@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What the holder of an access token may do. Every role reads layers and zones. Live events carry
- * exact locations, so the public role does not get them (it gets the public scorecard); tips are
- * for analysts and admins only.
+ * exact locations, so the public role does not get them (it gets the public scorecard); tips and
+ * monitored people are for analysts and admins only.
  */
 public enum Role {
     PUBLIC,
@@ -23,9 +23,19 @@ public enum Role {
         return this == ANALYST || this == ADMIN;
     }
 
-    /** Whether a live event, alert, halo or cell may be shown to this role. */
+    /**
+     * Whether this role may see monitored people (positions, transitions, crime-scene alerts):
+     * analysts and admins; every read is audited.
+     */
+    public boolean maySeeMonitored() {
+        return this == ANALYST || this == ADMIN;
+    }
+
+    /** Whether a live item may be shown to this role. */
     public boolean maySee(LiveItem item) {
-        return mayWatchLive() && (maySeeTips() || !item.revealsTip());
+        return mayWatchLive()
+                && (maySeeTips() || !item.revealsTip())
+                && (maySeeMonitored() || !item.restricted());
     }
 
     /** The name used in token files and JSON, e.g. {@code dispatcher}. */

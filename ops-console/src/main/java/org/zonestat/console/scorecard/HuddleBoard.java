@@ -75,6 +75,9 @@ public final class HuddleBoard {
      * @param hotCells the zone's cells that are hot in the latest 7-day window, by cell id
      * @param actionItems the zone's open action items, oldest first
      * @param changes what changed since the previous day's huddle, as sentences
+     * @param dosage patrol and outreach presence in the zone on the huddle's day, beside {@code
+     *     last24h}'s violence
+     * @param dosage7d the same over the 7 days ending with it, beside {@code last7d}
      */
     public record ZoneCard(
             String zone,
@@ -85,7 +88,9 @@ public final class HuddleBoard {
             Long overdue311,
             List<HotCellView> hotCells,
             List<ItemView> actionItems,
-            List<String> changes) {}
+            List<String> changes,
+            Dosage dosage,
+            Dosage dosage7d) {}
 
     /**
      * A hot cell as the card shows it: by place, and as a hexagon for the card's small map.
@@ -209,7 +214,9 @@ public final class HuddleBoard {
                                                             i.dueDate(),
                                                             i.isOverdue(date)))
                                     .toList(),
-                            List.copyOf(changes)));
+                            List.copyOf(changes),
+                            Dosage.sum(scorecard.days(layer, zone, date, date)),
+                            Dosage.sum(scorecard.days(layer, zone, date.minusDays(6), date))));
         }
         return new Huddle(layer, date, goalPercent, withTips, List.copyOf(cards));
     }

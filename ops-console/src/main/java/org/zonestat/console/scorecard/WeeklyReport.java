@@ -58,6 +58,7 @@ public final class WeeklyReport {
      * @param openAtEnd open 311 requests at the end of the week, or null if unknown
      * @param actionItems the zone's items open at the end of the week or closed during it
      * @param trend one point per week, oldest first
+     * @param dosage the week's patrol and outreach presence in the zone
      */
     public record Report(
             String layer,
@@ -73,10 +74,19 @@ public final class WeeklyReport {
             Double closureRatePercent,
             Long openAtEnd,
             List<ActionItem> actionItems,
-            List<WeekPoint> trend) {}
+            List<WeekPoint> trend,
+            Dosage dosage) {}
 
-    /** Homicides + shootings in one ISO week. */
-    public record WeekPoint(String week, LocalDate from, long gunViolence) {}
+    /**
+     * Homicides + shootings in one ISO week, beside the patrol and outreach minutes spent in the
+     * zone that week.
+     */
+    public record WeekPoint(
+            String week,
+            LocalDate from,
+            long gunViolence,
+            double patrolMinutes,
+            double outreachMinutes) {}
 
     /** {@code 2018-W27} for a date in that ISO week. */
     public static String weekOf(LocalDate date) {
@@ -144,7 +154,8 @@ public final class WeeklyReport {
                             .query(ScorecardQuery.gunViolence(layer, m, m.plusDays(6)), zones)
                             .zone(zone)
                             .total();
-            trend.add(new WeekPoint(weekOf(m), m, n));
+            Dosage d = Dosage.sum(scorecard.days(layer, zone, m, m.plusDays(6)));
+            trend.add(new WeekPoint(weekOf(m), m, n, d.patrolMinutes(), d.outreachMinutes()));
         }
         return new Report(
                 layer,
@@ -160,7 +171,8 @@ public final class WeeklyReport {
                 closure,
                 openAtEnd,
                 items,
-                List.copyOf(trend));
+                List.copyOf(trend),
+                Dosage.sum(scorecard.days(layer, zone, monday, sunday)));
     }
 
     /** Gun violence this week against the week 52 weeks earlier (not the calendar year). */

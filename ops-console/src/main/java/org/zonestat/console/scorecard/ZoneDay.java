@@ -18,6 +18,7 @@ import org.zonestat.topics.ZoneStatsMessage;
  * @param openAtEnd open 311 requests in the zone at the end of the day, or null
  * @param overdueAtEnd overdue 311 requests in the zone at the end of the day, or null
  * @param medianDaysToClose median days to close of the requests closed that day, or null
+ * @param dosage the patrol and outreach presence that day ({@link Dosage#NONE} when none)
  */
 public record ZoneDay(
         String layer,
@@ -26,7 +27,8 @@ public record ZoneDay(
         Map<Kind, Long> counts,
         Long openAtEnd,
         Long overdueAtEnd,
-        Double medianDaysToClose) {
+        Double medianDaysToClose,
+        Dosage dosage) {
 
     public ZoneDay {
         Objects.requireNonNull(layer, "layer");
@@ -35,6 +37,19 @@ public record ZoneDay(
         EnumMap<Kind, Long> copy = new EnumMap<>(Kind.class);
         copy.putAll(counts);
         counts = Collections.unmodifiableMap(copy);
+        dosage = dosage == null ? Dosage.NONE : dosage;
+    }
+
+    /** A day without dosage. */
+    public ZoneDay(
+            String layer,
+            String zone,
+            LocalDate day,
+            Map<Kind, Long> counts,
+            Long openAtEnd,
+            Long overdueAtEnd,
+            Double medianDaysToClose) {
+        this(layer, zone, day, counts, openAtEnd, overdueAtEnd, medianDaysToClose, Dosage.NONE);
     }
 
     /** The count of a kind, or null if the record does not carry it. */
@@ -64,6 +79,7 @@ public record ZoneDay(
                 counts,
                 m.openAtEnd(),
                 m.overdueAtEnd(),
-                m.medianDaysToClose());
+                m.medianDaysToClose(),
+                Dosage.of(m));
     }
 }

@@ -304,7 +304,10 @@ class RawRecordParserTest {
                         RejectReason.SWAPPED_COORDINATES,
                         RejectReason.OUTSIDE_ZONES,
                         RejectReason.LATE,
-                        RejectReason.DUPLICATE);
+                        RejectReason.DUPLICATE,
+                        // Positions only: given by their own parser and tracker.
+                        RejectReason.STALE_POSITION,
+                        RejectReason.IMPOSSIBLE_SPEED);
         Set<RejectReason> parserReasons = EnumSet.complementOf(EnumSet.copyOf(later));
         assertThat(rejections().map(Rejected::reason).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(parserReasons);
