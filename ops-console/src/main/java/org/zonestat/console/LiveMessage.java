@@ -78,6 +78,29 @@ public sealed interface LiveMessage {
             units = List.copyOf(units);
             transitions = List.copyOf(transitions);
         }
+
+        /** A snapshot without units or transitions. */
+        public Snapshot(
+                String streamId,
+                long lastSeq,
+                SnapshotReason reason,
+                LiveSubscription subscription,
+                List<LiveEvent> events,
+                List<LiveAlert> alerts,
+                List<RiskHalo> halos,
+                List<HotCell> cells) {
+            this(
+                    streamId,
+                    lastSeq,
+                    reason,
+                    subscription,
+                    events,
+                    alerts,
+                    halos,
+                    cells,
+                    List.of(),
+                    List.of());
+        }
     }
 
     /**

@@ -24,13 +24,17 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
     /** Connects and waits (bounded) for the handshake; throws if the upgrade is refused. */
     static LiveClient connect(int port, String token) throws Exception {
+        return connect(port, "/ws/live", token);
+    }
+
+    /** Connects to another socket of the console ({@code /ws/field}) with the same checks. */
+    static LiveClient connect(int port, String path, String token) throws Exception {
         LiveClient client = new LiveClient();
         String query = token == null ? "" : "?token=" + token;
         client.socket =
                 HttpClient.newHttpClient()
                         .newWebSocketBuilder()
-                        .buildAsync(
-                                URI.create("ws://127.0.0.1:" + port + "/ws/live" + query), client)
+                        .buildAsync(URI.create("ws://127.0.0.1:" + port + path + query), client)
                         .get(10, TimeUnit.SECONDS);
         return client;
     }
@@ -72,6 +76,12 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
             return h.seq();
         } else if (m instanceof LiveMessage.Cell c) {
             return c.seq();
+        } else if (m instanceof LiveMessage.Unit u) {
+            return u.seq();
+        } else if (m instanceof LiveMessage.Monitored u) {
+            return u.seq();
+        } else if (m instanceof LiveMessage.Transition t) {
+            return t.seq();
         }
         return 0;
     }

@@ -129,6 +129,7 @@ public final class PatrolFleet implements Iterator<RawPosition> {
         boolean atHotPlace;
         long shiftStart;
         boolean offDutySent;
+        boolean reported;
 
         Device(int index, String id, Zone assigned) {
             this.index = index;
@@ -173,7 +174,10 @@ public final class PatrolFleet implements Iterator<RawPosition> {
                     return position(now, "off-duty");
                 }
             }
-            move(now);
+            if (reported) {
+                move(now);
+            }
+            reported = true;
             return position(now, monitored ? null : status);
         }
 
