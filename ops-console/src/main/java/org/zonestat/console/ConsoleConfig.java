@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param pingInterval how often the server pings each WebSocket client to keep it open
  * @param warmUpZones whether to serialize every zone layer on a background thread when the server
  *     starts (about 3 s of CPU for the Baltimore layers), so the first page load does not wait
+ * @param city what the pages show of the city ({@code /api/config}); null until {@link OpsConsole}
+ *     sets it from its city profile
  */
 public record ConsoleConfig(
         String tileUrl,
@@ -23,7 +25,8 @@ public record ConsoleConfig(
         int maxMarkers,
         int clientQueueLimit,
         Duration pingInterval,
-        boolean warmUpZones) {
+        boolean warmUpZones,
+        CityView city) {
 
     public ConsoleConfig {
         if (tileUrl != null && !(tileUrl.startsWith("https://") || tileUrl.startsWith("http://"))) {
@@ -49,26 +52,43 @@ public record ConsoleConfig(
      * at start.
      */
     public static ConsoleConfig defaults() {
-        return new ConsoleConfig(null, null, 1000, 5000, Duration.ofSeconds(20), true);
+        return new ConsoleConfig(null, null, 1000, 5000, Duration.ofSeconds(20), true, null);
     }
 
     public ConsoleConfig withTiles(String url, String attribution) {
         return new ConsoleConfig(
-                url, attribution, maxMarkers, clientQueueLimit, pingInterval, warmUpZones);
+                url, attribution, maxMarkers, clientQueueLimit, pingInterval, warmUpZones, city);
     }
 
     public ConsoleConfig withMaxMarkers(int markers) {
         return new ConsoleConfig(
-                tileUrl, tileAttribution, markers, clientQueueLimit, pingInterval, warmUpZones);
+                tileUrl,
+                tileAttribution,
+                markers,
+                clientQueueLimit,
+                pingInterval,
+                warmUpZones,
+                city);
     }
 
     public ConsoleConfig withClientQueueLimit(int limit) {
         return new ConsoleConfig(
-                tileUrl, tileAttribution, maxMarkers, limit, pingInterval, warmUpZones);
+                tileUrl, tileAttribution, maxMarkers, limit, pingInterval, warmUpZones, city);
     }
 
     public ConsoleConfig withWarmUpZones(boolean warmUp) {
         return new ConsoleConfig(
-                tileUrl, tileAttribution, maxMarkers, clientQueueLimit, pingInterval, warmUp);
+                tileUrl, tileAttribution, maxMarkers, clientQueueLimit, pingInterval, warmUp, city);
+    }
+
+    public ConsoleConfig withCity(CityView view) {
+        return new ConsoleConfig(
+                tileUrl,
+                tileAttribution,
+                maxMarkers,
+                clientQueueLimit,
+                pingInterval,
+                warmUpZones,
+                view);
     }
 }

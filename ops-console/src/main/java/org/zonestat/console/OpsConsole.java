@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
 import org.zonestat.console.metrics.MetricsRoutes;
@@ -85,11 +87,22 @@ public final class OpsConsole {
         this.host = b.host;
         this.port = b.port;
         this.tokens = b.tokens;
-        this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.baltimore();
+        this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.load(b.city.layers());
         this.recentLimit = b.recentLimit;
         this.resumeLimit = b.resumeLimit;
-        this.config = b.config;
-        this.huddle = b.huddle;
+        this.huddle = b.huddle != null ? b.huddle : HuddleSettings.forCity(b.city);
+        ConsoleConfig web = b.config;
+        if (web.tileUrl() == null && b.city.tiles().isPresent()) {
+            web = web.withTiles(b.city.tiles().get().url(), b.city.tiles().get().attribution());
+        }
+        this.config =
+                web.withCity(
+                        CityView.of(
+                                b.city.name(),
+                                huddle.timeZone(),
+                                huddle.huddleLayer(),
+                                huddle.goalPercent(),
+                                catalog));
     }
 
     public static Builder builder() {
@@ -137,8 +150,8 @@ public final class OpsConsole {
             routes.add(new StatusRoutes(hub, feed::health, counters::snapshot));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
             routes.add(new LiveSocket(hub, access, config, layers));
-            routes.add(new ReplayRoutes(replay));
-            routes.add(new SiteVisitRoutes(replay, layers));
+            routes.add(new ReplayRoutes(replay, huddle.timeZone()));
+            routes.add(new SiteVisitRoutes(replay, layers, huddle.timeZone()));
             if (uploads != null) {
                 routes.add(uploads);
             }
@@ -281,13 +294,24 @@ public final class OpsConsole {
         private int recentLimit = DEFAULT_RECENT_LIMIT;
         private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
-        private HuddleSettings huddle = HuddleSettings.defaults();
+        private CityProfile city;
+        private HuddleSettings huddle;
 
         private Builder() {}
 
         /**
+         * The city served: its layers (unless {@link #catalog} gives others), its huddle settings
+         * (unless {@link #huddle} gives others), its tiles (unless {@link #config} has some) and
+         * what the pages show of it; default the city of {@link CityOption#DEFAULT}.
+         */
+        public Builder city(CityProfile profile) {
+            this.city = Objects.requireNonNull(profile, "city");
+            return this;
+        }
+
+        /**
          * Topics, goal, time zone and date of the scorecard and huddle; default {@link
-         * HuddleSettings#defaults()}.
+         * HuddleSettings#forCity} of the city.
          */
         public Builder huddle(HuddleSettings settings) {
             this.huddle = Objects.requireNonNull(settings, "huddle");
@@ -359,7 +383,7 @@ public final class OpsConsole {
             return this;
         }
 
-        /** The zone layers; default {@link ZoneCatalog#baltimore()}, loaded at build time. */
+        /** The zone layers; default the city's, loaded at build time. */
         public Builder catalog(ZoneCatalog catalog) {
             this.catalog = catalog;
             return this;
@@ -409,6 +433,9 @@ public final class OpsConsole {
                 throw new IllegalArgumentException("resumeLimit must be >= 1, was " + resumeLimit);
             }
             Objects.requireNonNull(config, "config");
+            if (city == null) {
+                city = CityOption.defaultCity();
+            }
             return new OpsConsole(this);
         }
 

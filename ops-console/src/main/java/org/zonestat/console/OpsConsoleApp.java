@@ -103,15 +103,20 @@ public final class OpsConsoleApp {
     /** The body of every 4xx/5xx answer. */
     public record ErrorBody(String error) {}
 
-    /** {@code GET /api/config}: what the page needs besides the data. */
-    public record PageConfig(String role, String tileUrl, String tileAttribution, int maxMarkers) {}
+    /**
+     * {@code GET /api/config}: what the page needs besides the data, the city it serves included
+     * (null when the app was built without one).
+     */
+    public record PageConfig(
+            String role, String tileUrl, String tileAttribution, int maxMarkers, CityView city) {}
 
     private PageConfig pageConfig(Context ctx) {
         return new PageConfig(
                 Access.role(ctx).id(),
                 config.tileUrl(),
                 config.tileAttribution(),
-                config.maxMarkers());
+                config.maxMarkers(),
+                config.city());
     }
 
     private static void errorJson(HttpResponseException e, Context ctx) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 
 /**
@@ -41,7 +42,7 @@ class OpsConsoleRestTest {
 
     @BeforeAll
     static void startApp() {
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         AccessTokens tokens = AccessTokens.of(Map.of(TOKEN, Role.DISPATCHER));
         app =
                 new OpsConsoleApp(

@@ -14,18 +14,15 @@ import java.time.temporal.IsoFields;
 
 /**
  * Validates the replay range parameters: either {@code week=2018-W27} (an ISO week, Monday to
- * Sunday in Baltimore) or {@code from} and {@code to}, each a Baltimore local date ({@code
- * 2018-07-02}; {@code to} inclusive) or an instant ({@code 2018-07-02T04:00:00Z}; {@code to}
- * exclusive). The range must be positive and at most {@value #MAX_DAYS} days. Errors are 400s that
- * name the parameter.
+ * Sunday in the city's time zone) or {@code from} and {@code to}, each a local date of the city
+ * ({@code 2018-07-02}; {@code to} inclusive) or an instant ({@code 2018-07-02T04:00:00Z}; {@code
+ * to} exclusive). The range must be positive and at most {@value #MAX_DAYS} days. Errors are 400s
+ * that name the parameter.
  *
  * @param from start, inclusive
  * @param to end, exclusive
  */
 public record ReplayRange(Instant from, Instant to) {
-    /** Local dates are Baltimore's. */
-    public static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
-
     public static final int MAX_DAYS = 92;
 
     private static final DateTimeFormatter WEEK =
@@ -36,8 +33,8 @@ public record ReplayRange(Instant from, Instant to) {
                     .parseDefaulting(ChronoField.DAY_OF_WEEK, 1)
                     .toFormatter();
 
-    /** The range named by the request's query parameters. */
-    public static ReplayRange of(Context ctx) {
+    /** The range named by the request's query parameters, local dates in {@code zone}. */
+    public static ReplayRange of(Context ctx, ZoneId zone) {
         String week = ctx.queryParam("week");
         String from = ctx.queryParam("from");
         String to = ctx.queryParam("to");
@@ -55,13 +52,15 @@ public record ReplayRange(Instant from, Instant to) {
                                 + week
                                 + "'");
             }
-            range = new ReplayRange(start(monday), start(monday.plusDays(7)));
+            range = new ReplayRange(start(monday, zone), start(monday.plusDays(7), zone));
         } else {
             if (from == null || from.isBlank() || to == null || to.isBlank()) {
                 throw new BadRequestResponse(
                         "query parameters 'from' and 'to' (dates like 2018-07-02 or instants) or 'week' (like 2018-W27) are required");
             }
-            range = new ReplayRange(instant(from, "from", false), instant(to, "to", true));
+            range =
+                    new ReplayRange(
+                            instant(from, "from", false, zone), instant(to, "to", true, zone));
         }
         if (!range.to.isAfter(range.from)) {
             throw new BadRequestResponse("query parameter 'to' must be after 'from'");
@@ -73,16 +72,16 @@ public record ReplayRange(Instant from, Instant to) {
         return range;
     }
 
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(BALTIMORE).toInstant();
+    private static Instant start(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
-    private static Instant instant(String raw, String name, boolean endOfDay) {
+    private static Instant instant(String raw, String name, boolean endOfDay, ZoneId zone) {
         String value = raw.strip();
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return start(endOfDay ? day.plusDays(1) : day);
+                return start(endOfDay ? day.plusDays(1) : day, zone);
             }
             return Instant.parse(value);
         } catch (DateTimeException e) {

@@ -2,6 +2,7 @@ package org.zonestat.console.replay;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.time.ZoneId;
 import org.zonestat.console.Access;
 import org.zonestat.console.ClasspathFile;
 import org.zonestat.console.Role;
@@ -16,9 +17,15 @@ import org.zonestat.console.RouteGroup;
  */
 public final class ReplayRoutes implements RouteGroup {
     private final ReplayReader reader;
+    private final ZoneId timeZone;
 
-    public ReplayRoutes(ReplayReader reader) {
+    /**
+     * @param reader reads the topics
+     * @param timeZone the city's zone: a week or a date is local to it
+     */
+    public ReplayRoutes(ReplayReader reader, ZoneId timeZone) {
         this.reader = reader;
+        this.timeZone = timeZone;
     }
 
     @Override
@@ -34,7 +41,7 @@ public final class ReplayRoutes implements RouteGroup {
     /** {@code GET /api/replay?week=|from=&to=}. */
     private void range(Context ctx) {
         Role role = Access.role(ctx);
-        ReplayRange range = ReplayRange.of(ctx);
+        ReplayRange range = ReplayRange.of(ctx, timeZone);
         ctx.json(reader.read(range.from(), range.to(), role::maySee));
     }
 }

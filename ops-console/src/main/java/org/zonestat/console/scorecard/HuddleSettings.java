@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 
 /**
  * Settings of the scorecard, huddle, report and public pages.
@@ -11,9 +13,10 @@ import java.util.Objects;
  * @param zoneStatsTopic the per-zone daily scorecard topic
  * @param hotspotsTopic the hot-spot topic (Gi* cells)
  * @param actionItemsTopic the compacted topic holding the action items (created if missing)
- * @param timeZone the time zone of local dates ({@code America/New_York})
+ * @param timeZone the time zone of local dates: the city's
  * @param goalPercent the goal as a change against last year, e.g. {@code -15.0}
- * @param huddleLayer the layer whose zones the huddle wall and the public page show
+ * @param huddleLayer the layer whose zones the huddle wall and the public page show: the city's
+ *     focus layer
  * @param huddleDate the huddle's "today"; null means the latest day in {@code zone-stats} for the
  *     layer, or the clock's date when there is none
  * @param rotateSeconds how long the huddle wall shows each zone before the next
@@ -47,20 +50,26 @@ public record HuddleSettings(
     }
 
     /**
-     * Topics {@code zone-stats}, {@code hotspots}, {@code action-items}; Baltimore time; goal −15%;
-     * the VRI zones; today = the latest day in the data; 12 s per zone; the system clock.
+     * A city's huddle: its time zone, goal and focus layer; topics {@code zone-stats}, {@code
+     * hotspots}, {@code action-items}; today = the latest day in the data; 12 s per zone; the
+     * system clock.
      */
-    public static HuddleSettings defaults() {
+    public static HuddleSettings forCity(CityProfile city) {
         return new HuddleSettings(
                 "zone-stats",
                 "hotspots",
                 "action-items",
-                ZoneId.of("America/New_York"),
-                -15.0,
-                "vri-zones",
+                city.timeZone(),
+                city.goalPercent(),
+                city.focusLayer(),
                 null,
                 12,
                 Clock.systemUTC());
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static HuddleSettings defaults() {
+        return forCity(CityOption.defaultCity());
     }
 
     public HuddleSettings withTopics(String zoneStats, String hotspots, String actionItems) {

@@ -43,7 +43,7 @@ import org.zonestat.geo.ZoneLayer;
  * <p>Immutable and thread-safe.
  *
  * @param layer the layer id
- * @param asOf the last day counted (Baltimore local date)
+ * @param asOf the last day counted (a local date of the city)
  * @param days the violence window in days
  * @param from violence window start (inclusive)
  * @param until the end of {@code asOf} (exclusive)
@@ -51,7 +51,6 @@ import org.zonestat.geo.ZoneLayer;
  */
 public record SiteVisitPlan(
         String layer, LocalDate asOf, int days, Instant from, Instant until, List<Row> rows) {
-    public static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
     public static final int REQUEST_LOOKBACK_DAYS = 365;
     public static final double HOMICIDE_WEIGHT = 10;
     public static final double SHOOTING_WEIGHT = 5;
@@ -85,16 +84,16 @@ public record SiteVisitPlan(
             int overdueRequests,
             String explanation) {}
 
-    /** The end of a plan's windows: the start of the day after {@code asOf} in Baltimore. */
-    public static Instant until(LocalDate asOf) {
-        return asOf.plusDays(1).atStartOfDay(BALTIMORE).toInstant();
+    /** The end of a plan's windows: the start of the day after {@code asOf} in {@code zone}. */
+    public static Instant until(LocalDate asOf, ZoneId zone) {
+        return asOf.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** The earliest time any input may have: the start of the request lookback. */
-    public static Instant readFrom(LocalDate asOf, int days) {
+    public static Instant readFrom(LocalDate asOf, int days, ZoneId zone) {
         return asOf.plusDays(1)
                 .minusDays(Math.max(days, REQUEST_LOOKBACK_DAYS))
-                .atStartOfDay(BALTIMORE)
+                .atStartOfDay(zone)
                 .toInstant();
     }
 
@@ -106,16 +105,20 @@ public record SiteVisitPlan(
         return item instanceof LiveAlert a && "overdue-311".equals(a.type());
     }
 
-    /** Ranks every zone of {@code layer}; inputs outside the windows are ignored. */
+    /**
+     * Ranks every zone of {@code layer}, days local to {@code timeZone}; inputs outside the windows
+     * are ignored.
+     */
     public static SiteVisitPlan rank(
             ZoneLayer layer,
             LocalDate asOf,
             int days,
+            ZoneId timeZone,
             List<LiveEvent> events,
             List<LiveAlert> alerts) {
-        Instant until = until(asOf);
-        Instant from = asOf.plusDays(1).minusDays(days).atStartOfDay(BALTIMORE).toInstant();
-        Instant requestsFrom = readFrom(asOf, days);
+        Instant until = until(asOf, timeZone);
+        Instant from = asOf.plusDays(1).minusDays(days).atStartOfDay(timeZone).toInstant();
+        Instant requestsFrom = readFrom(asOf, days, timeZone);
         Map<String, int[]> counts =
                 new HashMap<>(); // zone -> homicides, shootings, other, open, overdue
         Map<String, LiveEvent> latestRequest = new HashMap<>();

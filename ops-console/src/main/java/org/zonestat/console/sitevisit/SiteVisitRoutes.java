@@ -3,6 +3,7 @@ package org.zonestat.console.sitevisit;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -26,6 +27,7 @@ import org.zonestat.geo.ZoneLayer;
 public final class SiteVisitRoutes implements RouteGroup {
     private final ReplayReader reader;
     private final Supplier<ZoneCatalog> catalog;
+    private final ZoneId timeZone;
 
     /** The JSON answer: the plan plus how it was made. */
     public record Answer(
@@ -41,10 +43,12 @@ public final class SiteVisitRoutes implements RouteGroup {
     /**
      * @param reader reads the topics
      * @param catalog the layers as they are now
+     * @param timeZone the city's zone, whose local days the plan counts
      */
-    public SiteVisitRoutes(ReplayReader reader, Supplier<ZoneCatalog> catalog) {
+    public SiteVisitRoutes(ReplayReader reader, Supplier<ZoneCatalog> catalog, ZoneId timeZone) {
         this.reader = reader;
         this.catalog = catalog;
+        this.timeZone = timeZone;
     }
 
     @Override
@@ -67,8 +71,12 @@ public final class SiteVisitRoutes implements RouteGroup {
         Predicate<LiveItem> keep =
                 item -> !item.revealsTip() && role.maySee(item) && SiteVisitPlan.relevant(item);
         ReplayReader.Range range =
-                reader.read(SiteVisitPlan.readFrom(asOf, days), SiteVisitPlan.until(asOf), keep);
-        SiteVisitPlan plan = SiteVisitPlan.rank(layer, asOf, days, range.events(), range.alerts());
+                reader.read(
+                        SiteVisitPlan.readFrom(asOf, days, timeZone),
+                        SiteVisitPlan.until(asOf, timeZone),
+                        keep);
+        SiteVisitPlan plan =
+                SiteVisitPlan.rank(layer, asOf, days, timeZone, range.events(), range.alerts());
         String file = "site-visits-" + layer.id() + "-" + asOf;
         switch (q.format()) {
             case "csv" ->

@@ -24,6 +24,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.ConsoleConfig;
@@ -57,7 +58,7 @@ class ScorecardPagesBrowserITCase {
         for (String t : List.of("events", "zone-stats", "hotspots")) {
             broker.createTopic(t, 1, Map.of());
         }
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         ScorecardApiITCase.publishScenario(broker, catalog);
         console =
                 OpsConsole.builder()
