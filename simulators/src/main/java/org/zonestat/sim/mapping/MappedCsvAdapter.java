@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,11 @@ import org.zonestat.sim.csv.CsvTable;
  * absent. The header must hold every column the mapping names (else {@link InvalidInputException}
  * before any row is read); a row that cannot be read (no id, a time in no known format, a row with
  * another number of fields than the header, ...) is rejected with its line and the reason.
+ *
+ * <p>With {@code id.repeats=merge} ({@link FeedMapping.Merge}) the rows that share an id become one
+ * record, given to the sink after the last row has been read (in the order of their first rows);
+ * each further row of an id is reported as accepted with no record of its own, so rows still
+ * reconcile. The records of the file are then held in memory until it ends.
  *
  * <p>Coordinates are copied as numbers; a value that is not a number is copied as text so that the
  * pipeline rejects it with the original. Rows without coordinates are kept (the pipeline reports
@@ -80,6 +86,7 @@ public final class MappedCsvAdapter implements RecordAdapter {
                                 + headerFields
                                 + ")");
             }
+            Merging merging = mapping.merge().map(Merging::new).orElse(null);
             List<String> values;
             while ((values = reader.next()) != null) {
                 if (values.size() == 1 && values.get(0).isEmpty()) {
@@ -105,10 +112,74 @@ public final class MappedCsvAdapter implements RecordAdapter {
                     sink.rejected(new Rejection(name, line, e.getMessage()));
                     continue;
                 }
-                sink.accepted(records);
+                if (merging != null) {
+                    merging.add(records.get(0), sink);
+                } else {
+                    sink.accepted(records);
+                }
+            }
+            if (merging != null) {
+                merging.finish(sink);
             }
         } catch (IOException e) {
             throw new InvalidInputException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The records of rows that share an id, merged into one per id; one instance per file. */
+    private final class Merging {
+        private final FeedMapping.Merge merge;
+        private final Map<String, ObjectNode> records = new LinkedHashMap<>();
+        private final Map<String, RawEvent> firsts = new HashMap<>();
+        private final Map<String, Integer> rows = new HashMap<>();
+
+        Merging(FeedMapping.Merge merge) {
+            this.merge = merge;
+        }
+
+        void add(RawEvent record, RecordSink sink) {
+            ObjectNode node = json(record.json());
+            ObjectNode first = records.get(record.key());
+            if (first == null) {
+                records.put(record.key(), node);
+                firsts.put(record.key(), record);
+                rows.put(record.key(), 1);
+                return;
+            }
+            rows.merge(record.key(), 1, Integer::sum);
+            if (first.has("kind") && node.has("kind")) {
+                String kind = node.get("kind").asText();
+                int severity = FeedMapping.INCIDENT_KINDS_BY_SEVERITY.indexOf(kind);
+                int current =
+                        FeedMapping.INCIDENT_KINDS_BY_SEVERITY.indexOf(first.get("kind").asText());
+                if (severity >= 0 && (current < 0 || severity < current)) {
+                    first.put("kind", kind);
+                }
+            }
+            sink.accepted(List.of());
+        }
+
+        void finish(RecordSink sink) {
+            records.forEach(
+                    (id, node) -> {
+                        merge.countField().ifPresent(f -> node.put(f, rows.get(id)));
+                        RawEvent first = firsts.get(id);
+                        sink.accepted(
+                                List.of(
+                                        new RawEvent(
+                                                first.feed(),
+                                                id,
+                                                node.toString(),
+                                                first.occurredAt())));
+                    });
+        }
+
+        private ObjectNode json(String text) {
+            try {
+                return (ObjectNode) JSON.readTree(text);
+            } catch (IOException e) {
+                throw new IllegalStateException("a record this adapter wrote is not JSON", e);
+            }
         }
     }
 
