@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.topics.RawIncident;
 
 /** {@link FeedReplayer#publishLive}: records go out when the clock reaches their time. */
 class FeedReplayerLiveITCase {
@@ -63,7 +64,7 @@ class FeedReplayerLiveITCase {
     }
 
     private static RawEvent record(String id, Instant at) {
-        return new RawEvent(
-                Feed.INCIDENTS, id, "{\"id\":\"" + id + "\",\"occurredAt\":\"" + at + "\"}", at);
+        return RawEvent.of(
+                new RawIncident(id, "test", "SHOOTING", null, at, 39.3, -76.6, null, Map.of()));
     }
 }

@@ -32,11 +32,9 @@ import org.zonestat.jobs.functions.ParsedRecordWatermarks;
 import org.zonestat.jobs.functions.RawRecordParser;
 import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.hotspots.HotspotGraph;
-import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
-import org.zonestat.jobs.io.AnalyticsSerializationSchema;
+import org.zonestat.jobs.io.MessageSerializationSchema;
 import org.zonestat.jobs.io.RawRecordDeserializer;
-import org.zonestat.jobs.io.RejectionSerializationSchema;
-import org.zonestat.jobs.io.TaggedEventSerializationSchema;
+import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.Alert;
 import org.zonestat.jobs.model.HotspotChange;
@@ -141,54 +139,75 @@ public final class ZoneTaggingJob {
                 new Sinks(
                         kafkaSink(
                                 config,
-                                new TaggedEventSerializationSchema(t.events()),
+                                MessageSerializationSchema.of(t.events(), TopicMessages::event),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "events"),
                         kafkaSink(
                                 config,
-                                new RejectionSerializationSchema(t.rejected()),
+                                MessageSerializationSchema.of(
+                                        t.rejected(), TopicMessages::rejected),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "rejected"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.alerts(t.alerts()),
+                                MessageSerializationSchema.of(t.alerts(), TopicMessages::alert),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "alerts"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.notifications(t.notifications()),
+                                MessageSerializationSchema.of(
+                                        t.notifications(), TopicMessages::notification),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "notifications"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.zoneStats(t.zoneStats()),
+                                MessageSerializationSchema.of(
+                                        t.zoneStats(), TopicMessages::zoneStats),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-stats"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.hotspots(t.hotspots()),
+                                MessageSerializationSchema.of(t.hotspots(), TopicMessages::halo),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "halos"),
                         kafkaSink(
                                 config,
-                                HotspotSerializationSchema.changes(t.hotspots()),
+                                MessageSerializationSchema.of(
+                                        t.hotspots(), TopicMessages::hotspotCell),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-cells"),
                         kafkaSink(
                                 config,
-                                HotspotSerializationSchema.summaries(t.hotspots()),
+                                MessageSerializationSchema.of(
+                                        t.hotspots(), TopicMessages::hotspotWindow),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-summaries"),
                         kafkaSink(
                                 config,
-                                HotspotSerializationSchema.zoneCounts(t.hotspots()),
+                                MessageSerializationSchema.of(
+                                        t.hotspots(), TopicMessages::zoneWindowCounts),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-window-counts")),
                 config);
     }
 
-    /** Adds the job's operators to the environment. */
-    public void build(StreamExecutionEnvironment env) {
+    /**
+     * The streams the job writes, each already attached to its sink: a caller may attach more (a
+     * test compares what the job meant with what a topic's reader gets).
+     */
+    public record Outputs(
+            DataStream<TaggedEvent> events,
+            DataStream<Rejection> rejected,
+            DataStream<Alert> alerts,
+            DataStream<Notification> notifications,
+            DataStream<ZoneDayStats> zoneStats,
+            DataStream<RiskHalo> halos,
+            DataStream<HotspotChange> hotspotCells,
+            DataStream<HotspotWindowSummary> hotspotSummaries,
+            DataStream<HotspotZoneCounts> zoneWindowCounts) {}
+
+    /** Adds the job's operators to the environment; returns its output streams. */
+    public Outputs build(StreamExecutionEnvironment env) {
         // Event time is read at the source, so that each Kafka partition has its own watermark and
         // a partition read ahead of another does not make the other's records late.
         DataStream<ParsedRecord> raw =
@@ -229,21 +248,18 @@ public final class ZoneTaggingJob {
                         .name("dedupe-and-tag")
                         .uid("dedupe-and-tag");
 
-        parsed.getSideOutput(Rejections.TAG)
-                .union(tagged.getSideOutput(Rejections.TAG))
-                .sinkTo(sinks.rejected())
-                .name("rejected-sink")
-                .uid("rejected-sink");
+        DataStream<Rejection> rejected =
+                parsed.getSideOutput(Rejections.TAG).union(tagged.getSideOutput(Rejections.TAG));
+        rejected.sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
 
         tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
 
         AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
-        analytics
-                .alerts()
-                .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()))
-                .sinkTo(sinks.alerts())
-                .name("alerts-sink")
-                .uid("alerts-sink");
+        DataStream<Alert> alerts =
+                analytics
+                        .alerts()
+                        .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()));
+        alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         analytics
                 .notifications()
                 .sinkTo(sinks.notifications())
@@ -269,6 +285,16 @@ public final class ZoneTaggingJob {
                 .sinkTo(sinks.zoneWindowCounts())
                 .name("zone-window-counts-sink")
                 .uid("zone-window-counts-sink");
+        return new Outputs(
+                tagged,
+                rejected,
+                alerts,
+                analytics.notifications(),
+                analytics.zoneStats(),
+                analytics.halos(),
+                hotspots.changes(),
+                hotspots.summaries(),
+                hotspots.zoneCounts());
     }
 
     /** The raw topics, each record parsed once by the source's deserializer. */

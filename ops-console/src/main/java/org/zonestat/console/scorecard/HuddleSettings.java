@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import org.zonestat.city.CityOption;
 import org.zonestat.city.CityProfile;
+import org.zonestat.topics.Topics;
 
 /**
  * Settings of the scorecard, huddle, report and public pages.
@@ -50,15 +51,15 @@ public record HuddleSettings(
     }
 
     /**
-     * A city's huddle: its time zone, goal and focus layer; topics {@code zone-stats}, {@code
-     * hotspots}, {@code action-items}; today = the latest day in the data; 12 s per zone; the
-     * system clock.
+     * A city's huddle: its time zone, goal and focus layer; the default topics ({@link
+     * Topics#defaults()}); today = the latest day in the data; 12 s per zone; the system clock.
      */
     public static HuddleSettings forCity(CityProfile city) {
+        Topics topics = Topics.defaults();
         return new HuddleSettings(
-                "zone-stats",
-                "hotspots",
-                "action-items",
+                topics.zoneStats(),
+                topics.hotspots(),
+                topics.actionItems(),
                 city.timeZone(),
                 city.goalPercent(),
                 city.focusLayer(),

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.zonestat.sim.Feed;
+import org.zonestat.topics.Topics;
 
 /**
  * How one export layout becomes raw-topic records: a small properties file naming the id, time,
@@ -168,7 +169,7 @@ public final class FeedMapping {
         this.properties = properties;
         MappingKeys k = new MappingKeys(name, properties);
         this.feed = parseFeed(k.required("feed", "incidents, requests311 or tips"));
-        this.topic = k.optional("topic").orElse(feed.defaultTopic());
+        this.topic = k.optional("topic").orElse(feed.topic(Topics.defaults()));
         this.format = Format.parse(k.optional("format").orElse("csv"));
         this.source = k.required("source", "the constant source name of every record");
         String zoneText = k.optional("time.zone").orElse("UTC");
@@ -252,7 +253,7 @@ public final class FeedMapping {
             }
         }
         this.fields = parseFields(name, k);
-        this.merge = parseMerge(name, k, idColumn.isPresent(), lifecycle.isPresent(), fields);
+        this.merge = parseMerge(name, k, feed, idColumn.isPresent(), fields);
         lifecycle.ifPresent(
                 l ->
                         l.updateOnlyFields()
@@ -466,11 +467,7 @@ public final class FeedMapping {
     }
 
     private static Optional<Merge> parseMerge(
-            String name,
-            MappingKeys k,
-            boolean hasIdColumn,
-            boolean lifecycle,
-            List<FieldSpec> fields) {
+            String name, MappingKeys k, Feed feed, boolean hasIdColumn, List<FieldSpec> fields) {
         String repeats = k.optional("id.repeats").orElse("keep");
         Optional<String> countField = k.optional("id.repeats.count-field");
         switch (repeats) {
@@ -486,9 +483,9 @@ public final class FeedMapping {
                     throw new InvalidInputException(
                             "mapping " + name + ": id.repeats=merge needs id.column");
                 }
-                if (lifecycle) {
+                if (feed != Feed.INCIDENTS) {
                     throw new InvalidInputException(
-                            "mapping " + name + ": id.repeats=merge cannot be used with lifecycle");
+                            "mapping " + name + ": id.repeats=merge is for feed incidents");
                 }
                 countField.ifPresent(
                         f -> {

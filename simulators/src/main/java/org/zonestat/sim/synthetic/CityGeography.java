@@ -1,9 +1,5 @@
 package org.zonestat.sim.synthetic;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +24,6 @@ import org.zonestat.sim.RawEvent;
  * <p>Immutable; thread-safe. Built once per profile file and JVM ({@link #of}).
  */
 public final class CityGeography {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SPREAD_POINTS = 5_000;
     private static final Map<String, CityGeography> BUILT = new ConcurrentHashMap<>();
 
@@ -127,18 +122,10 @@ public final class CityGeography {
             if (!seen.add(r.key())) {
                 continue;
             }
-            JsonNode n;
-            try {
-                n = JSON.readTree(r.json());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (n.path("lat").isNumber() && n.path("lon").isNumber()) {
-                double lat = n.get("lat").asDouble();
-                double lon = n.get("lon").asDouble();
-                if (box.contains(lon, lat)) {
-                    out.add(new double[] {lat, lon});
-                }
+            Double lat = r.record().lat();
+            Double lon = r.record().lon();
+            if (lat != null && lon != null && box.contains(lon, lat)) {
+                out.add(new double[] {lat, lon});
             }
         }
         return out;

@@ -1,8 +1,5 @@
 package org.zonestat.jobs.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -10,17 +7,18 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
+import org.zonestat.topics.MalformedMessageException;
+import org.zonestat.topics.TopicCodec;
+import org.zonestat.topics.ZoneLayerMessage;
 
 /**
- * Reads the compacted {@code zones} topic: key = layer id, value = {@code {"title", "nameProperty",
- * "version", "featureCollection"}} or null (a tombstone: remove the layer). Never fails: a message
- * it cannot read becomes an update whose GeoJSON is unusable, which the tagging stage rejects with
- * the reason.
+ * Reads the compacted {@code zones} topic: key = layer id, value = a {@link ZoneLayerMessage} or
+ * null (a tombstone: remove the layer). Never fails: a message it cannot read becomes an update
+ * whose GeoJSON is unusable (the message itself), which the tagging stage rejects with the reason.
  */
 public final class ZoneLayerUpdateDeserializer
         implements KafkaRecordDeserializationSchema<ZoneLayerUpdate> {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<ZoneLayerUpdate> out) {
@@ -39,18 +37,20 @@ public final class ZoneLayerUpdateDeserializer
             return;
         }
         try {
-            JsonNode n = JSON.readTree(value);
-            JsonNode fc = n.path("featureCollection");
+            ZoneLayerMessage m =
+                    TopicCodec.decode(record.topic(), record.value(), ZoneLayerMessage.class);
             out.collect(
                     new ZoneLayerUpdate(
                             key,
-                            n.path("title").asText(key),
-                            n.path("nameProperty").asText("name"),
-                            n.path("version").asInt(0),
-                            fc.isMissingNode() ? "{}" : fc.toString(),
+                            m.titleOr(key),
+                            m.nameProperty(),
+                            m.version(),
+                            m.featureCollection().toString(),
                             source));
-        } catch (IOException e) {
-            out.collect(new ZoneLayerUpdate(key, key, "name", 0, value, source));
+        } catch (MalformedMessageException e) {
+            out.collect(
+                    new ZoneLayerUpdate(
+                            key, key, ZoneLayerMessage.DEFAULT_NAME_PROPERTY, 0, value, source));
         }
     }
 
