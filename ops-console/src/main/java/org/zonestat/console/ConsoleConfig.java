@@ -16,8 +16,6 @@ import java.util.Objects;
  * @param pingInterval how often the server pings each WebSocket client to keep it open
  * @param warmUpZones whether to serialize every zone layer on a background thread when the server
  *     starts (about 3 s of CPU for the Baltimore layers), so the first page load does not wait
- * @param city what the pages show of the city ({@code /api/config}); null until {@link OpsConsole}
- *     sets it from its city profile
  */
 public record ConsoleConfig(
         String tileUrl,
@@ -25,8 +23,7 @@ public record ConsoleConfig(
         int maxMarkers,
         int clientQueueLimit,
         Duration pingInterval,
-        boolean warmUpZones,
-        CityView city) {
+        boolean warmUpZones) {
 
     public ConsoleConfig {
         if (tileUrl != null && !(tileUrl.startsWith("https://") || tileUrl.startsWith("http://"))) {
@@ -52,43 +49,26 @@ public record ConsoleConfig(
      * at start.
      */
     public static ConsoleConfig defaults() {
-        return new ConsoleConfig(null, null, 1000, 5000, Duration.ofSeconds(20), true, null);
+        return new ConsoleConfig(null, null, 1000, 5000, Duration.ofSeconds(20), true);
     }
 
     public ConsoleConfig withTiles(String url, String attribution) {
         return new ConsoleConfig(
-                url, attribution, maxMarkers, clientQueueLimit, pingInterval, warmUpZones, city);
+                url, attribution, maxMarkers, clientQueueLimit, pingInterval, warmUpZones);
     }
 
     public ConsoleConfig withMaxMarkers(int markers) {
         return new ConsoleConfig(
-                tileUrl,
-                tileAttribution,
-                markers,
-                clientQueueLimit,
-                pingInterval,
-                warmUpZones,
-                city);
+                tileUrl, tileAttribution, markers, clientQueueLimit, pingInterval, warmUpZones);
     }
 
     public ConsoleConfig withClientQueueLimit(int limit) {
         return new ConsoleConfig(
-                tileUrl, tileAttribution, maxMarkers, limit, pingInterval, warmUpZones, city);
+                tileUrl, tileAttribution, maxMarkers, limit, pingInterval, warmUpZones);
     }
 
     public ConsoleConfig withWarmUpZones(boolean warmUp) {
         return new ConsoleConfig(
-                tileUrl, tileAttribution, maxMarkers, clientQueueLimit, pingInterval, warmUp, city);
-    }
-
-    public ConsoleConfig withCity(CityView view) {
-        return new ConsoleConfig(
-                tileUrl,
-                tileAttribution,
-                maxMarkers,
-                clientQueueLimit,
-                pingInterval,
-                warmUpZones,
-                view);
+                tileUrl, tileAttribution, maxMarkers, clientQueueLimit, pingInterval, warmUp);
     }
 }

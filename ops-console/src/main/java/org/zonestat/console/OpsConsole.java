@@ -65,6 +65,7 @@ public final class OpsConsole {
     private final int resumeLimit;
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
+    private final String cityName;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -86,14 +87,8 @@ public final class OpsConsole {
         if (web.tileUrl() == null && b.city.tiles().isPresent()) {
             web = web.withTiles(b.city.tiles().get().url(), b.city.tiles().get().attribution());
         }
-        this.config =
-                web.withCity(
-                        CityView.of(
-                                b.city.name(),
-                                huddle.timeZone(),
-                                huddle.huddleLayer(),
-                                huddle.goalPercent(),
-                                catalog));
+        this.config = web;
+        this.cityName = b.city.name();
     }
 
     public static Builder builder() {
@@ -150,7 +145,18 @@ public final class OpsConsole {
                                     hub::stats,
                                     counters::snapshot,
                                     List.of(new HuddleMetrics(scorecards)))));
-            OpsConsoleApp web = new OpsConsoleApp(config, access, routes);
+            OpsConsoleApp web =
+                    new OpsConsoleApp(
+                            config,
+                            access,
+                            routes,
+                            () ->
+                                    new CityView(
+                                            cityName,
+                                            huddle.timeZone().getId(),
+                                            huddle.huddleLayer(),
+                                            huddle.goalPercent(),
+                                            LayerBounds.of(layers.get().layers())));
             Javalin app = web.create();
             app.start(host, port);
             return new Running(app, feed, live, hub, host, counters, uploads, scorecards);

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +39,27 @@ public final class OpsConsoleApp {
     private final ConsoleConfig config;
     private final Access access;
     private final List<RouteGroup> groups;
+    private final Supplier<CityView> city;
     private final String contentSecurityPolicy;
+
+    /** An app whose {@code /api/config} names no city (the pages then use the first layer). */
+    public OpsConsoleApp(ConsoleConfig config, Access access, List<RouteGroup> groups) {
+        this(config, access, groups, () -> null);
+    }
 
     /**
      * @param config web settings
      * @param access who may call which route
      * @param groups the routes to serve
+     * @param city the city as {@code /api/config} shows it, asked at each request (its bounds
+     *     follow the layers)
      */
-    public OpsConsoleApp(ConsoleConfig config, Access access, List<RouteGroup> groups) {
+    public OpsConsoleApp(
+            ConsoleConfig config, Access access, List<RouteGroup> groups, Supplier<CityView> city) {
         this.config = Objects.requireNonNull(config, "config");
         this.access = Objects.requireNonNull(access, "access");
         this.groups = List.copyOf(groups);
+        this.city = Objects.requireNonNull(city, "city");
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
     }
 
@@ -104,8 +115,9 @@ public final class OpsConsoleApp {
     public record ErrorBody(String error) {}
 
     /**
-     * {@code GET /api/config}: what the page needs besides the data, the city it serves included
-     * (null when the app was built without one).
+     * {@code GET /api/config}: what the page needs besides the data.
+     *
+     * @param city the city, or null when the app was given none
      */
     public record PageConfig(
             String role, String tileUrl, String tileAttribution, int maxMarkers, CityView city) {}
@@ -116,7 +128,7 @@ public final class OpsConsoleApp {
                 config.tileUrl(),
                 config.tileAttribution(),
                 config.maxMarkers(),
-                config.city());
+                city.get());
     }
 
     private static void errorJson(HttpResponseException e, Context ctx) {
