@@ -70,6 +70,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "The Flink job's parallelism.")
     private int parallelism = 2;
 
+    @Option(
+            names = "--mail-port",
+            paramLabel = "N",
+            description =
+                    "The in-process SMTP server the notifier mails residents through (read them on"
+                            + " /admin/mailbox).")
+    private int mailPort = 2525;
+
     /**
      * The parsed flags.
      *
@@ -88,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw Cli.invalid(spec, "--parallelism", parallelism, ">= 1");
         }
-        for (String flag : new String[] {"--port", "--kafka-port"}) {
+        for (String flag : new String[] {"--port", "--kafka-port", "--mail-port"}) {
             int p = (int) spec.findOption(flag).getValue();
             if (p < 0 || p > 65535) {
                 throw Cli.invalid(spec, flag, p, "in [0, 65535]");
@@ -101,6 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
                 speed,
                 demoFeed,
                 parallelism,
+                mailPort,
                 city.profile(),
                 seed,
                 Clock.systemUTC());
@@ -158,6 +167,7 @@ public final class DemoCommand implements Callable<Integer> {
                                         .append("?token=")
                                         .append(token)
                                         .append('\n'));
+        banner.append(demo.communityLines(url));
         if (options.feed() == DemoOptions.DemoFeed.ALL) {
             banner.append(
                     "  data:         the real history of the city's exports, then the synthetic"

@@ -17,6 +17,7 @@ import org.zonestat.city.CityProfile;
  * @param feed {@link DemoFeed#ALL} (the real history, then the synthetic city live), {@link
  *     DemoFeed#HISTORY} (the real history only) or {@link DemoFeed#NONE}
  * @param parallelism the Flink job's parallelism
+ * @param mailPort the in-process SMTP server's port (0 = any free port)
  * @param city the city served
  * @param seed the synthetic city's seed
  * @param clock what "now" is for the synthetic city: its history ends and its live records are
@@ -29,6 +30,7 @@ public record DemoOptions(
         double speed,
         DemoFeed feed,
         int parallelism,
+        int mailPort,
         CityProfile city,
         long seed,
         Clock clock) {
@@ -48,13 +50,5 @@ public record DemoOptions(
         HISTORY,
         /** Nothing: another tool publishes. */
         NONE
-    }
-
-    public DemoOptions withFeed(DemoFeed f) {
-        return new DemoOptions(dataDir, port, kafkaPort, speed, f, parallelism, city, seed, clock);
-    }
-
-    public DemoOptions withClock(Clock c) {
-        return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism, city, seed, c);
     }
 }

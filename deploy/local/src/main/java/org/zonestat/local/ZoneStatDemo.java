@@ -1,5 +1,7 @@
 package org.zonestat.local;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -17,10 +19,17 @@ import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.open311.Open311Settings;
+import org.zonestat.console.open311.ServiceList;
 import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.tipline.TipLineSettings;
+import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.notifier.EmailChannel;
+import org.zonestat.notifier.Notifier;
+import org.zonestat.notifier.NotifierSettings;
 import org.zonestat.sim.CityFeeds;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
@@ -29,14 +38,16 @@ import org.zonestat.sim.synthetic.CityGeography;
 
 /**
  * The whole of ZoneStat in one process, for one city: a real Kafka broker (KRaft, data under the
- * data folder), the zone-tagging job on a local Flink MiniCluster, the ops console, and the city's
- * data: first its real history (the exports its profile names, with their original times, as fast
- * as the job takes them), then the synthetic city in its geography ({@link SyntheticLive}), up to
- * now and then live. History goes first, so no record is more than the job's allowed lateness
- * behind the records before it. Started by {@link #start}, stopped by {@link #close} (the
- * launcher's Ctrl-C runs it from a shutdown hook). A restart on the same data folder keeps the
- * history: topics, the job's committed source offsets and the publishing position live in the
- * broker, the synthetic city's starts in {@link DemoDataDir}; a folder serves one city.
+ * data folder), the zone-tagging job on a local Flink MiniCluster, the ops console, the notifier
+ * with an in-process SMTP server (GreenMail; what it receives is on the console's {@code
+ * /admin/mailbox}), and the city's data: first its real history (the exports its profile names,
+ * with their original times, as fast as the job takes them), then the synthetic city in its
+ * geography ({@link SyntheticLive}), up to now and then live. History goes first, so no record is
+ * more than the job's allowed lateness behind the records before it. Started by {@link #start},
+ * stopped by {@link #close} (the launcher's Ctrl-C runs it from a shutdown hook). A restart on the
+ * same data folder keeps the history: topics, the job's committed source offsets and the publishing
+ * position live in the broker, the synthetic city's starts in {@link DemoDataDir}; a folder serves
+ * one city.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
@@ -53,6 +64,8 @@ public final class ZoneStatDemo implements AutoCloseable {
     private FeedReplayer replayer;
     private Thread feedThread;
     private AccessTokens tokens;
+    private GreenMail smtp;
+    private Notifier notifier;
 
     public ZoneStatDemo(DemoOptions options) {
         this.options = options;
@@ -87,6 +100,24 @@ public final class ZoneStatDemo implements AutoCloseable {
 
         job = startJob(jobConfig, dataDir);
 
+        smtp =
+                new GreenMail(
+                        new ServerSetup(
+                                options.mailPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        notifier =
+                new Notifier(
+                                NotifierSettings.defaults(
+                                                kafka.bootstrapServers(),
+                                                List.of(
+                                                        new EmailChannel(
+                                                                EmailChannel.Smtp.plain(
+                                                                        "127.0.0.1",
+                                                                        smtp.getSmtp().getPort(),
+                                                                        "311@zonestat.local"))))
+                                        .withTopics(jobConfig.topics()))
+                        .start();
+
         tokens = AccessTokens.loadOrCreateDemo(dataDir.resolve("tokens.properties"));
         console =
                 OpsConsole.builder()
@@ -108,6 +139,17 @@ public final class ZoneStatDemo implements AutoCloseable {
                                                 jobConfig.topics().zoneStats(),
                                                 jobConfig.topics().hotspots(),
                                                 "action-items"))
+                        .open311(
+                                Open311Settings.forCity(city)
+                                        .withTopics(
+                                                jobConfig.topics().requests311(),
+                                                jobConfig.topics().contacts()))
+                        .tipLine(
+                                TipLineSettings.defaults()
+                                        .withTopics(
+                                                jobConfig.topics().tips(),
+                                                jobConfig.topics().tipLine()))
+                        .extraRoutes(new MailboxRoutes(smtp))
                         .build()
                         .start();
 
@@ -203,6 +245,11 @@ public final class ZoneStatDemo implements AutoCloseable {
         return tokens;
     }
 
+    /** The in-process SMTP server's port. */
+    public int mailPort() {
+        return smtp.getSmtp().getPort();
+    }
+
     /**
      * Stops the feed, the job, the console and the broker, in that order; the data folder stays.
      */
@@ -220,8 +267,14 @@ public final class ZoneStatDemo implements AutoCloseable {
                 LOG.warn("cancelling the Flink job: {}", e.toString());
             }
         }
+        if (notifier != null) {
+            notifier.close();
+        }
         if (console != null) {
             console.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         if (kafka != null) {
             kafka.close();
@@ -237,6 +290,59 @@ public final class ZoneStatDemo implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The banner's lines for residents' channels: the tip line, the Open311 endpoint with an {@code
+     * api_key}, the mailbox, and a {@code curl} that posts a request of the city's first service in
+     * its first focus zone.
+     */
+    String communityLines(String url) {
+        String apiKey =
+                tokens.asMap().entrySet().stream()
+                        .filter(e -> e.getValue() == org.zonestat.console.Role.PUBLIC)
+                        .map(java.util.Map.Entry::getKey)
+                        .findFirst()
+                        .orElse("<a token>");
+        CityProfile city = options.city();
+        StringBuilder lines =
+                new StringBuilder(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "  tip line:     %stip   (status: %stip/status; analysts' desk:"
+                                        + " %stips)%n"
+                                        + "  Open311:      %sopen311/discovery.json   api_key (any"
+                                        + " token): %s%n"
+                                        + "  mailbox:      %sadmin/mailbox   (the notifier's"
+                                        + " e-mails; SMTP 127.0.0.1:%d)%n",
+                                url,
+                                url,
+                                url,
+                                url,
+                                apiKey,
+                                url,
+                                mailPort()));
+        List<ServiceList.Service> services = ServiceList.forCity(city).all();
+        if (!services.isEmpty()) {
+            org.locationtech.jts.geom.Point p =
+                    ZoneCatalog.load(List.of(city.layer(city.focusLayer()).orElseThrow()))
+                            .layer(city.focusLayer())
+                            .orElseThrow()
+                            .zone(0)
+                            .geometry()
+                            .getInteriorPoint();
+            lines.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "  try:  curl -d api_key=%s -d service_code=%s -d lat=%.5f -d long=%.5f"
+                                    + " -d email=you@example.org %sopen311/v2/requests.json%n",
+                            apiKey,
+                            services.get(0).code(),
+                            p.getY(),
+                            p.getX(),
+                            url));
+        }
+        return lines.toString();
     }
 
     /** {@code ./zonestat demo}: see {@link DemoCommand}. */

@@ -92,6 +92,7 @@ abstract class CityDemoPages {
                                         0,
                                         DemoOptions.DemoFeed.ALL,
                                         2,
+                                        0,
                                         city,
                                         1,
                                         Clock.fixed(NOW, ZoneOffset.UTC)))

@@ -27,6 +27,7 @@ class DemoCommandTest {
                                 0,
                                 DemoOptions.DemoFeed.ALL,
                                 2,
+                                2525,
                                 CityProfiles.shipped("baltimore"),
                                 1,
                                 options.clock()));
@@ -65,6 +66,7 @@ class DemoCommandTest {
                             assertThat(o.kafkaPort()).isZero();
                             assertThat(o.feed()).isEqualTo(DemoOptions.DemoFeed.NONE);
                             assertThat(o.parallelism()).isEqualTo(1);
+                            assertThat(o.mailPort()).isEqualTo(2525);
                         });
         assertThat(parse(Map.of(), "--feed", "history", "--seed", "7", "--speed", "86400"))
                 .satisfies(

@@ -48,6 +48,7 @@ class ZoneStatDemoITCase {
                         0,
                         DemoOptions.DemoFeed.HISTORY,
                         2,
+                        0,
                         CityProfiles.shipped("baltimore"),
                         1,
                         Clock.fixed(Instant.parse("2019-10-22T12:00:00Z"), ZoneOffset.UTC));

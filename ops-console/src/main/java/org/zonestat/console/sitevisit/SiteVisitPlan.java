@@ -16,6 +16,7 @@ import org.zonestat.console.LiveAlert;
 import org.zonestat.console.LiveEvent;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneLayer;
+import org.zonestat.geo.ZoneLocator;
 
 /**
  * Ranks the zones of one layer for the next rotation of site visits, from the {@code events} and
@@ -39,6 +40,10 @@ import org.zonestat.geo.ZoneLayer;
  * #OTHER_VIOLENT_WEIGHT} × other violent + {@value #OPEN_WEIGHT} × open requests + {@value
  * #OVERDUE_WEIGHT} × overdue requests (an overdue request also counts as open). Every zone of the
  * layer gets a rank: higher score first, then more homicides and shootings, then the name.
+ *
+ * <p>Each event is placed by its position in the layer as it is now, not by the zones the job
+ * tagged it with: a plan for a layer uploaded today ranks its zones on the past weeks too, and an
+ * edited zone counts what lies inside its new boundary.
  *
  * <p>Immutable and thread-safe.
  *
@@ -106,16 +111,19 @@ public record SiteVisitPlan(
     }
 
     /**
-     * Ranks every zone of {@code layer}, days local to {@code timeZone}; inputs outside the windows
-     * are ignored.
+     * Ranks every zone of the locator's layer; inputs outside the windows are ignored.
+     *
+     * @param locator the layer as it is now, which places each event
+     * @param timeZone the city's zone, whose local days the windows are
      */
     public static SiteVisitPlan rank(
-            ZoneLayer layer,
+            ZoneLocator locator,
             LocalDate asOf,
             int days,
             ZoneId timeZone,
             List<LiveEvent> events,
             List<LiveAlert> alerts) {
+        ZoneLayer layer = locator.layer();
         Instant until = until(asOf, timeZone);
         Instant from = asOf.plusDays(1).minusDays(days).atStartOfDay(timeZone).toInstant();
         Instant requestsFrom = readFrom(asOf, days, timeZone);
@@ -127,7 +135,7 @@ public record SiteVisitPlan(
                 continue;
             }
             if (violent(e.kind()) && !e.occurredAt().isBefore(from)) {
-                String zone = e.zones().get(layer.id());
+                String zone = locator.zoneName(e.lon(), e.lat());
                 if (zone != null) {
                     int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
                     c[e.kind().equals("HOMICIDE") ? 0 : e.kind().equals("SHOOTING") ? 1 : 2]++;
@@ -144,7 +152,7 @@ public record SiteVisitPlan(
         }
         latestRequest.forEach(
                 (id, e) -> {
-                    String zone = e.zones().get(layer.id());
+                    String zone = locator.zoneName(e.lon(), e.lat());
                     if (zone != null && !closed(e.status())) {
                         int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
                         c[3]++;

@@ -63,7 +63,8 @@ public final class SiteVisitRoutes implements RouteGroup {
     /** {@code GET /api/site-visits}. */
     private void plan(Context ctx) {
         Role role = Access.role(ctx);
-        SiteVisitQuery q = SiteVisitQuery.parse(ctx::queryParam, catalog.get());
+        ZoneCatalog now = catalog.get();
+        SiteVisitQuery q = SiteVisitQuery.parse(ctx::queryParam, now);
         ZoneLayer layer = q.layer();
         LocalDate asOf = q.asOf();
         int days = q.days();
@@ -76,7 +77,13 @@ public final class SiteVisitRoutes implements RouteGroup {
                         SiteVisitPlan.until(asOf, timeZone),
                         keep);
         SiteVisitPlan plan =
-                SiteVisitPlan.rank(layer, asOf, days, timeZone, range.events(), range.alerts());
+                SiteVisitPlan.rank(
+                        now.locator(layer.id()).orElseThrow(),
+                        asOf,
+                        days,
+                        timeZone,
+                        range.events(),
+                        range.alerts());
         String file = "site-visits-" + layer.id() + "-" + asOf;
         switch (q.format()) {
             case "csv" ->
