@@ -45,6 +45,7 @@ class CityProfilesTest {
         assertThat(city.studyArea()).isPresent();
         assertThat(city.feeds()).hasSize(3);
         assertThat(city.feeds("requests311")).hasSize(1);
+        assertThat(city.services()).contains("classpath:zonestat/cities/baltimore/services.csv");
         assertThat(city.analytics().serviceLevels())
                 .hasSize(18)
                 .containsEntry("SW-Bulk Scheduled", Duration.ofDays(90));
@@ -66,6 +67,7 @@ class CityProfilesTest {
                 .extracting(ZoneLayerSpec::nameProperty)
                 .containsExactly("Precinct");
         assertThat(city.studyArea()).isEmpty();
+        assertThat(city.services()).contains("classpath:zonestat/cities/nyc/services.csv");
         assertThat(city.feeds())
                 .containsExactly(
                         new CityProfile.FeedSpec(

@@ -30,7 +30,7 @@ import org.zonestat.city.Locations;
  * <p>Read from a city's {@code services.csv} (columns {@code service_code, service_name,
  * description, group, keywords, service_level_days}), which its profile names ({@code services}),
  * and the {@code service-definitions.json} next to it, if any (service code to its attribute list,
- * in the GeoReport shape); {@link #baltimore()} is Baltimore's 320 request types.
+ * in the GeoReport shape).
  *
  * <p>Immutable and thread-safe.
  */
@@ -132,11 +132,6 @@ public final class ServiceList {
         this.byName = Collections.unmodifiableMap(names);
     }
 
-    /** Baltimore's 311 request types ({@code zonestat/open311/baltimore/}). */
-    public static ServiceList baltimore() {
-        return fromResources("zonestat/open311/baltimore/");
-    }
-
     /** A city's services: its profile's {@code services} list, or none when it has none. */
     public static ServiceList forCity(CityProfile city) {
         try {
@@ -149,16 +144,6 @@ public final class ServiceList {
     /** Services built in code (tests, a city profile that computes them). */
     public static ServiceList of(List<Service> services) {
         return new ServiceList(services);
-    }
-
-    /**
-     * The services of the resources under {@code folder} (ending in {@code /}): {@code
-     * services.csv} and, if present, {@code service-definitions.json}.
-     *
-     * @throws IllegalArgumentException naming the resource and the problem
-     */
-    public static ServiceList fromResources(String folder) {
-        return at(Locations.CLASSPATH + folder + "services.csv");
     }
 
     /**

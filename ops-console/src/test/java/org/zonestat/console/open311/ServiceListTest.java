@@ -13,7 +13,7 @@ import org.zonestat.jobs.analytics.ServiceLevels;
 /** Baltimore's Open311 service list, as its city profile names it. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ServiceListTest {
-    private final ServiceList services = ServiceList.baltimore();
+    private final ServiceList services = ServiceList.forCity(CityProfiles.shipped("baltimore"));
 
     @Test
     void every_baltimore_request_type_is_a_service_with_a_unique_code() {
