@@ -16,12 +16,13 @@ import org.zonestat.sim.synthetic.SyntheticCityOptions;
 
 /**
  * The demo's synthetic city, in the served city's geography, as one stream in event-time order:
- * shootings and tips from 1 January of last year (local time), so that the huddle's year-to-date
- * has a last year to compare with; 311 requests with their lifecycles from {@value #REQUEST_DAYS}
- * days before the demo was first started, at {@value #REQUEST_RATE} of the model's rate, so that
- * open and overdue work has built up without the history taking long to load. The stream runs on
- * past now: published by the clock, it is the demo's live activity. Every record has the source
- * {@code synthetic-city}.
+ * shootings from 1 January of last year (local time), so that the huddle's year-to-date has a last
+ * year to compare with; tips (those that follow a shooting among them) from {@value #TIP_DAYS} days
+ * before the demo was first started, as they matter for the live view and tip matches only; 311
+ * requests with their lifecycles from {@value #REQUEST_DAYS} days before it, at {@value
+ * #REQUEST_RATE} of the model's rate, so that open and overdue work has built up. The shorter spans
+ * keep the history quick to load. The stream runs on past now: published by the clock, it is the
+ * demo's live activity. Every record has the source {@code synthetic-city}.
  *
  * <p>A function of the seed and the two start instants, which a data folder keeps ({@link
  * DemoDataDir}): a restarted demo makes the same stream and skips what it already published.
@@ -32,6 +33,9 @@ import org.zonestat.sim.synthetic.SyntheticCityOptions;
 record SyntheticLive(Instant incidentsFrom, Instant requestsFrom) {
     /** Days of 311 work before the first start. */
     static final int REQUEST_DAYS = 14;
+
+    /** Days of tips before the first start. */
+    static final int TIP_DAYS = 28;
 
     /**
      * The 311 rate against the model's (1,050 requests a day at 1): at a fifth, the live map's
@@ -57,6 +61,7 @@ record SyntheticLive(Instant incidentsFrom, Instant requestsFrom) {
 
     /** The stream, in event-time order. */
     Iterator<RawEvent> records(CityGeography city, long seed) {
+        Instant tipsFrom = requestsFrom.minus(Duration.ofDays(TIP_DAYS - REQUEST_DAYS));
         SyntheticCity incidents =
                 new SyntheticCity(
                         SyntheticCityOptions.builder(seed)
@@ -74,7 +79,40 @@ record SyntheticLive(Instant incidentsFrom, Instant requestsFrom) {
                                 .rateMultiplier(REQUEST_RATE)
                                 .feeds(EnumSet.of(Feed.REQUESTS311))
                                 .build());
-        return new InTimeOrder(incidents, requests);
+        return new InTimeOrder(new TipsFrom(incidents, tipsFrom), requests);
+    }
+
+    /** A stream without the tips before an instant. */
+    private static final class TipsFrom implements Iterator<RawEvent> {
+        private final Iterator<RawEvent> records;
+        private final Instant from;
+        private RawEvent next;
+
+        TipsFrom(Iterator<RawEvent> records, Instant from) {
+            this.records = records;
+            this.from = from;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && records.hasNext()) {
+                RawEvent r = records.next();
+                if (r.feed() != Feed.TIPS || !r.occurredAt().isBefore(from)) {
+                    next = r;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public RawEvent next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            RawEvent out = next;
+            next = null;
+            return out;
+        }
     }
 
     /** Two streams in event-time order merged into one (the first wins a tie). */

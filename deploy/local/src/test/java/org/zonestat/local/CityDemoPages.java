@@ -1,6 +1,7 @@
 package org.zonestat.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +42,7 @@ import org.zonestat.city.CityProfiles;
 import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.Role;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.kafka.TopicContents;
 
 /**
  * What a person sees in the first minute of {@code ./zonestat demo --city NAME}, in a real headless
@@ -128,6 +135,49 @@ abstract class CityDemoPages {
         replay();
         report();
         publicScorecard();
+        eventTimeStaysWithTheRecordsWhileTheFeedIsQuiet();
+    }
+
+    /**
+     * Nothing after the fixed "now" is published, so once everything before it is in, every raw
+     * partition goes quiet: for longer than the job's idleness timeout, no alert may claim a time
+     * after now (a 311 request may only turn overdue when records show its due time has passed).
+     */
+    private void eventTimeStaysWithTheRecordsWhileTheFeedIsQuiet() {
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> api("/api/pipeline").path("pending").asLong(-1) == 0);
+        await().during(Duration.ofSeconds(40))
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(5))
+                .until(() -> latestAlert().map(t -> !t.isAfter(NOW)).orElse(true));
+    }
+
+    /** The latest {@code at} of the alerts topic. */
+    private Optional<Instant> latestAlert() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, demo.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Instant[] latest = {null};
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            TopicContents.readFromBeginning(
+                    consumer,
+                    "alerts",
+                    Duration.ofSeconds(30),
+                    r -> {
+                        try {
+                            Instant at =
+                                    Instant.parse(JSON.readTree(r.value()).path("at").asText());
+                            if (latest[0] == null || at.isAfter(latest[0])) {
+                                latest[0] = at;
+                            }
+                        } catch (Exception e) {
+                            throw new AssertionError("an alert that is not JSON: " + r.value(), e);
+                        }
+                    });
+        }
+        return Optional.ofNullable(latest[0]);
     }
 
     private void liveMap() throws Exception {
