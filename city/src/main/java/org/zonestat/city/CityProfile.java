@@ -33,6 +33,8 @@ import org.zonestat.geo.ZoneLayerSpec;
  * @param feeds the real exports the demo replays, in the order given
  * @param analytics the analytics settings that differ between cities
  * @param services the city's Open311 service list, if it has one
+ * @param codeEnforcement the 311 request types a site-visit plan counts as code-enforcement work,
+ *     each a type or the start of types (case-insensitive), e.g. {@code HCD-}
  * @param tiles an optional raster tile server under the zones
  * @param synthetic what the synthetic city needs to run in this city's geography
  */
@@ -49,6 +51,7 @@ public record CityProfile(
         List<FeedSpec> feeds,
         Analytics analytics,
         Optional<String> services,
+        List<String> codeEnforcement,
         Optional<Tiles> tiles,
         Synthetic synthetic) {
 
@@ -64,6 +67,7 @@ public record CityProfile(
         feeds = List.copyOf(feeds);
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(services, "services");
+        codeEnforcement = List.copyOf(codeEnforcement);
         Objects.requireNonNull(tiles, "tiles");
         Objects.requireNonNull(synthetic, "synthetic");
         if (layers.stream().noneMatch(l -> l.id().equals(focusLayer))) {

@@ -348,6 +348,7 @@ public final class CityProfiles {
                     feeds(raw.feeds() == null ? List.of() : raw.feeds()),
                     analytics(raw.analytics()),
                     services,
+                    codeEnforcement(raw.codeEnforcement()),
                     tiles(raw.tiles()),
                     synthetic(raw.synthetic()));
         }
@@ -509,6 +510,18 @@ public final class CityProfiles {
                 throw problem(key + " must be a number of days in [0, 3650], was " + d);
             }
             return Duration.ofSeconds(Math.round(d * 86_400));
+        }
+
+        private List<String> codeEnforcement(List<String> types) {
+            if (types == null) {
+                return List.of();
+            }
+            for (int i = 0; i < types.size(); i++) {
+                if (types.get(i) == null || types.get(i).isBlank()) {
+                    throw problem("codeEnforcement[" + i + "] is empty");
+                }
+            }
+            return types.stream().map(String::strip).toList();
         }
 
         private Optional<CityProfile.Tiles> tiles(ProfileFile.Tiles t) {

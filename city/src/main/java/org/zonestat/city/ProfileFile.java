@@ -17,6 +17,7 @@ record ProfileFile(
         List<Feed> feeds,
         Analytics analytics,
         String services,
+        List<String> codeEnforcement,
         Tiles tiles,
         Synthetic synthetic) {
 

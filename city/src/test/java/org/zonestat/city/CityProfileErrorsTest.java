@@ -52,9 +52,9 @@ class CityProfileErrorsTest {
                         "an unknown key",
                         "goalPercent: -10",
                         "goalPercent: -10\nfocus_layer: wards",
-                        ": unknown key 'focus_layer'; the keys there are analytics, feeds,"
-                                + " focusLayer, goalPercent, layers, name, services, studyArea,"
-                                + " synthetic, tiles, timeZone"),
+                        ": unknown key 'focus_layer'; the keys there are analytics,"
+                                + " codeEnforcement, feeds, focusLayer, goalPercent, layers, name,"
+                                + " services, studyArea, synthetic, tiles, timeZone"),
                 bad(
                         "an unknown key inside a section",
                         "hotspotResolution: 9",

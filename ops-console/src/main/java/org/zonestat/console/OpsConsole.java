@@ -21,6 +21,7 @@ import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.scorecard.ScorecardRoutes;
+import org.zonestat.console.sitevisit.CodeEnforcement;
 import org.zonestat.console.sitevisit.SiteVisitRoutes;
 import org.zonestat.console.tipline.TipLineRoutes;
 import org.zonestat.console.tipline.TipLineSettings;
@@ -72,6 +73,7 @@ public final class OpsConsole {
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
     private final String cityName;
+    private final CodeEnforcement codeEnforcement;
     private final Open311Settings open311;
     private final TipLineSettings tipLine;
     private final List<RouteGroup> extraRoutes;
@@ -99,6 +101,7 @@ public final class OpsConsole {
         }
         this.config = web;
         this.cityName = b.cityName != null ? b.cityName : b.city.name();
+        this.codeEnforcement = new CodeEnforcement(b.city.codeEnforcement());
         this.open311 = b.open311 != null ? b.open311 : Open311Settings.forCity(b.city);
         this.tipLine = b.tipLine;
         this.extraRoutes = List.copyOf(b.extraRoutes);
@@ -153,7 +156,7 @@ public final class OpsConsole {
             routes.add(
                     new ReplayRoutes(
                             replay, () -> views.today(huddle.huddleLayer()), huddle.timeZone()));
-            routes.add(new SiteVisitRoutes(replay, layers, huddle.timeZone()));
+            routes.add(new SiteVisitRoutes(replay, layers, huddle.timeZone(), codeEnforcement));
             if (uploads != null) {
                 routes.add(uploads);
             }

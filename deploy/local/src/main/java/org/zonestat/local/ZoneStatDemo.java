@@ -107,14 +107,15 @@ public final class ZoneStatDemo implements AutoCloseable {
         smtp.start();
         notifier =
                 new Notifier(
-                                NotifierSettings.defaults(
+                                NotifierSettings.forCity(
                                                 kafka.bootstrapServers(),
                                                 List.of(
                                                         new EmailChannel(
                                                                 EmailChannel.Smtp.plain(
                                                                         "127.0.0.1",
                                                                         smtp.getSmtp().getPort(),
-                                                                        "311@zonestat.local"))))
+                                                                        "311@zonestat.local"))),
+                                                city)
                                         .withTopics(jobConfig.topics()))
                         .start();
 

@@ -22,15 +22,15 @@ import org.zonestat.geo.ZoneLocator;
  * Ranks the zones of one layer for the next rotation of site visits, from the {@code events} and
  * {@code alerts} the console reads: recent violence, and open or overdue 311 code-enforcement work.
  *
- * <p>For a plan as of Baltimore date {@code asOf} (inclusive) over {@code days} days:
+ * <p>For a plan as of a local date of the city {@code asOf} (inclusive) over {@code days} days:
  *
  * <ul>
  *   <li><b>violence</b>: incident events with {@code occurredAt} in the last {@code days} days up
  *       to the end of {@code asOf}: {@code HOMICIDE}, {@code SHOOTING}, and other violent ({@code
  *       AGGRAVATED_ASSAULT}, {@code ROBBERY}, {@code OTHER_VIOLENT}).
- *   <li><b>open code-enforcement requests</b>: 311 requests of a Housing and Community Development
- *       type ({@code HCD-...}, Baltimore's code enforcement) whose latest update up to the end of
- *       {@code asOf} (looking back {@value #REQUEST_LOOKBACK_DAYS} days) is not a {@code Closed...}
+ *   <li><b>open code-enforcement requests</b>: 311 requests of a code-enforcement type ({@link
+ *       CodeEnforcement}, from the city's profile) whose latest update up to the end of {@code
+ *       asOf} (looking back {@value #REQUEST_LOOKBACK_DAYS} days) is not a {@code Closed...}
  *       status. The zone is that of the latest update.
  *   <li><b>overdue</b>: those open requests with an {@code overdue-311} alert (subject = the
  *       request id) at or before the end of {@code asOf}.
@@ -103,9 +103,9 @@ public record SiteVisitPlan(
     }
 
     /** Whether an event or alert can matter to a plan: the reader keeps only these. */
-    public static boolean relevant(Object item) {
+    public static boolean relevant(Object item, CodeEnforcement codeEnforcement) {
         if (item instanceof LiveEvent e) {
-            return violent(e.kind()) || codeEnforcement(e);
+            return violent(e.kind()) || codeEnforcement(e, codeEnforcement);
         }
         return item instanceof LiveAlert a && "overdue-311".equals(a.type());
     }
@@ -115,12 +115,14 @@ public record SiteVisitPlan(
      *
      * @param locator the layer as it is now, which places each event
      * @param timeZone the city's zone, whose local days the windows are
+     * @param codeEnforcement the request types counted as code-enforcement work
      */
     public static SiteVisitPlan rank(
             ZoneLocator locator,
             LocalDate asOf,
             int days,
             ZoneId timeZone,
+            CodeEnforcement codeEnforcement,
             List<LiveEvent> events,
             List<LiveAlert> alerts) {
         ZoneLayer layer = locator.layer();
@@ -140,7 +142,8 @@ public record SiteVisitPlan(
                     int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
                     c[e.kind().equals("HOMICIDE") ? 0 : e.kind().equals("SHOOTING") ? 1 : 2]++;
                 }
-            } else if (codeEnforcement(e) && !e.occurredAt().isBefore(requestsFrom)) {
+            } else if (codeEnforcement(e, codeEnforcement)
+                    && !e.occurredAt().isBefore(requestsFrom)) {
                 latestRequest.merge(requestId(e), e, (a, b) -> later(a, b));
             }
         }
@@ -263,10 +266,8 @@ public record SiteVisitPlan(
         return kind.equals("HOMICIDE") || kind.equals("SHOOTING") || OTHER_VIOLENT.contains(kind);
     }
 
-    private static boolean codeEnforcement(LiveEvent e) {
-        return e.kind().equals("REQUEST_311")
-                && e.type() != null
-                && e.type().toUpperCase(Locale.ROOT).startsWith("HCD-");
+    private static boolean codeEnforcement(LiveEvent e, CodeEnforcement types) {
+        return e.kind().equals("REQUEST_311") && types.covers(e.type());
     }
 
     private static boolean closed(String status) {

@@ -28,6 +28,7 @@ public final class SiteVisitRoutes implements RouteGroup {
     private final ReplayReader reader;
     private final Supplier<ZoneCatalog> catalog;
     private final ZoneId timeZone;
+    private final CodeEnforcement codeEnforcement;
 
     /** The JSON answer: the plan plus how it was made. */
     public record Answer(
@@ -44,11 +45,17 @@ public final class SiteVisitRoutes implements RouteGroup {
      * @param reader reads the topics
      * @param catalog the layers as they are now
      * @param timeZone the city's zone, whose local days the plan counts
+     * @param codeEnforcement the city's code-enforcement request types
      */
-    public SiteVisitRoutes(ReplayReader reader, Supplier<ZoneCatalog> catalog, ZoneId timeZone) {
+    public SiteVisitRoutes(
+            ReplayReader reader,
+            Supplier<ZoneCatalog> catalog,
+            ZoneId timeZone,
+            CodeEnforcement codeEnforcement) {
         this.reader = reader;
         this.catalog = catalog;
         this.timeZone = timeZone;
+        this.codeEnforcement = codeEnforcement;
     }
 
     @Override
@@ -70,7 +77,10 @@ public final class SiteVisitRoutes implements RouteGroup {
         int days = q.days();
         // Tips are left out for every role: a plan may be shared beyond analysts.
         Predicate<LiveItem> keep =
-                item -> !item.revealsTip() && role.maySee(item) && SiteVisitPlan.relevant(item);
+                item ->
+                        !item.revealsTip()
+                                && role.maySee(item)
+                                && SiteVisitPlan.relevant(item, codeEnforcement);
         ReplayReader.Range range =
                 reader.read(
                         SiteVisitPlan.readFrom(asOf, days, timeZone),
@@ -82,6 +92,7 @@ public final class SiteVisitRoutes implements RouteGroup {
                         asOf,
                         days,
                         timeZone,
+                        codeEnforcement,
                         range.events(),
                         range.alerts());
         String file = "site-visits-" + layer.id() + "-" + asOf;
