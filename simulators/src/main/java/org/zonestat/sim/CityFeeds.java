@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zonestat.city.CityProfile;
 import org.zonestat.city.CityProfiles;
 import org.zonestat.city.InvalidCityProfileException;
@@ -24,6 +26,8 @@ import org.zonestat.sim.mapping.InvalidInputException;
  * <p>Stateless; thread-safe.
  */
 public final class CityFeeds {
+    private static final Logger LOG = LoggerFactory.getLogger(CityFeeds.class);
+
     private CityFeeds() {}
 
     /**
@@ -51,11 +55,27 @@ public final class CityFeeds {
         }
     }
 
-    /** Every feed's records merged in event-time order (stable for equal times). */
+    /**
+     * Every feed's records merged in event-time order (stable for equal times); each feed's rows,
+     * records and the rows it could not read ({@code file:line: reason}, the first few) are logged.
+     */
     public static List<RawEvent> history(CityProfile city) {
         List<RawEvent> all = new ArrayList<>();
         for (int i = 0; i < city.feeds().size(); i++) {
-            all.addAll(read(city, i).events());
+            AdapterResult r = read(city, i);
+            String file = Locations.fileName(city.feeds().get(i).file());
+            if (r.problems().isEmpty()) {
+                LOG.info("{}: {} rows, {} records", file, r.rows(), r.events().size());
+            } else {
+                LOG.warn(
+                        "{}: {} rows, {} records, {} rows not read, e.g. {}",
+                        file,
+                        r.rows(),
+                        r.events().size(),
+                        r.problems().size(),
+                        r.problems().subList(0, Math.min(3, r.problems().size())));
+            }
+            all.addAll(r.events());
         }
         all.sort(Comparator.comparing(RawEvent::occurredAt));
         return all;
