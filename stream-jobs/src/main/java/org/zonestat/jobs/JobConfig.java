@@ -11,6 +11,7 @@ import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.analytics.AnalyticsConfig;
 import org.zonestat.jobs.hotspots.HotspotConfig;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.topics.Topics;
 
@@ -30,6 +31,7 @@ import org.zonestat.topics.Topics;
  * @param failAfterRecords fault drill: fail once after this many records per subtask (0 = off)
  * @param analytics the settings of the 311, near-repeat and scorecard analytics
  * @param hotspots the settings of the hotspot windows (Gi*, emerging hot spots)
+ * @param limits the largest raw record read whole and the largest record written
  */
 public record JobConfig(
         String bootstrapServers,
@@ -44,7 +46,8 @@ public record JobConfig(
         boolean bounded,
         long failAfterRecords,
         AnalyticsConfig analytics,
-        HotspotConfig hotspots)
+        HotspotConfig hotspots,
+        RecordLimits limits)
         implements Serializable {
 
     public JobConfig {
@@ -53,6 +56,7 @@ public record JobConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(hotspots, "hotspots");
+        Objects.requireNonNull(limits, "limits");
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("at least one zone layer is required");
@@ -64,6 +68,38 @@ public record JobConfig(
         if (h3Resolution < 0 || h3Resolution > 15) {
             throw new IllegalArgumentException("h3Resolution must be 0..15, was " + h3Resolution);
         }
+    }
+
+    /** A configuration with the default {@link RecordLimits}. */
+    public JobConfig(
+            String bootstrapServers,
+            Topics topics,
+            String groupId,
+            List<ZoneLayerSpec> layers,
+            int h3Resolution,
+            Duration maxOutOfOrderness,
+            Duration futureTolerance,
+            Duration checkpointInterval,
+            Duration dedupeWindow,
+            boolean bounded,
+            long failAfterRecords,
+            AnalyticsConfig analytics,
+            HotspotConfig hotspots) {
+        this(
+                bootstrapServers,
+                topics,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                bounded,
+                failAfterRecords,
+                analytics,
+                hotspots,
+                RecordLimits.defaults());
     }
 
     /** The largest zone layer message, in bytes. */
@@ -109,7 +145,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withGroupId(String g) {
@@ -126,7 +163,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withFaultDrill(long failAfter) {
@@ -143,7 +181,8 @@ public record JobConfig(
                 bounded,
                 failAfter,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withCheckpointInterval(Duration interval) {
@@ -160,7 +199,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withBounded(boolean b) {
@@ -177,7 +217,26 @@ public record JobConfig(
                 b,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
+    }
+
+    public JobConfig withLimits(RecordLimits l) {
+        return new JobConfig(
+                bootstrapServers,
+                topics,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                bounded,
+                failAfterRecords,
+                analytics,
+                hotspots,
+                l);
     }
 
     /**
@@ -185,9 +244,9 @@ public record JobConfig(
      * --group}, {@code --layers} ({@code baltimore} or comma-separated {@code
      * id=path.geojson#nameProperty}), {@code --h3-resolution}, {@code --out-of-orderness-seconds},
      * {@code --future-tolerance-seconds}, {@code --checkpoint-interval-seconds}, {@code
-     * --dedupe-window-hours}, {@code --bounded}, {@code
-     * --topic-incidents|requests311|tips|zones|events|rejected}. Each flag not given may come from
-     * the environment: see {@link #fromArgs(String[], Map)}.
+     * --dedupe-window-hours}, {@code --bounded}, {@code --max-raw-record-bytes}, {@code
+     * --max-output-record-bytes}, {@code --topic-incidents|requests311|tips|zones|events|rejected}.
+     * Each flag not given may come from the environment: see {@link #fromArgs(String[], Map)}.
      */
     public static JobConfig fromArgs(String[] args) {
         return fromArgs(args, System.getenv());
@@ -209,6 +268,8 @@ public record JobConfig(
                     "near-repeat-meters",
                     "near-repeat-days",
                     "allowed-lateness-hours",
+                    "max-raw-record-bytes",
+                    "max-output-record-bytes",
                     "topic-incidents",
                     "topic-requests311",
                     "topic-tips",
@@ -317,7 +378,17 @@ public record JobConfig(
                                                                 flags.get(
                                                                         "allowed-lateness-hours")))
                                                 : d.analytics().zoneStatsLateness()),
-                        d.hotspots());
+                        d.hotspots(),
+                        new RecordLimits(
+                                Integer.parseInt(
+                                        flags.getOrDefault(
+                                                "max-raw-record-bytes",
+                                                String.valueOf(d.limits().maxRawRecordBytes()))),
+                                Integer.parseInt(
+                                        flags.getOrDefault(
+                                                "max-output-record-bytes",
+                                                String.valueOf(
+                                                        d.limits().maxOutputRecordBytes())))));
         for (String k : flags.keySet()) {
             if (!FLAGS.contains(k)) {
                 throw new IllegalArgumentException(
