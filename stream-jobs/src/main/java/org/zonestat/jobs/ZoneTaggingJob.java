@@ -34,7 +34,9 @@ import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
 import org.zonestat.jobs.io.AnalyticsSerializationSchema;
 import org.zonestat.jobs.io.RawRecordDeserializer;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.jobs.io.RejectionSerializationSchema;
+import org.zonestat.jobs.io.SinkGuard;
 import org.zonestat.jobs.io.TaggedEventSerializationSchema;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.Alert;
@@ -131,56 +133,95 @@ public final class ZoneTaggingJob {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** The job wired to Kafka topics as the configuration names them. */
+    /**
+     * The job wired to Kafka topics as the configuration names them. Every sink's serializer is
+     * wrapped in a {@link SinkGuard}: record timestamps never after the writer's clock, no record
+     * larger than {@link RecordLimits#maxOutputRecordBytes()}.
+     */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
+        RejectionSerializationSchema rejected = new RejectionSerializationSchema(t.rejected());
+        int max = config.limits().maxOutputRecordBytes();
         return new ZoneTaggingJob(
                 kafkaSource(config),
                 zonesSource(config),
                 new Sinks(
                         kafkaSink(
                                 config,
-                                new TaggedEventSerializationSchema(t.events()),
+                                SinkGuard.of(
+                                        "events",
+                                        new TaggedEventSerializationSchema(t.events()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "events"),
                         kafkaSink(
                                 config,
-                                new RejectionSerializationSchema(t.rejected()),
+                                SinkGuard.forRejected(rejected, max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "rejected"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.alerts(t.alerts()),
+                                SinkGuard.of(
+                                        "alerts",
+                                        AnalyticsSerializationSchema.alerts(t.alerts()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "alerts"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.notifications(t.notifications()),
+                                SinkGuard.of(
+                                        "notifications",
+                                        AnalyticsSerializationSchema.notifications(
+                                                t.notifications()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "notifications"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.zoneStats(t.zoneStats()),
+                                SinkGuard.of(
+                                        "zone-stats",
+                                        AnalyticsSerializationSchema.zoneStats(t.zoneStats()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-stats"),
                         kafkaSink(
                                 config,
-                                AnalyticsSerializationSchema.hotspots(t.hotspots()),
+                                SinkGuard.of(
+                                        "halos",
+                                        AnalyticsSerializationSchema.hotspots(t.hotspots()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "halos"),
                         kafkaSink(
                                 config,
-                                HotspotSerializationSchema.changes(t.hotspots()),
+                                SinkGuard.of(
+                                        "hotspot-cells",
+                                        HotspotSerializationSchema.changes(t.hotspots()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-cells"),
                         kafkaSink(
                                 config,
-                                HotspotSerializationSchema.summaries(t.hotspots()),
+                                SinkGuard.of(
+                                        "hotspot-summaries",
+                                        HotspotSerializationSchema.summaries(t.hotspots()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-summaries"),
                         kafkaSink(
                                 config,
-                                HotspotSerializationSchema.zoneCounts(t.hotspots()),
+                                SinkGuard.of(
+                                        "zone-window-counts",
+                                        HotspotSerializationSchema.zoneCounts(t.hotspots()),
+                                        rejected,
+                                        max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-window-counts")),
                 config);
@@ -282,7 +323,8 @@ public final class ZoneTaggingJob {
                         .setDeserializer(
                                 new RawRecordDeserializer(
                                         new RawRecordParser(
-                                                config.streamsByTopic(), config.futureTolerance())))
+                                                config.streamsByTopic(), config.futureTolerance()),
+                                        config.limits().maxRawRecordBytes()))
                         .setProperty("isolation.level", "read_committed")
                         .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.bounded()) {
