@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -18,8 +19,13 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.zonestat.config.Cli;
 import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the geo benchmarks ({@link ZoneLookupBenchmark}, {@link ZoneIndexBuildBenchmark}) with JMH's
@@ -27,7 +33,7 @@ import org.zonestat.geo.ZoneLocator;
  * geo-jmh.json} to the results folder.
  *
  * <pre>
- * java -cp CLASSPATH org.zonestat.benchmarks.GeoBenchmarks [--data DIR] [--results DIR] [--date YYYY-MM-DD]
+ * ./zonestat bench geo [--data DIR] [--results DIR] [--date YYYY-MM-DD]
  *      [--warmup N] [--iterations N] [--seconds S] [--forks N]
  * </pre>
  *
@@ -35,8 +41,40 @@ import org.zonestat.geo.ZoneLocator;
  * relative to the repository root, where {@code ./zonestat bench geo} runs), today's date, 3
  * warm-up and 5 measurement iterations of 1 s, 1 fork.
  */
-public final class GeoBenchmarks {
-    private GeoBenchmarks() {}
+@Command(
+        name = "geo",
+        description =
+                "Runs the geo JMH benchmarks (zone lookup and index build per locator) and writes"
+                        + " geo.md and geo-jmh.json to the results folder.")
+public final class GeoBenchmarks implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "The shipped Baltimore data (relative to the repository root).")
+    private Path data = Path.of(BenchmarkBase.DEFAULT_DATA);
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Where the results go.")
+    private Path results = Path.of("benchmarks", "results");
+
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The date written in the results (default: today).")
+    private LocalDate date;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "JMH warm-up iterations.")
+    private int warmup = 3;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "JMH measurement iterations.")
+    private int iterations = 5;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Seconds per iteration.")
+    private int seconds = 1;
+
+    @Option(names = "--forks", paramLabel = "N", description = "JMH forks.")
+    private int forks = 1;
 
     /** Parsed command line. */
     record Arguments(
@@ -46,61 +84,33 @@ public final class GeoBenchmarks {
             int warmup,
             int iterations,
             int seconds,
-            int forks) {
-        static Arguments parse(String[] args) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException(
-                            "expected --option value, got '" + args[i] + "'");
-                }
-                values.put(args[i].substring(2), args[++i]);
-            }
-            Arguments a =
-                    new Arguments(
-                            Path.of(values.getOrDefault("data", BenchmarkBase.DEFAULT_DATA)),
-                            Path.of(values.getOrDefault("results", "benchmarks/results")),
-                            values.getOrDefault("date", LocalDate.now().toString()),
-                            Integer.parseInt(values.getOrDefault("warmup", "3")),
-                            Integer.parseInt(values.getOrDefault("iterations", "5")),
-                            Integer.parseInt(values.getOrDefault("seconds", "1")),
-                            Integer.parseInt(values.getOrDefault("forks", "1")));
-            values.keySet()
-                    .removeAll(
-                            List.of(
-                                    "data",
-                                    "results",
-                                    "date",
-                                    "warmup",
-                                    "iterations",
-                                    "seconds",
-                                    "forks"));
-            if (!values.isEmpty()) {
-                throw new IllegalArgumentException("unknown options " + values.keySet());
-            }
-            return a;
-        }
+            int forks) {}
+
+    public static void main(String[] args) {
+        Cli.main(new GeoBenchmarks(), args);
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
-        Arguments a;
-        try {
-            a = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("GeoBenchmarks: " + e.getMessage());
-            System.err.println(
-                    "usage: GeoBenchmarks [--data DIR] [--results DIR] [--date YYYY-MM-DD]"
-                            + " [--warmup N] [--iterations N] [--seconds S] [--forks N]");
-            System.exit(2);
-            return;
-        }
+    @Override
+    public Integer call() throws RunnerException, IOException {
+        Arguments a =
+                new Arguments(
+                        data,
+                        results,
+                        (date != null ? date : LocalDate.now()).toString(),
+                        warmup,
+                        iterations,
+                        seconds,
+                        forks);
+        return run(a, spec.commandLine().getParseResult().originalArgs());
+    }
+
+    private static int run(Arguments a, List<String> args) throws RunnerException, IOException {
         if (!Files.isDirectory(a.data())) {
             System.err.println(
                     "GeoBenchmarks: no data folder "
                             + a.data().toAbsolutePath()
                             + " (run from the repository root or pass --data DIR)");
-            System.exit(1);
-            return;
+            return 1;
         }
         Files.createDirectories(a.results());
         String loadAverage = readFirstLine(Path.of("/proc/loadavg"));
@@ -177,6 +187,7 @@ public final class GeoBenchmarks {
         Files.writeString(out, md, StandardCharsets.UTF_8);
         System.out.println(md);
         System.out.println("Wrote " + out.toAbsolutePath() + " and " + json.toAbsolutePath());
+        return 0;
     }
 
     private static long lookAll(ZoneLocator locator, EventPoints points) {

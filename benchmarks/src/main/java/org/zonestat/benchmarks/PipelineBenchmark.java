@@ -12,7 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import org.zonestat.config.Cli;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The pipeline benchmark: sustained throughput of the whole zone-tagging job ({@link
@@ -26,10 +33,9 @@ import org.zonestat.kafka.EmbeddedKafkaBroker;
  * a results file the README explains, and no timing in tests.
  *
  * <pre>
- * java --add-opens ... -cp CLASSPATH org.zonestat.benchmarks.PipelineBenchmark
- *      [--records N] [--rate R] [--seconds S] [--warmup S] [--output FILE] [--seed S]
+ * ./zonestat bench pipeline [--records N] [--rate R] [--seconds S] [--warmup S] [--output FILE] [--seed S]
  *      [--rate-multiplier M] [--compression lz4|none|...] [--parallelism P] [--only throughput|latency]
- *      [--flink KEY=VALUE]... [--checkpoint-seconds S] [--date YYYY-MM-DD]
+ *      [--flink KEY=VALUE]... [--checkpoint-interval-seconds S] [--date YYYY-MM-DD]
  * </pre>
  *
  * Defaults: 300,000 records (about a minute of processing at the rate this job reaches on 2 cores),
@@ -38,8 +44,82 @@ import org.zonestat.kafka.EmbeddedKafkaBroker;
  * lz4, parallelism 2, checkpoints every 10 s (the job's default). A default run takes about 4
  * minutes.
  */
-public final class PipelineBenchmark {
-    private PipelineBenchmark() {}
+@Command(
+        name = "pipeline",
+        description =
+                "Whole-job throughput and p50/p99 latency on the MiniCluster with the embedded"
+                        + " broker; writes a markdown results file.")
+public final class PipelineBenchmark implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--records",
+            paramLabel = "N",
+            description = "Records of the throughput run, >= 10000.")
+    private long records = 300_000;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "R",
+            description = "Records per second of the latency run, 1..200000.")
+    private double rate = 5000;
+
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            description = "Measured seconds of the latency run.")
+    private int seconds = 60;
+
+    @Option(
+            names = "--warmup",
+            paramLabel = "S",
+            description = "Warm-up seconds of the latency run.")
+    private int warmup = 10;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "The results file.")
+    private Path output = Path.of("benchmarks", "results", "pipeline.md");
+
+    @Option(names = "--seed", paramLabel = "S", description = "The synthetic city's seed.")
+    private long seed = 20240101;
+
+    @Option(
+            names = "--rate-multiplier",
+            paramLabel = "M",
+            description = "City size of the throughput run.")
+    private double rateMultiplier = 50;
+
+    @Option(
+            names = "--compression",
+            paramLabel = "lz4|none|snappy|zstd|gzip",
+            description = "The producer's compression.")
+    private String compression = "lz4";
+
+    @Option(names = "--parallelism", paramLabel = "P", description = "The job's parallelism.")
+    private int parallelism = 2;
+
+    @Option(
+            names = "--only",
+            paramLabel = "throughput|latency",
+            description = "Run one of the two (default: both).")
+    private String only = "both";
+
+    @Option(
+            names = "--flink",
+            paramLabel = "KEY=VALUE",
+            description = "A Flink configuration override; repeatable.")
+    private Map<String, String> flink = new LinkedHashMap<>();
+
+    @Option(
+            names = {"--checkpoint-interval-seconds", "--checkpoint-seconds"},
+            paramLabel = "S",
+            description = "The job's checkpoint interval (--checkpoint-seconds is the old name).")
+    private int checkpointSeconds = 10;
+
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The date written in the results (default: today).")
+    private LocalDate date;
 
     /** Parsed command line. */
     record Arguments(
@@ -56,89 +136,6 @@ public final class PipelineBenchmark {
             Map<String, String> flink,
             int checkpointSeconds,
             String date) {
-        static final String USAGE =
-                "usage: PipelineBenchmark [--records N] [--rate R] [--seconds S] [--warmup S]"
-                        + " [--output FILE] [--seed S] [--rate-multiplier M] [--compression lz4|none|snappy|zstd|gzip]"
-                        + " [--parallelism P] [--only throughput|latency] [--flink KEY=VALUE]... [--checkpoint-seconds S]"
-                        + " [--date YYYY-MM-DD]";
-
-        static Arguments parse(String[] args) {
-            Map<String, String> values = new LinkedHashMap<>();
-            Map<String, String> flink = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException(
-                            "expected --option value, got '" + args[i] + "'");
-                }
-                String key = args[i].substring(2);
-                String value = args[++i];
-                if (key.equals("flink")) {
-                    int eq = value.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException(
-                                "--flink needs KEY=VALUE, got '" + value + "'");
-                    }
-                    flink.put(value.substring(0, eq), value.substring(eq + 1));
-                } else {
-                    values.put(key, value);
-                }
-            }
-            Arguments a =
-                    new Arguments(
-                            Long.parseLong(values.getOrDefault("records", "300000")),
-                            Double.parseDouble(values.getOrDefault("rate", "5000")),
-                            Integer.parseInt(values.getOrDefault("seconds", "60")),
-                            Integer.parseInt(values.getOrDefault("warmup", "10")),
-                            Path.of(
-                                    values.getOrDefault(
-                                            "output", "benchmarks/results/pipeline.md")),
-                            Long.parseLong(values.getOrDefault("seed", "20240101")),
-                            Double.parseDouble(values.getOrDefault("rate-multiplier", "50")),
-                            values.getOrDefault("compression", "lz4"),
-                            Integer.parseInt(values.getOrDefault("parallelism", "2")),
-                            values.getOrDefault("only", "both"),
-                            Map.copyOf(flink),
-                            Integer.parseInt(values.getOrDefault("checkpoint-seconds", "10")),
-                            values.getOrDefault("date", LocalDate.now().toString()));
-            values.keySet()
-                    .removeAll(
-                            List.of(
-                                    "records",
-                                    "rate",
-                                    "seconds",
-                                    "warmup",
-                                    "output",
-                                    "seed",
-                                    "rate-multiplier",
-                                    "compression",
-                                    "parallelism",
-                                    "only",
-                                    "checkpoint-seconds",
-                                    "date"));
-            if (!values.isEmpty()) {
-                throw new IllegalArgumentException("unknown options " + values.keySet());
-            }
-            if (a.records() < 10_000) {
-                throw new IllegalArgumentException(
-                        "--records must be >= 10000, was " + a.records());
-            }
-            if (!(a.rate() >= 1 && a.rate() <= 200_000)) {
-                throw new IllegalArgumentException(
-                        "--rate must be in [1, 200000], was " + a.rate());
-            }
-            if (a.seconds() < 1
-                    || a.warmup() < 0
-                    || a.parallelism() < 1
-                    || a.checkpointSeconds() < 1) {
-                throw new IllegalArgumentException(
-                        "--seconds >= 1, --warmup >= 0, --parallelism >= 1 and --checkpoint-seconds >= 1 are needed");
-            }
-            if (!List.of("both", "throughput", "latency").contains(a.only())) {
-                throw new IllegalArgumentException(
-                        "--only must be throughput or latency, was " + a.only());
-            }
-            return a;
-        }
 
         boolean throughput() {
             return !only.equals("latency");
@@ -149,16 +146,51 @@ public final class PipelineBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Arguments a;
-        try {
-            a = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("PipelineBenchmark: " + e.getMessage());
-            System.err.println(Arguments.USAGE);
-            System.exit(2);
-            return;
+    /** Exits the JVM when done: Flink and Kafka leave non-daemon threads behind. */
+    public static void main(String[] args) {
+        Cli.main(new PipelineBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (records < 10_000) {
+            throw invalid("--records must be >= 10000, was " + records);
         }
+        if (!(rate >= 1 && rate <= 200_000)) {
+            throw invalid("--rate must be in [1, 200000], was " + rate);
+        }
+        if (seconds < 1 || warmup < 0 || parallelism < 1 || checkpointSeconds < 1) {
+            throw invalid(
+                    "--seconds >= 1, --warmup >= 0, --parallelism >= 1 and --checkpoint-interval-seconds"
+                            + " >= 1 are needed");
+        }
+        if (!List.of("both", "throughput", "latency").contains(only)) {
+            throw invalid("--only must be throughput or latency, was " + only);
+        }
+        Arguments a =
+                new Arguments(
+                        records,
+                        rate,
+                        seconds,
+                        warmup,
+                        output,
+                        seed,
+                        rateMultiplier,
+                        compression,
+                        parallelism,
+                        only,
+                        Map.copyOf(flink),
+                        checkpointSeconds,
+                        (date != null ? date : LocalDate.now()).toString());
+        run(a, spec.commandLine().getParseResult().originalArgs());
+        return 0;
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static void run(Arguments a, List<String> args) throws Exception {
         String loadAtStart = MachineDescription.loadAverage();
         Path work = Files.createTempDirectory("zonestat-pipeline-bench-");
         PipelineThroughput.Result throughput = null;
@@ -252,8 +284,6 @@ public final class PipelineBenchmark {
         Files.writeString(a.output(), md, StandardCharsets.UTF_8);
         System.out.println(md);
         System.out.println("Wrote " + a.output().toAbsolutePath());
-        // Flink and Kafka leave non-daemon threads behind; the results are written.
-        System.exit(0);
     }
 
     private static void deleteRecursively(Path root) throws IOException {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -212,7 +213,7 @@ final class PipelineLatency {
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
-            long[] latencies = latencies(sendNanos, receiveNanos, expectedEvent, from, total);
+            Percentiles latencies = latencies(sendNanos, receiveNanos, expectedEvent, from, total);
             String loadAfter = MachineDescription.loadAverage();
             Result r =
                     new Result(
@@ -220,17 +221,17 @@ final class PipelineLatency {
                             ready,
                             measured,
                             expected,
-                            latencies.length,
+                            latencies.count(),
                             listener.duplicates(),
                             achieved,
-                            Percentiles.of(latencies),
+                            latencies,
                             multiplier,
                             usage,
                             loadAfter);
-            if (latencies.length > 0) {
+            if (latencies.count() > 0) {
                 LOG.info(
                         "latency run: {} of {} matched; p50 {} ms, p99 {} ms",
-                        latencies.length,
+                        latencies.count(),
                         expected,
                         r.latencyMicros().quantile(0.5) / 1000.0,
                         r.latencyMicros().quantile(0.99) / 1000.0);
@@ -290,16 +291,15 @@ final class PipelineLatency {
         return n;
     }
 
-    private static long[] latencies(
+    private static Percentiles latencies(
             AtomicLongArray send, AtomicLongArray receive, boolean[] expected, int from, int to) {
-        long[] out = new long[to - from];
-        int n = 0;
+        Histogram micros = Percentiles.newHistogram();
         for (int i = from; i < to; i++) {
             if (expected[i] && receive.get(i) != 0) {
-                out[n++] = (receive.get(i) - send.get(i)) / 1000;
+                micros.recordValue((receive.get(i) - send.get(i)) / 1000);
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Percentiles.of(micros);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -19,16 +20,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.Role;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./zonestat bench websocket}: many concurrent {@code /ws/live} clients with different
@@ -37,8 +45,7 @@ import org.zonestat.kafka.EmbeddedKafkaBroker;
  * (Kafka feed, live hub, Javalin/Jetty), and {@link java.net.http.WebSocket} clients.
  *
  * <pre>
- * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
- *     org.zonestat.benchmarks.WebSocketBenchmark [--clients 200] [--rate 1000] [--seconds 60]
+ * ./zonestat bench websocket [--clients 200] [--rate 1000] [--seconds 60]
  *     [--warmup 10] [--seed 20240101] [--output benchmarks/results/websocket.md] [--date YYYY-MM-DD]
  * </pre>
  *
@@ -50,12 +57,44 @@ import org.zonestat.kafka.EmbeddedKafkaBroker;
  * {@link WebSocketLoad.Subscription#expects} says it must get, over all records: missing, extra and
  * duplicate deliveries are counted per client.
  */
-public final class WebSocketBenchmark {
+@Command(
+        name = "websocket",
+        description =
+                "Many WebSocket clients with different subscriptions against the real console and"
+                        + " embedded broker; writes a markdown results file.")
+public final class WebSocketBenchmark implements Callable<Integer> {
     private static final String DISPATCHER_TOKEN = "bench-dispatcher";
     private static final String ANALYST_TOKEN = "bench-analyst";
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private WebSocketBenchmark() {}
+    @Spec private CommandSpec spec;
+
+    @Option(names = "--clients", paramLabel = "N", description = "WebSocket clients, 1..5000.")
+    private int clients = 200;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Events per second, 1..50000.")
+    private double rate = 1000;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Measured seconds.")
+    private int seconds = 60;
+
+    @Option(names = "--warmup", paramLabel = "S", description = "Warm-up seconds.")
+    private int warmup = 10;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "Seed of the events and subscriptions.")
+    private long seed = 20240101;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "The results file.")
+    private Path output = Path.of("benchmarks", "results", "websocket.md");
+
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The date written in the results (default: today).")
+    private LocalDate date;
 
     record Arguments(
             int clients,
@@ -65,49 +104,6 @@ public final class WebSocketBenchmark {
             long seed,
             Path output,
             String date) {
-        static final String USAGE =
-                "usage: WebSocketBenchmark [--clients N] [--rate R] [--seconds S] [--warmup S]"
-                        + " [--seed S] [--output FILE] [--date YYYY-MM-DD]";
-
-        static Arguments parse(String[] args) {
-            Map<String, String> v = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException(
-                            "expected --option value, got '" + args[i] + "'");
-                }
-                v.put(args[i].substring(2), args[i + 1]);
-            }
-            Arguments a =
-                    new Arguments(
-                            Integer.parseInt(v.getOrDefault("clients", "200")),
-                            Double.parseDouble(v.getOrDefault("rate", "1000")),
-                            Integer.parseInt(v.getOrDefault("seconds", "60")),
-                            Integer.parseInt(v.getOrDefault("warmup", "10")),
-                            Long.parseLong(v.getOrDefault("seed", "20240101")),
-                            Path.of(v.getOrDefault("output", "benchmarks/results/websocket.md")),
-                            v.getOrDefault("date", LocalDate.now().toString()));
-            v.keySet()
-                    .removeAll(
-                            List.of(
-                                    "clients", "rate", "seconds", "warmup", "seed", "output",
-                                    "date"));
-            if (!v.isEmpty()) {
-                throw new IllegalArgumentException("unknown options " + v.keySet());
-            }
-            if (a.clients() < 1 || a.clients() > 5000) {
-                throw new IllegalArgumentException(
-                        "--clients must be in [1, 5000], was " + a.clients());
-            }
-            if (!(a.rate() >= 1 && a.rate() <= 50_000)) {
-                throw new IllegalArgumentException("--rate must be in [1, 50000], was " + a.rate());
-            }
-            if (a.seconds() < 1 || a.warmup() < 0) {
-                throw new IllegalArgumentException("--seconds must be >= 1 and --warmup >= 0");
-            }
-            return a;
-        }
-
         int records() {
             return (int) Math.round(rate * (seconds + warmup));
         }
@@ -129,8 +125,7 @@ public final class WebSocketBenchmark {
         private final int firstMeasured;
         private final StringBuilder partial = new StringBuilder();
         private final BitSet received = new BitSet();
-        private long[] latencies = new long[1024];
-        private int latencyCount;
+        private final Histogram latencies = Percentiles.newHistogram();
         private int deliveries;
         private int duplicates;
         private int foreign;
@@ -178,10 +173,7 @@ public final class WebSocketBenchmark {
                 }
                 received.set(i);
                 if (i >= firstMeasured) {
-                    if (latencyCount == latencies.length) {
-                        latencies = java.util.Arrays.copyOf(latencies, latencies.length * 2);
-                    }
-                    latencies[latencyCount++] = now - sentNanos[i];
+                    latencies.recordValue(now - sentNanos[i]);
                 }
             } else if (text.startsWith("{\"type\":\"snapshot\"")) {
                 subscribed.complete(null);
@@ -221,7 +213,7 @@ public final class WebSocketBenchmark {
                     foreign,
                     error,
                     closeCode,
-                    java.util.Arrays.copyOf(latencies, latencyCount));
+                    latencies.copy());
         }
     }
 
@@ -236,7 +228,7 @@ public final class WebSocketBenchmark {
             int foreign,
             String error,
             int closeCode,
-            long[] latencies) {
+            Histogram latencies) {
         boolean exact() {
             return missing == 0
                     && extra == 0
@@ -247,16 +239,40 @@ public final class WebSocketBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Arguments a;
-        try {
-            a = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(Arguments.USAGE);
-            System.exit(2);
-            return;
+    /** Exits the JVM when done: Kafka and Jetty leave non-daemon threads behind. */
+    public static void main(String[] args) {
+        Cli.main(new WebSocketBenchmark(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (clients < 1 || clients > 5000) {
+            throw invalid("--clients must be in [1, 5000], was " + clients);
         }
+        if (!(rate >= 1 && rate <= 50_000)) {
+            throw invalid("--rate must be in [1, 50000], was " + rate);
+        }
+        if (seconds < 1 || warmup < 0) {
+            throw invalid("--seconds must be >= 1 and --warmup >= 0");
+        }
+        Arguments a =
+                new Arguments(
+                        clients,
+                        rate,
+                        seconds,
+                        warmup,
+                        seed,
+                        output,
+                        (date != null ? date : LocalDate.now()).toString());
+        run(a, spec.commandLine().getParseResult().originalArgs());
+        return 0;
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static void run(Arguments a, List<String> args) throws Exception {
         String loadAtStart = MachineDescription.loadAverage();
         ZoneCatalog catalog = ZoneCatalog.baltimore();
         long genStart = System.nanoTime();
@@ -304,7 +320,6 @@ public final class WebSocketBenchmark {
         Files.writeString(a.output(), md, StandardCharsets.UTF_8);
         System.out.println(md);
         System.out.println("Wrote " + a.output().toAbsolutePath());
-        System.exit(0);
     }
 
     private static WebSocketResultsReport.Run measure(
@@ -426,10 +441,8 @@ public final class WebSocketBenchmark {
             c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
         listeners.shutdownNow();
-        long[] all =
-                checks.stream()
-                        .flatMapToLong(ch -> java.util.Arrays.stream(ch.latencies()))
-                        .toArray();
+        Histogram all = Percentiles.newHistogram();
+        checks.forEach(ch -> all.add(ch.latencies()));
         Map<String, Long> perKind =
                 items.stream()
                         .collect(

@@ -3,10 +3,12 @@ package org.zonestat.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,12 +39,16 @@ import org.zonestat.geo.ZoneCatalog;
  * {@code subscribe} replaces the previous one. A message the server cannot use gets an {@code
  * error} message naming the problem; the previous subscription stays.
  *
- * <p>The token was already checked before the upgrade; it is checked again here so that a client
- * can never be subscribed without one (closed with 1008, policy violation, before any data).
+ * <p>Access: {@code ?token=} of a dispatcher, analyst or admin; {@link Access} refuses the upgrade
+ * otherwise (401, or 403 for the public role). The token is checked again on connect so that a
+ * client can never be subscribed without one (closed with 1008, policy violation, before any data).
  *
  * <p>Thread-safe.
  */
-final class LiveSocket {
+public final class LiveSocket implements RouteGroup {
+    /** The endpoint's path. */
+    public static final String PATH = "/ws/live";
+
     private static final int MAX_CLIENT_MESSAGE_CHARS = 64 * 1024;
 
     /**
@@ -59,7 +65,7 @@ final class LiveSocket {
                     });
 
     private final LiveEventHub hub;
-    private final AccessTokens tokens;
+    private final Access access;
     private final ConsoleConfig config;
     private final Supplier<ZoneCatalog> catalog;
     private final ObjectMapper mapper = ConsoleJson.newMapper();
@@ -84,18 +90,32 @@ final class LiveSocket {
         }
     }
 
-    LiveSocket(
-            LiveEventHub hub,
-            AccessTokens tokens,
-            ConsoleConfig config,
-            Supplier<ZoneCatalog> catalog) {
+    /**
+     * @param hub the live items to push
+     * @param access checks each client's token
+     * @param config ping interval and per-client queue limit
+     * @param catalog the layers subscriptions may name, as they are now
+     */
+    public LiveSocket(
+            LiveEventHub hub, Access access, ConsoleConfig config, Supplier<ZoneCatalog> catalog) {
         this.hub = hub;
-        this.tokens = tokens;
+        this.access = access;
         this.config = config;
         this.catalog = catalog;
     }
 
-    void configure(WsConfig ws) {
+    @Override
+    public void addTo(JavalinConfig cfg) {
+        // Pings keep idle clients open; a client that stops answering is dropped.
+        Duration idleTimeout = config.pingInterval().multipliedBy(3);
+        cfg.jetty.modifyWebSocketServletFactory(ws -> ws.setIdleTimeout(idleTimeout));
+        cfg.routes.ws(
+                PATH,
+                this::configure,
+                Access.staff("the %s role does not receive live events (exact locations)"));
+    }
+
+    private void configure(WsConfig ws) {
         ws.onConnect(this::connect);
         ws.onClose(this::disconnect);
         ws.onError(this::disconnect);
@@ -103,7 +123,7 @@ final class LiveSocket {
     }
 
     private void connect(WsConnectContext ctx) {
-        Optional<Role> role = tokens.roleOf(ctx.queryParam("token"));
+        Optional<Role> role = access.roleOf(ctx.queryParam("token"));
         if (role.isEmpty() || !role.get().mayWatchLive()) {
             ctx.closeSession(
                     StatusCode.POLICY_VIOLATION,

@@ -2,12 +2,20 @@ package org.zonestat.console;
 
 import io.javalin.Javalin;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedSet;
+import org.zonestat.console.metrics.ConsoleMetrics;
+import org.zonestat.console.metrics.HuddleMetrics;
+import org.zonestat.console.metrics.MetricsRoutes;
+import org.zonestat.console.open311.Open311Routes;
 import org.zonestat.console.replay.ReplayReader;
+import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.scorecard.ScorecardRoutes;
+import org.zonestat.console.sitevisit.SiteVisitRoutes;
 import org.zonestat.console.zones.ZoneUploadRoutes;
 import org.zonestat.console.zones.ZonesTopicFeed;
 import org.zonestat.geo.ZoneCatalog;
@@ -124,16 +132,25 @@ public final class OpsConsole {
                             hotspotsTopic,
                             catalog,
                             REPLAY_MAX_ITEMS);
-            ScorecardRoutes scorecardRoutes =
-                    new ScorecardRoutes(scorecards, catalog, tokens, hub, counters::snapshot);
-            OpsConsoleApp web =
-                    new OpsConsoleApp(
-                                    config, catalog, tokens, hub, feed::health, counters::snapshot)
-                            .withReplay(replay)
-                            .withRoutes(scorecardRoutes::addTo);
-            if (zonesFeed != null) {
-                web.withZoneLayers(layers, uploads);
+            Access access = new Access(tokens);
+            List<RouteGroup> routes = new ArrayList<>();
+            routes.add(new StatusRoutes(hub, feed::health, counters::snapshot));
+            routes.add(new ZoneRoutes(layers, config.warmUpZones()));
+            routes.add(new LiveSocket(hub, access, config, layers));
+            routes.add(new ReplayRoutes(replay));
+            routes.add(new SiteVisitRoutes(replay, layers));
+            if (uploads != null) {
+                routes.add(uploads);
             }
+            routes.add(new ScorecardRoutes(scorecards, catalog));
+            routes.add(new Open311Routes(scorecards.requests(), scorecards.settings().timeZone()));
+            routes.add(
+                    new MetricsRoutes(
+                            new ConsoleMetrics(
+                                    hub::stats,
+                                    counters::snapshot,
+                                    List.of(new HuddleMetrics(scorecards)))));
+            OpsConsoleApp web = new OpsConsoleApp(config, access, routes);
             Javalin app = web.create();
             app.start(host, port);
             return new Running(app, feed, hub, host, counters, zonesFeed, uploads, scorecards);
@@ -196,6 +213,14 @@ public final class OpsConsole {
         /** The pipeline's reconciliation as {@code /api/pipeline} reports it. */
         public PipelineCounters.Snapshot pipeline() {
             return counters.snapshot();
+        }
+
+        /**
+         * The routes this console serves, as {@code "METHOD /path"}: see {@link
+         * OpsConsoleApp#routes}.
+         */
+        public SortedSet<String> routes() {
+            return OpsConsoleApp.routes(app);
         }
 
         /** The port the web server listens on (the free port chosen when started with 0). */

@@ -2,74 +2,111 @@ package org.zonestat.console;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.zonestat.config.BootstrapOption;
+import org.zonestat.config.Cli;
+import org.zonestat.config.JobGroupOption;
+import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.cli.LayerOptions;
+import org.zonestat.topics.TopicOptions;
+import org.zonestat.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Runs the ops console alone against an existing Kafka cluster.
+ * {@code zonestat console}: runs the ops console alone against an existing Kafka cluster, with the
+ * job's names for the same things ({@code --bootstrap}, {@code --group}, {@code --layers}, every
+ * {@code --topic-*}). A picocli command; {@code --help} lists the flags.
  *
- * <pre>
- * OpsConsoleMain --bootstrap HOST:PORT [--port N] [--tokens FILE] [--topic NAME] [--host ADDR]
- *                [--recent N] [--tile-url URL [--tile-attribution TEXT]]
- * </pre>
- *
- * <p>Only parses flags and wires the production pieces; see {@link OpsConsole}.
+ * <p>Only parses flags and wires the production pieces; see {@link OpsConsole}. Not thread-safe:
+ * one instance runs one command line.
  */
-public final class OpsConsoleMain {
-    static final String USAGE =
-            String.join(
-                    "\n",
-                    "Usage: OpsConsoleMain --bootstrap HOST:PORT [options]",
-                    "  --bootstrap HOST:PORT    Kafka bootstrap servers (required)",
-                    "  --port N                 HTTP port, 0 for a free one (default 8080)",
-                    "  --tokens FILE            token=role file; created with one random token per"
-                            + " role",
-                    "                           if missing (default"
-                            + " var/ops-console/tokens.properties)",
-                    "  --topic NAME             events topic (default events)",
-                    "  --host ADDR              address to bind (default 127.0.0.1; 0.0.0.0 for"
-                            + " all)",
-                    "  --recent N               recent events sent to each new client (default"
-                            + " 500)",
-                    "  --tile-url URL           optional raster tile URL template (default: none)",
-                    "  --tile-attribution TEXT  attribution shown with the tiles",
-                    "  --goal PERCENT           huddle and report goal against last year (default"
-                            + " -15)",
-                    "  --huddle-date DATE       the huddle's day, YYYY-MM-DD (default: the latest"
-                            + " day in zone-stats)",
-                    "Each flag may also be set by ZONESTAT_<FLAG> (ZONESTAT_BOOTSTRAP, ZONESTAT_TILE_URL, ...);",
-                    "the command line wins.");
+@Command(name = "console", description = "Runs the ops console alone against a Kafka cluster.")
+public final class OpsConsoleMain implements Callable<Integer> {
+    private static final HuddleSettings HUDDLE = HuddleSettings.defaults();
 
-    private OpsConsoleMain() {}
+    @Spec private CommandSpec spec;
 
-    public static void main(String[] args) throws InterruptedException {
-        Flags flags;
-        try {
-            flags = Flags.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        if (flags.help) {
-            System.out.println(USAGE);
-            return;
-        }
-        boolean newTokens = !Files.exists(flags.tokens);
-        AccessTokens tokens = AccessTokens.loadOrCreateDemo(flags.tokens);
-        ConsoleConfig config =
-                ConsoleConfig.defaults().withTiles(flags.tileUrl, flags.tileAttribution);
-        OpsConsole.Running console =
-                OpsConsole.builder()
-                        .bootstrapServers(flags.bootstrap)
-                        .eventsTopic(flags.topic)
-                        .host(flags.host)
-                        .port(flags.port)
-                        .tokens(tokens)
-                        .recentLimit(flags.recent)
-                        .config(config)
-                        .huddle(flags.huddle())
-                        .start();
+    @Mixin private BootstrapOption kafka;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port, 0 for a free one.")
+    private int port = OpsConsole.DEFAULT_PORT;
+
+    @Option(
+            names = "--tokens",
+            paramLabel = "FILE",
+            description = "token=role file; created with one random token per role if missing.")
+    private Path tokens = Path.of("var", "ops-console", "tokens.properties");
+
+    @Option(
+            names = "--host",
+            paramLabel = "ADDR",
+            description = "Address to bind (0.0.0.0 for all interfaces).")
+    private String host = OpsConsole.DEFAULT_HOST;
+
+    @Option(
+            names = "--recent",
+            paramLabel = "N",
+            description = "Recent events sent to each new client.")
+    private int recent = OpsConsole.DEFAULT_RECENT_LIMIT;
+
+    @Option(
+            names = "--tile-url",
+            paramLabel = "URL",
+            description =
+                    "Optional raster tile URL template, e.g."
+                            + " https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the"
+                            + " zones are the base map).")
+    private String tileUrl;
+
+    @Option(
+            names = "--tile-attribution",
+            paramLabel = "TEXT",
+            description = "Attribution shown with the tiles.")
+    private String tileAttribution;
+
+    @Option(
+            names = "--goal",
+            paramLabel = "PERCENT",
+            description = "The huddle's and report's goal against last year, in [-100, 100].")
+    private double goal = HUDDLE.goalPercent();
+
+    @Option(
+            names = "--huddle-date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The huddle's day (default: the latest day in zone-stats).")
+    private LocalDate huddleDate;
+
+    @Mixin private JobGroupOption jobGroup;
+
+    @Mixin private LayerOptions layers;
+
+    @Mixin private TopicOptions topics;
+
+    public static void main(String[] args) {
+        Cli.main(new OpsConsoleMain(), args);
+    }
+
+    /** The parsed command line, with {@code ZONESTAT_*} defaults from the given environment. */
+    static OpsConsoleMain parse(String[] args, Map<String, String> environment) {
+        OpsConsoleMain command = new OpsConsoleMain();
+        Cli.commandLine(command, environment).parseArgs(args);
+        return command;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        boolean newTokens = !Files.exists(tokens);
+        AccessTokens access = AccessTokens.loadOrCreateDemo(tokens);
+        OpsConsole.Running console = builder().tokens(access).start();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -84,12 +121,12 @@ public final class OpsConsoleMain {
                 "ZoneStat ops console at "
                         + console.url()
                         + " reading '"
-                        + flags.topic
+                        + topics().events()
                         + "' from "
-                        + flags.bootstrap);
+                        + kafka.servers());
         if (newTokens) {
-            System.out.println("Created access tokens in " + flags.tokens + ":");
-            tokens.asMap()
+            System.out.println("Created access tokens in " + tokens + ":");
+            access.asMap()
                     .forEach(
                             (token, role) ->
                                     System.out.println(
@@ -100,134 +137,87 @@ public final class OpsConsoleMain {
                                                     + "?token="
                                                     + token));
         } else {
-            System.out.println("Access tokens: " + flags.tokens.toAbsolutePath());
+            System.out.println("Access tokens: " + tokens.toAbsolutePath());
         }
         done.await();
+        return 0;
     }
 
-    /** The parsed command line. */
-    static final class Flags {
-        private static final java.util.Set<String> KNOWN_FLAGS =
-                java.util.Set.of(
-                        "--bootstrap",
-                        "--port",
-                        "--tokens",
-                        "--topic",
-                        "--host",
-                        "--recent",
-                        "--tile-url",
-                        "--tile-attribution",
-                        "--goal",
-                        "--huddle-date");
-
-        String bootstrap;
-        int port = OpsConsole.DEFAULT_PORT;
-        Path tokens = Path.of("var", "ops-console", "tokens.properties");
-        String topic = OpsConsole.DEFAULT_EVENTS_TOPIC;
-        String host = OpsConsole.DEFAULT_HOST;
-        int recent = OpsConsole.DEFAULT_RECENT_LIMIT;
-        String tileUrl;
-        String tileAttribution;
-        Double goal;
-        java.time.LocalDate huddleDate;
-        boolean help;
-
-        /**
-         * The scorecard settings: the defaults with the goal and date given on the command line.
-         */
-        org.zonestat.console.scorecard.HuddleSettings huddle() {
-            var settings =
-                    org.zonestat.console.scorecard.HuddleSettings.defaults()
-                            .withHuddleDate(huddleDate);
-            return goal == null ? settings : settings.withGoalPercent(goal);
+    /**
+     * The console as the flags describe it, without its tokens.
+     *
+     * @throws ParameterException naming a flag whose value is out of range
+     */
+    OpsConsole.Builder builder() {
+        if (port < 0 || port > 65535) {
+            throw Cli.invalid(spec, "--port", port, "in [0, 65535]");
         }
-
-        static Flags parse(String[] args) {
-            return parse(args, System.getenv());
+        if (recent < 1) {
+            throw Cli.invalid(spec, "--recent", recent, ">= 1");
         }
-
-        /**
-         * Each flag not on the command line may come from the environment variable {@code
-         * ZONESTAT_} + its name in upper case with {@code _} for {@code -} ({@code --tile-url} →
-         * {@code ZONESTAT_TILE_URL}); the command line wins.
-         */
-        static Flags parse(String[] commandLine, java.util.Map<String, String> env) {
-            java.util.List<String> args = new java.util.ArrayList<>();
-            for (String flag : new java.util.TreeSet<>(KNOWN_FLAGS)) {
-                String v = env.get(environmentVariable(flag));
-                if (v != null && !v.isBlank()) {
-                    args.add(flag);
-                    args.add(v.trim());
-                }
-            }
-            args.addAll(java.util.List.of(commandLine));
-            Flags f = new Flags();
-            for (int i = 0; i < args.size(); i++) {
-                String flag = args.get(i);
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    f.help = true;
-                    continue;
-                }
-                if (!KNOWN_FLAGS.contains(flag)) {
-                    throw new IllegalArgumentException("unknown flag " + flag);
-                }
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException(flag + " needs a value");
-                }
-                String value = args.get(++i);
-                switch (flag) {
-                    case "--bootstrap" -> f.bootstrap = value;
-                    case "--port" -> f.port = parseInt(flag, value);
-                    case "--tokens" -> f.tokens = Path.of(value);
-                    case "--topic" -> f.topic = value;
-                    case "--host" -> f.host = value;
-                    case "--recent" -> f.recent = parseInt(flag, value);
-                    case "--tile-url" -> f.tileUrl = value;
-                    case "--tile-attribution" -> f.tileAttribution = value;
-                    case "--goal" -> f.goal = parseGoal(value);
-                    case "--huddle-date" -> f.huddleDate = parseDate(flag, value);
-                    default -> throw new IllegalArgumentException("unknown flag " + flag);
-                }
-            }
-            if (!f.help && f.bootstrap == null) {
-                throw new IllegalArgumentException("--bootstrap is required");
-            }
-            return f;
+        ConsoleConfig config;
+        try {
+            config = ConsoleConfig.defaults().withTiles(tileUrl, tileAttribution);
+        } catch (IllegalArgumentException e) {
+            throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
         }
+        Topics t = topics();
+        return OpsConsole.builder()
+                .bootstrapServers(kafka.servers())
+                .eventsTopic(t.events())
+                .analyticsTopics(t.alerts(), t.hotspots())
+                .zonesTopic(t.zones())
+                .pipelineTopics(t.raw(), t.rejected(), jobGroup.id())
+                .catalog(ZoneCatalog.load(layers.specs()))
+                .host(host)
+                .port(port)
+                .recentLimit(recent)
+                .config(config)
+                .huddle(huddle());
+    }
 
-        private static double parseGoal(String value) {
-            try {
-                double goal = Double.parseDouble(value);
-                if (goal >= -100 && goal <= 100) {
-                    return goal;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(
-                    "--goal needs a percentage between -100 and 100, got '" + value + "'");
+    /** The scorecard settings: the defaults with the topics, goal and date given. */
+    public HuddleSettings huddle() {
+        if (!(goal >= -100 && goal <= 100)) {
+            throw Cli.invalid(spec, "--goal", goal, "a percentage between -100 and 100");
         }
+        Topics t = topics();
+        return HUDDLE.withTopics(t.zoneStats(), t.hotspots(), t.actionItems())
+                .withGoalPercent(goal)
+                .withHuddleDate(huddleDate);
+    }
 
-        private static java.time.LocalDate parseDate(String flag, String value) {
-            try {
-                return java.time.LocalDate.parse(value);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        flag + " needs a date like 2018-07-07, got '" + value + "'");
-            }
-        }
+    /** {@code --bootstrap}. */
+    public String bootstrap() {
+        return kafka.servers();
+    }
 
-        static String environmentVariable(String flag) {
-            return "ZONESTAT_"
-                    + flag.substring(2).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        }
+    /** {@code --port}. */
+    public int port() {
+        return port;
+    }
 
-        private static int parseInt(String flag, String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
-            }
-        }
+    public Path tokens() {
+        return tokens;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public String tileUrl() {
+        return tileUrl;
+    }
+
+    public Topics topics() {
+        return topics.topics();
+    }
+
+    public LayerOptions layers() {
+        return layers;
+    }
+
+    public String jobGroup() {
+        return jobGroup.id();
     }
 }

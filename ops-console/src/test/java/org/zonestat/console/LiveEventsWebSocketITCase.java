@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -27,9 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * {@code /ws/live} end to end: a real KRaft broker, the {@link OpsConsole} facade, a real client.
@@ -40,7 +40,7 @@ class LiveEventsWebSocketITCase {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static KafkaProducer<byte[], byte[]> producer;
@@ -51,7 +51,7 @@ class LiveEventsWebSocketITCase {
 
     @BeforeAll
     static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         producer =
                 new KafkaProducer<>(
                         Map.of(
@@ -70,7 +70,6 @@ class LiveEventsWebSocketITCase {
     @AfterAll
     static void stopBroker() {
         producer.close();
-        broker.close();
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * The map page in a real headless Chromium: zones drawn from the API, live events from Kafka
@@ -56,6 +58,8 @@ class LiveMapBrowserITCase {
 
     @TempDir static Path tempDir;
 
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
     private static EmbeddedKafkaBroker broker;
     private static OpsConsole.Running console;
     private static KafkaProducer<byte[], byte[]> producer;
@@ -65,7 +69,7 @@ class LiveMapBrowserITCase {
     @BeforeAll
     static void startEverything() {
         requireBrowser();
-        broker = EmbeddedKafkaBroker.builder().dataDir(tempDir.resolve("kafka")).build().start();
+        broker = KAFKA.broker();
         for (String topic : List.of(TOPIC, ALERTS, HOTSPOTS)) {
             broker.createTopic(topic, 1, Map.of());
         }
@@ -108,9 +112,6 @@ class LiveMapBrowserITCase {
         }
         if (producer != null) {
             producer.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * The {@code subscribe} protocol of {@code /ws/live} end to end: a real KRaft broker feeding {@code
@@ -41,7 +41,7 @@ class LiveSubscriptionsITCase {
     private static final double[] EASTERN1 = {-76.5982, 39.3135};
     private static final double[] ELSEWHERE = {-76.6346, 39.2991};
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static KafkaProducer<byte[], byte[]> producer;
@@ -55,7 +55,7 @@ class LiveSubscriptionsITCase {
 
     @BeforeAll
     static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         producer =
                 new KafkaProducer<>(
                         Map.of(
@@ -74,7 +74,6 @@ class LiveSubscriptionsITCase {
     @AfterAll
     static void stopBroker() {
         producer.close();
-        broker.close();
     }
 
     @AfterEach

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class OpsConsoleFlagsEnvTest {
     @Test
     void eachFlagMayComeFromItsEnvironmentVariable() {
-        OpsConsoleMain.Flags f =
-                OpsConsoleMain.Flags.parse(
+        OpsConsoleMain f =
+                OpsConsoleMain.parse(
                         new String[0],
                         Map.of(
                                 "ZONESTAT_BOOTSTRAP",
@@ -24,37 +24,40 @@ class OpsConsoleFlagsEnvTest {
                                 "ZONESTAT_HOST",
                                 "0.0.0.0",
                                 "ZONESTAT_TILE_URL",
-                                "https://tiles.example/{z}/{x}/{y}.png"));
-        assertThat(f.bootstrap).isEqualTo("kafka-1:9092,kafka-2:9092");
-        assertThat(f.port).isEqualTo(7071);
-        assertThat(f.tokens).isEqualTo(Path.of("/etc/zonestat/tokens.properties"));
-        assertThat(f.host).isEqualTo("0.0.0.0");
-        assertThat(f.tileUrl).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
+                                "https://tiles.example/{z}/{x}/{y}.png",
+                                "ZONESTAT_TOPIC_EVENTS",
+                                "city-a.events"));
+        assertThat(f.bootstrap()).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(f.port()).isEqualTo(7071);
+        assertThat(f.tokens()).isEqualTo(Path.of("/etc/zonestat/tokens.properties"));
+        assertThat(f.host()).isEqualTo("0.0.0.0");
+        assertThat(f.tileUrl()).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
+        assertThat(f.topics().events()).isEqualTo("city-a.events");
     }
 
     @Test
     void theCommandLineWinsOverTheEnvironment() {
-        OpsConsoleMain.Flags f =
-                OpsConsoleMain.Flags.parse(
+        OpsConsoleMain f =
+                OpsConsoleMain.parse(
                         new String[] {"--port", "9000"},
                         Map.of("ZONESTAT_BOOTSTRAP", "kafka:9092", "ZONESTAT_PORT", "7071"));
-        assertThat(f.port).isEqualTo(9000);
-        assertThat(f.bootstrap).isEqualTo("kafka:9092");
+        assertThat(f.port()).isEqualTo(9000);
+        assertThat(f.bootstrap()).isEqualTo("kafka:9092");
     }
 
     @Test
-    void aBadEnvironmentValueIsReportedWithItsFlag() {
+    void aBadEnvironmentValueIsReportedWithItsFlagAndWithoutOneBootstrapIsTheDemosBroker() {
         assertThatThrownBy(
                         () ->
-                                OpsConsoleMain.Flags.parse(
+                                OpsConsoleMain.parse(
                                         new String[0],
                                         Map.of(
                                                 "ZONESTAT_BOOTSTRAP",
                                                 "kafka:9092",
                                                 "ZONESTAT_PORT",
                                                 "seventy")))
-                .hasMessageContaining("--port needs a number");
-        assertThatThrownBy(() -> OpsConsoleMain.Flags.parse(new String[0], Map.of()))
-                .hasMessageContaining("--bootstrap is required");
+                .hasMessageContaining("Invalid value for option '--port': 'seventy'");
+        assertThat(OpsConsoleMain.parse(new String[0], Map.of()).bootstrap())
+                .isEqualTo("127.0.0.1:9092");
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zonestat.geo.ZoneCatalog;
 
-/** The REST side of {@link OpsConsoleApp}, served on a free port without Kafka. */
+/**
+ * The REST side of {@link OpsConsoleApp} with the status and zone routes, served on a free port
+ * without Kafka.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OpsConsoleRestTest {
     private static final String TOKEN = "dispatcher-token-for-tests";
@@ -42,10 +46,11 @@ class OpsConsoleRestTest {
         app =
                 new OpsConsoleApp(
                                 ConsoleConfig.defaults(),
-                                catalog,
-                                tokens,
-                                new LiveEventHub(10),
-                                FeedHealth::disabled)
+                                new Access(tokens),
+                                List.of(
+                                        new StatusRoutes(
+                                                new LiveEventHub(10), FeedHealth::disabled, null),
+                                        new ZoneRoutes(() -> catalog, true)))
                         .create()
                         .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,6 +37,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * The replay: {@code /api/replay} reading a week out of a year of seeded history with
@@ -65,6 +67,8 @@ class ReplayBrowserITCase {
 
     @TempDir static Path tempDir;
 
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
     private static EmbeddedKafkaBroker broker;
     private static OpsConsole.Running console;
     private static WebDriver browser;
@@ -73,7 +77,7 @@ class ReplayBrowserITCase {
     @BeforeAll
     static void startEverything() throws Exception {
         BrowserSupport.requireBrowser();
-        broker = EmbeddedKafkaBroker.builder().dataDir(tempDir.resolve("kafka")).build().start();
+        broker = KAFKA.broker();
         broker.createTopic("events-replay", 2, Map.of());
         broker.createTopic("alerts-replay", 1, Map.of());
         broker.createTopic("hotspots-replay", 1, Map.of());
@@ -183,9 +187,6 @@ class ReplayBrowserITCase {
         }
         if (console != null) {
             console.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

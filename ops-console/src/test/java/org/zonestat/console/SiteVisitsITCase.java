@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * {@code GET /api/site-visits} end to end: a real KRaft broker holding {@code events} and {@code
@@ -45,7 +45,7 @@ class SiteVisitsITCase {
     // The plan as of 2018-07-07 counts violence from 2018-06-10T04:00Z to 2018-07-08T04:00Z.
     private static final Instant IN_WINDOW = Instant.parse("2018-07-01T15:00:00Z");
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static OpsConsole.Running console;
@@ -55,7 +55,7 @@ class SiteVisitsITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         broker.createTopic("events-sv", 1, Map.of());
         broker.createTopic("alerts-sv", 1, Map.of());
         ZoneCatalog catalog = ZoneCatalog.baltimore();
@@ -180,7 +180,6 @@ class SiteVisitsITCase {
         if (console != null) {
             console.close();
         }
-        broker.close();
     }
 
     private static ObjectNode at(ObjectNode event, Object when) {

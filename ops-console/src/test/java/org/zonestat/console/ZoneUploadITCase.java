@@ -12,14 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
@@ -36,6 +34,8 @@ import org.zonestat.geo.ZoneLayer;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.kafka.TopicContents;
 
 /**
  * {@code POST /api/zones/{layerId}} end to end on a real KRaft broker: an admin's layer goes to the
@@ -53,7 +53,7 @@ class ZoneUploadITCase {
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static OpsConsole.Running console;
@@ -61,7 +61,7 @@ class ZoneUploadITCase {
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         broker.createTopic("events-upload", 1, Map.of());
         console =
                 OpsConsole.builder()
@@ -92,7 +92,6 @@ class ZoneUploadITCase {
         if (console != null) {
             console.close();
         }
-        broker.close();
     }
 
     /**
@@ -156,17 +155,9 @@ class ZoneUploadITCase {
                                 33 * 1024 * 1024),
                         new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(TOPIC, 0);
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
             ZoneLayerUpdateDeserializer job = new ZoneLayerUpdateDeserializer();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (c.position(tp) < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    job.deserialize(r, new ListCollector<>(updates));
-                }
-            }
+            TopicContents.readFromBeginning(
+                    c, TOPIC, WAIT, r -> job.deserialize(r, new ListCollector<>(updates)));
         }
         return updates;
     }

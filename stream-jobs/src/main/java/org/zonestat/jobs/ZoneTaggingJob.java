@@ -2,6 +2,7 @@ package org.zonestat.jobs;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -414,9 +415,20 @@ public final class ZoneTaggingJob {
         return env;
     }
 
-    /** Cluster entry point ({@code flink run stream-jobs-*-job.jar --bootstrap ...}). */
+    /**
+     * Cluster entry point ({@code flink run stream-jobs-*-job.jar --bootstrap ...}), with {@code
+     * zonestat job}'s flags ({@link JobCommand}). A bad flag throws, naming it: inside a Flink
+     * cluster this method must not exit the JVM.
+     */
     public static void main(String[] args) throws Exception {
-        JobConfig config = JobConfig.fromArgs(args);
+        Optional<JobConfig> config = JobCommand.parse(args, System.getenv(), System.out);
+        if (config.isPresent()) {
+            run(config.get());
+        }
+    }
+
+    /** Runs the job wired to Kafka in the context's environment until it ends. */
+    public static void run(JobConfig config) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         withKafka(config).build(env);
         env.execute("zonestat-zone-tagging");

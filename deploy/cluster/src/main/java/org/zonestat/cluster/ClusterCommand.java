@@ -5,132 +5,235 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import org.zonestat.config.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ./zonestat cluster up|status|down|savepoint|submit}: the local multi-process cluster
- * ({@link LocalCluster}) from the command line. Only parses flags and calls {@link LocalCluster}.
+ * {@code ./zonestat cluster up|status|down|restart|savepoint|submit}: the local multi-process
+ * cluster ({@link LocalCluster}) from the command line. Picocli commands that only parse flags and
+ * call {@link LocalCluster}; a failure prints {@code zonestat cluster <command>: <reason>} and
+ * exits with 1, bad flags exit with 2.
  */
+@Command(
+        name = "cluster",
+        description =
+                "A real cluster on this machine: 3 Kafka brokers (KRaft), a Flink JobManager and"
+                        + " 2 TaskManagers, the job and the console.",
+        subcommands = {
+            ClusterCommand.Up.class,
+            ClusterCommand.Status.class,
+            ClusterCommand.Down.class,
+            ClusterCommand.Restart.class,
+            ClusterCommand.Savepoint.class,
+            ClusterCommand.Submit.class
+        })
 public final class ClusterCommand {
-    static final String USAGE =
-            String.join(
-                    "\n",
-                    "usage: ./zonestat cluster <up|status|down|restart ROLE|savepoint|submit> [flags]",
-                    "  up         start 3 Kafka brokers (KRaft), a Flink JobManager and 2 TaskManagers, submit the",
-                    "             job, start the console; prints the status",
-                    "             --console-port N (default 7070) --checkpoint-interval-seconds N (default 10)",
-                    "             --slots N slots per TaskManager (default 2) --parallelism N (default 2)",
-                    "  status     each process with its pid, role and port; the job's state",
-                    "  down       stop every process of the cluster (data stays in the folder)",
-                    "  restart ROLE  start a stopped process again (kafka-2, taskmanager-1, ...; see status)",
-                    "  savepoint  stop the job with a savepoint; prints its path",
-                    "  submit     upload the (rebuilt) job jar and run it: --from-savepoint PATH restores state",
-                    "  every command: --dir DIR (default var/cluster), --job-jar FILE, --app-classpath-file FILE,",
-                    "  --flink-classpath-file FILE (defaults: this checkout's build outputs)");
-    private static final Set<String> VALUE_FLAGS =
-            Set.of(
-                    "--dir",
-                    "--job-jar",
-                    "--app-classpath-file",
-                    "--flink-classpath-file",
-                    "--console-port",
-                    "--checkpoint-interval-seconds",
-                    "--slots",
-                    "--parallelism",
-                    "--from-savepoint");
+    /** Exit code when the cluster could not do what was asked. */
+    static final int FAILED = 1;
 
-    private ClusterCommand() {}
+    public static void main(String[] args) {
+        Cli.main(new ClusterCommand(), args);
+    }
 
-    public static void main(String[] args) throws InterruptedException {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            System.out.println(USAGE);
-            return;
-        }
-        Map<String, String> flags;
-        try {
-            flags = parseFlags(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        Path dir = Path.of(flags.getOrDefault("--dir", "var/cluster")).toAbsolutePath();
-        try {
-            switch (args[0]) {
-                case "up" -> {
-                    LocalCluster c = LocalCluster.up(settings(dir, flags));
-                    System.out.print(c.status());
-                    System.out.println("console tokens: " + dir.resolve("tokens.properties"));
-                    System.out.println("logs: " + dir.resolve("logs"));
-                }
-                case "status" -> System.out.print(LocalCluster.load(dir).status());
-                case "down" -> {
-                    LocalCluster c = LocalCluster.load(dir);
-                    c.down(Duration.ofSeconds(15));
-                    System.out.print(c.status());
-                }
-                case "restart" -> {
-                    ClusterProcess p = LocalCluster.load(dir).restart(flags.get("role"));
-                    System.out.println(p.role() + " started again, pid " + p.pid());
-                }
-                case "savepoint" -> System.out.println(LocalCluster.load(dir).savepoint());
-                case "submit" -> {
-                    LocalCluster c = LocalCluster.load(dir);
-                    LocalCluster.Settings s = settings(dir, flags);
-                    String job =
-                            c.submit(
-                                    s.jobJar(),
-                                    s.parallelism(),
-                                    s.jobArgs(),
-                                    flags.get("--from-savepoint"));
-                    System.out.println(
-                            "job "
-                                    + job
-                                    + " running"
-                                    + (flags.containsKey("--from-savepoint")
-                                            ? ", restored from " + flags.get("--from-savepoint")
-                                            : ""));
-                }
-                default -> {
-                    System.err.println("error: unknown cluster command '" + args[0] + "'");
-                    System.err.println(USAGE);
-                    System.exit(2);
-                }
-            }
-        } catch (RuntimeException e) {
-            System.err.println("zonestat cluster " + args[0] + ": " + e.getMessage());
-            System.exit(1);
+    /** {@code --dir}: every subcommand's cluster folder. */
+    static final class DirOption {
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description = "The cluster's folder: its state, logs and data.")
+        private Path dir = Path.of("var", "cluster");
+
+        Path dir() {
+            return dir.toAbsolutePath();
         }
     }
 
-    private static LocalCluster.Settings settings(Path dir, Map<String, String> f) {
-        List<String> jobArgs =
-                new ArrayList<>(
-                        List.of(
-                                "--checkpoint-interval-seconds",
-                                f.getOrDefault("--checkpoint-interval-seconds", "10")));
-        return new LocalCluster.Settings(
-                dir,
-                f.containsKey("--job-jar")
-                        ? Path.of(f.get("--job-jar"))
-                        : builtJobJar(Path.of("stream-jobs/target")),
-                readClasspath(
-                        f.getOrDefault(
-                                "--app-classpath-file", "deploy/cluster/target/classpath.txt")),
-                readClasspath(
-                        f.getOrDefault(
-                                "--flink-classpath-file",
-                                "deploy/cluster/target/flink-classpath.txt")),
-                intFlag(f, "--slots", 2),
-                intFlag(f, "--parallelism", 2),
-                2,
-                intFlag(f, "--console-port", 7070),
-                jobArgs);
+    /** {@code --job-jar}: the job jar to run. */
+    static final class JobJarOption {
+        @Option(
+                names = "--job-jar",
+                paramLabel = "FILE",
+                description =
+                        "The job jar (default: the one mvn package built in stream-jobs/target).")
+        private Path jobJar;
+
+        Path jobJar() {
+            return jobJar != null ? jobJar : builtJobJar(Path.of("stream-jobs", "target"));
+        }
+    }
+
+    /** The job's flags that {@code up} and {@code submit} take. */
+    static final class JobOptions {
+        @Option(names = "--parallelism", paramLabel = "N", description = "The job's parallelism.")
+        private int parallelism = 2;
+
+        @Option(
+                names = "--checkpoint-interval-seconds",
+                paramLabel = "N",
+                description = "The job's checkpoint interval.")
+        private long checkpointIntervalSeconds = 10;
+
+        List<String> jobArgs() {
+            return List.of(
+                    "--checkpoint-interval-seconds", String.valueOf(checkpointIntervalSeconds));
+        }
+    }
+
+    /** A subcommand's work; a runtime failure is reported in one line. */
+    private abstract static class Step implements Callable<Integer> {
+        @Spec private CommandSpec spec;
+
+        @Override
+        public final Integer call() throws InterruptedException {
+            try {
+                run();
+                return 0;
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+                return FAILED;
+            }
+        }
+
+        abstract void run() throws InterruptedException;
+    }
+
+    @Command(
+            name = "up",
+            description =
+                    "Starts 3 Kafka brokers, a Flink JobManager and 2 TaskManagers, submits the"
+                            + " job, starts the console; prints the status.")
+    static final class Up extends Step {
+        @Mixin private DirOption dir;
+        @Mixin private JobJarOption jar;
+        @Mixin private JobOptions job;
+
+        @Option(
+                names = "--app-classpath-file",
+                paramLabel = "FILE",
+                description = "Class path of the brokers and the console (mvn package writes it).")
+        private String appClasspathFile = "deploy/cluster/target/classpath.txt";
+
+        @Option(
+                names = "--flink-classpath-file",
+                paramLabel = "FILE",
+                description =
+                        "Class path of the JobManager and the TaskManagers (mvn package writes"
+                                + " it).")
+        private String flinkClasspathFile = "deploy/cluster/target/flink-classpath.txt";
+
+        @Option(
+                names = "--console-port",
+                paramLabel = "N",
+                description = "The console's HTTP port, 0 for a free one.")
+        private int consolePort = 7070;
+
+        @Option(names = "--slots", paramLabel = "N", description = "Slots per TaskManager.")
+        private int slots = 2;
+
+        @Override
+        void run() throws InterruptedException {
+            LocalCluster c =
+                    LocalCluster.up(
+                            new LocalCluster.Settings(
+                                    dir.dir(),
+                                    jar.jobJar(),
+                                    readClasspath(appClasspathFile),
+                                    readClasspath(flinkClasspathFile),
+                                    slots,
+                                    job.parallelism,
+                                    2,
+                                    consolePort,
+                                    job.jobArgs()));
+            System.out.print(c.status());
+            System.out.println("console tokens: " + dir.dir().resolve("tokens.properties"));
+            System.out.println("logs: " + dir.dir().resolve("logs"));
+        }
+    }
+
+    @Command(
+            name = "status",
+            description = "Each process with its pid, role and port; the job's state.")
+    static final class Status extends Step {
+        @Mixin private DirOption dir;
+
+        @Override
+        void run() {
+            System.out.print(LocalCluster.load(dir.dir()).status());
+        }
+    }
+
+    @Command(
+            name = "down",
+            description = "Stops every process of the cluster (the data stays in the folder).")
+    static final class Down extends Step {
+        @Mixin private DirOption dir;
+
+        @Override
+        void run() {
+            LocalCluster c = LocalCluster.load(dir.dir());
+            c.down(Duration.ofSeconds(15));
+            System.out.print(c.status());
+        }
+    }
+
+    @Command(name = "restart", description = "Starts a stopped process again.")
+    static final class Restart extends Step {
+        @Mixin private DirOption dir;
+
+        @Parameters(
+                paramLabel = "ROLE",
+                description =
+                        "The process to start again: kafka-2, taskmanager-1, ... (see status).")
+        private String role;
+
+        @Override
+        void run() {
+            ClusterProcess p = LocalCluster.load(dir.dir()).restart(role);
+            System.out.println(p.role() + " started again, pid " + p.pid());
+        }
+    }
+
+    @Command(name = "savepoint", description = "Stops the job with a savepoint; prints its path.")
+    static final class Savepoint extends Step {
+        @Mixin private DirOption dir;
+
+        @Override
+        void run() throws InterruptedException {
+            System.out.println(LocalCluster.load(dir.dir()).savepoint());
+        }
+    }
+
+    @Command(
+            name = "submit",
+            description = "Uploads the (rebuilt) job jar and runs it, from a savepoint if given.")
+    static final class Submit extends Step {
+        @Mixin private DirOption dir;
+        @Mixin private JobJarOption jar;
+        @Mixin private JobOptions job;
+
+        @Option(
+                names = "--from-savepoint",
+                paramLabel = "PATH",
+                description = "The savepoint to restore the job's state from.")
+        private String savepoint;
+
+        @Override
+        void run() throws InterruptedException {
+            LocalCluster c = LocalCluster.load(dir.dir());
+            String id = c.submit(jar.jobJar(), job.parallelism, job.jobArgs(), savepoint);
+            System.out.println(
+                    "job "
+                            + id
+                            + " running"
+                            + (savepoint != null ? ", restored from " + savepoint : ""));
+        }
     }
 
     /**
@@ -174,38 +277,6 @@ public final class ClusterCommand {
                             + file
                             + " (mvn -pl deploy/cluster -am package writes it)",
                     e);
-        }
-    }
-
-    private static Map<String, String> parseFlags(String[] args) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        int first = 1;
-        if (args[0].equals("restart")) {
-            if (args.length < 2 || args[1].startsWith("--")) {
-                throw new IllegalArgumentException(
-                        "restart needs a role, e.g. restart taskmanager-1");
-            }
-            flags.put("role", args[1]);
-            first = 2;
-        }
-        for (int i = first; i < args.length; i++) {
-            if (!VALUE_FLAGS.contains(args[i])) {
-                throw new IllegalArgumentException("unknown flag " + args[i]);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            flags.put(args[i], args[++i]);
-        }
-        return flags;
-    }
-
-    private static int intFlag(Map<String, String> f, String name, int fallback) {
-        String v = f.get(name);
-        try {
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a number, got '" + v + "'");
         }
     }
 }

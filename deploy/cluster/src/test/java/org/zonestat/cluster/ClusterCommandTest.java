@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.config.Cli;
+import picocli.CommandLine;
 
 class ClusterCommandTest {
     @Test
@@ -29,5 +34,40 @@ class ClusterCommandTest {
         assertThatThrownBy(() -> LocalCluster.load(dir))
                 .hasMessageContaining("no cluster in " + dir)
                 .hasMessageContaining("./zonestat cluster up");
+        assertThat(run("status", "--dir", dir.toString())).isEqualTo(ClusterCommand.FAILED);
+        assertThat(err.toString())
+                .contains("zonestat cluster status: no cluster in " + dir, "./zonestat cluster up");
+    }
+
+    @Test
+    void everySubcommandHasItsHelpAndABadOrMissingValueExitsWithTwo() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString())
+                .contains("up", "status", "down", "restart", "savepoint", "submit");
+        assertThat(run("up", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--console-port=N", "Default: 7070", "--dir=DIR", "Default: var")
+                .contains("--slots=N", "--parallelism=N", "--checkpoint-interval-seconds=N");
+        assertThat(run("submit", "--help")).isZero();
+        assertThat(out.toString()).contains("--from-savepoint=PATH", "--job-jar=FILE");
+
+        assertThat(run("restart")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("Missing required parameter: 'ROLE'");
+        assertThat(run("up", "--slots", "two")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--slots': 'two'");
+        assertThat(run("status", "--slots", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option", "'--slots'");
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required subcommand");
+    }
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Cli.commandLine(new ClusterCommand(), Map.of());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
 import org.zonestat.topics.Topics;
@@ -488,22 +487,7 @@ class ClusterFailoverITCase {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions =
-                    c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                            .map(pi -> new TopicPartition(topic, pi.partition()))
-                            .toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end =
-                    new HashMap<>(c.endOffsets(partitions, Duration.ofSeconds(30)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(
-                            "could not read " + topic + " to its end " + end + " within 60 s");
-                }
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+            TopicContents.readFromBeginning(c, topic, Duration.ofSeconds(60), out::add);
         }
         return out;
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
+import org.zonestat.config.Cli;
+import org.zonestat.config.EnvironmentDefaults;
+import org.zonestat.console.OpsConsoleMain;
+import org.zonestat.jobs.JobCommand;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.topics.Topics;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The deployment manifests under {@code deploy/k8s} and {@code deploy/compose} parse as YAML and
@@ -82,7 +88,7 @@ class DeploymentManifestsTest {
                 .isEqualTo(ZoneTaggingJob.class.getName())
                 .isEqualTo(LocalCluster.ENTRY_CLASS);
         assertThat(job.path("upgradeMode").asText()).isEqualTo("savepoint");
-        JobConfig config = JobConfig.fromArgs(strings(job.path("args")), Map.of());
+        JobConfig config = JobCommand.parse(strings(job.path("args")), Map.of());
         JsonNode kafka = only(documents(ROOT.resolve("deploy/k8s/kafka.yaml")), "Kafka");
         assertThat(config.bootstrapServers())
                 .startsWith(kafka.path("metadata").path("name").asText() + "-kafka-bootstrap.");
@@ -211,7 +217,14 @@ class DeploymentManifestsTest {
         assertThat(service.path("spec").path("ports").get(0).path("targetPort").asText())
                 .isEqualTo(container.path("ports").get(0).path("name").asText());
         assertThat(container.path("env").get(0).path("name").asText())
-                .isEqualTo(JobConfig.environmentVariable("bootstrap"));
+                .isEqualTo(EnvironmentDefaults.variable("--bootstrap"));
+        Map<String, String> env = new HashMap<>();
+        container
+                .path("env")
+                .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        assertThat(consoleVariables()).as("the console's variables").containsAll(env.keySet());
+        assertThat(console(args.toArray(String[]::new), env).bootstrap())
+                .isEqualTo("zonestat-kafka-kafka-bootstrap.zonestat.svc:9092");
         assertThat(container.path("image").asText()).isEqualTo("zonestat/ops-console:0.1.0");
         assertThat(Files.readString(ROOT.resolve("deploy/docker/console.Dockerfile")))
                 .contains("org.zonestat.console.OpsConsoleMain")
@@ -256,7 +269,7 @@ class DeploymentManifestsTest {
                 .containsExactly(
                         "standalone-job", "--job-classname", ZoneTaggingJob.class.getName());
         assertThat(
-                        JobConfig.fromArgs(
+                        JobCommand.parse(
                                         command.subList(3, command.size()).toArray(String[]::new),
                                         Map.of())
                                 .bootstrapServers())
@@ -272,6 +285,36 @@ class DeploymentManifestsTest {
                 .contains("org.zonestat.console.OpsConsoleMain");
         assertThat(console.path("environment").path("ZONESTAT_BOOTSTRAP").asText())
                 .isEqualTo("kafka:9092");
+        Map<String, String> env = new HashMap<>();
+        console.path("environment")
+                .fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        assertThat(consoleVariables()).as("the console's variables").containsAll(env.keySet());
+        List<String> java = List.of(strings(console.path("command")));
+        String[] consoleArgs =
+                java.subList(java.indexOf("org.zonestat.console.OpsConsoleMain") + 1, java.size())
+                        .toArray(String[]::new);
+        assertThat(console(consoleArgs, env).port()).isEqualTo(7070);
+    }
+
+    /**
+     * The console's flags as its command parses them: an unknown flag or a bad value in a manifest
+     * fails here.
+     */
+    private static OpsConsoleMain console(String[] args, Map<String, String> env) {
+        OpsConsoleMain console = new OpsConsoleMain();
+        Cli.commandLine(console, env).parseArgs(args);
+        return console;
+    }
+
+    /** Every ZONESTAT_* variable the console reads. */
+    private static Set<String> consoleVariables() {
+        Set<String> names = new HashSet<>();
+        for (OptionSpec o :
+                Cli.commandLine(new OpsConsoleMain(), Map.of()).getCommandSpec().options()) {
+            EnvironmentDefaults.variable(o).ifPresent(names::add);
+        }
+        return names;
     }
 
     private static List<JsonNode> documents(Path file) throws IOException {

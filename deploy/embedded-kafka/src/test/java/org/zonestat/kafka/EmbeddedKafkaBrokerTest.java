@@ -34,7 +34,7 @@ class EmbeddedKafkaBrokerTest {
         }
         try (EmbeddedKafkaBroker broker =
                 EmbeddedKafkaBroker.builder().dataDir(dir).build().start()) {
-            List<ConsumerRecord<String, String>> got = readAll(broker, "history", 2);
+            List<ConsumerRecord<String, String>> got = readAll(broker, "history");
             assertThat(got).extracting(ConsumerRecord::value).containsExactly("v1", "v2");
             assertThat(got.get(0).timestamp()).isEqualTo(old);
         }
@@ -49,20 +49,14 @@ class EmbeddedKafkaBrokerTest {
     }
 
     private static List<ConsumerRecord<String, String>> readAll(
-            EmbeddedKafkaBroker broker, String topic, int expected) {
+            EmbeddedKafkaBroker broker, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
+            TopicContents.readFromBeginning(c, topic, Duration.ofSeconds(30), out::add);
         }
         return out;
     }

@@ -2,7 +2,6 @@ package org.zonestat.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -11,6 +10,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.scorecard.HuddleSettings;
@@ -182,64 +182,8 @@ public final class ZoneStatDemo implements AutoCloseable {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        DemoOptions options;
-        try {
-            options = DemoOptions.parse(List.of(args));
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        ZoneStatDemo demo = new ZoneStatDemo(options);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    System.out.println(
-                                            "\nZoneStat: stopping (history is kept in "
-                                                    + options.dataDir()
-                                                    + ")");
-                                    demo.close();
-                                },
-                                "zonestat-shutdown"));
-        demo.start();
-        String url = "http://localhost:" + demo.consolePort() + "/";
-        StringBuilder banner =
-                new StringBuilder()
-                        .append("\nZoneStat is running.\n")
-                        .append("  ops console:  ")
-                        .append(url)
-                        .append('\n')
-                        .append("  Kafka:        ")
-                        .append(demo.bootstrapServers())
-                        .append('\n')
-                        .append("  data folder:  ")
-                        .append(options.dataDir().toAbsolutePath())
-                        .append('\n')
-                        .append("  access tokens (")
-                        .append(options.dataDir().resolve("tokens.properties"))
-                        .append("):\n");
-        demo.tokens()
-                .asMap()
-                .forEach(
-                        (token, role) ->
-                                banner.append("    ")
-                                        .append(
-                                                String.format(
-                                                        "%-10s",
-                                                        role.name()
-                                                                .toLowerCase(
-                                                                        java.util.Locale.ROOT)))
-                                        .append(' ')
-                                        .append(token)
-                                        .append("   ")
-                                        .append(url)
-                                        .append("?token=")
-                                        .append(token)
-                                        .append('\n'));
-        banner.append("Press Ctrl-C to stop.\n");
-        System.out.println(banner);
-        Thread.currentThread().join();
+    /** {@code ./zonestat demo}: see {@link DemoCommand}. */
+    public static void main(String[] args) {
+        Cli.main(new DemoCommand(), args);
     }
 }

@@ -10,19 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.console.scorecard.Scorecard;
 import org.zonestat.console.scorecard.ScorecardQuery;
@@ -32,6 +31,8 @@ import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.backfill.BackfillCommand;
 import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.baltimore.BaltimoreData;
@@ -53,18 +54,13 @@ class BackfillYearOverYearITCase {
 
     @TempDir static Path dir;
 
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
     private static EmbeddedKafkaBroker kafka;
 
     @BeforeAll
     static void startKafka() {
-        kafka = EmbeddedKafkaBroker.builder().dataDir(dir.resolve("kafka")).build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
+        kafka = KAFKA.broker();
     }
 
     @Test
@@ -248,20 +244,10 @@ class BackfillYearOverYearITCase {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions =
-                    c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                            .map(pi -> new TopicPartition(topic, pi.partition()))
-                            .toList();
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            long n = 0;
-            Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                n += c.poll(Duration.ofMillis(200)).count();
-            }
-            return n;
+            AtomicLong n = new AtomicLong();
+            TopicContents.readFromBeginning(
+                    c, topic, Duration.ofSeconds(60), r -> n.incrementAndGet());
+            return n.get();
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.console.Role;
+import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 
@@ -121,14 +122,10 @@ class ZoneStatDemoITCase {
                     .pollInterval(Duration.ofMillis(500))
                     .until(
                             () ->
-                                    get(base + "/metrics", token)
-                                            .body()
-                                            .lines()
-                                            .anyMatch(
-                                                    l ->
-                                                            l.startsWith(
-                                                                            "zonestat_scorecard_zone_days ")
-                                                                    && !l.endsWith(" 0")));
+                                    metric(
+                                                    get(base + "/metrics", token).body(),
+                                                    "zonestat_scorecard_zone_days")
+                                            > 0);
             JsonNode huddle = JSON.readTree(get(base + "/api/huddle", token).body()).get("huddle");
             assertThat(huddle.get("zones")).hasSize(8);
             JsonNode scorecard =
@@ -181,6 +178,16 @@ class ZoneStatDemoITCase {
         }
     }
 
+    /** A metric's value in Prometheus text (one sample without labels), or -1 if absent. */
+    private static double metric(String prometheusText, String name) {
+        return prometheusText
+                .lines()
+                .filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst()
+                .orElse(-1);
+    }
+
     /** Distinct event ids in the whole events topic. */
     private static long distinctEventIds(String bootstrap) {
         java.util.Properties p = new java.util.Properties();
@@ -194,21 +201,8 @@ class ZoneStatDemoITCase {
         java.util.Set<String> ids = new java.util.HashSet<>();
         try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> c =
                 new org.apache.kafka.clients.consumer.KafkaConsumer<>(p)) {
-            List<org.apache.kafka.common.TopicPartition> parts =
-                    c.partitionsFor("events").stream()
-                            .map(
-                                    pi ->
-                                            new org.apache.kafka.common.TopicPartition(
-                                                    "events", pi.partition()))
-                            .toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> ids.add(r.key()));
-            }
+            TopicContents.readFromBeginning(
+                    c, "events", Duration.ofSeconds(60), r -> ids.add(r.key()));
         }
         return ids.size();
     }

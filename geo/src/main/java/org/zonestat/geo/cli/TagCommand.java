@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.zonestat.config.Cli;
 import org.zonestat.geo.BruteForceZoneLocator;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.GeoJsonZoneLayerReader.InvalidZoneLayerException;
@@ -20,18 +25,30 @@ import org.zonestat.geo.StrTreeZoneLocator;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLocator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code zonestat tag}: appends the zone of each row's point to a CSV file. See {@link
- * TagArguments#USAGE} for the options and {@link CsvZoneTagger} for what is written.
+ * {@code zonestat tag}: appends the zone of each row's point to a CSV file; see {@link
+ * CsvZoneTagger} for what is written. A picocli command; {@code --help} lists the flags.
  *
  * <p>Exit status: 0 on success, 1 when a file cannot be read or written or the data are unusable
  * (unreadable zones, missing column), 2 on bad arguments (with the usage text on standard error).
  *
  * <p>{@link #main} is a thin wrapper around {@link #run}, which tests call with their own streams.
- * Stateless; thread-safe.
+ * Not thread-safe: one instance runs one command line.
  */
-public final class TagCommand {
+@Command(
+        name = "tag",
+        description = {
+            "Appends the zone of each row's point to a CSV file (RFC 4180, header row required).",
+            "Every input row is written; a summary goes to standard error."
+        })
+public final class TagCommand implements Callable<Integer> {
     /** Exit status: success. */
     public static final int OK = 0;
 
@@ -39,35 +56,124 @@ public final class TagCommand {
     public static final int FAILED = 1;
 
     /** Exit status: bad arguments. */
-    public static final int USAGE = 2;
+    public static final int USAGE = Cli.USAGE;
 
-    private TagCommand() {}
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--zones",
+            required = true,
+            paramLabel = "FILE.geojson",
+            description =
+                    "GeoJSON FeatureCollection of Polygon/MultiPolygon zones (WGS84 lon/lat).")
+    private Path zones;
+
+    @Option(
+            names = "--name-property",
+            paramLabel = "P",
+            defaultValue = "name",
+            description = "Feature property holding the zone name.")
+    private String nameProperty;
+
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE.csv",
+            description = "CSV file to tag (UTF-8, a byte-order mark is skipped).")
+    private Path input;
+
+    @Option(
+            names = "--lat",
+            required = true,
+            paramLabel = "COLUMN",
+            description = "Header name of the latitude column.")
+    private String lat;
+
+    @Option(
+            names = "--lon",
+            required = true,
+            paramLabel = "COLUMN",
+            description = "Header name of the longitude column.")
+    private String lon;
+
+    @Option(
+            names = "--output",
+            paramLabel = "FILE.csv",
+            description = "Where to write the tagged CSV (standard output if not given).")
+    private Path output;
+
+    @Option(
+            names = "--zone-column",
+            paramLabel = "NAME",
+            defaultValue = "zone",
+            description = "Name of the appended zone column.")
+    private String zoneColumn;
+
+    @Option(
+            names = "--reason-column",
+            paramLabel = "NAME",
+            defaultValue = "zone_reason",
+            description =
+                    "Name of the appended reason column: empty when tagged, else missing,"
+                            + " not_a_number, out_of_range or no_zone.")
+    private String reasonColumn;
+
+    @Option(
+            names = "--index",
+            paramLabel = "grid|strtree|brute",
+            defaultValue = "grid",
+            description = "Lookup strategy; the result is the same, only speed differs.")
+    private TagArguments.Index index;
+
+    private final OutputStream stdout;
+    private final PrintStream stderr;
+
+    /** The command writing to this process's standard output and error. */
+    public TagCommand() {
+        this(System.out, System.err);
+    }
+
+    private TagCommand(OutputStream stdout, PrintStream stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        System.exit(status);
+        System.exit(run(args, System.out, System.err));
     }
 
     /**
      * Runs the command.
      *
-     * @param stdout receives the tagged CSV when {@code --output} is not given
+     * @param stdout receives the tagged CSV when {@code --output} is not given, and the help
      * @param stderr receives the summary, warnings and errors
      * @return the exit status
      */
     public static int run(String[] args, OutputStream stdout, PrintStream stderr) {
-        TagArguments arguments;
-        try {
-            arguments = TagArguments.parse(args);
-        } catch (TagArguments.UsageException e) {
-            if (e.getMessage() == null) {
-                stderr.println(TagArguments.USAGE);
-                return OK;
-            }
-            stderr.println("zonestat tag: " + e.getMessage());
-            stderr.println(TagArguments.USAGE);
-            return USAGE;
+        CommandLine cl = Cli.commandLine(new TagCommand(stdout, stderr), System.getenv());
+        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(stderr, true));
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        Cli.requireNonBlank(spec);
+        if (zoneColumn.equals(reasonColumn)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--zone-column and --reason-column must differ");
         }
+        TagArguments arguments =
+                new TagArguments(
+                        zones,
+                        nameProperty,
+                        input,
+                        lat,
+                        lon,
+                        Optional.ofNullable(output),
+                        zoneColumn,
+                        reasonColumn,
+                        index);
         try {
             ZoneLayer layer = readLayer(arguments, stderr);
             ZoneLocator locator = strategy(arguments.index()).apply(layer);

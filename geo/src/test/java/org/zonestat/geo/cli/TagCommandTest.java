@@ -128,7 +128,8 @@ class TagCommandTest {
     void missingRequiredOptionPrintsUsageAndExitsWithTwo() {
         int status = run("--zones", zones.toString(), "--lat", "lat", "--lon", "lon");
         assertThat(status).isEqualTo(TagCommand.USAGE);
-        assertThat(stderr()).contains("missing --input", "usage: zonestat tag");
+        assertThat(stderr())
+                .contains("Missing required option: '--input=FILE.csv'", "Usage: zonestat tag");
     }
 
     @Test
@@ -146,19 +147,59 @@ class TagCommandTest {
                         "--colour",
                         "red");
         assertThat(status).isEqualTo(TagCommand.USAGE);
-        assertThat(stderr()).contains("unknown option '--colour'", "usage:");
+        assertThat(stderr()).contains("Unknown option", "'--colour'", "Usage:");
     }
 
     @Test
     void optionWithoutValuePrintsUsageAndExitsWithTwo() {
         assertThat(run("--zones")).isEqualTo(TagCommand.USAGE);
-        assertThat(stderr()).contains("option --zones needs a value");
+        assertThat(stderr()).contains("Missing required parameter for option '--zones'");
+    }
+
+    @Test
+    void anEmptyValueABadIndexOrOneNameForBothColumnsExitsWithTwoNamingTheFlag() {
+        String zonesFile = zones.toString();
+        assertThat(run("--zones", zonesFile, "--input", "x.csv", "--lat", " ", "--lon", "b"))
+                .isEqualTo(TagCommand.USAGE);
+        assertThat(stderr()).contains("Invalid value for option '--lat': it is empty");
+        assertThat(
+                        run(
+                                "--zones",
+                                zonesFile,
+                                "--input",
+                                "x.csv",
+                                "--lat",
+                                "a",
+                                "--lon",
+                                "b",
+                                "--index",
+                                "quadtree"))
+                .isEqualTo(TagCommand.USAGE);
+        assertThat(stderr()).contains("Invalid value for option '--index'", "'quadtree'");
+        assertThat(
+                        run(
+                                "--zones",
+                                zonesFile,
+                                "--input",
+                                "x.csv",
+                                "--lat",
+                                "a",
+                                "--lon",
+                                "b",
+                                "--zone-column",
+                                "z",
+                                "--reason-column",
+                                "z"))
+                .isEqualTo(TagCommand.USAGE);
+        assertThat(stderr()).contains("--zone-column and --reason-column must differ");
+        assertThat(stdout.size()).isZero();
     }
 
     @Test
     void helpPrintsUsageAndSucceeds() {
         assertThat(run("--help")).isEqualTo(TagCommand.OK);
-        assertThat(stderr()).contains("usage: zonestat tag");
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("Usage: zonestat tag", "--zones=FILE.geojson", "Default: zone_reason");
     }
 
     @Test

@@ -49,6 +49,41 @@ class CsvReaderTest {
     }
 
     @Test
+    void recordLineIsThePhysicalLineOnWhichTheRecordStarts() throws IOException {
+        List<Long> lines = new ArrayList<>();
+        try (CsvReader reader =
+                new CsvReader(
+                        new StringReader("h\r\n\"two\nlines\"\n\"three\r\nmore\nlines\"\rx\n"))) {
+            while (reader.next() != null) {
+                lines.add(reader.recordLine());
+            }
+        }
+        assertThat(lines).containsExactly(1L, 2L, 4L, 7L);
+    }
+
+    @Test
+    void anErrorNamesTheRecordAndThePhysicalLineItStartsOn() {
+        assertThatThrownBy(() -> readAll("a\n\"b\nc\",d\n\"open\n"))
+                .isInstanceOf(CsvReader.CsvFormatException.class)
+                .hasMessage("record 3 (line 4): quoted field not closed before end of input");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsAnErrorAndSpacesThereAreDropped() throws IOException {
+        assertThat(readAll("\"a\"  ,b\n")).containsExactly(List.of("a", "b"));
+        assertThatThrownBy(() -> readAll("x\n\"multi\nline\",\"quoted\"tail\n"))
+                .isInstanceOf(CsvReader.CsvFormatException.class)
+                .hasMessageStartingWith("record 2 (line 2): ")
+                .hasMessageContaining("'t'")
+                .hasMessageEndingWith("(at line 3)");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedFieldIsAnOrdinaryCharacter() throws IOException {
+        assertThat(readAll("5'11\",x\"y\n")).containsExactly(List.of("5'11\"", "x\"y"));
+    }
+
+    @Test
     void whatTheWriterWritesTheReaderReadsBack() throws IOException {
         SplittableRandom random = new SplittableRandom(SEED);
         String alphabet = "ab ,\"\r\n\u00e9x1";

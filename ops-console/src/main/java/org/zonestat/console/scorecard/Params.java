@@ -3,9 +3,7 @@ package org.zonestat.console.scorecard;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +13,9 @@ import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
 
 /**
- * Typed validators of the query parameters of the scorecard, huddle, report and Open311 endpoints.
- * Each failure is a 400 (or a 404 for an unknown layer or zone) whose message names the parameter
- * and says what is wrong. Immutable and thread-safe.
+ * Typed validators of the query parameters of the scorecard, huddle and report endpoints. Each
+ * failure is a 400 (or a 404 for an unknown layer or zone) whose message names the parameter and
+ * says what is wrong. Immutable and thread-safe.
  */
 final class Params {
     private static final Pattern LAYER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -95,25 +93,6 @@ final class Params {
                     "query parameter '"
                             + name
                             + "' must be a date like 2018-07-07, was '"
-                            + raw
-                            + "'");
-        }
-    }
-
-    /** {@code ?name=} as an ISO-8601 date-time with offset (Open311), or null when absent. */
-    static Instant dateTime(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadRequestResponse(
-                    "query parameter '"
-                            + name
-                            + "' must be an ISO 8601 date-time with offset like"
-                            + " 2019-10-18T00:00:00-04:00, was '"
                             + raw
                             + "'");
         }

@@ -8,15 +8,12 @@ import static org.zonestat.console.scorecard.ZoneStatsRecords.withLifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
-import io.javalin.router.ParsedEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,21 +36,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Point;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.ConsoleJson;
-import org.zonestat.console.FeedHealth;
-import org.zonestat.console.LiveEventHub;
 import org.zonestat.console.OpsConsole;
-import org.zonestat.console.OpsConsoleApp;
 import org.zonestat.console.Role;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * The scorecard, public scorecard, huddle, weekly report, action items, Open311, metrics and
@@ -83,7 +78,7 @@ class ScorecardApiITCase {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2018-07-07T14:00:00Z"), ZoneOffset.UTC);
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static ZoneCatalog catalog;
@@ -94,7 +89,7 @@ class ScorecardApiITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         catalog = ZoneCatalog.baltimore();
         for (String t :
                 List.of(
@@ -108,6 +103,7 @@ class ScorecardApiITCase {
             broker.createTopic(t, 1, Map.of());
         }
         publishScenario(broker, catalog);
+        publishRejection(broker);
         westernCell = "882aa8d4d9fffff";
         console = startConsole("action-items");
         base = "http://127.0.0.1:" + console.port();
@@ -244,6 +240,24 @@ class ScorecardApiITCase {
         }
     }
 
+    /** One raw record and its rejection, for the pipeline metrics (no job runs here). */
+    private static void publishRejection(EmbeddedKafkaBroker broker) throws Exception {
+        try (KafkaProducer<String, String> p =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                        new StringSerializer(),
+                        new StringSerializer())) {
+            p.send(new ProducerRecord<>("incidents.raw", "x", "{}")).get();
+            p.send(
+                            new ProducerRecord<>(
+                                    "rejected",
+                                    "incidents.raw/0/0",
+                                    "{\"sourceTopic\":\"incidents.raw\",\"partition\":0,\"offset\":0,"
+                                            + "\"reason\":\"missing-location\",\"original\":\"{}\"}"))
+                    .get();
+        }
+    }
+
     private static void send(KafkaProducer<String, String> p, String topic, ObjectNode n) {
         p.send(new ProducerRecord<>(topic, ZoneStatsRecords.key(n), n.toString()));
     }
@@ -299,9 +313,6 @@ class ScorecardApiITCase {
     static void stop() {
         if (console != null) {
             console.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
@@ -691,6 +702,13 @@ class ScorecardApiITCase {
 
     @Test
     void metrics_are_prometheus_text_with_events_clients_and_lag() throws Exception {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                get("/metrics", PUBLIC)
+                                        .body()
+                                        .contains(
+                                                "zonestat_events_rejected_total{reason=\"missing-location\"} 1.0"));
         HttpResponse<String> r = get("/metrics", PUBLIC);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow())
@@ -699,16 +717,24 @@ class ScorecardApiITCase {
         assertThat(text)
                 .contains(
                         "# TYPE zonestat_events_in_total counter",
-                        "zonestat_events_in_total{topic=\"incidents.raw\"}",
+                        "zonestat_events_in_total{topic=\"incidents.raw\"} 1.0",
+                        "zonestat_job_lag_records{topic=\"incidents.raw\"} 1.0",
+                        "zonestat_events_accepted_total 0.0",
                         "# TYPE zonestat_events_out_total counter",
+                        "# TYPE zonestat_events_accepted_total counter",
                         "# TYPE zonestat_events_rejected_total counter",
                         "# TYPE zonestat_websocket_clients gauge",
-                        "zonestat_websocket_clients 0",
-                        "zonestat_console_consumer_lag_records{topic=\"zone-stats\"} 0",
-                        "zonestat_scorecard_zone_days 385");
-        for (String line : text.split("\n")) {
+                        "zonestat_websocket_clients 0.0",
+                        "zonestat_console_events_seen_total ",
+                        "zonestat_console_duplicates_dropped_total ",
+                        "zonestat_console_consumer_lag_records{topic=\"zone-stats\"} 0.0",
+                        "zonestat_scorecard_zone_days 385.0",
+                        "zonestat_action_items{status=\"open\"} ",
+                        "zonestat_action_items{status=\"closed\"} ");
+        for (String line : text.strip().split("\n")) {
             assertThat(line)
-                    .matches("# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?\\d+");
+                    .matches(
+                            "# (HELP|TYPE) [a-z_]+ .+|[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?\\d+\\.\\d+(E\\d+)?");
         }
     }
 
@@ -732,35 +758,20 @@ class ScorecardApiITCase {
                                                                         + " "
                                                                         + e.getKey())));
 
-        Javalin app =
-                new OpsConsoleApp(
-                                ConsoleConfig.defaults().withWarmUpZones(false),
-                                catalog,
-                                AccessTokens.of(TOKENS),
-                                new LiveEventHub(10),
-                                FeedHealth::disabled,
-                                () -> null)
-                        .withRoutes(
-                                new ScorecardRoutes(
-                                                console.scorecards(),
-                                                catalog,
-                                                AccessTokens.of(TOKENS),
-                                                new LiveEventHub(10),
-                                                null)
-                                        ::addTo)
-                        .create();
-        Set<String> registered = new TreeSet<>();
-        for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
-            if (e.endpoint.method.isHttpMethod()) {
-                registered.add(e.endpoint.method.name() + " " + e.endpoint.path);
-            }
-        }
-        app.unsafe.internalRouter.allWsHandlers().stream()
-                .map(h -> "GET " + h.getPath())
-                .forEach(registered::add);
+        Set<String> registered = console.routes();
 
         assertThat(registered)
-                .contains("GET /api/scorecard", "POST /api/action-items", "GET /ws/live");
+                .contains(
+                        "GET /api/health",
+                        "GET /api/zones",
+                        "GET /ws/live",
+                        "GET /api/replay",
+                        "GET /api/site-visits",
+                        "POST /api/zones/{layerId}",
+                        "GET /api/scorecard",
+                        "POST /api/action-items",
+                        "GET /open311/v2/requests.json",
+                        "GET /metrics");
         assertThat(documented).containsExactlyInAnyOrderElementsOf(registered);
     }
 

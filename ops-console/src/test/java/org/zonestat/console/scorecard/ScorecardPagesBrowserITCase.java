@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,6 +30,7 @@ import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * The huddle wall, the weekly report and the public scorecard in a real headless Chromium, on the
@@ -42,6 +44,8 @@ class ScorecardPagesBrowserITCase {
 
     @TempDir static Path tempDir;
 
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
     private static EmbeddedKafkaBroker broker;
     private static OpsConsole.Running console;
     private static WebDriver browser;
@@ -49,7 +53,7 @@ class ScorecardPagesBrowserITCase {
     @BeforeAll
     static void startEverything() throws Exception {
         BrowserSupport.requireBrowser();
-        broker = EmbeddedKafkaBroker.builder().dataDir(tempDir.resolve("kafka")).build().start();
+        broker = KAFKA.broker();
         for (String t : List.of("events", "zone-stats", "hotspots")) {
             broker.createTopic(t, 1, Map.of());
         }
@@ -75,9 +79,6 @@ class ScorecardPagesBrowserITCase {
         }
         if (console != null) {
             console.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

@@ -6,7 +6,6 @@ import static org.zonestat.console.scorecard.ZoneStatsRecords.day;
 import static org.zonestat.console.scorecard.ZoneStatsRecords.withLifecycle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
 
 /**
  * {@link ScorecardStore} filled by a {@link TopicReader} from a real KRaft broker: records written
@@ -34,7 +34,7 @@ class ScorecardStoreITCase {
     private static final String TOPIC = "zone-stats-store";
     private static final String VRI = "vri-zones";
 
-    @TempDir static Path kafkaDir;
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
     private static ScorecardStore store;
@@ -42,7 +42,7 @@ class ScorecardStoreITCase {
 
     @BeforeAll
     static void publishAndRead() throws Exception {
-        broker = EmbeddedKafkaBroker.builder().dataDir(kafkaDir).build().start();
+        broker = KAFKA.broker();
         broker.createTopic(TOPIC, 2, Map.of());
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(
@@ -112,9 +112,6 @@ class ScorecardStoreITCase {
     static void stop() {
         if (reader != null) {
             reader.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

@@ -3,31 +3,119 @@ package org.zonestat.sim.backfill;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.zonestat.config.BootstrapOption;
+import org.zonestat.config.Cli;
+import org.zonestat.sim.Feed;
 import org.zonestat.sim.mapping.FeedMapping;
 import org.zonestat.sim.mapping.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./zonestat backfill}: loads one export through a mapping into a running system's raw
- * topic, as fast as possible, with the records' original ids and event times (see {@link
- * BackfillOptions#USAGE}). Progress goes to stderr, at most twice a second, then a final line; the
- * summary (good and rejected rows, the first rejections as {@code file:line: reason}) to stdout.
+ * topic, as fast as possible, with the records' original ids and event times. A picocli command;
+ * {@code --help} lists the flags. Progress goes to stderr, at most twice a second, then a final
+ * line; the summary (good and rejected rows, the first rejections as {@code file:line: reason}) to
+ * stdout.
  *
- * <p>Exit codes: 0 published (rejected rows do not change that), 1 bad arguments, unreadable input
- * or mapping, 2 Kafka unreachable, topic missing or records not stored.
+ * <p>Exit codes: 0 published (rejected rows do not change that), 1 unreadable input or mapping, 2
+ * bad or missing flags, 3 Kafka unreachable, topic missing or records not stored.
  *
- * <p>{@link #main} only wires the real streams and exits; {@link #run} holds the logic.
+ * <p>{@link #main} only wires the real streams and exits; {@link #run} holds the logic. Not
+ * thread-safe: one instance runs one command line at a time.
  */
-public final class BackfillCommand {
+@Command(
+        name = "backfill",
+        description =
+                "Publishes a city export into a running system's raw topic, with its original ids"
+                        + " and event times.")
+public final class BackfillCommand implements Callable<Integer> {
     public static final int OK = 0;
     public static final int BAD_INPUT = 1;
-    public static final int KAFKA_PROBLEM = 2;
+    public static final int USAGE = Cli.USAGE;
+    public static final int KAFKA_PROBLEM = 3;
+
+    /** The order records are published in. */
+    enum Order {
+        /** Event-time order, as a live feed would deliver them; the whole file is read first. */
+        TIME,
+        /** File order: for files too large to hold that are already in time order. */
+        FILE
+    }
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--kind",
+            required = true,
+            paramLabel = "incidents|requests311|tips",
+            description = "The raw feed the records are for (must match the mapping's feed).")
+    private Feed kind;
+
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description =
+                    "The export to load (CSV, or Open311 JSON with --mapping"
+                            + " open311-georeport-v2).")
+    private Path input;
+
+    @Option(
+            names = "--mapping",
+            required = true,
+            paramLabel = "FILE|NAME",
+            description =
+                    "A mapping .properties file, or a shipped mapping's name:"
+                            + " baltimore-part1-legacy, baltimore-part1, baltimore-shootings-trace,"
+                            + " baltimore-311, open311-georeport-v2.")
+    private String mappingName;
+
+    @Mixin private BootstrapOption kafka;
+
+    @Option(
+            names = "--topic",
+            paramLabel = "TOPIC",
+            description = "The destination topic (default: the mapping's; it must exist).")
+    private String topicName;
+
+    @Option(
+            names = "--source",
+            paramLabel = "NAME",
+            description = "The records' source name (default: the mapping's).")
+    private String sourceName;
+
+    @Option(
+            names = "--order",
+            paramLabel = "time|file",
+            defaultValue = "time",
+            description =
+                    "time: publish in event-time order, as a live feed would deliver them (the"
+                            + " whole file is read first); file: in file order, for files too"
+                            + " large to hold that are already in time order.")
+    private Order order;
 
     private final Function<String, RecordPublisher> publishers;
     private final Duration progressInterval;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** The production command: publishes to Kafka, progress at most twice a second. */
+    public BackfillCommand() {
+        this(KafkaRecordPublisher::new, Duration.ofMillis(500));
+    }
 
     /**
      * @param publishers makes the publisher for a bootstrap address (Kafka in production)
@@ -35,28 +123,53 @@ public final class BackfillCommand {
      */
     public BackfillCommand(
             Function<String, RecordPublisher> publishers, Duration progressInterval) {
+        this(publishers, progressInterval, System.out, System.err);
+    }
+
+    private BackfillCommand(
+            Function<String, RecordPublisher> publishers,
+            Duration progressInterval,
+            PrintStream out,
+            PrintStream err) {
         this.publishers = publishers;
         this.progressInterval = progressInterval;
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
-        BackfillCommand command =
-                new BackfillCommand(KafkaRecordPublisher::new, Duration.ofMillis(500));
-        System.exit(command.run(args, System.out, System.err));
+        System.exit(new BackfillCommand().run(args, System.out, System.err));
     }
 
-    /** Runs the command; returns its exit code. */
+    /**
+     * Runs a command line with this command's publishers and the given streams (a fresh command
+     * each time, so no flag carries over from an earlier run); returns its exit code.
+     */
     public int run(String[] args, PrintStream out, PrintStream err) {
-        BackfillOptions options;
-        try {
-            options = BackfillOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().equals("help")) {
-                err.println("backfill: " + e.getMessage());
-            }
-            err.println(BackfillOptions.USAGE);
-            return e.getMessage().equals("help") ? OK : BAD_INPUT;
-        }
+        CommandLine cl =
+                Cli.commandLine(
+                        new BackfillCommand(publishers, progressInterval, out, err),
+                        System.getenv());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        Cli.requireNonBlank(spec);
+        return publish(
+                new BackfillOptions(
+                        kind,
+                        input,
+                        mappingName,
+                        kafka.servers(),
+                        Optional.ofNullable(topicName).map(String::strip),
+                        Optional.ofNullable(sourceName).map(String::strip),
+                        order == Order.TIME));
+    }
+
+    private int publish(BackfillOptions options) {
         FeedMapping mapping;
         try {
             mapping = FeedMapping.resolve(options.mapping());

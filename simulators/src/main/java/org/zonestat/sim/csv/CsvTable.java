@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.zonestat.geo.csv.CsvReader;
 
 /**
  * A CSV file read row by row with access to fields by header name. Header names are trimmed; values

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.zonestat.geo.csv.CsvReader;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.RawEvent;
-import org.zonestat.sim.csv.CsvReader;
 import org.zonestat.sim.csv.CsvTable;
 
 /**

@@ -3,25 +3,38 @@ package org.zonestat.sim.synthetic;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import org.zonestat.config.BootstrapOption;
+import org.zonestat.config.Cli;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.backfill.RecordPublisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Publishes a synthetic city to the raw topics at a target rate: {@code --bootstrap HOST:PORT
- * --rate N --seed S --duration-seconds D [--rate-multiplier M] [--start ISO-INSTANT]
- * [--out-of-order F] [--duplicates F] [--malformed F]}.
+ * {@code zonestat synthetic}: publishes a synthetic city to the raw topics at a target rate. A
+ * picocli command; {@code --help} lists the flags.
  *
- * <p>It publishes N × D records. Event times follow the model (a city M times Baltimore's size); by
- * default they start so that the last one falls at about the current time, so none is in the
- * future. Exit codes: 0 published, 1 bad arguments, 2 Kafka problem.
+ * <p>It publishes rate × duration records. Event times follow the model (a city M times Baltimore's
+ * size); by default they start so that the last one falls at about the current time, so none is in
+ * the future. Exit codes: 0 published, 2 bad or missing flags, 3 Kafka problem.
+ *
+ * <p>Not thread-safe: one instance runs one command line.
  */
-public final class SyntheticCityMain {
+@Command(
+        name = "synthetic",
+        description = "Publishes the seeded synthetic city to the raw topics at a target rate.")
+public final class SyntheticCityMain implements Callable<Integer> {
     /**
      * Records a day at multiplier 1 (shootings with offspring, tips, 3 lifecycle records per 311
      * request).
@@ -33,81 +46,129 @@ public final class SyntheticCityMain {
                     + 3 * CityModel.REQUESTS_PER_DAY
                     + CityModel.TIPS_PER_DAY;
 
-    static final String USAGE =
-            """
-            usage: synthetic-city --rate N --duration-seconds D [--seed S] [--bootstrap HOST:PORT]
-                                  [--rate-multiplier M] [--start ISO-INSTANT]
-                                  [--out-of-order F] [--duplicates F] [--malformed F]
-              --rate N               records per second, 1..100000 (default 1000)
-              --duration-seconds D   how long to publish (default 60)
-              --seed S               the city's seed (default 1)
-              --bootstrap            Kafka (default 127.0.0.1:9092)
-              --rate-multiplier M    city size: every base rate times M (default 1)
-              --start                first event time (default: so that the last one is about now)
-              --out-of-order, --duplicates, --malformed   fractions in [0, 0.5] (default 0)""";
+    /** Exit code when Kafka cannot be reached or a topic is missing. */
+    static final int KAFKA_PROBLEM = 3;
 
-    private SyntheticCityMain() {}
+    @Spec private CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.err));
+    @Mixin private BootstrapOption kafka;
+
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "Records per second, 1..100000.")
+    private double rate;
+
+    @Option(
+            names = "--duration-seconds",
+            paramLabel = "D",
+            defaultValue = "60",
+            description = "How long to publish.")
+    private long durationSeconds;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "The city's seed.")
+    private long seed;
+
+    @Option(
+            names = "--rate-multiplier",
+            paramLabel = "M",
+            defaultValue = "1",
+            description = "City size: every base rate times M.")
+    private double multiplier;
+
+    @Option(
+            names = "--start",
+            paramLabel = "ISO-INSTANT",
+            description = "First event time (default: so that the last one is about now).")
+    private Instant start;
+
+    @Option(
+            names = "--out-of-order",
+            paramLabel = "F",
+            defaultValue = "0",
+            description = "Share of records delivered late, in [0, 0.5].")
+    private double outOfOrder;
+
+    @Option(
+            names = "--duplicates",
+            paramLabel = "F",
+            defaultValue = "0",
+            description = "Share of records delivered twice, in [0, 0.5].")
+    private double duplicates;
+
+    @Option(
+            names = "--malformed",
+            paramLabel = "F",
+            defaultValue = "0",
+            description = "Share of records delivered malformed, in [0, 0.5].")
+    private double malformed;
+
+    private final PrintStream err;
+
+    /** The command reporting to this process's standard error. */
+    public SyntheticCityMain() {
+        this(System.err);
     }
 
-    static int run(String[] args, PrintStream err) {
-        String bootstrap = "127.0.0.1:9092";
-        double rate = 1000;
-        long durationSeconds = 60;
+    SyntheticCityMain(PrintStream err) {
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        Cli.main(new SyntheticCityMain(), args);
+    }
+
+    @Override
+    public Integer call() {
+        if (!(rate >= 1 && rate <= 100_000)) {
+            throw invalid("--rate must be in [1, 100000], was " + rate);
+        }
+        if (durationSeconds <= 0) {
+            throw invalid("--duration-seconds must be > 0, was " + durationSeconds);
+        }
+        if (!(multiplier > 0 && multiplier <= 1_000_000)) {
+            throw invalid("--rate-multiplier must be in (0, 1000000], was " + multiplier);
+        }
+        for (String flag : List.of("--out-of-order", "--duplicates", "--malformed")) {
+            double f = (double) spec.findOption(flag).getValue();
+            if (!(f >= 0 && f <= 0.5)) {
+                throw invalid(flag + " must be in [0, 0.5], was " + f);
+            }
+        }
+        long count = (long) (rate * durationSeconds);
+        Instant first = start;
+        if (first == null) {
+            double days = count / (RECORDS_PER_DAY * multiplier);
+            first = Instant.now().minus(Duration.ofSeconds((long) (days * 86_400)));
+        }
         SyntheticCityOptions options;
         try {
-            long seed = 1;
-            double multiplier = 1;
-            Instant start = null;
-            double outOfOrder = 0;
-            double duplicates = 0;
-            double malformed = 0;
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("flag " + args[i] + " needs a value");
-                }
-                String v = args[i + 1];
-                switch (args[i]) {
-                    case "--bootstrap" -> bootstrap = v;
-                    case "--rate" -> rate = Double.parseDouble(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--duration-seconds" -> durationSeconds = Long.parseLong(v);
-                    case "--rate-multiplier" -> multiplier = Double.parseDouble(v);
-                    case "--start" -> start = Instant.parse(v);
-                    case "--out-of-order" -> outOfOrder = Double.parseDouble(v);
-                    case "--duplicates" -> duplicates = Double.parseDouble(v);
-                    case "--malformed" -> malformed = Double.parseDouble(v);
-                    default -> throw new IllegalArgumentException("unknown flag " + args[i]);
-                }
-            }
-            if (!(rate >= 1 && rate <= 100_000)) {
-                throw new IllegalArgumentException("--rate must be in [1, 100000], was " + rate);
-            }
-            if (durationSeconds <= 0) {
-                throw new IllegalArgumentException(
-                        "--duration-seconds must be > 0, was " + durationSeconds);
-            }
-            long count = (long) (rate * durationSeconds);
-            if (start == null) {
-                double days = count / (RECORDS_PER_DAY * multiplier);
-                start = Instant.now().minus(Duration.ofSeconds((long) (days * 86_400)));
-            }
             options =
                     SyntheticCityOptions.builder(seed)
-                            .start(start)
+                            .start(first)
                             .count(count)
                             .rateMultiplier(multiplier)
                             .outOfOrderFraction(outOfOrder)
                             .duplicateFraction(duplicates)
                             .malformedFraction(malformed)
                             .build();
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            err.println("synthetic-city: " + e.getMessage());
-            err.println(USAGE);
-            return 1;
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
+        return publish(options);
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private int publish(SyntheticCityOptions options) {
+        String bootstrap = kafka.servers();
         Map<Feed, String> topics = FeedReplayer.defaultTopics();
         err.printf(
                 Locale.ROOT,
@@ -126,10 +187,11 @@ public final class SyntheticCityMain {
             return 0;
         } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
             err.println("synthetic-city: " + e.getMessage());
-            return 2;
+            return KAFKA_PROBLEM;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 2;
+            err.println("synthetic-city: interrupted");
+            return 1;
         }
     }
 }

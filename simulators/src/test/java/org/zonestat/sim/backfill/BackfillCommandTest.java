@@ -105,14 +105,24 @@ class BackfillCommandTest {
     }
 
     @Test
-    void missingOrUnknownFlagsExitWithOneAndTheUsage() {
-        assertThat(run("--kind", "incidents", "--mapping", "baltimore-part1-legacy")).isEqualTo(1);
-        assertThat(err()).contains("--input is required", "usage: backfill");
-        assertThat(run("--kind", "weather", "--input", "x", "--mapping", "y")).isEqualTo(1);
-        assertThat(err()).contains("--kind weather is not incidents, requests311 or tips");
-        assertThat(run("--kind", "incidents", "--inptu", "x")).isEqualTo(1);
-        assertThat(err()).contains("unknown flag --inptu");
+    void missingUnknownOrBadFlagsExitWithTwoAndTheUsage() {
+        assertThat(run("--kind", "incidents", "--mapping", "baltimore-part1-legacy"))
+                .isEqualTo(BackfillCommand.USAGE);
+        assertThat(err())
+                .contains("Missing required option: '--input=FILE'", "Usage: zonestat backfill");
+        assertThat(run("--kind", "weather", "--input", "x", "--mapping", "y")).isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--kind'", "'weather'");
+        assertThat(run("--kind", "tips", "--input", "x", "--mapping", "y", "--inptu", "x"))
+                .isEqualTo(2);
+        assertThat(err()).contains("Unknown option", "'--inptu'");
+        assertThat(run("--kind", "tips", "--input", "x", "--mapping", "y", "--topic", " "))
+                .isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--topic': it is empty");
+        assertThat(run("--kind", "tips", "--input", "x", "--mapping", "y", "--order", "random"))
+                .isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--order'");
         assertThat(run("--help")).isEqualTo(0);
+        assertThat(out()).contains("--kind=incidents|requests311|tips", "Default: 127.0.0.1:9092");
         assertThat(publisher.sent).isEmpty();
     }
 

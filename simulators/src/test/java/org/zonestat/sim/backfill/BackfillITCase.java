@@ -19,23 +19,25 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
 
 /** The backfill command against a real embedded KRaft broker: every record reaches the topic. */
 class BackfillITCase {
-    @TempDir static Path brokerDir;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     static EmbeddedKafkaBroker kafka;
 
@@ -43,12 +45,7 @@ class BackfillITCase {
 
     @BeforeAll
     static void startKafka() {
-        kafka = EmbeddedKafkaBroker.builder().dataDir(brokerDir).build().start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
+        kafka = KAFKA.broker();
     }
 
     @Test
@@ -116,7 +113,7 @@ class BackfillITCase {
     }
 
     @Test
-    void aMissingTopicExitsWithTwo(TestInfo info) throws IOException {
+    void aMissingTopicExitsWithTheKafkaProblemCode(TestInfo info) throws IOException {
         Path input = copy(BaltimoreData.PART1_2018);
         int code =
                 backfill(
@@ -130,7 +127,7 @@ class BackfillITCase {
                         kafka.bootstrapServers(),
                         "--topic",
                         "no-such-topic-" + info.getTestMethod().get().getName());
-        assertThat(code).isEqualTo(2);
+        assertThat(code).isEqualTo(BackfillCommand.KAFKA_PROBLEM);
     }
 
     private int backfill(String... args) {
@@ -176,19 +173,8 @@ class BackfillITCase {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(pi -> new TopicPartition(topic, pi.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> all = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-            }
+            TopicContents.readFromBeginning(consumer, topic, Duration.ofSeconds(30), all::add);
             return all;
         }
     }

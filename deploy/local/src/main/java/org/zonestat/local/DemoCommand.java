@@ -1,0 +1,139 @@
+package org.zonestat.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.zonestat.config.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./zonestat demo}: the whole of ZoneStat in one process ({@link ZoneStatDemo}) until
+ * Ctrl-C. A picocli command; {@code --help} lists the flags.
+ *
+ * <p>Not thread-safe: one instance runs one command line.
+ */
+@Command(
+        name = "demo",
+        description =
+                "Runs the whole system in one process: a Kafka broker (KRaft), the Flink job on a"
+                        + " MiniCluster, the ops console and the replay of the Baltimore data.")
+public final class DemoCommand implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Broker log, Flink checkpoints and the token file.")
+    private Path dataDir = Path.of("var");
+
+    @Option(names = "--port", paramLabel = "N", description = "The ops console's HTTP port.")
+    private int port = 7070;
+
+    @Option(
+            names = "--kafka-port",
+            paramLabel = "N",
+            description = "The embedded broker's client port (other tools connect here).")
+    private int kafkaPort = 9092;
+
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            description =
+                    "Replay speed in event-time seconds per second (86400: a day per second; 0: as"
+                            + " fast as possible). No pause is longer than 2 s.")
+    private double speed = 86_400;
+
+    @Option(
+            names = "--feed",
+            paramLabel = "baltimore|none",
+            description =
+                    "baltimore (the real 2012-2019 Baltimore data, merged in event-time order) or"
+                            + " none.")
+    private String feed = "baltimore";
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "The Flink job's parallelism.")
+    private int parallelism = 2;
+
+    /**
+     * The parsed flags.
+     *
+     * @throws ParameterException naming a flag whose value is not allowed
+     */
+    DemoOptions options() {
+        if (!feed.equals("baltimore") && !feed.equals("none")) {
+            throw Cli.invalid(spec, "--feed", feed, "baltimore or none");
+        }
+        if (speed < 0) {
+            throw Cli.invalid(spec, "--speed", speed, ">= 0");
+        }
+        if (parallelism < 1) {
+            throw Cli.invalid(spec, "--parallelism", parallelism, ">= 1");
+        }
+        for (String flag : new String[] {"--port", "--kafka-port"}) {
+            int p = (int) spec.findOption(flag).getValue();
+            if (p < 0 || p > 65535) {
+                throw Cli.invalid(spec, flag, p, "in [0, 65535]");
+            }
+        }
+        return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        DemoOptions options = options();
+        ZoneStatDemo demo = new ZoneStatDemo(options);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    System.out.println(
+                                            "\nZoneStat: stopping (history is kept in "
+                                                    + options.dataDir()
+                                                    + ")");
+                                    demo.close();
+                                },
+                                "zonestat-shutdown"));
+        demo.start();
+        String url = "http://localhost:" + demo.consolePort() + "/";
+        StringBuilder banner =
+                new StringBuilder()
+                        .append("\nZoneStat is running.\n")
+                        .append("  ops console:  ")
+                        .append(url)
+                        .append('\n')
+                        .append("  Kafka:        ")
+                        .append(demo.bootstrapServers())
+                        .append('\n')
+                        .append("  data folder:  ")
+                        .append(options.dataDir().toAbsolutePath())
+                        .append('\n')
+                        .append("  access tokens (")
+                        .append(options.dataDir().resolve("tokens.properties"))
+                        .append("):\n");
+        demo.tokens()
+                .asMap()
+                .forEach(
+                        (token, role) ->
+                                banner.append("    ")
+                                        .append(
+                                                String.format(
+                                                        "%-10s",
+                                                        role.name()
+                                                                .toLowerCase(
+                                                                        java.util.Locale.ROOT)))
+                                        .append(' ')
+                                        .append(token)
+                                        .append("   ")
+                                        .append(url)
+                                        .append("?token=")
+                                        .append(token)
+                                        .append('\n'));
+        banner.append("Press Ctrl-C to stop.\n");
+        System.out.println(banner);
+        Thread.currentThread().join();
+        return 0;
+    }
+}
