@@ -1,6 +1,7 @@
 package org.zonestat.topics;
 
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -80,31 +81,51 @@ public final class IdentityFields {
     public static final Set<String> ROLE_DETAILS =
             Set.of("address", "homeaddress", "id", "info", "details", "number");
 
+    /** Every identity field name in normal form, the rule spelled out once (one lookup a key). */
+    private static final Set<String> ALL = all();
+
+    /** No identity name in normal form is longer; a longer key is not read further. */
+    private static final int LONGEST = ALL.stream().mapToInt(String::length).max().orElse(0);
+
     private IdentityFields() {}
 
     /** Whether a field of this name identifies a person (see the class comment). */
     public static boolean isIdentity(String fieldName) {
-        String n = normal(fieldName);
-        if (PERSONAL.contains(n) || ROLES.contains(n)) {
-            return true;
-        }
-        for (String role : ROLES) {
-            if (n.startsWith(role)) {
-                String rest = n.substring(role.length());
-                if (PERSONAL.contains(rest) || ROLE_DETAILS.contains(rest)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return ALL.contains(normal(fieldName));
     }
 
     /** The normal form a field name is compared in: NFKC, lower case, letters and digits only. */
     public static String normal(String fieldName) {
+        StringBuilder b = new StringBuilder(Math.min(fieldName.length(), LONGEST + 1));
+        for (int i = 0; i < fieldName.length() && b.length() <= LONGEST; i++) {
+            char c = fieldName.charAt(i);
+            if (c >= 128) {
+                return slowNormal(fieldName);
+            }
+            if (c >= 'A' && c <= 'Z') {
+                b.append((char) (c + ('a' - 'A')));
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String slowNormal(String fieldName) {
         String folded =
                 Normalizer.normalize(fieldName, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(folded.length());
         folded.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
         return b.toString();
+    }
+
+    private static Set<String> all() {
+        Set<String> all = new HashSet<>(PERSONAL);
+        all.addAll(ROLES);
+        for (String role : ROLES) {
+            PERSONAL.forEach(p -> all.add(role + p));
+            ROLE_DETAILS.forEach(d -> all.add(role + d));
+        }
+        return Set.copyOf(all);
     }
 }
