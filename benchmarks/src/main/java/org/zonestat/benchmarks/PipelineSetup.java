@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.sim.Feed;
+import org.zonestat.sim.FeedReplayer;
 import org.zonestat.topics.Topics;
 
 /**
@@ -50,11 +50,7 @@ final class PipelineSetup {
 
     /** Which raw topic each synthetic feed goes to. */
     static Map<Feed, String> rawTopics(JobConfig config) {
-        Map<Feed, String> m = new EnumMap<>(Feed.class);
-        m.put(Feed.INCIDENTS, config.topics().incidents());
-        m.put(Feed.REQUESTS311, config.topics().requests311());
-        m.put(Feed.TIPS, config.topics().tips());
-        return m;
+        return FeedReplayer.topics(config.topics());
     }
 
     /**

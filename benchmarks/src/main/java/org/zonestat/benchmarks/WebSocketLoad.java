@@ -2,7 +2,6 @@ package org.zonestat.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
+import org.zonestat.topics.EventMessage;
+import org.zonestat.topics.TopicCodec;
 
 /**
  * The seeded load of the WebSocket benchmark: {@code events}-shaped records and the subscriptions
@@ -128,29 +129,24 @@ final class WebSocketLoad {
                             ? "tip"
                             : kind.equals("REQUEST_311") ? "request311" : "incident";
             String eventId = stream + "/" + SOURCE + "/" + i;
-            ObjectNode e =
-                    json.createObjectNode()
-                            .put("eventId", eventId)
-                            .put("stream", stream)
-                            .put("kind", kind)
-                            .put("type", kind)
-                            .put("status", stream.equals("request311") ? "Open" : null)
-                            .put("recordId", Integer.toString(i))
-                            .put("source", SOURCE)
-                            .put("occurredAt", BASE.plusMillis(i).toString())
-                            .put("lon", lon)
-                            .put("lat", lat)
-                            .put("h3", "892aa8d4d83ffff")
-                            .put("address", (100 + i % 900) + " N EXAMPLE ST");
-            ObjectNode z = e.putObject("zones");
-            zones.forEach(z::put);
-            items.add(
-                    new Item(
-                            i,
+            EventMessage e =
+                    new EventMessage(
                             eventId,
+                            stream,
                             kind,
-                            Map.copyOf(zones),
-                            e.toString().getBytes(StandardCharsets.UTF_8)));
+                            kind,
+                            stream.equals(EventMessage.REQUEST_311) ? "Open" : null,
+                            Integer.toString(i),
+                            SOURCE,
+                            BASE.plusMillis(i),
+                            lon,
+                            lat,
+                            "892aa8d4d83ffff",
+                            zones,
+                            Map.of(),
+                            (100 + i % 900) + " N EXAMPLE ST",
+                            null);
+            items.add(new Item(i, eventId, kind, Map.copyOf(zones), TopicCodec.encode(e)));
         }
         List<Subscription> subscriptions = new ArrayList<>(clients);
         for (int c = 0; c < clients; c++) {

@@ -1,13 +1,13 @@
 package org.zonestat.console;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
+import org.zonestat.topics.HotspotCellMessage;
 
 /**
- * One H3 cell's hot-spot result for one window, from the {@code hotspots} topic ({@code "type":
- * "hotspot-cell"}), with the zones of the cell centre added by the console (the topic carries
- * none).
+ * One H3 cell's hot-spot result for one window as the console shows it and pushes it to WebSocket
+ * clients, from the {@code hotspots} topic ({@link HotspotCellMessage}, checked when read), with
+ * the zones of the cell centre added by the console (the topic carries none).
  *
  * <p>Immutable and thread-safe.
  *
@@ -28,30 +28,47 @@ import java.util.Map;
  * @param zones layer id to zone name of the cell centre
  */
 public record HotCell(
-        @JsonProperty(value = "windowDays", required = true) int windowDays,
-        @JsonProperty("windowStart") Instant windowStart,
-        @JsonProperty(value = "windowEnd", required = true) Instant windowEnd,
-        @JsonProperty(value = "cell", required = true) String cell,
-        @JsonProperty(value = "lon", required = true) double lon,
-        @JsonProperty(value = "lat", required = true) double lat,
-        @JsonProperty("homicides") int homicides,
-        @JsonProperty("shootings") int shootings,
-        @JsonProperty("otherIncidents") int otherIncidents,
-        @JsonProperty("z") double z,
-        @JsonProperty("status") String status,
-        @JsonProperty("category") String category,
-        @JsonProperty("previousCategory") String previousCategory,
-        @JsonProperty("change") String change,
-        @JsonProperty("zones") Map<String, String> zones)
+        int windowDays,
+        Instant windowStart,
+        Instant windowEnd,
+        String cell,
+        double lon,
+        double lat,
+        int homicides,
+        int shootings,
+        int otherIncidents,
+        double z,
+        String status,
+        String category,
+        String previousCategory,
+        String change,
+        Map<String, String> zones)
         implements LiveItem {
 
-    public static final String TURNED_HOT = "TURNED_HOT";
+    public static final String TURNED_HOT = HotspotCellMessage.TURNED_HOT;
 
     public HotCell {
-        LiveRecords.requireText(cell, "cell");
-        LiveRecords.require(windowEnd, "windowEnd");
-        LiveRecords.requireLonLat(lon, lat);
         zones = LiveRecords.zones(zones);
+    }
+
+    /** The cell of a {@code hotspots} message, in {@code zones} (those of its centre). */
+    public static HotCell of(HotspotCellMessage m, Map<String, String> zones) {
+        return new HotCell(
+                m.windowDays(),
+                m.windowStart(),
+                m.windowEnd(),
+                m.cell(),
+                m.lon(),
+                m.lat(),
+                (int) m.homicides(),
+                (int) m.shootings(),
+                (int) m.otherIncidents(),
+                m.z(),
+                m.status(),
+                m.category(),
+                m.previousCategory(),
+                m.change(),
+                zones);
     }
 
     /** The same cell with the zones of its centre. */

@@ -1,13 +1,13 @@
 package org.zonestat.console;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
+import org.zonestat.topics.AlertMessage;
 
 /**
- * One record of the {@code alerts} topic as the console shows it: a near repeat (a new shooting
- * near a recent one), a 311 request overdue, or a tip matching an incident. Unknown JSON fields are
- * ignored; required: {@code alertId}, {@code type}, {@code at}, {@code lon}, {@code lat}.
+ * One alert as the console shows it and pushes it to WebSocket clients: a near repeat (a new
+ * shooting near a recent one), a 311 request overdue, or a tip matching an incident, from the
+ * {@code alerts} topic ({@link AlertMessage}, checked when read).
  *
  * <p>Immutable and thread-safe.
  *
@@ -25,30 +25,43 @@ import java.util.Map;
  * @param priority 311: the request lies in a VRI zone
  */
 public record LiveAlert(
-        @JsonProperty(value = "alertId", required = true) String alertId,
-        @JsonProperty(value = "type", required = true) String type,
-        @JsonProperty(value = "at", required = true) Instant at,
-        @JsonProperty("subjectId") String subjectId,
-        @JsonProperty("relatedId") String relatedId,
-        @JsonProperty("category") String category,
-        @JsonProperty(value = "lon", required = true) double lon,
-        @JsonProperty(value = "lat", required = true) double lat,
-        @JsonProperty("zones") Map<String, String> zones,
-        @JsonProperty("dueAt") Instant dueAt,
-        @JsonProperty("distanceMeters") Double distanceMeters,
-        @JsonProperty("priority") boolean priority)
+        String alertId,
+        String type,
+        Instant at,
+        String subjectId,
+        String relatedId,
+        String category,
+        double lon,
+        double lat,
+        Map<String, String> zones,
+        Instant dueAt,
+        Double distanceMeters,
+        boolean priority)
         implements LiveItem {
 
-    public static final String NEAR_REPEAT = "near-repeat";
-    public static final String OVERDUE_311 = "overdue-311";
-    public static final String TIP_MATCH = "tip-match";
+    public static final String NEAR_REPEAT = AlertMessage.NEAR_REPEAT;
+    public static final String OVERDUE_311 = AlertMessage.OVERDUE_311;
+    public static final String TIP_MATCH = AlertMessage.TIP_MATCH;
 
     public LiveAlert {
-        LiveRecords.requireText(alertId, "alertId");
-        LiveRecords.requireText(type, "type");
-        LiveRecords.require(at, "at");
-        LiveRecords.requireLonLat(lon, lat);
         zones = LiveRecords.zones(zones);
+    }
+
+    /** The alert of an {@code alerts} message. */
+    public static LiveAlert of(AlertMessage m) {
+        return new LiveAlert(
+                m.alertId(),
+                m.type(),
+                m.at(),
+                m.subjectId(),
+                m.relatedId(),
+                m.category(),
+                m.lon(),
+                m.lat(),
+                m.zones(),
+                m.dueAt(),
+                m.distanceMeters(),
+                m.priority());
     }
 
     @Override

@@ -1,21 +1,20 @@
 package org.zonestat.console;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
+import org.zonestat.topics.EventMessage;
 
 /**
- * One event from the {@code events} topic as the console shows it: an incident, a 311 service
- * request update or a tip, already tagged with its zones by the stream job.
+ * One event as the console shows it and pushes it to WebSocket clients: an incident, a 311 service
+ * request update or a tip from the {@code events} topic ({@link EventMessage}, checked when read),
+ * without the layer versions and due time the pages do not use.
  *
  * <p>{@code stream} and {@code kind} are kept as strings so that a kind added upstream still
- * reaches the page (drawn with a neutral style) instead of being rejected here. Unknown JSON fields
- * are ignored. Required: {@code eventId}, {@code stream}, {@code kind}, {@code occurredAt}, {@code
- * lon}, {@code lat}; the rest may be null.
+ * reaches the page (drawn with a neutral style) instead of being rejected here.
  *
  * <p>Immutable and thread-safe.
  *
- * @param eventId idempotent id {@code <stream>/<source>/<recordId>[/<status>]}
+ * @param eventId idempotent id {@code <stream>/<source>/<recordId>[/<status>@<occurredAt>]}
  * @param stream {@code incident}, {@code request311} or {@code tip}
  * @param kind e.g. {@code HOMICIDE}, {@code SHOOTING}, {@code REQUEST_311}, {@code TIP}
  * @param type 311 request type, tip category or incident description
@@ -30,35 +29,41 @@ import java.util.Map;
  * @param address block address
  */
 public record LiveEvent(
-        @JsonProperty(value = "eventId", required = true) String eventId,
-        @JsonProperty(value = "stream", required = true) String stream,
-        @JsonProperty(value = "kind", required = true) String kind,
-        @JsonProperty("type") String type,
-        @JsonProperty("status") String status,
-        @JsonProperty("recordId") String recordId,
-        @JsonProperty("source") String source,
-        @JsonProperty(value = "occurredAt", required = true) Instant occurredAt,
-        @JsonProperty(value = "lon", required = true) double lon,
-        @JsonProperty(value = "lat", required = true) double lat,
-        @JsonProperty("h3") String h3,
-        @JsonProperty("zones") Map<String, String> zones,
-        @JsonProperty("address") String address)
+        String eventId,
+        String stream,
+        String kind,
+        String type,
+        String status,
+        String recordId,
+        String source,
+        Instant occurredAt,
+        double lon,
+        double lat,
+        String h3,
+        Map<String, String> zones,
+        String address)
         implements LiveItem {
 
     public LiveEvent {
-        requireText(eventId, "eventId");
-        requireText(stream, "stream");
-        requireText(kind, "kind");
-        if (occurredAt == null) {
-            throw new IllegalArgumentException("occurredAt is required");
-        }
-        if (!(lon >= -180 && lon <= 180)) {
-            throw new IllegalArgumentException("lon must be in [-180, 180], was " + lon);
-        }
-        if (!(lat >= -90 && lat <= 90)) {
-            throw new IllegalArgumentException("lat must be in [-90, 90], was " + lat);
-        }
         zones = LiveRecords.zones(zones);
+    }
+
+    /** The event of an {@code events} message. */
+    public static LiveEvent of(EventMessage m) {
+        return new LiveEvent(
+                m.eventId(),
+                m.stream(),
+                m.kind(),
+                m.type(),
+                m.status(),
+                m.recordId(),
+                m.source(),
+                m.occurredAt(),
+                m.lon(),
+                m.lat(),
+                m.h3(),
+                m.zones(),
+                m.address());
     }
 
     @Override
@@ -78,12 +83,6 @@ public record LiveEvent(
 
     @Override
     public boolean revealsTip() {
-        return "tip".equals(stream);
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
+        return EventMessage.TIP.equals(stream);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
+import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
 import org.zonestat.console.metrics.MetricsRoutes;
@@ -16,13 +17,15 @@ import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.scorecard.ScorecardRoutes;
 import org.zonestat.console.sitevisit.SiteVisitRoutes;
+import org.zonestat.console.zones.ZoneLayerUpdates;
 import org.zonestat.console.zones.ZoneUploadRoutes;
-import org.zonestat.console.zones.ZonesTopicFeed;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.topics.Topics;
 
 /**
  * Starts and stops the whole ops console from other code (the one-process demo, tests): the live
- * event hub, the {@link EventsTopicFeed} reading Kafka and the {@link OpsConsoleApp} web server.
+ * event hub and the other views, the one {@link TopicFeed} that reads every topic once for all of
+ * them, and the {@link OpsConsoleApp} web server.
  *
  * <pre>{@code
  * try (OpsConsole.Running console = OpsConsole.builder()
@@ -37,18 +40,6 @@ import org.zonestat.geo.ZoneCatalog;
  * <p>Immutable and thread-safe; each {@link #start()} makes an independent running console.
  */
 public final class OpsConsole {
-    /** The topic the stream job writes tagged events to. */
-    public static final String DEFAULT_EVENTS_TOPIC = "events";
-
-    /** The topic the stream job writes alerts to. */
-    public static final String DEFAULT_ALERTS_TOPIC = "alerts";
-
-    /** The topic the stream job writes risk halos and hot-spot cells to. */
-    public static final String DEFAULT_HOTSPOTS_TOPIC = "hotspots";
-
-    /** The compacted topic of zone layers, read by the job and by the console. */
-    public static final String DEFAULT_ZONES_TOPIC = "zones";
-
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RECENT_LIMIT = 500;
@@ -96,34 +87,30 @@ public final class OpsConsole {
         return new Builder();
     }
 
-    /** Starts the feed thread and the web server; returns once the server listens. */
+    /**
+     * Subscribes every view to the topics on one {@link TopicFeed}, starts it and the web server;
+     * returns once the server listens.
+     */
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
-        EventsTopicFeed feed =
-                new EventsTopicFeed(
-                                bootstrapServers,
-                                eventsTopic,
-                                alertsTopic,
-                                hotspotsTopic,
-                                catalog,
-                                hub)
-                        .start();
+        TopicFeed feed = new TopicFeed(bootstrapServers, "zonestat-ops-console");
+        LiveTopics live =
+                new LiveTopics(feed, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub);
         PipelineCounters counters =
                 new PipelineCounters(
-                                bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup)
-                        .start();
+                        feed, bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup);
         ZoneLayers layers = new ZoneLayers(catalog);
-        ZonesTopicFeed zonesFeed =
-                zonesTopic == null
-                        ? null
-                        : new ZonesTopicFeed(bootstrapServers, zonesTopic, layers).start();
+        if (zonesTopic != null) {
+            new ZoneLayerUpdates(feed, zonesTopic, layers);
+        }
         ZoneUploadRoutes uploads =
                 zonesTopic == null
                         ? null
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
-        HuddleServices scorecards =
-                new HuddleServices(bootstrapServers, eventsTopic, catalog, huddle).start();
+        HuddleServices scorecards = null;
         try {
+            scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, catalog, huddle);
+            feed.start();
             ReplayReader replay =
                     new ReplayReader(
                             bootstrapServers,
@@ -134,7 +121,7 @@ public final class OpsConsole {
                             REPLAY_MAX_ITEMS);
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
-            routes.add(new StatusRoutes(hub, feed::health, counters::snapshot));
+            routes.add(new StatusRoutes(hub, live::health, counters::snapshot));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
             routes.add(new LiveSocket(hub, access, config, layers));
             routes.add(new ReplayRoutes(replay));
@@ -153,13 +140,12 @@ public final class OpsConsole {
             OpsConsoleApp web = new OpsConsoleApp(config, access, routes);
             Javalin app = web.create();
             app.start(host, port);
-            return new Running(app, feed, hub, host, counters, zonesFeed, uploads, scorecards);
+            return new Running(app, feed, live, hub, host, counters, uploads, scorecards);
         } catch (RuntimeException e) {
             feed.close();
             counters.close();
-            closeQuietly(zonesFeed);
             closeQuietly(uploads);
-            scorecards.close();
+            closeQuietly(scorecards);
             throw e;
         }
     }
@@ -177,31 +163,31 @@ public final class OpsConsole {
     /** A running console; {@link #close()} stops the web server and the Kafka consumer. */
     public static final class Running implements AutoCloseable {
         private final Javalin app;
-        private final EventsTopicFeed feed;
+        private final TopicFeed feed;
+        private final LiveTopics live;
         private final LiveEventHub hub;
         private final String host;
         private final PipelineCounters counters;
-        private final ZonesTopicFeed zonesFeed;
         private final ZoneUploadRoutes uploads;
         private final HuddleServices scorecards;
         private boolean closed;
 
         private Running(
                 Javalin app,
-                EventsTopicFeed feed,
+                TopicFeed feed,
+                LiveTopics live,
                 LiveEventHub hub,
                 String host,
                 PipelineCounters counters,
-                ZonesTopicFeed zonesFeed,
                 ZoneUploadRoutes uploads,
                 HuddleServices scorecards) {
-            this.zonesFeed = zonesFeed;
-            this.uploads = uploads;
             this.app = app;
             this.feed = feed;
+            this.live = live;
             this.hub = hub;
             this.host = host;
             this.counters = counters;
+            this.uploads = uploads;
             this.scorecards = scorecards;
         }
 
@@ -242,7 +228,7 @@ public final class OpsConsole {
         }
 
         public FeedHealth feedHealth() {
-            return feed.health();
+            return live.health();
         }
 
         /** Stops the web server, then the consumer thread. Idempotent. */
@@ -257,7 +243,6 @@ public final class OpsConsole {
             } finally {
                 feed.close();
                 counters.close();
-                closeQuietly(zonesFeed);
                 closeQuietly(uploads);
                 scorecards.close();
             }
@@ -267,12 +252,12 @@ public final class OpsConsole {
     /** Fails fast: {@link #build()} rejects missing or invalid settings with a clear message. */
     public static final class Builder {
         private String bootstrapServers;
-        private String eventsTopic = DEFAULT_EVENTS_TOPIC;
-        private String alertsTopic = DEFAULT_ALERTS_TOPIC;
-        private String hotspotsTopic = DEFAULT_HOTSPOTS_TOPIC;
-        private String zonesTopic = DEFAULT_ZONES_TOPIC;
-        private List<String> rawTopics = List.of("incidents.raw", "requests311.raw", "tips.raw");
-        private String rejectedTopic = "rejected";
+        private String eventsTopic = Topics.defaults().events();
+        private String alertsTopic = Topics.defaults().alerts();
+        private String hotspotsTopic = Topics.defaults().hotspots();
+        private String zonesTopic = Topics.defaults().zones();
+        private List<String> rawTopics = Topics.defaults().raw();
+        private String rejectedTopic = Topics.defaults().rejected();
         private String jobGroup = "zonestat-tagging";
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -312,16 +297,15 @@ public final class OpsConsole {
             return this;
         }
 
-        /** The topic to read; default {@value OpsConsole#DEFAULT_EVENTS_TOPIC}. */
+        /** The events topic to read; default {@code events} ({@link Topics#defaults()}). */
         public Builder eventsTopic(String topic) {
             this.eventsTopic = topic;
             return this;
         }
 
         /**
-         * The alerts and hotspots topics to read besides events; defaults {@value
-         * OpsConsole#DEFAULT_ALERTS_TOPIC} and {@value OpsConsole#DEFAULT_HOTSPOTS_TOPIC}; null
-         * reads none.
+         * The alerts and hotspots topics to read besides events; defaults {@code alerts} and {@code
+         * hotspots} ({@link Topics#defaults()}); null reads none.
          */
         public Builder analyticsTopics(String alerts, String hotspots) {
             this.alertsTopic = alerts;
@@ -331,7 +315,7 @@ public final class OpsConsole {
 
         /**
          * The compacted zone-layers topic the console reads (so uploaded layers show on its maps)
-         * and admins' uploads go to; default {@value OpsConsole#DEFAULT_ZONES_TOPIC}; null reads
+         * and admins' uploads go to; default {@code zones} ({@link Topics#defaults()}); null reads
          * none and refuses uploads.
          */
         public Builder zonesTopic(String topic) {

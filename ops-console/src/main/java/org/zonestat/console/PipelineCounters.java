@@ -1,8 +1,5 @@
 package org.zonestat.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,50 +10,52 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.console.kafka.StartAt;
+import org.zonestat.console.kafka.TopicFeed;
+import org.zonestat.console.kafka.TopicHandler;
+import org.zonestat.console.kafka.TopicRecord;
+import org.zonestat.topics.RejectedMessage;
 
 /**
  * The pipeline's reconciliation, read from the topics themselves so that it holds for any
  * deployment (one process or clusters): records in each raw topic, how far the job has committed
  * its reading of them, records in {@code events}, and the committed rejections by reason (counted
- * by a consumer of {@code rejected} reading with {@code read_committed}).
+ * from {@code rejected}, read from its beginning by the console's {@link TopicFeed}; a record that
+ * is not a rejection message counts under {@code unreadable}).
  *
  * <p>{@code in = accepted + rejected} once the job has caught up, where {@code accepted = in -
  * rejected}; {@code eventsRecords} may exceed {@code accepted} by at-least-once redeliveries (same
  * ids) or trail it while the job is working.
  *
- * <p>Thread-safe: one daemon thread counts rejections; {@link #snapshot()} may be called from any
+ * <p>Thread-safe: the feed's thread counts rejections; {@link #snapshot()} may be called from any
  * thread.
  */
 public final class PipelineCounters implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineCounters.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The reason under which records of {@code rejected} that cannot be read are counted. */
+    static final String UNREADABLE = "unreadable";
 
     private final String bootstrapServers;
     private final List<String> rawTopics;
     private final String eventsTopic;
-    private final String rejectedTopic;
     private final String jobGroup;
     private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
     private final AtomicLong rejectedTotal = new AtomicLong();
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private final Admin admin;
-    private final Thread thread;
 
+    /** Subscribes to {@code rejectedTopic} on {@code feed} (before the feed starts). */
     public PipelineCounters(
+            TopicFeed feed,
             String bootstrapServers,
             List<String> rawTopics,
             String eventsTopic,
@@ -65,18 +64,39 @@ public final class PipelineCounters implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.rawTopics = List.copyOf(rawTopics);
         this.eventsTopic = eventsTopic;
-        this.rejectedTopic = rejectedTopic;
         this.jobGroup = jobGroup;
+        feed.subscribe(
+                rejectedTopic, RejectedMessage.class, StartAt.beginning(), new RejectionCounter());
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(p);
-        this.thread = new Thread(this::countRejections, "zonestat-pipeline-counters");
-        this.thread.setDaemon(true);
     }
 
-    public PipelineCounters start() {
-        thread.start();
-        return this;
+    /**
+     * Counts each record of {@code rejected} once by its reason, also when the feed reads the topic
+     * again after a failure.
+     */
+    private final class RejectionCounter implements TopicHandler<RejectedMessage> {
+        private final Map<Integer, Long> next = new HashMap<>();
+
+        @Override
+        public void accept(TopicRecord<RejectedMessage> r) {
+            count(r.partition(), r.offset(), r.value().reason());
+        }
+
+        @Override
+        public void malformed(String where, int partition, long offset, String reason) {
+            count(partition, offset, UNREADABLE);
+        }
+
+        private void count(int partition, long offset, String reason) {
+            if (offset < next.getOrDefault(partition, 0L)) {
+                return;
+            }
+            next.put(partition, offset + 1);
+            rejectedTotal.incrementAndGet();
+            rejectedByReason.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
+        }
     }
 
     /** What the pipeline has taken in and put out so far. */
@@ -158,57 +178,9 @@ public final class PipelineCounters implements AutoCloseable {
         return out;
     }
 
-    private void countRejections() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (running.get() && partitions.isEmpty()) {
-                consumer.partitionsFor(rejectedTopic, Duration.ofSeconds(10))
-                        .forEach(
-                                pi ->
-                                        partitions.add(
-                                                new TopicPartition(rejectedTopic, pi.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (running.get()) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    rejectedTotal.incrementAndGet();
-                    rejectedByReason
-                            .computeIfAbsent(reason(r.value()), k -> new AtomicLong())
-                            .incrementAndGet();
-                }
-            }
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("counting rejections on '{}' stopped", rejectedTopic, e);
-        }
-    }
-
-    private static String reason(String value) {
-        try {
-            JsonNode n = JSON.readTree(value);
-            return n.path("reason").asText("unknown");
-        } catch (IOException e) {
-            return "unreadable";
-        }
-    }
-
+    /** Closes the admin client (the feed is closed by its owner). */
     @Override
     public void close() {
-        running.set(false);
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         admin.close(Duration.ofSeconds(5));
     }
 }

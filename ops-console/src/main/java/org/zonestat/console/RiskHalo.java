@@ -1,12 +1,13 @@
 package org.zonestat.console;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
+import org.zonestat.topics.RiskHaloMessage;
 
 /**
- * A near-repeat risk halo from the {@code hotspots} topic ({@code "type": "risk-halo"}): the area
- * around a shooting where another is more likely until {@code expiresAt}.
+ * A near-repeat risk halo as the console shows it and pushes it to WebSocket clients: the area
+ * around a shooting where another is more likely until {@code expiresAt}, from the {@code hotspots}
+ * topic ({@link RiskHaloMessage}, checked when read).
  *
  * <p>Immutable and thread-safe.
  *
@@ -21,26 +22,33 @@ import java.util.Map;
  * @param zones layer id to zone name of the centre
  */
 public record RiskHalo(
-        @JsonProperty(value = "haloId", required = true) String haloId,
-        @JsonProperty("eventId") String eventId,
-        @JsonProperty("kind") String kind,
-        @JsonProperty(value = "lon", required = true) double lon,
-        @JsonProperty(value = "lat", required = true) double lat,
-        @JsonProperty(value = "radiusMeters", required = true) double radiusMeters,
-        @JsonProperty(value = "startsAt", required = true) Instant startsAt,
-        @JsonProperty(value = "expiresAt", required = true) Instant expiresAt,
-        @JsonProperty("zones") Map<String, String> zones)
+        String haloId,
+        String eventId,
+        String kind,
+        double lon,
+        double lat,
+        double radiusMeters,
+        Instant startsAt,
+        Instant expiresAt,
+        Map<String, String> zones)
         implements LiveItem {
 
     public RiskHalo {
-        LiveRecords.requireText(haloId, "haloId");
-        LiveRecords.requireLonLat(lon, lat);
-        LiveRecords.require(startsAt, "startsAt");
-        LiveRecords.require(expiresAt, "expiresAt");
-        if (!(radiusMeters > 0)) {
-            throw new IllegalArgumentException("radiusMeters must be > 0, was " + radiusMeters);
-        }
         zones = LiveRecords.zones(zones);
+    }
+
+    /** The halo of a {@code hotspots} message. */
+    public static RiskHalo of(RiskHaloMessage m) {
+        return new RiskHalo(
+                m.haloId(),
+                m.eventId(),
+                m.kind(),
+                m.lon(),
+                m.lat(),
+                m.radiusMeters(),
+                m.startsAt(),
+                m.expiresAt(),
+                m.zones());
     }
 
     @Override

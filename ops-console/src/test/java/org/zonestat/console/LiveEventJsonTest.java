@@ -13,6 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.zonestat.topics.EventMessage;
+import org.zonestat.topics.MalformedMessageException;
+import org.zonestat.topics.TopicCodec;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveEventJsonTest {
@@ -73,7 +76,7 @@ class LiveEventJsonTest {
     @Test
     void an_event_without_coordinates_is_malformed() {
         assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("\"lon\":-76.5982,", "")))
-                .isInstanceOf(ConsoleJson.MalformedEventException.class)
+                .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("lon");
     }
 
@@ -84,14 +87,14 @@ class LiveEventJsonTest {
                                 parse(
                                         CONTRACT_EXAMPLE.replace(
                                                 "\"incident/bpd-part1-2018/R1\"", "\"\"")))
-                .isInstanceOf(ConsoleJson.MalformedEventException.class)
+                .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("eventId is required");
     }
 
     @Test
     void an_event_off_the_globe_is_malformed() {
         assertThatThrownBy(() -> parse(CONTRACT_EXAMPLE.replace("39.3135", "139.3135")))
-                .isInstanceOf(ConsoleJson.MalformedEventException.class)
+                .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("lat must be in [-90, 90]");
     }
 
@@ -99,11 +102,10 @@ class LiveEventJsonTest {
     void a_bad_timestamp_or_not_json_at_all_is_malformed() {
         assertThatThrownBy(
                         () -> parse(CONTRACT_EXAMPLE.replace("2018-07-08T03:53:00Z", "yesterday")))
-                .isInstanceOf(ConsoleJson.MalformedEventException.class);
-        assertThatThrownBy(() -> parse("not json"))
-                .isInstanceOf(ConsoleJson.MalformedEventException.class);
-        assertThatThrownBy(() -> ConsoleJson.parseEvent(JSON, null))
-                .isInstanceOf(ConsoleJson.MalformedEventException.class);
+                .isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> parse("not json")).isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> TopicCodec.decode("events", (byte[]) null, EventMessage.class))
+                .isInstanceOf(MalformedMessageException.class);
     }
 
     @Test
@@ -134,6 +136,8 @@ class LiveEventJsonTest {
     }
 
     private static LiveEvent parse(String json) {
-        return ConsoleJson.parseEvent(JSON, json.getBytes(StandardCharsets.UTF_8));
+        return LiveEvent.of(
+                TopicCodec.decode(
+                        "events", json.getBytes(StandardCharsets.UTF_8), EventMessage.class));
     }
 }

@@ -1,18 +1,32 @@
 package org.zonestat.sim;
 
-/** The raw topics a feed publishes to, by role, with their default names. */
+import org.zonestat.topics.RawIncident;
+import org.zonestat.topics.RawInput;
+import org.zonestat.topics.RawRequestStep;
+import org.zonestat.topics.Topics;
+
+/** The raw feeds, each with its topic (named by {@link Topics}) and its record of the contract. */
 public enum Feed {
-    INCIDENTS("incidents.raw"),
-    REQUESTS311("requests311.raw"),
-    TIPS("tips.raw");
+    INCIDENTS,
+    REQUESTS311,
+    TIPS;
 
-    private final String defaultTopic;
-
-    Feed(String defaultTopic) {
-        this.defaultTopic = defaultTopic;
+    /** This feed's topic among {@code topics}. */
+    public String topic(Topics topics) {
+        return switch (this) {
+            case INCIDENTS -> topics.incidents();
+            case REQUESTS311 -> topics.requests311();
+            case TIPS -> topics.tips();
+        };
     }
 
-    public String defaultTopic() {
-        return defaultTopic;
+    /** The feed a raw record belongs to. */
+    public static Feed of(RawInput record) {
+        if (record instanceof RawIncident) {
+            return INCIDENTS;
+        } else if (record instanceof RawRequestStep) {
+            return REQUESTS311;
+        }
+        return TIPS;
     }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.topics.Topics;
 
 /**
  * Publishes a list of {@link RawEvent}s to the raw topics in their order, paced by their event
@@ -72,11 +73,16 @@ public final class FeedReplayer implements AutoCloseable {
         this.producer = new KafkaProducer<>(p);
     }
 
-    /** The default topic names. */
+    /** The default topic names ({@link Topics#defaults()}). */
     public static Map<Feed, String> defaultTopics() {
+        return topics(Topics.defaults());
+    }
+
+    /** Each feed's topic among {@code topics}. */
+    public static Map<Feed, String> topics(Topics topics) {
         Map<Feed, String> m = new EnumMap<>(Feed.class);
         for (Feed f : Feed.values()) {
-            m.put(f, f.defaultTopic());
+            m.put(f, f.topic(topics));
         }
         return m;
     }

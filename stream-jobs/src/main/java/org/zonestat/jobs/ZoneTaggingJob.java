@@ -32,13 +32,11 @@ import org.zonestat.jobs.functions.ParsedRecordWatermarks;
 import org.zonestat.jobs.functions.RawRecordParser;
 import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.hotspots.HotspotGraph;
-import org.zonestat.jobs.hotspots.HotspotSerializationSchema;
-import org.zonestat.jobs.io.AnalyticsSerializationSchema;
+import org.zonestat.jobs.io.MessageSerializationSchema;
 import org.zonestat.jobs.io.RawRecordDeserializer;
 import org.zonestat.jobs.io.RecordLimits;
-import org.zonestat.jobs.io.RejectionSerializationSchema;
 import org.zonestat.jobs.io.SinkGuard;
-import org.zonestat.jobs.io.TaggedEventSerializationSchema;
+import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.Alert;
 import org.zonestat.jobs.model.HotspotChange;
@@ -141,7 +139,8 @@ public final class ZoneTaggingJob {
      */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
-        RejectionSerializationSchema rejected = new RejectionSerializationSchema(t.rejected());
+        MessageSerializationSchema<Rejection> rejected =
+                MessageSerializationSchema.of(t.rejected(), TopicMessages::rejected);
         int max = config.limits().maxOutputRecordBytes();
         return new ZoneTaggingJob(
                 kafkaSource(config),
@@ -151,7 +150,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "events",
-                                        new TaggedEventSerializationSchema(t.events()),
+                                        MessageSerializationSchema.of(
+                                                t.events(), TopicMessages::event),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
@@ -165,7 +165,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "alerts",
-                                        AnalyticsSerializationSchema.alerts(t.alerts()),
+                                        MessageSerializationSchema.of(
+                                                t.alerts(), TopicMessages::alert),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
@@ -174,8 +175,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "notifications",
-                                        AnalyticsSerializationSchema.notifications(
-                                                t.notifications()),
+                                        MessageSerializationSchema.of(
+                                                t.notifications(), TopicMessages::notification),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
@@ -184,7 +185,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "zone-stats",
-                                        AnalyticsSerializationSchema.zoneStats(t.zoneStats()),
+                                        MessageSerializationSchema.of(
+                                                t.zoneStats(), TopicMessages::zoneStats),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
@@ -193,7 +195,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "halos",
-                                        AnalyticsSerializationSchema.hotspots(t.hotspots()),
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::halo),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
@@ -202,7 +205,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "hotspot-cells",
-                                        HotspotSerializationSchema.changes(t.hotspots()),
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::hotspotCell),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
@@ -211,7 +215,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "hotspot-summaries",
-                                        HotspotSerializationSchema.summaries(t.hotspots()),
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::hotspotWindow),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
@@ -220,7 +225,8 @@ public final class ZoneTaggingJob {
                                 config,
                                 SinkGuard.of(
                                         "zone-window-counts",
-                                        HotspotSerializationSchema.zoneCounts(t.hotspots()),
+                                        MessageSerializationSchema.of(
+                                                t.hotspots(), TopicMessages::zoneWindowCounts),
                                         rejected,
                                         max),
                                 DeliveryGuarantee.EXACTLY_ONCE,
@@ -228,8 +234,23 @@ public final class ZoneTaggingJob {
                 config);
     }
 
-    /** Adds the job's operators to the environment. */
-    public void build(StreamExecutionEnvironment env) {
+    /**
+     * The streams the job writes, each already attached to its sink: a caller may attach more (a
+     * test compares what the job meant with what a topic's reader gets).
+     */
+    public record Outputs(
+            DataStream<TaggedEvent> events,
+            DataStream<Rejection> rejected,
+            DataStream<Alert> alerts,
+            DataStream<Notification> notifications,
+            DataStream<ZoneDayStats> zoneStats,
+            DataStream<RiskHalo> halos,
+            DataStream<HotspotChange> hotspotCells,
+            DataStream<HotspotWindowSummary> hotspotSummaries,
+            DataStream<HotspotZoneCounts> zoneWindowCounts) {}
+
+    /** Adds the job's operators to the environment; returns its output streams. */
+    public Outputs build(StreamExecutionEnvironment env) {
         // Event time is read at the source, so that each Kafka partition has its own watermark and
         // a partition read ahead of another does not make the other's records late.
         DataStream<ParsedRecord> raw =
@@ -270,21 +291,18 @@ public final class ZoneTaggingJob {
                         .name("dedupe-and-tag")
                         .uid("dedupe-and-tag");
 
-        parsed.getSideOutput(Rejections.TAG)
-                .union(tagged.getSideOutput(Rejections.TAG))
-                .sinkTo(sinks.rejected())
-                .name("rejected-sink")
-                .uid("rejected-sink");
+        DataStream<Rejection> rejected =
+                parsed.getSideOutput(Rejections.TAG).union(tagged.getSideOutput(Rejections.TAG));
+        rejected.sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
 
         tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
 
         AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
-        analytics
-                .alerts()
-                .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()))
-                .sinkTo(sinks.alerts())
-                .name("alerts-sink")
-                .uid("alerts-sink");
+        DataStream<Alert> alerts =
+                analytics
+                        .alerts()
+                        .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()));
+        alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         analytics
                 .notifications()
                 .sinkTo(sinks.notifications())
@@ -310,6 +328,16 @@ public final class ZoneTaggingJob {
                 .sinkTo(sinks.zoneWindowCounts())
                 .name("zone-window-counts-sink")
                 .uid("zone-window-counts-sink");
+        return new Outputs(
+                tagged,
+                rejected,
+                alerts,
+                analytics.notifications(),
+                analytics.zoneStats(),
+                analytics.halos(),
+                hotspots.changes(),
+                hotspots.summaries(),
+                hotspots.zoneCounts());
     }
 
     /** The raw topics, each record parsed once by the source's deserializer. */

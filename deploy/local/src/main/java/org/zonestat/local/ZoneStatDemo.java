@@ -102,14 +102,12 @@ public final class ZoneStatDemo implements AutoCloseable {
     }
 
     private void startFeed(JobConfig jobConfig) {
-        Map<Feed, String> topics =
-                Map.of(
-                        Feed.INCIDENTS, jobConfig.topics().incidents(),
-                        Feed.REQUESTS311, jobConfig.topics().requests311(),
-                        Feed.TIPS, jobConfig.topics().tips());
         replayer =
                 new FeedReplayer(
-                        kafka.bootstrapServers(), topics, options.speed(), Duration.ofSeconds(2));
+                        kafka.bootstrapServers(),
+                        FeedReplayer.topics(jobConfig.topics()),
+                        options.speed(),
+                        Duration.ofSeconds(2));
         feedThread =
                 new Thread(
                         () -> {

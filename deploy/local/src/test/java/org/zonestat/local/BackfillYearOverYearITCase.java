@@ -23,10 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.console.kafka.StartAt;
+import org.zonestat.console.kafka.TopicFeed;
+import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.console.scorecard.Scorecard;
 import org.zonestat.console.scorecard.ScorecardQuery;
 import org.zonestat.console.scorecard.ScorecardStore;
-import org.zonestat.console.scorecard.TopicReader;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
@@ -38,6 +40,7 @@ import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.baltimore.BaltimoreData;
 import org.zonestat.sim.csv.CsvTable;
 import org.zonestat.topics.Topics;
+import org.zonestat.topics.ZoneStatsMessage;
 
 /**
  * History out: the real shooting cases of 2012-2017 and the 2018 Part 1 rows backfilled through
@@ -92,12 +95,14 @@ class BackfillYearOverYearITCase {
         assertThat(events + rejected).as("in = events + rejected").isEqualTo(rows);
 
         ScorecardStore store = new ScorecardStore();
-        try (TopicReader reader =
-                new TopicReader(
-                                kafka.bootstrapServers(),
-                                config.topics().zoneStats(),
-                                store::acceptRecord)
-                        .start()) {
+        try (TopicFeed feed = new TopicFeed(kafka.bootstrapServers(), "year-over-year-test")) {
+            TopicProgress reader =
+                    feed.subscribe(
+                            config.topics().zoneStats(),
+                            ZoneStatsMessage.class,
+                            StartAt.beginning(),
+                            r -> store.accept(r.value()));
+            feed.start();
             assertThat(reader.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
         }
         Scorecard scorecard = store.query(ScorecardQuery.gunViolence(LAYER, FROM, TO));

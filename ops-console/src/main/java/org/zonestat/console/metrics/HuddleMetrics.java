@@ -3,9 +3,9 @@ package org.zonestat.console.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.zonestat.console.scorecard.ActionItem;
+import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.console.scorecard.HuddleServices;
-import org.zonestat.console.scorecard.TopicReader;
+import org.zonestat.topics.ActionItem;
 
 /**
  * The scorecard side's metrics: how far the console's own topic readers are behind ({@code
@@ -23,8 +23,8 @@ public final class HuddleMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (TopicReader reader : services.readers()) {
-            Gauge.builder("zonestat.console.consumer.lag.records", reader, TopicReader::lag)
+        for (TopicProgress reader : services.readers()) {
+            Gauge.builder("zonestat.console.consumer.lag.records", reader, TopicProgress::lag)
                     .tag("topic", reader.topic())
                     .description(
                             "Records the console's topic readers have not read yet (-1 before the first poll).")

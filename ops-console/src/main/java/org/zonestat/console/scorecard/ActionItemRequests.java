@@ -6,6 +6,7 @@ import static org.zonestat.console.JsonBody.text;
 import io.javalin.http.BadRequestResponse;
 import java.time.LocalDate;
 import org.zonestat.console.JsonBody;
+import org.zonestat.topics.ActionItem;
 
 /**
  * What the action-item endpoints accept: the JSON bodies as records, each checked on construction

@@ -1,7 +1,5 @@
 package org.zonestat.console.scorecard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,13 +24,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zonestat.console.ConsoleJson;
+import org.zonestat.console.kafka.StartAt;
+import org.zonestat.console.kafka.TopicFeed;
+import org.zonestat.console.kafka.TopicProgress;
+import org.zonestat.console.kafka.TopicRecord;
+import org.zonestat.topics.ActionItem;
+import org.zonestat.topics.TopicCodec;
 
 /**
  * Huddle action items kept in a compacted Kafka topic ({@code action-items}, key = item id, value =
- * the item's JSON), so they survive restarts: on start the store reads the topic from the
- * beginning; each change is written to the topic (acknowledged by all in-sync replicas) before it
- * is applied in memory and answered.
+ * the {@link ActionItem}), so they survive restarts: the console's topic feed reads the topic from
+ * the beginning into the store; each change is written to the topic (acknowledged by all in-sync
+ * replicas) before it is applied in memory and answered.
  *
  * <p>Creates the topic ({@code cleanup.policy=compact}) when it does not exist. Thread-safe:
  * changes are serialized on the store; reads see a consistent copy.
@@ -44,12 +46,14 @@ public final class ActionItemStore implements AutoCloseable {
 
     private final String topic;
     private final Clock clock;
-    private final ObjectMapper mapper = ConsoleJson.newMapper();
     private final Map<String, ActionItem> items = new LinkedHashMap<>();
     private final KafkaProducer<String, byte[]> producer;
-    private final TopicReader reader;
+    private final TopicProgress reader;
 
-    public ActionItemStore(String bootstrapServers, String topic, Clock clock) {
+    /**
+     * Creates the topic if it is missing and subscribes to it on {@code feed} (before it starts).
+     */
+    public ActionItemStore(TopicFeed feed, String bootstrapServers, String topic, Clock clock) {
         this.topic = topic;
         this.clock = clock;
         createTopicIfMissing(bootstrapServers, topic);
@@ -66,16 +70,13 @@ public final class ActionItemStore implements AutoCloseable {
                                 0),
                         new StringSerializer(),
                         new ByteArraySerializer());
-        this.reader = new TopicReader(bootstrapServers, topic, this::load);
+        this.reader =
+                feed.subscribeWithTombstones(
+                        topic, ActionItem.class, StartAt.beginning(), this::load);
     }
 
-    public ActionItemStore start() {
-        reader.start();
-        return this;
-    }
-
-    /** The reader of the topic, for its lag and whether it has loaded everything. */
-    public TopicReader reader() {
+    /** How far the topic has been read, for its lag and whether it has loaded everything. */
+    public TopicProgress reader() {
         return reader;
     }
 
@@ -101,28 +102,18 @@ public final class ActionItemStore implements AutoCloseable {
         }
     }
 
-    private void load(ConsumerRecord<String, byte[]> r) {
-        if (r.value() == null) {
-            synchronized (this) {
+    private void load(TopicRecord<ActionItem> r) {
+        ActionItem item = r.value();
+        synchronized (this) {
+            if (item == null) {
                 items.remove(r.key());
+                return;
             }
-            return;
-        }
-        try {
-            ActionItem item = mapper.readValue(r.value(), ActionItem.class);
-            synchronized (this) {
-                // Our own writes come back later; never let an older state replace a newer one.
-                ActionItem held = items.get(item.id());
-                if (held == null || !held.updatedAt().isAfter(item.updatedAt())) {
-                    items.put(item.id(), item);
-                }
+            // Our own writes come back later; never let an older state replace a newer one.
+            ActionItem held = items.get(item.id());
+            if (held == null || !held.updatedAt().isAfter(item.updatedAt())) {
+                items.put(item.id(), item);
             }
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn(
-                    "Skipping unreadable action item {}@{}: {}",
-                    r.key(),
-                    r.offset(),
-                    e.getMessage());
         }
     }
 
@@ -182,12 +173,12 @@ public final class ActionItemStore implements AutoCloseable {
 
     private ActionItem write(ActionItem item) {
         try {
-            producer.send(new ProducerRecord<>(topic, item.id(), mapper.writeValueAsBytes(item)))
+            producer.send(new ProducerRecord<>(topic, item.id(), TopicCodec.encode(item)))
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while saving action item " + item.id(), e);
-        } catch (IOException | ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "cannot save action item " + item.id() + " to " + topic, e);
         }
@@ -195,9 +186,9 @@ public final class ActionItemStore implements AutoCloseable {
         return item;
     }
 
+    /** Closes the producer (the feed is closed by its owner). */
     @Override
     public void close() {
-        reader.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

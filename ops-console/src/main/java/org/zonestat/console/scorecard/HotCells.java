@@ -1,28 +1,27 @@
 package org.zonestat.console.scorecard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.zonestat.console.HotCell;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.topics.HotspotCellMessage;
+import org.zonestat.topics.HotspotsMessage;
 
 /**
- * The Gi* hot-spot cells of the {@code hotspots} topic ({@code "type": "hotspot-cell"} records), by
- * window length and window end, each placed in its zones by its centre. Other record types on the
- * topic are ignored.
+ * The Gi* hot-spot cells of the {@code hotspots} topic (its {@link HotspotCellMessage}s), by window
+ * length and window end, each placed in its zones by its centre. Other message types on the topic
+ * are ignored.
  *
  * <p>The job writes, for each closed window, every cell that is hot or cold and every cell whose
  * status changed; so the hot cells "as of" an instant are the {@code HOT} cells of the latest
  * window that ended by then. Thread-safe: all methods synchronize on the object.
  */
 public final class HotCells {
-    private final ObjectMapper mapper = new ObjectMapper();
     private final ZoneCatalog catalog;
 
     /** windowDays → windowEnd → cell → record. */
@@ -33,65 +32,11 @@ public final class HotCells {
         this.catalog = catalog;
     }
 
-    /**
-     * One cell in one window.
-     *
-     * @param cell H3 cell address
-     * @param lon centre longitude
-     * @param lat centre latitude
-     * @param windowDays window length in days
-     * @param windowEnd end of the window
-     * @param status {@code HOT}, {@code COLD} or {@code NONE}
-     * @param change how its status changed from the previous window, e.g. {@code TURNED_HOT}
-     * @param category emerging hot-spot category, e.g. {@code NEW_HOT_SPOT}
-     * @param zones layer id → zone name of the centre
-     */
-    public record HotCell(
-            String cell,
-            double lon,
-            double lat,
-            int windowDays,
-            Instant windowEnd,
-            String status,
-            String change,
-            String category,
-            Map<String, String> zones) {
-        public boolean isHot() {
-            return "HOT".equalsIgnoreCase(status);
+    /** Keeps a hot-spot cell of the {@code hotspots} topic; the other types are ignored. */
+    public void accept(HotspotsMessage message) {
+        if (message instanceof HotspotCellMessage c) {
+            accept(HotCell.of(c, catalog.tag(c.lon(), c.lat())));
         }
-
-        public boolean turnedHot() {
-            return "TURNED_HOT".equalsIgnoreCase(change);
-        }
-    }
-
-    /** Reads one {@code hotspots} record; anything but a readable hot-spot cell is ignored. */
-    public void acceptRecord(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
-        JsonNode n;
-        try {
-            n = mapper.readTree(record.value());
-        } catch (IOException e) {
-            return;
-        }
-        if (!"hotspot-cell".equals(n.path("type").asText()) || !n.hasNonNull("cell")) {
-            return;
-        }
-        double lon = n.path("lon").asDouble();
-        double lat = n.path("lat").asDouble();
-        accept(
-                new HotCell(
-                        n.get("cell").asText(),
-                        lon,
-                        lat,
-                        n.path("windowDays").asInt(),
-                        Instant.parse(n.path("windowEnd").asText()),
-                        n.path("status").asText(),
-                        n.path("change").asText(null),
-                        n.path("category").asText(null),
-                        catalog.tag(lon, lat)));
     }
 
     public synchronized void accept(HotCell c) {
@@ -114,9 +59,9 @@ public final class HotCells {
             return List.of();
         }
         return latest.getValue().values().stream()
-                .filter(HotCell::isHot)
+                .filter(c -> "HOT".equalsIgnoreCase(c.status()))
                 .filter(c -> zone.equals(c.zones().get(layer)))
-                .sorted(java.util.Comparator.comparing(HotCell::cell))
+                .sorted(Comparator.comparing(HotCell::cell))
                 .toList();
     }
 }

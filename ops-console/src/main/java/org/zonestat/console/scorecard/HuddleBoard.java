@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.zonestat.console.HotCell;
+import org.zonestat.topics.ActionItem;
 
 /**
  * Builds the huddle wall's zone cards for one local day ("today" of the huddle): the day itself
@@ -127,10 +129,10 @@ public final class HuddleBoard {
                             .day(layer, zone, date.minusDays(1))
                             .map(ZoneDay::overdueAtEnd)
                             .orElse(null);
-            List<HotCells.HotCell> hot = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfDay);
+            List<HotCell> hot = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfDay);
             Set<String> hotBefore =
                     hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfYesterday).stream()
-                            .map(HotCells.HotCell::cell)
+                            .map(HotCell::cell)
                             .collect(Collectors.toSet());
             List<ActionItem> items = actionItems.of(layer, zone);
             List<String> changes = new ArrayList<>();
@@ -140,13 +142,12 @@ public final class HuddleBoard {
             }
             delta("open 311 requests", open, openBefore, changes);
             delta("overdue 311 requests", overdue, overdueBefore, changes);
-            for (HotCells.HotCell c : hot) {
+            for (HotCell c : hot) {
                 if (!hotBefore.contains(c.cell())) {
                     changes.add("cell " + c.cell() + " turned hot");
                 }
             }
-            Set<String> hotNow =
-                    hot.stream().map(HotCells.HotCell::cell).collect(Collectors.toSet());
+            Set<String> hotNow = hot.stream().map(HotCell::cell).collect(Collectors.toSet());
             hotBefore.stream()
                     .filter(c -> !hotNow.contains(c))
                     .sorted()
@@ -170,7 +171,7 @@ public final class HuddleBoard {
                             ytd.zone(zone),
                             open,
                             overdue,
-                            hot.stream().map(HotCells.HotCell::cell).toList(),
+                            hot.stream().map(HotCell::cell).toList(),
                             items.stream()
                                     .filter(ActionItem::isOpen)
                                     .filter(i -> !i.createdAt().isAfter(endOfDay))

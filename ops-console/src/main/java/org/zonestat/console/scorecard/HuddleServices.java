@@ -2,13 +2,19 @@ package org.zonestat.console.scorecard;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.zonestat.console.kafka.StartAt;
+import org.zonestat.console.kafka.TopicFeed;
+import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.topics.EventMessage;
+import org.zonestat.topics.HotspotsMessage;
+import org.zonestat.topics.ZoneStatsMessage;
 
 /**
- * The Kafka-backed views behind the scorecard, huddle, report, public and Open311 endpoints: it
- * reads {@code zone-stats}, {@code hotspots} and {@code events} from their beginnings into memory
- * and keeps the action items in their compacted topic. {@link #start()} starts the readers; {@link
- * #close()} stops them.
+ * The Kafka-backed views behind the scorecard, huddle, report, public and Open311 endpoints: the
+ * console's {@link TopicFeed} reads {@code zone-stats}, {@code hotspots} and {@code events} from
+ * their beginnings into them, and the action items live in their compacted topic. The owner of the
+ * feed starts and closes it; {@link #close()} closes the action items' producer.
  *
  * <p>Thread-safe.
  */
@@ -18,12 +24,15 @@ public final class HuddleServices implements AutoCloseable {
     private final HotCells hotCells;
     private final Open311Requests requests = new Open311Requests();
     private final ActionItemStore actionItems;
-    private final List<TopicReader> readers;
+    private final List<TopicProgress> readers;
 
     /**
+     * Subscribes the views to their topics on {@code feed} (before the feed starts).
+     *
      * @param eventsTopic the tagged events topic (its 311 records feed the Open311 endpoints)
      */
     public HuddleServices(
+            TopicFeed feed,
             String bootstrapServers,
             String eventsTopic,
             ZoneCatalog catalog,
@@ -32,23 +41,25 @@ public final class HuddleServices implements AutoCloseable {
         this.hotCells = new HotCells(catalog);
         this.actionItems =
                 new ActionItemStore(
-                        bootstrapServers, settings.actionItemsTopic(), settings.clock());
+                        feed, bootstrapServers, settings.actionItemsTopic(), settings.clock());
         this.readers =
                 List.of(
-                        new TopicReader(
-                                bootstrapServers,
+                        feed.subscribe(
                                 settings.zoneStatsTopic(),
-                                scorecard::acceptRecord),
-                        new TopicReader(
-                                bootstrapServers, settings.hotspotsTopic(), hotCells::acceptRecord),
-                        new TopicReader(bootstrapServers, eventsTopic, requests::acceptRecord),
+                                ZoneStatsMessage.class,
+                                StartAt.beginning(),
+                                r -> scorecard.accept(r.value())),
+                        feed.subscribe(
+                                settings.hotspotsTopic(),
+                                HotspotsMessage.class,
+                                StartAt.beginning(),
+                                r -> hotCells.accept(r.value())),
+                        feed.subscribe(
+                                eventsTopic,
+                                EventMessage.class,
+                                StartAt.beginning(),
+                                r -> requests.accept(r.value())),
                         actionItems.reader());
-    }
-
-    public HuddleServices start() {
-        readers.stream().filter(r -> r != actionItems.reader()).forEach(TopicReader::start);
-        actionItems.start();
-        return this;
     }
 
     public HuddleSettings settings() {
@@ -71,8 +82,8 @@ public final class HuddleServices implements AutoCloseable {
         return actionItems;
     }
 
-    /** The readers of every topic, for their lag. */
-    public List<TopicReader> readers() {
+    /** How far each of the views' topics has been read, for their lag. */
+    public List<TopicProgress> readers() {
         return readers;
     }
 
@@ -99,11 +110,6 @@ public final class HuddleServices implements AutoCloseable {
 
     @Override
     public void close() {
-        for (TopicReader r : readers) {
-            if (r != actionItems.reader()) {
-                r.close();
-            }
-        }
         actionItems.close();
     }
 }

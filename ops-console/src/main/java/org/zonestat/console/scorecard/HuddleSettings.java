@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.zonestat.topics.Topics;
 
 /**
  * Settings of the scorecard, huddle, report and public pages.
@@ -47,14 +48,15 @@ public record HuddleSettings(
     }
 
     /**
-     * Topics {@code zone-stats}, {@code hotspots}, {@code action-items}; Baltimore time; goal −15%;
-     * the VRI zones; today = the latest day in the data; 12 s per zone; the system clock.
+     * The default topics ({@link Topics#defaults()}); Baltimore time; goal −15%; the VRI zones;
+     * today = the latest day in the data; 12 s per zone; the system clock.
      */
     public static HuddleSettings defaults() {
+        Topics topics = Topics.defaults();
         return new HuddleSettings(
-                "zone-stats",
-                "hotspots",
-                "action-items",
+                topics.zoneStats(),
+                topics.hotspots(),
+                topics.actionItems(),
                 ZoneId.of("America/New_York"),
                 -15.0,
                 "vri-zones",

@@ -1,17 +1,13 @@
 package org.zonestat.console.scorecard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.zonestat.topics.EventMessage;
 
 /**
  * Every 311 service request seen on the {@code events} topic ({@code "stream": "request311"}
@@ -22,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>Thread-safe: all methods synchronize on the object.
  */
 public final class Open311Requests {
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, ServiceRequest> byId = new HashMap<>();
 
     /**
@@ -65,40 +60,23 @@ public final class Open311Requests {
         return status != null && status.regionMatches(true, 0, "closed", 0, 6);
     }
 
-    /** Reads one {@code events} record; anything but a readable 311 event is ignored. */
-    public void acceptRecord(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
+    /** Folds a 311 event of the {@code events} topic in; events of other streams are ignored. */
+    public void accept(EventMessage e) {
+        if (!EventMessage.REQUEST_311.equals(e.stream()) || e.recordId() == null) {
             return;
         }
-        JsonNode n;
-        try {
-            n = mapper.readTree(record.value());
-        } catch (IOException e) {
-            return;
-        }
-        if (!"request311".equals(n.path("stream").asText())
-                || !n.hasNonNull("recordId")
-                || !n.hasNonNull("occurredAt")) {
-            return;
-        }
-        Map<String, String> zones = new LinkedHashMap<>();
-        n.path("zones")
-                .fields()
-                .forEachRemaining(e -> zones.put(e.getKey(), e.getValue().asText()));
-        Instant at = Instant.parse(n.get("occurredAt").asText());
-        Instant due = n.hasNonNull("dueAt") ? Instant.parse(n.get("dueAt").asText()) : null;
         accept(
                 new ServiceRequest(
-                        n.get("recordId").asText(),
-                        n.path("type").asText(null),
-                        n.path("status").asText(null),
-                        at,
-                        at,
-                        due,
-                        n.path("address").asText(null),
-                        n.path("lon").asDouble(),
-                        n.path("lat").asDouble(),
-                        Map.copyOf(zones)));
+                        e.recordId(),
+                        e.type(),
+                        e.status(),
+                        e.occurredAt(),
+                        e.occurredAt(),
+                        e.dueAt(),
+                        e.address(),
+                        e.lon(),
+                        e.lat(),
+                        e.zones()));
     }
 
     /** Folds one update into the request's state. */

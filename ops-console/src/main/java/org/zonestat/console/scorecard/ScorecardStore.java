@@ -1,7 +1,5 @@
 package org.zonestat.console.scorecard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,27 +9,20 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.zonestat.topics.ZoneStatsMessage;
 
 /**
  * The per-zone daily scorecard in memory: every {@code zone-stats} record, upserted by (layer,
  * zone, day) so that a re-emitted day replaces the earlier counts. Small by nature (zones × days: 8
  * VRI zones over three years are under 9,000 entries).
  *
- * <p>{@link #accept(ZoneDay)} adds a record (the {@link TopicReader} of {@code zone-stats} calls it
- * through {@link #acceptRecord}); {@link #query(ScorecardQuery, List)} sums windows. Thread-safe:
- * all methods synchronize on the store.
+ * <p>{@link #accept(ZoneStatsMessage)} adds a record (the console's topic feed calls it for each
+ * {@code zone-stats} message); {@link #query(ScorecardQuery, List)} sums windows. Thread-safe: all
+ * methods synchronize on the store.
  */
 public final class ScorecardStore {
-    private static final Logger LOG = LoggerFactory.getLogger(ScorecardStore.class);
-
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Map<String, NavigableMap<LocalDate, ZoneDay>>> byLayer =
             new HashMap<>();
-    private final AtomicLong malformed = new AtomicLong();
 
     /** Adds or replaces the record's (layer, zone, day). */
     public synchronized void accept(ZoneDay day) {
@@ -40,29 +31,9 @@ public final class ScorecardStore {
                 .put(day.day(), day);
     }
 
-    /**
-     * Parses one {@code zone-stats} record and adds it; a malformed record is logged and counted.
-     */
-    public void acceptRecord(ConsumerRecord<String, byte[]> record) {
-        try {
-            accept(ZoneDay.fromJson(mapper.readTree(record.value())));
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            long n = malformed.incrementAndGet();
-            if (n <= 10 || n % 1000 == 0) {
-                LOG.warn(
-                        "Skipping malformed zone-stats record {}-{}@{} ({} so far): {}",
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        n,
-                        e.getMessage());
-            }
-        }
-    }
-
-    /** Records that could not be read. */
-    public long malformedRecords() {
-        return malformed.get();
+    /** Adds or replaces the day of a {@code zone-stats} message. */
+    public void accept(ZoneStatsMessage message) {
+        accept(ZoneDay.of(message));
     }
 
     /** How many (layer, zone, day) entries are held. */

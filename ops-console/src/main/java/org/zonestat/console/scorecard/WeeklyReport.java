@@ -8,6 +8,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.zonestat.topics.ActionItem;
 
 /**
  * The weekly performance report of one zone (the CitiStat weekly update): the ISO week's counts

@@ -1,16 +1,15 @@
 package org.zonestat.console.scorecard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.zonestat.topics.ZoneStatsMessage;
 
 /**
- * One {@code zone-stats} record: a zone's counts for one local day, plus the optional end-of-day
- * 311 figures newer records carry.
+ * A zone's counts for one local day as the scorecard sums them, from one {@code zone-stats}
+ * message, plus the end-of-day 311 figures newer messages carry.
  *
  * @param layer zone layer id
  * @param zone zone name
@@ -44,56 +43,27 @@ public record ZoneDay(
     }
 
     /**
-     * Reads a {@code zone-stats} payload; unknown fields are ignored, the optional ones may be
-     * missing or null.
-     *
-     * @throws IllegalArgumentException naming the field if {@code layer}, {@code zone} or {@code
-     *     day} is missing or a count is not a non-negative whole number
+     * The day of a {@code zone-stats} message: the six original counts, and {@code requestsOverdue}
+     * when the message carries it.
      */
-    public static ZoneDay fromJson(JsonNode n) {
-        String layer = text(n, "layer");
-        String zone = text(n, "zone");
-        LocalDate day;
-        try {
-            day = LocalDate.parse(text(n, "day"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("day is not an ISO date: " + n.get("day"));
-        }
+    public static ZoneDay of(ZoneStatsMessage m) {
         EnumMap<Kind, Long> counts = new EnumMap<>(Kind.class);
-        for (Kind k : Kind.values()) {
-            Long v = count(n, k.field());
-            if (v != null) {
-                counts.put(k, v);
-            }
+        counts.put(Kind.HOMICIDES, m.homicides());
+        counts.put(Kind.SHOOTINGS, m.shootings());
+        counts.put(Kind.OTHER_VIOLENT, m.otherViolent());
+        counts.put(Kind.REQUESTS_OPENED, m.requestsOpened());
+        counts.put(Kind.REQUESTS_CLOSED, m.requestsClosed());
+        counts.put(Kind.TIPS, m.tips());
+        if (m.requestsOverdue() != null) {
+            counts.put(Kind.REQUESTS_OVERDUE, m.requestsOverdue());
         }
-        JsonNode median = n.get("medianDaysToClose");
-        Double medianDays = median == null || median.isNull() ? null : median.asDouble();
         return new ZoneDay(
-                layer,
-                zone,
-                day,
+                m.layer(),
+                m.zone(),
+                m.day(),
                 counts,
-                count(n, "openAtEnd"),
-                count(n, "overdueAtEnd"),
-                medianDays);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return v.asText();
-    }
-
-    private static Long count(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0) {
-            throw new IllegalArgumentException(field + " must be a whole number >= 0, was " + v);
-        }
-        return v.asLong();
+                m.openAtEnd(),
+                m.overdueAtEnd(),
+                m.medianDaysToClose());
     }
 }

@@ -1,7 +1,5 @@
 package org.zonestat.console.zones;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,26 +17,27 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.zonestat.console.ZoneLayers;
+import org.zonestat.topics.TopicCodec;
+import org.zonestat.topics.Topics;
+import org.zonestat.topics.ZoneLayerMessage;
 
 /**
- * Publishes checked {@link ZoneUpload}s to the compacted {@code zones} topic in the job's format
- * (key = layer id; value = {@code {"title", "nameProperty", "version", "featureCollection"}}) with
- * the layer's next version (configured layers are version 1), and records that version in {@link
- * ZoneLayers} so the next upload counts on. The job and this console (through {@link
- * ZonesTopicFeed}) pick the layer up from the topic. The topic is created (compacted, one
- * partition, {@value #MAX_LAYER_BYTES} bytes per message) if it does not exist yet; the producer
- * waits for every replica ({@code acks=all}, idempotent).
+ * Publishes checked {@link ZoneUpload}s to the compacted {@code zones} topic as a {@link
+ * ZoneLayerMessage} (key = layer id) with the layer's next version (configured layers are version
+ * 1), and records that version in {@link ZoneLayers} so the next upload counts on. The job and this
+ * console (through {@link ZoneLayerUpdates}) pick the layer up from the topic. The topic is created
+ * (compacted, one partition, {@value #MAX_LAYER_BYTES} bytes per message) if it does not exist yet;
+ * the producer waits for every replica ({@code acks=all}, idempotent).
  *
  * <p>Thread-safe: publications are serialized so that two uploads never get the same version.
  */
 public final class ZoneLayerPublisher implements AutoCloseable {
     /** The largest layer accepted: the {@code zones} topic's message limit (32 MiB). */
-    public static final int MAX_LAYER_BYTES = 32 * 1024 * 1024;
+    public static final int MAX_LAYER_BYTES = Topics.ZONES_MAX_MESSAGE_BYTES;
 
     private final String bootstrapServers;
     private final String topic;
     private final ZoneLayers layers;
-    private final ObjectMapper mapper = new ObjectMapper();
     private KafkaProducer<byte[], byte[]> producer;
     private boolean topicChecked;
 
@@ -68,13 +67,13 @@ public final class ZoneLayerPublisher implements AutoCloseable {
         ensureTopic();
         String layerId = upload.layerId();
         int version = layers.version(layerId) + 1;
-        ObjectNode value =
-                mapper.createObjectNode()
-                        .put("title", upload.title())
-                        .put("nameProperty", upload.nameProperty())
-                        .put("version", version);
-        value.set("featureCollection", upload.featureCollection());
-        byte[] bytes = mapper.writeValueAsBytes(value);
+        byte[] bytes =
+                TopicCodec.encode(
+                        new ZoneLayerMessage(
+                                upload.title(),
+                                upload.nameProperty(),
+                                version,
+                                upload.featureCollection()));
         if (bytes.length > MAX_LAYER_BYTES) {
             throw new BadRequestResponse(
                     "the layer is "

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.zonestat.console.JsonBody;
+import org.zonestat.topics.ActionItem;
 
 /**
  * The action-item bodies read through {@link JsonBody}: what is accepted, what is refused and why.

@@ -45,10 +45,13 @@ import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.ConsoleJson;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.Role;
+import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.topics.RejectedMessage;
+import org.zonestat.topics.TopicCodec;
 
 /**
  * The scorecard, public scorecard, huddle, weekly report, action items, Open311, metrics and
@@ -127,7 +130,7 @@ class ScorecardApiITCase {
 
     static void awaitLoaded(OpsConsole.Running c) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> c.scorecards().readers().stream().allMatch(TopicReader::caughtUp));
+                .until(() -> c.scorecards().readers().stream().allMatch(TopicProgress::caughtUp));
     }
 
     /** A point inside a zone of a layer (its interior point). */
@@ -248,12 +251,20 @@ class ScorecardApiITCase {
                         new StringSerializer(),
                         new StringSerializer())) {
             p.send(new ProducerRecord<>("incidents.raw", "x", "{}")).get();
+            RejectedMessage rejection =
+                    new RejectedMessage(
+                            "incidents.raw",
+                            0,
+                            0,
+                            Instant.parse("2018-07-07T12:00:00Z"),
+                            "missing-location",
+                            "field 'lat' is missing",
+                            "{}");
             p.send(
                             new ProducerRecord<>(
                                     "rejected",
-                                    "incidents.raw/0/0",
-                                    "{\"sourceTopic\":\"incidents.raw\",\"partition\":0,\"offset\":0,"
-                                            + "\"reason\":\"missing-location\",\"original\":\"{}\"}"))
+                                    rejection.key(),
+                                    TopicCodec.encodeToString(rejection)))
                     .get();
         }
     }

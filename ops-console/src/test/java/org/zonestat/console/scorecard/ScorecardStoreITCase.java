@@ -20,14 +20,18 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.console.kafka.StartAt;
+import org.zonestat.console.kafka.TopicFeed;
+import org.zonestat.console.kafka.TopicProgress;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
+import org.zonestat.topics.ZoneStatsMessage;
 
 /**
- * {@link ScorecardStore} filled by a {@link TopicReader} from a real KRaft broker: records written
- * in committed transactions (as the job writes {@code zone-stats}), one aborted transaction that
- * must not count, a re-emitted day that replaces the first, records with and without the newer
- * optional fields, and one malformed record.
+ * {@link ScorecardStore} filled by a {@link TopicFeed} from a real KRaft broker: records written in
+ * committed transactions (as the job writes {@code zone-stats}), one aborted transaction that must
+ * not count, a re-emitted day that replaces the first, records with and without the newer optional
+ * fields, and one malformed record.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ScorecardStoreITCase {
@@ -38,7 +42,8 @@ class ScorecardStoreITCase {
 
     private static EmbeddedKafkaBroker broker;
     private static ScorecardStore store;
-    private static TopicReader reader;
+    private static TopicFeed feed;
+    private static TopicProgress reader;
 
     @BeforeAll
     static void publishAndRead() throws Exception {
@@ -100,7 +105,14 @@ class ScorecardStoreITCase {
             producer.commitTransaction();
         }
         store = new ScorecardStore();
-        reader = new TopicReader(broker.bootstrapServers(), TOPIC, store::acceptRecord).start();
+        feed = new TopicFeed(broker.bootstrapServers(), "zone-stats-store-test");
+        reader =
+                feed.subscribe(
+                        TOPIC,
+                        ZoneStatsMessage.class,
+                        StartAt.beginning(),
+                        r -> store.accept(r.value()));
+        feed.start();
         assertThat(reader.awaitCaughtUp(Duration.ofSeconds(30))).as("reader caught up").isTrue();
     }
 
@@ -110,15 +122,15 @@ class ScorecardStoreITCase {
 
     @AfterAll
     static void stop() {
-        if (reader != null) {
-            reader.close();
+        if (feed != null) {
+            feed.close();
         }
     }
 
     @Test
     void holds_one_entry_per_zone_and_day_and_skips_the_malformed_and_aborted_records() {
         assertThat(store.size()).isEqualTo(188 + 2 + 1 + 2);
-        assertThat(store.malformedRecords()).isEqualTo(1);
+        assertThat(reader.malformedRecords()).isEqualTo(1);
         assertThat(store.latestDay(VRI)).contains(LocalDate.of(2018, 7, 7));
         assertThat(reader.lag()).isZero();
     }

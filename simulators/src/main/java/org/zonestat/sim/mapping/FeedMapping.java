@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.zonestat.sim.Feed;
+import org.zonestat.topics.Topics;
 
 /**
  * How one export layout becomes raw-topic records: a small properties file naming the id, time,
@@ -149,7 +150,7 @@ public final class FeedMapping {
         this.properties = properties;
         MappingKeys k = new MappingKeys(name, properties);
         this.feed = parseFeed(k.required("feed", "incidents, requests311 or tips"));
-        this.topic = k.optional("topic").orElse(feed.defaultTopic());
+        this.topic = k.optional("topic").orElse(feed.topic(Topics.defaults()));
         this.format = Format.parse(k.optional("format").orElse("csv"));
         this.source = k.required("source", "the constant source name of every record");
         String zoneText = k.optional("time.zone").orElse("UTC");

@@ -1,7 +1,5 @@
 package org.zonestat.sim.mapping;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,10 @@ import org.zonestat.geo.csv.CsvReader;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.csv.CsvTable;
+import org.zonestat.topics.RawIncident;
+import org.zonestat.topics.RawInput;
+import org.zonestat.topics.RawRequestStep;
+import org.zonestat.topics.RawTip;
 
 /**
  * Reads a CSV export through a {@link FeedMapping}: one raw record per row, or, for a 311 mapping
@@ -29,15 +32,14 @@ import org.zonestat.sim.csv.CsvTable;
  * before any row is read); a row that cannot be read (no id, a time in no known format, a row with
  * another number of fields than the header, ...) is rejected with its line and the reason.
  *
- * <p>Coordinates are copied as numbers; a value that is not a number is copied as text so that the
- * pipeline rejects it with the original. Rows without coordinates are kept (the pipeline reports
- * them as {@code missing-location}).
+ * <p>Each row becomes the raw contract's record of the mapping's feed ({@code RawIncident}, {@code
+ * RawRequestStep}, {@code RawTip}); the mapping's {@code field.*} columns travel as the record's
+ * other fields. A coordinate that is not a number rejects the row, naming the column; rows without
+ * coordinates are kept (the pipeline reports them as {@code missing-location}).
  *
  * <p>Immutable; thread-safe.
  */
 public final class MappedCsvAdapter implements RecordAdapter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final FeedMapping mapping;
 
     public MappedCsvAdapter(FeedMapping mapping) {
@@ -118,82 +120,148 @@ public final class MappedCsvAdapter implements RecordAdapter {
                 mapping.idColumn().isPresent()
                         ? mapping.idPrefix() + require(row, mapping.idColumn().get())
                         : mapping.idPrefix() + row.line();
-        ObjectNode base = JSON.createObjectNode();
-        base.put("id", id);
-        base.put("source", mapping.source());
-        mapping.kind().ifPresent(k -> base.put("kind", k.map(k.column().flatMap(row::get))));
-        mapping.category()
-                .ifPresent(c -> base.put("category", c.map(c.column().flatMap(row::get))));
-        mapping.column("type")
-                .ifPresent(
-                        c ->
-                                base.put(
-                                        "type",
+        String type =
+                mapping.column("type")
+                        .map(
+                                c ->
                                         mapping.feed() == Feed.REQUESTS311
                                                 ? require(row, c)
-                                                : row.getOrNull(c)));
+                                                : row.getOrNull(c))
+                        .orElse(null);
+        Double[] latLon = location(row);
+        String address = mapping.column("address").map(row::getOrNull).orElse(null);
+        Instant dueAt = mapping.column("due").flatMap(row::get).map(this::time).orElse(null);
+        // Columns a feed's record has no field for travel with the other fields, as before.
+        Map<String, Object> others = new LinkedHashMap<>();
+        mapping.column("text").ifPresent(c -> others.put("text", row.getOrNull(c)));
         if (mapping.lifecycle().isPresent()) {
-            return lifecycle(row, id, base, mapping.lifecycle().get());
+            return lifecycle(
+                    row, id, type, latLon, address, dueAt, others, mapping.lifecycle().get());
         }
-        mapping.column("status").ifPresent(c -> base.put("status", require(row, c)));
+        String status = mapping.column("status").map(c -> require(row, c)).orElse(null);
         Instant occurredAt = occurredAt(row, mapping.time().orElseThrow());
-        base.put("occurredAt", occurredAt.toString());
-        putLocationAndDetails(row, base);
-        putFields(row, base, false);
-        return List.of(new RawEvent(mapping.feed(), id, base.toString(), occurredAt));
+        Map<String, Object> details = fields(row, false);
+        RawInput record =
+                switch (mapping.feed()) {
+                    case INCIDENTS -> {
+                        putIfMapped(details, "status", status);
+                        putIfPresent(details, "dueAt", dueAt);
+                        details.putAll(others);
+                        yield new RawIncident(
+                                id,
+                                mapping.source(),
+                                mapping.kind().map(k -> k.map(k.column().flatMap(row::get))).get(),
+                                type,
+                                occurredAt,
+                                latLon[0],
+                                latLon[1],
+                                address,
+                                details);
+                    }
+                    case REQUESTS311 -> {
+                        details.putAll(others);
+                        yield new RawRequestStep(
+                                id,
+                                mapping.source(),
+                                type,
+                                status,
+                                occurredAt,
+                                latLon[0],
+                                latLon[1],
+                                null,
+                                dueAt,
+                                null,
+                                address,
+                                details);
+                    }
+                    case TIPS -> {
+                        putIfMapped(details, "type", type);
+                        putIfMapped(details, "status", status);
+                        putIfPresent(details, "dueAt", dueAt);
+                        yield new RawTip(
+                                id,
+                                mapping.source(),
+                                mapping.category()
+                                        .map(c -> c.map(c.column().flatMap(row::get)))
+                                        .get(),
+                                occurredAt,
+                                latLon[0],
+                                latLon[1],
+                                address,
+                                (String) others.get("text"),
+                                details);
+                    }
+                };
+        return List.of(RawEvent.of(record));
     }
 
+    /** A 311 row as its lifecycle: created, then its current status if that is another. */
     private List<RawEvent> lifecycle(
-            CsvTable.Row row, String id, ObjectNode base, FeedMapping.Lifecycle l) {
+            CsvTable.Row row,
+            String id,
+            String type,
+            Double[] latLon,
+            String address,
+            Instant dueAt,
+            Map<String, Object> others,
+            FeedMapping.Lifecycle l) {
         String status = require(row, mapping.column("status").orElseThrow());
         Instant created = time(require(row, l.createdColumn()));
         Optional<Instant> closed = l.closedColumn().flatMap(row::get).map(this::time);
         Optional<Instant> statusAt = l.statusColumn().flatMap(row::get).map(this::time);
-        base.put("createdAt", created.toString());
-        putLocationAndDetails(row, base);
-        putFields(row, base, false);
+        Map<String, Object> details = fields(row, false);
+        details.putAll(others);
 
+        RawRequestStep first =
+                new RawRequestStep(
+                        id,
+                        mapping.source(),
+                        type,
+                        l.createdStatus(),
+                        created,
+                        latLon[0],
+                        latLon[1],
+                        created,
+                        dueAt,
+                        null,
+                        address,
+                        details);
         List<RawEvent> records = new ArrayList<>(2);
-        ObjectNode first = base.deepCopy();
-        first.put("status", l.createdStatus());
-        first.put("occurredAt", created.toString());
-        records.add(new RawEvent(mapping.feed(), id, first.toString(), created));
+        records.add(RawEvent.of(first));
         if (!status.equalsIgnoreCase(l.createdStatus())) {
             boolean isClosed = status.toLowerCase(Locale.ROOT).startsWith("closed");
             Instant at = (isClosed ? closed.or(() -> statusAt) : statusAt).orElse(created);
             if (at.isBefore(created)) {
                 at = created; // some exports close a request "before" it was created
             }
-            ObjectNode update = base.deepCopy();
-            update.put("status", status);
-            update.put("occurredAt", at.toString());
-            closed.ifPresent(c -> update.put("closedAt", c.toString()));
-            putFields(row, update, true);
-            records.add(new RawEvent(mapping.feed(), id, update.toString(), at));
+            Map<String, Object> updateDetails = new LinkedHashMap<>(details);
+            updateDetails.putAll(fields(row, true));
+            records.add(RawEvent.of(first.then(status, at, closed.orElse(null), updateDetails)));
         }
         return records;
     }
 
-    private void putLocationAndDetails(CsvTable.Row row, ObjectNode n) {
+    /**
+     * {lat, lon}, each null when the row has none (the pipeline reports it as missing-location).
+     *
+     * @throws IllegalArgumentException naming the column if a coordinate is not a number
+     */
+    private Double[] location(CsvTable.Row row) {
         Optional<String> lat = mapping.latColumn().flatMap(row::get);
         Optional<String> lon = mapping.lonColumn().flatMap(row::get);
         if ((lat.isEmpty() || lon.isEmpty()) && mapping.pointColumn().isPresent()) {
             Optional<double[]> point =
                     mapping.pointColumn().flatMap(row::get).flatMap(MappedCsvAdapter::point);
-            if (point.isPresent()) {
-                n.put("lat", point.get()[0]);
-                n.put("lon", point.get()[1]);
-            }
-        } else {
-            putCoordinate(n, "lat", lat);
-            putCoordinate(n, "lon", lon);
+            return point.map(p -> new Double[] {p[0], p[1]}).orElse(new Double[2]);
         }
-        mapping.column("address").ifPresent(c -> n.put("address", row.getOrNull(c)));
-        mapping.column("text").ifPresent(c -> n.put("text", row.getOrNull(c)));
-        mapping.column("due").flatMap(row::get).ifPresent(d -> n.put("dueAt", time(d).toString()));
+        return new Double[] {
+            coordinate(mapping.latColumn(), lat), coordinate(mapping.lonColumn(), lon)
+        };
     }
 
-    private void putFields(CsvTable.Row row, ObjectNode n, boolean updateRecord) {
+    /** The mapping's other fields ({@code field.*}) of the created or the update record. */
+    private Map<String, Object> fields(CsvTable.Row row, boolean updateRecord) {
+        Map<String, Object> n = new LinkedHashMap<>();
         for (FieldSpec f : mapping.fields()) {
             boolean updateOnly =
                     mapping.lifecycle()
@@ -209,6 +277,19 @@ public final class MappedCsvAdapter implements RecordAdapter {
                 case NUMBER -> v.ifPresent(x -> n.put(f.name(), Double.parseDouble(x)));
                 case TIME -> v.ifPresent(x -> n.put(f.name(), time(x).toString()));
             }
+        }
+        return n;
+    }
+
+    private void putIfMapped(Map<String, Object> details, String field, String value) {
+        if (mapping.column(field).isPresent()) {
+            details.put(field, value);
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> details, String field, Instant value) {
+        if (value != null) {
+            details.put(field, value.toString());
         }
     }
 
@@ -235,14 +316,15 @@ public final class MappedCsvAdapter implements RecordAdapter {
                         () -> new IllegalArgumentException("column '" + column + "' is empty"));
     }
 
-    private static void putCoordinate(ObjectNode n, String field, Optional<String> value) {
+    private static Double coordinate(Optional<String> column, Optional<String> value) {
         if (value.isEmpty()) {
-            return;
+            return null;
         }
         try {
-            n.put(field, Double.parseDouble(value.get()));
+            return Double.parseDouble(value.get());
         } catch (NumberFormatException e) {
-            n.put(field, value.get()); // the pipeline rejects it as not a number, with the original
+            throw new IllegalArgumentException(
+                    "column '" + column.orElseThrow() + "' is not a number: '" + value.get() + "'");
         }
     }
 

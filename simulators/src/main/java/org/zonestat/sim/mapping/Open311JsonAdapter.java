@@ -5,18 +5,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.RawEvent;
+import org.zonestat.topics.RawRequestStep;
 
 /**
  * Reads an Open311 GeoReport v2 service-request response ({@code GET requests.json}: an array of
@@ -145,33 +147,37 @@ public final class Open311JsonAdapter implements RecordAdapter {
                 };
         Optional<Instant> updated = time(n, "updated_datetime");
 
-        ObjectNode base = JSON.createObjectNode();
-        base.put("id", id);
-        base.put("source", mapping.source());
-        base.put("type", type);
-        text(n, "service_code").ifPresent(c -> base.put("serviceCode", c));
-        base.put("createdAt", requested.toString());
-        time(n, "expected_datetime").ifPresent(d -> base.put("dueAt", d.toString()));
-        coordinate(n, "lat").ifPresent(v -> base.put("lat", v));
-        coordinate(n, "long").ifPresent(v -> base.put("lon", v));
-        base.put("address", text(n, "address").orElse(null));
-        base.put("agency", text(n, "agency_responsible").orElse(null));
+        Instant due = time(n, "expected_datetime").orElse(null);
+        Double lat = coordinate(n, "lat").orElse(null);
+        Double lon = coordinate(n, "long").orElse(null);
+        String address = text(n, "address").orElse(null);
+        Map<String, Object> details = new LinkedHashMap<>();
+        text(n, "service_code").ifPresent(c -> details.put("serviceCode", c));
+        details.put("agency", text(n, "agency_responsible").orElse(null));
 
-        List<RawEvent> records = new ArrayList<>(2);
-        ObjectNode created = base.deepCopy();
-        created.put("status", "New");
-        created.put("occurredAt", requested.toString());
-        records.add(new RawEvent(Feed.REQUESTS311, id, created.toString(), requested));
-
+        RawRequestStep created =
+                new RawRequestStep(
+                        id,
+                        mapping.source(),
+                        type,
+                        "New",
+                        requested,
+                        lat,
+                        lon,
+                        requested,
+                        due,
+                        null,
+                        address,
+                        details);
         Instant at = updated.filter(u -> !u.isBefore(requested)).orElse(requested);
-        ObjectNode current = base.deepCopy();
-        current.put("status", status);
-        current.put("occurredAt", at.toString());
-        if (status.equals("Closed")) {
-            current.put("closedAt", at.toString());
-        }
-        current.put("statusNotes", text(n, "status_notes").orElse(null));
-        records.add(new RawEvent(Feed.REQUESTS311, id, current.toString(), at));
+        Map<String, Object> currentDetails = new LinkedHashMap<>(details);
+        currentDetails.put("statusNotes", text(n, "status_notes").orElse(null));
+        List<RawEvent> records = new ArrayList<>(2);
+        records.add(RawEvent.of(created));
+        records.add(
+                RawEvent.of(
+                        created.then(
+                                status, at, status.equals("Closed") ? at : null, currentDetails)));
         return records;
     }
 

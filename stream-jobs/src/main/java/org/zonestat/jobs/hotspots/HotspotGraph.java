@@ -31,8 +31,10 @@ import org.zonestat.jobs.model.TaggedEvent;
  * </pre>
  *
  * Every operator has a name and a uid prefixed {@code hotspots-}. The job writes the three outputs
- * to the {@code hotspots} topic, each message with a {@code type} field ({@code hotspot-cell},
- * {@code hotspot-window}, {@code zone-window-counts}), beside the near-repeat risk halos.
+ * to the {@code hotspots} topic as the {@code topics} module's {@code HotspotCellMessage}, {@code
+ * HotspotWindowMessage} and {@code ZoneWindowCountsMessage}, each message with a {@code type} field
+ * ({@code hotspot-cell}, {@code hotspot-window}, {@code zone-window-counts}), beside the
+ * near-repeat risk halos.
  *
  * <p>Stateless; the class only builds graph nodes.
  */

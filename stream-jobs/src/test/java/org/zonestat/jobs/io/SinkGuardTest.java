@@ -21,10 +21,14 @@ import org.zonestat.jobs.model.TaggedEvent;
 class SinkGuardTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX = RecordLimits.defaults().maxOutputRecordBytes();
-    private static final RejectionSerializationSchema REJECTED =
-            new RejectionSerializationSchema("rejected");
+    private static final MessageSerializationSchema<Rejection> REJECTED =
+            MessageSerializationSchema.of("rejected", TopicMessages::rejected);
     private static final SinkGuard<TaggedEvent> EVENTS =
-            SinkGuard.of("events", new TaggedEventSerializationSchema("events"), REJECTED, MAX);
+            SinkGuard.of(
+                    "events",
+                    MessageSerializationSchema.of("events", TopicMessages::event),
+                    REJECTED,
+                    MAX);
 
     @Test
     void aRecordIsStampedWithItsEventTimeButNeverAfterNow() {

@@ -16,7 +16,10 @@ import org.zonestat.jobs.model.Notification;
 import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.ZoneDayStats;
 
-class AnalyticsJsonTest {
+/**
+ * The analytics outputs on their topics: key, record timestamp and JSON, as the job writes them.
+ */
+class AnalyticsMessagesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T = Instant.parse("2019-10-18T14:00:00Z");
     private static final Map<String, String> ZONES =
@@ -39,7 +42,8 @@ class AnalyticsJsonTest {
                         Double.NaN,
                         true);
         ProducerRecord<byte[], byte[]> r =
-                AnalyticsSerializationSchema.alerts("alerts").serialize(a, null, null);
+                MessageSerializationSchema.of("alerts", TopicMessages::alert)
+                        .serialize(a, null, null);
         JsonNode n = JSON.readTree(r.value());
 
         assertThat(r.topic()).isEqualTo("alerts");
@@ -71,7 +75,7 @@ class AnalyticsJsonTest {
                         ZONES);
         JsonNode n =
                 JSON.readTree(
-                        AnalyticsSerializationSchema.notifications("notifications")
+                        MessageSerializationSchema.of("notifications", TopicMessages::notification)
                                 .serialize(x, null, null)
                                 .value());
 
@@ -97,7 +101,8 @@ class AnalyticsJsonTest {
                         5,
                         6);
         ProducerRecord<byte[], byte[]> r =
-                AnalyticsSerializationSchema.zoneStats("zone-stats").serialize(s, null, null);
+                MessageSerializationSchema.of("zone-stats", TopicMessages::zoneStats)
+                        .serialize(s, null, null);
         assertThat(new String(r.key(), StandardCharsets.UTF_8))
                 .isEqualTo("vri-zones/Penn North/2019-10-18");
         JsonNode n = JSON.readTree(r.value());
@@ -125,7 +130,7 @@ class AnalyticsJsonTest {
                         3);
         JsonNode w =
                 JSON.readTree(
-                        AnalyticsSerializationSchema.zoneStats("zone-stats")
+                        MessageSerializationSchema.of("zone-stats", TopicMessages::zoneStats)
                                 .serialize(withWorkload, null, null)
                                 .value());
         assertThat(w.get("requestsOverdue").asLong()).isEqualTo(2);
@@ -146,7 +151,7 @@ class AnalyticsJsonTest {
                         ZONES);
         JsonNode halo =
                 JSON.readTree(
-                        AnalyticsSerializationSchema.hotspots("hotspots")
+                        MessageSerializationSchema.of("hotspots", TopicMessages::halo)
                                 .serialize(h, null, null)
                                 .value());
         assertThat(halo.get("type").asText()).isEqualTo("risk-halo");

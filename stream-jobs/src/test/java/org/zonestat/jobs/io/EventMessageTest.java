@@ -3,22 +3,25 @@ package org.zonestat.jobs.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.TaggedEvent;
+import org.zonestat.topics.TopicCodec;
 
-/** The {@code events} record shape. */
-class EventJsonTest {
+/** The {@code events} record shape, as the job writes it. */
+class EventMessageTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant AT = Instant.parse("2019-10-18T14:00:00Z");
 
     @Test
-    void aRequestCarriesItsOwnDueTimeAndAnIncidentHasNone() {
+    void aRequestCarriesItsOwnDueTimeAndAnIncidentHasNone() throws Exception {
         Instant due = Instant.parse("2019-10-25T14:00:00Z");
         JsonNode request =
-                EventJson.toJson(
+                json(
                         tagged(
                                 new CityEvent(
                                         "request311/test/19-1/New@" + AT,
@@ -39,7 +42,7 @@ class EventJsonTest {
         assertThat(request.get("layers").get("vri-zones").asInt()).isEqualTo(2);
 
         JsonNode incident =
-                EventJson.toJson(
+                json(
                         tagged(
                                 new CityEvent(
                                         "incident/test/S1",
@@ -56,6 +59,10 @@ class EventJsonTest {
                                         null)));
         assertThat(incident.has("dueAt")).isFalse();
         assertThat(incident.get("occurredAt").asText()).isEqualTo(AT.toString());
+    }
+
+    private static JsonNode json(TaggedEvent e) throws Exception {
+        return JSON.readTree(TopicCodec.encode(TopicMessages.event(e)));
     }
 
     private static TaggedEvent tagged(CityEvent e) {

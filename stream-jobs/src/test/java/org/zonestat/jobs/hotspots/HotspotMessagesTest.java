@@ -15,7 +15,8 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.zonestat.jobs.io.HotspotJson;
+import org.zonestat.jobs.io.MessageSerializationSchema;
+import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotChangeType;
 import org.zonestat.jobs.model.HotspotDayCounts;
@@ -23,9 +24,10 @@ import org.zonestat.jobs.model.HotspotFact;
 import org.zonestat.jobs.model.HotspotGiSnapshot;
 import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.HotspotZoneCounts;
+import org.zonestat.topics.TopicCodec;
 
 /** The hotspot records' Flink serializers (no Kryo) and their JSON and Kafka shapes. */
-class HotspotJsonTest {
+class HotspotMessagesTest {
     private static final Instant START = Instant.parse("2019-07-01T04:00:00Z");
     private static final Instant END = Instant.parse("2019-07-29T04:00:00Z");
     private static final HotspotChange CHANGE =
@@ -105,7 +107,8 @@ class HotspotJsonTest {
     void aCellChangeIsWrittenWithItsTypeRoundedStatisticsAndKeyedByWindowAndCell()
             throws Exception {
         ProducerRecord<byte[], byte[]> r =
-                HotspotSerializationSchema.changes("hotspots").serialize(CHANGE, null, null);
+                MessageSerializationSchema.of("hotspots", TopicMessages::hotspotCell)
+                        .serialize(CHANGE, null, null);
         assertThat(r.topic()).isEqualTo("hotspots");
         assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("28d/892aa8c0c87ffff");
         assertThat(r.timestamp()).isEqualTo(END.toEpochMilli());
@@ -125,7 +128,8 @@ class HotspotJsonTest {
         HotspotZoneCounts z =
                 new HotspotZoneCounts(7, START, END, "vri-zones", "Penn North", 1, 2, 3, 4, 5, 6);
         ProducerRecord<byte[], byte[]> r =
-                HotspotSerializationSchema.zoneCounts("hotspots").serialize(z, null, null);
+                MessageSerializationSchema.of("hotspots", TopicMessages::zoneWindowCounts)
+                        .serialize(z, null, null);
         assertThat(new String(r.key(), StandardCharsets.UTF_8))
                 .isEqualTo("7d/vri-zones/Penn North");
         JsonNode n = new ObjectMapper().readTree(r.value());
@@ -135,10 +139,16 @@ class HotspotJsonTest {
 
         HotspotWindowSummary s =
                 new HotspotWindowSummary(28, START, END, 2200, 40, 45, 2, 7, 0, 3, 1);
-        assertThat(HotspotJson.toJson(s).get("type").asText()).isEqualTo("hotspot-window");
+        assertThat(
+                        new ObjectMapper()
+                                .readTree(TopicCodec.encode(TopicMessages.hotspotWindow(s)))
+                                .get("type")
+                                .asText())
+                .isEqualTo("hotspot-window");
         assertThat(
                         new String(
-                                HotspotSerializationSchema.summaries("hotspots")
+                                MessageSerializationSchema.of(
+                                                "hotspots", TopicMessages::hotspotWindow)
                                         .serialize(s, null, null)
                                         .key(),
                                 StandardCharsets.UTF_8))

@@ -1,13 +1,18 @@
-package org.zonestat.console.scorecard;
+package org.zonestat.topics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
- * One huddle action item: what is to be done in a zone, by which agency, by when. The value of a
- * record on the compacted {@code action-items} topic (key: {@code id}); the latest record of an id
- * is its state.
+ * One huddle action item on the compacted {@code action-items} topic (key: {@code id}): what is to
+ * be done in a zone, by which agency, by when. The latest message of an id is its state. Written
+ * and read by the ops console.
+ *
+ * <p>The JSON also has {@code "open": true|false}, derived from {@code status} (written for the
+ * console's pages, ignored when read).
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param id stable id, e.g. {@code AI-3f2a...}
  * @param layer zone layer id
@@ -16,43 +21,45 @@ import java.util.Objects;
  * @param agency the agency it is assigned to
  * @param assignee the person at the agency, or null
  * @param dueDate local date it is due
- * @param status {@code open} or {@code closed}
+ * @param status {@value #OPEN} or {@value #CLOSED}
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  * @param closedAt when it was closed, or null
  * @param note the closing note, or null
  */
 public record ActionItem(
-        String id,
-        String layer,
-        String zone,
-        String what,
-        String agency,
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) String layer,
+        @JsonProperty(required = true) String zone,
+        @JsonProperty(required = true) String what,
+        @JsonProperty(required = true) String agency,
         String assignee,
-        LocalDate dueDate,
-        String status,
-        Instant createdAt,
-        Instant updatedAt,
+        @JsonProperty(required = true) LocalDate dueDate,
+        @JsonProperty(required = true) String status,
+        @JsonProperty(required = true) Instant createdAt,
+        @JsonProperty(required = true) Instant updatedAt,
         Instant closedAt,
-        String note) {
+        String note)
+        implements TopicMessage {
 
     public static final String OPEN = "open";
     public static final String CLOSED = "closed";
 
     public ActionItem {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(layer, "layer");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(what, "what");
-        Objects.requireNonNull(agency, "agency");
-        Objects.requireNonNull(dueDate, "dueDate");
+        Fields.require(id, "id");
+        Fields.require(layer, "layer");
+        Fields.require(zone, "zone");
+        Fields.require(what, "what");
+        Fields.require(agency, "agency");
+        Fields.require(dueDate, "dueDate");
         if (!OPEN.equals(status) && !CLOSED.equals(status)) {
             throw new IllegalArgumentException("status must be open or closed, was " + status);
         }
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Fields.require(createdAt, "createdAt");
+        Fields.require(updatedAt, "updatedAt");
     }
 
+    /** Whether the item is still open; written as {@code open}. */
     public boolean isOpen() {
         return OPEN.equals(status);
     }
@@ -62,6 +69,7 @@ public record ActionItem(
         return isOpen() && dueDate.isBefore(today);
     }
 
+    /** The item assigned to another agency (and person) at {@code at}. */
     public ActionItem assignedTo(String newAgency, String newAssignee, Instant at) {
         return new ActionItem(
                 id,
@@ -78,6 +86,7 @@ public record ActionItem(
                 note);
     }
 
+    /** The item closed at {@code at} with a note. */
     public ActionItem closed(String closingNote, Instant at) {
         return new ActionItem(
                 id,

@@ -1,0 +1,81 @@
+package org.zonestat.topics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One zone's scorecard for one local day, on {@code zone-stats}. A day is written again when a late
+ * event changes it; readers replace by (layer, zone, day). Key: {@code <layer>/<zone>/<day>};
+ * record timestamp: {@code from}.
+ *
+ * <p>Records written before the 311 workload was counted have no {@code requestsOverdue}, {@code
+ * openAtEnd} and {@code overdueAtEnd} (read as null, left out when null); {@code layerVersion} is
+ * left out when not recorded. {@code medianDaysToClose} is null when no request closed that day.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param layer the zone layer id
+ * @param zone the zone's name
+ * @param day the local day
+ * @param from the day's first instant
+ * @param until the next day's first instant (23 or 25 hours later at the clock changes)
+ * @param homicides homicides that day
+ * @param shootings non-fatal shootings that day
+ * @param otherViolent other violent incidents that day
+ * @param requestsOpened 311 requests received (status New)
+ * @param requestsClosed 311 requests closed
+ * @param tips tips
+ * @param requestsOverdue 311 requests that became overdue that day, or null
+ * @param openAtEnd open 311 requests in the zone at the end of the day, or null
+ * @param overdueAtEnd overdue 311 requests in the zone at the end of the day, or null
+ * @param layerVersion the version of the layer the day's events were tagged with, or null
+ * @param medianDaysToClose median days open of the requests closed that day, or null
+ */
+public record ZoneStatsMessage(
+        @JsonProperty(required = true) String layer,
+        @JsonProperty(required = true) String zone,
+        @JsonProperty(required = true) LocalDate day,
+        @JsonProperty(required = true) Instant from,
+        @JsonProperty(required = true) Instant until,
+        @JsonProperty(required = true) long homicides,
+        @JsonProperty(required = true) long shootings,
+        @JsonProperty(required = true) long otherViolent,
+        @JsonProperty(required = true) long requestsOpened,
+        @JsonProperty(required = true) long requestsClosed,
+        @JsonProperty(required = true) long tips,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long requestsOverdue,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long openAtEnd,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long overdueAtEnd,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer layerVersion,
+        Double medianDaysToClose)
+        implements OutputMessage {
+
+    public ZoneStatsMessage {
+        Fields.requireText(layer, "layer");
+        Fields.requireText(zone, "zone");
+        Fields.require(day, "day");
+        Fields.require(from, "from");
+        Fields.requireNotBefore(Fields.require(until, "until"), from, "until");
+        Fields.requireCount(homicides, "homicides");
+        Fields.requireCount(shootings, "shootings");
+        Fields.requireCount(otherViolent, "otherViolent");
+        Fields.requireCount(requestsOpened, "requestsOpened");
+        Fields.requireCount(requestsClosed, "requestsClosed");
+        Fields.requireCount(tips, "tips");
+        Fields.requireCountIfPresent(requestsOverdue, "requestsOverdue");
+        Fields.requireCountIfPresent(openAtEnd, "openAtEnd");
+        Fields.requireCountIfPresent(overdueAtEnd, "overdueAtEnd");
+    }
+
+    @Override
+    public String key() {
+        return layer + "/" + zone + "/" + day;
+    }
+
+    @Override
+    public Instant timestamp() {
+        return from;
+    }
+}
