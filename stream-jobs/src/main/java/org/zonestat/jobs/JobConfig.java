@@ -71,38 +71,6 @@ public record JobConfig(
         }
     }
 
-    /** A configuration with the default {@link RecordLimits}. */
-    public JobConfig(
-            String bootstrapServers,
-            Topics topics,
-            String groupId,
-            List<ZoneLayerSpec> layers,
-            int h3Resolution,
-            Duration maxOutOfOrderness,
-            Duration futureTolerance,
-            Duration checkpointInterval,
-            Duration dedupeWindow,
-            boolean bounded,
-            long failAfterRecords,
-            AnalyticsConfig analytics,
-            HotspotConfig hotspots) {
-        this(
-                bootstrapServers,
-                topics,
-                groupId,
-                layers,
-                h3Resolution,
-                maxOutOfOrderness,
-                futureTolerance,
-                checkpointInterval,
-                dedupeWindow,
-                bounded,
-                failAfterRecords,
-                analytics,
-                hotspots,
-                RecordLimits.defaults());
-    }
-
     /** The largest zone layer message, in bytes. */
     public static final int ZONES_MAX_MESSAGE_BYTES = Topics.ZONES_MAX_MESSAGE_BYTES;
 
@@ -129,7 +97,8 @@ public record JobConfig(
                 false,
                 0,
                 AnalyticsConfig.defaults(),
-                HotspotConfig.defaults());
+                HotspotConfig.defaults(),
+                RecordLimits.defaults());
     }
 
     public JobConfig withTopics(Topics t) {

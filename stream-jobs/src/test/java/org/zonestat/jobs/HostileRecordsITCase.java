@@ -140,7 +140,7 @@ class HostileRecordsITCase {
             List<ConsumerRecord<String, String>> events =
                     KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.events());
             List<JsonNode> rejected =
-                    json(KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.rejected()));
+                    KafkaTopics.readJson(KAFKA.bootstrapServers(), topics.rejected());
             List<JsonNode> rawRejected =
                     rejected.stream()
                             .filter(r -> raw.contains(r.get("sourceTopic").asText()))
@@ -233,7 +233,7 @@ class HostileRecordsITCase {
     private static long outputs(Topics topics, Set<String> raw, AtomicLong last) throws Exception {
         long events = KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.events()).size();
         long rejected =
-                json(KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.rejected())).stream()
+                KafkaTopics.readJson(KAFKA.bootstrapServers(), topics.rejected()).stream()
                         .filter(r -> raw.contains(r.get("sourceTopic").asText()))
                         .count();
         last.set(events + rejected);
@@ -280,15 +280,6 @@ class HostileRecordsITCase {
                 t.notifications(),
                 t.zoneStats(),
                 t.hotspots());
-    }
-
-    private static List<JsonNode> json(List<ConsumerRecord<String, String>> records)
-            throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-            out.add(JSON.readTree(r.value()));
-        }
-        return out;
     }
 
     /** Every object key in the tree, at any depth. */

@@ -98,7 +98,8 @@ class PoisonRecordITCase {
                     now,
                     RawJson.shooting("after-them", "2019-10-01T10:00:00Z"));
 
-            List<JsonNode> rejected = json(awaitRecords(job, config.topics().rejected(), 5));
+            List<JsonNode> rejected =
+                    KafkaTopics.json(awaitRecords(job, config.topics().rejected(), 5));
             assertThat(rejected)
                     .allSatisfy(
                             r -> {
@@ -109,7 +110,7 @@ class PoisonRecordITCase {
             assertThat(rejected)
                     .extracting(r -> r.get("original").asText())
                     .containsExactlyInAnyOrderElementsOf(concat(bad, badRequests));
-            assertThat(json(awaitRecords(job, config.topics().events(), 1)))
+            assertThat(KafkaTopics.json(awaitRecords(job, config.topics().events(), 1)))
                     .extracting(e -> e.get("recordId").asText())
                     .containsExactly("after-them");
             assertThat(job.restarts()).isZero();
@@ -158,7 +159,7 @@ class PoisonRecordITCase {
                             r ->
                                     assertThat(r.value().getBytes(StandardCharsets.UTF_8).length)
                                             .isLessThanOrEqualTo(maxOutputBytes));
-            List<JsonNode> rejected = json(rejectedRecords);
+            List<JsonNode> rejected = KafkaTopics.json(rejectedRecords);
             assertThat(rejected)
                     .filteredOn(r -> r.get("sourceTopic").asText().equals(config.topics().zones()))
                     .singleElement()
@@ -177,7 +178,7 @@ class PoisonRecordITCase {
             assertThat(reasonOf(rejected, "escapes-small")).isEqualTo("malformed-json");
             assertThat(originalOf(rejected, "escapes-small")).isEqualTo(growsButFits);
 
-            assertThat(json(awaitRecords(job, config.topics().events(), 1)))
+            assertThat(KafkaTopics.json(awaitRecords(job, config.topics().events(), 1)))
                     .extracting(e -> e.get("recordId").asText())
                     .containsExactly("after-them");
             assertThat(job.restarts()).isZero();
@@ -212,10 +213,9 @@ class PoisonRecordITCase {
                                         RawJson.shooting(
                                                 "probe-" + probes.incrementAndGet(),
                                                 now.minus(Duration.ofDays(2)).toString()));
-                                return json(
-                                                KafkaTopics.readAll(
-                                                        KAFKA.bootstrapServers(),
-                                                        config.topics().rejected()))
+                                return KafkaTopics.readJson(
+                                                KAFKA.bootstrapServers(),
+                                                config.topics().rejected())
                                         .stream()
                                         .anyMatch(r -> r.get("reason").asText().equals("late"));
                             });
@@ -231,10 +231,9 @@ class PoisonRecordITCase {
                     .failFast("the job failed or restarted", job::failed)
                     .until(
                             () ->
-                                    json(
-                                                            KafkaTopics.readAll(
-                                                                    KAFKA.bootstrapServers(),
-                                                                    config.topics().events()))
+                                    KafkaTopics.readJson(
+                                                            KAFKA.bootstrapServers(),
+                                                            config.topics().events())
                                                     .stream()
                                                     .anyMatch(
                                                             e ->
@@ -244,10 +243,7 @@ class PoisonRecordITCase {
                                             || rejectedIds(config).contains("true-after"));
             assertThat(rejectedIds(config)).doesNotContain("true-after", "clock-ahead");
             assertThat(
-                            json(
-                                            KafkaTopics.readAll(
-                                                    KAFKA.bootstrapServers(),
-                                                    config.topics().events()))
+                            KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().events())
                                     .stream()
                                     .map(e -> e.get("recordId").asText()))
                     .contains("true-before", "clock-ahead", "true-after");
@@ -283,8 +279,9 @@ class PoisonRecordITCase {
             // The same 311 step twice: the second is a duplicate.
             produce(config.topics().requests311(), now, request, request);
 
-            List<JsonNode> rejected = json(awaitRecords(job, config.topics().rejected(), 4));
-            assertThat(json(awaitRecords(job, config.topics().events(), 2)))
+            List<JsonNode> rejected =
+                    KafkaTopics.json(awaitRecords(job, config.topics().rejected(), 4));
+            assertThat(KafkaTopics.json(awaitRecords(job, config.topics().events(), 2)))
                     .extracting(e -> e.get("recordId").asText())
                     .containsExactlyInAnyOrder("inside", "r1");
             assertThat(rejected)
@@ -362,19 +359,10 @@ class PoisonRecordITCase {
         return last.get(0);
     }
 
-    private static List<JsonNode> json(List<ConsumerRecord<String, String>> records)
-            throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-            out.add(JSON.readTree(r.value()));
-        }
-        return out;
-    }
-
     private static List<String> rejectedIds(JobConfig config) throws Exception {
         List<String> ids = new ArrayList<>();
         for (JsonNode r :
-                json(KafkaTopics.readAll(KAFKA.bootstrapServers(), config.topics().rejected()))) {
+                KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().rejected())) {
             ids.add(JSON.readTree(r.get("original").asText()).path("id").asText());
         }
         return ids;

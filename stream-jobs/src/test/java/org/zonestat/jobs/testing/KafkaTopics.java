@@ -137,12 +137,17 @@ public final class KafkaTopics {
 
     /** Every record's value as JSON. */
     public static List<JsonNode> readJson(String bootstrap, String topic) {
+        return json(readAll(bootstrap, topic));
+    }
+
+    /** The records' values as JSON. */
+    public static List<JsonNode> json(List<ConsumerRecord<String, String>> records) {
         List<JsonNode> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : readAll(bootstrap, topic)) {
+        for (ConsumerRecord<String, String> r : records) {
             try {
                 out.add(JSON.readTree(r.value()));
             } catch (IOException e) {
-                throw new UncheckedIOException("not JSON on " + topic + ": " + r.value(), e);
+                throw new UncheckedIOException("not JSON on " + r.topic() + ": " + r.value(), e);
             }
         }
         return out;
