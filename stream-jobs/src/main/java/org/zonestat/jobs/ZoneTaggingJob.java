@@ -134,8 +134,8 @@ public final class ZoneTaggingJob {
 
     /**
      * The job wired to Kafka topics as the configuration names them. Every sink's serializer is
-     * wrapped in a {@link SinkGuard}: record timestamps never after the writer's clock, no record
-     * larger than {@link RecordLimits#maxOutputRecordBytes()}.
+     * wrapped in a {@link SinkGuard}: record timestamps never after the writer's clock nor older
+     * than the topic takes, no record larger than {@link RecordLimits#maxOutputRecordBytes()}.
      */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
@@ -149,86 +149,99 @@ public final class ZoneTaggingJob {
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "events",
-                                        MessageSerializationSchema.of(
-                                                t.events(), TopicMessages::event),
-                                        rejected,
-                                        max),
+                                                "events",
+                                                MessageSerializationSchema.of(
+                                                        t.events(), TopicMessages::event),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.events()),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "events"),
                         kafkaSink(
                                 config,
-                                SinkGuard.forRejected(rejected, max),
+                                SinkGuard.forRejected(rejected, max)
+                                        .withTopicSettings(config.bootstrapServers(), t.rejected()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "rejected"),
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "alerts",
-                                        MessageSerializationSchema.of(
-                                                t.alerts(), TopicMessages::alert),
-                                        rejected,
-                                        max),
+                                                "alerts",
+                                                MessageSerializationSchema.of(
+                                                        t.alerts(), TopicMessages::alert),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.alerts()),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "alerts"),
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "notifications",
-                                        MessageSerializationSchema.of(
-                                                t.notifications(), TopicMessages::notification),
-                                        rejected,
-                                        max),
+                                                "notifications",
+                                                MessageSerializationSchema.of(
+                                                        t.notifications(),
+                                                        TopicMessages::notification),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(
+                                                config.bootstrapServers(), t.notifications()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "notifications"),
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "zone-stats",
-                                        MessageSerializationSchema.of(
-                                                t.zoneStats(), TopicMessages::zoneStats),
-                                        rejected,
-                                        max),
+                                                "zone-stats",
+                                                MessageSerializationSchema.of(
+                                                        t.zoneStats(), TopicMessages::zoneStats),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(
+                                                config.bootstrapServers(), t.zoneStats()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-stats"),
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "halos",
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::halo),
-                                        rejected,
-                                        max),
+                                                "halos",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(), TopicMessages::halo),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "halos"),
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "hotspot-cells",
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::hotspotCell),
-                                        rejected,
-                                        max),
+                                                "hotspot-cells",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(), TopicMessages::hotspotCell),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-cells"),
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "hotspot-summaries",
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::hotspotWindow),
-                                        rejected,
-                                        max),
+                                                "hotspot-summaries",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(), TopicMessages::hotspotWindow),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-summaries"),
                         kafkaSink(
                                 config,
                                 SinkGuard.of(
-                                        "zone-window-counts",
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::zoneWindowCounts),
-                                        rejected,
-                                        max),
+                                                "zone-window-counts",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(),
+                                                        TopicMessages::zoneWindowCounts),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-window-counts")),
                 config);

@@ -10,11 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.runtime.testutils.InternalMiniClusterExtension;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,6 +69,46 @@ class PoisonRecordITCase {
                     .isBetween(now, Instant.now());
             // The near-repeat risk halo of the same event, on an exactly-once topic.
             awaitRecords(job, config.topics().hotspots(), 1);
+            assertThat(job.restarts()).isZero();
+        }
+    }
+
+    @Test
+    void aRecordFromYearsAgoIsWrittenToATopicThatRefusesOldTimestamps(TestInfo info)
+            throws Exception {
+        JobConfig config = freshTopics(info);
+        // A deployment whose events topic refuses record timestamps more than a day old.
+        long day = Duration.ofDays(1).toMillis();
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", (Object) KAFKA.bootstrapServers()))) {
+            ConfigResource events =
+                    new ConfigResource(ConfigResource.Type.TOPIC, config.topics().events());
+            admin.incrementalAlterConfigs(
+                            Map.of(
+                                    events,
+                                    List.of(
+                                            new AlterConfigOp(
+                                                    new ConfigEntry(
+                                                            "message.timestamp.before.max.ms",
+                                                            String.valueOf(day)),
+                                                    AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
+        }
+        Instant now = Instant.now();
+        try (RunningJob job = RunningJob.start(FLINK.getMiniCluster(), config, "old-times-it")) {
+            produce(
+                    config.topics().incidents(),
+                    now,
+                    RawJson.shooting("years-ago", "2019-10-01T10:00:00Z"));
+
+            ConsumerRecord<String, String> event =
+                    awaitRecords(job, config.topics().events(), 1).get(0);
+            assertThat(JSON.readTree(event.value()).get("occurredAt").asText())
+                    .isEqualTo("2019-10-01T10:00:00Z");
+            assertThat(Instant.ofEpochMilli(event.timestamp()))
+                    .as("stamped as old as the topic takes, no older")
+                    .isBetween(now.minusMillis(day), Instant.now());
             assertThat(job.restarts()).isZero();
         }
     }

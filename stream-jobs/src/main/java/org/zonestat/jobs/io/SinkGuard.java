@@ -1,6 +1,7 @@
 package org.zonestat.jobs.io;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.SerializationSchema.InitializationContext;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -22,7 +23,8 @@ import org.zonestat.jobs.model.Rejection;
  *
  * <ul>
  *   <li>has its timestamp set by {@link OutputTimestamps} (never after this writer's clock, never
- *       before 1970), and
+ *       before 1970, never older than its topic takes when built {@link #withTopicSettings with the
+ *       topic's settings}), and
  *   <li>is at most {@code maxRecordBytes} ({@link #recordBytes key, value, headers and Kafka's
  *       per-record overhead}).
  * </ul>
@@ -61,14 +63,21 @@ public final class SinkGuard<T> implements KafkaRecordSerializationSchema<T> {
     private final KafkaRecordSerializationSchema<Rejection> rejected;
     private final boolean isRejected;
     private final int maxRecordBytes;
+    private final String bootstrapServers;
+    private final String topic;
     private transient Counter refused;
+    private transient OutputTimestamps timestamps;
 
     private SinkGuard(
             String output,
             KafkaRecordSerializationSchema<T> serializer,
             KafkaRecordSerializationSchema<Rejection> rejected,
             boolean isRejected,
-            int maxRecordBytes) {
+            int maxRecordBytes,
+            String bootstrapServers,
+            String topic) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
         this.output = Objects.requireNonNull(output, "output");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.rejected = Objects.requireNonNull(rejected, "rejected");
@@ -95,13 +104,23 @@ public final class SinkGuard<T> implements KafkaRecordSerializationSchema<T> {
             KafkaRecordSerializationSchema<T> serializer,
             KafkaRecordSerializationSchema<Rejection> rejected,
             int maxRecordBytes) {
-        return new SinkGuard<>(output, serializer, rejected, false, maxRecordBytes);
+        return new SinkGuard<>(output, serializer, rejected, false, maxRecordBytes, null, null);
     }
 
     /** The guard of the {@code rejected} sink, which cuts what does not fit. */
     public static SinkGuard<Rejection> forRejected(
             KafkaRecordSerializationSchema<Rejection> rejected, int maxRecordBytes) {
-        return new SinkGuard<>("rejected", rejected, rejected, true, maxRecordBytes);
+        return new SinkGuard<>("rejected", rejected, rejected, true, maxRecordBytes, null, null);
+    }
+
+    /**
+     * This guard, stamping no record older than {@code topic} takes: its {@code
+     * message.timestamp.before.max.ms} is read from the brokers when the sink opens ({@link
+     * OutputTimestamps#ofTopic}). Without it, records are stamped of any age.
+     */
+    public SinkGuard<T> withTopicSettings(String bootstrapServers, String topic) {
+        return new SinkGuard<>(
+                output, serializer, rejected, isRejected, maxRecordBytes, bootstrapServers, topic);
     }
 
     @Override
@@ -111,6 +130,10 @@ public final class SinkGuard<T> implements KafkaRecordSerializationSchema<T> {
             rejected.open(context, sinkContext);
         }
         refused = context.getMetricGroup().addGroup("zonestat").counter("refusedOutputs");
+        timestamps =
+                topic == null
+                        ? OutputTimestamps.UNLIMITED
+                        : OutputTimestamps.ofTopic(bootstrapServers, topic, Duration.ofSeconds(10));
     }
 
     @Override
@@ -228,10 +251,10 @@ public final class SinkGuard<T> implements KafkaRecordSerializationSchema<T> {
                 Texts.excerpt(r.detail(), FITTED_DETAIL_CHARS) + note);
     }
 
-    private static ProducerRecord<byte[], byte[]> stamped(
-            ProducerRecord<byte[], byte[]> r, long now) {
-        Long ts = OutputTimestamps.of(r.timestamp(), now);
-        if (java.util.Objects.equals(ts, r.timestamp())) {
+    private ProducerRecord<byte[], byte[]> stamped(ProducerRecord<byte[], byte[]> r, long now) {
+        OutputTimestamps rule = timestamps == null ? OutputTimestamps.UNLIMITED : timestamps;
+        Long ts = rule.of(r.timestamp(), now);
+        if (Objects.equals(ts, r.timestamp())) {
             return r;
         }
         return new ProducerRecord<>(r.topic(), r.partition(), ts, r.key(), r.value(), r.headers());
