@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
+import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.cli.LayerOptions;
 import org.zonestat.topics.TopicOptions;
@@ -173,7 +175,9 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .port(port)
                 .recentLimit(recent)
                 .config(config)
-                .huddle(huddle());
+                .huddle(huddle())
+                .open311(Open311Settings.defaults().withTopics(t.requests311(), t.contacts()))
+                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()));
     }
 
     /** The scorecard settings: the defaults with the topics, goal and date given. */

@@ -22,6 +22,14 @@ class TopicsTest {
                 created.stream().filter(t -> t.name().equals("zones")).findFirst().orElseThrow();
         assertThat(zones.numPartitions()).isEqualTo(1);
         assertThat(zones.configs()).containsEntry("cleanup.policy", "compact");
+        NewTopic contacts =
+                created.stream().filter(t -> t.name().equals("contacts")).findFirst().orElseThrow();
+        assertThat(contacts.configs())
+                .containsEntry("cleanup.policy", "compact,delete")
+                .containsEntry("retention.ms", String.valueOf(Topics.CONTACTS_RETENTION_MS));
+        assertThat(Topics.defaults().compacted())
+                .contains("tip-line", "notification-deliveries", "contacts");
+        assertThat(Topics.defaults().streams()).contains("notification-dead-letters");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.zonestat.local;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -13,21 +16,27 @@ import org.slf4j.LoggerFactory;
 import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.notifier.EmailChannel;
+import org.zonestat.notifier.Notifier;
+import org.zonestat.notifier.NotifierSettings;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 import org.zonestat.sim.baltimore.BaltimoreData;
 
 /**
  * The whole of ZoneStat in one process: a real Kafka broker (KRaft, data under the data folder),
- * the zone-tagging job on a local Flink MiniCluster, the ops console, and a replay of the real
- * Baltimore data. Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C runs
- * it from a shutdown hook). A restart on the same data folder keeps the history: topics, the job's
- * committed source offsets and the replay position live in the broker.
+ * the zone-tagging job on a local Flink MiniCluster, the ops console, the notifier with an
+ * in-process SMTP server (GreenMail; what it receives is on the console's {@code /admin/mailbox}),
+ * and a replay of the real Baltimore data. Started by {@link #start}, stopped by {@link #close}
+ * (the launcher's Ctrl-C runs it from a shutdown hook). A restart on the same data folder keeps the
+ * history: topics, the job's committed source offsets and the replay position live in the broker.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
@@ -41,6 +50,8 @@ public final class ZoneStatDemo implements AutoCloseable {
     private FeedReplayer replayer;
     private Thread feedThread;
     private AccessTokens tokens;
+    private GreenMail smtp;
+    private Notifier notifier;
 
     public ZoneStatDemo(DemoOptions options) {
         this.options = options;
@@ -58,6 +69,24 @@ public final class ZoneStatDemo implements AutoCloseable {
         kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
         job = startJob(jobConfig, dataDir);
+
+        smtp =
+                new GreenMail(
+                        new ServerSetup(
+                                options.mailPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        notifier =
+                new Notifier(
+                                NotifierSettings.defaults(
+                                                kafka.bootstrapServers(),
+                                                List.of(
+                                                        new EmailChannel(
+                                                                EmailChannel.Smtp.plain(
+                                                                        "127.0.0.1",
+                                                                        smtp.getSmtp().getPort(),
+                                                                        "311@zonestat.local"))))
+                                        .withTopics(jobConfig.topics()))
+                        .start();
 
         tokens = AccessTokens.loadOrCreateDemo(dataDir.resolve("tokens.properties"));
         console =
@@ -78,6 +107,17 @@ public final class ZoneStatDemo implements AutoCloseable {
                                                 jobConfig.topics().zoneStats(),
                                                 jobConfig.topics().hotspots(),
                                                 "action-items"))
+                        .open311(
+                                Open311Settings.defaults()
+                                        .withTopics(
+                                                jobConfig.topics().requests311(),
+                                                jobConfig.topics().contacts()))
+                        .tipLine(
+                                TipLineSettings.defaults()
+                                        .withTopics(
+                                                jobConfig.topics().tips(),
+                                                jobConfig.topics().tipLine()))
+                        .extraRoutes(new MailboxRoutes(smtp))
                         .build()
                         .start();
 
@@ -144,6 +184,11 @@ public final class ZoneStatDemo implements AutoCloseable {
         return tokens;
     }
 
+    /** The in-process SMTP server's port. */
+    public int mailPort() {
+        return smtp.getSmtp().getPort();
+    }
+
     /**
      * Stops the feed, the job, the console and the broker, in that order; the data folder stays.
      */
@@ -161,8 +206,14 @@ public final class ZoneStatDemo implements AutoCloseable {
                 LOG.warn("cancelling the Flink job: {}", e.toString());
             }
         }
+        if (notifier != null) {
+            notifier.close();
+        }
         if (console != null) {
             console.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         if (kafka != null) {
             kafka.close();
@@ -178,6 +229,44 @@ public final class ZoneStatDemo implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The banner's lines for residents' channels: the tip line, the Open311 endpoint with an {@code
+     * api_key}, the mailbox, and a {@code curl} that posts a request.
+     */
+    String communityLines(String url) {
+        String apiKey =
+                tokens.asMap().entrySet().stream()
+                        .filter(e -> e.getValue() == org.zonestat.console.Role.PUBLIC)
+                        .map(java.util.Map.Entry::getKey)
+                        .findFirst()
+                        .orElse("<a token>");
+        org.locationtech.jts.geom.Point p =
+                ZoneCatalog.baltimore()
+                        .layer("vri-zones")
+                        .orElseThrow()
+                        .zone(0)
+                        .geometry()
+                        .getInteriorPoint();
+        return String.format(
+                java.util.Locale.ROOT,
+                "  tip line:     %stip   (status: %stip/status; analysts' desk: %stips)%n"
+                        + "  Open311:      %sopen311/discovery.json   api_key (any token): %s%n"
+                        + "  mailbox:      %sadmin/mailbox   (the notifier's e-mails; SMTP 127.0.0.1:%d)%n"
+                        + "  try:  curl -d api_key=%s -d service_code=SW-DIRTY-ALLEY -d lat=%.5f"
+                        + " -d long=%.5f -d email=you@example.org %sopen311/v2/requests.json%n",
+                url,
+                url,
+                url,
+                url,
+                apiKey,
+                url,
+                mailPort(),
+                apiKey,
+                p.getY(),
+                p.getX(),
+                url);
     }
 
     /** {@code ./zonestat demo}: see {@link DemoCommand}. */
