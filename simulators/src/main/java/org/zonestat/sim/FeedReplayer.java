@@ -134,36 +134,17 @@ public final class FeedReplayer implements AutoCloseable {
      */
     public Map<Feed, Long> replay(List<RawEvent> events, Map<Feed, Long> skip)
             throws InterruptedException {
-        Map<Feed, Long> seen = new EnumMap<>(Feed.class);
-        Map<Feed, Long> published = new EnumMap<>(Feed.class);
-        for (Feed f : Feed.values()) {
-            seen.put(f, 0L);
-            published.put(f, 0L);
-        }
-        Instant previous = null;
-        long total = 0;
-        List<Exception> failures = new ArrayList<>();
-        for (RawEvent e : events) {
-            if (stopped.get()) {
-                break;
-            }
-            long index = seen.merge(e.feed(), 1L, Long::sum) - 1;
-            if (index < skip.getOrDefault(e.feed(), 0L)) {
-                continue;
-            }
-            if (speed > 0 && previous != null) {
-                pause(Duration.between(previous, e.occurredAt()));
-            }
-            previous = e.occurredAt();
-            send(e, failures);
-            published.merge(e.feed(), 1L, Long::sum);
-            if (++total % 1000 == 0) {
-                LOG.info("replayed {} records, event time now {}", total, e.occurredAt());
-            }
-        }
-        producer.flush();
-        throwIfFailed(failures);
-        return published;
+        Instant[] previous = {null};
+        return publish(
+                events.iterator(),
+                skip,
+                e -> {
+                    if (speed > 0 && previous[0] != null) {
+                        pause(Duration.between(previous[0], e.occurredAt()));
+                    }
+                    previous[0] = e.occurredAt();
+                    return !stopped.get();
+                });
     }
 
     /**
@@ -174,6 +155,17 @@ public final class FeedReplayer implements AutoCloseable {
      * events run out or after {@link #stop()}.
      */
     public Map<Feed, Long> publishLive(Iterator<RawEvent> events, Map<Feed, Long> skip, Clock clock)
+            throws InterruptedException {
+        return publish(events, skip, e -> waitUntil(e.occurredAt(), clock));
+    }
+
+    /** Waits until a record may go; false when the replayer was stopped instead. */
+    @FunctionalInterface
+    private interface Pacing {
+        boolean due(RawEvent next) throws InterruptedException;
+    }
+
+    private Map<Feed, Long> publish(Iterator<RawEvent> events, Map<Feed, Long> skip, Pacing pacing)
             throws InterruptedException {
         Map<Feed, Long> seen = new EnumMap<>(Feed.class);
         Map<Feed, Long> published = new EnumMap<>(Feed.class);
@@ -189,13 +181,13 @@ public final class FeedReplayer implements AutoCloseable {
             if (index < skip.getOrDefault(e.feed(), 0L)) {
                 continue;
             }
-            if (!waitUntil(e.occurredAt(), clock)) {
+            if (!pacing.due(e)) {
                 break;
             }
             send(e, failures);
             published.merge(e.feed(), 1L, Long::sum);
             if (++total % 10_000 == 0) {
-                LOG.info("published {} live records, event time now {}", total, e.occurredAt());
+                LOG.info("published {} records, event time now {}", total, e.occurredAt());
             }
         }
         producer.flush();

@@ -46,15 +46,18 @@ public final class FeedMapping {
                     "baltimore-311",
                     "open311-georeport-v2");
 
-    /** The incident kinds of the {@code incidents.raw} contract. */
-    public static final Set<String> INCIDENT_KINDS =
-            Set.of(
+    /** The incident kinds of the {@code incidents.raw} contract, most severe first. */
+    public static final List<String> INCIDENT_KINDS_BY_SEVERITY =
+            List.of(
                     "HOMICIDE",
                     "SHOOTING",
                     "AGGRAVATED_ASSAULT",
                     "ROBBERY",
                     "OTHER_VIOLENT",
                     "OTHER");
+
+    /** The incident kinds of the {@code incidents.raw} contract. */
+    public static final Set<String> INCIDENT_KINDS = Set.copyOf(INCIDENT_KINDS_BY_SEVERITY);
 
     /**
      * Columns about people (victims, suspects, tipsters) that a mapping may never copy: records
@@ -153,16 +156,6 @@ public final class FeedMapping {
      * countField} is set, the number of rows in that field.
      */
     public record Merge(Optional<String> countField) {}
-
-    /** The incident kinds, most severe first: a merged record takes the first its rows have. */
-    public static final List<String> INCIDENT_KINDS_BY_SEVERITY =
-            List.of(
-                    "HOMICIDE",
-                    "SHOOTING",
-                    "AGGRAVATED_ASSAULT",
-                    "ROBBERY",
-                    "OTHER_VIOLENT",
-                    "OTHER");
 
     private FeedMapping(String name, Properties properties) {
         this.name = name;
