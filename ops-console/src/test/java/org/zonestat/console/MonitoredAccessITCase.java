@@ -30,6 +30,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.field.UnitTokens;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -59,6 +60,9 @@ class MonitoredAccessITCase {
     private static final double[] EASTERN1 = {-76.5982, 39.3135};
     private static final double[] ELSEWHERE = {-76.6346, 39.2991};
     private static final Instant T = Instant.parse("2024-05-06T14:00:00Z");
+
+    private static final ZoneCatalog BALTIMORE =
+            ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
@@ -119,7 +123,7 @@ class MonitoredAccessITCase {
                                                 DISPATCHER,
                                                 Role.DISPATCHER)))
                         .unitTokens(UnitTokens.of(Map.of(CAR_1, "car-1")))
-                        .catalog(ZoneCatalog.baltimore())
+                        .catalog(BALTIMORE)
                         .config(ConsoleConfig.defaults().withWarmUpZones(false))
                         .build()
                         .start();
@@ -351,7 +355,6 @@ class MonitoredAccessITCase {
     }
 
     private static AlertMessage violence(String id, double[] at) {
-        ZoneCatalog c = ZoneCatalog.baltimore();
         return new AlertMessage(
                 "violence/incident/t/" + id,
                 AlertMessage.VIOLENCE,
@@ -361,7 +364,7 @@ class MonitoredAccessITCase {
                 "SHOOTING",
                 at[0],
                 at[1],
-                c.tag(at[0], at[1]),
+                BALTIMORE.tag(at[0], at[1]),
                 null,
                 null,
                 false,

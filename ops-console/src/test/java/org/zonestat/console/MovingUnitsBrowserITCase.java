@@ -27,6 +27,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.field.UnitTokens;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -55,6 +56,9 @@ class MovingUnitsBrowserITCase {
     private static final double[] ELSEWHERE = {-76.6346, 39.2991};
 
     @TempDir static Path tempDir;
+
+    private static final ZoneCatalog BALTIMORE =
+            ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
@@ -87,7 +91,7 @@ class MovingUnitsBrowserITCase {
                         .port(0)
                         .tokens(AccessTokens.of(Map.of(DISPATCHER, Role.DISPATCHER)))
                         .unitTokens(UnitTokens.of(Map.of(CAR_1, "car-1")))
-                        .catalog(ZoneCatalog.baltimore())
+                        .catalog(BALTIMORE)
                         .build()
                         .start();
         browser = BrowserSupport.startChromium(tempDir.resolve("chromium-profile"));
@@ -207,7 +211,7 @@ class MovingUnitsBrowserITCase {
                 null,
                 null,
                 unit ? List.of("vri-zones:Eastern1") : List.of(),
-                ZoneCatalog.baltimore().tag(at[0], at[1]),
+                BALTIMORE.tag(at[0], at[1]),
                 null);
     }
 
@@ -238,7 +242,7 @@ class MovingUnitsBrowserITCase {
                 "SHOOTING",
                 at[0],
                 at[1],
-                ZoneCatalog.baltimore().tag(at[0], at[1]),
+                BALTIMORE.tag(at[0], at[1]),
                 null,
                 null,
                 false,

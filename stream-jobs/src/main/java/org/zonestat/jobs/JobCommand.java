@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.zonestat.city.CityOption;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.geo.cli.LayerOptions;
+import org.zonestat.jobs.analytics.AnalyticsConfig;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.topics.TopicOptions;
+import org.zonestat.topics.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * The zone-tagging job's flags, as {@code zonestat job} and as the cluster entry point {@link
  * ZoneTaggingJob#main} ({@code flink run}, the REST API's program arguments, the Kubernetes and
- * Compose manifests) take them; each default is {@link JobConfig#defaults}'s. {@link #config()}
- * turns them into a {@link JobConfig}; a bad value is a {@link ParameterException} naming the flag.
+ * Compose manifests) take them; each default is the city's ({@code --city}, {@link
+ * JobConfig#forCity}). {@link #config()} turns them into a {@link JobConfig}; a bad value is a
+ * {@link ParameterException} naming the flag, a bad city profile one naming its file.
  *
  * <p>Not thread-safe: one instance parses one command line.
  */
@@ -41,6 +46,8 @@ public final class JobCommand implements Callable<Integer> {
     @Mixin private BootstrapOption kafka;
 
     @Mixin private JobGroupOption group;
+
+    @Mixin private CityOption city;
 
     @Mixin private LayerOptions layers;
 
@@ -77,11 +84,17 @@ public final class JobCommand implements Callable<Integer> {
                             + " state TTL).")
     private long dedupeWindowHours = DEFAULTS.dedupeWindow().toHours();
 
-    @Option(names = "--near-repeat-meters", paramLabel = "N", description = "Near-repeat radius.")
-    private double nearRepeatMeters = DEFAULTS.analytics().nearRepeatRadiusMeters();
+    @Option(
+            names = "--near-repeat-meters",
+            paramLabel = "N",
+            description = "Near-repeat radius (default: the city's).")
+    private Double nearRepeatMeters;
 
-    @Option(names = "--near-repeat-days", paramLabel = "N", description = "Near-repeat window.")
-    private long nearRepeatDays = DEFAULTS.analytics().nearRepeatWindow().toDays();
+    @Option(
+            names = "--near-repeat-days",
+            paramLabel = "N",
+            description = "Near-repeat window (default: the city's).")
+    private Long nearRepeatDays;
 
     @Option(
             names = "--allowed-lateness-hours",
@@ -103,6 +116,20 @@ public final class JobCommand implements Callable<Integer> {
                     "Fault drill: each subtask fails once, after N records and a completed"
                             + " checkpoint, on the first attempt (0 = off).")
     private long failAfterRecords = DEFAULTS.failAfterRecords();
+
+    @Option(
+            names = "--max-raw-record-bytes",
+            paramLabel = "N",
+            description =
+                    "A raw record larger than this is rejected as too-large, with the start of its"
+                            + " text.")
+    private int maxRawRecordBytes = DEFAULTS.limits().maxRawRecordBytes();
+
+    @Option(
+            names = "--max-output-record-bytes",
+            paramLabel = "N",
+            description = "The largest record the job writes; below the topics' max.message.bytes.")
+    private int maxOutputRecordBytes = DEFAULTS.limits().maxOutputRecordBytes();
 
     @Mixin private TopicOptions topics;
 
@@ -151,17 +178,31 @@ public final class JobCommand implements Callable<Integer> {
         atLeast("--future-tolerance-seconds", futureToleranceSeconds, 0);
         atLeast("--checkpoint-interval-seconds", checkpointIntervalSeconds, 1);
         atLeast("--dedupe-window-hours", dedupeWindowHours, 1);
-        if (!(nearRepeatMeters > 0 && nearRepeatMeters <= 50_000)) {
-            throw Cli.invalid(spec, "--near-repeat-meters", nearRepeatMeters, "(0, 50000]");
+        JobConfig cityDefaults = JobConfig.forCity(kafka.servers(), city.profile());
+        AnalyticsConfig analytics = cityDefaults.analytics();
+        double meters =
+                nearRepeatMeters != null ? nearRepeatMeters : analytics.nearRepeatRadiusMeters();
+        if (!(meters > 0 && meters <= 50_000)) {
+            throw Cli.invalid(spec, "--near-repeat-meters", meters, "(0, 50000]");
         }
-        atLeast("--near-repeat-days", nearRepeatDays, 0);
+        long days = nearRepeatDays != null ? nearRepeatDays : analytics.nearRepeatWindow().toDays();
+        atLeast("--near-repeat-days", days, 0);
         atLeast("--allowed-lateness-hours", allowedLatenessHours, 0);
         atLeast("--fail-after-records", failAfterRecords, 0);
+        atLeast("--max-raw-record-bytes", maxRawRecordBytes, 1_024);
+        if (maxOutputRecordBytes < RecordLimits.MIN_OUTPUT_RECORD_BYTES
+                || maxOutputRecordBytes >= Topics.MAX_MESSAGE_BYTES) {
+            throw Cli.invalid(
+                    spec,
+                    "--max-output-record-bytes",
+                    maxOutputRecordBytes,
+                    RecordLimits.MIN_OUTPUT_RECORD_BYTES + ".." + (Topics.MAX_MESSAGE_BYTES - 1));
+        }
         return new JobConfig(
                 kafka.servers(),
                 topics.topics(),
                 group.id(),
-                layers.specs(),
+                layers.specsOr(cityDefaults.layers()),
                 h3Resolution,
                 Duration.ofSeconds(outOfOrdernessSeconds),
                 Duration.ofSeconds(futureToleranceSeconds),
@@ -169,10 +210,11 @@ public final class JobCommand implements Callable<Integer> {
                 Duration.ofHours(dedupeWindowHours),
                 bounded,
                 failAfterRecords,
-                DEFAULTS.analytics()
-                        .withNearRepeat(nearRepeatMeters, Duration.ofDays(nearRepeatDays))
+                analytics
+                        .withNearRepeat(meters, Duration.ofDays(days))
                         .withZoneStatsLateness(Duration.ofHours(allowedLatenessHours)),
-                DEFAULTS.hotspots());
+                cityDefaults.hotspots(),
+                new RecordLimits(maxRawRecordBytes, maxOutputRecordBytes));
     }
 
     /** Runs the job with the parsed flags until it ends (never, unless {@code --bounded}). */

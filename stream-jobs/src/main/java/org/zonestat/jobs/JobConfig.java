@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.config.JobGroupOption;
-import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.analytics.AnalyticsConfig;
 import org.zonestat.jobs.hotspots.HotspotConfig;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.topics.Topics;
 
@@ -31,6 +33,7 @@ import org.zonestat.topics.Topics;
  * @param failAfterRecords fault drill: fail once after this many records per subtask (0 = off)
  * @param analytics the settings of the 311, near-repeat and scorecard analytics
  * @param hotspots the settings of the hotspot windows (Gi*, emerging hot spots)
+ * @param limits the largest raw record read whole and the largest record written
  */
 public record JobConfig(
         String bootstrapServers,
@@ -45,7 +48,8 @@ public record JobConfig(
         boolean bounded,
         long failAfterRecords,
         AnalyticsConfig analytics,
-        HotspotConfig hotspots)
+        HotspotConfig hotspots,
+        RecordLimits limits)
         implements Serializable {
 
     public JobConfig {
@@ -54,6 +58,7 @@ public record JobConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(hotspots, "hotspots");
+        Objects.requireNonNull(limits, "limits");
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("at least one zone layer is required");
@@ -79,12 +84,18 @@ public record JobConfig(
         return m;
     }
 
-    public static JobConfig defaults(String bootstrapServers) {
+    /**
+     * A city's job: its layers, local days and analytics settings ({@link AnalyticsConfig#forCity},
+     * {@link HotspotConfig#forCity}); the default topics and group; H3 resolution 9 for events; 10
+     * minutes of out-of-orderness; 1 day of future tolerance; a checkpoint every 10 s; redeliveries
+     * remembered for 7 days; unbounded; no fault drill; the default record size limits.
+     */
+    public static JobConfig forCity(String bootstrapServers, CityProfile city) {
         return new JobConfig(
                 bootstrapServers,
                 Topics.defaults(),
                 JobGroupOption.DEFAULT,
-                ZoneCatalog.BALTIMORE_LAYERS,
+                city.layers(),
                 9,
                 Duration.ofMinutes(10),
                 Duration.ofDays(1),
@@ -92,8 +103,14 @@ public record JobConfig(
                 Duration.ofDays(7),
                 false,
                 0,
-                AnalyticsConfig.defaults(),
-                HotspotConfig.defaults());
+                AnalyticsConfig.forCity(city),
+                HotspotConfig.forCity(city),
+                RecordLimits.defaults());
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static JobConfig defaults(String bootstrapServers) {
+        return forCity(bootstrapServers, CityOption.defaultCity());
     }
 
     public JobConfig withTopics(Topics t) {
@@ -110,7 +127,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withGroupId(String g) {
@@ -127,7 +145,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withFaultDrill(long failAfter) {
@@ -144,7 +163,8 @@ public record JobConfig(
                 bounded,
                 failAfter,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withCheckpointInterval(Duration interval) {
@@ -161,7 +181,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withBounded(boolean b) {
@@ -178,6 +199,25 @@ public record JobConfig(
                 b,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
+    }
+
+    public JobConfig withLimits(RecordLimits l) {
+        return new JobConfig(
+                bootstrapServers,
+                topics,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                bounded,
+                failAfterRecords,
+                analytics,
+                hotspots,
+                l);
     }
 }

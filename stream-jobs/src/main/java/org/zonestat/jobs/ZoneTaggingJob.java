@@ -33,8 +33,11 @@ import org.zonestat.jobs.functions.RawRecordParser;
 import org.zonestat.jobs.functions.Rejections;
 import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.io.MessageSerializationSchema;
+import org.zonestat.jobs.io.PositionDeserializer;
 import org.zonestat.jobs.io.PositionMessages;
 import org.zonestat.jobs.io.RawRecordDeserializer;
+import org.zonestat.jobs.io.RecordLimits;
+import org.zonestat.jobs.io.SinkGuard;
 import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.Alert;
@@ -51,7 +54,6 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
 import org.zonestat.jobs.positions.FenceTransition;
 import org.zonestat.jobs.positions.ParsedPosition;
 import org.zonestat.jobs.positions.PositionConfig;
-import org.zonestat.jobs.positions.PositionDeserializer;
 import org.zonestat.jobs.positions.PositionFix;
 import org.zonestat.jobs.positions.PositionGraph;
 import org.zonestat.jobs.positions.PositionParser;
@@ -172,74 +174,142 @@ public final class ZoneTaggingJob {
                 source, zonesSource, sinks, config, Objects.requireNonNull(positions, "positions"));
     }
 
-    /** The job wired to Kafka topics as the configuration names them. */
+    /**
+     * The job wired to Kafka topics as the configuration names them. Every sink's serializer is
+     * wrapped in a {@link SinkGuard}: record timestamps never after the writer's clock nor older
+     * than the topic takes, no record larger than {@link RecordLimits#maxOutputRecordBytes()}.
+     */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
+        MessageSerializationSchema<Rejection> rejected =
+                MessageSerializationSchema.of(t.rejected(), TopicMessages::rejected);
+        int max = config.limits().maxOutputRecordBytes();
         return new ZoneTaggingJob(
                         kafkaSource(config),
                         zonesSource(config),
                         new Sinks(
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.events(), TopicMessages::event),
+                                        SinkGuard.of(
+                                                        "events",
+                                                        MessageSerializationSchema.of(
+                                                                t.events(), TopicMessages::event),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.events()),
                                         DeliveryGuarantee.AT_LEAST_ONCE,
                                         "events"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.rejected(), TopicMessages::rejected),
+                                        SinkGuard.forRejected(rejected, max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.rejected()),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "rejected"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.alerts(), TopicMessages::alert),
+                                        SinkGuard.of(
+                                                        "alerts",
+                                                        MessageSerializationSchema.of(
+                                                                t.alerts(), TopicMessages::alert),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.alerts()),
                                         DeliveryGuarantee.AT_LEAST_ONCE,
                                         "alerts"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.notifications(), TopicMessages::notification),
+                                        SinkGuard.of(
+                                                        "notifications",
+                                                        MessageSerializationSchema.of(
+                                                                t.notifications(),
+                                                                TopicMessages::notification),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(),
+                                                        t.notifications()),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "notifications"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.zoneStats(), TopicMessages::zoneStats),
+                                        SinkGuard.of(
+                                                        "zone-stats",
+                                                        MessageSerializationSchema.of(
+                                                                t.zoneStats(),
+                                                                TopicMessages::zoneStats),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.zoneStats()),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "zone-stats"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::halo),
+                                        SinkGuard.of(
+                                                        "halos",
+                                                        MessageSerializationSchema.of(
+                                                                t.hotspots(), TopicMessages::halo),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.hotspots()),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "halos"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::hotspotCell),
+                                        SinkGuard.of(
+                                                        "hotspot-cells",
+                                                        MessageSerializationSchema.of(
+                                                                t.hotspots(),
+                                                                TopicMessages::hotspotCell),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.hotspots()),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "hotspot-cells"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::hotspotWindow),
+                                        SinkGuard.of(
+                                                        "hotspot-summaries",
+                                                        MessageSerializationSchema.of(
+                                                                t.hotspots(),
+                                                                TopicMessages::hotspotWindow),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.hotspots()),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "hotspot-summaries"),
                                 kafkaSink(
                                         config,
-                                        MessageSerializationSchema.of(
-                                                t.hotspots(), TopicMessages::zoneWindowCounts),
+                                        SinkGuard.of(
+                                                        "zone-window-counts",
+                                                        MessageSerializationSchema.of(
+                                                                t.hotspots(),
+                                                                TopicMessages::zoneWindowCounts),
+                                                        rejected,
+                                                        max)
+                                                .withTopicSettings(
+                                                        config.bootstrapServers(), t.hotspots()),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "zone-window-counts")),
                         config)
                 .withPositions(positionsWithKafka(config, PositionConfig.defaults()));
     }
 
-    /** The positions branch wired to {@code positions.raw} and {@code transitions}. */
+    /**
+     * The positions branch wired to {@code positions.raw} and {@code transitions}, its sinks
+     * guarded like the others.
+     */
     static Positions positionsWithKafka(JobConfig config, PositionConfig positions) {
         Topics t = config.topics();
+        MessageSerializationSchema<Rejection> rejected =
+                MessageSerializationSchema.of(t.rejected(), TopicMessages::rejected);
+        int max = config.limits().maxOutputRecordBytes();
         KafkaSourceBuilder<ParsedPosition> b =
                 KafkaSource.<ParsedPosition>builder()
                         .setBootstrapServers(config.bootstrapServers())
@@ -249,7 +319,8 @@ public final class ZoneTaggingJob {
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                         .setDeserializer(
                                 new PositionDeserializer(
-                                        new PositionParser(positions.futureTolerance())))
+                                        new PositionParser(positions.futureTolerance()),
+                                        config.limits().maxRawRecordBytes()))
                         .setProperty("isolation.level", "read_committed")
                         .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.bounded()) {
@@ -259,13 +330,24 @@ public final class ZoneTaggingJob {
                 b.build(),
                 kafkaSink(
                         config,
-                        MessageSerializationSchema.of(t.transitions(), PositionMessages::fix),
+                        SinkGuard.of(
+                                        "fixes",
+                                        MessageSerializationSchema.of(
+                                                t.transitions(), PositionMessages::fix),
+                                        rejected,
+                                        max)
+                                .withTopicSettings(config.bootstrapServers(), t.transitions()),
                         DeliveryGuarantee.AT_LEAST_ONCE,
                         "fixes"),
                 kafkaSink(
                         config,
-                        MessageSerializationSchema.of(
-                                t.transitions(), PositionMessages::transition),
+                        SinkGuard.of(
+                                        "transitions",
+                                        MessageSerializationSchema.of(
+                                                t.transitions(), PositionMessages::transition),
+                                        rejected,
+                                        max)
+                                .withTopicSettings(config.bootstrapServers(), t.transitions()),
                         DeliveryGuarantee.AT_LEAST_ONCE,
                         "transitions"),
                 positions);
@@ -348,7 +430,11 @@ public final class ZoneTaggingJob {
         DataStream<Alert> alerts =
                 analytics
                         .alerts()
-                        .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()));
+                        .union(
+                                TipMatching.attach(
+                                        tagged,
+                                        TipMatching.Settings.defaults(
+                                                config.analytics().priorityLayer())));
         if (moving != null) {
             alerts = alerts.union(moving.alerts());
         }
@@ -430,7 +516,8 @@ public final class ZoneTaggingJob {
                         .setDeserializer(
                                 new RawRecordDeserializer(
                                         new RawRecordParser(
-                                                config.streamsByTopic(), config.futureTolerance())))
+                                                config.streamsByTopic(), config.futureTolerance()),
+                                        config.limits().maxRawRecordBytes()))
                         .setProperty("isolation.level", "read_committed")
                         .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.bounded()) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.zonestat.config.Cli;
 import org.zonestat.config.EnvironmentDefaults;
 import org.zonestat.geo.ZoneLayerSpec;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.topics.Topics;
 import picocli.CommandLine.ParameterException;
 
@@ -76,6 +77,10 @@ class JobCommandTest {
                             "--bounded",
                             "--fail-after-records",
                             "100",
+                            "--max-raw-record-bytes",
+                            "32768",
+                            "--max-output-record-bytes",
+                            "500000",
                             "--topic-events",
                             "city-a.events",
                             "--topic-hotspots",
@@ -97,6 +102,7 @@ class JobCommandTest {
         assertThat(c.analytics().zoneStatsLateness()).isEqualTo(Duration.ofHours(48));
         assertThat(c.bounded()).isTrue();
         assertThat(c.failAfterRecords()).isEqualTo(100);
+        assertThat(c.limits()).isEqualTo(new RecordLimits(32_768, 500_000));
         assertThat(c.topics().events()).isEqualTo("city-a.events");
         assertThat(c.topics().hotspots()).isEqualTo("city-a.hotspots");
         assertThat(c.topics().incidents()).isEqualTo(Topics.defaults().incidents());
@@ -149,6 +155,38 @@ class JobCommandTest {
     }
 
     @Test
+    void theCityGivesTheLayersTimeZoneFocusLayerAndAnalyticsAndFlagsOverrideThem() {
+        JobConfig nyc = JobCommand.parse(new String[] {"--city", "nyc"}, Map.of());
+
+        assertThat(nyc.layers()).extracting(ZoneLayerSpec::id).containsExactly("precincts");
+        assertThat(nyc.analytics().priorityLayer()).isEqualTo("precincts");
+        assertThat(nyc.analytics().timeZone()).hasToString("America/New_York");
+        assertThat(nyc.hotspots().timeZone()).hasToString("America/New_York");
+        assertThat(nyc.hotspots().cellResolution()).isEqualTo(8);
+        assertThat(nyc.analytics().serviceLevels().forType("Noise - Residential"))
+                .isEqualTo(Duration.ofDays(3));
+        assertThat(nyc.hotspots().studyArea().toString()).contains("nyc_police_precincts.geojson");
+
+        JobConfig overridden =
+                JobCommand.parse(
+                        new String[] {
+                            "--city",
+                            "nyc",
+                            "--layers",
+                            "wards=/w.geojson",
+                            "--near-repeat-meters",
+                            "250"
+                        },
+                        Map.of());
+        assertThat(overridden.layers()).extracting(ZoneLayerSpec::id).containsExactly("wards");
+        assertThat(overridden.analytics().nearRepeatRadiusMeters()).isEqualTo(250);
+        assertThat(overridden.analytics().nearRepeatWindow()).isEqualTo(Duration.ofDays(14));
+        assertThatThrownBy(() -> JobCommand.parse(new String[] {"--city", "gotham"}, Map.of()))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("Invalid value for option '--city': gotham: no such folder");
+    }
+
+    @Test
     void anOutOfRangeValueOrAnUnknownFlagIsRefusedNamingIt() {
         assertThatThrownBy(() -> JobCommand.parse(new String[] {"--h3-resolution", "16"}, Map.of()))
                 .hasMessageContaining("'--h3-resolution': must be 0..15, was 16");
@@ -163,6 +201,13 @@ class JobCommandTest {
                                 JobCommand.parse(
                                         new String[] {"--near-repeat-meters", "0"}, Map.of()))
                 .hasMessageContaining("'--near-repeat-meters': must be (0, 50000]");
+        assertThatThrownBy(
+                        () ->
+                                JobCommand.parse(
+                                        new String[] {"--max-output-record-bytes", "2000000"},
+                                        Map.of()))
+                .hasMessageContaining(
+                        "'--max-output-record-bytes': must be 65536..1048587, was 2000000");
         assertThatThrownBy(() -> JobCommand.parse(new String[] {"--layers", "wards"}, Map.of()))
                 .hasMessageContaining("Invalid value for option '--layers'");
         assertThatThrownBy(() -> JobCommand.parse(new String[] {"--topic", "x"}, Map.of()))

@@ -17,7 +17,7 @@ import org.zonestat.geo.ZoneLayer;
  * @param start the first fix time (never the wall clock, unless the caller passes it)
  * @param assignment the layer whose zones units are assigned to, round robin (the focus zones)
  * @param hotPlaces places units visit and dwell at, and monitored people pass by: {@code [lat,
- *     lon]} (real shooting locations in the demo)
+ *     lon]} (the city's real shooting locations in the demo)
  * @param shift how long a unit stays on duty before it goes off duty (then silent until its next
  *     shift, a day after the last began)
  */
@@ -55,9 +55,11 @@ public record PatrolOptions(
     }
 
     /**
-     * 300 units and 5 monitored devices every 10 s, 10-hour shifts, real Baltimore shooting places.
+     * 300 units and 5 monitored devices every 10 s, 10-hour shifts, in a city's geography: the hot
+     * places are its real shooting locations (or points spread over its zones).
      */
-    public static PatrolOptions baltimore(long seed, Instant start, ZoneLayer assignment) {
+    public static PatrolOptions forCity(
+            long seed, Instant start, CityGeography city, ZoneLayer assignment) {
         return new PatrolOptions(
                 seed,
                 300,
@@ -65,17 +67,17 @@ public record PatrolOptions(
                 Duration.ofSeconds(10),
                 start,
                 assignment,
-                shootingPlaces(seed, 2_000),
+                hotPlaces(seed, city, 2_000),
                 Duration.ofHours(10));
     }
 
-    /** {@code n} real shooting locations of the shipped Baltimore data, as {@code [lat, lon]}. */
-    public static List<double[]> shootingPlaces(long seed, int n) {
+    /** {@code n} of the city's real shooting locations, as {@code [lat, lon]}. */
+    static List<double[]> hotPlaces(long seed, CityGeography city, int n) {
         java.util.SplittableRandom r = Seeds.random(seed, 0x504c, 0);
-        java.util.List<double[]> out = new java.util.ArrayList<>();
+        List<double[]> out = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] p = new double[2];
-            RealPlaces.shootings().sample(r, 0, p);
+            city.shootings().sample(r, 0, p);
             out.add(p);
         }
         return out;

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.zonestat.city.CityProfile;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.Distances;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
@@ -21,7 +23,9 @@ import org.zonestat.topics.RawPosition;
 /** The synthetic fleet: deterministic, in time order, at its rate, moving as units do. */
 class PatrolFleetTest {
     private static final Instant START = Instant.parse("2024-05-06T12:00:00Z");
-    private static final ZoneLayer FOCUS = ZoneCatalog.baltimore().layer("vri-zones").orElseThrow();
+    private static final CityProfile CITY = CityProfiles.shipped("baltimore");
+    private static final ZoneLayer FOCUS =
+            ZoneCatalog.load(CITY.layers()).layer(CITY.focusLayer()).orElseThrow();
 
     private static List<RawPosition> take(PatrolOptions o, int n) {
         PatrolFleet fleet = new PatrolFleet(o);
@@ -33,7 +37,8 @@ class PatrolFleetTest {
     }
 
     private static PatrolOptions options(long seed) {
-        return PatrolOptions.baltimore(seed, START, FOCUS).with(40, 3, Duration.ofSeconds(10));
+        return PatrolOptions.forCity(seed, START, CityGeography.of(CITY), FOCUS)
+                .with(40, 3, Duration.ofSeconds(10));
     }
 
     @Test

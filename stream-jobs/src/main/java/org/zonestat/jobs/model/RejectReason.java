@@ -17,6 +17,10 @@ public enum RejectReason {
     /** More than the allowed lateness behind the stream's event time (its watermark). */
     LATE("late"),
     DUPLICATE("duplicate"),
+    /** The record, or one of its text fields, is longer than its limit. */
+    TOO_LARGE("too-large"),
+    /** An operator failed on the record: a defect of the job, reported instead of a restart. */
+    INTERNAL_ERROR("internal-error"),
     /**
      * A position older than the device's last fix, or more than the fix age limit behind the
      * positions' event time.
