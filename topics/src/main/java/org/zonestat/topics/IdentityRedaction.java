@@ -2,6 +2,7 @@ package org.zonestat.topics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Strips {@link IdentityFields identity fields} from a record's text, valid JSON or not, before the
@@ -36,13 +37,27 @@ public final class IdentityRedaction {
 
     /** The text without its identity fields; the same instance when it has none. */
     public static String strip(String text) {
-        return strip(text, 0);
+        return strip(text, 0, Set.of());
+    }
+
+    /**
+     * The text without its identity fields except those named in {@code kept} (normal forms, see
+     * {@link IdentityFields#normal}): a topic whose subject is one of them keeps it, e.g. the
+     * tracked device's {@code deviceId} on {@code positions.raw}.
+     */
+    public static String stripExcept(String text, Set<String> kept) {
+        return strip(text, 0, Set.copyOf(kept));
+    }
+
+    private static boolean strips(String key, Set<String> kept) {
+        return IdentityFields.isIdentity(key)
+                && (kept.isEmpty() || !kept.contains(IdentityFields.normal(key)));
     }
 
     /** Text from {@code from} to {@code to} replaced by {@code with}: a cut when it is "". */
     private record Edit(int from, int to, String with) {}
 
-    private static String strip(String text, int depth) {
+    private static String strip(String text, int depth, Set<String> kept) {
         int n = text.length();
         List<Edit> edits = new ArrayList<>();
         int i = 0;
@@ -52,14 +67,13 @@ public final class IdentityRedaction {
                 int end = stringEnd(text, i);
                 int colon = skipSpace(text, end);
                 if (colon < n && text.charAt(colon) == ':') {
-                    if (IdentityFields.isIdentity(
-                            unescape(text, i + 1, contentEnd(text, i, end)))) {
+                    if (strips(unescape(text, i + 1, contentEnd(text, i, end)), kept)) {
                         i = cut(text, i, colon, edits);
                         continue;
                     }
                 } else if (depth < MAX_DEPTH && hasEscapedQuote(text, i, end)) {
                     String inner = unescape(text, i + 1, contentEnd(text, i, end));
-                    String strippedInner = strip(inner, depth + 1);
+                    String strippedInner = strip(inner, depth + 1, kept);
                     if (!strippedInner.equals(inner)) {
                         edits.add(new Edit(i, end, quote(strippedInner, c)));
                     }
@@ -73,7 +87,7 @@ public final class IdentityRedaction {
                 int colon = skipSpace(text, end);
                 if (colon < n
                         && text.charAt(colon) == ':'
-                        && IdentityFields.isIdentity(text.substring(i, end))) {
+                        && strips(text.substring(i, end), kept)) {
                     i = cut(text, i, colon, edits);
                     continue;
                 }

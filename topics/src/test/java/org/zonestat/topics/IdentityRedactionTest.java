@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Identity fields leave a record's text, whatever shape the text is in. */
@@ -181,5 +182,14 @@ class IdentityRedactionTest {
             return copy;
         }
         return node;
+    }
+
+    @Test
+    void aTopicKeepsTheIdentityFieldItIsAboutAndLosesTheOthers() {
+        String fix =
+                "{\"deviceId\":\"m-7\",\"kind\":\"monitored\",\"name\":\"J. Doe\",\"lat\":39.3}";
+        assertThat(IdentityRedaction.stripExcept(fix, Set.of("deviceid")))
+                .isEqualTo("{\"deviceId\":\"m-7\",\"kind\":\"monitored\",\"lat\":39.3}");
+        assertThat(IdentityRedaction.strip(fix)).isEqualTo("{\"kind\":\"monitored\",\"lat\":39.3}");
     }
 }

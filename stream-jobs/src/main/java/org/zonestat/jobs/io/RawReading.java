@@ -2,6 +2,7 @@ package org.zonestat.jobs.io;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.zonestat.jobs.functions.InternalErrors;
 import org.zonestat.jobs.functions.Texts;
@@ -34,10 +35,24 @@ final class RawReading {
             String stage,
             Function<RawRecord, T> parse,
             Function<Rejection, T> rejected) {
+        return read(record, maxRecordBytes, stage, IdentityRedaction::strip, parse, rejected);
+    }
+
+    /**
+     * As {@link #read(ConsumerRecord, int, String, Function, Function)}, with the topic's own
+     * redaction (one that keeps the identity field the topic is about).
+     */
+    static <T> T read(
+            ConsumerRecord<byte[], byte[]> record,
+            int maxRecordBytes,
+            String stage,
+            UnaryOperator<String> redaction,
+            Function<RawRecord, T> parse,
+            Function<Rejection, T> rejected) {
         byte[] bytes = record.value() == null ? new byte[0] : record.value();
         String text = null;
         try {
-            text = IdentityRedaction.strip(new String(bytes, StandardCharsets.UTF_8));
+            text = redaction.apply(new String(bytes, StandardCharsets.UTF_8));
             if (bytes.length > maxRecordBytes) {
                 return rejected.apply(
                         new Rejection(

@@ -135,9 +135,17 @@ class PositionsITCase {
                             5,
                             5));
             send(t.positions(), fixes);
-            await("the fixes on " + t.transitions())
-                    .atMost(Duration.ofSeconds(90))
-                    .until(() -> messages(t, "fix").size() >= good);
+            try {
+                await("the fixes on " + t.transitions())
+                        .atMost(Duration.ofSeconds(90))
+                        .until(() -> messages(t, "fix").size() >= good);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError(
+                        messages(t, "fix").size()
+                                + " fixes; rejected: "
+                                + KafkaTopics.readJson(KAFKA.bootstrapServers(), t.rejected()),
+                        e);
+            }
 
             // 3. Two shootings: one in West at minute 20, one in the hot cell at minute 30.
             send(
