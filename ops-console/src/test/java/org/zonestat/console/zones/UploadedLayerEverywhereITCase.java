@@ -93,7 +93,7 @@ class UploadedLayerEverywhereITCase {
             HttpResponse<String> upload = upload();
             assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
             JsonNode layer =
-                    await().atMost(Duration.ofSeconds(20))
+                    await().atMost(Duration.ofSeconds(60))
                             .until(() -> layerListed(), n -> n != null);
             assertThat(layer.path("version").asInt()).isEqualTo(1);
             assertThat(layer.path("names"))
