@@ -2,10 +2,15 @@ package org.zonestat.console;
 
 import io.javalin.Javalin;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
+import org.zonestat.console.health.HealthMonitor;
+import org.zonestat.console.health.HealthSettings;
+import org.zonestat.console.health.JobStatusSource;
+import org.zonestat.console.health.PipelineHealth;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
@@ -63,6 +68,8 @@ public final class OpsConsole {
     private final int resumeLimit;
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
+    private final HealthSettings healthSettings;
+    private final JobStatusSource jobStatus;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -81,6 +88,8 @@ public final class OpsConsole {
         this.resumeLimit = b.resumeLimit;
         this.config = b.config;
         this.huddle = b.huddle;
+        this.healthSettings = b.healthSettings;
+        this.jobStatus = b.jobStatus;
     }
 
     public static Builder builder() {
@@ -108,9 +117,13 @@ public final class OpsConsole {
                         ? null
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
         HuddleServices scorecards = null;
+        HealthMonitor monitor = null;
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, catalog, huddle);
             feed.start();
+            monitor =
+                    new HealthMonitor(
+                            healthSettings, jobStatus, counters::snapshot, Clock.systemUTC());
             ReplayReader replay =
                     new ReplayReader(
                             bootstrapServers,
@@ -121,7 +134,7 @@ public final class OpsConsole {
                             REPLAY_MAX_ITEMS);
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
-            routes.add(new StatusRoutes(hub, live::health, counters::snapshot));
+            routes.add(new StatusRoutes(hub, live::health, counters::snapshot, monitor));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
             routes.add(new LiveSocket(hub, access, config, layers));
             routes.add(new ReplayRoutes(replay));
@@ -140,8 +153,9 @@ public final class OpsConsole {
             OpsConsoleApp web = new OpsConsoleApp(config, access, routes);
             Javalin app = web.create();
             app.start(host, port);
-            return new Running(app, feed, live, hub, host, counters, uploads, scorecards);
+            return new Running(app, feed, live, hub, host, counters, uploads, scorecards, monitor);
         } catch (RuntimeException e) {
+            closeQuietly(monitor);
             feed.close();
             counters.close();
             closeQuietly(uploads);
@@ -170,6 +184,7 @@ public final class OpsConsole {
         private final PipelineCounters counters;
         private final ZoneUploadRoutes uploads;
         private final HuddleServices scorecards;
+        private final HealthMonitor monitor;
         private boolean closed;
 
         private Running(
@@ -180,7 +195,8 @@ public final class OpsConsole {
                 String host,
                 PipelineCounters counters,
                 ZoneUploadRoutes uploads,
-                HuddleServices scorecards) {
+                HuddleServices scorecards,
+                HealthMonitor monitor) {
             this.app = app;
             this.feed = feed;
             this.live = live;
@@ -189,6 +205,12 @@ public final class OpsConsole {
             this.counters = counters;
             this.uploads = uploads;
             this.scorecards = scorecards;
+            this.monitor = monitor;
+        }
+
+        /** The pipeline's health as {@code /api/health} reports it. */
+        public PipelineHealth.Report health() {
+            return monitor.report();
         }
 
         /** The scorecard, hot cells, 311 requests and action items this console holds. */
@@ -239,6 +261,7 @@ public final class OpsConsole {
             }
             closed = true;
             try {
+                monitor.close();
                 app.stop();
             } finally {
                 feed.close();
@@ -267,8 +290,21 @@ public final class OpsConsole {
         private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
         private HuddleSettings huddle = HuddleSettings.defaults();
+        private HealthSettings healthSettings = HealthSettings.defaults();
+        private JobStatusSource jobStatus = JobStatusSource.UNMONITORED;
 
         private Builder() {}
+
+        /**
+         * How {@code /api/health} judges the pipeline and where it learns the job's state; default
+         * {@link HealthSettings#defaults()} and {@link JobStatusSource#UNMONITORED} (judged by the
+         * committed offsets alone).
+         */
+        public Builder health(HealthSettings settings, JobStatusSource jobStatus) {
+            this.healthSettings = Objects.requireNonNull(settings, "health settings");
+            this.jobStatus = Objects.requireNonNull(jobStatus, "jobStatus");
+            return this;
+        }
 
         /**
          * Topics, goal, time zone and date of the scorecard and huddle; default {@link

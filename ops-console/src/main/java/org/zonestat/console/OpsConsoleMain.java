@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
+import org.zonestat.console.health.HealthOptions;
+import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.cli.LayerOptions;
@@ -91,6 +93,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     @Mixin private TopicOptions topics;
 
+    @Mixin private HealthOptions health;
+
     public static void main(String[] args) {
         Cli.main(new OpsConsoleMain(), args);
     }
@@ -161,6 +165,12 @@ public final class OpsConsoleMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
         }
+        HealthSettings healthSettings;
+        try {
+            healthSettings = health.settings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Topics t = topics();
         return OpsConsole.builder()
                 .bootstrapServers(kafka.servers())
@@ -173,7 +183,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .port(port)
                 .recentLimit(recent)
                 .config(config)
-                .huddle(huddle());
+                .huddle(huddle())
+                .health(healthSettings, health.source());
     }
 
     /** The scorecard settings: the defaults with the topics, goal and date given. */
