@@ -3,20 +3,15 @@ package org.zonestat.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
-import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
@@ -24,10 +19,11 @@ import org.zonestat.sim.baltimore.BaltimoreData;
 
 /**
  * The whole of ZoneStat in one process: a real Kafka broker (KRaft, data under the data folder),
- * the zone-tagging job on a local Flink MiniCluster, the ops console, and a replay of the real
- * Baltimore data. Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C runs
- * it from a shutdown hook). A restart on the same data folder keeps the history: topics, the job's
- * committed source offsets and the replay position live in the broker.
+ * the zone-tagging job on a local Flink MiniCluster (kept running by a {@link JobSupervisor}), the
+ * ops console, and a replay of the real Baltimore data. Started by {@link #start}, stopped by
+ * {@link #close} (the launcher's Ctrl-C runs it from a shutdown hook). A restart on the same data
+ * folder keeps the history: topics, the job's committed source offsets and the replay position live
+ * in the broker.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
@@ -36,7 +32,14 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     private final DemoOptions options;
     private EmbeddedKafkaBroker kafka;
-    private JobClient job;
+
+    /** The wait before the demo restarts a job that stopped; it doubles while restarts fail. */
+    static final Duration RESTART_BACKOFF = Duration.ofSeconds(5);
+
+    static final Duration MAX_RESTART_BACKOFF = Duration.ofMinutes(2);
+
+    private JobSupervisor job;
+    private HealthSettings health = HealthSettings.defaults();
     private OpsConsole.Running console;
     private FeedReplayer replayer;
     private Thread feedThread;
@@ -44,6 +47,12 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     public ZoneStatDemo(DemoOptions options) {
         this.options = options;
+    }
+
+    /** How the console judges the pipeline's health; default {@link HealthSettings#defaults()}. */
+    public ZoneStatDemo health(HealthSettings settings) {
+        this.health = settings;
+        return this;
     }
 
     public ZoneStatDemo start() throws Exception {
@@ -57,7 +66,14 @@ public final class ZoneStatDemo implements AutoCloseable {
         JobConfig jobConfig = JobConfig.defaults(kafka.bootstrapServers());
         kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
-        job = startJob(jobConfig, dataDir);
+        job =
+                new JobSupervisor(
+                                jobConfig,
+                                dataDir.resolve("checkpoints"),
+                                options.parallelism(),
+                                RESTART_BACKOFF,
+                                MAX_RESTART_BACKOFF)
+                        .start();
 
         tokens = AccessTokens.loadOrCreateDemo(dataDir.resolve("tokens.properties"));
         console =
@@ -69,6 +85,7 @@ public final class ZoneStatDemo implements AutoCloseable {
                                 jobConfig.topics().raw(),
                                 jobConfig.topics().rejected(),
                                 jobConfig.groupId())
+                        .health(health, job)
                         .port(options.port())
                         .tokens(tokens)
                         .catalog(ZoneCatalog.baltimore())
@@ -85,20 +102,6 @@ public final class ZoneStatDemo implements AutoCloseable {
             startFeed(jobConfig);
         }
         return this;
-    }
-
-    private JobClient startJob(JobConfig jobConfig, Path dataDir) throws Exception {
-        Configuration flink = ZoneTaggingJob.flinkConfiguration(jobConfig);
-        flink.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                dataDir.resolve("checkpoints").toUri().toString());
-        flink.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), flink);
-        env.configure(flink);
-        env.enableCheckpointing(jobConfig.checkpointInterval().toMillis());
-        ZoneTaggingJob.withKafka(jobConfig).build(env);
-        return env.executeAsync("zonestat-zone-tagging");
     }
 
     private void startFeed(JobConfig jobConfig) {
@@ -140,6 +143,11 @@ public final class ZoneStatDemo implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The job's supervisor (its state, and drills). */
+    public JobSupervisor job() {
+        return job;
+    }
+
     public AccessTokens tokens() {
         return tokens;
     }
@@ -155,11 +163,7 @@ public final class ZoneStatDemo implements AutoCloseable {
             replayer.close();
         }
         if (job != null) {
-            try {
-                job.cancel().get();
-            } catch (Exception e) {
-                LOG.warn("cancelling the Flink job: {}", e.toString());
-            }
+            job.close();
         }
         if (console != null) {
             console.close();
