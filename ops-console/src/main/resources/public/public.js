@@ -29,13 +29,9 @@ function count(value, kind) {
 async function load() {
     const q = new URLSearchParams({ compare: 'previous-year', kinds: 'homicides,shootings' });
     q.set('layer', document.getElementById('zs-public-layer').value);
-    const from = document.getElementById('zs-public-from').value;
-    const to = document.getElementById('zs-public-to').value;
-    if (from) {
-        q.set('from', from);
-    }
-    if (to) {
-        q.set('to', to);
+    const quarter = document.getElementById('zs-public-quarter').value.trim();
+    if (quarter) {
+        q.set('quarter', quarter);
     }
     const error = document.getElementById('zs-public-error');
     const response = await fetch('/api/public/scorecard?' + q);
@@ -47,7 +43,8 @@ async function load() {
     }
     error.hidden = true;
     document.getElementById('zs-public-window').textContent =
-        body.from + ' to ' + body.to + ', compared with ' + body.compareFrom + ' to ' + body.compareTo;
+        body.period + ' (' + body.from + ' to ' + body.to + '), compared with ' + body.compareFrom
+        + ' to ' + body.compareTo;
     if (body.goalPercent !== null) {
         document.getElementById('zs-public-goal').textContent = Math.abs(body.goalPercent) + '%';
     }
@@ -74,8 +71,7 @@ async function load() {
 }
 
 document.getElementById('zs-public-layer').value = params.get('layer') || 'vri-zones';
-document.getElementById('zs-public-from').value = params.get('from') || '';
-document.getElementById('zs-public-to').value = params.get('to') || '';
+document.getElementById('zs-public-quarter').value = params.get('quarter') || '';
 document.getElementById('zs-public-form').onsubmit = (e) => {
     e.preventDefault();
     load();
