@@ -70,6 +70,7 @@ public final class OpsConsole {
     private final HuddleSettings huddle;
     private final HealthSettings healthSettings;
     private final JobStatusSource jobStatus;
+    private final ConsoleLimits limits;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -90,6 +91,7 @@ public final class OpsConsole {
         this.huddle = b.huddle;
         this.healthSettings = b.healthSettings;
         this.jobStatus = b.jobStatus;
+        this.limits = b.limits;
     }
 
     public static Builder builder() {
@@ -115,7 +117,7 @@ public final class OpsConsole {
         ZoneUploadRoutes uploads =
                 zonesTopic == null
                         ? null
-                        : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
+                        : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers, limits);
         HuddleServices scorecards = null;
         HealthMonitor monitor = null;
         try {
@@ -136,7 +138,7 @@ public final class OpsConsole {
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new StatusRoutes(hub, live::health, counters::snapshot, monitor));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
-            routes.add(new LiveSocket(hub, access, config, layers));
+            routes.add(new LiveSocket(hub, access, config, limits, layers));
             routes.add(new ReplayRoutes(replay));
             routes.add(new SiteVisitRoutes(replay, layers));
             if (uploads != null) {
@@ -150,7 +152,7 @@ public final class OpsConsole {
                                     hub::stats,
                                     counters::snapshot,
                                     List.of(new HuddleMetrics(scorecards)))));
-            OpsConsoleApp web = new OpsConsoleApp(config, access, routes);
+            OpsConsoleApp web = new OpsConsoleApp(config, limits, access, routes);
             Javalin app = web.create();
             app.start(host, port);
             return new Running(app, feed, live, hub, host, counters, uploads, scorecards, monitor);
@@ -292,8 +294,18 @@ public final class OpsConsole {
         private HuddleSettings huddle = HuddleSettings.defaults();
         private HealthSettings healthSettings = HealthSettings.defaults();
         private JobStatusSource jobStatus = JobStatusSource.UNMONITORED;
+        private ConsoleLimits limits = ConsoleLimits.defaults();
 
         private Builder() {}
+
+        /**
+         * Request, upload, WebSocket and zone-shape limits; default {@link
+         * ConsoleLimits#defaults()}.
+         */
+        public Builder limits(ConsoleLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
 
         /**
          * How {@code /api/health} judges the pipeline and where it learns the job's state; default

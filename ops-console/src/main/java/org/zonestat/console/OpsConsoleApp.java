@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.LengthRequiredResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
@@ -39,14 +40,23 @@ public final class OpsConsoleApp {
     private final Access access;
     private final List<RouteGroup> groups;
     private final String contentSecurityPolicy;
+    private final ConsoleLimits limits;
+
+    /** With {@link ConsoleLimits#defaults()}. */
+    public OpsConsoleApp(ConsoleConfig config, Access access, List<RouteGroup> groups) {
+        this(config, ConsoleLimits.defaults(), access, groups);
+    }
 
     /**
      * @param config web settings
+     * @param limits request sizes (socket and upload limits are applied by their route groups)
      * @param access who may call which route
      * @param groups the routes to serve
      */
-    public OpsConsoleApp(ConsoleConfig config, Access access, List<RouteGroup> groups) {
+    public OpsConsoleApp(
+            ConsoleConfig config, ConsoleLimits limits, Access access, List<RouteGroup> groups) {
         this.config = Objects.requireNonNull(config, "config");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.access = Objects.requireNonNull(access, "access");
         this.groups = List.copyOf(groups);
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
@@ -61,6 +71,8 @@ public final class OpsConsoleApp {
         cfg.startup.showJavalinBanner = false;
         cfg.jsonMapper(new JavalinJackson(ConsoleJson.newMapper(), false));
         cfg.http.compressionStrategy = CompressionStrategy.GZIP;
+        // Bodies read by Javalin (every JSON route); uploads read their own, larger, bound.
+        cfg.http.maxRequestSize = limits.maxRequestBytes();
         cfg.staticFiles.add("/public", Location.CLASSPATH, Set.of(Access.OPEN));
         cfg.staticFiles.add(
                 webjars -> {
@@ -71,6 +83,7 @@ public final class OpsConsoleApp {
                 });
         cfg.routes
                 .before(this::securityHeaders)
+                .before(OpsConsoleApp::requireLength)
                 .beforeMatched(access::check)
                 .wsBeforeUpgrade(access::checkUpgrade)
                 .get("/api/config", ctx -> ctx.json(pageConfig(ctx)), Access.ANY_ROLE)
@@ -131,6 +144,24 @@ public final class OpsConsoleApp {
         // The page URL may carry ?token=; never send it on as a Referer (e.g. to a tile server).
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Content-Security-Policy", contentSecurityPolicy);
+        // A credentialed answer holds what that role may see: no cache may keep it.
+        if (ctx.header(Header.AUTHORIZATION) != null || ctx.queryParam("token") != null) {
+            ctx.header(Header.CACHE_CONTROL, "no-store");
+        }
+    }
+
+    /**
+     * A body of unknown length (chunked) is refused with 411, so that every size limit can be
+     * checked before a byte is read.
+     */
+    private static void requireLength(Context ctx) {
+        boolean chunked =
+                ctx.header(Header.TRANSFER_ENCODING) != null
+                        && ctx.req().getContentLengthLong() < 0;
+        if (chunked) {
+            throw new LengthRequiredResponse(
+                    "send the body with a Content-Length (chunked bodies are not accepted)");
+        }
     }
 
     /** Same-origin only, plus the tile server's origin when tiles are configured. */

@@ -95,6 +95,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     @Mixin private HealthOptions health;
 
+    @Mixin private LimitOptions limits;
+
     public static void main(String[] args) {
         Cli.main(new OpsConsoleMain(), args);
     }
@@ -166,8 +168,10 @@ public final class OpsConsoleMain implements Callable<Integer> {
             throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
         }
         HealthSettings healthSettings;
+        ConsoleLimits consoleLimits;
         try {
             healthSettings = health.settings();
+            consoleLimits = limits.limits();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -184,7 +188,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .recentLimit(recent)
                 .config(config)
                 .huddle(huddle())
-                .health(healthSettings, health.source());
+                .health(healthSettings, health.source())
+                .limits(consoleLimits);
     }
 
     /** The scorecard settings: the defaults with the topics, goal and date given. */
