@@ -16,9 +16,9 @@ import org.zonestat.console.scorecard.Open311Requests;
  * /open311/v2/requests/{id}.json} (an array of one, 404 if unknown), each request a {@link
  * GeoReportRequest}.
  *
- * <p>Access: no token needed, but a token that is sent must be valid; analysts and admins also get
- * addresses and positions. Errors use the console's {@code {"error": "..."}} body rather than
- * GeoReport's error array.
+ * <p>Access: no token needed, but a token that is sent must be valid; staff (dispatchers, analysts,
+ * admins) also get addresses and positions. Errors use the console's {@code {"error": "..."}} body
+ * rather than GeoReport's error array.
  *
  * <p>Thread-safe.
  */
@@ -62,6 +62,6 @@ public final class Open311Routes implements RouteGroup {
     }
 
     private static boolean exact(Context ctx) {
-        return Access.optionalRole(ctx).map(Role::maySeeTips).orElse(false);
+        return Access.optionalRole(ctx).map(Role::maySeeExactLocation).orElse(false);
     }
 }

@@ -754,7 +754,7 @@ class ScorecardApiITCase {
     // --- Open311 -------------------------------------------------------------------------------
 
     @Test
-    void open311_gives_a_request_status_and_dates_to_anyone_and_the_address_to_analysts_only()
+    void open311_gives_a_request_status_and_dates_to_anyone_and_the_address_to_staff()
             throws Exception {
         HttpResponse<String> anonymous = get("/open311/v2/requests/SR-1.json", null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
@@ -973,6 +973,80 @@ class ScorecardApiITCase {
             answered = ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
         }
         assertThat(answered).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"none", "public", "dispatcher", "analyst", "admin"})
+    void exact_locations_follow_one_rule_on_live_replay_and_open311_for_each_role(String role)
+            throws Exception {
+        String token =
+                switch (role) {
+                    case "public" -> PUBLIC;
+                    case "dispatcher" -> DISPATCHER;
+                    case "analyst" -> ANALYST;
+                    case "admin" -> ADMIN;
+                    default -> null;
+                };
+        boolean staff = token != null && !role.equals("public");
+        String address = "1600 W NORTH AVE";
+
+        JsonNode sr2 = json(get("/open311/v2/requests/SR-2.json", token)).get(0);
+        assertThat(sr2.path("address").asText(null))
+                .as("Open311 address for " + role)
+                .isEqualTo(staff ? address : null);
+        assertThat(sr2.has("lat")).as("Open311 position for " + role).isEqualTo(staff);
+
+        HttpResponse<String> replay = get("/api/replay?from=2018-07-01&to=2018-07-08", token);
+        assertThat(replay.statusCode()).isEqualTo(staff ? 200 : token == null ? 401 : 403);
+        if (staff) {
+            assertThat(json(replay).path("events"))
+                    .as("replay addresses for " + role)
+                    .anySatisfy(e -> assertThat(e.path("address").asText()).isEqualTo(address));
+        }
+
+        if (token == null) {
+            return;
+        }
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int answered;
+        try {
+            WebSocket ws =
+                    http.newWebSocketBuilder()
+                            .buildAsync(
+                                    URI.create(
+                                            "ws://127.0.0.1:"
+                                                    + console.port()
+                                                    + "/ws/live?token="
+                                                    + token),
+                                    new WebSocket.Listener() {
+                                        private final StringBuilder text = new StringBuilder();
+
+                                        @Override
+                                        public java.util.concurrent.CompletionStage<?> onText(
+                                                WebSocket w, CharSequence data, boolean last) {
+                                            text.append(data);
+                                            if (last) {
+                                                received.add(text.toString());
+                                                text.setLength(0);
+                                            }
+                                            w.request(1);
+                                            return null;
+                                        }
+                                    })
+                            .get(10, TimeUnit.SECONDS);
+            answered = 101;
+            ws.sendText("{\"type\":\"subscribe\"}", true).get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+            ws.abort();
+        } catch (ExecutionException e) {
+            answered = ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+        assertThat(answered).isEqualTo(staff ? 101 : 403);
+        if (staff) {
+            assertThat(JSON.readTree(received.get(0)).path("events"))
+                    .as("live addresses for " + role)
+                    .anySatisfy(e -> assertThat(e.path("address").asText()).isEqualTo(address));
+        }
     }
 
     // --- Helpers -------------------------------------------------------------------------------
