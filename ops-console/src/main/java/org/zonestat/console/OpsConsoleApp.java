@@ -73,6 +73,15 @@ public final class OpsConsoleApp {
         cfg.http.compressionStrategy = CompressionStrategy.GZIP;
         // Bodies read by Javalin (every JSON route); uploads read their own, larger, bound.
         cfg.http.maxRequestSize = limits.maxRequestBytes();
+        // The console keeps no server sessions: Javalin's WebSocket upgrade creates one to copy its
+        // attributes, which must not come back as a cookie (refused upgrades included) nor stay.
+        cfg.jetty.modifyServletContextHandler(
+                handler -> {
+                    if (handler.getSessionHandler() != null) {
+                        handler.getSessionHandler().setUsingCookies(false);
+                        handler.getSessionHandler().setMaxInactiveInterval(60);
+                    }
+                });
         cfg.staticFiles.add("/public", Location.CLASSPATH, Set.of(Access.OPEN));
         cfg.staticFiles.add(
                 webjars -> {
