@@ -160,6 +160,12 @@ public final class LiveSocket implements RouteGroup {
         ws.onClose(this::disconnect);
         ws.onError(this::disconnect);
         ws.onMessage(this::message);
+        // Every client message is JSON text; binary is refused rather than silently dropped.
+        ws.onBinaryMessage(
+                ctx ->
+                        ctx.closeSession(
+                                StatusCode.BAD_DATA,
+                                "binary messages are not accepted: send JSON text"));
     }
 
     private void connect(WsConnectContext ctx) {
