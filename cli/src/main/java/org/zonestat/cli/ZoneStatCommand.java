@@ -7,6 +7,7 @@ import org.zonestat.console.OpsConsoleMain;
 import org.zonestat.geo.cli.TagCommand;
 import org.zonestat.jobs.JobCommand;
 import org.zonestat.local.DemoCommand;
+import org.zonestat.notifier.NotifyCommand;
 import org.zonestat.sim.backfill.BackfillCommand;
 import org.zonestat.sim.synthetic.SyntheticCityMain;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             JobCommand.class,
             OpsConsoleMain.class,
+            NotifyCommand.class,
             TagCommand.class,
             BackfillCommand.class,
             SyntheticCityMain.class,

@@ -126,7 +126,7 @@ class ZoneStatCommandTest {
         assertThat(where.get("--layers")).contains("zonestat job", "zonestat console");
         assertThat(where.get("--group")).contains("zonestat job", "zonestat console");
         assertThat(where.get("--topic-action-items")).contains("zonestat job", "zonestat console");
-        assertThat(where.keySet().stream().filter(f -> f.startsWith("--topic-"))).hasSize(11);
+        assertThat(where.keySet().stream().filter(f -> f.startsWith("--topic-"))).hasSize(15);
     }
 
     /** Every command with its own options (no subcommands), by qualified name. */

@@ -1,12 +1,14 @@
 package org.zonestat.console;
 
 import io.javalin.Javalin;
+import io.javalin.http.RequestLogger;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
+import org.zonestat.console.community.IntakeWriter;
 import org.zonestat.console.health.HealthMonitor;
 import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.health.JobStatusSource;
@@ -16,12 +18,16 @@ import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
 import org.zonestat.console.metrics.MetricsRoutes;
 import org.zonestat.console.open311.Open311Routes;
+import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.scorecard.ScorecardRoutes;
 import org.zonestat.console.sitevisit.SiteVisitRoutes;
+import org.zonestat.console.tipline.TipLineRoutes;
+import org.zonestat.console.tipline.TipLineSettings;
+import org.zonestat.console.tipline.TipLineStore;
 import org.zonestat.console.zones.ZoneLayerUpdates;
 import org.zonestat.console.zones.ZoneUploadRoutes;
 import org.zonestat.geo.ZoneCatalog;
@@ -71,6 +77,11 @@ public final class OpsConsole {
     private final HealthSettings healthSettings;
     private final JobStatusSource jobStatus;
     private final ConsoleLimits limits;
+    private final String cityName;
+    private final Open311Settings open311;
+    private final TipLineSettings tipLine;
+    private final List<RouteGroup> extraRoutes;
+    private final RequestLogger accessLog;
 
     private OpsConsole(Builder b) {
         this.bootstrapServers = b.bootstrapServers;
@@ -92,6 +103,11 @@ public final class OpsConsole {
         this.healthSettings = b.healthSettings;
         this.jobStatus = b.jobStatus;
         this.limits = b.limits;
+        this.cityName = b.cityName;
+        this.open311 = b.open311;
+        this.tipLine = b.tipLine;
+        this.extraRoutes = List.copyOf(b.extraRoutes);
+        this.accessLog = b.accessLog;
     }
 
     public static Builder builder() {
@@ -104,13 +120,14 @@ public final class OpsConsole {
      */
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
+        // The one registry of layers every view reads: the configured ones and the zones topic's.
+        ZoneLayers layers = new ZoneLayers(catalog);
         TopicFeed feed = new TopicFeed(bootstrapServers, "zonestat-ops-console");
         LiveTopics live =
-                new LiveTopics(feed, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub);
+                new LiveTopics(feed, eventsTopic, alertsTopic, hotspotsTopic, layers, hub);
         PipelineCounters counters =
                 new PipelineCounters(
                         feed, bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup);
-        ZoneLayers layers = new ZoneLayers(catalog);
         if (zonesTopic != null) {
             new ZoneLayerUpdates(feed, zonesTopic, layers);
         }
@@ -120,48 +137,87 @@ public final class OpsConsole {
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers, limits);
         HuddleServices scorecards = null;
         HealthMonitor monitor = null;
+        IntakeWriter intake = new IntakeWriter(bootstrapServers);
         try {
-            scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, catalog, huddle);
+            scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
+            TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
             feed.start();
             monitor =
                     new HealthMonitor(
                             healthSettings, jobStatus, counters::snapshot, Clock.systemUTC());
+            HuddleServices views = scorecards;
             ReplayReader replay =
                     new ReplayReader(
                             bootstrapServers,
                             eventsTopic,
                             alertsTopic,
                             hotspotsTopic,
-                            catalog,
+                            layers,
                             REPLAY_MAX_ITEMS);
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new StatusRoutes(hub, live::health, counters::snapshot, monitor));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
             routes.add(new LiveSocket(hub, access, config, limits, layers));
-            routes.add(new ReplayRoutes(replay));
+            routes.add(new ReplayRoutes(replay, () -> views.today(huddle.huddleLayer())));
             routes.add(new SiteVisitRoutes(replay, layers));
             if (uploads != null) {
                 routes.add(uploads);
             }
-            routes.add(new ScorecardRoutes(scorecards, catalog));
-            routes.add(new Open311Routes(scorecards.requests(), scorecards.settings().timeZone()));
+            routes.add(new ScorecardRoutes(scorecards, layers));
+            routes.add(
+                    new Open311Routes(
+                            scorecards.requests(),
+                            scorecards.settings().timeZone(),
+                            open311,
+                            access,
+                            layers,
+                            intake));
+            routes.add(
+                    new TipLineRoutes(
+                            intake, tips, tipLine, scorecards.settings().timeZone(), layers::get));
             routes.add(
                     new MetricsRoutes(
                             new ConsoleMetrics(
                                     hub::stats,
                                     counters::snapshot,
                                     List.of(new HuddleMetrics(scorecards)))));
-            OpsConsoleApp web = new OpsConsoleApp(config, limits, access, routes);
+            routes.addAll(extraRoutes);
+            OpsConsoleApp web =
+                    new OpsConsoleApp(
+                            config,
+                            limits,
+                            access,
+                            routes,
+                            accessLog,
+                            () ->
+                                    new CityView(
+                                            cityName,
+                                            huddle.timeZone().getId(),
+                                            huddle.huddleLayer(),
+                                            huddle.goalPercent(),
+                                            LayerBounds.of(layers.get().layers())));
             Javalin app = web.create();
             app.start(host, port);
-            return new Running(app, feed, live, hub, host, counters, uploads, scorecards, monitor);
+            return new Running(
+                    app,
+                    feed,
+                    live,
+                    hub,
+                    host,
+                    counters,
+                    uploads,
+                    scorecards,
+                    intake,
+                    tips,
+                    monitor);
         } catch (RuntimeException e) {
             closeQuietly(monitor);
             feed.close();
             counters.close();
             closeQuietly(uploads);
             closeQuietly(scorecards);
+            intake.close();
             throw e;
         }
     }
@@ -187,6 +243,8 @@ public final class OpsConsole {
         private final ZoneUploadRoutes uploads;
         private final HuddleServices scorecards;
         private final HealthMonitor monitor;
+        private final IntakeWriter intake;
+        private final TipLineStore tips;
         private boolean closed;
 
         private Running(
@@ -198,7 +256,11 @@ public final class OpsConsole {
                 PipelineCounters counters,
                 ZoneUploadRoutes uploads,
                 HuddleServices scorecards,
+                IntakeWriter intake,
+                TipLineStore tips,
                 HealthMonitor monitor) {
+            this.intake = intake;
+            this.tips = tips;
             this.app = app;
             this.feed = feed;
             this.live = live;
@@ -218,6 +280,11 @@ public final class OpsConsole {
         /** The scorecard, hot cells, 311 requests and action items this console holds. */
         public HuddleServices scorecards() {
             return scorecards;
+        }
+
+        /** The tip line's cases as this console holds them. */
+        public TipLineStore tipLine() {
+            return tips;
         }
 
         /** The pipeline's reconciliation as {@code /api/pipeline} reports it. */
@@ -270,6 +337,7 @@ public final class OpsConsole {
                 counters.close();
                 closeQuietly(uploads);
                 scorecards.close();
+                intake.close();
             }
         }
     }
@@ -295,8 +363,50 @@ public final class OpsConsole {
         private HealthSettings healthSettings = HealthSettings.defaults();
         private JobStatusSource jobStatus = JobStatusSource.UNMONITORED;
         private ConsoleLimits limits = ConsoleLimits.defaults();
+        private String cityName;
+
+        private Open311Settings open311 = Open311Settings.defaults();
+        private TipLineSettings tipLine = TipLineSettings.defaults();
+        private final List<RouteGroup> extraRoutes = new ArrayList<>();
+        private RequestLogger accessLog = new AccessLog();
 
         private Builder() {}
+
+        /** The city's name as the pages show it ({@code /api/config}); default none. */
+        public Builder cityName(String name) {
+            this.cityName = name;
+            return this;
+        }
+
+        /**
+         * The Open311 service list, where posted requests and contacts go, and the limits on posts;
+         * default {@link Open311Settings#defaults()}.
+         */
+        public Builder open311(Open311Settings settings) {
+            this.open311 = Objects.requireNonNull(settings, "open311");
+            return this;
+        }
+
+        /** The tip line's topics and limits; default {@link TipLineSettings#defaults()}. */
+        public Builder tipLine(TipLineSettings settings) {
+            this.tipLine = Objects.requireNonNull(settings, "tipLine");
+            return this;
+        }
+
+        /**
+         * More routes to serve besides the console's own (the demo's mailbox page), each with its
+         * access rule.
+         */
+        public Builder extraRoutes(RouteGroup group) {
+            this.extraRoutes.add(Objects.requireNonNull(group, "group"));
+            return this;
+        }
+
+        /** Where the access log goes; default {@link AccessLog} to SLF4J. */
+        public Builder accessLog(RequestLogger log) {
+            this.accessLog = Objects.requireNonNull(log, "accessLog");
+            return this;
+        }
 
         /**
          * Request, upload, WebSocket and zone-shape limits; default {@link

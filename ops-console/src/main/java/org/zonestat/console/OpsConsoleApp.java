@@ -8,6 +8,7 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.LengthRequiredResponse;
+import io.javalin.http.RequestLogger;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>The frame owns what all routes share: JSON through the console's mapper, gzip, the security
  * headers, the access check of {@link Access} before every route and WebSocket upgrade, the pages'
  * static files and Leaflet (open: they hold no data), {@code GET /api/config}, {@code GET
- * /openapi.json}, and the JSON body of every error ({@code {"error": "..."}}). The routes come from
- * the groups, in the order given.
+ * /openapi.json}, the JSON body of every error ({@code {"error": "..."}}, unless a group gives its
+ * routes their own error body with {@link #useErrorWriter}) and the {@link AccessLog}. The routes
+ * come from the groups, in the order given.
  *
  * <p>Thread-safe once created.
  */
@@ -39,12 +42,49 @@ public final class OpsConsoleApp {
     private final ConsoleConfig config;
     private final Access access;
     private final List<RouteGroup> groups;
+    private final Supplier<CityView> city;
     private final String contentSecurityPolicy;
+    private final RequestLogger accessLog;
     private final ConsoleLimits limits;
 
-    /** With {@link ConsoleLimits#defaults()}. */
+    /**
+     * Writes the body of an error answer for the routes of a group that has its own error format
+     * (Open311's {@code [{"code": 400, "description": "..."}]}).
+     */
+    @FunctionalInterface
+    public interface ErrorWriter {
+        /** Writes the answer; the status is already set. */
+        void write(Context ctx, int status, String message);
+    }
+
+    private static final String ERROR_WRITER = "zonestat.errorWriter";
+
+    /** An app logging to SLF4J ({@link AccessLog}) whose {@code /api/config} names no city. */
     public OpsConsoleApp(ConsoleConfig config, Access access, List<RouteGroup> groups) {
-        this(config, ConsoleLimits.defaults(), access, groups);
+        this(config, access, groups, new AccessLog());
+    }
+
+    /** An app whose {@code /api/config} names no city (the pages then use the first layer). */
+    public OpsConsoleApp(
+            ConsoleConfig config, Access access, List<RouteGroup> groups, RequestLogger accessLog) {
+        this(config, access, groups, accessLog, () -> null);
+    }
+
+    /**
+     * @param config web settings
+     * @param access who may call which route
+     * @param groups the routes to serve
+     * @param accessLog writes one line per request (see {@link AccessLog})
+     * @param city the city as {@code /api/config} shows it, asked at each request (its bounds
+     *     follow the layers)
+     */
+    public OpsConsoleApp(
+            ConsoleConfig config,
+            Access access,
+            List<RouteGroup> groups,
+            RequestLogger accessLog,
+            Supplier<CityView> city) {
+        this(config, ConsoleLimits.defaults(), access, groups, accessLog, city);
     }
 
     /**
@@ -52,14 +92,32 @@ public final class OpsConsoleApp {
      * @param limits request sizes (socket and upload limits are applied by their route groups)
      * @param access who may call which route
      * @param groups the routes to serve
+     * @param accessLog writes one line per request (see {@link AccessLog})
+     * @param city the city as {@code /api/config} shows it, asked at each request
      */
     public OpsConsoleApp(
-            ConsoleConfig config, ConsoleLimits limits, Access access, List<RouteGroup> groups) {
-        this.config = Objects.requireNonNull(config, "config");
+            ConsoleConfig config,
+            ConsoleLimits limits,
+            Access access,
+            List<RouteGroup> groups,
+            RequestLogger accessLog,
+            Supplier<CityView> city) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.config = Objects.requireNonNull(config, "config");
         this.access = Objects.requireNonNull(access, "access");
         this.groups = List.copyOf(groups);
+        this.city = Objects.requireNonNull(city, "city");
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
+        this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
+    }
+
+    /**
+     * Makes this request's errors (a 4xx from the access check or the handler, a 404, a 500) be
+     * written by {@code writer} instead of as {@code {"error": "..."}}; call it from a {@code
+     * before} handler of the group's paths, which runs ahead of the access check.
+     */
+    public static void useErrorWriter(Context ctx, ErrorWriter writer) {
+        ctx.attribute(ERROR_WRITER, writer);
     }
 
     /** A configured, unstarted Javalin. */
@@ -82,6 +140,7 @@ public final class OpsConsoleApp {
                         handler.getSessionHandler().setMaxInactiveInterval(60);
                     }
                 });
+        cfg.requestLogger.http(accessLog);
         cfg.staticFiles.add("/public", Location.CLASSPATH, Set.of(Access.OPEN));
         cfg.staticFiles.add(
                 webjars -> {
@@ -125,25 +184,44 @@ public final class OpsConsoleApp {
     /** The body of every 4xx/5xx answer. */
     public record ErrorBody(String error) {}
 
-    /** {@code GET /api/config}: what the page needs besides the data. */
-    public record PageConfig(String role, String tileUrl, String tileAttribution, int maxMarkers) {}
+    /**
+     * {@code GET /api/config}: what the page needs besides the data.
+     *
+     * @param city the city, or null when the app was given none
+     */
+    public record PageConfig(
+            String role, String tileUrl, String tileAttribution, int maxMarkers, CityView city) {}
 
     private PageConfig pageConfig(Context ctx) {
         return new PageConfig(
                 Access.role(ctx).id(),
                 config.tileUrl(),
                 config.tileAttribution(),
-                config.maxMarkers());
+                config.maxMarkers(),
+                city.get());
     }
 
     private static void errorJson(HttpResponseException e, Context ctx) {
-        ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage()));
+        ctx.status(e.getStatus());
+        ErrorWriter writer = ctx.attribute(ERROR_WRITER);
+        if (writer != null) {
+            writer.write(ctx, e.getStatus(), e.getMessage());
+        } else {
+            ctx.json(new ErrorBody(e.getMessage()));
+        }
     }
 
     private static void internalError(Exception e, Context ctx) {
-        LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .json(new ErrorBody("internal error, see the console log"));
+        // The route's template, not the path: a path may carry an id or a tip number.
+        LOG.error("Unhandled error on {} {}", ctx.method(), ctx.endpoint().path, e);
+        String message = "internal error, see the console log";
+        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+        ErrorWriter writer = ctx.attribute(ERROR_WRITER);
+        if (writer != null) {
+            writer.write(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode(), message);
+        } else {
+            ctx.json(new ErrorBody(message));
+        }
     }
 
     // --- Headers -------------------------------------------------------------------------------

@@ -11,7 +11,9 @@ import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.console.health.HealthOptions;
 import org.zonestat.console.health.HealthSettings;
+import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
+import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.cli.LayerOptions;
 import org.zonestat.topics.TopicOptions;
@@ -188,6 +190,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .recentLimit(recent)
                 .config(config)
                 .huddle(huddle())
+                .open311(Open311Settings.defaults().withTopics(t.requests311(), t.contacts()))
+                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
                 .health(healthSettings, health.source())
                 .limits(consoleLimits);
     }

@@ -66,6 +66,31 @@ public final class TopicOptions {
             description = "The huddle's action items, compacted.")
     private String actionItems = DEFAULTS.actionItems();
 
+    @Option(
+            names = "--topic-contacts",
+            paramLabel = "TOPIC",
+            description =
+                    "Residents' contact details by 311 request, compacted; read by the notifier only.")
+    private String contacts = DEFAULTS.contacts();
+
+    @Option(
+            names = "--topic-tip-line",
+            paramLabel = "TOPIC",
+            description = "The anonymous tip line's exchanges, compacted.")
+    private String tipLine = DEFAULTS.tipLine();
+
+    @Option(
+            names = "--topic-deliveries",
+            paramLabel = "TOPIC",
+            description = "Notifications delivered or given up on, compacted.")
+    private String deliveries = DEFAULTS.deliveries();
+
+    @Option(
+            names = "--topic-dead-letters",
+            paramLabel = "TOPIC",
+            description = "Notifications not delivered after the last try.")
+    private String deadLetters = DEFAULTS.deadLetters();
+
     /** The topic names as given, each defaulting to its name in {@link Topics#defaults()}. */
     public Topics topics() {
         return new Topics(
@@ -79,6 +104,10 @@ public final class TopicOptions {
                 notifications,
                 zoneStats,
                 hotspots,
-                actionItems);
+                actionItems,
+                contacts,
+                tipLine,
+                deliveries,
+                deadLetters);
     }
 }

@@ -24,6 +24,13 @@ import org.apache.kafka.clients.admin.NewTopic;
  * @param zoneStats per zone and local day ({@code zone-stats})
  * @param hotspots hot cells, halos, window summaries ({@code hotspots})
  * @param actionItems the huddle's action items, compacted ({@code action-items})
+ * @param contacts residents' contact details given with a 311 request, compacted, keyed by request
+ *     id; read only by the notifier ({@code contacts})
+ * @param tipLine the anonymous tip line's cases, compacted, keyed by tip number ({@code tip-line})
+ * @param deliveries the notifier's record of each notification delivered or given up, compacted,
+ *     keyed by notification id ({@code notification-deliveries})
+ * @param deadLetters notifications the notifier gave up on after its last try ({@code
+ *     notification-dead-letters})
  */
 public record Topics(
         String incidents,
@@ -36,11 +43,30 @@ public record Topics(
         String notifications,
         String zoneStats,
         String hotspots,
-        String actionItems)
+        String actionItems,
+        String contacts,
+        String tipLine,
+        String deliveries,
+        String deadLetters)
         implements Serializable {
 
     /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
     public static final int ZONES_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+    /**
+     * The largest message of every other topic, in bytes: Kafka's own default ({@code
+     * message.max.bytes}), set on each topic so that a broker with a smaller default does not
+     * refuse what the job writes (the job's records stay below it, see the stream-jobs README).
+     */
+    public static final int MAX_MESSAGE_BYTES = 1_048_588;
+
+    /**
+     * How far ahead of the broker's clock a record timestamp may be, in milliseconds: Kafka 4's
+     * default for {@code message.timestamp.after.max.ms}, set on every topic. The job never writes
+     * a timestamp after its own clock; a feed's record stamped further ahead is refused when it is
+     * sent.
+     */
+    public static final long MAX_TIMESTAMP_AHEAD_MS = 3_600_000L;
 
     public Topics {
         Objects.requireNonNull(incidents, "incidents");
@@ -54,6 +80,10 @@ public record Topics(
         Objects.requireNonNull(zoneStats, "zoneStats");
         Objects.requireNonNull(hotspots, "hotspots");
         Objects.requireNonNull(actionItems, "actionItems");
+        Objects.requireNonNull(contacts, "contacts");
+        Objects.requireNonNull(tipLine, "tipLine");
+        Objects.requireNonNull(deliveries, "deliveries");
+        Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     /** The default names. */
@@ -69,7 +99,11 @@ public record Topics(
                 "notifications",
                 "zone-stats",
                 "hotspots",
-                "action-items");
+                "action-items",
+                "contacts",
+                "tip-line",
+                "notification-deliveries",
+                "notification-dead-letters");
     }
 
     /** The same names with a suffix, e.g. for one test's fresh topics. */
@@ -85,7 +119,11 @@ public record Topics(
                 notifications + suffix,
                 zoneStats + suffix,
                 hotspots + suffix,
-                actionItems + suffix);
+                actionItems + suffix,
+                contacts + suffix,
+                tipLine + suffix,
+                deliveries + suffix,
+                deadLetters + suffix);
     }
 
     /** The raw topics the job reads, in a fixed order. */
@@ -93,7 +131,9 @@ public record Topics(
         return List.of(incidents, requests311, tips);
     }
 
-    /** Every append-only topic: the raw topics and the job's outputs. */
+    /**
+     * Every append-only topic: the raw topics, the job's outputs and the notifier's dead letters.
+     */
     public List<String> streams() {
         return List.of(
                 incidents,
@@ -104,36 +144,74 @@ public record Topics(
                 alerts,
                 notifications,
                 zoneStats,
-                hotspots);
+                hotspots,
+                deadLetters);
     }
 
     /** The compacted topics: one live value per key. */
     public List<String> compacted() {
-        return List.of(zones, actionItems);
+        return List.of(zones, actionItems, contacts, tipLine, deliveries);
     }
+
+    /** How long a resident's contact details are kept on {@code contacts}: one year. */
+    public static final long CONTACTS_RETENTION_MS = 365L * 24 * 60 * 60 * 1000;
 
     /**
      * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
-     * they carry original event times, possibly years old, and Kafka is the system of record);
-     * {@code zones} is compacted, one partition, and takes messages up to {@value
-     * #ZONES_MAX_MESSAGE_BYTES} bytes; {@code action-items} is compacted, one partition.
+     * they carry original event times, possibly years old, and Kafka is the system of record) and
+     * take messages up to {@value #MAX_MESSAGE_BYTES} bytes; {@code zones} is compacted, one
+     * partition, and takes messages up to {@value #ZONES_MAX_MESSAGE_BYTES} bytes; {@code
+     * action-items}, {@code tip-line} and {@code notification-deliveries} are compacted, one
+     * partition; {@code contacts} is compacted and its records are also deleted after {@link
+     * #CONTACTS_RETENTION_MS} (contact details are not kept forever), with as many partitions as
+     * the streams. Every topic keeps the producer's record timestamp ({@code CreateTime}), takes
+     * timestamps of any age (years-old event times) and none more than {@value
+     * #MAX_TIMESTAMP_AHEAD_MS} ms ahead of the broker's clock.
      */
     public List<NewTopic> newTopics(int partitions, short replication) {
         List<NewTopic> out = new ArrayList<>();
         for (String t : streams()) {
-            out.add(new NewTopic(t, partitions, replication).configs(Map.of("retention.ms", "-1")));
+            out.add(
+                    new NewTopic(t, partitions, replication)
+                            .configs(
+                                    withTimestampRules(
+                                            Map.of(
+                                                    "retention.ms",
+                                                    "-1",
+                                                    "max.message.bytes",
+                                                    String.valueOf(MAX_MESSAGE_BYTES)))));
         }
         out.add(
                 new NewTopic(zones, 1, replication)
                         .configs(
-                                Map.of(
-                                        "cleanup.policy",
-                                        "compact",
-                                        "max.message.bytes",
-                                        String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
+                                withTimestampRules(
+                                        Map.of(
+                                                "cleanup.policy",
+                                                "compact",
+                                                "max.message.bytes",
+                                                String.valueOf(ZONES_MAX_MESSAGE_BYTES)))));
+        for (String t : List.of(actionItems, tipLine, deliveries)) {
+            out.add(
+                    new NewTopic(t, 1, replication)
+                            .configs(withTimestampRules(Map.of("cleanup.policy", "compact"))));
+        }
         out.add(
-                new NewTopic(actionItems, 1, replication)
-                        .configs(Map.of("cleanup.policy", "compact")));
+                new NewTopic(contacts, partitions, replication)
+                        .configs(
+                                withTimestampRules(
+                                        Map.of(
+                                                "cleanup.policy",
+                                                "compact,delete",
+                                                "retention.ms",
+                                                String.valueOf(CONTACTS_RETENTION_MS)))));
         return out;
+    }
+
+    private static Map<String, String> withTimestampRules(Map<String, String> configs) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(configs);
+        all.put("message.timestamp.type", "CreateTime");
+        all.put("message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE));
+        all.put("message.timestamp.after.max.ms", String.valueOf(MAX_TIMESTAMP_AHEAD_MS));
+        return all;
     }
 }

@@ -44,9 +44,21 @@ class TopicOptionsTest {
                                 "--topic-hotspots",
                                 "j",
                                 "--topic-action-items",
-                                "k")
+                                "k",
+                                "--topic-contacts",
+                                "l",
+                                "--topic-tip-line",
+                                "m",
+                                "--topic-deliveries",
+                                "n",
+                                "--topic-dead-letters",
+                                "o")
                         .topics();
-        assertThat(t).isEqualTo(new Topics("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"));
+        assertThat(t)
+                .isEqualTo(
+                        new Topics(
+                                "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
+                                "n", "o"));
     }
 
     private static TopicOptions parse(String... args) {

@@ -22,6 +22,31 @@ class TopicsTest {
                 created.stream().filter(t -> t.name().equals("zones")).findFirst().orElseThrow();
         assertThat(zones.numPartitions()).isEqualTo(1);
         assertThat(zones.configs()).containsEntry("cleanup.policy", "compact");
+        NewTopic contacts =
+                created.stream().filter(t -> t.name().equals("contacts")).findFirst().orElseThrow();
+        assertThat(contacts.configs())
+                .containsEntry("cleanup.policy", "compact,delete")
+                .containsEntry("retention.ms", String.valueOf(Topics.CONTACTS_RETENTION_MS));
+        assertThat(Topics.defaults().compacted())
+                .contains("tip-line", "notification-deliveries", "contacts");
+        assertThat(Topics.defaults().streams()).contains("notification-dead-letters");
+    }
+
+    @Test
+    void everyTopicTakesOldTimestampsNoneFarAheadAndTheDefaultMessageSize() {
+        for (NewTopic t : Topics.defaults().newTopics(2, (short) 1)) {
+            assertThat(t.configs())
+                    .as(t.name())
+                    .containsEntry("message.timestamp.type", "CreateTime")
+                    .containsEntry("message.timestamp.before.max.ms", "9223372036854775807")
+                    .containsEntry("message.timestamp.after.max.ms", "3600000");
+        }
+        NewTopic events =
+                Topics.defaults().newTopics(2, (short) 1).stream()
+                        .filter(t -> t.name().equals("events"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(events.configs()).containsEntry("max.message.bytes", "1048588");
     }
 
     @Test

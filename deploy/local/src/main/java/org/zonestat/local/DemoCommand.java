@@ -57,6 +57,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "The Flink job's parallelism.")
     private int parallelism = 2;
 
+    @Option(
+            names = "--mail-port",
+            paramLabel = "N",
+            description =
+                    "The in-process SMTP server the notifier mails residents through (read them on"
+                            + " /admin/mailbox).")
+    private int mailPort = 2525;
+
     /**
      * The parsed flags.
      *
@@ -72,13 +80,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw Cli.invalid(spec, "--parallelism", parallelism, ">= 1");
         }
-        for (String flag : new String[] {"--port", "--kafka-port"}) {
+        for (String flag : new String[] {"--port", "--kafka-port", "--mail-port"}) {
             int p = (int) spec.findOption(flag).getValue();
             if (p < 0 || p > 65535) {
                 throw Cli.invalid(spec, flag, p, "in [0, 65535]");
             }
         }
-        return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism);
+        return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism, mailPort);
     }
 
     @Override
@@ -131,6 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
                                         .append("?token=")
                                         .append(token)
                                         .append('\n'));
+        banner.append(demo.communityLines(url));
         banner.append("Press Ctrl-C to stop.\n");
         System.out.println(banner);
         Thread.currentThread().join();

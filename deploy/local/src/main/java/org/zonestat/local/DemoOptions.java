@@ -12,6 +12,13 @@ import java.nio.file.Path;
  * @param speed replay speed: event-time seconds per wall-clock second (0 = as fast as possible)
  * @param feed {@code baltimore} (the real data) or {@code none}
  * @param parallelism the Flink job's parallelism
+ * @param mailPort the in-process SMTP server's port (0 = any free port)
  */
 public record DemoOptions(
-        Path dataDir, int port, int kafkaPort, double speed, String feed, int parallelism) {}
+        Path dataDir,
+        int port,
+        int kafkaPort,
+        double speed,
+        String feed,
+        int parallelism,
+        int mailPort) {}

@@ -16,7 +16,8 @@ class DemoCommandTest {
     @Test
     void withoutFlagsTheDemoRunsOnPort7070WithTheBaltimoreFeedAtADayPerSecond() {
         assertThat(parse(Map.of()))
-                .isEqualTo(new DemoOptions(Path.of("var"), 7070, 9092, 86_400, "baltimore", 2));
+                .isEqualTo(
+                        new DemoOptions(Path.of("var"), 7070, 9092, 86_400, "baltimore", 2, 2525));
     }
 
     @Test
@@ -34,7 +35,7 @@ class DemoCommandTest {
                                 "1",
                                 "--port",
                                 "0"))
-                .isEqualTo(new DemoOptions(Path.of("/tmp/z"), 0, 0, 0, "none", 1));
+                .isEqualTo(new DemoOptions(Path.of("/tmp/z"), 0, 0, 0, "none", 1, 2525));
     }
 
     @Test

@@ -42,7 +42,7 @@ class DemoSupervisionITCase {
     @Test
     void a_killed_job_turns_health_red_within_30_s_and_the_demo_brings_it_back(
             @TempDir Path dataDir) throws Exception {
-        DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "none", 1);
+        DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "none", 1, 0);
         try (ZoneStatDemo demo =
                         new ZoneStatDemo(options)
                                 .health(new HealthSettings(Duration.ofSeconds(1), 30))

@@ -33,7 +33,7 @@ class ZoneStatDemoITCase {
     @Test
     void demoServesZonesAndTaggedEventsAndKeepsItsHistoryAcrossARestart(@TempDir Path dataDir)
             throws Exception {
-        DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "baltimore", 2);
+        DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "baltimore", 2, 0);
         Map<Feed, Long> publishedFirstRun;
         String token;
         try (ZoneStatDemo demo = new ZoneStatDemo(options).start()) {

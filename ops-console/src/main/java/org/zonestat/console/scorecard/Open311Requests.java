@@ -109,6 +109,14 @@ public final class Open311Requests {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The requested time of the most recent request; null when there is none. */
+    public synchronized Instant newestRequested() {
+        return byId.values().stream()
+                .map(ServiceRequest::requestedAt)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
     public synchronized int size() {
         return byId.size();
     }

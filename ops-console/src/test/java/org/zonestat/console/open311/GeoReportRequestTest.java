@@ -18,6 +18,7 @@ import org.zonestat.console.scorecard.Open311Requests.ServiceRequest;
 class GeoReportRequestTest {
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
     private static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
+    private static final ServiceList SERVICES = ServiceList.baltimore();
 
     private static ServiceRequest request(String status, String address, Instant due) {
         return new ServiceRequest(
@@ -34,11 +35,12 @@ class GeoReportRequestTest {
     }
 
     @Test
-    void the_public_gets_every_georeport_field_but_no_address_or_position() {
+    void the_public_gets_every_georeport_field_in_the_spec_order_but_no_address_or_position() {
         JsonNode r =
                 JSON.valueToTree(
                         GeoReportRequest.of(
                                 request("Closed (Duplicate)", "1600 W NORTH AVE", null),
+                                SERVICES,
                                 BALTIMORE,
                                 false));
 
@@ -55,13 +57,21 @@ class GeoReportRequestTest {
                         "service_notice",
                         "requested_datetime",
                         "updated_datetime",
-                        "expected_datetime");
+                        "expected_datetime",
+                        "address",
+                        "address_id",
+                        "zipcode",
+                        "lat",
+                        "long",
+                        "media_url");
         assertThat(r.path("service_request_id").asText()).isEqualTo("SR-7");
         assertThat(r.path("status").asText()).isEqualTo("closed");
         assertThat(r.path("status_notes").asText()).isEqualTo("Closed (Duplicate)");
         assertThat(r.path("service_name").asText()).isEqualTo("SW-Dirty Alley");
-        assertThat(r.path("service_code").isNull()).isTrue();
-        assertThat(r.path("expected_datetime").isNull()).isTrue();
+        assertThat(r.path("service_code").asText()).isEqualTo("SW-DIRTY-ALLEY");
+        assertThat(r.path("address").isNull()).isTrue();
+        assertThat(r.path("lat").isNull()).isTrue();
+        assertThat(r.path("long").isNull()).isTrue();
     }
 
     @Test
@@ -70,13 +80,25 @@ class GeoReportRequestTest {
                 JSON.valueToTree(
                         GeoReportRequest.of(
                                 request("New", null, Instant.parse("2018-12-24T17:00:00Z")),
+                                SERVICES,
                                 BALTIMORE,
                                 false));
 
         assertThat(r.path("status").asText()).isEqualTo("open");
-        assertThat(r.path("requested_datetime").asText()).isEqualTo("2018-07-01T10:00-04:00");
-        assertThat(r.path("updated_datetime").asText()).isEqualTo("2018-07-03T11:30-04:00");
-        assertThat(r.path("expected_datetime").asText()).isEqualTo("2018-12-24T12:00-05:00");
+        assertThat(r.path("requested_datetime").asText()).isEqualTo("2018-07-01T10:00:00-04:00");
+        assertThat(r.path("updated_datetime").asText()).isEqualTo("2018-07-03T11:30:00-04:00");
+        assertThat(r.path("expected_datetime").asText()).isEqualTo("2018-12-24T12:00:00-05:00");
+    }
+
+    @Test
+    void without_a_due_time_the_expected_time_comes_from_the_service_level() {
+        JsonNode r =
+                JSON.valueToTree(
+                        GeoReportRequest.of(
+                                request("New", null, null), SERVICES, BALTIMORE, false));
+
+        // SW-Dirty Alley: 7 days in Baltimore's service levels.
+        assertThat(r.path("expected_datetime").asText()).isEqualTo("2018-07-08T10:00:00-04:00");
     }
 
     @Test
@@ -84,7 +106,10 @@ class GeoReportRequestTest {
         JsonNode r =
                 JSON.valueToTree(
                         GeoReportRequest.of(
-                                request("New", "1600 W NORTH AVE", null), BALTIMORE, true));
+                                request("New", "1600 W NORTH AVE", null),
+                                SERVICES,
+                                BALTIMORE,
+                                true));
 
         assertThat(r.path("address").asText()).isEqualTo("1600 W NORTH AVE");
         assertThat(r.path("lat").asDouble()).isEqualTo(39.31);
@@ -93,11 +118,12 @@ class GeoReportRequestTest {
     }
 
     @Test
-    void an_analyst_gets_no_address_member_when_the_record_has_none() {
+    void description_and_media_url_are_never_given_back() {
         JsonNode r =
-                JSON.valueToTree(GeoReportRequest.of(request("New", null, null), BALTIMORE, true));
+                JSON.valueToTree(
+                        GeoReportRequest.of(request("New", null, null), SERVICES, BALTIMORE, true));
 
-        assertThat(r.has("address")).isFalse();
-        assertThat(r.has("lat")).isTrue();
+        assertThat(r.path("description").isNull()).isTrue();
+        assertThat(r.path("media_url").isNull()).isTrue();
     }
 }

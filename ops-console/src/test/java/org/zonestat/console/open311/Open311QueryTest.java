@@ -17,37 +17,60 @@ import org.zonestat.console.scorecard.Open311Requests.ServiceRequest;
 /** The GeoReport v2 query parameters of {@code requests.json} ({@link Open311Query}). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class Open311QueryTest {
+    private static final ServiceList SERVICES = ServiceList.baltimore();
 
     private static ServiceRequest request(String id, String status, String requestedAt) {
-        Instant at = Instant.parse(requestedAt);
-        return new ServiceRequest(id, "type", status, at, at, null, null, 0, 0, Map.of());
+        return request(id, "SW-Dirty Alley", status, requestedAt);
+    }
+
+    private static ServiceRequest request(String id, String type, String status, String at) {
+        Instant t = Instant.parse(at);
+        return new ServiceRequest(id, type, status, t, t, null, null, 0, 0, Map.of());
+    }
+
+    private static Open311Query parse(Map<String, String> params) {
+        return Open311Query.parse(params::get, SERVICES);
     }
 
     @Test
-    void no_parameters_match_every_request() {
-        Open311Query q = Open311Query.parse(name -> null);
+    void no_parameters_mean_the_90_days_up_to_the_newest_request() {
+        Open311Query q = parse(Map.of()).resolve(Instant.parse("2018-10-01T00:00:00Z"));
 
-        assertThat(q).isEqualTo(new Open311Query(null, null, null, null));
-        assertThat(q.test(request("SR-1", "New", "2018-07-01T00:00:00Z"))).isTrue();
+        assertThat(q.end()).isEqualTo(Instant.parse("2018-10-01T00:00:00Z"));
+        assertThat(q.start()).isEqualTo(Instant.parse("2018-07-03T00:00:00Z"));
+        assertThat(q.test(request("a", "New", "2018-07-03T00:00:00Z"))).isTrue();
+        assertThat(q.test(request("b", "New", "2018-07-02T23:59:59Z"))).isFalse();
     }
 
     @Test
-    void ids_are_split_on_commas_and_stripped() {
-        Open311Query q = Open311Query.parse(Map.of("service_request_id", "SR-1, SR-2 ,SR-3")::get);
+    void one_date_alone_spans_90_days_from_it() {
+        Open311Query q =
+                parse(Map.of("start_date", "2018-07-01T00:00:00Z"))
+                        .resolve(Instant.parse("2020-01-01T00:00:00Z"));
+
+        assertThat(q.end()).isEqualTo(Instant.parse("2018-09-29T00:00:00Z"));
+    }
+
+    @Test
+    void ids_are_split_on_commas_and_override_every_other_parameter() {
+        Open311Query q =
+                parse(Map.of("service_request_id", "SR-1, SR-2 ,SR-3", "status", "closed"))
+                        .resolve(Instant.parse("2030-01-01T00:00:00Z"));
 
         assertThat(q.ids()).isEqualTo(Set.of("SR-1", "SR-2", "SR-3"));
-        assertThat(q.test(request("SR-2", "New", "2018-07-01T00:00:00Z"))).isTrue();
-        assertThat(q.test(request("SR-4", "New", "2018-07-01T00:00:00Z"))).isFalse();
+        assertThat(q.test(request("SR-2", "New", "2001-07-01T00:00:00Z"))).isTrue();
+        assertThat(q.test(request("SR-4", "New", "2001-07-01T00:00:00Z"))).isFalse();
     }
 
     @Test
     void the_dates_are_inclusive_bounds_on_the_requested_time() {
         Open311Query q =
-                Open311Query.parse(
+                parse(
                         Map.of(
-                                        "start_date", "2018-07-01T00:00:00-04:00",
-                                        "end_date", "2018-07-31T00:00:00-04:00")
-                                ::get);
+                                "start_date",
+                                "2018-07-01T00:00:00-04:00",
+                                "end_date",
+                                "2018-07-31T00:00:00-04:00"));
 
         assertThat(q.test(request("a", "New", "2018-07-01T04:00:00Z"))).isTrue();
         assertThat(q.test(request("b", "New", "2018-07-01T03:59:59Z"))).isFalse();
@@ -56,8 +79,26 @@ class Open311QueryTest {
     }
 
     @Test
+    void statuses_and_service_codes_may_be_lists() {
+        Open311Query q =
+                parse(
+                                Map.of(
+                                        "status",
+                                        "open,closed",
+                                        "service_code",
+                                        "SW-DIRTY-ALLEY, HCD-VACANT-BUILDING"))
+                        .resolve(Instant.parse("2018-07-02T00:00:00Z"));
+
+        assertThat(q.test(request("a", "SW-Dirty Alley", "Closed", "2018-07-01T00:00:00Z")))
+                .isTrue();
+        assertThat(q.test(request("b", "HCD-Vacant Building", "New", "2018-07-01T00:00:00Z")))
+                .isTrue();
+        assertThat(q.test(request("c", "SW-Boarding", "New", "2018-07-01T00:00:00Z"))).isFalse();
+    }
+
+    @Test
     void the_status_is_the_georeport_one_open_or_closed() {
-        Open311Query closed = Open311Query.parse(Map.of("status", "closed")::get);
+        Open311Query closed = parse(Map.of("status", "closed"));
 
         assertThat(closed.test(request("a", "Closed (Duplicate)", "2018-07-01T00:00:00Z")))
                 .isTrue();
@@ -65,13 +106,17 @@ class Open311QueryTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({
-        "status, pending, query parameter 'status' must be open or closed, was 'pending'",
-        "start_date, 2018-07-01, query parameter 'start_date' must be an ISO 8601 date-time with offset",
-        "end_date, 2018-07-01T00:00:00, query parameter 'end_date' must be an ISO 8601 date-time with offset",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "status | pending | query parameter 'status' must be open or closed, was 'pending'",
+                "status | open,later | query parameter 'status' must be open or closed, was 'later'",
+                "service_code | NOPE | query parameter 'service_code': no service 'NOPE'",
+                "start_date | 2018-07-01 | query parameter 'start_date' must be an ISO 8601 date-time with offset",
+                "end_date | 2018-07-01T00:00:00 | query parameter 'end_date' must be an ISO 8601 date-time with offset",
+            })
     void a_bad_parameter_is_refused_naming_it(String name, String value, String message) {
-        assertThatThrownBy(() -> Open311Query.parse(Map.of(name, value)::get))
+        assertThatThrownBy(() -> parse(Map.of(name, value)))
                 .isInstanceOf(BadRequestResponse.class)
                 .hasMessageStartingWith(message);
     }
@@ -80,11 +125,35 @@ class Open311QueryTest {
     void a_start_after_the_end_is_refused() {
         assertThatThrownBy(
                         () ->
-                                Open311Query.parse(
+                                parse(
                                         Map.of(
-                                                        "start_date", "2018-08-01T00:00:00Z",
-                                                        "end_date", "2018-07-01T00:00:00Z")
-                                                ::get))
+                                                "start_date",
+                                                "2018-08-01T00:00:00Z",
+                                                "end_date",
+                                                "2018-07-01T00:00:00Z")))
                 .hasMessage("query parameter 'start_date' must not be after 'end_date'");
+    }
+
+    @Test
+    void a_range_over_90_days_is_refused() {
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        Map.of(
+                                                "start_date",
+                                                "2018-01-01T00:00:00Z",
+                                                "end_date",
+                                                "2018-04-02T00:00:00Z")))
+                .isInstanceOf(BadRequestResponse.class)
+                .hasMessage(
+                        "query parameters 'start_date' and 'end_date' may be at most 90 days apart");
+        assertThat(
+                        parse(
+                                Map.of(
+                                        "start_date",
+                                        "2018-01-01T00:00:00Z",
+                                        "end_date",
+                                        "2018-04-01T00:00:00Z")))
+                .isNotNull();
     }
 }
