@@ -212,6 +212,11 @@ public final class OpsConsoleApp {
     }
 
     private static void internalError(Exception e, Context ctx) {
+        HttpResponseException clientFault = clientFault(e);
+        if (clientFault != null) {
+            errorJson(clientFault, ctx);
+            return;
+        }
         // The route's template, not the path: a path may carry an id or a tip number.
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.endpoint().path, e);
         String message = "internal error, see the console log";
@@ -222,6 +227,28 @@ public final class OpsConsoleApp {
         } else {
             ctx.json(new ErrorBody(message));
         }
+    }
+
+    /**
+     * What a failure reading the request says about the client: a charset nobody can decode is
+     * {@code 415}, a body that ends before its {@code Content-Length} (or a dropped connection) is
+     * {@code 400}; null when the failure is the console's own.
+     */
+    static HttpResponseException clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.charset.UnsupportedCharsetException
+                    || t instanceof java.nio.charset.IllegalCharsetNameException) {
+                return new HttpResponseException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
+                        "the body's charset is not supported: send UTF-8");
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return new HttpResponseException(
+                        HttpStatus.BAD_REQUEST.getCode(),
+                        "the body ended before its Content-Length");
+            }
+        }
+        return null;
     }
 
     // --- Headers -------------------------------------------------------------------------------

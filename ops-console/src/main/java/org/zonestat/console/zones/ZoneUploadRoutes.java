@@ -4,10 +4,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.zonestat.console.Access;
-import org.zonestat.console.BoundedBody;
 import org.zonestat.console.ConsoleLimits;
 import org.zonestat.console.RouteGroup;
 import org.zonestat.console.ZoneLayers;
+import org.zonestat.console.community.BoundedBody;
 
 /**
  * {@code POST /api/zones/{layerId}?title=&nameProperty=}: an admin uploads a zone layer (a GeoJSON
@@ -57,7 +57,7 @@ public final class ZoneUploadRoutes implements RouteGroup, AutoCloseable {
                         ctx.pathParam("layerId"),
                         ctx.queryParam("title"),
                         ctx.queryParam("nameProperty"),
-                        BoundedBody.read(ctx, maxBytes),
+                        BoundedBody.bytes(ctx, maxBytes),
                         layers.get(),
                         shapes);
         ctx.status(HttpStatus.ACCEPTED).json(publisher.publish(upload));
