@@ -17,12 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -105,59 +101,15 @@ class ConsoleLimitsITCase {
 
     // --- WebSocket ---------------------------------------------------------------------------
 
-    /** Collects what a socket receives: snapshot count, bytes, and the close. */
-    static final class Received implements WebSocket.Listener {
-        final AtomicInteger snapshots = new AtomicInteger();
-        final AtomicInteger messages = new AtomicInteger();
-        final AtomicLong bytes = new AtomicLong();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                messages.incrementAndGet();
-                bytes.addAndGet(text.length());
-                if (text.indexOf("\"type\":\"snapshot\"") >= 0) {
-                    snapshots.incrementAndGet();
-                }
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-    }
-
-    private static WebSocket connect(String token, Received listener) throws Exception {
-        return http.newWebSocketBuilder()
-                .buildAsync(
-                        URI.create("ws://127.0.0.1:" + console.port() + "/ws/live?token=" + token),
-                        listener)
-                .get(10, TimeUnit.SECONDS);
-    }
-
     @Test
     void ten_thousand_subscribes_in_a_burst_get_few_snapshots_and_a_1008_close() throws Exception {
-        Received received = new Received();
-        WebSocket ws = connect(ANALYST, received);
+        LiveClient client = LiveClient.connect(console.port(), ANALYST);
         String subscribe = "{\"type\":\"subscribe\",\"messages\":[\"event\"]}";
         int sent = 0;
         long started = System.nanoTime();
         try {
-            for (; sent < 10_000 && !received.closed.isDone(); sent++) {
-                ws.sendText(subscribe, true).get(5, TimeUnit.SECONDS);
+            for (; sent < 10_000 && !client.closed().isDone(); sent++) {
+                client.send(subscribe);
             }
         } catch (ExecutionException closedUnderUs) {
             // the server closed the socket while we were still sending: what we want
@@ -166,8 +118,8 @@ class ConsoleLimitsITCase {
         // The client sees the server's 1008 close, or (still writing when it came) a broken pipe.
         String outcome;
         try {
-            outcome = "closed with " + received.closed.get(10, TimeUnit.SECONDS);
-            assertThat(received.closed.get()).isEqualTo(1008);
+            outcome = "closed with " + client.closed().get(10, TimeUnit.SECONDS);
+            assertThat(client.closed().get()).isEqualTo(1008);
         } catch (ExecutionException brokenPipe) {
             outcome = "closed under the sender (" + brokenPipe.getCause() + ")";
         }
@@ -175,59 +127,54 @@ class ConsoleLimitsITCase {
                 .as("messages sent before the close reached the sender (the server took 21)")
                 .isLessThan(2_000);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        assertThat(received.snapshots.get())
-                .as("snapshots: at most one per second")
-                .isLessThanOrEqualTo(3);
+        int snapshots = client.messages(LiveMessage.Snapshot.class).size();
+        assertThat(snapshots).as("snapshots: at most one per second").isLessThanOrEqualTo(3);
         System.out.printf(
                 Locale.ROOT,
-                "subscribe flood: %d of 10,000 sent in %d ms, %s, %d snapshots (%d bytes)%n",
+                "subscribe flood: %d of 10,000 sent in %d ms, %s, %d snapshots%n",
                 sent,
                 millis,
                 outcome,
-                received.snapshots.get(),
-                received.bytes.get());
+                snapshots);
     }
 
     @Test
     void a_client_past_the_message_rate_is_closed_with_1008() throws Exception {
-        Received received = new Received();
-        WebSocket ws = connect(DISPATCHER, received);
+        LiveClient client = LiveClient.connect(console.port(), DISPATCHER);
         int burst = ConsoleLimits.defaults().socketMessageBurst();
-        for (int i = 0; i <= burst + 2 && !received.closed.isDone(); i++) {
-            ws.sendText("{\"type\":\"subscribe\",\"messages\":[\"cell\"]}", true)
-                    .get(5, TimeUnit.SECONDS);
+        for (int i = 0; i <= burst + 2 && !client.closed().isDone(); i++) {
+            client.send("{\"type\":\"subscribe\",\"messages\":[\"cell\"]}");
         }
-        assertThat(received.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(client.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1008);
     }
 
     @Test
     void subscriptions_sent_faster_than_a_second_are_applied_once_with_the_latest()
             throws Exception {
-        Received received = new Received();
-        WebSocket ws = connect(ANALYST, received);
-        for (String kind : List.of("HOMICIDE", "ROBBERY", "SHOOTING")) {
-            ws.sendText("{\"type\":\"subscribe\",\"kinds\":[\"" + kind + "\"]}", true)
-                    .get(5, TimeUnit.SECONDS);
+        try (LiveClient client = LiveClient.connect(console.port(), ANALYST)) {
+            for (String kind : List.of("HOMICIDE", "ROBBERY", "SHOOTING")) {
+                client.send("{\"type\":\"subscribe\",\"kinds\":[\"" + kind + "\"]}");
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> client.messages(LiveMessage.Snapshot.class).size() == 2);
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            List<LiveMessage.Snapshot> snapshots = client.messages(LiveMessage.Snapshot.class);
+            assertThat(snapshots)
+                    .as("the first at once, the last after the interval, the middle one never")
+                    .hasSize(2);
+            assertThat(snapshots.get(1).subscription().kinds()).containsExactly("SHOOTING");
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.snapshots.get() == 2);
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(received.snapshots.get())
-                .as("the first at once, the last after the interval, the middle one never")
-                .isEqualTo(2);
-        ws.abort();
     }
 
     @Test
     void a_message_over_the_size_limit_closes_the_socket_with_1009() throws Exception {
-        Received received = new Received();
-        WebSocket ws = connect(DISPATCHER, received);
-        String big = "{\"type\":\"subscribe\",\"x\":\"" + "a".repeat(70 * 1024) + "\"}";
+        LiveClient client = LiveClient.connect(console.port(), DISPATCHER);
         try {
-            ws.sendText(big, true).get(5, TimeUnit.SECONDS);
+            client.send("{\"type\":\"subscribe\",\"x\":\"" + "a".repeat(70 * 1024) + "\"}");
         } catch (ExecutionException closedUnderUs) {
             // closed while sending
         }
-        assertThat(received.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        assertThat(client.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1009);
     }
 
     @ParameterizedTest(name = "token {0}")
@@ -239,7 +186,7 @@ class ConsoleLimitsITCase {
             http.newWebSocketBuilder()
                     .buildAsync(
                             URI.create("ws://127.0.0.1:" + console.port() + "/ws/live" + query),
-                            new Received())
+                            new WebSocket.Listener() {})
                     .get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             refused = (WebSocketHandshakeException) e.getCause();

@@ -43,7 +43,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.job = Objects.requireNonNull(job, "job");
         this.offsets = Objects.requireNonNull(offsets, "offsets");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.health = new PipelineHealth(settings.interval(), settings.stallIntervals());
+        this.health = new PipelineHealth(settings);
         this.timer =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {

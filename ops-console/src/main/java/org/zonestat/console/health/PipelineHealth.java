@@ -106,21 +106,10 @@ public final class PipelineHealth {
         }
     }
 
-    /**
-     * @param interval how often samples are taken
-     * @param stallIntervals how many intervals of growing lag without a checkpoint make a stall
-     */
-    public PipelineHealth(Duration interval, int stallIntervals) {
-        Objects.requireNonNull(interval, "interval");
-        if (interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("interval must be positive, was " + interval);
-        }
-        if (stallIntervals < 1) {
-            throw new IllegalArgumentException(
-                    "stallIntervals must be >= 1, was " + stallIntervals);
-        }
-        this.interval = interval;
-        this.stallIntervals = stallIntervals;
+    /** Judges by {@code settings}: the sampling interval and the stall rule. */
+    public PipelineHealth(HealthSettings settings) {
+        this.interval = settings.interval();
+        this.stallIntervals = settings.stallIntervals();
     }
 
     private Duration stallWindow() {

@@ -11,7 +11,7 @@ class PipelineHealthTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration INTERVAL = Duration.ofSeconds(5);
 
-    private final PipelineHealth health = new PipelineHealth(INTERVAL, 3);
+    private final PipelineHealth health = new PipelineHealth(new HealthSettings(INTERVAL, 3));
 
     private static JobStatus running(Instant checkpoint) {
         return new JobStatus(JobState.RUNNING, "j1", 0, checkpoint, null, "test");
@@ -65,7 +65,7 @@ class PipelineHealthTest {
         sample(3, running(T0.plusSeconds(11)), 130, 100);
         assertThat(health.report().status()).as("a checkpoint completed").isEqualTo("ok");
 
-        PipelineHealth other = new PipelineHealth(INTERVAL, 3);
+        PipelineHealth other = new PipelineHealth(new HealthSettings(INTERVAL, 3));
         for (int i = 0; i <= 3; i++) {
             other.observe(
                     new PipelineHealth.Sample(
