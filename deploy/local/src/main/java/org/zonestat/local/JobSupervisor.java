@@ -202,10 +202,7 @@ public final class JobSupervisor implements JobStatusSource, AutoCloseable {
     }
 
     private void scheduleRestart(JobStatus flink, Instant now) {
-        Duration wait = initialBackoff.multipliedBy(1L << Math.min(failuresInARow, 20));
-        if (wait.compareTo(maxBackoff) > 0) {
-            wait = maxBackoff;
-        }
+        Duration wait = backoff(failuresInARow, initialBackoff, maxBackoff);
         failuresInARow++;
         restartAt = now.plus(wait);
         state = JobState.RESTARTING;
@@ -215,6 +212,14 @@ public final class JobSupervisor implements JobStatusSource, AutoCloseable {
                         "job %s %s at %s%s; restarting from its last checkpoint in %d s",
                         job.getJobID(), flink, now, cause, wait.toSeconds());
         LOG.warn("{}", note);
+    }
+
+    /**
+     * The wait before restart number {@code failures + 1}: doubling from {@code initial}, capped.
+     */
+    static Duration backoff(int failures, Duration initial, Duration max) {
+        Duration wait = initial.multipliedBy(1L << Math.min(failures, 20));
+        return wait.compareTo(max) > 0 ? max : wait;
     }
 
     /** Why the ended job ended, as " after: ..." (empty when it gives no cause). */

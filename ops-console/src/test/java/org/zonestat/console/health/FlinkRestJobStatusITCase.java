@@ -9,9 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -28,10 +30,21 @@ import org.junit.jupiter.api.Test;
 class FlinkRestJobStatusITCase {
     private static final String NAME = "rest-status-probe";
 
-    /** Slows the sequence down so the job runs until it is cancelled. */
-    private static long slowly(long n) throws InterruptedException {
-        Thread.sleep(5);
-        return n;
+    /**
+     * Slows the sequence down so the job runs until it is cancelled, and fails once, on the first
+     * attempt after 300 records, so that the job restarts.
+     */
+    static final class SlowlyFailingOnce extends RichMapFunction<Long, Long> {
+        private long seen;
+
+        @Override
+        public Long map(Long n) throws Exception {
+            Thread.sleep(5);
+            if (++seen == 300 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0) {
+                throw new IllegalStateException("drill: failing once");
+            }
+            return n;
+        }
     }
 
     @Test
@@ -42,13 +55,16 @@ class FlinkRestJobStatusITCase {
         }
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_PORT, String.valueOf(port));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
         env.enableCheckpointing(200);
         env.fromSource(
                         new NumberSequenceSource(0, Long.MAX_VALUE),
                         WatermarkStrategy.noWatermarks(),
                         "numbers")
-                .map(FlinkRestJobStatusITCase::slowly)
+                .map(new SlowlyFailingOnce())
                 .sinkTo(new DiscardingSink<>());
         JobClient job = env.executeAsync(NAME);
         Instant started = Instant.now();
@@ -59,12 +75,14 @@ class FlinkRestJobStatusITCase {
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
                     .until(
-                            () ->
-                                    rest.current().state() == JobState.RUNNING
-                                            && rest.current().lastCheckpointAt() != null);
+                            () -> {
+                                JobStatus now = rest.current();
+                                return now.state() == JobState.RUNNING
+                                        && now.restartsLastHour() == 1
+                                        && now.lastCheckpointAt() != null;
+                            });
             JobStatus running = rest.current();
             assertThat(running.jobId()).isEqualTo(job.getJobID().toString());
-            assertThat(running.restartsLastHour()).isZero();
             assertThat(running.lastCheckpointAt()).isAfter(started.minusSeconds(5));
             assertThat(running.source()).contains("flink-rest", String.valueOf(port));
 
