@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
 
@@ -55,7 +56,7 @@ class ConsoleLimitsITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         KAFKA.broker().createTopic("events", 1, Map.of());
         TestEvents events = new TestEvents(catalog);
         try (KafkaProducer<String, String> p =

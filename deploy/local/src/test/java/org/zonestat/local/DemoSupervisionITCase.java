@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.Role;
 import org.zonestat.console.health.HealthSettings;
 import org.zonestat.kafka.TopicContents;
@@ -42,7 +46,18 @@ class DemoSupervisionITCase {
     @Test
     void a_killed_job_turns_health_red_within_30_s_and_the_demo_brings_it_back(
             @TempDir Path dataDir) throws Exception {
-        DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "none", 1, 0);
+        DemoOptions options =
+                new DemoOptions(
+                        dataDir,
+                        0,
+                        0,
+                        0,
+                        DemoOptions.DemoFeed.NONE,
+                        1,
+                        0,
+                        CityProfiles.shipped("baltimore"),
+                        1,
+                        Clock.fixed(Instant.parse("2019-10-22T12:00:00Z"), ZoneOffset.UTC));
         try (ZoneStatDemo demo =
                         new ZoneStatDemo(options)
                                 .health(new HealthSettings(Duration.ofSeconds(1), 30))

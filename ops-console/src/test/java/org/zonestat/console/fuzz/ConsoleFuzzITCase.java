@@ -30,6 +30,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
@@ -59,7 +60,7 @@ class ConsoleFuzzITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         KAFKA.broker().createTopic("events", 1, Map.of());
         try (KafkaProducer<String, String> p =
                 new KafkaProducer<>(
