@@ -1017,16 +1017,7 @@ class ScorecardApiITCase {
             throws Exception {
         int answered;
         try {
-            WebSocket ws =
-                    http.newWebSocketBuilder()
-                            .buildAsync(
-                                    URI.create(
-                                            "ws://127.0.0.1:"
-                                                    + console.port()
-                                                    + "/ws/live?token="
-                                                    + token),
-                                    new WebSocket.Listener() {})
-                            .get(10, TimeUnit.SECONDS);
+            WebSocket ws = openLive(token, new WebSocket.Listener() {});
             answered = 101;
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -1072,29 +1063,23 @@ class ScorecardApiITCase {
         int answered;
         try {
             WebSocket ws =
-                    http.newWebSocketBuilder()
-                            .buildAsync(
-                                    URI.create(
-                                            "ws://127.0.0.1:"
-                                                    + console.port()
-                                                    + "/ws/live?token="
-                                                    + token),
-                                    new WebSocket.Listener() {
-                                        private final StringBuilder text = new StringBuilder();
+                    openLive(
+                            token,
+                            new WebSocket.Listener() {
+                                private final StringBuilder text = new StringBuilder();
 
-                                        @Override
-                                        public java.util.concurrent.CompletionStage<?> onText(
-                                                WebSocket w, CharSequence data, boolean last) {
-                                            text.append(data);
-                                            if (last) {
-                                                received.add(text.toString());
-                                                text.setLength(0);
-                                            }
-                                            w.request(1);
-                                            return null;
-                                        }
-                                    })
-                            .get(10, TimeUnit.SECONDS);
+                                @Override
+                                public java.util.concurrent.CompletionStage<?> onText(
+                                        WebSocket w, CharSequence data, boolean last) {
+                                    text.append(data);
+                                    if (last) {
+                                        received.add(text.toString());
+                                        text.setLength(0);
+                                    }
+                                    w.request(1);
+                                    return null;
+                                }
+                            });
             answered = 101;
             ws.sendText("{\"type\":\"subscribe\"}", true).get(10, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
@@ -1111,6 +1096,15 @@ class ScorecardApiITCase {
     }
 
     // --- Helpers -------------------------------------------------------------------------------
+
+    /** Opens {@code /ws/live} with {@code ?token=}; the handshake's refusal comes as its cause. */
+    private static WebSocket openLive(String token, WebSocket.Listener listener) throws Exception {
+        return http.newWebSocketBuilder()
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + console.port() + "/ws/live?token=" + token),
+                        listener)
+                .get(10, TimeUnit.SECONDS);
+    }
 
     private static HttpResponse<String> postTo(String url, String path, String token, String body)
             throws Exception {
