@@ -12,6 +12,8 @@ import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.console.field.UnitTokens;
+import org.zonestat.console.health.HealthOptions;
+import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
@@ -107,6 +109,10 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     @Mixin private TopicOptions topics;
 
+    @Mixin private HealthOptions health;
+
+    @Mixin private LimitOptions limits;
+
     public static void main(String[] args) {
         Cli.main(new OpsConsoleMain(), args);
     }
@@ -186,6 +192,14 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
             }
         }
+        HealthSettings healthSettings;
+        ConsoleLimits consoleLimits;
+        try {
+            healthSettings = health.settings();
+            consoleLimits = limits.limits();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Topics t = topics();
         return OpsConsole.builder()
                 .bootstrapServers(kafka.servers())
@@ -202,6 +216,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .huddle(huddle())
                 .open311(Open311Settings.defaults().withTopics(t.requests311(), t.contacts()))
                 .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
+                .health(healthSettings, health.source())
+                .limits(consoleLimits)
                 .positionTopics(t.transitions(), t.audit());
     }
 
