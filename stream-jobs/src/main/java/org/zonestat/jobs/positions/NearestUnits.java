@@ -25,9 +25,12 @@ import org.zonestat.jobs.model.UnitNearby;
 /**
  * Names the nearest available units on every shooting or homicide ({@code nearest-units}): a {@code
  * violence} alert per incident, with up to {@code nearestUnits} units, nearest first, whose last
- * fix is within {@code nearestRadiusMeters} of it and within {@code nearestMaxFixAge} of its time
- * (so a replay of history names no one), each with its distance and how old its fix was.
- * "Available" is the unit's reported status; busy and off-duty units are not named.
+ * fix is within {@code nearestRadiusMeters} of it and within {@code nearestMaxFixAge} of its time,
+ * each with its distance and how old its fix was (an empty list: units were on the air, none
+ * available near it). "Available" is the unit's reported status; busy and off-duty units are not
+ * named. An incident when no unit at all had a fix within {@code nearestMaxFixAge} of its time (a
+ * replay of history, a city without a fleet) gets no alert: there is no one to name, and the
+ * incident itself is already on the map.
  *
  * <p>Keyed by one constant (the city's roster is one map; a city has thousands of units, and each
  * incident reads them all once). State: unit id → its latest {@link DeviceSighting}, removed when
@@ -103,6 +106,10 @@ public final class NearestUnits
         if (kind != IncidentKind.SHOOTING && kind != IncidentKind.HOMICIDE) {
             return;
         }
+        List<UnitNearby> nearest = nearest(e);
+        if (nearest == null) {
+            return;
+        }
         out.collect(
                 new Alert(
                         "violence/" + e.eventId(),
@@ -117,18 +124,26 @@ public final class NearestUnits
                         null,
                         Double.NaN,
                         tagged.zones().containsKey(priorityLayer),
-                        nearest(e),
+                        nearest,
                         false,
                         null));
     }
 
-    /** The nearest available units to the incident, nearest first. */
+    /**
+     * The nearest available units to the incident, nearest first; null when no unit at all had a
+     * fix within {@code nearestMaxFixAge} of it.
+     */
     List<UnitNearby> nearest(CityEvent e) throws Exception {
         long at = e.occurredAt().toEpochMilli();
         long maxAge = config.nearestMaxFixAge().toMillis();
         List<UnitNearby> found = new ArrayList<>();
+        boolean onTheAir = false;
         for (DeviceSighting u : units.values()) {
-            if (u.status() != UnitStatus.AVAILABLE || Math.abs(at - u.at()) > maxAge) {
+            if (Math.abs(at - u.at()) > maxAge) {
+                continue;
+            }
+            onTheAir = true;
+            if (u.status() != UnitStatus.AVAILABLE) {
                 continue;
             }
             double meters = Distances.meters(e.lon(), e.lat(), u.lon(), u.lat());
@@ -140,6 +155,9 @@ public final class NearestUnits
                                 Math.round(meters),
                                 Math.max(0, Math.round((at - u.at()) / 6_000.0) / 10.0)));
             }
+        }
+        if (!onTheAir) {
+            return null;
         }
         found.sort(
                 Comparator.comparingDouble(UnitNearby::distanceMeters)

@@ -68,14 +68,25 @@ class CityWideOperatorsTest {
     }
 
     @Test
-    void aShootingLongBeforeAnyUnitWasSeenNamesNone() throws Exception {
+    void aShootingWhenNoUnitWasOnTheAirRaisesNoAlertAndOneFarFromEveryUnitNamesNone()
+            throws Exception {
         try (var h = harness(new NearestUnits(PositionConfig.defaults(), "vri-zones"))) {
             h.processElement1(unit("car-1", UnitStatus.AVAILABLE, minutes(0), 10, 10), 0);
+            h.processElement1(unit("car-2", UnitStatus.BUSY, minutes(0), 10, 10.1), 0);
+            // A replay of history: no unit reported anywhere near that time.
             h.processElement2(
                     shooting("old", Instant.parse("2018-07-07T20:00:00Z"), 10, 10, Map.of()), 0);
+            assertThat(h.extractOutputValues()).isEmpty();
+            // Units on the air, the only available one 40 km away.
+            h.processElement1(unit("car-1", UnitStatus.AVAILABLE, minutes(1), 400, 400), 0);
+            h.processElement2(shooting("now", minutes(2), 10, 10, Map.of()), 0);
             assertThat(h.extractOutputValues())
                     .singleElement()
-                    .satisfies(a -> assertThat(a.units()).isEmpty());
+                    .satisfies(
+                            a -> {
+                                assertThat(a.alertId()).isEqualTo("violence/incident/test/now");
+                                assertThat(a.units()).isEmpty();
+                            });
         }
     }
 
