@@ -168,10 +168,22 @@ public final class DemoCommand implements Callable<Integer> {
                                         .append(token)
                                         .append('\n'));
         banner.append(demo.communityLines(url));
+        demo.unitTokens()
+                .tokenFor("car-001")
+                .ifPresent(
+                        t ->
+                                banner.append("  handheld:     ")
+                                        .append(url)
+                                        .append("field?token=")
+                                        .append(t)
+                                        .append("   (unit car-001; every unit's token in ")
+                                        .append(options.dataDir().resolve("unit-tokens.properties"))
+                                        .append(")\n"));
         if (options.feed() == DemoOptions.DemoFeed.ALL) {
             banner.append(
                     "  data:         the real history of the city's exports, then the synthetic"
-                            + " city (source synthetic-city) up to now and live\n");
+                            + " city (source synthetic-city) up to now and live; 300 patrol units"
+                            + " and 5 monitored devices reporting every 10 s\n");
         }
         banner.append("Press Ctrl-C to stop.\n");
         System.out.println(banner);

@@ -14,6 +14,7 @@ import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.field.UnitTokens;
 import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.open311.ServiceList;
@@ -30,6 +31,9 @@ import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.synthetic.CityGeography;
+import org.zonestat.sim.synthetic.PatrolFleet;
+import org.zonestat.sim.synthetic.PatrolLive;
+import org.zonestat.sim.synthetic.PatrolOptions;
 
 /**
  * The whole of ZoneStat in one process, for one city: a real Kafka broker (KRaft, data under the
@@ -37,12 +41,14 @@ import org.zonestat.sim.synthetic.CityGeography;
  * JobSupervisor}), the ops console, the notifier with an in-process SMTP server (GreenMail; what it
  * receives is on the console's {@code /admin/mailbox}), and the city's data: first its real history
  * (the exports its profile names, with their original times, as fast as the job takes them), then
- * the synthetic city in its geography ({@link SyntheticLive}), up to now and then live. History
- * goes first, so no record is more than the job's allowed lateness behind the records before it.
- * Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C runs it from a
- * shutdown hook). A restart on the same data folder keeps the history: topics, the job's committed
- * source offsets and the publishing position live in the broker, the synthetic city's starts in
- * {@link DemoDataDir}; a folder serves one city.
+ * the synthetic city in its geography ({@link SyntheticLive}), up to now and then live, and its
+ * patrol fleet from now on ({@link PatrolFleet}: units and monitored devices reporting to {@code
+ * positions.raw}, each unit with a {@code /field} token). History goes first, so no record is more
+ * than the job's allowed lateness behind the records before it. Started by {@link #start}, stopped
+ * by {@link #close} (the launcher's Ctrl-C runs it from a shutdown hook). A restart on the same
+ * data folder keeps the history: topics, the job's committed source offsets and the publishing
+ * position live in the broker, the synthetic city's starts in {@link DemoDataDir}; a folder serves
+ * one city.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
@@ -66,6 +72,9 @@ public final class ZoneStatDemo implements AutoCloseable {
     private FeedReplayer replayer;
     private Thread feedThread;
     private AccessTokens tokens;
+    private UnitTokens unitTokens;
+    private PatrolLive patrol;
+    private Thread patrolThread;
     private GreenMail smtp;
     private Notifier notifier;
 
@@ -92,6 +101,19 @@ public final class ZoneStatDemo implements AutoCloseable {
         if (options.feed() == DemoOptions.DemoFeed.ALL) {
             geography = CityGeography.of(city);
         }
+        PatrolOptions fleet =
+                geography == null
+                        ? null
+                        : PatrolOptions.forCity(
+                                options.seed(),
+                                options.clock().instant(),
+                                geography,
+                                ZoneCatalog.load(
+                                                List.of(
+                                                        city.layer(city.focusLayer())
+                                                                .orElseThrow()))
+                                        .layer(city.focusLayer())
+                                        .orElseThrow());
         SyntheticLive synthetic =
                 DemoDataDir.claim(
                         dataDir,
@@ -135,6 +157,12 @@ public final class ZoneStatDemo implements AutoCloseable {
                         .start();
 
         tokens = AccessTokens.loadOrCreateDemo(dataDir.resolve("tokens.properties"));
+        unitTokens =
+                fleet == null
+                        ? UnitTokens.NONE
+                        : UnitTokens.loadOrCreateDemo(
+                                dataDir.resolve("unit-tokens.properties"),
+                                PatrolFleet.unitIds(fleet));
         console =
                 OpsConsole.builder()
                         .bootstrapServers(kafka.bootstrapServers())
@@ -166,12 +194,18 @@ public final class ZoneStatDemo implements AutoCloseable {
                                         .withTopics(
                                                 jobConfig.topics().tips(),
                                                 jobConfig.topics().tipLine()))
+                        .positionTopics(
+                                jobConfig.topics().transitions(), jobConfig.topics().audit())
+                        .unitTokens(unitTokens)
                         .extraRoutes(new MailboxRoutes(smtp))
                         .build()
                         .start();
 
         if (options.feed() != DemoOptions.DemoFeed.NONE) {
             startFeed(jobConfig, history, geography, synthetic);
+        }
+        if (fleet != null) {
+            startPatrol(jobConfig, fleet);
         }
         return this;
     }
@@ -225,6 +259,27 @@ public final class ZoneStatDemo implements AutoCloseable {
     }
 
     /**
+     * The fleet from now on, live: its fixes carry the wall clock's time, so they go straight to
+     * the positions branch, beside the history the other feeds are still replaying.
+     */
+    private void startPatrol(JobConfig jobConfig, PatrolOptions fleet) {
+        patrol =
+                new PatrolLive(
+                        kafka.bootstrapServers(),
+                        jobConfig.topics().positions(),
+                        new PatrolFleet(fleet),
+                        options.clock());
+        patrolThread = new Thread(patrol, "zonestat-patrol");
+        patrolThread.setDaemon(true);
+        patrolThread.start();
+        LOG.info(
+                "{} units and {} monitored devices report every {} s",
+                fleet.units(),
+                fleet.monitored(),
+                fleet.fixInterval().toSeconds());
+    }
+
+    /**
      * What a previous run published beyond the history, per feed: the synthetic records to skip.
      */
     private static Map<Feed, Long> afterHistory(Map<Feed, Long> done, List<RawEvent> history) {
@@ -253,16 +308,26 @@ public final class ZoneStatDemo implements AutoCloseable {
         return tokens;
     }
 
+    /** The handhelds' {@code /field} tokens (none without the synthetic city). */
+    public UnitTokens unitTokens() {
+        return unitTokens;
+    }
+
     /** The in-process SMTP server's port. */
     public int mailPort() {
         return smtp.getSmtp().getPort();
     }
 
     /**
-     * Stops the feed, the job, the console and the broker, in that order; the data folder stays.
+     * Stops the feeds, the job, the console and the broker, in that order; the data folder stays.
      */
     @Override
     public void close() {
+        if (patrol != null) {
+            patrol.stop();
+            join(patrolThread);
+            patrol.close();
+        }
         if (replayer != null) {
             replayer.stop();
             join(feedThread);

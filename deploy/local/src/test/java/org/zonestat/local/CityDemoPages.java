@@ -48,10 +48,10 @@ import org.zonestat.kafka.TopicContents;
  * What a person sees in the first minute of {@code ./zonestat demo --city NAME}, in a real headless
  * Chromium: the demo started with a shipped profile (its real history, then the synthetic city up
  * to a fixed "now"), and each view opened in turn as soon as the console's health endpoint answers:
- * the live map fitted to the city's layers with every kind of event and alerts, the huddle's
- * focus-zone cards with their numbers, year-over-year and 311 work, the replay with a week loaded,
- * the weekly report with a zone, and the public scorecard. Each view's time to show its data,
- * counted from the health endpoint answering, is printed; screenshots go to {@code
+ * the live map fitted to the city's layers with every kind of event, alerts and patrol units, the
+ * huddle's focus-zone cards with their numbers, year-over-year and 311 work, the replay with a week
+ * loaded, the weekly report with a zone, and the public scorecard. Each view's time to show its
+ * data, counted from the health endpoint answering, is printed; screenshots go to {@code
  * target/screenshots/<city>-<view>.png}. One demo start per city (subclass).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -193,7 +193,8 @@ abstract class CityDemoPages {
                                 && count("path.zs-event.zs-kind-SHOOTING")
                                                 + count("path.zs-event.zs-kind-HOMICIDE")
                                         > 0
-                                && count("#zs-alert-list li.zs-alert") > 0);
+                                && count("#zs-alert-list li.zs-alert") > 0
+                                && text("#zs-count-units").matches("[1-9]\\d*"));
         // The map is fitted to the city's layers: every zone in view, and the city fills the map.
         List<Number> zones = drawnBox("path.zs-zone");
         Rectangle map = browser.findElement(By.id("map")).getRect();
