@@ -293,7 +293,7 @@ final class PipelineResultsReport {
                 : t.sustainedRecordsPerSecond() / t.cpu().processCpus();
     }
 
-    private static String cpu(CpuMeter.Usage u, int processors) {
+    static String cpu(CpuMeter.Usage u, int processors) {
         String machine =
                 Double.isNaN(u.machineBusy())
                         ? "n/a"

@@ -22,6 +22,8 @@ class BenchCommandTest {
         assertThat(out.toString()).contains("--records=N", "Default: 300000", "--flink=KEY=VALUE");
         assertThat(run("websocket", "--help")).isZero();
         assertThat(out.toString()).contains("--clients=N", "Default: 200");
+        assertThat(run("positions", "--help")).isZero();
+        assertThat(out.toString()).contains("--devices=N", "Default: 10000", "--city-rate=M");
     }
 
     @Test
@@ -34,6 +36,8 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("'--flink'");
         assertThat(run("websocket", "--clients", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--clients must be in [1, 5000], was 0");
+        assertThat(run("positions", "--devices", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--devices must be in [100, 200000], was 5");
         assertThat(run("geo", "--date", "today")).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid value for option '--date'");
         assertThat(run("cpu")).isEqualTo(2);
