@@ -97,38 +97,14 @@ public final class RawRecordParser implements Serializable {
     private CityEvent event(RawRecord raw, EventStream stream, JsonNode root) throws Refusal {
         String id = required(root, "id");
         Instant occurredAt = instant("occurredAt", required(root, "occurredAt"));
-        Instant latestAllowed = Instant.ofEpochMilli(raw.receivedAtMillis()).plus(futureTolerance);
-        if (occurredAt.isAfter(latestAllowed)) {
-            throw new Refusal(
-                    RejectReason.FUTURE_TIMESTAMP,
-                    "field 'occurredAt' "
-                            + occurredAt
-                            + " is more than "
-                            + futureTolerance
-                            + " after the record was received");
-        }
+        refuseIf(
+                RawChecks.notInTheFuture(
+                        "occurredAt", occurredAt, raw.receivedAtMillis(), futureTolerance));
         JsonNode lat = root.get("lat");
         JsonNode lon = root.get("lon");
-        if (absent(lat) || absent(lon)) {
-            throw new Refusal(
-                    RejectReason.MISSING_LOCATION,
-                    "field '" + (absent(lat) ? "lat" : "lon") + "' is missing");
-        }
-        if (!lat.isNumber() || !lon.isNumber()) {
-            throw new Refusal(
-                    RejectReason.INVALID_FIELD,
-                    "field '" + (!lat.isNumber() ? "lat" : "lon") + "' is not a number");
-        }
+        refuseIf(RawChecks.location(lat, lon, "a missing geocode"));
         double latValue = lat.doubleValue();
         double lonValue = lon.doubleValue();
-        if (latValue == 0 && lonValue == 0) {
-            throw new Refusal(RejectReason.ZERO_COORDINATES, "location is 0,0 (a missing geocode)");
-        }
-        if (!(latValue >= -90 && latValue <= 90 && lonValue >= -180 && lonValue <= 180)) {
-            throw new Refusal(
-                    RejectReason.INVALID_FIELD,
-                    "location lat=" + latValue + " lon=" + lonValue + " is out of range");
-        }
         String source = optional(root, "source").orElse(raw.topic());
         String type = optional(root, "type").orElse(null);
         String address = optional(root, "address").orElse(null);
@@ -261,8 +237,10 @@ public final class RawRecordParser implements Serializable {
         return new Refusal(RejectReason.MISSING_FIELD, "field '" + field + "' is missing");
     }
 
-    private static boolean absent(JsonNode node) {
-        return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+    private static void refuseIf(RawChecks.Problem problem) throws Refusal {
+        if (problem != null) {
+            throw new Refusal(problem.reason(), problem.detail());
+        }
     }
 
     /** A check that failed, with its reason; thrown inside the parse only, without a trace. */

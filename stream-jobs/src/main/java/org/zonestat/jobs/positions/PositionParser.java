@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.zonestat.jobs.functions.RawChecks;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.RejectReason;
 
@@ -77,38 +78,12 @@ public final class PositionParser implements Serializable {
                                                         + kindText
                                                         + "', expected unit or monitored"));
         Instant at = time(required(root, "at"));
-        Instant latest = Instant.ofEpochMilli(raw.receivedAtMillis()).plus(futureTolerance);
-        if (at.isAfter(latest)) {
-            throw new Refusal(
-                    RejectReason.FUTURE_TIMESTAMP,
-                    "field 'at' "
-                            + at
-                            + " is more than "
-                            + futureTolerance
-                            + " after the record was received");
-        }
+        refuseIf(RawChecks.notInTheFuture("at", at, raw.receivedAtMillis(), futureTolerance));
         JsonNode lat = root.get("lat");
         JsonNode lon = root.get("lon");
-        if (absent(lat) || absent(lon)) {
-            throw new Refusal(
-                    RejectReason.MISSING_LOCATION,
-                    "field '" + (absent(lat) ? "lat" : "lon") + "' is missing");
-        }
-        if (!lat.isNumber() || !lon.isNumber()) {
-            throw new Refusal(
-                    RejectReason.INVALID_FIELD,
-                    "field '" + (!lat.isNumber() ? "lat" : "lon") + "' is not a number");
-        }
+        refuseIf(RawChecks.location(lat, lon, "no GPS fix"));
         double latValue = lat.doubleValue();
         double lonValue = lon.doubleValue();
-        if (latValue == 0 && lonValue == 0) {
-            throw new Refusal(RejectReason.ZERO_COORDINATES, "location is 0,0 (no GPS fix)");
-        }
-        if (!(latValue >= -90 && latValue <= 90 && lonValue >= -180 && lonValue <= 180)) {
-            throw new Refusal(
-                    RejectReason.INVALID_FIELD,
-                    "location lat=" + latValue + " lon=" + lonValue + " is out of range");
-        }
         Team team = null;
         UnitStatus status = null;
         List<String> assignment = List.of();
@@ -223,7 +198,13 @@ public final class PositionParser implements Serializable {
     }
 
     private static boolean absent(JsonNode node) {
-        return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+        return RawChecks.absent(node);
+    }
+
+    private static void refuseIf(RawChecks.Problem problem) {
+        if (problem != null) {
+            throw new Refusal(problem.reason(), problem.detail());
+        }
     }
 
     private static Optional<String> text(JsonNode root, String field) {
