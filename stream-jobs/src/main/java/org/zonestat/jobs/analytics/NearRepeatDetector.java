@@ -2,9 +2,8 @@ package org.zonestat.jobs.analytics;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -42,6 +41,10 @@ import org.zonestat.jobs.model.RiskHalo;
  * key has no state and no timer. An event delivered more than {@code lateness} behind the watermark
  * may therefore miss a partner that was already cleared, and an event redelivered after it was
  * cleared is treated as new.
+ *
+ * <p>Each key's events are also held in a {@link CellEventIndex} (a cache of the state, rebuilt
+ * from it after a restore), so that a new event is compared only with the events of nearby buckets
+ * and a timer takes only the expired events, however many the cell keeps.
  */
 public final class NearRepeatDetector extends KeyedProcessFunction<String, CellEvent, Alert> {
     private static final long serialVersionUID = 1L;
@@ -58,6 +61,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
     private final String priorityLayer;
 
     private transient MapState<String, CellEvent> seen;
+    private transient Map<String, CellEventIndex> indexes;
     private transient Counter duplicates;
 
     public NearRepeatDetector(
@@ -87,6 +91,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "seen", Types.STRING, TypeInformation.of(CellEvent.class)));
+        indexes = new HashMap<>();
         duplicates =
                 getRuntimeContext()
                         .getMetricGroup()
@@ -96,26 +101,33 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void processElement(CellEvent e, Context ctx, Collector<Alert> out) throws Exception {
-        if (seen.contains(e.eventId())) {
+        String cell = ctx.getCurrentKey();
+        CellEventIndex index = index(cell);
+        if (index.contains(e.eventId())) {
             duplicates.inc();
             return;
         }
-        String cell = ctx.getCurrentKey();
-        for (CellEvent other : seen.values()) {
-            CellEvent earlier = ORDER.compare(other, e) <= 0 ? other : e;
-            CellEvent later = earlier == other ? e : other;
-            if (!earlier.homeCell().equals(cell)
-                    || Duration.between(earlier.occurredAt(), later.occurredAt()).compareTo(window)
-                            > 0) {
-                continue;
-            }
-            double meters =
-                    Distances.meters(earlier.lon(), earlier.lat(), later.lon(), later.lat());
-            if (meters <= radiusMeters) {
-                out.collect(alert(earlier, later, meters));
-            }
-        }
+        index.forEachNear(
+                e.lon(),
+                e.lat(),
+                other -> {
+                    CellEvent earlier = ORDER.compare(other, e) <= 0 ? other : e;
+                    CellEvent later = earlier == other ? e : other;
+                    if (!earlier.homeCell().equals(cell)
+                            || Duration.between(earlier.occurredAt(), later.occurredAt())
+                                            .compareTo(window)
+                                    > 0) {
+                        return;
+                    }
+                    double meters =
+                            Distances.meters(
+                                    earlier.lon(), earlier.lat(), later.lon(), later.lat());
+                    if (meters <= radiusMeters) {
+                        out.collect(alert(earlier, later, meters));
+                    }
+                });
         seen.put(e.eventId(), e);
+        index.add(e, expiry(e));
         ctx.timerService().registerEventTimeTimer(expiry(e));
         if (e.isHome()) {
             ctx.output(
@@ -135,18 +147,28 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, CellEvent> entry : seen.entries()) {
-            if (expiry(entry.getValue()) <= timestamp) {
-                expired.add(entry.getKey());
-            }
-        }
-        for (String id : expired) {
+        String cell = ctx.getCurrentKey();
+        CellEventIndex index = index(cell);
+        for (String id : index.expire(timestamp)) {
             seen.remove(id);
         }
-        if (seen.isEmpty()) {
+        if (index.isEmpty()) {
             seen.clear();
+            indexes.remove(cell);
         }
+    }
+
+    /** The key's index, built from its state when this instance has none (after a restore). */
+    private CellEventIndex index(String cell) throws Exception {
+        CellEventIndex index = indexes.get(cell);
+        if (index == null) {
+            index = new CellEventIndex(radiusMeters);
+            for (CellEvent e : seen.values()) {
+                index.add(e, expiry(e));
+            }
+            indexes.put(cell, index);
+        }
+        return index;
     }
 
     private long expiry(CellEvent e) {
