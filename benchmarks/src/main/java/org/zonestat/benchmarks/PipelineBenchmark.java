@@ -376,7 +376,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 a.checkpointSeconds());
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
