@@ -41,10 +41,10 @@ public final class CsvZoneTagger {
     public static final String NO_ZONE = "no_zone";
 
     /** Rows handed from the reading thread to the writing one at a time. */
-    static final int BATCH = 2_048;
+    static final int BATCH = 1_024;
 
     /** The most rows read and not yet written. */
-    public static final int MAX_BUFFERED = 128 * BATCH;
+    public static final int MAX_BUFFERED = 64 * BATCH;
 
     private final Future<? extends ZoneLocator> locator;
     private final String latColumn;
