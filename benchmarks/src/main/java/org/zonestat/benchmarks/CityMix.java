@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.synthetic.SyntheticCity;
 import org.zonestat.sim.synthetic.SyntheticCityOptions;
+import org.zonestat.topics.RawIncident;
 
 /**
  * The pipeline benchmark's input: the seeded synthetic city's three streams, each generated alone
@@ -27,6 +31,13 @@ import org.zonestat.sim.synthetic.SyntheticCityOptions;
  * #DEFAULT_TIPS_SHARE} of all records (about one tip per eight incidents, an assumption) and the
  * rest split in the real ratio. (The synthetic city at one rate for everything is over 99 % 311
  * records: a city's 311 requests far outnumber its shootings per day.)
+ *
+ * <p><b>Kinds.</b> The synthetic city's incidents are all shootings and homicides; a city records
+ * far more other violent incidents. So that near-repeat matching (shootings and homicides only)
+ * sees a city's density of gun violence rather than every incident's, {@link #GUN_VIOLENCE_SHARE}
+ * of the incidents keep their kind and the others become aggravated assaults or robberies (an
+ * assumption, roughly a large US city's mix of violent crimes), chosen per record from the seed and
+ * its id. Tips and the hotspot and scorecard counts take every kind.
  *
  * <p><b>Event time.</b> The incidents come at {@code incidentMultiplier} times the synthetic
  * Baltimore's shooting rate (50: a large city's violent incidents); the span of event time follows
@@ -59,6 +70,12 @@ record CityMix(
 
     /** Tips' share of the records: the real data has none. */
     static final double DEFAULT_TIPS_SHARE = 0.05;
+
+    /** The share of incidents that stay shootings or homicides. */
+    static final double GUN_VIOLENCE_SHARE = 0.1;
+
+    /** Of the other incidents, the share that become aggravated assaults (the rest robberies). */
+    static final double ASSAULT_SHARE = 0.55;
 
     /** Days of event time the calibration generates per stream at multiplier 1. */
     private static final int CALIBRATION_DAYS = 20;
@@ -147,6 +164,13 @@ record CityMix(
     }
 
     private double recordsPerDayAtMultiplierOne(Feed feed) {
+        return PER_DAY.computeIfAbsent(List.of(seed, feed), k -> calibrate(feed));
+    }
+
+    /** Calibrations done, by seed and feed: each costs a generation of twenty days. */
+    private static final Map<List<Object>, Double> PER_DAY = new ConcurrentHashMap<>();
+
+    private double calibrate(Feed feed) {
         SyntheticCity city =
                 new SyntheticCity(
                         SyntheticCityOptions.builder(seed)
@@ -180,7 +204,36 @@ record CityMix(
                                         .build()));
             }
         }
-        return new Merged(streams);
+        return new Merged(streams, this::withCityKinds);
+    }
+
+    /**
+     * An incident with the kind {@link #GUN_VIOLENCE_SHARE} gives it; other records as they are.
+     */
+    private RawEvent withCityKinds(RawEvent e) {
+        if (!(e.record() instanceof RawIncident i)) {
+            return e;
+        }
+        SplittableRandom r = new SplittableRandom(seed * 31 + i.id().hashCode());
+        double u = r.nextDouble();
+        if (u < GUN_VIOLENCE_SHARE) {
+            return e;
+        }
+        String kind =
+                (u - GUN_VIOLENCE_SHARE) / (1 - GUN_VIOLENCE_SHARE) < ASSAULT_SHARE
+                        ? "AGGRAVATED_ASSAULT"
+                        : "ROBBERY";
+        return RawEvent.of(
+                new RawIncident(
+                        i.id(),
+                        i.source(),
+                        kind,
+                        kind,
+                        i.occurredAt(),
+                        i.lat(),
+                        i.lon(),
+                        i.address(),
+                        i.details()));
     }
 
     /** Every record. */
@@ -193,13 +246,15 @@ record CityMix(
         private record Head(RawEvent event, int stream) {}
 
         private final List<Iterator<RawEvent>> streams;
+        private final UnaryOperator<RawEvent> map;
         private final PriorityQueue<Head> heads =
                 new PriorityQueue<>(
                         Comparator.comparing((Head h) -> h.event().occurredAt())
                                 .thenComparingInt(Head::stream));
 
-        Merged(List<Iterator<RawEvent>> streams) {
+        Merged(List<Iterator<RawEvent>> streams, UnaryOperator<RawEvent> map) {
             this.streams = streams;
+            this.map = map;
             for (int i = 0; i < streams.size(); i++) {
                 pull(i);
             }
@@ -207,7 +262,7 @@ record CityMix(
 
         private void pull(int i) {
             if (streams.get(i).hasNext()) {
-                heads.add(new Head(streams.get(i).next(), i));
+                heads.add(new Head(map.apply(streams.get(i).next()), i));
             }
         }
 
