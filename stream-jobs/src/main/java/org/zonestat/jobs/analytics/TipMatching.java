@@ -2,11 +2,18 @@ package org.zonestat.jobs.analytics;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.co.ProcessJoinFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.zonestat.geo.Distances;
 import org.zonestat.jobs.model.Alert;
@@ -21,8 +28,12 @@ import org.zonestat.jobs.model.TaggedEvent;
  *
  * <p>Both sides are keyed by H3 cell: an incident by its home cell only, a tip copied to every cell
  * within the radius ({@link NearRepeatCover}), so each pair close enough meets in exactly one key
- * and is confirmed there by its exact distance. State: the interval join keeps each side's records
- * until the watermark passes their time plus the window, then drops them (Flink's own clean-up).
+ * and is confirmed there by its exact distance. The join ({@link TipIncidentJoin}) has the
+ * semantics of Flink's interval join ({@code between(-window, window)}, bounds included, a record
+ * behind the watermark joins nothing), with each side's records indexed by place ({@link
+ * CellEventIndex}) so that a record meets only the other side's records near it, not every record
+ * of its cell. State: each side's records until the watermark passes their time plus the window,
+ * cleared by an event-time timer.
  *
  * <p>Stateless outside the join; the class only builds graph nodes.
  */
@@ -66,11 +77,12 @@ public final class TipMatching {
                         .name("incident-cells")
                         .uid("analytics-incident-cells");
         return tips.keyBy(new AnalyticsGraph.CellKey())
-                .intervalJoin(incidents.keyBy(new AnalyticsGraph.CellKey()))
-                .between(settings.window().negated(), settings.window())
-                .process(new TipIncidentMatch(settings.radiusMeters(), "vri-zones"))
+                .connect(incidents.keyBy(new AnalyticsGraph.CellKey()))
+                .process(
+                        new TipIncidentJoin(
+                                settings.radiusMeters(), settings.window(), "vri-zones"))
                 .name("tip-match")
-                .uid("analytics-tip-match");
+                .uid("analytics-tip-match-indexed");
     }
 
     /** A tip, once per cell within the radius. */
@@ -131,20 +143,133 @@ public final class TipMatching {
         }
     }
 
-    /** Confirms a joined pair by its exact distance and raises the alert. */
-    static final class TipIncidentMatch extends ProcessJoinFunction<CellEvent, CellEvent, Alert> {
+    /**
+     * Joins tips (first input) and incidents (second input) of one cell whose times are at most
+     * {@code window} apart and whose places at most {@code radiusMeters}, raising one {@code
+     * tip-match} alert per pair when its second record arrives.
+     *
+     * <p>State: per cell, each side's records ({@code MapState} by event id) until the watermark
+     * passes their time plus the window, each cleared by an event-time timer at that time; when a
+     * side's last record goes, its state is cleared. The {@link CellEventIndex}es are caches of
+     * that state, rebuilt from it after a restore.
+     */
+    static final class TipIncidentJoin
+            extends KeyedCoProcessFunction<String, CellEvent, CellEvent, Alert> {
         private static final long serialVersionUID = 1L;
         private final double radiusMeters;
+        private final Duration window;
         private final String priorityLayer;
+        private transient MapState<String, CellEvent> tips;
+        private transient MapState<String, CellEvent> incidents;
+        private transient Map<String, CellEventIndex> tipIndexes;
+        private transient Map<String, CellEventIndex> incidentIndexes;
 
-        TipIncidentMatch(double radiusMeters, String priorityLayer) {
+        TipIncidentJoin(double radiusMeters, Duration window, String priorityLayer) {
             this.radiusMeters = radiusMeters;
-            this.priorityLayer = priorityLayer;
+            this.window = Objects.requireNonNull(window, "window");
+            this.priorityLayer = Objects.requireNonNull(priorityLayer, "priorityLayer");
         }
 
         @Override
-        public void processElement(
-                CellEvent tip, CellEvent incident, Context ctx, Collector<Alert> out) {
+        public void open(OpenContext openContext) {
+            tips = getRuntimeContext().getMapState(descriptor("tips"));
+            incidents = getRuntimeContext().getMapState(descriptor("incidents"));
+            tipIndexes = new HashMap<>();
+            incidentIndexes = new HashMap<>();
+        }
+
+        private static MapStateDescriptor<String, CellEvent> descriptor(String name) {
+            return new MapStateDescriptor<>(
+                    name, Types.STRING, TypeInformation.of(CellEvent.class));
+        }
+
+        @Override
+        public void processElement1(CellEvent tip, Context ctx, Collector<Alert> out)
+                throws Exception {
+            if (isLate(tip, ctx)) {
+                return;
+            }
+            String cell = ctx.getCurrentKey();
+            index(incidents, incidentIndexes, cell)
+                    .forEachNear(tip.lon(), tip.lat(), incident -> match(tip, incident, out));
+            keep(tip, tips, index(tips, tipIndexes, cell), ctx);
+        }
+
+        @Override
+        public void processElement2(CellEvent incident, Context ctx, Collector<Alert> out)
+                throws Exception {
+            if (isLate(incident, ctx)) {
+                return;
+            }
+            String cell = ctx.getCurrentKey();
+            index(tips, tipIndexes, cell)
+                    .forEachNear(incident.lon(), incident.lat(), tip -> match(tip, incident, out));
+            keep(incident, incidents, index(incidents, incidentIndexes, cell), ctx);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out)
+                throws Exception {
+            String cell = ctx.getCurrentKey();
+            expire(tips, tipIndexes, cell, timestamp);
+            expire(incidents, incidentIndexes, cell, timestamp);
+        }
+
+        /** As in Flink's interval join: a record behind the watermark joins nothing. */
+        private static boolean isLate(CellEvent e, Context ctx) {
+            long watermark = ctx.timerService().currentWatermark();
+            return watermark != Long.MIN_VALUE && e.occurredAt().toEpochMilli() < watermark;
+        }
+
+        private void keep(
+                CellEvent e, MapState<String, CellEvent> state, CellEventIndex index, Context ctx)
+                throws Exception {
+            state.put(e.eventId(), e);
+            index.add(e, expiry(e));
+            ctx.timerService().registerEventTimeTimer(expiry(e));
+        }
+
+        private long expiry(CellEvent e) {
+            return e.occurredAt().plus(window).toEpochMilli();
+        }
+
+        private void expire(
+                MapState<String, CellEvent> state,
+                Map<String, CellEventIndex> indexes,
+                String cell,
+                long time)
+                throws Exception {
+            CellEventIndex index = index(state, indexes, cell);
+            for (String id : index.expire(time)) {
+                state.remove(id);
+            }
+            if (index.isEmpty()) {
+                state.clear();
+                indexes.remove(cell);
+            }
+        }
+
+        /** The cell's index of one side, built from its state when there is none (a restore). */
+        private CellEventIndex index(
+                MapState<String, CellEvent> state, Map<String, CellEventIndex> indexes, String cell)
+                throws Exception {
+            CellEventIndex index = indexes.get(cell);
+            if (index == null) {
+                index = new CellEventIndex(radiusMeters);
+                for (CellEvent e : state.values()) {
+                    index.add(e, expiry(e));
+                }
+                indexes.put(cell, index);
+            }
+            return index;
+        }
+
+        /** Raises the pair's alert when the two are close enough in time and place. */
+        private void match(CellEvent tip, CellEvent incident, Collector<Alert> out) {
+            if (Duration.between(tip.occurredAt(), incident.occurredAt()).abs().compareTo(window)
+                    > 0) {
+                return;
+            }
             double meters = Distances.meters(tip.lon(), tip.lat(), incident.lon(), incident.lat());
             if (meters > radiusMeters) {
                 return;
