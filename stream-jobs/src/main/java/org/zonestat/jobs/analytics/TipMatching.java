@@ -266,8 +266,10 @@ public final class TipMatching {
 
         /** Raises the pair's alert when the two are close enough in time and place. */
         private void match(CellEvent tip, CellEvent incident, Collector<Alert> out) {
-            if (Duration.between(tip.occurredAt(), incident.occurredAt()).abs().compareTo(window)
-                    > 0) {
+            long apart =
+                    Math.abs(
+                            tip.occurredAt().toEpochMilli() - incident.occurredAt().toEpochMilli());
+            if (apart > window.toMillis()) {
                 return;
             }
             double meters = Distances.meters(tip.lon(), tip.lat(), incident.lon(), incident.lat());
