@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.console.community.IntakeWriter;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
@@ -19,6 +21,7 @@ import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.scorecard.ScorecardRoutes;
+import org.zonestat.console.sitevisit.CodeEnforcement;
 import org.zonestat.console.sitevisit.SiteVisitRoutes;
 import org.zonestat.console.tipline.TipLineRoutes;
 import org.zonestat.console.tipline.TipLineSettings;
@@ -70,6 +73,7 @@ public final class OpsConsole {
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
     private final String cityName;
+    private final CodeEnforcement codeEnforcement;
     private final Open311Settings open311;
     private final TipLineSettings tipLine;
     private final List<RouteGroup> extraRoutes;
@@ -87,13 +91,18 @@ public final class OpsConsole {
         this.host = b.host;
         this.port = b.port;
         this.tokens = b.tokens;
-        this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.baltimore();
+        this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.load(b.city.layers());
         this.recentLimit = b.recentLimit;
         this.resumeLimit = b.resumeLimit;
-        this.config = b.config;
-        this.huddle = b.huddle;
-        this.cityName = b.cityName;
-        this.open311 = b.open311;
+        this.huddle = b.huddle != null ? b.huddle : HuddleSettings.forCity(b.city);
+        ConsoleConfig web = b.config;
+        if (web.tileUrl() == null && b.city.tiles().isPresent()) {
+            web = web.withTiles(b.city.tiles().get().url(), b.city.tiles().get().attribution());
+        }
+        this.config = web;
+        this.cityName = b.cityName != null ? b.cityName : b.city.name();
+        this.codeEnforcement = new CodeEnforcement(b.city.codeEnforcement());
+        this.open311 = b.open311 != null ? b.open311 : Open311Settings.forCity(b.city);
         this.tipLine = b.tipLine;
         this.extraRoutes = List.copyOf(b.extraRoutes);
         this.accessLog = b.accessLog;
@@ -144,8 +153,10 @@ public final class OpsConsole {
             routes.add(new StatusRoutes(hub, live::health, counters::snapshot));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
             routes.add(new LiveSocket(hub, access, config, layers));
-            routes.add(new ReplayRoutes(replay, () -> views.today(huddle.huddleLayer())));
-            routes.add(new SiteVisitRoutes(replay, layers));
+            routes.add(
+                    new ReplayRoutes(
+                            replay, () -> views.today(huddle.huddleLayer()), huddle.timeZone()));
+            routes.add(new SiteVisitRoutes(replay, layers, huddle.timeZone(), codeEnforcement));
             if (uploads != null) {
                 routes.add(uploads);
             }
@@ -323,17 +334,18 @@ public final class OpsConsole {
         private int recentLimit = DEFAULT_RECENT_LIMIT;
         private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
-        private HuddleSettings huddle = HuddleSettings.defaults();
+        private CityProfile city;
+        private HuddleSettings huddle;
         private String cityName;
 
-        private Open311Settings open311 = Open311Settings.defaults();
+        private Open311Settings open311;
         private TipLineSettings tipLine = TipLineSettings.defaults();
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
         private RequestLogger accessLog = new AccessLog();
 
         private Builder() {}
 
-        /** The city's name as the pages show it ({@code /api/config}); default none. */
+        /** The city's name as the pages show it ({@code /api/config}); default the city's. */
         public Builder cityName(String name) {
             this.cityName = name;
             return this;
@@ -341,7 +353,7 @@ public final class OpsConsole {
 
         /**
          * The Open311 service list, where posted requests and contacts go, and the limits on posts;
-         * default {@link Open311Settings#defaults()}.
+         * default {@link Open311Settings#forCity} of the city.
          */
         public Builder open311(Open311Settings settings) {
             this.open311 = Objects.requireNonNull(settings, "open311");
@@ -370,8 +382,18 @@ public final class OpsConsole {
         }
 
         /**
+         * The city served: its layers (unless {@link #catalog} gives others), its huddle settings
+         * (unless {@link #huddle} gives others), its tiles (unless {@link #config} has some) and
+         * what the pages show of it; default the city of {@link CityOption#DEFAULT}.
+         */
+        public Builder city(CityProfile profile) {
+            this.city = Objects.requireNonNull(profile, "city");
+            return this;
+        }
+
+        /**
          * Topics, goal, time zone and date of the scorecard and huddle; default {@link
-         * HuddleSettings#defaults()}.
+         * HuddleSettings#forCity} of the city.
          */
         public Builder huddle(HuddleSettings settings) {
             this.huddle = Objects.requireNonNull(settings, "huddle");
@@ -442,7 +464,7 @@ public final class OpsConsole {
             return this;
         }
 
-        /** The zone layers; default {@link ZoneCatalog#baltimore()}, loaded at build time. */
+        /** The zone layers; default the city's, loaded at build time. */
         public Builder catalog(ZoneCatalog catalog) {
             this.catalog = catalog;
             return this;
@@ -492,6 +514,9 @@ public final class OpsConsole {
                 throw new IllegalArgumentException("resumeLimit must be >= 1, was " + resumeLimit);
             }
             Objects.requireNonNull(config, "config");
+            if (city == null) {
+                city = CityOption.defaultCity();
+            }
             return new OpsConsole(this);
         }
 

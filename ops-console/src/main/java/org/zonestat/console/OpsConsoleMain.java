@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
@@ -25,16 +27,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code zonestat console}: runs the ops console alone against an existing Kafka cluster, with the
- * job's names for the same things ({@code --bootstrap}, {@code --group}, {@code --layers}, every
- * {@code --topic-*}). A picocli command; {@code --help} lists the flags.
+ * job's names for the same things ({@code --bootstrap}, {@code --group}, {@code --city}, {@code
+ * --layers}, every {@code --topic-*}). A picocli command; {@code --help} lists the flags; the city
+ * profile gives the defaults of the layers, the huddle's time zone, focus layer and goal, and the
+ * tiles.
  *
  * <p>Only parses flags and wires the production pieces; see {@link OpsConsole}. Not thread-safe:
  * one instance runs one command line.
  */
 @Command(name = "console", description = "Runs the ops console alone against a Kafka cluster.")
 public final class OpsConsoleMain implements Callable<Integer> {
-    private static final HuddleSettings HUDDLE = HuddleSettings.defaults();
-
     @Spec private CommandSpec spec;
 
     @Mixin private BootstrapOption kafka;
@@ -65,8 +67,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
             paramLabel = "URL",
             description =
                     "Optional raster tile URL template, e.g."
-                            + " https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the"
-                            + " zones are the base map).")
+                            + " https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: the"
+                            + " city's, else none: the zones are the base map).")
     private String tileUrl;
 
     @Option(
@@ -78,8 +80,10 @@ public final class OpsConsoleMain implements Callable<Integer> {
     @Option(
             names = "--goal",
             paramLabel = "PERCENT",
-            description = "The huddle's and report's goal against last year, in [-100, 100].")
-    private double goal = HUDDLE.goalPercent();
+            description =
+                    "The huddle's and report's goal against last year, in [-100, 100] (default:"
+                            + " the city's).")
+    private Double goal;
 
     @Option(
             names = "--huddle-date",
@@ -88,6 +92,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
     private LocalDate huddleDate;
 
     @Mixin private JobGroupOption jobGroup;
+
+    @Mixin private CityOption city;
 
     @Mixin private LayerOptions layers;
 
@@ -157,11 +163,13 @@ public final class OpsConsoleMain implements Callable<Integer> {
         if (recent < 1) {
             throw Cli.invalid(spec, "--recent", recent, ">= 1");
         }
-        ConsoleConfig config;
-        try {
-            config = ConsoleConfig.defaults().withTiles(tileUrl, tileAttribution);
-        } catch (IllegalArgumentException e) {
-            throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
+        ConsoleConfig config = ConsoleConfig.defaults();
+        if (tileUrl != null) {
+            try {
+                config = config.withTiles(tileUrl, tileAttribution);
+            } catch (IllegalArgumentException e) {
+                throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
+            }
         }
         Topics t = topics();
         return OpsConsole.builder()
@@ -170,7 +178,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .analyticsTopics(t.alerts(), t.hotspots())
                 .zonesTopic(t.zones())
                 .pipelineTopics(t.raw(), t.rejected(), jobGroup.id())
-                .catalog(ZoneCatalog.load(layers.specs()))
+                .city(city.profile())
+                .catalog(ZoneCatalog.load(layers.specsOr(city.profile().layers())))
                 .host(host)
                 .port(port)
                 .recentLimit(recent)
@@ -180,14 +189,17 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()));
     }
 
-    /** The scorecard settings: the defaults with the topics, goal and date given. */
+    /** The scorecard settings: the city's with the topics, goal and date given. */
     public HuddleSettings huddle() {
-        if (!(goal >= -100 && goal <= 100)) {
-            throw Cli.invalid(spec, "--goal", goal, "a percentage between -100 and 100");
+        HuddleSettings cityHuddle = HuddleSettings.forCity(city.profile());
+        double percent = goal != null ? goal : cityHuddle.goalPercent();
+        if (!(percent >= -100 && percent <= 100)) {
+            throw Cli.invalid(spec, "--goal", percent, "a percentage between -100 and 100");
         }
         Topics t = topics();
-        return HUDDLE.withTopics(t.zoneStats(), t.hotspots(), t.actionItems())
-                .withGoalPercent(goal)
+        return cityHuddle
+                .withTopics(t.zoneStats(), t.hotspots(), t.actionItems())
+                .withGoalPercent(percent)
                 .withHuddleDate(huddleDate);
     }
 
@@ -219,6 +231,11 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     public LayerOptions layers() {
         return layers;
+    }
+
+    /** {@code --city}: the loaded profile. */
+    public CityProfile city() {
+        return city.profile();
     }
 
     public String jobGroup() {

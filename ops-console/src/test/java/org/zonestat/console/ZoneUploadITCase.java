@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
@@ -81,7 +82,7 @@ class ZoneUploadITCase {
                                                 Role.DISPATCHER,
                                                 PUBLIC,
                                                 Role.PUBLIC)))
-                        .catalog(ZoneCatalog.baltimore())
+                        .catalog(ZoneCatalog.load(CityProfiles.shipped("baltimore").layers()))
                         .config(ConsoleConfig.defaults().withWarmUpZones(false))
                         .start();
         http = HttpClient.newHttpClient();

@@ -41,6 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.ConsoleJson;
@@ -95,7 +96,7 @@ class ScorecardApiITCase {
     @BeforeAll
     static void start() throws Exception {
         broker = KAFKA.broker();
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         for (String t :
                 List.of(
                         "events",

@@ -25,6 +25,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.ConsoleConfig;
@@ -60,7 +61,7 @@ class ScorecardPagesBrowserITCase {
         for (String t : List.of("events", "zone-stats", "hotspots")) {
             broker.createTopic(t, 1, Map.of());
         }
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         double[] western = ScorecardApiITCase.inside(catalog, ScorecardApiITCase.VRI, "Western");
         westernCellPlace =
                 catalog.locator("neighborhoods").orElseThrow().zoneName(western[0], western[1]);

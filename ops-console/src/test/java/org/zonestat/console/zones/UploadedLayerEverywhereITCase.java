@@ -31,6 +31,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.ConsoleJson;
@@ -202,7 +203,7 @@ class UploadedLayerEverywhereITCase {
                 .pipelineTopics(topics.raw(), topics.rejected(), "it.uploaded-layer")
                 .port(0)
                 .tokens(AccessTokens.of(Map.of(ADMIN, Role.ADMIN, DISPATCHER, Role.DISPATCHER)))
-                .catalog(ZoneCatalog.baltimore())
+                .catalog(ZoneCatalog.load(CityProfiles.shipped("baltimore").layers()))
                 .config(ConsoleConfig.defaults().withWarmUpZones(false))
                 .huddle(huddle)
                 .start();

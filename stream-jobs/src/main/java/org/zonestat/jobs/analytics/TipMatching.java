@@ -24,7 +24,7 @@ import org.zonestat.jobs.model.TaggedEvent;
 
 /**
  * Matches each tip to the incidents within {@code radius} meters and {@code window} before or after
- * it (a Flink interval join), raising one {@code tip-match} alert per (tip, incident) pair.
+ * it, raising one {@code tip-match} alert per (tip, incident) pair.
  *
  * <p>Both sides are keyed by H3 cell: an incident by its home cell only, a tip copied to every cell
  * within the radius ({@link NearRepeatCover}), so each pair close enough meets in exactly one key
@@ -44,10 +44,14 @@ public final class TipMatching {
      * @param radiusMeters how far from the tip an incident may be
      * @param window how long before or after the tip an incident may be
      * @param cellResolution the H3 resolution of the join keys
+     * @param priorityLayer a match with the tip or the incident in a zone of this layer (the city's
+     *     focus layer) is a priority alert
      */
-    public record Settings(double radiusMeters, Duration window, int cellResolution)
+    public record Settings(
+            double radiusMeters, Duration window, int cellResolution, String priorityLayer)
             implements Serializable {
         public Settings {
+            java.util.Objects.requireNonNull(priorityLayer, "priorityLayer");
             if (!(radiusMeters > 0 && radiusMeters <= 10_000)) {
                 throw new IllegalArgumentException(
                         "tip radius must be in (0, 10000] m, was " + radiusMeters);
@@ -57,9 +61,12 @@ public final class TipMatching {
             }
         }
 
-        /** 300 m and 48 hours either side, joined on H3 resolution-7 cells. */
-        public static Settings defaults() {
-            return new Settings(300, Duration.ofHours(48), 7);
+        /**
+         * 300 m and 48 hours either side, joined on H3 resolution-7 cells; priority in the zones of
+         * {@code priorityLayer}.
+         */
+        public static Settings defaults(String priorityLayer) {
+            return new Settings(300, Duration.ofHours(48), 7, priorityLayer);
         }
     }
 
@@ -80,7 +87,9 @@ public final class TipMatching {
                 .connect(incidents.keyBy(new AnalyticsGraph.CellKey()))
                 .process(
                         new TipIncidentJoin(
-                                settings.radiusMeters(), settings.window(), "vri-zones"))
+                                settings.radiusMeters(),
+                                settings.window(),
+                                settings.priorityLayer()))
                 .name("tip-match")
                 .uid("analytics-tip-match-indexed");
     }
