@@ -91,9 +91,13 @@ record CityMix(
         }
     }
 
-    /** The real data's proportions with {@link #DEFAULT_TIPS_SHARE} tips. */
-    static CityMix realProportions(long seed, long records, double incidentMultiplier) {
-        double rest = 1 - DEFAULT_TIPS_SHARE;
+    /**
+     * The real data's proportions of incidents and 311 records, with {@code tipsShare} of the
+     * records tips.
+     */
+    static CityMix realProportions(
+            long seed, long records, double incidentMultiplier, double tipsShare) {
+        double rest = 1 - tipsShare;
         double incidents = rest * REAL_INCIDENTS / (REAL_INCIDENTS + REAL_311);
         return new CityMix(
                 seed,
@@ -104,7 +108,7 @@ record CityMix(
                         Feed.REQUESTS311,
                         rest - incidents,
                         Feed.TIPS,
-                        DEFAULT_TIPS_SHARE),
+                        tipsShare),
                 incidentMultiplier,
                 DEFAULT_END);
     }

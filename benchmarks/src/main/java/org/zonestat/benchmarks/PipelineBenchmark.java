@@ -196,22 +196,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         if (!(tipsShare >= 0 && tipsShare <= 0.5) || !(rateMultiplier > 0)) {
             throw invalid("--tips-share must be in [0, 0.5] and --rate-multiplier positive");
         }
-        double rest = 1 - tipsShare;
-        double incidents =
-                rest * CityMix.REAL_INCIDENTS / (CityMix.REAL_INCIDENTS + CityMix.REAL_311);
-        CityMix mix =
-                new CityMix(
-                        seed,
-                        records,
-                        Map.of(
-                                Feed.INCIDENTS,
-                                incidents,
-                                Feed.REQUESTS311,
-                                rest - incidents,
-                                Feed.TIPS,
-                                tipsShare),
-                        rateMultiplier,
-                        CityMix.DEFAULT_END);
+        CityMix mix = CityMix.realProportions(seed, records, rateMultiplier, tipsShare);
         Arguments a =
                 new Arguments(
                         records,
