@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -168,10 +169,8 @@ public final class TipMatching {
         private final double radiusMeters;
         private final Duration window;
         private final String priorityLayer;
-        private transient MapState<String, CellEvent> tips;
-        private transient MapState<String, CellEvent> incidents;
-        private transient Map<String, CellEventIndex> tipIndexes;
-        private transient Map<String, CellEventIndex> incidentIndexes;
+        private transient Side tips;
+        private transient Side incidents;
 
         TipIncidentJoin(double radiusMeters, Duration window, String priorityLayer) {
             this.radiusMeters = radiusMeters;
@@ -181,60 +180,44 @@ public final class TipMatching {
 
         @Override
         public void open(OpenContext openContext) {
-            tips = getRuntimeContext().getMapState(descriptor("tips"));
-            incidents = getRuntimeContext().getMapState(descriptor("incidents"));
-            tipIndexes = new HashMap<>();
-            incidentIndexes = new HashMap<>();
-        }
-
-        private static MapStateDescriptor<String, CellEvent> descriptor(String name) {
-            return new MapStateDescriptor<>(
-                    name, Types.STRING, TypeInformation.of(CellEvent.class));
+            tips = new Side("tips");
+            incidents = new Side("incidents");
         }
 
         @Override
         public void processElement1(CellEvent tip, Context ctx, Collector<Alert> out)
                 throws Exception {
-            if (isLate(tip, ctx)) {
-                return;
-            }
-            String cell = ctx.getCurrentKey();
-            index(incidents, incidentIndexes, cell)
-                    .forEachNear(tip.lon(), tip.lat(), incident -> match(tip, incident, out));
-            keep(tip, tips, index(tips, tipIndexes, cell), ctx);
+            arrive(tip, tips, incidents, ctx, incident -> match(tip, incident, out));
         }
 
         @Override
         public void processElement2(CellEvent incident, Context ctx, Collector<Alert> out)
                 throws Exception {
-            if (isLate(incident, ctx)) {
-                return;
-            }
-            String cell = ctx.getCurrentKey();
-            index(tips, tipIndexes, cell)
-                    .forEachNear(incident.lon(), incident.lat(), tip -> match(tip, incident, out));
-            keep(incident, incidents, index(incidents, incidentIndexes, cell), ctx);
+            arrive(incident, incidents, tips, ctx, tip -> match(tip, incident, out));
         }
 
         @Override
         public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out)
                 throws Exception {
             String cell = ctx.getCurrentKey();
-            expire(tips, tipIndexes, cell, timestamp);
-            expire(incidents, incidentIndexes, cell, timestamp);
+            tips.expire(cell, timestamp);
+            incidents.expire(cell, timestamp);
         }
 
-        /** As in Flink's interval join: a record behind the watermark joins nothing. */
-        private static boolean isLate(CellEvent e, Context ctx) {
-            long watermark = ctx.timerService().currentWatermark();
-            return watermark != Long.MIN_VALUE && e.occurredAt().toEpochMilli() < watermark;
-        }
-
-        private void keep(
-                CellEvent e, MapState<String, CellEvent> state, CellEventIndex index, Context ctx)
+        /**
+         * A record of one side: paired with the other side's records near it, then kept until its
+         * expiry. As in Flink's interval join, a record behind the watermark joins nothing.
+         */
+        private void arrive(
+                CellEvent e, Side own, Side other, Context ctx, Consumer<CellEvent> pair)
                 throws Exception {
-            state.put(e.eventId(), e);
-            index.add(e, expiry(e));
+            long watermark = ctx.timerService().currentWatermark();
+            if (watermark != Long.MIN_VALUE && e.occurredAt().toEpochMilli() < watermark) {
+                return;
+            }
+            String cell = ctx.getCurrentKey();
+            other.index(cell).forEachNear(e.lon(), e.lat(), pair);
+            own.keep(cell, e);
             ctx.timerService().registerEventTimeTimer(expiry(e));
         }
 
@@ -242,35 +225,49 @@ public final class TipMatching {
             return e.occurredAt().plus(window).toEpochMilli();
         }
 
-        private void expire(
-                MapState<String, CellEvent> state,
-                Map<String, CellEventIndex> indexes,
-                String cell,
-                long time)
-                throws Exception {
-            CellEventIndex index = index(state, indexes, cell);
-            for (String id : index.expire(time)) {
-                state.remove(id);
-            }
-            if (index.isEmpty()) {
-                state.clear();
-                indexes.remove(cell);
-            }
-        }
+        /** One input's records: keyed state by event id, and per cell its index. */
+        private final class Side {
+            private final MapState<String, CellEvent> state;
+            private final Map<String, CellEventIndex> indexes = new HashMap<>();
 
-        /** The cell's index of one side, built from its state when there is none (a restore). */
-        private CellEventIndex index(
-                MapState<String, CellEvent> state, Map<String, CellEventIndex> indexes, String cell)
-                throws Exception {
-            CellEventIndex index = indexes.get(cell);
-            if (index == null) {
-                index = new CellEventIndex(radiusMeters);
-                for (CellEvent e : state.values()) {
-                    index.add(e, expiry(e));
-                }
-                indexes.put(cell, index);
+            Side(String name) {
+                state =
+                        getRuntimeContext()
+                                .getMapState(
+                                        new MapStateDescriptor<>(
+                                                name,
+                                                Types.STRING,
+                                                TypeInformation.of(CellEvent.class)));
             }
-            return index;
+
+            void keep(String cell, CellEvent e) throws Exception {
+                state.put(e.eventId(), e);
+                index(cell).add(e, expiry(e));
+            }
+
+            void expire(String cell, long time) throws Exception {
+                CellEventIndex index = index(cell);
+                for (String id : index.expire(time)) {
+                    state.remove(id);
+                }
+                if (index.isEmpty()) {
+                    state.clear();
+                    indexes.remove(cell);
+                }
+            }
+
+            /** The cell's index, built from its state when there is none (after a restore). */
+            CellEventIndex index(String cell) throws Exception {
+                CellEventIndex index = indexes.get(cell);
+                if (index == null) {
+                    index = new CellEventIndex(radiusMeters);
+                    for (CellEvent e : state.values()) {
+                        index.add(e, expiry(e));
+                    }
+                    indexes.put(cell, index);
+                }
+                return index;
+            }
         }
 
         /** Raises the pair's alert when the two are close enough in time and place. */
