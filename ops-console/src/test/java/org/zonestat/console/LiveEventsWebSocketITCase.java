@@ -38,7 +38,7 @@ import org.zonestat.kafka.EmbeddedKafkaExtension;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveEventsWebSocketITCase {
     private static final String TOKEN = "analyst-token-for-tests";
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
