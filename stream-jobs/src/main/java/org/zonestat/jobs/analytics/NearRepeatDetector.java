@@ -3,14 +3,8 @@ package org.zonestat.jobs.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -60,8 +54,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
     private final Duration lateness;
     private final String priorityLayer;
 
-    private transient MapState<String, CellEvent> seen;
-    private transient Map<String, CellEventIndex> indexes;
+    private transient IndexedCellEvents seen;
     private transient Counter duplicates;
 
     public NearRepeatDetector(
@@ -86,12 +79,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void open(OpenContext openContext) {
-        seen =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "seen", Types.STRING, TypeInformation.of(CellEvent.class)));
-        indexes = new HashMap<>();
+        seen = new IndexedCellEvents(getRuntimeContext(), "seen", radiusMeters, this::expiry);
         duplicates =
                 getRuntimeContext()
                         .getMetricGroup()
@@ -102,7 +90,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
     @Override
     public void processElement(CellEvent e, Context ctx, Collector<Alert> out) throws Exception {
         String cell = ctx.getCurrentKey();
-        CellEventIndex index = index(cell);
+        CellEventIndex index = seen.index(cell);
         if (index.contains(e.eventId())) {
             duplicates.inc();
             return;
@@ -126,9 +114,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
                         out.collect(alert(earlier, later, meters));
                     }
                 });
-        seen.put(e.eventId(), e);
-        index.add(e, expiry(e));
-        ctx.timerService().registerEventTimeTimer(expiry(e));
+        ctx.timerService().registerEventTimeTimer(seen.keep(cell, e));
         if (e.isHome()) {
             ctx.output(
                     HALOS,
@@ -147,28 +133,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        String cell = ctx.getCurrentKey();
-        CellEventIndex index = index(cell);
-        for (String id : index.expire(timestamp)) {
-            seen.remove(id);
-        }
-        if (index.isEmpty()) {
-            seen.clear();
-            indexes.remove(cell);
-        }
-    }
-
-    /** The key's index, built from its state when this instance has none (after a restore). */
-    private CellEventIndex index(String cell) throws Exception {
-        CellEventIndex index = indexes.get(cell);
-        if (index == null) {
-            index = new CellEventIndex(radiusMeters);
-            for (CellEvent e : seen.values()) {
-                index.add(e, expiry(e));
-            }
-            indexes.put(cell, index);
-        }
-        return index;
+        seen.expire(ctx.getCurrentKey(), timestamp);
     }
 
     private long expiry(CellEvent e) {

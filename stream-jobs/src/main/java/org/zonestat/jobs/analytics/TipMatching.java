@@ -2,16 +2,10 @@ package org.zonestat.jobs.analytics;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -169,8 +163,8 @@ public final class TipMatching {
         private final double radiusMeters;
         private final Duration window;
         private final String priorityLayer;
-        private transient Side tips;
-        private transient Side incidents;
+        private transient IndexedCellEvents tips;
+        private transient IndexedCellEvents incidents;
 
         TipIncidentJoin(double radiusMeters, Duration window, String priorityLayer) {
             this.radiusMeters = radiusMeters;
@@ -180,8 +174,10 @@ public final class TipMatching {
 
         @Override
         public void open(OpenContext openContext) {
-            tips = new Side("tips");
-            incidents = new Side("incidents");
+            tips = new IndexedCellEvents(getRuntimeContext(), "tips", radiusMeters, this::expiry);
+            incidents =
+                    new IndexedCellEvents(
+                            getRuntimeContext(), "incidents", radiusMeters, this::expiry);
         }
 
         @Override
@@ -209,7 +205,11 @@ public final class TipMatching {
          * expiry. As in Flink's interval join, a record behind the watermark joins nothing.
          */
         private void arrive(
-                CellEvent e, Side own, Side other, Context ctx, Consumer<CellEvent> pair)
+                CellEvent e,
+                IndexedCellEvents own,
+                IndexedCellEvents other,
+                Context ctx,
+                Consumer<CellEvent> pair)
                 throws Exception {
             long watermark = ctx.timerService().currentWatermark();
             if (watermark != Long.MIN_VALUE && e.occurredAt().toEpochMilli() < watermark) {
@@ -217,57 +217,11 @@ public final class TipMatching {
             }
             String cell = ctx.getCurrentKey();
             other.index(cell).forEachNear(e.lon(), e.lat(), pair);
-            own.keep(cell, e);
-            ctx.timerService().registerEventTimeTimer(expiry(e));
+            ctx.timerService().registerEventTimeTimer(own.keep(cell, e));
         }
 
         private long expiry(CellEvent e) {
             return e.occurredAt().plus(window).toEpochMilli();
-        }
-
-        /** One input's records: keyed state by event id, and per cell its index. */
-        private final class Side {
-            private final MapState<String, CellEvent> state;
-            private final Map<String, CellEventIndex> indexes = new HashMap<>();
-
-            Side(String name) {
-                state =
-                        getRuntimeContext()
-                                .getMapState(
-                                        new MapStateDescriptor<>(
-                                                name,
-                                                Types.STRING,
-                                                TypeInformation.of(CellEvent.class)));
-            }
-
-            void keep(String cell, CellEvent e) throws Exception {
-                state.put(e.eventId(), e);
-                index(cell).add(e, expiry(e));
-            }
-
-            void expire(String cell, long time) throws Exception {
-                CellEventIndex index = index(cell);
-                for (String id : index.expire(time)) {
-                    state.remove(id);
-                }
-                if (index.isEmpty()) {
-                    state.clear();
-                    indexes.remove(cell);
-                }
-            }
-
-            /** The cell's index, built from its state when there is none (after a restore). */
-            CellEventIndex index(String cell) throws Exception {
-                CellEventIndex index = indexes.get(cell);
-                if (index == null) {
-                    index = new CellEventIndex(radiusMeters);
-                    for (CellEvent e : state.values()) {
-                        index.add(e, expiry(e));
-                    }
-                    indexes.put(cell, index);
-                }
-                return index;
-            }
         }
 
         /** Raises the pair's alert when the two are close enough in time and place. */
