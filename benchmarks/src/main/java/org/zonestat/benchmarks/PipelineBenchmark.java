@@ -36,16 +36,17 @@ import picocli.CommandLine.Spec;
  * a results file the README explains, and no timing in tests.
  *
  * <pre>
- * ./zonestat bench pipeline [--records N] [--rate R] [--seconds S] [--warmup S] [--output FILE] [--seed S]
- *      [--rate-multiplier M] [--compression lz4|none|...] [--parallelism P] [--only throughput|latency]
- *      [--flink KEY=VALUE]... [--checkpoint-interval-seconds S] [--date YYYY-MM-DD]
+ * ./zonestat bench pipeline [--records N] [--runs RUN,...] [--tips-share F] [--rate R] [--seconds S]
+ *      [--warmup S] [--output FILE] [--seed S] [--rate-multiplier M] [--compression lz4|none|...]
+ *      [--parallelism P] [--only throughput|latency] [--flink KEY=VALUE]...
+ *      [--checkpoint-interval-seconds S] [--date YYYY-MM-DD]
  * </pre>
  *
- * Defaults: 300,000 records (about a minute of processing at the rate this job reaches on 2 cores),
- * 5,000 records/s for 60 s after a 10 s warm-up, output {@code benchmarks/results/pipeline.md}
- * (relative to the repository root), seed 20240101, city rate multiplier 50 for the throughput run,
- * lz4, parallelism 2, checkpoints every 10 s (the job's default). A default run takes about 4
- * minutes.
+ * Defaults: 1,000,000 records of a city's mix ({@link CityMix#realProportions}, 5 % tips), the runs
+ * {@code ceiling,full,tagging,incidents,311,tips}, 5,000 records/s for 60 s after a 10 s warm-up,
+ * output {@code benchmarks/results/pipeline.md} (relative to the repository root), seed 20240101,
+ * incidents at 50 times the synthetic city's rate, lz4, parallelism 2, checkpoints every 10 s (the
+ * job's default). A default run took 15 minutes on a loaded 2-core machine.
  */
 @Command(
         name = "pipeline",

@@ -224,18 +224,7 @@ final class PipelineLatency {
             }
             requireRunning(job);
             Percentiles latencies = latencies(sendNanos, receiveNanos, expectedEvent, from, total);
-            if (latencies.count() < MIN_MATCHED * expected) {
-                throw new IllegalStateException(
-                        String.format(
-                                "latency run lost events: %d of %d expected events arrived in"
-                                        + " events within %d s of the last send (%.2f %%, at least"
-                                        + " %.0f %% needed); see the job's log above",
-                                latencies.count(),
-                                expected,
-                                DRAIN.toSeconds(),
-                                expected == 0 ? 0 : 100.0 * latencies.count() / expected,
-                                100 * MIN_MATCHED));
-            }
+            requireMatched(latencies.count(), expected);
             String loadAfter = MachineDescription.loadAverage();
             Result r =
                     new Result(
@@ -268,6 +257,25 @@ final class PipelineLatency {
                     LOG.warn("cancelling the latency job: {}", e.toString());
                 }
             }
+        }
+    }
+
+    /**
+     * Throws, naming both counts, unless at least {@link #MIN_MATCHED} of the {@code expected}
+     * events arrived: a run that lost events has no figures to report.
+     */
+    static void requireMatched(long matched, long expected) {
+        if (matched < MIN_MATCHED * expected) {
+            throw new IllegalStateException(
+                    String.format(
+                            "latency run lost events: %d of %d expected events arrived in"
+                                    + " events within %d s of the last send (%.2f %%, at least"
+                                    + " %.0f %% needed); see the job's log above",
+                            matched,
+                            expected,
+                            DRAIN.toSeconds(),
+                            expected == 0 ? 0 : 100.0 * matched / expected,
+                            100 * MIN_MATCHED));
         }
     }
 

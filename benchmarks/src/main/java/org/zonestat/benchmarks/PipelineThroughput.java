@@ -48,7 +48,7 @@ final class PipelineThroughput {
         /** Parse, dedupe, tag and the events and rejected sinks only. */
         TAGGING("the tagging path alone"),
         /** Each raw record copied to an output topic with no work: what Kafka and Flink cost. */
-        CEILING("ceiling: pass-through");
+        CEILING("pass-through, no work");
 
         final String label;
 
