@@ -214,6 +214,10 @@ class ClosedLoopITCase {
             assertThat(notes.get(0).path("notificationId").asText())
                     .as("the replayed closure has the same notification id")
                     .isEqualTo(notes.get(1).path("notificationId").asText());
+            assertThat(notes)
+                    .extracting(n -> n.path("channel").asText())
+                    .as("the channel the resident chose, carried from the intake to the closure")
+                    .containsOnly("email");
             assertThat(smtp.getReceivedMessages()).hasSize(1);
 
             // Contact details: on contacts only, and in no read endpoint.
