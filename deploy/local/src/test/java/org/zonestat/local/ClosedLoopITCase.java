@@ -126,19 +126,8 @@ class ClosedLoopITCase {
     void a_posted_request_closed_by_the_city_gets_one_email_and_none_after_a_restart()
             throws Exception {
         Topics t = Topics.defaults().withSuffix(".loop");
-        KAFKA.broker().createTopics(t.newTopics(1, (short) 1));
-        JobConfig config =
-                JobConfig.defaults(KAFKA.bootstrapServers())
-                        .withTopics(t)
-                        .withGroupId("loop-it")
-                        .withCheckpointInterval(Duration.ofMillis(400));
-        Point inZone =
-                ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
-                        .layer("vri-zones")
-                        .orElseThrow()
-                        .zone(0)
-                        .geometry()
-                        .getInteriorPoint();
+        JobConfig config = jobOn(t, "loop-it", Duration.ofMillis(400));
+        Point inZone = focusZonePoint(0);
         double lon = inZone.getX();
         double lat = inZone.getY();
         // Every raw partition starts at T0 - 1 h, so the job's event time moves with all three.
@@ -254,19 +243,8 @@ class ClosedLoopITCase {
     void a_tip_from_the_tip_line_is_matched_with_the_shooting_near_it_and_reaches_the_analysts()
             throws Exception {
         Topics t = Topics.defaults().withSuffix(".tipmatch");
-        KAFKA.broker().createTopics(t.newTopics(1, (short) 1));
-        JobConfig config =
-                JobConfig.defaults(KAFKA.bootstrapServers())
-                        .withTopics(t)
-                        .withGroupId("tip-match-it")
-                        .withCheckpointInterval(Duration.ofSeconds(1));
-        Point inZone =
-                ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
-                        .layer("vri-zones")
-                        .orElseThrow()
-                        .zone(1)
-                        .geometry()
-                        .getInteriorPoint();
+        JobConfig config = jobOn(t, "tip-match-it", Duration.ofSeconds(1));
+        Point inZone = focusZonePoint(1);
         double lon = inZone.getX();
         double lat = inZone.getY();
         clockRecords(t, lon, lat, T0.minusSeconds(3600), "start");
@@ -351,6 +329,25 @@ class ClosedLoopITCase {
             }
         }
         return null;
+    }
+
+    /** Creates {@code t}'s topics and returns a job configuration reading and writing them. */
+    private static JobConfig jobOn(Topics t, String groupId, Duration checkpointInterval) {
+        KAFKA.broker().createTopics(t.newTopics(1, (short) 1));
+        return JobConfig.defaults(KAFKA.bootstrapServers())
+                .withTopics(t)
+                .withGroupId(groupId)
+                .withCheckpointInterval(checkpointInterval);
+    }
+
+    /** A point inside Baltimore's focus zone number {@code index}. */
+    private static Point focusZonePoint(int index) {
+        return ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
+                .layer("vri-zones")
+                .orElseThrow()
+                .zone(index)
+                .geometry()
+                .getInteriorPoint();
     }
 
     /** Cancels a running job; a job that already failed has its cause thrown, to be seen. */
