@@ -152,8 +152,18 @@ public record Open311Query(
                             + name
                             + "' must be an ISO 8601 date-time with offset like"
                             + " 2019-10-18T00:00:00-04:00, was '"
-                            + raw
+                            + printable(raw)
                             + "'");
         }
+    }
+
+    /**
+     * The value with control characters replaced by U+FFFD: the error is also written as XML, which
+     * cannot hold them.
+     */
+    private static String printable(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        raw.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? 0xFFFD : c));
+        return out.toString();
     }
 }
