@@ -91,6 +91,24 @@ public final class TopicOptions {
             description = "Notifications not delivered after the last try.")
     private String deadLetters = DEFAULTS.deadLetters();
 
+    @Option(
+            names = "--topic-activities",
+            paramLabel = "TOPIC",
+            description = "Raw activities: what agencies did (outreach, site visits, inspections).")
+    private String activities = DEFAULTS.activities();
+
+    @Option(
+            names = "--topic-activity-log",
+            paramLabel = "TOPIC",
+            description = "Validated activities tagged with their zones.")
+    private String activityLog = DEFAULTS.activityLog();
+
+    @Option(
+            names = "--topic-places",
+            paramLabel = "TOPIC",
+            description = "The city's places (licenses, vacant buildings, ...), compacted.")
+    private String places = DEFAULTS.places();
+
     /** The topic names as given, each defaulting to its name in {@link Topics#defaults()}. */
     public Topics topics() {
         return new Topics(
@@ -108,6 +126,9 @@ public final class TopicOptions {
                 contacts,
                 tipLine,
                 deliveries,
-                deadLetters);
+                deadLetters,
+                activities,
+                activityLog,
+                places);
     }
 }

@@ -31,6 +31,10 @@ import org.apache.kafka.clients.admin.NewTopic;
  *     keyed by notification id ({@code notification-deliveries})
  * @param deadLetters notifications the notifier gave up on after its last try ({@code
  *     notification-dead-letters})
+ * @param activities what agencies did, raw ({@code activities.raw})
+ * @param activityLog validated activities tagged with their zones ({@code activity-log})
+ * @param places the city's places (licenses, vacant buildings, ...), compacted, keyed by place id
+ *     ({@code places})
  */
 public record Topics(
         String incidents,
@@ -47,7 +51,10 @@ public record Topics(
         String contacts,
         String tipLine,
         String deliveries,
-        String deadLetters)
+        String deadLetters,
+        String activities,
+        String activityLog,
+        String places)
         implements Serializable {
 
     /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
@@ -69,6 +76,9 @@ public record Topics(
         Objects.requireNonNull(tipLine, "tipLine");
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(activities, "activities");
+        Objects.requireNonNull(activityLog, "activityLog");
+        Objects.requireNonNull(places, "places");
     }
 
     /** The default names. */
@@ -88,7 +98,10 @@ public record Topics(
                 "contacts",
                 "tip-line",
                 "notification-deliveries",
-                "notification-dead-letters");
+                "notification-dead-letters",
+                "activities.raw",
+                "activity-log",
+                "places");
     }
 
     /** The same names with a suffix, e.g. for one test's fresh topics. */
@@ -108,12 +121,15 @@ public record Topics(
                 contacts + suffix,
                 tipLine + suffix,
                 deliveries + suffix,
-                deadLetters + suffix);
+                deadLetters + suffix,
+                activities + suffix,
+                activityLog + suffix,
+                places + suffix);
     }
 
     /** The raw topics the job reads, in a fixed order. */
     public List<String> raw() {
-        return List.of(incidents, requests311, tips);
+        return List.of(incidents, requests311, tips, activities);
     }
 
     /**
@@ -130,12 +146,14 @@ public record Topics(
                 notifications,
                 zoneStats,
                 hotspots,
-                deadLetters);
+                deadLetters,
+                activities,
+                activityLog);
     }
 
     /** The compacted topics: one live value per key. */
     public List<String> compacted() {
-        return List.of(zones, actionItems, contacts, tipLine, deliveries);
+        return List.of(zones, actionItems, contacts, tipLine, deliveries, places);
     }
 
     /** How long a resident's contact details are kept on {@code contacts}: one year. */
@@ -145,10 +163,10 @@ public record Topics(
      * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
      * they carry original event times, possibly years old, and Kafka is the system of record);
      * {@code zones} is compacted, one partition, and takes messages up to {@value
-     * #ZONES_MAX_MESSAGE_BYTES} bytes; {@code action-items}, {@code tip-line} and {@code
-     * notification-deliveries} are compacted, one partition; {@code contacts} is compacted and its
-     * records are also deleted after {@link #CONTACTS_RETENTION_MS} (contact details are not kept
-     * forever), with as many partitions as the streams.
+     * #ZONES_MAX_MESSAGE_BYTES} bytes; {@code action-items}, {@code tip-line}, {@code
+     * notification-deliveries} and {@code places} are compacted, one partition; {@code contacts} is
+     * compacted and its records are also deleted after {@link #CONTACTS_RETENTION_MS} (contact
+     * details are not kept forever), with as many partitions as the streams.
      */
     public List<NewTopic> newTopics(int partitions, short replication) {
         List<NewTopic> out = new ArrayList<>();
@@ -163,7 +181,7 @@ public record Topics(
                                         "compact",
                                         "max.message.bytes",
                                         String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
-        for (String t : List.of(actionItems, tipLine, deliveries)) {
+        for (String t : List.of(actionItems, tipLine, deliveries, places)) {
             out.add(new NewTopic(t, 1, replication).configs(Map.of("cleanup.policy", "compact")));
         }
         out.add(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * One zone's scorecard for one local day, on {@code zone-stats}. A day is written again when a late
@@ -32,6 +33,12 @@ import java.time.LocalDate;
  * @param overdueAtEnd overdue 311 requests in the zone at the end of the day, or null
  * @param layerVersion the version of the layer the day's events were tagged with, or null
  * @param medianDaysToClose median days open of the requests closed that day, or null
+ * @param activities what agencies did that day: {@link ActivityKind} name to count (the sum of the
+ *     activities' counts), left out when nothing was done; records written before activities were
+ *     counted read as empty
+ * @param uniqueContacts distinct outreach contacts that day, estimated from {@code contactSketch};
+ *     left out when no contact carried a token
+ * @param contactSketch the day's {@link ContactSketch} (merge days for a week), or left out
  */
 public record ZoneStatsMessage(
         @JsonProperty(required = true) String layer,
@@ -49,7 +56,10 @@ public record ZoneStatsMessage(
         @JsonInclude(JsonInclude.Include.NON_NULL) Long openAtEnd,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long overdueAtEnd,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer layerVersion,
-        Double medianDaysToClose)
+        Double medianDaysToClose,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> activities,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long uniqueContacts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String contactSketch)
         implements OutputMessage {
 
     public ZoneStatsMessage {
@@ -67,6 +77,49 @@ public record ZoneStatsMessage(
         Fields.requireCountIfPresent(requestsOverdue, "requestsOverdue");
         Fields.requireCountIfPresent(openAtEnd, "openAtEnd");
         Fields.requireCountIfPresent(overdueAtEnd, "overdueAtEnd");
+        activities = Fields.copy(activities);
+        activities.forEach((k, v) -> Fields.requireCount(v, "activities." + k));
+        Fields.requireCountIfPresent(uniqueContacts, "uniqueContacts");
+    }
+
+    /** A day without activities (as written before activities were counted). */
+    public ZoneStatsMessage(
+            String layer,
+            String zone,
+            LocalDate day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            Long requestsOverdue,
+            Long openAtEnd,
+            Long overdueAtEnd,
+            Integer layerVersion,
+            Double medianDaysToClose) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                medianDaysToClose,
+                Map.of(),
+                null,
+                null);
     }
 
     @Override

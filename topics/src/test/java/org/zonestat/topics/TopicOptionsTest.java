@@ -52,13 +52,19 @@ class TopicOptionsTest {
                                 "--topic-deliveries",
                                 "n",
                                 "--topic-dead-letters",
-                                "o")
+                                "o",
+                                "--topic-activities",
+                                "p",
+                                "--topic-activity-log",
+                                "q",
+                                "--topic-places",
+                                "r")
                         .topics();
         assertThat(t)
                 .isEqualTo(
                         new Topics(
                                 "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
-                                "n", "o"));
+                                "n", "o", "p", "q", "r"));
     }
 
     private static TopicOptions parse(String... args) {

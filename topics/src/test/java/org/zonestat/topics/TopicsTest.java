@@ -30,6 +30,13 @@ class TopicsTest {
         assertThat(Topics.defaults().compacted())
                 .contains("tip-line", "notification-deliveries", "contacts");
         assertThat(Topics.defaults().streams()).contains("notification-dead-letters");
+        NewTopic places =
+                created.stream().filter(t -> t.name().equals("places")).findFirst().orElseThrow();
+        assertThat(places.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.defaults().raw())
+                .as("the job reads what agencies did beside incidents, 311 and tips")
+                .containsExactly("incidents.raw", "requests311.raw", "tips.raw", "activities.raw");
+        assertThat(Topics.defaults().streams()).contains("activities.raw", "activity-log");
     }
 
     @Test
