@@ -23,6 +23,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.zonestat.jobs.analytics.AnalyticsGraph;
 import org.zonestat.jobs.analytics.TipMatching;
+import org.zonestat.jobs.functions.ActivityRouting;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
 import org.zonestat.jobs.functions.EventIdKey;
 import org.zonestat.jobs.functions.FaultDrill;
@@ -31,12 +32,15 @@ import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
 import org.zonestat.jobs.functions.ParsedRecordWatermarks;
 import org.zonestat.jobs.functions.RawRecordParser;
 import org.zonestat.jobs.functions.Rejections;
+import org.zonestat.jobs.hotspots.ForecastConfig;
+import org.zonestat.jobs.hotspots.ForecastGraph;
 import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.io.MessageSerializationSchema;
 import org.zonestat.jobs.io.RawRecordDeserializer;
 import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.Alert;
+import org.zonestat.jobs.model.ForecastEvaluation;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.HotspotZoneCounts;
@@ -56,12 +60,13 @@ import org.zonestat.topics.Topics;
  * statistics.
  *
  * <pre>
- *  incidents.raw, requests311.raw, tips.raw                                zones (compacted)
+ *  incidents.raw, requests311.raw, tips.raw, activities.raw                zones (compacted)
  *   │ raw-topics-source: each record parsed once into a ParsedRecord        │ zones-topic-source
  *   │ (RawRecordDeserializer); event time and watermarks from its fields    │ (broadcast)
  *   ▼                                                                        ▼
  *  [fault-drill] ─▶ parse ─keyBy(eventId)─▶ dedupe-and-tag ◀──────────────────┘
- *                    │                        │         └─▶ events-sink ─▶ events
+ *                    │                        │         └─▶ split-activities ─▶ events-sink ─▶ events
+ *                    │                        │                    └─▶ activity-log-sink ─▶ activity-log
  *                    │ rejected by the parse, │ duplicate, outside zones, swapped
  *                    │ or late                │ coordinates, unusable layer update
  *                    └────────────────────────┴─▶ rejected-sink ─▶ rejected
@@ -70,10 +75,13 @@ import org.zonestat.topics.Topics;
  *                 ├▶ AnalyticsGraph ─▶ overdue and near-repeat alerts ─┴▶ alerts-sink ─▶ alerts
  *                 │                 ─▶ notifications, zone-stats, halos (─▶ hotspots)
  *                 └▶ HotspotGraph ──▶ Gi* cells, window summaries, zone window counts (─▶ hotspots)
+ *                        └▶ ForecastGraph ──▶ forecast scores of the hot cells (─▶ hotspots)
  * </pre>
  *
  * {@code fault-drill} is in the graph only when a fault drill is configured. Every output has its
- * own sink ({@code <output>-sink}); the four on {@code hotspots} write one topic.
+ * own sink ({@code <output>-sink}); the five on {@code hotspots} write one topic. Activities are
+ * tagged like events and counted in {@code zone-stats}, but go to {@code activity-log}, not {@code
+ * events}.
  *
  * <p>Event time is {@code occurredAt}, taken at the source from each accepted record's parsed
  * fields, with per-partition watermarks that only accepted records move on (bounded
@@ -105,7 +113,9 @@ public final class ZoneTaggingJob {
             Sink<RiskHalo> halos,
             Sink<HotspotChange> hotspotCells,
             Sink<HotspotWindowSummary> hotspotSummaries,
-            Sink<HotspotZoneCounts> zoneWindowCounts) {
+            Sink<HotspotZoneCounts> zoneWindowCounts,
+            Sink<TaggedEvent> activityLog,
+            Sink<ForecastEvaluation> forecastScores) {
         public Sinks {
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(rejected, "rejected");
@@ -116,6 +126,8 @@ public final class ZoneTaggingJob {
             Objects.requireNonNull(hotspotCells, "hotspotCells");
             Objects.requireNonNull(hotspotSummaries, "hotspotSummaries");
             Objects.requireNonNull(zoneWindowCounts, "zoneWindowCounts");
+            Objects.requireNonNull(activityLog, "activityLog");
+            Objects.requireNonNull(forecastScores, "forecastScores");
         }
     }
 
@@ -187,7 +199,19 @@ public final class ZoneTaggingJob {
                                 MessageSerializationSchema.of(
                                         t.hotspots(), TopicMessages::zoneWindowCounts),
                                 DeliveryGuarantee.EXACTLY_ONCE,
-                                "zone-window-counts")),
+                                "zone-window-counts"),
+                        kafkaSink(
+                                config,
+                                MessageSerializationSchema.of(
+                                        t.activityLog(), TopicMessages::activity),
+                                DeliveryGuarantee.AT_LEAST_ONCE,
+                                "activity-log"),
+                        kafkaSink(
+                                config,
+                                MessageSerializationSchema.of(
+                                        t.hotspots(), TopicMessages::forecastScore),
+                                DeliveryGuarantee.EXACTLY_ONCE,
+                                "forecast-scores")),
                 config);
     }
 
@@ -204,7 +228,9 @@ public final class ZoneTaggingJob {
             DataStream<RiskHalo> halos,
             DataStream<HotspotChange> hotspotCells,
             DataStream<HotspotWindowSummary> hotspotSummaries,
-            DataStream<HotspotZoneCounts> zoneWindowCounts) {}
+            DataStream<HotspotZoneCounts> zoneWindowCounts,
+            DataStream<TaggedEvent> activityLog,
+            DataStream<ForecastEvaluation> forecastScores) {}
 
     /** Adds the job's operators to the environment; returns its output streams. */
     public Outputs build(StreamExecutionEnvironment env) {
@@ -252,7 +278,13 @@ public final class ZoneTaggingJob {
                 parsed.getSideOutput(Rejections.TAG).union(tagged.getSideOutput(Rejections.TAG));
         rejected.sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
 
-        tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
+        SingleOutputStreamOperator<TaggedEvent> events =
+                tagged.process(new ActivityRouting())
+                        .name("split-activities")
+                        .uid("split-activities");
+        events.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
+        DataStream<TaggedEvent> activities = events.getSideOutput(ActivityRouting.ACTIVITIES);
+        activities.sinkTo(sinks.activityLog()).name("activity-log-sink").uid("activity-log-sink");
 
         AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
         DataStream<Alert> alerts =
@@ -285,8 +317,14 @@ public final class ZoneTaggingJob {
                 .sinkTo(sinks.zoneWindowCounts())
                 .name("zone-window-counts-sink")
                 .uid("zone-window-counts-sink");
+        DataStream<ForecastEvaluation> forecasts =
+                ForecastGraph.attach(hotspots, config.hotspots(), ForecastConfig.defaults());
+        forecasts
+                .sinkTo(sinks.forecastScores())
+                .name("forecast-scores-sink")
+                .uid("forecast-scores-sink");
         return new Outputs(
-                tagged,
+                events,
                 rejected,
                 alerts,
                 analytics.notifications(),
@@ -294,7 +332,9 @@ public final class ZoneTaggingJob {
                 analytics.halos(),
                 hotspots.changes(),
                 hotspots.summaries(),
-                hotspots.zoneCounts());
+                hotspots.zoneCounts(),
+                activities,
+                forecasts);
     }
 
     /** The raw topics, each record parsed once by the source's deserializer. */

@@ -30,6 +30,8 @@ public final class ZoneDayTallying
             case OPEN_CHANGE -> t.openChange += (long) f.value();
             case OVERDUE_CHANGE -> t.overdueChange += (long) f.value();
             case DAYS_TO_CLOSE -> t.addDaysToClose(f.value());
+            case ACTIVITY -> t.addActivity(f.detail(), (long) f.value());
+            case CONTACT -> t.addContact(f.detail());
         }
         t.layerVersion = Math.max(t.layerVersion, f.layerVersion());
         return t;

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.zonestat.jobs.model.ActivityDetails;
 import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.IncidentKind;
@@ -28,7 +29,8 @@ import org.zonestat.jobs.model.RejectReason;
  * <p>Checks, in order: a configured raw topic; a JSON object; {@code id}; {@code occurredAt}
  * (ISO-8601 with offset or {@code Z}) and not later than the receive time plus a tolerance;
  * location ({@code lat}, {@code lon} numbers, in range, not both 0); the stream's own fields
- * ({@code kind} for incidents, {@code type} and {@code status} for 311, {@code category} for tips).
+ * ({@code kind} for incidents, {@code type} and {@code status} for 311, {@code category} for tips,
+ * {@code kind} and {@code agency} for activities: {@link ActivityFields}).
  *
  * <p>Text values are trimmed; a value that is blank once trimmed counts as missing.
  *
@@ -131,6 +133,7 @@ public final class RawRecordParser implements Serializable {
         String type = text(root, "type").orElse(null);
         String status = null;
         Instant dueAt = null;
+        ActivityDetails activity = null;
         String kind;
         switch (stream) {
             case INCIDENT -> {
@@ -177,6 +180,15 @@ public final class RawRecordParser implements Serializable {
                 type = category.get();
                 kind = "TIP";
             }
+            case ACTIVITY -> {
+                Outcome<ActivityFields.Read> read = ActivityFields.read(root);
+                if (read instanceof Outcome.Refused<ActivityFields.Read> refused) {
+                    return Outcome.refused(refused.reason(), refused.detail());
+                }
+                ActivityFields.Read a = ((Outcome.Accepted<ActivityFields.Read>) read).value();
+                activity = a.details();
+                kind = a.kind().name();
+            }
             default -> throw new IllegalStateException("unhandled stream " + stream);
         }
         // A 311 request has one event per update: status and time tell a reopen from a redelivery.
@@ -200,7 +212,8 @@ public final class RawRecordParser implements Serializable {
                         lonValue,
                         latValue,
                         text(root, "address").orElse(null),
-                        dueAt));
+                        dueAt,
+                        activity));
     }
 
     private static Outcome<CityEvent> missing(String field) {
@@ -211,7 +224,7 @@ public final class RawRecordParser implements Serializable {
         return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
     }
 
-    private static Optional<String> text(JsonNode root, String field) {
+    static Optional<String> text(JsonNode root, String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull() || node.isContainerNode()) {
             return Optional.empty();

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param address block address; may be null
  * @param dueAt for 311: when the request is due, as the source says; null when it does not say (the
  *     service-level table then decides)
+ * @param activity for activities: the agency, place, count and outcome; null for other streams
  */
 public record CityEvent(
         String eventId,
@@ -35,7 +36,8 @@ public record CityEvent(
         double lon,
         double lat,
         String address,
-        Instant dueAt) {
+        Instant dueAt,
+        ActivityDetails activity) {
     public CityEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(stream, "stream");
@@ -46,6 +48,40 @@ public record CityEvent(
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
             throw new IllegalArgumentException("coordinates out of range: " + lon + "," + lat);
         }
+        if ((stream == EventStream.ACTIVITY) != (activity != null)) {
+            throw new IllegalArgumentException(
+                    "an activity, and only an activity, has activity details: " + eventId);
+        }
+    }
+
+    /** An event that is not an activity. */
+    public CityEvent(
+            String eventId,
+            EventStream stream,
+            String recordId,
+            String source,
+            String kind,
+            String type,
+            String status,
+            Instant occurredAt,
+            double lon,
+            double lat,
+            String address,
+            Instant dueAt) {
+        this(
+                eventId,
+                stream,
+                recordId,
+                source,
+                kind,
+                type,
+                status,
+                occurredAt,
+                lon,
+                lat,
+                address,
+                dueAt,
+                null);
     }
 
     /** An event without a source due time. */

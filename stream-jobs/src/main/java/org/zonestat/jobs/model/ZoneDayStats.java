@@ -1,6 +1,7 @@
 package org.zonestat.jobs.model;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,12 @@ import java.util.Objects;
  * @param overdueAtEnd overdue 311 requests in the zone at the end of the day (likewise)
  * @param layerVersion the version of the zone's layer the day's events were tagged with (the
  *     highest, if it changed during the day); 0 when not recorded
+ * @param activities activity kind to the sum of the counts of the day's activities, in {@code
+ *     ActivityKind} order; empty when none
+ * @param uniqueContacts distinct outreach contacts estimated from {@code contactSketch}; 0 when
+ *     none
+ * @param contactSketch the day's unique-contact sketch as {@code zone-stats} writes it; null when
+ *     no contact carried a token
  */
 public record ZoneDayStats(
         String layer,
@@ -48,13 +55,61 @@ public record ZoneDayStats(
         long overdueChange,
         long openAtEnd,
         long overdueAtEnd,
-        int layerVersion) {
+        int layerVersion,
+        Map<String, Long> activities,
+        long uniqueContacts,
+        String contactSketch) {
     public ZoneDayStats {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(activities, "activities");
+    }
+
+    /** A day without activities. */
+    public ZoneDayStats(
+            String layer,
+            String zone,
+            String day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            long requestsOverdue,
+            double medianDaysToClose,
+            long openChange,
+            long overdueChange,
+            long openAtEnd,
+            long overdueAtEnd,
+            int layerVersion) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                medianDaysToClose,
+                openChange,
+                overdueChange,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                Map.of(),
+                0,
+                null);
     }
 
     /** A day with incident, 311 and tip counts only: no 311 workload. */
@@ -151,6 +206,9 @@ public record ZoneDayStats(
                 overdueChange,
                 open,
                 overdue,
-                layerVersion);
+                layerVersion,
+                activities,
+                uniqueContacts,
+                contactSketch);
     }
 }

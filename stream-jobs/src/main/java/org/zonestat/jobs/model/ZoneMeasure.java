@@ -20,11 +20,18 @@ public enum ZoneMeasure {
     /** The zone's open 311 requests changed by the value (+1 opened or reopened, -1 closed). */
     OPEN_CHANGE,
     /** The zone's overdue 311 requests changed by the value. */
-    OVERDUE_CHANGE;
+    OVERDUE_CHANGE,
+    /** An activity of the kind named by the fact's detail, counting the value (its count). */
+    ACTIVITY,
+    /** An outreach contact whose weekly token is the fact's detail (for unique contacts). */
+    CONTACT;
 
     /** Whether facts of this measure carry an amount rather than counting one distinct id. */
     public boolean carriesValue() {
-        return this == DAYS_TO_CLOSE || this == OPEN_CHANGE || this == OVERDUE_CHANGE;
+        return this == DAYS_TO_CLOSE
+                || this == OPEN_CHANGE
+                || this == OVERDUE_CHANGE
+                || this == ACTIVITY;
     }
 
     /** The measure an event counts towards, or empty when the scorecard does not count it. */
@@ -47,6 +54,8 @@ public enum ZoneMeasure {
                                 case OPEN -> Optional.empty();
                             };
             case TIP -> Optional.of(TIP);
+            // An activity is counted by its kind and count: ActivityZoneFacts.
+            case ACTIVITY -> Optional.empty();
         };
     }
 }
