@@ -130,11 +130,15 @@ public final class ForecastScoring
             firstDay.update(start);
             first = start;
         }
-        if (next == null) {
-            // The first close with a full baseline, scored once its horizon is final.
-            long score = plusDays(first, forecast.baselineDays() + forecast.horizonDays());
-            nextScore.update(score);
-            ctx.timerService().registerEventTimeTimer(timerAt(score));
+        // The first close with a full baseline, scored once its horizon is final; moved earlier
+        // when an earlier first day arrives (days reach this operator from parallel windows in
+        // any order) and that scoring is still to come.
+        long firstScore = plusDays(first, forecast.baselineDays() + forecast.horizonDays());
+        if (next == null
+                || (firstScore < next
+                        && timerAt(firstScore) > ctx.timerService().currentWatermark())) {
+            nextScore.update(firstScore);
+            ctx.timerService().registerEventTimeTimer(timerAt(firstScore));
         }
     }
 

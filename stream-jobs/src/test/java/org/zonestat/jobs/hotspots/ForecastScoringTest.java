@@ -128,6 +128,19 @@ class ForecastScoringTest {
         }
     }
 
+    @Test
+    void anEarlierFirstDayArrivingLaterMovesTheFirstScoreEarlier() throws Exception {
+        // Day counts come from parallel windows: day 2 may arrive before day 0.
+        try (var h = harness()) {
+            h.processElement1(day(N1, 2, 1), DAY0.toEpochMilli() + 3 * DAY - 1);
+            h.processElement1(day(N1, 0, 1), DAY0.toEpochMilli() + DAY - 1);
+            h.processBothWatermarks(new Watermark(DAY0.toEpochMilli() + 22 * DAY));
+            assertThat(h.extractOutputValues())
+                    .extracting(ForecastEvaluation::forecastAt)
+                    .containsExactly(DAY0.plusMillis(14 * DAY));
+        }
+    }
+
     private static void script(
             KeyedTwoInputStreamOperatorTestHarness<
                             Integer, HotspotDayCounts, HotspotChange, ForecastEvaluation>
