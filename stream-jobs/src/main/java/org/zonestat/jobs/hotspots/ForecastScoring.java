@@ -50,10 +50,10 @@ import org.zonestat.jobs.model.HotspotDayCounts;
  * non-zero count ({@code MapState}, key {@code <day start millis>/<cell>}), pruned after each score
  * to the days the next one needs ({@code baselineDays} before its close onwards); {@code
  * hot-cells}, the hot cells of each close not yet scored ({@code MapState}, key: the close),
- * removed when scored; {@code next-score} (the next scoring midnight) and {@code first-day}. One
- * event-time timer at a time, renewed daily while any day count or hot cell remains; when none
- * does, all state is cleared and no timer is left. Day counts too old for any score still to come
- * are dropped and counted ({@code zonestat.lateForecastDays}).
+ * removed when scored; {@code next-score} (the next scoring midnight). One event-time timer at a
+ * time, renewed daily while any day count or hot cell remains; when none does, all state is cleared
+ * and no timer is left. Day counts too old for any score still to come are dropped and counted
+ * ({@code zonestat.lateForecastDays}).
  */
 public final class ForecastScoring
         extends KeyedCoProcessFunction<
@@ -69,7 +69,6 @@ public final class ForecastScoring
     private transient MapState<String, Long> cellDays;
     private transient MapState<Long, String[]> hotCells;
     private transient ValueState<Long> nextScore;
-    private transient ValueState<Long> firstDay;
     private transient Counter lateDays;
 
     public ForecastScoring(HotspotConfig hotspots, ForecastConfig forecast) {
@@ -87,8 +86,6 @@ public final class ForecastScoring
         cellDays = getRuntimeContext().getMapState(cellDaysDescriptor());
         hotCells = getRuntimeContext().getMapState(hotCellsDescriptor());
         nextScore = getRuntimeContext().getState(nextScoreDescriptor());
-        firstDay =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("first-day", Types.LONG));
         lateDays =
                 getRuntimeContext()
                         .getMetricGroup()
@@ -114,7 +111,18 @@ public final class ForecastScoring
             HotspotDayCounts day, Context ctx, Collector<ForecastEvaluation> out) throws Exception {
         long start = day.from().toEpochMilli();
         Long next = nextScore.value();
-        if (next != null && start < keepDaysFrom(next)) {
+        // The first close with a full baseline, scored once its horizon is final: set by the
+        // first day seen, moved earlier by an earlier day while that scoring is still to come
+        // (days reach this operator from parallel windows in any order).
+        long firstScore = plusDays(start, forecast.baselineDays() + forecast.horizonDays());
+        if (next == null
+                || (firstScore < next
+                        && timerAt(firstScore) > ctx.timerService().currentWatermark())) {
+            nextScore.update(firstScore);
+            ctx.timerService().registerEventTimeTimer(timerAt(firstScore));
+            next = firstScore;
+        }
+        if (start < keepDaysFrom(next)) {
             lateDays.inc();
             return;
         }
@@ -124,21 +132,6 @@ public final class ForecastScoring
             cellDays.put(key, value);
         } else {
             cellDays.remove(key);
-        }
-        Long first = firstDay.value();
-        if (first == null || start < first) {
-            firstDay.update(start);
-            first = start;
-        }
-        // The first close with a full baseline, scored once its horizon is final; moved earlier
-        // when an earlier first day arrives (days reach this operator from parallel windows in
-        // any order) and that scoring is still to come.
-        long firstScore = plusDays(first, forecast.baselineDays() + forecast.horizonDays());
-        if (next == null
-                || (firstScore < next
-                        && timerAt(firstScore) > ctx.timerService().currentWatermark())) {
-            nextScore.update(firstScore);
-            ctx.timerService().registerEventTimeTimer(timerAt(firstScore));
         }
     }
 
@@ -198,7 +191,6 @@ public final class ForecastScoring
             cellDays.clear();
             hotCells.clear();
             nextScore.clear();
-            firstDay.clear();
             return;
         }
         nextScore.update(next);
