@@ -9,6 +9,8 @@ import org.zonestat.jobs.JobCommand;
 import org.zonestat.local.DemoCommand;
 import org.zonestat.notifier.NotifyCommand;
 import org.zonestat.sim.backfill.BackfillCommand;
+import org.zonestat.sim.knox.KnoxCommand;
+import org.zonestat.sim.places.PlacesCommand;
 import org.zonestat.sim.synthetic.SyntheticCityMain;
 import picocli.CommandLine.Command;
 
@@ -28,6 +30,8 @@ import picocli.CommandLine.Command;
             NotifyCommand.class,
             TagCommand.class,
             BackfillCommand.class,
+            PlacesCommand.class,
+            KnoxCommand.class,
             SyntheticCityMain.class,
             ClusterCommand.class,
             BenchCommand.class

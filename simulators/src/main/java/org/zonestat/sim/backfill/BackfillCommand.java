@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.zonestat.config.Cli;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.mapping.FeedMapping;
 import org.zonestat.sim.mapping.InvalidInputException;
+import org.zonestat.topics.ContactKeyOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +62,7 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(
             names = "--kind",
             required = true,
-            paramLabel = "incidents|requests311|tips",
+            paramLabel = "incidents|requests311|tips|activities",
             description = "The raw feed the records are for (must match the mapping's feed).")
     private Feed kind;
 
@@ -80,10 +82,12 @@ public final class BackfillCommand implements Callable<Integer> {
             description =
                     "A mapping .properties file, or a shipped mapping's name:"
                             + " baltimore-part1-legacy, baltimore-part1, baltimore-shootings-trace,"
-                            + " baltimore-311, open311-georeport-v2.")
+                            + " baltimore-311, open311-georeport-v2, baltimore-activities-sample.")
     private String mappingName;
 
     @Mixin private BootstrapOption kafka;
+
+    @Mixin private ContactKeyOption contactKey;
 
     @Option(
             names = "--topic",
@@ -176,7 +180,10 @@ public final class BackfillCommand implements Callable<Integer> {
             if (options.source().isPresent()) {
                 mapping = mapping.withSource(options.source().get());
             }
-        } catch (InvalidInputException e) {
+            if (mapping.column("contact").isPresent()) {
+                mapping = mapping.withContactTokens(contactKey.tokens());
+            }
+        } catch (InvalidInputException | IllegalArgumentException | UncheckedIOException e) {
             err.println("backfill: " + e.getMessage());
             return BAD_INPUT;
         }
