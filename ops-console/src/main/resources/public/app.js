@@ -2,11 +2,16 @@
 // and hot cells from /ws/live on top. Plain ES module; Leaflet is the global L loaded by index.html.
 //
 // The page subscribes to what its layer toggles ask for (the server filters), remembers the last
-// sequence number it saw and resumes from it after a reconnect.
+// sequence number it saw and resumes from it after a reconnect. The zone layers, their toggles and
+// the map's extent come from /api/config and /api/layers (city.js); a layer uploaded or edited
+// while the page is open is drawn at the next look.
 
 import {
-    KIND_STYLES, alertTitle, cellCircle, createPanes, drawNeighborhoods, drawVriZones,
-    eventMarker, formatTime, haloCircle, placeOf, textElement,
+    loadCity, layerOf, leafletBounds, watchLayers, withLayers,
+} from './city.js';
+import {
+    KIND_STYLES, alertTitle, cellCircle, createPanes, drawZoneLayer, eventMarker, formatTime,
+    haloCircle, layerColor, placeOf, setCity, textElement,
 } from './layers.js';
 
 const TOKEN_KEY = 'zonestat.token';
@@ -49,13 +54,13 @@ const state = {
     socket: null,
     attempt: 0,
     reconnectTimer: null,
-    zonesDrawn: false,
-    zoneLayers: {},
+    city: null, // city.js's description, once loaded
+    zoneLayers: new Map(), // layer id -> { drawn: Leaflet layer or null, version }
+    stopWatching: null,
 };
 
 const map = L.map('map', { zoomSnap: 0.25, preferCanvas: false });
 createPanes(map);
-map.setView([39.29, -76.61], 12);
 
 const eventLayer = L.layerGroup().addTo(map);
 const requestLayer = L.layerGroup().addTo(map);
@@ -147,22 +152,18 @@ function resubscribe() {
 }
 
 function onToggle(e) {
-    const layer = e.target.dataset.layer;
-    if (state.zoneLayers[layer]) {
-        if (e.target.checked) {
-            state.zoneLayers[layer].addTo(map);
-        } else {
-            map.removeLayer(state.zoneLayers[layer]);
-        }
+    if (e.target.dataset.zoneLayer) {
+        showZoneLayer(e.target.dataset.zoneLayer, e.target.checked);
         return;
     }
+    const layer = e.target.dataset.layer;
     if (layer === 'REQUEST_311_OPEN' || layer === 'REQUEST_311_OVERDUE') {
         redrawRequests();
     }
     resubscribe();
 }
 
-/** ?zones=vri-zones:Eastern1,vri-zones:Western limits the page to a dispatcher's assignment. */
+/** ?zones=LAYER:ZONE,LAYER:ZONE limits the page to a dispatcher's assignment. */
 function takeAssignmentFromUrl() {
     const raw = new URL(window.location.href).searchParams.get('zones');
     if (!raw) {
@@ -176,6 +177,94 @@ function takeAssignmentFromUrl() {
         }
     }
     return Object.keys(zones).length ? zones : null;
+}
+
+// ---- Zone layers ----------------------------------------------------------------------------
+
+/** Draws (fetching it the first time or after a new version) or hides a zone layer. */
+async function showZoneLayer(id, show) {
+    const entry = state.zoneLayers.get(id);
+    if (!entry) {
+        return;
+    }
+    if (!show) {
+        if (entry.drawn) {
+            map.removeLayer(entry.drawn);
+        }
+        return;
+    }
+    const layer = layerOf(state.city, id);
+    if (entry.drawn && entry.drawnVersion === layer.version) {
+        entry.drawn.addTo(map);
+        return;
+    }
+    const geojson = await api(`/api/zones?layer=${encodeURIComponent(id)}`);
+    if (entry.drawn) {
+        map.removeLayer(entry.drawn);
+    }
+    entry.drawn = drawZoneLayer(map, state.city, id, geojson);
+    entry.drawnVersion = layer.version;
+    if (!zoneToggle(id)?.checked) {
+        map.removeLayer(entry.drawn); // unticked while it loaded
+    }
+}
+
+function zoneToggle(id) {
+    return [...document.querySelectorAll('#zs-legend-zones input')]
+        .find((box) => box.dataset.zoneLayer === id);
+}
+
+/** One toggle per layer the console holds, in its order; `on` lists the ids ticked. */
+function renderZoneToggles(on) {
+    const list = document.getElementById('zs-legend-zones');
+    list.replaceChildren();
+    for (const layer of state.city.layers) {
+        const item = document.createElement('li');
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = on.has(layer.id);
+        box.dataset.zoneLayer = layer.id;
+        const swatch = document.createElement('span');
+        swatch.className = 'zs-swatch-line';
+        const focus = layer.id === state.city.focus;
+        swatch.style.borderTop = `${focus ? 3 : 1}px solid ${layerColor(state.city, layer.id)}`;
+        label.append(box, swatch, layer.title);
+        item.appendChild(label);
+        list.appendChild(item);
+        if (!state.zoneLayers.has(layer.id)) {
+            state.zoneLayers.set(layer.id, { drawn: null, drawnVersion: null });
+        }
+    }
+}
+
+function tickedZoneLayers() {
+    return new Set([...document.querySelectorAll('#zs-legend-zones input')]
+        .filter((box) => box.checked).map((box) => box.dataset.zoneLayer));
+}
+
+/** A layer was uploaded, edited or removed: new ones are shown and the map takes them in. */
+async function onLayersChanged({ layers, added, changed, removed }) {
+    state.city = withLayers(state.city, layers);
+    setCity(state.city);
+    const on = tickedZoneLayers();
+    added.forEach((id) => on.add(id));
+    for (const id of removed) {
+        const entry = state.zoneLayers.get(id);
+        if (entry && entry.drawn) {
+            map.removeLayer(entry.drawn);
+        }
+        state.zoneLayers.delete(id);
+    }
+    renderZoneToggles(on);
+    for (const id of [...added, ...changed]) {
+        if (on.has(id)) {
+            await showZoneLayer(id, true);
+        }
+    }
+    if (added.length && state.city.bounds) {
+        fitCity(leafletBounds(state.city.bounds));
+    }
 }
 
 // ---- Items ----------------------------------------------------------------------------------
@@ -472,30 +561,43 @@ function renderLegend() {
     document.getElementById('zs-layers').addEventListener('change', onToggle);
 }
 
+/** The city's name in the title and header, when the console gives one. */
+function nameTheCity(name) {
+    if (name) {
+        document.getElementById('zs-city-name').textContent = ` · ${name}`;
+        document.title = `ZoneStat · Live operations · ${name}`;
+        document.getElementById('map').setAttribute('aria-label', `Map of ${name} with live events`);
+    }
+}
+
 async function start(token) {
     state.token = token;
     try {
-        const config = await api('/api/config');
+        const firstStart = state.city === null;
+        const city = await loadCity(api);
+        const { config } = city;
         state.maxMarkers = config.maxMarkers;
         state.role = config.role;
         const seesTips = config.role === 'analyst' || config.role === 'admin';
         document.querySelectorAll('#zs-legend-kinds li[data-tips-only]').forEach((li) => {
             li.hidden = !seesTips;
         });
-        if (config.tileUrl && !state.zonesDrawn) {
-            L.tileLayer(config.tileUrl, { attribution: config.tileAttribution || '', maxZoom: 19 })
-                .addTo(map);
-        }
-        if (!state.zonesDrawn) {
-            const [hoods, vri] = await Promise.all([
-                api('/api/zones?layer=neighborhoods'),
-                api('/api/zones?layer=vri-zones'),
-            ]);
-            const city = drawNeighborhoods(map, hoods);
-            state.zoneLayers.neighborhoods = city;
-            state.zoneLayers['vri-zones'] = drawVriZones(map, vri);
-            fitCity(city.getBounds());
-            state.zonesDrawn = true;
+        if (firstStart) {
+            state.city = city;
+            setCity(city);
+            nameTheCity(city.name);
+            if (config.tileUrl) {
+                L.tileLayer(config.tileUrl, { attribution: config.tileAttribution || '', maxZoom: 19 })
+                    .addTo(map);
+            }
+            // The focus zones and the finest layer start shown; the others are a tick away.
+            const on = new Set([city.focus, city.finest].filter(Boolean));
+            renderZoneToggles(on);
+            await Promise.all([...on].map((id) => showZoneLayer(id, true)));
+            if (city.bounds) {
+                fitCity(leafletBounds(city.bounds));
+            }
+            state.stopWatching = watchLayers(api, city, onLayersChanged);
         }
         connect();
     } catch (err) {

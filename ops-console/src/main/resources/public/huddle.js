@@ -1,9 +1,11 @@
 // ZoneStat huddle wall: one big card per focus zone, cycling, and a strip of all zones.
-// Data from GET /api/huddle; refreshed every minute. Plain ES module.
+// Data from GET /api/huddle; refreshed every minute. Hot cells are listed by place and drawn on a
+// small map of the zone (inline SVG, the zone's outline from GET /api/zones). Plain ES module.
 
 import { api, askForToken, el, forgetToken, signed, takeToken } from './token.js';
 
 const REFRESH_MS = 60000;
+const SVG = 'http://www.w3.org/2000/svg';
 const params = new URLSearchParams(window.location.search);
 
 const state = {
@@ -13,6 +15,8 @@ const state = {
     index: 0,
     rotateSeconds: 12,
     timer: null,
+    layers: [], // GET /api/layers
+    outlines: null, // { layer, version, features } of the huddle's layer
 };
 
 function query() {
@@ -29,8 +33,13 @@ async function load() {
     try {
         const config = await api('/api/config', state.token);
         state.role = config.role;
-        const body = await api('/api/huddle?' + query(), state.token);
+        const [body, layers] = await Promise.all([
+            api('/api/huddle?' + query(), state.token),
+            api('/api/layers', state.token),
+        ]);
         state.huddle = body.huddle;
+        state.layers = layers;
+        await loadOutlines(body.huddle.layer);
         state.rotateSeconds = Number(params.get('rotate')) || body.rotateSeconds;
         render();
     } catch (e) {
@@ -43,6 +52,17 @@ async function load() {
     }
 }
 
+/** The zone outlines of the huddle's layer, fetched again when the layer has a new version. */
+async function loadOutlines(layerId) {
+    const layer = state.layers.find((l) => l.id === layerId);
+    const version = layer ? layer.version : null;
+    if (state.outlines && state.outlines.layer === layerId && state.outlines.version === version) {
+        return;
+    }
+    const geojson = await api('/api/zones?layer=' + encodeURIComponent(layerId), state.token);
+    state.outlines = { layer: layerId, version, features: geojson.features };
+}
+
 function start(token) {
     state.token = token;
     load();
@@ -51,7 +71,8 @@ function start(token) {
 
 function render() {
     const h = state.huddle;
-    document.getElementById('zs-huddle-layer').textContent = h.layer;
+    const layer = state.layers.find((l) => l.id === h.layer);
+    document.getElementById('zs-huddle-layer').textContent = layer ? layer.title : h.layer;
     document.getElementById('zs-huddle-date').textContent = 'Day of ' + h.date;
     document.getElementById('zs-huddle-goal').textContent =
         h.goalPercent === null ? '' : 'Goal ' + h.goalPercent + '% vs last year';
@@ -165,11 +186,7 @@ function card(z) {
         ['Overdue', z.overdue311, 'overdue311'],
     ], 'zs-311'));
 
-    const hot = el('section', 'zs-tile zs-hot');
-    hot.append(el('h3', null, 'Hot cells (7-day Gi*)'));
-    hot.append(el('div', 'zs-number zs-hot-count', z.hotCells.length));
-    hot.append(el('p', 'zs-small', z.hotCells.join(' ')));
-    c.append(hot);
+    c.append(hotCells(z));
 
     c.append(actionItems(z));
 
@@ -180,6 +197,82 @@ function card(z) {
     changes.append(ul);
     c.append(changes);
     return c;
+}
+
+/** The hot cells by place, and a small map of the zone with them on it. */
+function hotCells(z) {
+    const t = el('section', 'zs-tile zs-hot');
+    t.append(el('h3', null, 'Hot cells (7-day Gi*)'));
+    const row = el('div', 'zs-hot-row');
+    row.append(el('div', 'zs-number zs-hot-count', z.hotCells.length));
+    row.append(hotMap(z));
+    t.append(row);
+    const places = new Map();
+    for (const cell of z.hotCells) {
+        const place = cell.place || 'outside the zones';
+        places.set(place, (places.get(place) || 0) + 1);
+    }
+    const list = el('ul', 'zs-hot-places');
+    for (const [place, n] of places) {
+        const li = el('li', null, n > 1 ? place + ' (' + n + ' cells)' : place);
+        li.dataset.place = place;
+        list.append(li);
+    }
+    t.append(list);
+    return t;
+}
+
+/** Longitude and latitude to SVG units: a flat projection scaled by the latitude. */
+function projection(points, width, height, pad) {
+    const lons = points.map((p) => p[0]);
+    const lats = points.map((p) => p[1]);
+    const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const kx = Math.cos(((s + n) / 2) * Math.PI / 180);
+    const scale = Math.min((width - 2 * pad) / Math.max((e - w) * kx, 1e-9),
+        (height - 2 * pad) / Math.max(n - s, 1e-9));
+    const x0 = (width - (e - w) * kx * scale) / 2;
+    const y0 = (height - (n - s) * scale) / 2;
+    return (p) => [(x0 + (p[0] - w) * kx * scale).toFixed(1), (y0 + (n - p[1]) * scale).toFixed(1)];
+}
+
+/** The rings of a GeoJSON Polygon or MultiPolygon. */
+function rings(geometry) {
+    if (geometry.type === 'Polygon') {
+        return geometry.coordinates;
+    }
+    return geometry.type === 'MultiPolygon' ? geometry.coordinates.flat() : [];
+}
+
+function hotMap(z) {
+    const width = 220;
+    const height = 150;
+    const map = document.createElementNS(SVG, 'svg');
+    map.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    map.setAttribute('class', 'zs-hot-map');
+    map.setAttribute('role', 'img');
+    map.setAttribute('aria-label', 'Map of ' + z.zone + ' with its hot cells');
+    const features = (state.outlines ? state.outlines.features : [])
+        .filter((f) => f.properties.name === z.zone);
+    const zoneRings = features.flatMap((f) => rings(f.geometry));
+    const points = zoneRings.flat().concat(z.hotCells.flatMap((c) => c.boundary));
+    if (points.length === 0) {
+        return map;
+    }
+    const at = projection(points, width, height, 6);
+    const outline = document.createElementNS(SVG, 'path');
+    outline.setAttribute('class', 'zs-hot-map-zone');
+    outline.setAttribute('d', zoneRings.map((r) => 'M' + r.map((p) => at(p).join(',')).join('L') + 'Z').join(''));
+    map.append(outline);
+    for (const cell of z.hotCells) {
+        const hexagon = document.createElementNS(SVG, 'polygon');
+        hexagon.setAttribute('class', 'zs-hot-map-cell');
+        hexagon.setAttribute('points', cell.boundary.map((p) => at(p).join(',')).join(' '));
+        const title = document.createElementNS(SVG, 'title');
+        title.textContent = cell.place || cell.cell;
+        hexagon.append(title);
+        map.append(hexagon);
+    }
+    return map;
 }
 
 function mayEdit() {

@@ -1,7 +1,12 @@
 // Drawing shared by the live page (app.js) and the replay page (replay.js): zone layers, event
-// markers, risk halos, hot cells and alert texts. Leaflet is the global L.
+// markers, risk halos, hot cells and alert texts. Leaflet is the global L. Which layers there are,
+// which one holds the focus zones and the city's time zone come from the server (city.js): nothing
+// here names a city, a layer or a place.
 
-export const BALTIMORE_TZ = 'America/New_York';
+// The city's time zone for every time shown (setCity); the browser's own until it is known.
+let cityTimeZone;
+// The layers that name a place, most telling first: the focus layer, then the finest (setCity).
+let placeLayers = [];
 
 // Marker style per event kind. Kinds not listed here (added upstream later) are drawn grey.
 const OTHER_INCIDENT = { color: '#7f1d1d', radius: 5, label: 'Other incident' };
@@ -33,9 +38,29 @@ const OTHER_CELL = '#9ca3af';
 // An H3 resolution-9 cell is about 174 m from centre to corner.
 const CELL_RADIUS_METERS = 175;
 
-// Distinct, readable outline colours for the VRI zones.
-const VRI_PALETTE = ['#3d5a80', '#9c2c77', '#2a7f62', '#b8570b', '#5b4bb7', '#a0302c',
+// Distinct, readable outline colours for the focus zones.
+const FOCUS_PALETTE = ['#3d5a80', '#9c2c77', '#2a7f62', '#b8570b', '#5b4bb7', '#a0302c',
     '#1d7a99', '#6b6f1d', '#8f3fb0', '#2f6f2f'];
+// Thin outline colours of the other layers, by their place in /api/layers; the finest layer is grey.
+const OUTLINE_COLORS = ['#8a9199', '#5f7f9f', '#9f7f5f', '#7f9f6f', '#8f6f9f', '#6f8f8f'];
+
+/** Takes the city's time zone and place layers from city.js's description. */
+export function setCity(city) {
+    cityTimeZone = city.timeZone || undefined;
+    placeLayers = [city.focus, city.finest].filter(Boolean);
+}
+
+/** The colour a layer's outlines are drawn in (and its legend swatch). */
+export function layerColor(city, layerId) {
+    if (layerId === city.focus) {
+        return FOCUS_PALETTE[0];
+    }
+    if (layerId === city.finest) {
+        return OUTLINE_COLORS[0];
+    }
+    const index = city.layers.findIndex((l) => l.id === layerId);
+    return OUTLINE_COLORS[1 + (Math.max(index, 0) % (OUTLINE_COLORS.length - 1))];
+}
 
 export function textElement(tag, text, className) {
     const el = document.createElement(tag);
@@ -60,33 +85,65 @@ export function formatTime(iso) {
         return iso;
     }
     return date.toLocaleString('en-US', {
-        timeZone: BALTIMORE_TZ, dateStyle: 'medium', timeStyle: 'short',
+        timeZone: cityTimeZone, dateStyle: 'medium', timeStyle: 'short',
     });
 }
 
-export function drawNeighborhoods(map, geojson) {
-    return L.geoJSON(geojson, {
-        pane: 'zs-neighborhoods',
-        style: () => ({
-            className: 'zs-zone zs-layer-neighborhoods',
-            color: '#8a9199',
-            weight: 0.8,
-            fillColor: '#ffffff',
-            fillOpacity: 0.7,
-        }),
-        onEachFeature: (feature, layer) => {
-            layer.bindTooltip(textElement('span', feature.properties.name), { sticky: true });
-        },
-    }).addTo(map);
+/** The short name of the city's time zone at an instant, e.g. EDT. */
+export function zoneName(iso) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) {
+        return '';
+    }
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: cityTimeZone, timeZoneName: 'short' })
+        .formatToParts(date);
+    return (parts.find((p) => p.type === 'timeZoneName') || { value: '' }).value;
 }
 
-export function drawVriZones(map, geojson) {
+/** The calendar date (YYYY-MM-DD) of an instant in ms, in the city's time zone. */
+export function cityDate(ms) {
+    return new Date(ms).toLocaleDateString('en-CA', { timeZone: cityTimeZone });
+}
+
+/** The ISO week (2018-W27) of a YYYY-MM-DD date. */
+export function isoWeek(isoDate) {
+    const date = new Date(`${isoDate}T00:00:00Z`);
+    const thursday = new Date(date);
+    thursday.setUTCDate(date.getUTCDate() + 3 - ((date.getUTCDay() + 6) % 7));
+    const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+    const week = 1 + Math.floor((thursday - yearStart) / (7 * 86400000));
+    return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * Draws a zone layer: the focus zones in bold colours with permanent labels, any other layer as
+ * thin outlines named on hover. Paths carry the classes zs-zone and zs-layer-<layer id>.
+ */
+export function drawZoneLayer(map, city, layerId, geojson) {
+    const className = `zs-zone zs-layer-${layerId.replace(/[^a-z0-9-]/g, '_')}`;
+    if (layerId !== city.focus) {
+        const color = layerColor(city, layerId);
+        const finest = layerId === city.finest;
+        return L.geoJSON(geojson, {
+            pane: 'zs-zones',
+            style: () => ({
+                className,
+                color,
+                weight: finest ? 0.8 : 1.5,
+                fillColor: '#ffffff',
+                fillOpacity: finest ? 0.7 : 0,
+            }),
+            onEachFeature: (feature, layer) => {
+                layer.bindTooltip(textElement('span', feature.properties.name), { sticky: true });
+            },
+        }).addTo(map);
+    }
     return L.geoJSON(geojson, {
-        pane: 'zs-vri',
+        pane: 'zs-focus',
         style: (feature) => {
-            const color = VRI_PALETTE[feature.properties.index % VRI_PALETTE.length];
+            const color = FOCUS_PALETTE[feature.properties.index % FOCUS_PALETTE.length];
             return {
-                className: 'zs-zone zs-layer-vri-zones',
+                className,
                 color,
                 weight: 3,
                 fillColor: color,
@@ -106,8 +163,8 @@ export function drawVriZones(map, geojson) {
 
 /** Creates the panes every map page uses, in drawing order. */
 export function createPanes(map) {
-    map.createPane('zs-neighborhoods').style.zIndex = 350;
-    map.createPane('zs-vri').style.zIndex = 360;
+    map.createPane('zs-zones').style.zIndex = 350;
+    map.createPane('zs-focus').style.zIndex = 360;
     map.createPane('zs-risk').style.zIndex = 380;
     // Zone labels sit under the events so a label never hides a marker.
     map.createPane('zs-labels').style.zIndex = 400;
@@ -130,7 +187,7 @@ function popupFor(event) {
     };
     row('Type', event.type);
     row('Status', event.status);
-    row('Time', `${formatTime(event.occurredAt)} (Baltimore)`);
+    row('Time', `${formatTime(event.occurredAt)} ${zoneName(event.occurredAt)}`.trim());
     row('Address', event.address);
     for (const [layer, zone] of Object.entries(event.zones || {})) {
         row(layer, zone);
@@ -195,16 +252,10 @@ export function cellCircle(cell) {
     return circle;
 }
 
-/** The place of an alert or cell for people: VRI zone, neighborhood. */
+/** The place of an alert or cell for people: its focus zone, then its zone in the finest layer. */
 export function placeOf(zones) {
-    const parts = [];
-    if (zones && zones['vri-zones']) {
-        parts.push(`VRI ${zones['vri-zones']}`);
-    }
-    if (zones && zones.neighborhoods) {
-        parts.push(zones.neighborhoods);
-    }
-    return parts.length ? parts.join(' · ') : 'outside the focus zones';
+    const parts = placeLayers.map((layer) => zones && zones[layer]).filter(Boolean);
+    return parts.length ? parts.join(' · ') : 'outside the zones';
 }
 
 const ALERT_TITLES = {

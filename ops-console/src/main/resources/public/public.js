@@ -1,4 +1,5 @@
 // ZoneStat public scorecard: GET /api/public/scorecard, no token. Counts 1-4 arrive as "<5".
+// The layer picker comes from GET /api/public/layers; without ?layer= the server's focus zones.
 
 const params = new URLSearchParams(window.location.search);
 
@@ -28,7 +29,10 @@ function count(value, kind) {
 
 async function load() {
     const q = new URLSearchParams({ compare: 'previous-year', kinds: 'homicides,shootings' });
-    q.set('layer', document.getElementById('zs-public-layer').value);
+    const layer = document.getElementById('zs-public-layer').value;
+    if (layer) {
+        q.set('layer', layer);
+    }
     const from = document.getElementById('zs-public-from').value;
     const to = document.getElementById('zs-public-to').value;
     if (from) {
@@ -46,6 +50,7 @@ async function load() {
         return;
     }
     error.hidden = true;
+    document.getElementById('zs-public-layer').value = body.layer;
     document.getElementById('zs-public-window').textContent =
         body.from + ' to ' + body.to + ', compared with ' + body.compareFrom + ' to ' + body.compareTo;
     if (body.goalPercent !== null) {
@@ -73,11 +78,24 @@ async function load() {
     document.body.dataset.loaded = 'true';
 }
 
-document.getElementById('zs-public-layer').value = params.get('layer') || 'vri-zones';
+/** The picker's layers; the one asked for by ?layer= chosen (the server's focus zones if none). */
+async function loadLayers() {
+    const select = document.getElementById('zs-public-layer');
+    const response = await fetch('/api/public/layers');
+    if (response.ok) {
+        select.replaceChildren(...(await response.json()).map((l) => {
+            const option = el('option', null, l.title);
+            option.value = l.id;
+            return option;
+        }));
+    }
+    select.value = params.get('layer') || '';
+}
+
 document.getElementById('zs-public-from').value = params.get('from') || '';
 document.getElementById('zs-public-to').value = params.get('to') || '';
 document.getElementById('zs-public-form').onsubmit = (e) => {
     e.preventDefault();
     load();
 };
-load();
+loadLayers().then(load);

@@ -1,9 +1,14 @@
 // ZoneStat replay: loads a time range of events, alerts, halos and hot cells from /api/replay and
 // plays it on the map with a clock; play, pause, seek and speed act on the clock, and the markers,
-// hot cells, halos and zone cards are all drawn from it. Leaflet is the global L.
+// hot cells, halos and zone cards are all drawn from it. Leaflet is the global L. It opens on the
+// latest complete week (what /api/replay answers without a range); the zone layers, the focus
+// zones' cards and the site-visit layers come from /api/config and /api/layers (city.js).
 
 import {
-    BALTIMORE_TZ, cellCircle, createPanes, drawNeighborhoods, drawVriZones, eventMarker, haloCircle,
+    layerOf, leafletBounds, loadCity, watchLayers, withLayers,
+} from './city.js';
+import {
+    cellCircle, cityDate, createPanes, drawZoneLayer, eventMarker, haloCircle, isoWeek, setCity,
     textElement,
 } from './layers.js';
 
@@ -22,14 +27,14 @@ const state = {
     halos: new Map(), // haloId -> circle
     cells: new Map(), // windowDays/cell -> { cell, circle }
     cellIndex: 0,
-    vriNames: [],
+    city: null, // city.js's description
+    drawn: new Map(), // layer id -> { drawn: Leaflet layer, version }
     loadStarted: 0,
     firstFrameDone: false,
 };
 
 const map = L.map('map', { zoomSnap: 0.25 });
 createPanes(map);
-map.setView([39.29, -76.61], 12);
 const eventLayer = L.layerGroup().addTo(map);
 const haloLayer = L.layerGroup().addTo(map);
 const cellLayer = L.layerGroup().addTo(map);
@@ -83,7 +88,7 @@ $('zs-login-form').addEventListener('submit', (e) => {
 
 function formatClock(ms) {
     return new Date(ms).toLocaleString('en-US', {
-        timeZone: BALTIMORE_TZ, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric',
+        timeZone: state.city?.timeZone, weekday: 'short', month: 'short', day: 'numeric', year: 'numeric',
         hour: '2-digit', minute: '2-digit', hour12: false,
     });
 }
@@ -175,10 +180,16 @@ function render() {
     }
 }
 
+/** The focus zones' names, in their layer's order. */
+function focusNames() {
+    const focus = state.city && layerOf(state.city, state.city.focus);
+    return focus ? focus.names : [];
+}
+
 function renderZoneCards(shownEvents) {
-    const counts = new Map(state.vriNames.map((n) => [n, { SHOOTING: 0, HOMICIDE: 0, REQUEST_311: 0 }]));
+    const counts = new Map(focusNames().map((n) => [n, { SHOOTING: 0, HOMICIDE: 0, REQUEST_311: 0 }]));
     for (const e of shownEvents) {
-        const zone = e.zones && e.zones['vri-zones'];
+        const zone = e.zones && e.zones[state.city.focus];
         const c = zone && counts.get(zone);
         if (c && e.kind in c && (e.kind !== 'REQUEST_311' || e.status === 'New')) {
             c[e.kind] += 1;
@@ -199,14 +210,15 @@ function renderZoneCards(shownEvents) {
 
 // ---- Loading --------------------------------------------------------------------------------
 
+/** The range asked for; none (the latest complete week) when nothing is chosen. */
 function rangeQuery() {
     const week = $('zs-replay-week').value;
     const from = $('zs-replay-from').value;
     const to = $('zs-replay-to').value;
     if (from && to) {
-        return `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+        return `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
     }
-    return `week=${encodeURIComponent(week)}`;
+    return week ? `?week=${encodeURIComponent(week)}` : '';
 }
 
 async function load() {
@@ -215,7 +227,7 @@ async function load() {
     state.firstFrameDone = false;
     $('zs-replay-message').textContent = 'Loading…';
     try {
-        const data = await api(`/api/replay?${rangeQuery()}`);
+        const data = await api(`/api/replay${rangeQuery()}`);
         state.data = data;
         state.from = time(data.from);
         state.to = time(data.to);
@@ -228,11 +240,14 @@ async function load() {
         for (const layer of [eventLayer, haloLayer, cellLayer]) {
             layer.clearLayers();
         }
+        if (!$('zs-replay-week').value && !$('zs-replay-from').value) {
+            $('zs-replay-week').value = isoWeek(cityDate(state.from)); // the week the server chose
+        }
         $('zs-replay-total').textContent = data.events.length.toLocaleString('en-US');
         $('zs-replay-message').textContent = data.truncated ? 'Range cut to the item limit' : '';
         $('zs-replay-play').disabled = false;
         $('zs-replay-seek').disabled = false;
-        $('zs-visit-asof').value = baltimoreDate(state.to - 1);
+        $('zs-visit-asof').value = cityDate(state.to - 1);
         render();
         setPlaying(true);
     } catch (err) {
@@ -261,11 +276,6 @@ $('zs-replay-seek').addEventListener('input', (e) => {
 });
 
 // ---- Site-visit plan ------------------------------------------------------------------------
-
-/** The Baltimore calendar date (YYYY-MM-DD) of an instant in ms. */
-function baltimoreDate(ms) {
-    return new Date(ms).toLocaleDateString('en-CA', { timeZone: BALTIMORE_TZ });
-}
 
 /** Downloads /api/site-visits for the chosen layer and date (the token goes in a header, not the URL). */
 async function downloadSiteVisits(format) {
@@ -297,20 +307,76 @@ async function downloadSiteVisits(format) {
 $('zs-visit-csv').addEventListener('click', () => downloadSiteVisits('csv'));
 $('zs-visit-geojson').addEventListener('click', () => downloadSiteVisits('geojson'));
 
+// ---- Layers ---------------------------------------------------------------------------------
+
+/** Draws the focus zones and the finest layer, again for a layer that has a new version. */
+async function drawLayers() {
+    const city = state.city;
+    const wanted = [city.finest, city.focus].filter(Boolean);
+    for (const [id, entry] of state.drawn) {
+        if (!wanted.includes(id) || entry.version !== layerOf(city, id).version) {
+            map.removeLayer(entry.drawn);
+            state.drawn.delete(id);
+        }
+    }
+    for (const id of wanted) {
+        if (!state.drawn.has(id)) {
+            const geojson = await api(`/api/zones?layer=${encodeURIComponent(id)}`);
+            state.drawn.set(id, {
+                drawn: drawZoneLayer(map, city, id, geojson), version: layerOf(city, id).version,
+            });
+        }
+    }
+}
+
+/** The site-visit plan may be made for any layer; the focus zones are chosen first. */
+function renderVisitLayers() {
+    const select = $('zs-visit-layer');
+    const chosen = select.value || state.city.focus;
+    select.replaceChildren(...state.city.layers.map((l) => {
+        const option = textElement('option', l.title);
+        option.value = l.id;
+        return option;
+    }));
+    select.value = layerOf(state.city, chosen) ? chosen : state.city.focus;
+}
+
+function renderFocusTitle() {
+    const focus = layerOf(state.city, state.city.focus);
+    $('zs-zone-cards-title').textContent = focus ? focus.title : 'Zones';
+}
+
+async function onLayersChanged({ layers }) {
+    state.city = withLayers(state.city, layers);
+    setCity(state.city);
+    renderVisitLayers();
+    renderFocusTitle();
+    await drawLayers();
+    if (state.data) {
+        render();
+    } else {
+        renderZoneCards([]);
+    }
+}
+
 // ---- Start ----------------------------------------------------------------------------------
 
 async function start(token) {
     state.token = token;
     try {
-        const [hoods, vri] = await Promise.all([
-            api('/api/zones?layer=neighborhoods'),
-            api('/api/zones?layer=vri-zones'),
-        ]);
-        const city = drawNeighborhoods(map, hoods);
-        drawVriZones(map, vri);
-        state.vriNames = vri.features.map((f) => f.properties.name);
+        state.city = await loadCity(api);
+        setCity(state.city);
+        if (state.city.name) {
+            $('zs-city-name').textContent = ` · ${state.city.name}`;
+        }
+        renderVisitLayers();
+        renderFocusTitle();
+        await drawLayers();
         renderZoneCards([]);
-        map.fitBounds(city.getBounds(), { padding: [12, 12] });
+        if (state.city.bounds) {
+            map.fitBounds(leafletBounds(state.city.bounds), { padding: [12, 12] });
+        }
+        watchLayers(api, state.city, onLayersChanged);
         const params = new URL(window.location.href).searchParams;
         if (params.get('week')) {
             $('zs-replay-week').value = params.get('week');
@@ -319,9 +385,7 @@ async function start(token) {
             $('zs-replay-from').value = params.get('from');
             $('zs-replay-to').value = params.get('to');
         }
-        if (params.get('week') || params.get('from')) {
-            load();
-        }
+        load(); // the range asked for, else the latest complete week
     } catch (err) {
         if (err instanceof Unauthorized) {
             askForToken('That token was not accepted. Enter a valid token.');

@@ -1,11 +1,16 @@
 // ZoneStat weekly performance report (the CitiStat weekly update) for one zone, printable.
-// Data from GET /api/report; the trend chart is an inline SVG drawn here.
+// Data from GET /api/report; the trend chart is an inline SVG drawn here. The layer and zone
+// pickers come from GET /api/layers: without ?layer= and ?zone= the page opens on the first zone
+// of the focus layer.
 
+import { layerOf, loadCity } from './city.js';
 import { api, askForToken, el, forgetToken, signed, takeToken } from './token.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const params = new URLSearchParams(window.location.search);
 let token = null;
+let city = null;
+const $ = (id) => document.getElementById(id);
 
 function svg(tag, attrs, text) {
     const e = document.createElementNS(SVG, tag);
@@ -59,7 +64,8 @@ function render(r) {
     const page = document.getElementById('zs-report');
     const head = el('header');
     head.append(el('h1', null, r.zone + ' · weekly performance'));
-    head.append(el('p', null, r.week + ' (' + r.from + ' to ' + r.to + '), layer ' + r.layer
+    const layer = city && layerOf(city, r.layer);
+    head.append(el('p', null, r.week + ' (' + r.from + ' to ' + r.to + '), ' + (layer ? layer.title : r.layer)
         + (r.goalPercent === null ? '' : ', goal ' + r.goalPercent + '% against last year')));
 
     const summary = el('section', 'zs-report-summary');
@@ -116,39 +122,88 @@ function render(r) {
     document.body.dataset.loaded = 'true';
 }
 
+function options(select, entries, chosen) {
+    select.replaceChildren(...entries.map(([value, label]) => {
+        const option = el('option', null, label);
+        option.value = value;
+        return option;
+    }));
+    select.value = chosen;
+}
+
+/** The zone picker for a layer: its zones in order, `zone` chosen if it is one, else the first. */
+function pickZone(layerId, zone) {
+    const names = layerOf(city, layerId).names;
+    options($('zs-report-zone'), names.map((n) => [n, n]), names.includes(zone) ? zone : names[0]);
+}
+
+/** The pickers from the layers: ?layer= or the focus layer, ?zone= or its first zone. */
+function pick() {
+    const asked = params.get('layer');
+    const layerId = layerOf(city, asked) ? asked : city.focus;
+    options($('zs-report-layer'), city.layers.map((l) => [l.id, l.title]), layerId);
+    pickZone(layerId, params.get('zone'));
+    $('zs-report-week').value = params.get('week') || '';
+}
+
 async function load() {
+    params.set('layer', $('zs-report-layer').value);
+    params.set('zone', $('zs-report-zone').value);
+    const week = $('zs-report-week').value;
+    if (week) {
+        params.set('week', week);
+    } else {
+        params.delete('week');
+    }
+    history.replaceState(null, '', '/report?' + params);
     const q = new URLSearchParams();
     for (const name of ['layer', 'zone', 'week', 'goal']) {
         if (params.get(name)) {
             q.set(name, params.get(name));
         }
     }
+    const r = await api('/api/report?' + q, token);
+    $('zs-report-week').value = r.week;
+    render(r);
+}
+
+async function start(t) {
+    token = t;
     try {
-        render(await api('/api/report?' + q, token));
+        if (city === null) {
+            city = await loadCity((path) => api(path, token));
+            pick();
+        }
+        await load();
     } catch (e) {
         if (e.status === 401) {
             forgetToken();
-            askForToken('That token was not accepted. Enter another.', (t) => { token = t; load(); });
+            city = null;
+            askForToken('That token was not accepted. Enter another.', start);
         } else {
-            document.getElementById('zs-report').replaceChildren(el('p', 'zs-error', e.message));
+            $('zs-report').replaceChildren(el('p', 'zs-error', e.message));
         }
     }
 }
 
-document.getElementById('zs-report-zone').value = params.get('zone') || '';
-document.getElementById('zs-report-week').value = params.get('week') || '';
-document.getElementById('zs-report-form').onsubmit = (e) => {
-    e.preventDefault();
-    params.set('zone', document.getElementById('zs-report-zone').value);
-    params.set('week', document.getElementById('zs-report-week').value);
-    history.replaceState(null, '', '/report?' + params);
-    load();
+function reload() {
+    start(token);
+}
+
+$('zs-report-layer').onchange = () => {
+    pickZone($('zs-report-layer').value, null);
+    reload();
 };
-document.getElementById('zs-report-print').onclick = () => window.print();
+$('zs-report-zone').onchange = reload;
+$('zs-report-form').onsubmit = (e) => {
+    e.preventDefault();
+    reload();
+};
+$('zs-report-print').onclick = () => window.print();
 
 token = takeToken();
 if (token) {
-    load();
+    start(token);
 } else {
-    askForToken('Enter the access token you were given.', (t) => { token = t; load(); });
+    askForToken('Enter the access token you were given.', start);
 }

@@ -28,7 +28,7 @@ import org.zonestat.geo.ZoneCatalog;
  *
  * <pre>{@code
  * {"type": "subscribe",
- *  "zones": {"vri-zones": ["Eastern1"]},          // optional: layer id -> zone names
+ *  "zones": {"focus-zones": ["Eastern"]},         // optional: layer id -> zone names
  *  "kinds": ["SHOOTING", "HOMICIDE"],             // optional: event kinds
  *  "messages": ["event", "alert", "halo", "cell"], // optional: item message types
  *  "resume": {"streamId": "...", "afterSeq": 42}}  // optional: where it left off

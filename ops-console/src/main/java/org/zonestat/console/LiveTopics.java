@@ -3,6 +3,7 @@ package org.zonestat.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.zonestat.console.kafka.StartAt;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.kafka.TopicProgress;
@@ -18,7 +19,7 @@ import org.zonestat.topics.RiskHaloMessage;
  * What fills the {@link LiveEventHub}: the {@code events} topic, and optionally {@code alerts} and
  * {@code hotspots}, read by the console's {@link TopicFeed}. Each event, alert, risk halo and
  * hot-spot cell is published to the hub; hot-spot cells get the zones of their centre from the
- * catalog; the other {@code hotspots} types are not shown live.
+ * layers as they are when the cell is read; the other {@code hotspots} types are not shown live.
  *
  * <p>On start the hub gets at most {@code hub.recentLimit()} records before each partition's end
  * ({@value #HOTSPOTS_LOOKBACK} for {@code hotspots}, where one window writes a record per active
@@ -40,14 +41,15 @@ public final class LiveTopics {
      *
      * @param alertsTopic the alerts topic, or null to read none
      * @param hotspotsTopic the hotspots topic, or null to read none
-     * @param catalog tags hot-spot cells with zones; null leaves them untagged
+     * @param catalog the layers as they are now, which tag hot-spot cells with zones; null leaves
+     *     them untagged
      */
     public LiveTopics(
             TopicFeed feed,
             String eventsTopic,
             String alertsTopic,
             String hotspotsTopic,
-            ZoneCatalog catalog,
+            Supplier<ZoneCatalog> catalog,
             LiveEventHub hub) {
         this.feed = Objects.requireNonNull(feed, "feed");
         this.eventsTopic = Objects.requireNonNull(eventsTopic, "eventsTopic");
@@ -78,11 +80,12 @@ public final class LiveTopics {
     }
 
     private static void publish(
-            LiveEventHub hub, ZoneCatalog catalog, TopicRecord<HotspotsMessage> r) {
+            LiveEventHub hub, Supplier<ZoneCatalog> catalog, TopicRecord<HotspotsMessage> r) {
         if (r.value() instanceof RiskHaloMessage h) {
             hub.publish(RiskHalo.of(h));
         } else if (r.value() instanceof HotspotCellMessage c) {
-            hub.publish(HotCell.of(c, catalog == null ? null : catalog.tag(c.lon(), c.lat())));
+            hub.publish(
+                    HotCell.of(c, catalog == null ? null : catalog.get().tag(c.lon(), c.lat())));
         }
     }
 

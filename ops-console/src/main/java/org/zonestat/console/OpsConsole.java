@@ -69,6 +69,7 @@ public final class OpsConsole {
     private final int resumeLimit;
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
+    private final String cityName;
     private final Open311Settings open311;
     private final TipLineSettings tipLine;
     private final List<RouteGroup> extraRoutes;
@@ -91,6 +92,7 @@ public final class OpsConsole {
         this.resumeLimit = b.resumeLimit;
         this.config = b.config;
         this.huddle = b.huddle;
+        this.cityName = b.cityName;
         this.open311 = b.open311;
         this.tipLine = b.tipLine;
         this.extraRoutes = List.copyOf(b.extraRoutes);
@@ -107,13 +109,14 @@ public final class OpsConsole {
      */
     public Running start() {
         LiveEventHub hub = new LiveEventHub(recentLimit, resumeLimit, ConsoleJson.newMapper());
+        // The one registry of layers every view reads: the configured ones and the zones topic's.
+        ZoneLayers layers = new ZoneLayers(catalog);
         TopicFeed feed = new TopicFeed(bootstrapServers, "zonestat-ops-console");
         LiveTopics live =
-                new LiveTopics(feed, eventsTopic, alertsTopic, hotspotsTopic, catalog, hub);
+                new LiveTopics(feed, eventsTopic, alertsTopic, hotspotsTopic, layers, hub);
         PipelineCounters counters =
                 new PipelineCounters(
                         feed, bootstrapServers, rawTopics, eventsTopic, rejectedTopic, jobGroup);
-        ZoneLayers layers = new ZoneLayers(catalog);
         if (zonesTopic != null) {
             new ZoneLayerUpdates(feed, zonesTopic, layers);
         }
@@ -124,35 +127,36 @@ public final class OpsConsole {
         HuddleServices scorecards = null;
         IntakeWriter intake = new IntakeWriter(bootstrapServers);
         try {
-            scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, catalog, huddle);
+            scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
             feed.start();
+            HuddleServices views = scorecards;
             ReplayReader replay =
                     new ReplayReader(
                             bootstrapServers,
                             eventsTopic,
                             alertsTopic,
                             hotspotsTopic,
-                            catalog,
+                            layers,
                             REPLAY_MAX_ITEMS);
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new StatusRoutes(hub, live::health, counters::snapshot));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
             routes.add(new LiveSocket(hub, access, config, layers));
-            routes.add(new ReplayRoutes(replay));
+            routes.add(new ReplayRoutes(replay, () -> views.today(huddle.huddleLayer())));
             routes.add(new SiteVisitRoutes(replay, layers));
             if (uploads != null) {
                 routes.add(uploads);
             }
-            routes.add(new ScorecardRoutes(scorecards, catalog));
+            routes.add(new ScorecardRoutes(scorecards, layers));
             routes.add(
                     new Open311Routes(
                             scorecards.requests(),
                             scorecards.settings().timeZone(),
                             open311,
                             access,
-                            catalog,
+                            layers,
                             intake));
             routes.add(
                     new TipLineRoutes(
@@ -164,7 +168,19 @@ public final class OpsConsole {
                                     counters::snapshot,
                                     List.of(new HuddleMetrics(scorecards)))));
             routes.addAll(extraRoutes);
-            OpsConsoleApp web = new OpsConsoleApp(config, access, routes, accessLog);
+            OpsConsoleApp web =
+                    new OpsConsoleApp(
+                            config,
+                            access,
+                            routes,
+                            accessLog,
+                            () ->
+                                    new CityView(
+                                            cityName,
+                                            huddle.timeZone().getId(),
+                                            huddle.huddleLayer(),
+                                            huddle.goalPercent(),
+                                            LayerBounds.of(layers.get().layers())));
             Javalin app = web.create();
             app.start(host, port);
             return new Running(
@@ -308,6 +324,7 @@ public final class OpsConsole {
         private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
         private HuddleSettings huddle = HuddleSettings.defaults();
+        private String cityName;
 
         private Open311Settings open311 = Open311Settings.defaults();
         private TipLineSettings tipLine = TipLineSettings.defaults();
@@ -315,6 +332,12 @@ public final class OpsConsole {
         private RequestLogger accessLog = new AccessLog();
 
         private Builder() {}
+
+        /** The city's name as the pages show it ({@code /api/config}); default none. */
+        public Builder cityName(String name) {
+            this.cityName = name;
+            return this;
+        }
 
         /**
          * The Open311 service list, where posted requests and contacts go, and the limits on posts;

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class OpsConsoleApp {
     private final ConsoleConfig config;
     private final Access access;
     private final List<RouteGroup> groups;
+    private final Supplier<CityView> city;
     private final String contentSecurityPolicy;
     private final RequestLogger accessLog;
 
@@ -55,13 +57,15 @@ public final class OpsConsoleApp {
 
     private static final String ERROR_WRITER = "zonestat.errorWriter";
 
-    /**
-     * @param config web settings
-     * @param access who may call which route
-     * @param groups the routes to serve
-     */
+    /** An app logging to SLF4J ({@link AccessLog}) whose {@code /api/config} names no city. */
     public OpsConsoleApp(ConsoleConfig config, Access access, List<RouteGroup> groups) {
         this(config, access, groups, new AccessLog());
+    }
+
+    /** An app whose {@code /api/config} names no city (the pages then use the first layer). */
+    public OpsConsoleApp(
+            ConsoleConfig config, Access access, List<RouteGroup> groups, RequestLogger accessLog) {
+        this(config, access, groups, accessLog, () -> null);
     }
 
     /**
@@ -69,12 +73,19 @@ public final class OpsConsoleApp {
      * @param access who may call which route
      * @param groups the routes to serve
      * @param accessLog writes one line per request (see {@link AccessLog})
+     * @param city the city as {@code /api/config} shows it, asked at each request (its bounds
+     *     follow the layers)
      */
     public OpsConsoleApp(
-            ConsoleConfig config, Access access, List<RouteGroup> groups, RequestLogger accessLog) {
+            ConsoleConfig config,
+            Access access,
+            List<RouteGroup> groups,
+            RequestLogger accessLog,
+            Supplier<CityView> city) {
         this.config = Objects.requireNonNull(config, "config");
         this.access = Objects.requireNonNull(access, "access");
         this.groups = List.copyOf(groups);
+        this.city = Objects.requireNonNull(city, "city");
         this.contentSecurityPolicy = contentSecurityPolicy(config.tileUrl());
         this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
     }
@@ -140,15 +151,21 @@ public final class OpsConsoleApp {
     /** The body of every 4xx/5xx answer. */
     public record ErrorBody(String error) {}
 
-    /** {@code GET /api/config}: what the page needs besides the data. */
-    public record PageConfig(String role, String tileUrl, String tileAttribution, int maxMarkers) {}
+    /**
+     * {@code GET /api/config}: what the page needs besides the data.
+     *
+     * @param city the city, or null when the app was given none
+     */
+    public record PageConfig(
+            String role, String tileUrl, String tileAttribution, int maxMarkers, CityView city) {}
 
     private PageConfig pageConfig(Context ctx) {
         return new PageConfig(
                 Access.role(ctx).id(),
                 config.tileUrl(),
                 config.tileAttribution(),
-                config.maxMarkers());
+                config.maxMarkers(),
+                city.get());
     }
 
     private static void errorJson(HttpResponseException e, Context ctx) {

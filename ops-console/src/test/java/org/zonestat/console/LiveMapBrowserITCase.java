@@ -48,6 +48,7 @@ class LiveMapBrowserITCase {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String TOKEN = "dispatcher-token-for-browser";
+    private static final String ADMIN = "admin-token-for-browser";
     private static final String TOPIC = "events-browser";
     private static final String ALERTS = "alerts-browser";
     private static final String HOTSPOTS = "hotspots-browser";
@@ -65,6 +66,7 @@ class LiveMapBrowserITCase {
     private static KafkaProducer<byte[], byte[]> producer;
     private static WebDriver browser;
     private static TestEvents events;
+    private static List<String> layerIds;
 
     @BeforeAll
     static void startEverything() {
@@ -83,6 +85,7 @@ class LiveMapBrowserITCase {
                         new ByteArraySerializer(),
                         new ByteArraySerializer());
         ZoneCatalog catalog = ZoneCatalog.baltimore();
+        layerIds = catalog.layerIds();
         events = new TestEvents(catalog);
         console =
                 OpsConsole.builder()
@@ -94,8 +97,10 @@ class LiveMapBrowserITCase {
                                 AccessTokens.of(
                                         Map.of(
                                                 TOKEN,
-                                                Role.ANALYST))) // analysts see every kind, tips
-                        // included
+                                                Role.ANALYST, // analysts see every kind, tips too
+                                                ADMIN,
+                                                Role.ADMIN)))
+                        .zonesTopic("zones-browser")
                         .catalog(catalog)
                         .build()
                         .start();
@@ -190,6 +195,27 @@ class LiveMapBrowserITCase {
         browser.findElement(By.cssSelector("#zs-layers input[data-layer='" + layer + "']")).click();
     }
 
+    private static void toggleZones(String layerId) {
+        browser.findElement(
+                        By.cssSelector("#zs-legend-zones input[data-zone-layer='" + layerId + "']"))
+                .click();
+    }
+
+    /** The box around the drawn paths of a layer, in page pixels: left, top, right, bottom. */
+    @SuppressWarnings("unchecked")
+    private static List<Number> drawnBox(String css) {
+        return (List<Number>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const boxes = [...document.querySelectorAll(arguments[0])]"
+                                        + ".map((e) => e.getBoundingClientRect());"
+                                        + "return [Math.min(...boxes.map((b) => b.left)),"
+                                        + " Math.min(...boxes.map((b) => b.top)),"
+                                        + " Math.max(...boxes.map((b) => b.right)),"
+                                        + " Math.max(...boxes.map((b) => b.bottom))];",
+                                css);
+    }
+
     private static int count(String cssSelector) {
         return browser.findElements(By.cssSelector(cssSelector)).size();
     }
@@ -227,6 +253,23 @@ class LiveMapBrowserITCase {
         assertThat(browser.getCurrentUrl())
                 .as("token removed from the address bar")
                 .doesNotContain(TOKEN);
+        // The toggles are the console's layers; the focus zones and the finest layer are shown.
+        assertThat(
+                        browser.findElements(By.cssSelector("#zs-legend-zones input")).stream()
+                                .map(e -> e.getDomAttribute("data-zone-layer"))
+                                .toList())
+                .containsExactlyElementsOf(layerIds);
+        assertThat(count("path.zs-zone.zs-layer-csas")).as("a tick away").isZero();
+        // The map is fitted to the layers: the whole city in view and filling it.
+        List<Number> city = drawnBox("path.zs-layer-neighborhoods");
+        org.openqa.selenium.Rectangle map = browser.findElement(By.id("map")).getRect();
+        assertThat(city.get(0).doubleValue()).isGreaterThanOrEqualTo(map.getX() - 1);
+        assertThat(city.get(1).doubleValue()).isGreaterThanOrEqualTo(map.getY() - 1);
+        assertThat(city.get(2).doubleValue()).isLessThanOrEqualTo(map.getX() + map.getWidth() + 1);
+        assertThat(city.get(3).doubleValue()).isLessThanOrEqualTo(map.getY() + map.getHeight() + 1);
+        assertThat(city.get(3).doubleValue() - city.get(1).doubleValue())
+                .as("the city fills most of the map's height")
+                .isGreaterThan(map.getHeight() * 0.6);
 
         produce(events.incident(101, "SHOOTING", -76.5982, 39.3135));
         produce(events.incident(102, "HOMICIDE", -76.6477, 39.3110));
@@ -319,7 +362,7 @@ class LiveMapBrowserITCase {
                                 assertThat(a)
                                         .contains("Shooting near a recent one")
                                         .contains("Jul 8, 2018")
-                                        .contains("VRI Eastern1"));
+                                        .contains("Eastern1"));
         assertThat(alerts)
                 .anySatisfy(a -> assertThat(a).contains("311 overdue").contains("focus zone"));
         assertThat(alerts).anySatisfy(a -> assertThat(a).contains("Turned hot: new hot spot"));
@@ -342,10 +385,50 @@ class LiveMapBrowserITCase {
 
         toggle("halos");
         waiting().until(d -> count("path.zs-halo") == 0);
-        toggle("vri-zones");
+        toggleZones("vri-zones");
         assertThat(count("path.zs-layer-vri-zones")).isZero();
-        toggle("vri-zones");
+        toggleZones("vri-zones");
         assertThat(count("path.zs-layer-vri-zones")).isGreaterThanOrEqualTo(8);
+        toggleZones("csas");
+        waiting().until(d -> count("path.zs-layer-csas") >= 50);
         screenshot("live-toggled.png");
+    }
+
+    @Test
+    void with_a_layer_uploaded_while_the_page_is_open_the_map_draws_it_and_offers_its_toggle()
+            throws Exception {
+        openFresh("?token=" + TOKEN);
+        waiting().until(d -> count("path.zs-zone.zs-layer-vri-zones") >= 8);
+
+        String pilot =
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        + "\"properties\":{\"name\":\"Pilot area\"},\"geometry\":{\"type\":\"Polygon\","
+                        + "\"coordinates\":[[[-76.62,39.30],[-76.60,39.30],[-76.60,39.31],[-76.62,39.31],"
+                        + "[-76.62,39.30]]]}}]}";
+        java.net.http.HttpResponse<String> upload =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(
+                                                        console.url()
+                                                                + "api/zones/pilot-area?title=Pilot%20area"))
+                                        .header("Authorization", "Bearer " + ADMIN)
+                                        .POST(
+                                                java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                        pilot))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+
+        // The page looks at /api/layers every 10 s.
+        waiting().until(d -> count("path.zs-zone.zs-layer-pilot-area") == 1);
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "#zs-legend-zones input[data-zone-layer='pilot-area']"))
+                                .isSelected())
+                .isTrue();
+        assertThat(browser.findElement(By.id("zs-legend-zones")).getText()).contains("Pilot area");
+        screenshot("live-uploaded-layer.png");
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Envelope;
 import org.zonestat.geo.ZoneCatalog;
 
 /**
@@ -50,7 +51,7 @@ class OpsConsoleRestTest {
                                 List.of(
                                         new StatusRoutes(
                                                 new LiveEventHub(10), FeedHealth::disabled, null),
-                                        new ZoneRoutes(() -> catalog, true)))
+                                        new ZoneRoutes(new ZoneLayers(catalog), true)))
                         .create()
                         .start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -93,6 +94,42 @@ class OpsConsoleRestTest {
         assertThat(neighborhoods.path("title").asText()).isNotBlank();
         assertThat(neighborhoods.path("zones").asInt()).isEqualTo(278);
         assertThat(neighborhoods.path("nameProperty").asText()).isEqualTo("name");
+        assertThat(neighborhoods.path("version").asInt()).as("a configured layer").isEqualTo(1);
+        assertThat(neighborhoods.path("names")).hasSize(278);
+
+        JsonNode focus = layers.get(0);
+        assertThat(focus.path("names"))
+                .extracting(JsonNode::asText)
+                .containsExactlyElementsOf(
+                        catalog.layer("vri-zones").orElseThrow().zones().stream()
+                                .map(z -> z.name())
+                                .distinct()
+                                .toList());
+        Envelope extent = catalog.layer("vri-zones").orElseThrow().extent();
+        double[] bounds = new double[4];
+        for (int i = 0; i < 4; i++) {
+            bounds[i] = focus.path("bounds").get(i).asDouble();
+        }
+        assertThat(bounds[0])
+                .isLessThanOrEqualTo(extent.getMinX())
+                .isGreaterThan(extent.getMinX() - 1e-6);
+        assertThat(bounds[1])
+                .isLessThanOrEqualTo(extent.getMinY())
+                .isGreaterThan(extent.getMinY() - 1e-6);
+        assertThat(bounds[2])
+                .isGreaterThanOrEqualTo(extent.getMaxX())
+                .isLessThan(extent.getMaxX() + 1e-6);
+        assertThat(bounds[3])
+                .isGreaterThanOrEqualTo(extent.getMaxY())
+                .isLessThan(extent.getMaxY() + 1e-6);
+    }
+
+    @Test
+    void config_has_no_city_when_the_app_was_given_none() throws Exception {
+        JsonNode config = JSON.readTree(get("/api/config", TOKEN).body());
+
+        assertThat(config.path("role").asText()).isEqualTo("dispatcher");
+        assertThat(config.path("city").isNull()).isTrue();
     }
 
     @Test

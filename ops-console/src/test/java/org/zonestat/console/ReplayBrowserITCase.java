@@ -81,8 +81,10 @@ class ReplayBrowserITCase {
         broker.createTopic("events-replay", 2, Map.of());
         broker.createTopic("alerts-replay", 1, Map.of());
         broker.createTopic("hotspots-replay", 1, Map.of());
+        broker.createTopic("zone-stats", 1, Map.of("retention.ms", "-1"));
         ZoneCatalog catalog = ZoneCatalog.baltimore();
         publishHistory(new TestEvents(catalog));
+        publishLatestDay();
         console =
                 OpsConsole.builder()
                         .bootstrapServers(broker.bootstrapServers())
@@ -161,6 +163,40 @@ class ReplayBrowserITCase {
                     "28d/892aa8d4d83ffff",
                     Instant.parse("2018-07-05T04:00:00Z").toEpochMilli(),
                     cell);
+            producer.flush();
+        }
+    }
+
+    /**
+     * The scorecard's latest day is Tuesday 10 July 2018 (one {@code zone-stats} record of the
+     * focus zones), so the latest complete week is 2018-W27.
+     */
+    private static void publishLatestDay() throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            ObjectNode day =
+                    ConsoleJson.newMapper()
+                            .createObjectNode()
+                            .put("layer", "vri-zones")
+                            .put("zone", "Eastern1")
+                            .put("day", "2018-07-10")
+                            .put("from", "2018-07-10T04:00:00Z")
+                            .put("until", "2018-07-11T04:00:00Z")
+                            .put("homicides", 0)
+                            .put("shootings", 1)
+                            .put("otherViolent", 0)
+                            .put("requestsOpened", 0)
+                            .put("requestsClosed", 0)
+                            .put("tips", 0);
+            send(
+                    producer,
+                    "zone-stats",
+                    "vri-zones/Eastern1/2018-07-10",
+                    Instant.parse("2018-07-11T04:00:00Z").toEpochMilli(),
+                    day);
             producer.flush();
         }
     }
@@ -311,6 +347,36 @@ class ReplayBrowserITCase {
         browser.findElement(By.id("zs-replay-play")).click(); // play again
         String resumed = clockText();
         waiting.until(d -> !clockText().equals(resumed));
+    }
+
+    @Test
+    void the_replay_page_opens_on_the_latest_complete_week_with_it_loaded() throws Exception {
+        JsonNode range = ConsoleJson.newMapper().readTree(get("api/replay", ANALYST).body());
+        assertThat(range.path("from").asText()).isEqualTo(WEEK_START.toString());
+        assertThat(range.path("to").asText()).isEqualTo(WEEK_END.toString());
+
+        browser.get(console.url() + "replay?token=" + ANALYST);
+        WebDriverWait waiting = new WebDriverWait(browser, WAIT);
+        waiting.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        waiting.until(
+                d ->
+                        String.format(java.util.Locale.US, "%,d", weekEvents.size())
+                                .equals(d.findElement(By.id("zs-replay-total")).getText()));
+        assertThat(browser.findElement(By.id("zs-replay-week")).getDomProperty("value"))
+                .isEqualTo("2018-W27");
+        assertThat(
+                        new org.openqa.selenium.support.ui.Select(
+                                        browser.findElement(By.id("zs-visit-layer")))
+                                .getFirstSelectedOption()
+                                .getDomAttribute("value"))
+                .as("the site-visit plan's layer picker starts on the focus zones")
+                .isEqualTo("vri-zones");
+        assertThat(browser.findElements(By.cssSelector(".zs-zone-card[data-zone]"))).hasSize(8);
+        waiting.until(d -> count("path.zs-event") > 20);
+        Files.write(
+                Files.createDirectories(Path.of("target", "screenshots"))
+                        .resolve("replay-default-week.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static String clockText() {

@@ -9,7 +9,9 @@ import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.geo.cli.LayerOptions;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.topics.TopicOptions;
+import org.zonestat.topics.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,6 +106,20 @@ public final class JobCommand implements Callable<Integer> {
                             + " checkpoint, on the first attempt (0 = off).")
     private long failAfterRecords = DEFAULTS.failAfterRecords();
 
+    @Option(
+            names = "--max-raw-record-bytes",
+            paramLabel = "N",
+            description =
+                    "A raw record larger than this is rejected as too-large, with the start of its"
+                            + " text.")
+    private int maxRawRecordBytes = DEFAULTS.limits().maxRawRecordBytes();
+
+    @Option(
+            names = "--max-output-record-bytes",
+            paramLabel = "N",
+            description = "The largest record the job writes; below the topics' max.message.bytes.")
+    private int maxOutputRecordBytes = DEFAULTS.limits().maxOutputRecordBytes();
+
     @Mixin private TopicOptions topics;
 
     /**
@@ -157,6 +173,15 @@ public final class JobCommand implements Callable<Integer> {
         atLeast("--near-repeat-days", nearRepeatDays, 0);
         atLeast("--allowed-lateness-hours", allowedLatenessHours, 0);
         atLeast("--fail-after-records", failAfterRecords, 0);
+        atLeast("--max-raw-record-bytes", maxRawRecordBytes, 1_024);
+        if (maxOutputRecordBytes < RecordLimits.MIN_OUTPUT_RECORD_BYTES
+                || maxOutputRecordBytes >= Topics.MAX_MESSAGE_BYTES) {
+            throw Cli.invalid(
+                    spec,
+                    "--max-output-record-bytes",
+                    maxOutputRecordBytes,
+                    RecordLimits.MIN_OUTPUT_RECORD_BYTES + ".." + (Topics.MAX_MESSAGE_BYTES - 1));
+        }
         return new JobConfig(
                 kafka.servers(),
                 topics.topics(),
@@ -172,7 +197,8 @@ public final class JobCommand implements Callable<Integer> {
                 DEFAULTS.analytics()
                         .withNearRepeat(nearRepeatMeters, Duration.ofDays(nearRepeatDays))
                         .withZoneStatsLateness(Duration.ofHours(allowedLatenessHours)),
-                DEFAULTS.hotspots());
+                DEFAULTS.hotspots(),
+                new RecordLimits(maxRawRecordBytes, maxOutputRecordBytes));
     }
 
     /** Runs the job with the parsed flags until it ends (never, unless {@code --bounded}). */

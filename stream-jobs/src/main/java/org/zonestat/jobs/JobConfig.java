@@ -11,6 +11,7 @@ import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.analytics.AnalyticsConfig;
 import org.zonestat.jobs.hotspots.HotspotConfig;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.topics.Topics;
 
@@ -31,6 +32,7 @@ import org.zonestat.topics.Topics;
  * @param failAfterRecords fault drill: fail once after this many records per subtask (0 = off)
  * @param analytics the settings of the 311, near-repeat and scorecard analytics
  * @param hotspots the settings of the hotspot windows (Gi*, emerging hot spots)
+ * @param limits the largest raw record read whole and the largest record written
  */
 public record JobConfig(
         String bootstrapServers,
@@ -45,7 +47,8 @@ public record JobConfig(
         boolean bounded,
         long failAfterRecords,
         AnalyticsConfig analytics,
-        HotspotConfig hotspots)
+        HotspotConfig hotspots,
+        RecordLimits limits)
         implements Serializable {
 
     public JobConfig {
@@ -54,6 +57,7 @@ public record JobConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(hotspots, "hotspots");
+        Objects.requireNonNull(limits, "limits");
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("at least one zone layer is required");
@@ -94,7 +98,8 @@ public record JobConfig(
                 false,
                 0,
                 AnalyticsConfig.defaults(),
-                HotspotConfig.defaults());
+                HotspotConfig.defaults(),
+                RecordLimits.defaults());
     }
 
     public JobConfig withTopics(Topics t) {
@@ -111,7 +116,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withGroupId(String g) {
@@ -128,7 +134,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withFaultDrill(long failAfter) {
@@ -145,7 +152,8 @@ public record JobConfig(
                 bounded,
                 failAfter,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withCheckpointInterval(Duration interval) {
@@ -162,7 +170,8 @@ public record JobConfig(
                 bounded,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
     }
 
     public JobConfig withBounded(boolean b) {
@@ -179,6 +188,25 @@ public record JobConfig(
                 b,
                 failAfterRecords,
                 analytics,
-                hotspots);
+                hotspots,
+                limits);
+    }
+
+    public JobConfig withLimits(RecordLimits l) {
+        return new JobConfig(
+                bootstrapServers,
+                topics,
+                groupId,
+                layers,
+                h3Resolution,
+                maxOutOfOrderness,
+                futureTolerance,
+                checkpointInterval,
+                dedupeWindow,
+                bounded,
+                failAfterRecords,
+                analytics,
+                hotspots,
+                l);
     }
 }

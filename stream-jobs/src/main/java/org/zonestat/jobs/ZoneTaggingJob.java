@@ -37,6 +37,8 @@ import org.zonestat.jobs.hotspots.ForecastGraph;
 import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.io.MessageSerializationSchema;
 import org.zonestat.jobs.io.RawRecordDeserializer;
+import org.zonestat.jobs.io.RecordLimits;
+import org.zonestat.jobs.io.SinkGuard;
 import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.Alert;
@@ -142,74 +144,139 @@ public final class ZoneTaggingJob {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** The job wired to Kafka topics as the configuration names them. */
+    /**
+     * The job wired to Kafka topics as the configuration names them. Every sink's serializer is
+     * wrapped in a {@link SinkGuard}: record timestamps never after the writer's clock nor older
+     * than the topic takes, no record larger than {@link RecordLimits#maxOutputRecordBytes()}.
+     */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
+        MessageSerializationSchema<Rejection> rejected =
+                MessageSerializationSchema.of(t.rejected(), TopicMessages::rejected);
+        int max = config.limits().maxOutputRecordBytes();
         return new ZoneTaggingJob(
                 kafkaSource(config),
                 zonesSource(config),
                 new Sinks(
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(t.events(), TopicMessages::event),
+                                SinkGuard.of(
+                                                "events",
+                                                MessageSerializationSchema.of(
+                                                        t.events(), TopicMessages::event),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.events()),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "events"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.rejected(), TopicMessages::rejected),
+                                SinkGuard.forRejected(rejected, max)
+                                        .withTopicSettings(config.bootstrapServers(), t.rejected()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "rejected"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(t.alerts(), TopicMessages::alert),
+                                SinkGuard.of(
+                                                "alerts",
+                                                MessageSerializationSchema.of(
+                                                        t.alerts(), TopicMessages::alert),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.alerts()),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "alerts"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.notifications(), TopicMessages::notification),
+                                SinkGuard.of(
+                                                "notifications",
+                                                MessageSerializationSchema.of(
+                                                        t.notifications(),
+                                                        TopicMessages::notification),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(
+                                                config.bootstrapServers(), t.notifications()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "notifications"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.zoneStats(), TopicMessages::zoneStats),
+                                SinkGuard.of(
+                                                "zone-stats",
+                                                MessageSerializationSchema.of(
+                                                        t.zoneStats(), TopicMessages::zoneStats),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(
+                                                config.bootstrapServers(), t.zoneStats()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-stats"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(t.hotspots(), TopicMessages::halo),
+                                SinkGuard.of(
+                                                "halos",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(), TopicMessages::halo),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "halos"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.hotspots(), TopicMessages::hotspotCell),
+                                SinkGuard.of(
+                                                "hotspot-cells",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(), TopicMessages::hotspotCell),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-cells"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.hotspots(), TopicMessages::hotspotWindow),
+                                SinkGuard.of(
+                                                "hotspot-summaries",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(), TopicMessages::hotspotWindow),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-summaries"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.hotspots(), TopicMessages::zoneWindowCounts),
+                                SinkGuard.of(
+                                                "zone-window-counts",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(),
+                                                        TopicMessages::zoneWindowCounts),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-window-counts"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.activityLog(), TopicMessages::activity),
+                                SinkGuard.of(
+                                                "activity-log",
+                                                MessageSerializationSchema.of(
+                                                        t.activityLog(), TopicMessages::activity),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(
+                                                config.bootstrapServers(), t.activityLog()),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "activity-log"),
                         kafkaSink(
                                 config,
-                                MessageSerializationSchema.of(
-                                        t.hotspots(), TopicMessages::forecastScore),
+                                SinkGuard.of(
+                                                "forecast-scores",
+                                                MessageSerializationSchema.of(
+                                                        t.hotspots(), TopicMessages::forecastScore),
+                                                rejected,
+                                                max)
+                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "forecast-scores")),
                 config);
@@ -349,7 +416,8 @@ public final class ZoneTaggingJob {
                         .setDeserializer(
                                 new RawRecordDeserializer(
                                         new RawRecordParser(
-                                                config.streamsByTopic(), config.futureTolerance())))
+                                                config.streamsByTopic(), config.futureTolerance()),
+                                        config.limits().maxRawRecordBytes()))
                         .setProperty("isolation.level", "read_committed")
                         .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.bounded()) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.zonestat.config.Cli;
 import org.zonestat.config.EnvironmentDefaults;
 import org.zonestat.geo.ZoneLayerSpec;
+import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.topics.Topics;
 import picocli.CommandLine.ParameterException;
 
@@ -76,6 +77,10 @@ class JobCommandTest {
                             "--bounded",
                             "--fail-after-records",
                             "100",
+                            "--max-raw-record-bytes",
+                            "32768",
+                            "--max-output-record-bytes",
+                            "500000",
                             "--topic-events",
                             "city-a.events",
                             "--topic-hotspots",
@@ -97,6 +102,7 @@ class JobCommandTest {
         assertThat(c.analytics().zoneStatsLateness()).isEqualTo(Duration.ofHours(48));
         assertThat(c.bounded()).isTrue();
         assertThat(c.failAfterRecords()).isEqualTo(100);
+        assertThat(c.limits()).isEqualTo(new RecordLimits(32_768, 500_000));
         assertThat(c.topics().events()).isEqualTo("city-a.events");
         assertThat(c.topics().hotspots()).isEqualTo("city-a.hotspots");
         assertThat(c.topics().incidents()).isEqualTo(Topics.defaults().incidents());
@@ -163,6 +169,13 @@ class JobCommandTest {
                                 JobCommand.parse(
                                         new String[] {"--near-repeat-meters", "0"}, Map.of()))
                 .hasMessageContaining("'--near-repeat-meters': must be (0, 50000]");
+        assertThatThrownBy(
+                        () ->
+                                JobCommand.parse(
+                                        new String[] {"--max-output-record-bytes", "2000000"},
+                                        Map.of()))
+                .hasMessageContaining(
+                        "'--max-output-record-bytes': must be 65536..1048587, was 2000000");
         assertThatThrownBy(() -> JobCommand.parse(new String[] {"--layers", "wards"}, Map.of()))
                 .hasMessageContaining("Invalid value for option '--layers'");
         assertThatThrownBy(() -> JobCommand.parse(new String[] {"--topic", "x"}, Map.of()))

@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.jobs.testing.CapturedLog;
 import org.zonestat.jobs.testing.KafkaTopics;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
 import org.zonestat.sim.Feed;
@@ -91,6 +92,10 @@ class ZoneTaggingFaultITCase {
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         env.setParallelism(2);
         ZoneTaggingJob.withKafka(config).build(env);
+        CapturedLog log =
+                CapturedLog.of(
+                        "org.apache.flink.runtime.executiongraph.ExecutionGraph",
+                        "org.apache.flink.runtime.jobmaster.JobMaster");
         JobClient job = env.executeAsync("zone-tagging-fault-it");
 
         // Watch the running job: its highest execution attempt and the checkpoint it restored.
@@ -126,6 +131,25 @@ class ZoneTaggingFaultITCase {
                             return job.getJobStatus().get().isGloballyTerminalState();
                         });
         job.getJobExecutionResult().get();
+        log.close();
+        // The failure, the restart and the job's status changes are in the log at INFO.
+        assertThat(log.lines())
+                .anyMatch(
+                        l ->
+                                l.matches(
+                                        "ExecutionGraph: .*fault-drill.* switched from RUNNING to FAILED.*"))
+                .anyMatch(
+                        l ->
+                                l.matches(
+                                        "JobMaster: \\d+ tasks will be restarted to recover the failed task .*"))
+                .anyMatch(
+                        l ->
+                                l.matches(
+                                        "ExecutionGraph: Job zone-tagging-fault-it .* switched from state CREATED to RUNNING\\."))
+                .anyMatch(
+                        l ->
+                                l.matches(
+                                        "ExecutionGraph: Job zone-tagging-fault-it .* switched from state RUNNING to FINISHED\\."));
         assertThat(maxAttempt.get())
                 .as(
                         "the job failed and was restarted (checkpoints completed: %d)",

@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * A raw record (or zone layer message) the job could not use, on {@code rejected}: where it was,
- * why, and its text unchanged. Key: {@code <sourceTopic>/<partition>/<offset>}; record timestamp:
- * {@code receivedAt}.
+ * why, and its text, unchanged but for its identity fields (removed) and cut to its start when it
+ * is too large. Key: {@code <sourceTopic>/<partition>/<offset>}; record timestamp: {@code
+ * receivedAt}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,7 +18,7 @@ import java.time.Instant;
  * @param reason a stable code: {@code malformed-json}, {@code missing-field}, {@code
  *     invalid-field}, {@code unknown-kind}, {@code missing-location}, {@code zero-coordinates},
  *     {@code swapped-coordinates}, {@code outside-zones}, {@code future-timestamp}, {@code late},
- *     {@code duplicate}
+ *     {@code duplicate}, {@code too-large}, {@code internal-error}
  * @param detail a sentence naming the field and what is wrong
  * @param original the record's text
  */

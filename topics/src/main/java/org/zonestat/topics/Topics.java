@@ -60,6 +60,21 @@ public record Topics(
     /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
     public static final int ZONES_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
+    /**
+     * The largest message of every other topic, in bytes: Kafka's own default ({@code
+     * message.max.bytes}), set on each topic so that a broker with a smaller default does not
+     * refuse what the job writes (the job's records stay below it, see the stream-jobs README).
+     */
+    public static final int MAX_MESSAGE_BYTES = 1_048_588;
+
+    /**
+     * How far ahead of the broker's clock a record timestamp may be, in milliseconds: Kafka 4's
+     * default for {@code message.timestamp.after.max.ms}, set on every topic. The job never writes
+     * a timestamp after its own clock; a feed's record stamped further ahead is refused when it is
+     * sent.
+     */
+    public static final long MAX_TIMESTAMP_AHEAD_MS = 3_600_000L;
+
     public Topics {
         Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(requests311, "requests311");
@@ -161,37 +176,60 @@ public record Topics(
 
     /**
      * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
-     * they carry original event times, possibly years old, and Kafka is the system of record);
-     * {@code zones} is compacted, one partition, and takes messages up to {@value
-     * #ZONES_MAX_MESSAGE_BYTES} bytes; {@code action-items}, {@code tip-line}, {@code
-     * notification-deliveries} and {@code places} are compacted, one partition; {@code contacts} is
-     * compacted and its records are also deleted after {@link #CONTACTS_RETENTION_MS} (contact
-     * details are not kept forever), with as many partitions as the streams.
+     * they carry original event times, possibly years old, and Kafka is the system of record) and
+     * take messages up to {@value #MAX_MESSAGE_BYTES} bytes; {@code zones} is compacted, one
+     * partition, and takes messages up to {@value #ZONES_MAX_MESSAGE_BYTES} bytes; {@code
+     * action-items}, {@code tip-line}, {@code notification-deliveries} and {@code places} are
+     * compacted, one partition; {@code contacts} is compacted and its records are also deleted
+     * after {@link #CONTACTS_RETENTION_MS} (contact details are not kept forever), with as many
+     * partitions as the streams. Every topic keeps the producer's record timestamp ({@code
+     * CreateTime}), takes timestamps of any age (years-old event times) and none more than {@value
+     * #MAX_TIMESTAMP_AHEAD_MS} ms ahead of the broker's clock.
      */
     public List<NewTopic> newTopics(int partitions, short replication) {
         List<NewTopic> out = new ArrayList<>();
         for (String t : streams()) {
-            out.add(new NewTopic(t, partitions, replication).configs(Map.of("retention.ms", "-1")));
+            out.add(
+                    new NewTopic(t, partitions, replication)
+                            .configs(
+                                    withTimestampRules(
+                                            Map.of(
+                                                    "retention.ms",
+                                                    "-1",
+                                                    "max.message.bytes",
+                                                    String.valueOf(MAX_MESSAGE_BYTES)))));
         }
         out.add(
                 new NewTopic(zones, 1, replication)
                         .configs(
-                                Map.of(
-                                        "cleanup.policy",
-                                        "compact",
-                                        "max.message.bytes",
-                                        String.valueOf(ZONES_MAX_MESSAGE_BYTES))));
+                                withTimestampRules(
+                                        Map.of(
+                                                "cleanup.policy",
+                                                "compact",
+                                                "max.message.bytes",
+                                                String.valueOf(ZONES_MAX_MESSAGE_BYTES)))));
         for (String t : List.of(actionItems, tipLine, deliveries, places)) {
-            out.add(new NewTopic(t, 1, replication).configs(Map.of("cleanup.policy", "compact")));
+            out.add(
+                    new NewTopic(t, 1, replication)
+                            .configs(withTimestampRules(Map.of("cleanup.policy", "compact"))));
         }
         out.add(
                 new NewTopic(contacts, partitions, replication)
                         .configs(
-                                Map.of(
-                                        "cleanup.policy",
-                                        "compact,delete",
-                                        "retention.ms",
-                                        String.valueOf(CONTACTS_RETENTION_MS))));
+                                withTimestampRules(
+                                        Map.of(
+                                                "cleanup.policy",
+                                                "compact,delete",
+                                                "retention.ms",
+                                                String.valueOf(CONTACTS_RETENTION_MS)))));
         return out;
+    }
+
+    private static Map<String, String> withTimestampRules(Map<String, String> configs) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(configs);
+        all.put("message.timestamp.type", "CreateTime");
+        all.put("message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE));
+        all.put("message.timestamp.after.max.ms", String.valueOf(MAX_TIMESTAMP_AHEAD_MS));
+        return all;
     }
 }

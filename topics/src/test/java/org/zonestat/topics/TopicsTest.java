@@ -40,6 +40,23 @@ class TopicsTest {
     }
 
     @Test
+    void everyTopicTakesOldTimestampsNoneFarAheadAndTheDefaultMessageSize() {
+        for (NewTopic t : Topics.defaults().newTopics(2, (short) 1)) {
+            assertThat(t.configs())
+                    .as(t.name())
+                    .containsEntry("message.timestamp.type", "CreateTime")
+                    .containsEntry("message.timestamp.before.max.ms", "9223372036854775807")
+                    .containsEntry("message.timestamp.after.max.ms", "3600000");
+        }
+        NewTopic events =
+                Topics.defaults().newTopics(2, (short) 1).stream()
+                        .filter(t -> t.name().equals("events"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(events.configs()).containsEntry("max.message.bytes", "1048588");
+    }
+
+    @Test
     void aSuffixRenamesEveryTopic() {
         Topics t = Topics.defaults().withSuffix(".t1");
         assertThat(t.streams()).allMatch(n -> n.endsWith(".t1"));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Point;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
@@ -32,6 +33,27 @@ public final class PlaceNames {
                         key(z.name()), new Place(p.getX(), p.getY(), layer.id(), z.name()));
             }
         }
+    }
+
+    /**
+     * The names of the layers {@code catalog} holds at each call, built again when the catalog
+     * changes (a layer uploaded through the {@code zones} topic). Thread-safe.
+     */
+    public static Supplier<PlaceNames> following(Supplier<ZoneCatalog> catalog) {
+        return new Supplier<>() {
+            private ZoneCatalog builtFrom;
+            private PlaceNames names;
+
+            @Override
+            public synchronized PlaceNames get() {
+                ZoneCatalog now = catalog.get();
+                if (now != builtFrom) {
+                    names = new PlaceNames(now);
+                    builtFrom = now;
+                }
+                return names;
+            }
+        };
     }
 
     /** The place a text names; empty when it names no zone. */

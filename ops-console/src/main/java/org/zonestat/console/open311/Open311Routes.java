@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.zonestat.console.Access;
 import org.zonestat.console.OpsConsoleApp;
 import org.zonestat.console.Role;
@@ -53,8 +54,8 @@ public final class Open311Routes implements RouteGroup {
     private final ZoneId timeZone;
     private final Open311Settings settings;
     private final Access access;
-    private final ZoneCatalog catalog;
-    private final PlaceNames places;
+    private final Supplier<ZoneCatalog> catalog;
+    private final Supplier<PlaceNames> places;
     private final Open311Intake intake;
     private final RateLimiter perKey;
     private final RateLimiter perAddress;
@@ -64,7 +65,7 @@ public final class Open311Routes implements RouteGroup {
      * @param timeZone the city's, for the local date-times
      * @param settings services, limits and where posted requests go
      * @param access the console's tokens, which are the API keys
-     * @param catalog the city's zones: a posted location must lie in one
+     * @param catalog the city's zones as they are now: a posted location must lie in one
      * @param writer writes posted requests; null serves the read endpoints only (a post is 400)
      */
     public Open311Routes(
@@ -72,14 +73,14 @@ public final class Open311Routes implements RouteGroup {
             ZoneId timeZone,
             Open311Settings settings,
             Access access,
-            ZoneCatalog catalog,
+            Supplier<ZoneCatalog> catalog,
             IntakeWriter writer) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.access = Objects.requireNonNull(access, "access");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.places = new PlaceNames(catalog);
+        this.places = PlaceNames.following(catalog);
         this.intake =
                 writer == null
                         ? null
@@ -178,7 +179,7 @@ public final class Open311Routes implements RouteGroup {
             throw new BadRequestResponse("this server does not take new requests");
         }
         ServiceRequestForm request =
-                ServiceRequestForm.read(form, settings.services(), catalog, places);
+                ServiceRequestForm.read(form, settings.services(), catalog.get(), places.get());
         Open311Intake.Accepted accepted;
         try {
             accepted = intake.submit(request);

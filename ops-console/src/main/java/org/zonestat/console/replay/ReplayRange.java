@@ -3,6 +3,7 @@ package org.zonestat.console.replay;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,13 +12,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.function.Supplier;
 
 /**
  * Validates the replay range parameters: either {@code week=2018-W27} (an ISO week, Monday to
  * Sunday in Baltimore) or {@code from} and {@code to}, each a Baltimore local date ({@code
  * 2018-07-02}; {@code to} inclusive) or an instant ({@code 2018-07-02T04:00:00Z}; {@code to}
  * exclusive). The range must be positive and at most {@value #MAX_DAYS} days. Errors are 400s that
- * name the parameter.
+ * name the parameter. With none of the three, the range is the latest complete week ({@link
+ * #latestCompleteWeek}).
  *
  * @param from start, inclusive
  * @param to end, exclusive
@@ -36,11 +40,19 @@ public record ReplayRange(Instant from, Instant to) {
                     .parseDefaulting(ChronoField.DAY_OF_WEEK, 1)
                     .toFormatter();
 
-    /** The range named by the request's query parameters. */
-    public static ReplayRange of(Context ctx) {
+    /**
+     * The range named by the request's query parameters, or the latest complete week when it names
+     * none.
+     *
+     * @param lastCompleteDay the latest day the data is complete for, asked only when needed
+     */
+    public static ReplayRange of(Context ctx, Supplier<LocalDate> lastCompleteDay) {
         String week = ctx.queryParam("week");
         String from = ctx.queryParam("from");
         String to = ctx.queryParam("to");
+        if (week == null && from == null && to == null) {
+            return latestCompleteWeek(lastCompleteDay.get());
+        }
         ReplayRange range;
         if (week != null && !week.isBlank()) {
             if (from != null || to != null) {
@@ -71,6 +83,15 @@ public record ReplayRange(Instant from, Instant to) {
                     "the range from 'from' to 'to' may span at most " + MAX_DAYS + " days");
         }
         return range;
+    }
+
+    /**
+     * The latest ISO week (Monday to Sunday) that ends on or before {@code lastCompleteDay}: its
+     * own week when that day is a Sunday, else the week before.
+     */
+    public static ReplayRange latestCompleteWeek(LocalDate lastCompleteDay) {
+        LocalDate sunday = lastCompleteDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        return new ReplayRange(start(sunday.minusDays(6)), start(sunday.plusDays(1)));
     }
 
     private static Instant start(LocalDate day) {

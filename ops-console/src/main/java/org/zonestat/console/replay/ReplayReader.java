@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.zonestat.console.HotCell;
 import org.zonestat.console.LiveAlert;
 import org.zonestat.console.LiveEvent;
@@ -44,13 +45,13 @@ public final class ReplayReader {
     private final String eventsTopic;
     private final String alertsTopic;
     private final String hotspotsTopic;
-    private final ZoneCatalog catalog;
+    private final Supplier<ZoneCatalog> catalog;
     private final int maxItems;
 
     /**
      * @param alertsTopic null to read no alerts
      * @param hotspotsTopic null to read no halos or cells
-     * @param catalog tags hot cells with zones
+     * @param catalog the layers as they are now, which tag hot cells with zones
      * @param maxItems the most items one range returns
      */
     public ReplayReader(
@@ -58,7 +59,7 @@ public final class ReplayReader {
             String eventsTopic,
             String alertsTopic,
             String hotspotsTopic,
-            ZoneCatalog catalog,
+            Supplier<ZoneCatalog> catalog,
             int maxItems) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         this.eventsTopic = Objects.requireNonNull(eventsTopic, "eventsTopic");
@@ -142,7 +143,7 @@ public final class ReplayReader {
                         } else if (r.value() instanceof HotspotCellMessage m
                                 && !m.windowEnd().isBefore(from)
                                 && !m.windowEnd().isAfter(to)) {
-                            HotCell cell = HotCell.of(m, catalog.tag(m.lon(), m.lat()));
+                            HotCell cell = HotCell.of(m, catalog.get().tag(m.lon(), m.lat()));
                             if (visible.test(cell)) {
                                 cells.add(cell);
                             }

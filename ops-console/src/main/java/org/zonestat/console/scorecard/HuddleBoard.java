@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.zonestat.console.HotCell;
+import org.zonestat.console.Places;
+import org.zonestat.geo.H3Binner;
 import org.zonestat.topics.ActionItem;
 
 /**
  * Builds the huddle wall's zone cards for one local day ("today" of the huddle): the day itself
  * (the scorecard is daily, so "last 24 h" is the latest complete day), the last 7 days, the year to
  * date against the same dates last year and the goal, open and overdue 311 work, hot cells, open
- * action items, and what changed since the previous day's huddle.
+ * action items, and what changed since the previous day's huddle. Hot cells are named by place: the
+ * zone of the finest layer their centre lies in ({@link Places}).
  *
  * <p>A pure function of the stores it reads; thread-safe as they are.
  */
@@ -36,6 +39,7 @@ public final class HuddleBoard {
     private final HotCells hotCells;
     private final ActionItemStore actionItems;
     private final Open311Requests requests;
+    private final Places places;
     private final ZoneId timeZone;
 
     public HuddleBoard(
@@ -43,11 +47,13 @@ public final class HuddleBoard {
             HotCells hotCells,
             ActionItemStore actionItems,
             Open311Requests requests,
+            Places places,
             ZoneId timeZone) {
         this.scorecard = scorecard;
         this.hotCells = hotCells;
         this.actionItems = actionItems;
         this.requests = requests;
+        this.places = places;
         this.timeZone = timeZone;
     }
 
@@ -66,7 +72,7 @@ public final class HuddleBoard {
      *     openAtEnd} when present, else counted from the 311 records in {@code events})
      * @param overdue311 overdue 311 requests at the end of the day ({@code overdueAtEnd}), or null
      *     when the records do not carry it
-     * @param hotCells H3 cells of the zone that are hot in the latest 7-day window
+     * @param hotCells the zone's cells that are hot in the latest 7-day window, by cell id
      * @param actionItems the zone's open action items, oldest first
      * @param changes what changed since the previous day's huddle, as sentences
      */
@@ -77,9 +83,28 @@ public final class HuddleBoard {
             Scorecard.ZoneScore ytd,
             Long open311,
             Long overdue311,
-            List<String> hotCells,
+            List<HotCellView> hotCells,
             List<ItemView> actionItems,
             List<String> changes) {}
+
+    /**
+     * A hot cell as the card shows it: by place, and as a hexagon for the card's small map.
+     *
+     * @param cell the H3 cell id
+     * @param place the zone of the finest layer (besides the card's) the cell's centre lies in, or
+     *     null if none
+     * @param placeLayer that zone's layer, or null
+     * @param lon the centre's longitude
+     * @param lat the centre's latitude
+     * @param boundary the hexagon's corners as {@code [lon, lat]}, empty if the id is not H3
+     */
+    public record HotCellView(
+            String cell,
+            String place,
+            String placeLayer,
+            double lon,
+            double lat,
+            List<double[]> boundary) {}
 
     /** An action item as the card shows it. */
     public record ItemView(
@@ -130,10 +155,8 @@ public final class HuddleBoard {
                             .map(ZoneDay::overdueAtEnd)
                             .orElse(null);
             List<HotCell> hot = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfDay);
-            Set<String> hotBefore =
-                    hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfYesterday).stream()
-                            .map(HotCell::cell)
-                            .collect(Collectors.toSet());
+            List<HotCell> before = hotCells.hot(layer, zone, HOT_CELL_WINDOW_DAYS, endOfYesterday);
+            Set<String> hotBefore = before.stream().map(HotCell::cell).collect(Collectors.toSet());
             List<ActionItem> items = actionItems.of(layer, zone);
             List<String> changes = new ArrayList<>();
             String incidents = incidents(day.zone(zone).counts(), yesterday.zone(zone).counts());
@@ -142,16 +165,17 @@ public final class HuddleBoard {
             }
             delta("open 311 requests", open, openBefore, changes);
             delta("overdue 311 requests", overdue, overdueBefore, changes);
-            for (HotCell c : hot) {
+            List<HotCellView> hotViews = hot.stream().map(c -> view(c, layer)).toList();
+            for (HotCellView c : hotViews) {
                 if (!hotBefore.contains(c.cell())) {
-                    changes.add("cell " + c.cell() + " turned hot");
+                    changes.add(cellSentence(c, "turned hot"));
                 }
             }
             Set<String> hotNow = hot.stream().map(HotCell::cell).collect(Collectors.toSet());
-            hotBefore.stream()
-                    .filter(c -> !hotNow.contains(c))
-                    .sorted()
-                    .forEach(c -> changes.add("cell " + c + " cooled"));
+            before.stream()
+                    .filter(c -> !hotNow.contains(c.cell()))
+                    .map(c -> view(c, layer))
+                    .forEach(c -> changes.add(cellSentence(c, "cooled")));
             for (ActionItem i : items) {
                 if (on(i.createdAt(), date)) {
                     changes.add("new action item: " + i.what() + " (" + i.agency() + ")");
@@ -171,7 +195,7 @@ public final class HuddleBoard {
                             ytd.zone(zone),
                             open,
                             overdue,
-                            hot.stream().map(HotCell::cell).toList(),
+                            hotViews,
                             items.stream()
                                     .filter(ActionItem::isOpen)
                                     .filter(i -> !i.createdAt().isAfter(endOfDay))
@@ -188,6 +212,37 @@ public final class HuddleBoard {
                             List.copyOf(changes)));
         }
         return new Huddle(layer, date, goalPercent, withTips, List.copyOf(cards));
+    }
+
+    /** A cell on a card of {@code layer}: named by a finer layer's zone where there is one. */
+    private HotCellView view(HotCell c, String layer) {
+        Places.Place place = places.of(c.lon(), c.lat(), layer).orElse(null);
+        return new HotCellView(
+                c.cell(),
+                place == null ? null : place.zone(),
+                place == null ? null : place.layer(),
+                c.lon(),
+                c.lat(),
+                hexagon(c.cell()));
+    }
+
+    /** "a cell in Harlem Park turned hot", or by id when the cell lies in no zone. */
+    private static String cellSentence(HotCellView c, String what) {
+        return (c.place() == null ? "cell " + c.cell() : "a cell in " + c.place()) + " " + what;
+    }
+
+    /** The corners of an H3 cell as {@code [lon, lat]}; empty if the id is not an H3 cell. */
+    private static List<double[]> hexagon(String cell) {
+        if (!H3Binner.h3().isValidCell(cell)) {
+            return List.of();
+        }
+        return H3Binner.h3().cellToBoundary(cell).stream()
+                .map(p -> new double[] {round6(p.lng), round6(p.lat)})
+                .toList();
+    }
+
+    private static double round6(double degrees) {
+        return Math.round(degrees * 1e6) / 1e6;
     }
 
     private Long openAt(String layer, String zone, LocalDate day, Instant end) {

@@ -2,6 +2,8 @@ package org.zonestat.console.scorecard;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
+import org.zonestat.console.Places;
 import org.zonestat.console.kafka.StartAt;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.kafka.TopicProgress;
@@ -24,21 +26,24 @@ public final class HuddleServices implements AutoCloseable {
     private final HotCells hotCells;
     private final Open311Requests requests = new Open311Requests();
     private final ActionItemStore actionItems;
+    private final Places places;
     private final List<TopicProgress> readers;
 
     /**
      * Subscribes the views to their topics on {@code feed} (before the feed starts).
      *
      * @param eventsTopic the tagged events topic (its 311 records feed the Open311 endpoints)
+     * @param catalog the layers as they are now (hot cells are placed in them when asked)
      */
     public HuddleServices(
             TopicFeed feed,
             String bootstrapServers,
             String eventsTopic,
-            ZoneCatalog catalog,
+            Supplier<ZoneCatalog> catalog,
             HuddleSettings settings) {
         this.settings = settings;
         this.hotCells = new HotCells(catalog);
+        this.places = new Places(catalog);
         this.actionItems =
                 new ActionItemStore(
                         feed, bootstrapServers, settings.actionItemsTopic(), settings.clock());
@@ -101,7 +106,8 @@ public final class HuddleServices implements AutoCloseable {
     }
 
     public HuddleBoard board() {
-        return new HuddleBoard(scorecard, hotCells, actionItems, requests, settings.timeZone());
+        return new HuddleBoard(
+                scorecard, hotCells, actionItems, requests, places, settings.timeZone());
     }
 
     public WeeklyReport weeklyReport() {

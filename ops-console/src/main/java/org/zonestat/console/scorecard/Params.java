@@ -7,15 +7,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.zonestat.geo.Zone;
+import org.zonestat.console.ZoneLayers;
 import org.zonestat.geo.ZoneCatalog;
-import org.zonestat.geo.ZoneLayer;
 
 /**
  * Typed validators of the query parameters of the scorecard, huddle and report endpoints. Each
  * failure is a 400 (or a 404 for an unknown layer or zone) whose message names the parameter and
- * says what is wrong. Immutable and thread-safe.
+ * says what is wrong. Layers and zones are checked against the layers as they are at the request
+ * (an uploaded layer may be named at once). Immutable and thread-safe.
  */
 final class Params {
     private static final Pattern LAYER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -23,49 +24,52 @@ final class Params {
     /** The longest window a scorecard query may cover. */
     static final int MAX_WINDOW_DAYS = 3 * 366;
 
-    private final ZoneCatalog catalog;
+    private final Supplier<ZoneCatalog> catalog;
 
-    Params(ZoneCatalog catalog) {
+    /**
+     * @param catalog the layers as they are now
+     */
+    Params(Supplier<ZoneCatalog> catalog) {
         this.catalog = catalog;
     }
 
-    /** {@code ?layer=}, or the fallback when absent (null fallback: required). */
+    /**
+     * {@code ?layer=}, or the fallback when absent (null fallback: required); either must be a
+     * layer the console holds.
+     */
     String layer(Context ctx, String fallback) {
         String raw = ctx.queryParam("layer");
         if (raw == null || raw.isBlank()) {
             if (fallback != null) {
-                return fallback;
+                return knownLayer("the focus layer", fallback);
             }
             throw new BadRequestResponse(
-                    "query parameter 'layer' is required, one of " + catalog.layerIds());
+                    "query parameter 'layer' is required, one of " + catalog.get().layerIds());
         }
         return knownLayer("query parameter 'layer'", raw);
     }
 
     String knownLayer(String what, String raw) {
+        ZoneCatalog now = catalog.get();
         if (!LAYER_ID.matcher(raw).matches()) {
             throw new BadRequestResponse(
                     what
                             + " must be a layer id (lower-case letters, digits and '-'), one of "
-                            + catalog.layerIds());
+                            + now.layerIds());
         }
-        if (catalog.layer(raw).isEmpty()) {
+        if (now.layer(raw).isEmpty()) {
             throw new NotFoundResponse(
-                    "unknown layer '" + raw + "', known layers: " + catalog.layerIds());
+                    "unknown layer '" + raw + "', known layers: " + now.layerIds());
         }
         return raw;
     }
 
-    /** The zone names of a known layer, in the layer's order. */
+    /**
+     * The zone names of a layer, in the layer's order; none when the layer went away since it was
+     * checked.
+     */
     List<String> zones(String layer) {
-        ZoneLayer l = catalog.layer(layer).orElseThrow();
-        List<String> names = new ArrayList<>();
-        for (Zone z : l.zones()) {
-            if (!names.contains(z.name())) {
-                names.add(z.name());
-            }
-        }
-        return names;
+        return catalog.get().layer(layer).map(ZoneLayers::zoneNames).orElse(List.of());
     }
 
     /** A zone of the layer named by {@code raw}; 404 naming the layer's zones if it is not one. */

@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.zonestat.console.Access;
 import org.zonestat.console.ClasspathFile;
 import org.zonestat.console.JsonBody;
@@ -17,15 +18,16 @@ import org.zonestat.geo.ZoneCatalog;
 
 /**
  * The HTTP side of the scorecard: {@code /api/scorecard}, {@code /api/public/scorecard}, {@code
- * /api/huddle}, {@code /api/report}, {@code /api/action-items} and the {@code /huddle}, {@code
- * /report} and {@code /public} pages. Handlers only translate HTTP to calls on {@link
- * HuddleServices}, {@link PublicScorecard} and the validators {@link Params} and {@link
- * ActionItemRequests}.
+ * /api/public/layers}, {@code /api/huddle}, {@code /api/report}, {@code /api/action-items} and the
+ * {@code /huddle}, {@code /report} and {@code /public} pages. Every layer and zone parameter is
+ * checked against the layers as they are at the request, so an uploaded layer is served at once.
+ * Handlers only translate HTTP to calls on {@link HuddleServices}, {@link PublicScorecard} and the
+ * validators {@link Params} and {@link ActionItemRequests}.
  *
  * <p>Access ({@link Access.Rule} per route): the scorecard, huddle, report and reading action items
  * need a dispatcher token or above; changing action items an analyst token or above; tip counts
- * analyst or above (a 403 from the {@code kinds} check). {@code /api/public/scorecard} and the
- * pages need no token.
+ * analyst or above (a 403 from the {@code kinds} check). {@code /api/public/scorecard}, {@code
+ * /api/public/layers} and the pages need no token.
  *
  * <p>Thread-safe.
  */
@@ -46,14 +48,19 @@ public final class ScorecardRoutes implements RouteGroup {
             Access.analyst("changing action items needs an analyst or admin token, this is %s");
 
     private final HuddleServices services;
+    private final Supplier<ZoneCatalog> catalog;
     private final Params params;
+
+    /** One entry of {@code GET /api/public/layers}: what the public page's picker offers. */
+    public record PublicLayer(String id, String title, int zones) {}
 
     /**
      * @param services the scorecard, huddle, report and action items
-     * @param catalog the layers and zones the parameters may name
+     * @param catalog the layers and zones the parameters may name, as they are now
      */
-    public ScorecardRoutes(HuddleServices services, ZoneCatalog catalog) {
+    public ScorecardRoutes(HuddleServices services, Supplier<ZoneCatalog> catalog) {
         this.services = services;
+        this.catalog = catalog;
         this.params = new Params(catalog);
     }
 
@@ -62,6 +69,7 @@ public final class ScorecardRoutes implements RouteGroup {
         cfg.routes
                 .get("/api/scorecard", this::scorecard, STAFF)
                 .get("/api/public/scorecard", this::publicScorecard, Access.OPEN)
+                .get("/api/public/layers", ctx -> ctx.json(publicLayers()), Access.OPEN)
                 .get("/api/huddle", this::huddle, STAFF)
                 .get("/api/report", this::report, STAFF)
                 .get("/api/action-items", this::listItems, STAFF)
@@ -86,6 +94,12 @@ public final class ScorecardRoutes implements RouteGroup {
     private void publicScorecard(Context ctx) {
         String layer = params.layer(ctx, services.settings().huddleLayer());
         ctx.json(PublicScorecard.of(query(ctx, layer, PUBLIC_KINDS)));
+    }
+
+    private List<PublicLayer> publicLayers() {
+        return catalog.get().layers().stream()
+                .map(l -> new PublicLayer(l.id(), l.title(), l.size()))
+                .toList();
     }
 
     private Scorecard query(Context ctx, String layer, List<Kind> allowed) {

@@ -16,6 +16,7 @@ import org.zonestat.console.LiveAlert;
 import org.zonestat.console.LiveEvent;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneLayer;
+import org.zonestat.geo.ZoneLocator;
 
 /**
  * Ranks the zones of one layer for the next rotation of site visits, from the {@code events} and
@@ -39,6 +40,10 @@ import org.zonestat.geo.ZoneLayer;
  * #OTHER_VIOLENT_WEIGHT} × other violent + {@value #OPEN_WEIGHT} × open requests + {@value
  * #OVERDUE_WEIGHT} × overdue requests (an overdue request also counts as open). Every zone of the
  * layer gets a rank: higher score first, then more homicides and shootings, then the name.
+ *
+ * <p>Each event is placed by its position in the layer as it is now, not by the zones the job
+ * tagged it with: a plan for a layer uploaded today ranks its zones on the past weeks too, and an
+ * edited zone counts what lies inside its new boundary.
  *
  * <p>Immutable and thread-safe.
  *
@@ -106,13 +111,18 @@ public record SiteVisitPlan(
         return item instanceof LiveAlert a && "overdue-311".equals(a.type());
     }
 
-    /** Ranks every zone of {@code layer}; inputs outside the windows are ignored. */
+    /**
+     * Ranks every zone of the locator's layer; inputs outside the windows are ignored.
+     *
+     * @param locator the layer as it is now, which places each event
+     */
     public static SiteVisitPlan rank(
-            ZoneLayer layer,
+            ZoneLocator locator,
             LocalDate asOf,
             int days,
             List<LiveEvent> events,
             List<LiveAlert> alerts) {
+        ZoneLayer layer = locator.layer();
         Instant until = until(asOf);
         Instant from = asOf.plusDays(1).minusDays(days).atStartOfDay(BALTIMORE).toInstant();
         Instant requestsFrom = readFrom(asOf, days);
@@ -124,7 +134,7 @@ public record SiteVisitPlan(
                 continue;
             }
             if (violent(e.kind()) && !e.occurredAt().isBefore(from)) {
-                String zone = e.zones().get(layer.id());
+                String zone = locator.zoneName(e.lon(), e.lat());
                 if (zone != null) {
                     int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
                     c[e.kind().equals("HOMICIDE") ? 0 : e.kind().equals("SHOOTING") ? 1 : 2]++;
@@ -141,7 +151,7 @@ public record SiteVisitPlan(
         }
         latestRequest.forEach(
                 (id, e) -> {
-                    String zone = e.zones().get(layer.id());
+                    String zone = locator.zoneName(e.lon(), e.lat());
                     if (zone != null && !closed(e.status())) {
                         int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
                         c[3]++;

@@ -59,7 +59,8 @@ public final class SiteVisitRoutes implements RouteGroup {
     /** {@code GET /api/site-visits}. */
     private void plan(Context ctx) {
         Role role = Access.role(ctx);
-        SiteVisitQuery q = SiteVisitQuery.parse(ctx::queryParam, catalog.get());
+        ZoneCatalog now = catalog.get();
+        SiteVisitQuery q = SiteVisitQuery.parse(ctx::queryParam, now);
         ZoneLayer layer = q.layer();
         LocalDate asOf = q.asOf();
         int days = q.days();
@@ -68,7 +69,13 @@ public final class SiteVisitRoutes implements RouteGroup {
                 item -> !item.revealsTip() && role.maySee(item) && SiteVisitPlan.relevant(item);
         ReplayReader.Range range =
                 reader.read(SiteVisitPlan.readFrom(asOf, days), SiteVisitPlan.until(asOf), keep);
-        SiteVisitPlan plan = SiteVisitPlan.rank(layer, asOf, days, range.events(), range.alerts());
+        SiteVisitPlan plan =
+                SiteVisitPlan.rank(
+                        now.locator(layer.id()).orElseThrow(),
+                        asOf,
+                        days,
+                        range.events(),
+                        range.alerts());
         String file = "site-visits-" + layer.id() + "-" + asOf;
         switch (q.format()) {
             case "csv" ->

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.zonestat.console.community.IntakeWriter;
 import org.zonestat.console.community.PlaceNames;
@@ -43,8 +44,8 @@ public final class TipLine {
     private final String tipLineTopic;
     private final Clock clock;
     private final ZoneId timeZone;
-    private final ZoneCatalog catalog;
-    private final PlaceNames places;
+    private final Supplier<ZoneCatalog> catalog;
+    private final Supplier<PlaceNames> places;
     private final SecureRandom random = new SecureRandom();
 
     /** What a tipster gets back: the two secrets, shown once. */
@@ -58,7 +59,7 @@ public final class TipLine {
             String tipLineTopic,
             Clock clock,
             ZoneId timeZone,
-            ZoneCatalog catalog) {
+            Supplier<ZoneCatalog> catalog) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.store = Objects.requireNonNull(store, "store");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -67,7 +68,7 @@ public final class TipLine {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.places = new PlaceNames(catalog);
+        this.places = PlaceNames.following(catalog);
     }
 
     public TipLineStore store() {
@@ -89,7 +90,8 @@ public final class TipLine {
             lon = round(tip.lon());
         } else {
             PlaceNames.Place p =
-                    places.find(tip.place())
+                    places.get()
+                            .find(tip.place())
                             .orElseThrow(
                                     () ->
                                             new BadRequestResponse(
@@ -99,7 +101,7 @@ public final class TipLine {
             lon = p.lon();
             address = p.zone();
         }
-        if (catalog.tag(lon, lat).isEmpty()) {
+        if (catalog.get().tag(lon, lat).isEmpty()) {
             throw new BadRequestResponse(
                     "the place lies outside the city: click inside the map's areas");
         }

@@ -77,7 +77,7 @@ public final class TipLineRoutes implements RouteGroup {
                         settings.tipLineTopic(),
                         settings.clock(),
                         timeZone,
-                        catalog.get());
+                        catalog);
         this.geoJson = new ZoneGeoJson(catalog, ConsoleJson.newMapper());
         this.submits =
                 new RateLimiter(

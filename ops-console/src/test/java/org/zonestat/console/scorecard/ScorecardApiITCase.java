@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
@@ -46,6 +47,7 @@ import org.zonestat.console.ConsoleJson;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.Role;
 import org.zonestat.console.kafka.TopicProgress;
+import org.zonestat.geo.H3Binner;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
@@ -107,7 +109,8 @@ class ScorecardApiITCase {
         }
         publishScenario(broker, catalog);
         publishRejection(broker);
-        westernCell = "882aa8d4d9fffff";
+        double[] w = inside(catalog, VRI, "Western");
+        westernCell = new H3Binner().cellAddress(w[0], w[1]);
         console = startConsole("action-items");
         base = "http://127.0.0.1:" + console.port();
         http = HttpClient.newHttpClient();
@@ -205,12 +208,12 @@ class ScorecardApiITCase {
             p.send(
                     new ProducerRecord<>(
                             "hotspots",
-                            "7d/882aa8d4d9fffff",
+                            "7d/" + cellOf(w),
                             hotCell(w, "2018-07-07T04:00:00Z", "NONE", "COOLED")));
             p.send(
                     new ProducerRecord<>(
                             "hotspots",
-                            "7d/882aa8d4d9fffff",
+                            "7d/" + cellOf(w),
                             hotCell(w, "2018-07-08T04:00:00Z", "HOT", "TURNED_HOT")));
             p.send(
                     new ProducerRecord<>(
@@ -273,13 +276,18 @@ class ScorecardApiITCase {
         p.send(new ProducerRecord<>(topic, ZoneStatsRecords.key(n), n.toString()));
     }
 
+    /** The resolution-9 H3 cell of a point, as the job bins events. */
+    private static String cellOf(double[] at) {
+        return new H3Binner().cellAddress(at[0], at[1]);
+    }
+
     private static String hotCell(double[] at, String windowEnd, String status, String change) {
         ObjectNode n = JSON.createObjectNode();
         n.put("type", "hotspot-cell")
                 .put("windowDays", 7)
                 .put("windowStart", Instant.parse(windowEnd).minus(Duration.ofDays(7)).toString())
                 .put("windowEnd", windowEnd)
-                .put("cell", "882aa8d4d9fffff")
+                .put("cell", cellOf(at))
                 .put("lon", at[0])
                 .put("lat", at[1])
                 .put("homicides", 1)
@@ -508,14 +516,24 @@ class ScorecardApiITCase {
         assertThat(w.path("ytd").path("previousTotal").asLong()).isEqualTo(26);
         assertThat(w.path("open311").asLong()).isEqualTo(12);
         assertThat(w.path("overdue311").asLong()).isEqualTo(3);
-        assertThat(w.path("hotCells")).extracting(JsonNode::asText).containsExactly(westernCell);
+        JsonNode cell = w.path("hotCells").get(0);
+        assertThat(w.path("hotCells")).hasSize(1);
+        assertThat(cell.path("cell").asText()).isEqualTo(westernCell);
+        double[] centre = inside(catalog, VRI, "Western");
+        String neighborhood =
+                catalog.locator("neighborhoods").orElseThrow().zoneName(centre[0], centre[1]);
+        assertThat(cell.path("place").asText())
+                .as("named by the finest layer, the neighborhoods")
+                .isEqualTo(neighborhood);
+        assertThat(cell.path("placeLayer").asText()).isEqualTo("neighborhoods");
+        assertThat(cell.path("boundary")).hasSize(6);
         assertThat(w.path("changes"))
                 .extracting(JsonNode::asText)
                 .contains(
                         "1 homicide, 2 other violent incidents (the day before: 0)",
                         "open 311 requests +2 (now 12)",
                         "overdue 311 requests +1 (now 3)",
-                        "cell " + westernCell + " turned hot");
+                        "a cell in " + neighborhood + " turned hot");
         JsonNode brooklyn = card(body, "Brooklyn");
         assertThat(brooklyn.path("changes"))
                 .extracting(JsonNode::asText)
@@ -531,6 +549,33 @@ class ScorecardApiITCase {
         // SR-1 was opened on 1 July and closed on 3 July: open at the end of 2 July.
         assertThat(w.path("open311").asLong()).isEqualTo(1);
         assertThat(w.path("hotCells")).isEmpty();
+    }
+
+    @Test
+    void the_config_names_the_city_time_zone_focus_layer_goal_and_bounds_of_the_layers()
+            throws Exception {
+        JsonNode city = json(get("/api/config", DISPATCHER)).path("city");
+        assertThat(city.path("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(city.path("focusLayer").asText()).isEqualTo(VRI);
+        assertThat(city.path("goalPercent").asDouble()).isEqualTo(-15.0);
+        Envelope all = new Envelope();
+        catalog.layers().forEach(l -> all.expandToInclude(l.extent()));
+        assertThat(city.path("bounds"))
+                .extracting(JsonNode::asDouble)
+                .containsExactly(
+                        Math.floor(all.getMinX() * 1e6) / 1e6,
+                        Math.floor(all.getMinY() * 1e6) / 1e6,
+                        Math.ceil(all.getMaxX() * 1e6) / 1e6,
+                        Math.ceil(all.getMaxY() * 1e6) / 1e6);
+    }
+
+    @Test
+    void a_replay_without_a_range_is_the_latest_complete_week_of_the_data() throws Exception {
+        // The latest day in zone-stats is Saturday 7 July 2018: the latest complete week is
+        // 2018-W26, Monday 25 June to Sunday 1 July, in Baltimore time.
+        JsonNode range = json(get("/api/replay", DISPATCHER));
+        assertThat(range.path("from").asText()).isEqualTo("2018-06-25T04:00:00Z");
+        assertThat(range.path("to").asText()).isEqualTo("2018-07-02T04:00:00Z");
     }
 
     @Test
@@ -805,6 +850,7 @@ class ScorecardApiITCase {
                 "GET /api/scorecard?layer=vri-zones              | 401 | 401 | 403 | 200 | 200 | 200",
                 "GET /api/scorecard?layer=vri-zones&kinds=tips   | 401 | 401 | 403 | 403 | 200 | 200",
                 "GET /api/public/scorecard                       | 200 | 200 | 200 | 200 | 200 | 200",
+                "GET /api/public/layers                          | 200 | 200 | 200 | 200 | 200 | 200",
                 "GET /api/huddle                                 | 401 | 401 | 403 | 200 | 200 | 200",
                 "GET /api/report?zone=Western                    | 401 | 401 | 403 | 200 | 200 | 200",
                 "GET /api/action-items                           | 401 | 401 | 403 | 200 | 200 | 200",

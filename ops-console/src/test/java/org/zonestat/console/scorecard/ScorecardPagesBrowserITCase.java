@@ -23,6 +23,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.BrowserSupport;
@@ -49,6 +50,8 @@ class ScorecardPagesBrowserITCase {
     private static EmbeddedKafkaBroker broker;
     private static OpsConsole.Running console;
     private static WebDriver browser;
+    private static ZoneCatalog catalog;
+    private static String westernCellPlace;
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -57,7 +60,10 @@ class ScorecardPagesBrowserITCase {
         for (String t : List.of("events", "zone-stats", "hotspots")) {
             broker.createTopic(t, 1, Map.of());
         }
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.baltimore();
+        double[] western = ScorecardApiITCase.inside(catalog, ScorecardApiITCase.VRI, "Western");
+        westernCellPlace =
+                catalog.locator("neighborhoods").orElseThrow().zoneName(western[0], western[1]);
         ScorecardApiITCase.publishScenario(broker, catalog);
         console =
                 OpsConsole.builder()
@@ -95,6 +101,17 @@ class ScorecardPagesBrowserITCase {
         browser.get(console.url().toString());
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
         browser.get(console.url() + pathAndQuery.substring(1));
+    }
+
+    /** Waits until the page says its data is drawn ({@code body[data-loaded]}). */
+    private static void awaitLoaded() {
+        waiting()
+                .until(
+                        d ->
+                                "true"
+                                        .equals(
+                                                d.findElement(By.tagName("body"))
+                                                        .getDomAttribute("data-loaded")));
     }
 
     private static String text(String css) {
@@ -152,7 +169,16 @@ class ScorecardPagesBrowserITCase {
         assertThat(text(".zs-311 dd[data-kind='open311']")).isEqualTo("12");
         assertThat(text(".zs-311 dd[data-kind='overdue311']")).isEqualTo("3");
         assertThat(text(".zs-hot .zs-hot-count")).isEqualTo("1");
-        assertThat(text(".zs-changes")).contains("turned hot", "open 311 requests +2 (now 12)");
+        // The hot cell by place (its neighborhood), on a small map of the zone.
+        assertThat(text(".zs-hot-places li")).isEqualTo(westernCellPlace);
+        assertThat(browser.findElements(By.cssSelector("svg.zs-hot-map path.zs-hot-map-zone")))
+                .hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("svg.zs-hot-map polygon.zs-hot-map-cell")))
+                .hasSize(1);
+        assertThat(text(".zs-changes"))
+                .contains(
+                        "a cell in " + westernCellPlace + " turned hot",
+                        "open 311 requests +2 (now 12)");
         assertThat(text("#zs-huddle-date")).contains("2018-07-07");
         double bigPx =
                 Double.parseDouble(
@@ -195,13 +221,7 @@ class ScorecardPagesBrowserITCase {
     void the_public_scorecard_needs_no_token_and_shows_small_counts_as_less_than_5()
             throws Exception {
         open("/public");
-        waiting()
-                .until(
-                        d ->
-                                "true"
-                                        .equals(
-                                                d.findElement(By.tagName("body"))
-                                                        .getDomAttribute("data-loaded")));
+        awaitLoaded();
 
         assertThat(browser.findElements(By.cssSelector("tr.zs-public-row"))).hasSize(8);
         assertThat(text("tr[data-zone='Central'] td[data-kind='total']")).isEqualTo("<5");
@@ -225,13 +245,7 @@ class ScorecardPagesBrowserITCase {
     @Test
     void the_weekly_report_prints_the_week_and_a_52_week_chart() throws Exception {
         open("/report?token=" + ScorecardApiITCase.DISPATCHER + "&zone=Western&week=2018-W27");
-        waiting()
-                .until(
-                        d ->
-                                "true"
-                                        .equals(
-                                                d.findElement(By.tagName("body"))
-                                                        .getDomAttribute("data-loaded")));
+        awaitLoaded();
 
         assertThat(text("#zs-report h1")).isEqualTo("Western · weekly performance");
         assertThat(browser.findElements(By.cssSelector("svg.zs-chart rect.zs-chart-bar")))
@@ -240,5 +254,37 @@ class ScorecardPagesBrowserITCase {
                 .hasSize(1);
         assertThat(text(".zs-report-summary")).contains("Year to date", "14");
         screenshot("report.png");
+    }
+
+    @Test
+    void the_weekly_report_without_a_zone_opens_on_the_first_focus_zone_with_pickers()
+            throws Exception {
+        open("/report?token=" + ScorecardApiITCase.DISPATCHER);
+        awaitLoaded();
+
+        List<String> focusZones =
+                catalog.layer(ScorecardApiITCase.VRI).orElseThrow().zones().stream()
+                        .map(z -> z.name())
+                        .distinct()
+                        .toList();
+        Select layer = new Select(browser.findElement(By.id("zs-report-layer")));
+        Select zone = new Select(browser.findElement(By.id("zs-report-zone")));
+        assertThat(layer.getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo(ScorecardApiITCase.VRI);
+        assertThat(layer.getOptions()).hasSize(catalog.layerIds().size());
+        assertThat(zone.getOptions())
+                .extracting(WebElement::getText)
+                .containsExactlyElementsOf(focusZones);
+        assertThat(zone.getFirstSelectedOption().getText()).isEqualTo(focusZones.get(0));
+        assertThat(text("#zs-report h1")).isEqualTo(focusZones.get(0) + " · weekly performance");
+        assertThat(browser.findElement(By.id("zs-report-week")).getDomProperty("value"))
+                .as("the week of the latest day in the data")
+                .isEqualTo("2018-W27");
+        screenshot("report-picker.png");
+
+        zone.selectByVisibleText("Western");
+        waiting().until(d -> text("#zs-report h1").equals("Western · weekly performance"));
+        assertThat(text(".zs-report-summary")).contains("14");
+        assertThat(browser.getCurrentUrl()).contains("zone=Western");
     }
 }

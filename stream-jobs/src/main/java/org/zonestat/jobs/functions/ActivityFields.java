@@ -13,7 +13,7 @@ import org.zonestat.topics.ContactTokens;
  * ActivityKind}), {@code agency}, an optional {@code count} (a whole number from 1 to {@value
  * #MAX_COUNT}, default 1), {@code placeId}, {@code outcome}, and a {@code contactToken} of a
  * token's shape on an outreach contact only (a name typed where a token belongs is refused, not
- * stored).
+ * stored). Text fields have the parser's length and Unicode checks ({@link FieldLimits}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,64 +26,59 @@ final class ActivityFields {
     /** An activity's kind and details. */
     record Read(ActivityKind kind, ActivityDetails details) {}
 
-    /** The activity's own fields, or why they cannot be used. */
-    static Outcome<Read> read(JsonNode root) {
-        Optional<String> kindText = RawRecordParser.text(root, "kind");
-        if (kindText.isEmpty()) {
-            return missing("kind");
-        }
-        Optional<ActivityKind> kind = ActivityKind.parse(kindText.get());
+    /**
+     * The activity's own fields.
+     *
+     * @throws RawRecordParser.Refusal naming the field that cannot be used and why
+     */
+    static Read read(JsonNode root) throws RawRecordParser.Refusal {
+        String kindText = RawRecordParser.required(root, "kind");
+        Optional<ActivityKind> kind = ActivityKind.parse(kindText);
         if (kind.isEmpty()) {
-            return Outcome.refused(
+            throw new RawRecordParser.Refusal(
                     RejectReason.UNKNOWN_KIND,
-                    "field 'kind' has unknown activity kind '" + kindText.get() + "'");
+                    "field 'kind' has unknown activity kind '"
+                            + Texts.excerpt(kindText, FieldLimits.QUOTED_CHARS)
+                            + "'");
         }
-        Optional<String> agency = RawRecordParser.text(root, "agency");
-        if (agency.isEmpty()) {
-            return missing("agency");
-        }
+        String agency = RawRecordParser.required(root, "agency");
         long count = 1;
         JsonNode countNode = root.get("count");
         if (countNode != null && !countNode.isNull()) {
             if (!countNode.isIntegralNumber()
                     || countNode.asLong() < 1
                     || countNode.asLong() > MAX_COUNT) {
-                return Outcome.refused(
+                throw new RawRecordParser.Refusal(
                         RejectReason.INVALID_FIELD,
                         "field 'count' must be a whole number from 1 to "
                                 + MAX_COUNT
                                 + ", was "
-                                + countNode);
+                                + Texts.excerpt(countNode.toString(), FieldLimits.QUOTED_CHARS));
             }
             count = countNode.asLong();
         }
-        String token = RawRecordParser.text(root, "contactToken").orElse(null);
+        String token = RawRecordParser.optional(root, "contactToken").orElse(null);
         if (token != null) {
             if (kind.get() != ActivityKind.OUTREACH_CONTACT) {
-                return Outcome.refused(
+                throw new RawRecordParser.Refusal(
                         RejectReason.INVALID_FIELD,
                         "field 'contactToken' is for OUTREACH_CONTACT only, not "
                                 + kind.get().name());
             }
             if (!ContactTokens.isToken(token)) {
-                return Outcome.refused(
+                throw new RawRecordParser.Refusal(
                         RejectReason.INVALID_FIELD,
                         "field 'contactToken' is not a contact token (22 base64url characters);"
                                 + " it is not kept");
             }
         }
-        return Outcome.accepted(
-                new Read(
-                        kind.get(),
-                        new ActivityDetails(
-                                agency.get(),
-                                RawRecordParser.text(root, "placeId").orElse(null),
-                                count,
-                                RawRecordParser.text(root, "outcome").orElse(null),
-                                token)));
-    }
-
-    private static Outcome<Read> missing(String field) {
-        return Outcome.refused(RejectReason.MISSING_FIELD, "field '" + field + "' is missing");
+        return new Read(
+                kind.get(),
+                new ActivityDetails(
+                        agency,
+                        RawRecordParser.optional(root, "placeId").orElse(null),
+                        count,
+                        RawRecordParser.optional(root, "outcome").orElse(null),
+                        token));
     }
 }

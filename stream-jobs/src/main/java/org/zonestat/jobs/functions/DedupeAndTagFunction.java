@@ -38,6 +38,10 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * than that passes again). Broadcast state: the layer updates by layer id (replaced by the next
  * update of the same layer, removed by a tombstone), checkpointed so a restored job tags with the
  * same layers. The built locators are a transient cache rebuilt from broadcast state.
+ *
+ * <p>A failure on one record (a defect) rejects that record as {@code internal-error} ({@link
+ * InternalErrors}) instead of failing the job; a layer update that cannot be used is rejected with
+ * its reason and the layers in force stay as they were.
  */
 public final class DedupeAndTagFunction
         extends KeyedBroadcastProcessFunction<String, ParsedRecord, ZoneLayerUpdate, TaggedEvent> {
@@ -95,6 +99,22 @@ public final class DedupeAndTagFunction
     public void processElement(
             ParsedRecord record, ReadOnlyContext ctx, Collector<TaggedEvent> collector)
             throws Exception {
+        TaggedEvent tagged;
+        try {
+            tagged = dedupeAndTag(record, ctx);
+        } catch (RuntimeException e) {
+            reject(ctx, InternalErrors.rejection(record.raw(), "dedupe-and-tag", e));
+            return;
+        }
+        // Collected outside the try: chained operators run inside collect().
+        if (tagged != null) {
+            out.inc();
+            collector.collect(tagged);
+        }
+    }
+
+    /** The tagged event, or null when the record was rejected (and its rejection sent). */
+    private TaggedEvent dedupeAndTag(ParsedRecord record, ReadOnlyContext ctx) throws Exception {
         RawRecord raw = record.raw();
         String first = firstSeenAt.value();
         if (first != null) {
@@ -106,17 +126,16 @@ public final class DedupeAndTagFunction
                                     + record.event().eventId()
                                     + "' was already received at "
                                     + first));
-            return;
+            return null;
         }
         firstSeenAt.update(raw.topic() + "/" + raw.partition() + "/" + raw.offset());
         Outcome<TaggedEvent> tagged =
                 tagger.tag(record.event(), layers(ctx.getBroadcastState(LAYER_UPDATES)));
         if (tagged instanceof Outcome.Refused<TaggedEvent> refused) {
             reject(ctx, record.rejectedAs(refused.reason(), refused.detail()));
-            return;
+            return null;
         }
-        out.inc();
-        collector.collect(((Outcome.Accepted<TaggedEvent>) tagged).value());
+        return ((Outcome.Accepted<TaggedEvent>) tagged).value();
     }
 
     @Override
@@ -141,13 +160,18 @@ public final class DedupeAndTagFunction
                                 update.source(),
                                 RejectReason.INVALID_FIELD,
                                 "zone layer '"
-                                        + update.layerId()
+                                        + Texts.excerpt(update.layerId(), FieldLimits.QUOTED_CHARS)
                                         + "' version "
                                         + update.version()
                                         + " cannot be used: "
-                                        + e.getMessage()));
+                                        + Texts.excerpt(
+                                                String.valueOf(e.getMessage()),
+                                                4 * FieldLimits.QUOTED_CHARS)));
             }
-            LOG.warn("zone layer update '{}' ignored: {}", update.layerId(), e.getMessage());
+            LOG.warn(
+                    "zone layer update '{}' ignored: {}",
+                    Texts.excerpt(update.layerId(), FieldLimits.QUOTED_CHARS),
+                    Texts.excerpt(String.valueOf(e.getMessage()), 4 * FieldLimits.QUOTED_CHARS));
         }
     }
 

@@ -27,6 +27,9 @@ import org.zonestat.jobs.model.Rejection;
  * and the next operator is keyed by event id, which a rejected record does not have. Keeping the
  * name and uid {@code parse} keeps the metric names and savepoints of the job as they were.
  *
+ * <p>A failure on one record (a defect) rejects that record as {@code internal-error} ({@link
+ * InternalErrors}) instead of failing the job.
+ *
  * <p>Stateless.
  */
 public final class LatenessGate extends ProcessFunction<ParsedRecord, ParsedRecord> {
@@ -50,9 +53,24 @@ public final class LatenessGate extends ProcessFunction<ParsedRecord, ParsedReco
     @Override
     public void processElement(ParsedRecord record, Context ctx, Collector<ParsedRecord> out) {
         in.inc();
+        boolean passed;
+        try {
+            passed = passes(record, ctx);
+        } catch (RuntimeException e) {
+            reject(ctx, InternalErrors.rejection(record.raw(), "parse", e));
+            return;
+        }
+        // Collected outside the try: chained operators run inside collect().
+        if (passed) {
+            out.collect(record);
+        }
+    }
+
+    /** Whether the record goes on; if not, its rejection has been sent. */
+    private boolean passes(ParsedRecord record, Context ctx) {
         if (!record.isAccepted()) {
             reject(ctx, record.rejection());
-            return;
+            return false;
         }
         CityEvent event = record.event();
         long watermark = ctx.timerService().currentWatermark();
@@ -69,9 +87,9 @@ public final class LatenessGate extends ProcessFunction<ParsedRecord, ParsedReco
                                     + " behind the stream's event time "
                                     + Instant.ofEpochMilli(watermark)
                                     + ": the days it belongs to are final"));
-            return;
+            return false;
         }
-        out.collect(record);
+        return true;
     }
 
     private void reject(Context ctx, Rejection rejection) {

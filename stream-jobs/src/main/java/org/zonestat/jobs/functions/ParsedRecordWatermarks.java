@@ -1,6 +1,8 @@
 package org.zonestat.jobs.functions;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -15,12 +17,26 @@ import org.zonestat.jobs.model.ParsedRecord;
  * every later record of a backfill late; its timestamp is its receive time and only places its
  * rejection.
  *
+ * <p>Nor does an accepted record move event time past the wall clock: a record dated ahead (a feed
+ * whose clock is fast, within the future tolerance) counts as if it were dated now. It keeps its
+ * own timestamp and is still accepted; it just cannot make the true records after it late, or close
+ * their days early. So in live operation the watermark never runs ahead of the wall clock less the
+ * out-of-orderness bound; a backfill of past records is not affected.
+ *
  * <p>Not thread-safe; Flink keeps one per partition.
  */
 public final class ParsedRecordWatermarks extends BoundedOutOfOrdernessWatermarks<ParsedRecord> {
+    private final LongSupplier wallClockMillis;
 
+    /** Watermarks held back by the system clock. */
     public ParsedRecordWatermarks(Duration outOfOrderness) {
+        this(outOfOrderness, System::currentTimeMillis);
+    }
+
+    /** Watermarks held back by the given wall clock (epoch milliseconds). */
+    public ParsedRecordWatermarks(Duration outOfOrderness, LongSupplier wallClockMillis) {
         super(outOfOrderness);
+        this.wallClockMillis = Objects.requireNonNull(wallClockMillis, "wallClockMillis");
     }
 
     /**
@@ -39,7 +55,7 @@ public final class ParsedRecordWatermarks extends BoundedOutOfOrdernessWatermark
     @Override
     public void onEvent(ParsedRecord record, long timestamp, WatermarkOutput output) {
         if (record.isAccepted()) {
-            super.onEvent(record, timestamp, output);
+            super.onEvent(record, Math.min(timestamp, wallClockMillis.getAsLong()), output);
         }
     }
 

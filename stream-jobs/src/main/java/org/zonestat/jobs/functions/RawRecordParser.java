@@ -27,12 +27,17 @@ import org.zonestat.jobs.model.RejectReason;
  * sends one, is dropped here and never reaches a topic).
  *
  * <p>Checks, in order: a configured raw topic; a JSON object; {@code id}; {@code occurredAt}
- * (ISO-8601 with offset or {@code Z}) and not later than the receive time plus a tolerance;
- * location ({@code lat}, {@code lon} numbers, in range, not both 0); the stream's own fields
- * ({@code kind} for incidents, {@code type} and {@code status} for 311, {@code category} for tips,
- * {@code kind} and {@code agency} for activities: {@link ActivityFields}).
+ * (ISO-8601 with offset or {@code Z}, from 1970-01-02 to 9999) and not later than the receive time
+ * plus a tolerance; location ({@code lat}, {@code lon} numbers, in range, not both 0); the stream's
+ * own fields ({@code kind} for incidents, {@code type}, {@code status} and {@code dueAt} for 311,
+ * {@code category} for tips, {@code kind} and {@code agency} for activities: {@link
+ * ActivityFields}).
  *
- * <p>Text values are trimmed; a value that is blank once trimmed counts as missing.
+ * <p>Text values are trimmed; a value that is blank once trimmed counts as missing. A text field
+ * longer than its {@link FieldLimits limit} is {@code too-large}; one with an unpaired surrogate
+ * (which no UTF-8 writer can encode) is an {@code invalid-field}. A value quoted in a detail is cut
+ * to {@value FieldLimits#QUOTED_CHARS} characters. The whole record's size is checked before the
+ * parse, by the deserializer.
  *
  * <p>Immutable and thread-safe; serializable, so a deserializer can carry it to the task managers.
  */
@@ -66,39 +71,37 @@ public final class RawRecordParser implements Serializable {
         if (stream == null) {
             return Outcome.refused(
                     RejectReason.INVALID_FIELD,
-                    "topic '" + raw.topic() + "' is not a configured raw topic");
+                    "topic '"
+                            + Texts.excerpt(raw.topic(), FieldLimits.QUOTED_CHARS)
+                            + "' is not a configured raw topic");
         }
         JsonNode root;
         try {
             root = JSON.readTree(raw.value());
         } catch (JsonProcessingException e) {
             return Outcome.refused(
-                    RejectReason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage());
+                    RejectReason.MALFORMED_JSON,
+                    "not valid JSON: "
+                            + Texts.excerpt(
+                                    String.valueOf(e.getOriginalMessage()),
+                                    4 * FieldLimits.QUOTED_CHARS));
         }
         if (root == null || !root.isObject()) {
             return Outcome.refused(RejectReason.MALFORMED_JSON, "not a JSON object");
         }
-        Optional<String> id = text(root, "id");
-        if (id.isEmpty()) {
-            return missing("id");
-        }
-        Optional<String> occurredText = text(root, "occurredAt");
-        if (occurredText.isEmpty()) {
-            return missing("occurredAt");
-        }
-        Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(occurredText.get()).toInstant();
-        } catch (DateTimeException e) {
-            return Outcome.refused(
-                    RejectReason.INVALID_FIELD,
-                    "field 'occurredAt' is not an ISO-8601 date-time with offset: '"
-                            + occurredText.get()
-                            + "'");
+            return Outcome.accepted(event(raw, stream, root));
+        } catch (Refusal r) {
+            return Outcome.refused(r.reason, r.getMessage());
         }
+    }
+
+    private CityEvent event(RawRecord raw, EventStream stream, JsonNode root) throws Refusal {
+        String id = required(root, "id");
+        Instant occurredAt = instant("occurredAt", required(root, "occurredAt"));
         Instant latestAllowed = Instant.ofEpochMilli(raw.receivedAtMillis()).plus(futureTolerance);
         if (occurredAt.isAfter(latestAllowed)) {
-            return Outcome.refused(
+            throw new Refusal(
                     RejectReason.FUTURE_TIMESTAMP,
                     "field 'occurredAt' "
                             + occurredAt
@@ -109,83 +112,62 @@ public final class RawRecordParser implements Serializable {
         JsonNode lat = root.get("lat");
         JsonNode lon = root.get("lon");
         if (absent(lat) || absent(lon)) {
-            return Outcome.refused(
+            throw new Refusal(
                     RejectReason.MISSING_LOCATION,
                     "field '" + (absent(lat) ? "lat" : "lon") + "' is missing");
         }
         if (!lat.isNumber() || !lon.isNumber()) {
-            return Outcome.refused(
+            throw new Refusal(
                     RejectReason.INVALID_FIELD,
                     "field '" + (!lat.isNumber() ? "lat" : "lon") + "' is not a number");
         }
         double latValue = lat.doubleValue();
         double lonValue = lon.doubleValue();
         if (latValue == 0 && lonValue == 0) {
-            return Outcome.refused(
-                    RejectReason.ZERO_COORDINATES, "location is 0,0 (a missing geocode)");
+            throw new Refusal(RejectReason.ZERO_COORDINATES, "location is 0,0 (a missing geocode)");
         }
         if (!(latValue >= -90 && latValue <= 90 && lonValue >= -180 && lonValue <= 180)) {
-            return Outcome.refused(
+            throw new Refusal(
                     RejectReason.INVALID_FIELD,
                     "location lat=" + latValue + " lon=" + lonValue + " is out of range");
         }
-        String source = text(root, "source").orElse(raw.topic());
-        String type = text(root, "type").orElse(null);
+        String source = optional(root, "source").orElse(raw.topic());
+        String type = optional(root, "type").orElse(null);
+        String address = optional(root, "address").orElse(null);
         String status = null;
         Instant dueAt = null;
         ActivityDetails activity = null;
         String kind;
         switch (stream) {
             case INCIDENT -> {
-                Optional<String> kindText = text(root, "kind");
-                if (kindText.isEmpty()) {
-                    return missing("kind");
-                }
-                Optional<IncidentKind> parsed = IncidentKind.parse(kindText.get());
+                String kindText = required(root, "kind");
+                Optional<IncidentKind> parsed = IncidentKind.parse(kindText);
                 if (parsed.isEmpty()) {
-                    return Outcome.refused(
+                    throw new Refusal(
                             RejectReason.UNKNOWN_KIND,
-                            "field 'kind' has unknown incident kind '" + kindText.get() + "'");
+                            "field 'kind' has unknown incident kind '"
+                                    + Texts.excerpt(kindText, FieldLimits.QUOTED_CHARS)
+                                    + "'");
                 }
                 kind = parsed.get().name();
             }
             case REQUEST311 -> {
                 if (type == null) {
-                    return missing("type");
+                    throw missing("type");
                 }
-                Optional<String> statusText = text(root, "status");
-                if (statusText.isEmpty()) {
-                    return missing("status");
-                }
-                status = statusText.get();
-                Optional<String> dueText = text(root, "dueAt");
+                status = required(root, "status");
+                Optional<String> dueText = optional(root, "dueAt");
                 if (dueText.isPresent()) {
-                    try {
-                        dueAt = OffsetDateTime.parse(dueText.get()).toInstant();
-                    } catch (DateTimeException e) {
-                        return Outcome.refused(
-                                RejectReason.INVALID_FIELD,
-                                "field 'dueAt' is not an ISO-8601 date-time with offset: '"
-                                        + dueText.get()
-                                        + "'");
-                    }
+                    dueAt = instant("dueAt", dueText.get());
                 }
                 kind = "REQUEST_311";
             }
             case TIP -> {
-                Optional<String> category = text(root, "category");
-                if (category.isEmpty()) {
-                    return missing("category");
-                }
-                type = category.get();
+                type = required(root, "category");
                 kind = "TIP";
             }
             case ACTIVITY -> {
-                Outcome<ActivityFields.Read> read = ActivityFields.read(root);
-                if (read instanceof Outcome.Refused<ActivityFields.Read> refused) {
-                    return Outcome.refused(refused.reason(), refused.detail());
-                }
-                ActivityFields.Read a = ((Outcome.Accepted<ActivityFields.Read>) read).value();
+                ActivityFields.Read a = ActivityFields.read(root);
                 activity = a.details();
                 kind = a.kind().name();
             }
@@ -197,39 +179,109 @@ public final class RawRecordParser implements Serializable {
                         + "/"
                         + source
                         + "/"
-                        + id.get()
+                        + id
                         + (status == null ? "" : "/" + status + "@" + occurredAt);
-        return Outcome.accepted(
-                new CityEvent(
-                        eventId,
-                        stream,
-                        id.get(),
-                        source,
-                        kind,
-                        type,
-                        status,
-                        occurredAt,
-                        lonValue,
-                        latValue,
-                        text(root, "address").orElse(null),
-                        dueAt,
-                        activity));
+        return new CityEvent(
+                eventId,
+                stream,
+                id,
+                source,
+                kind,
+                type,
+                status,
+                occurredAt,
+                lonValue,
+                latValue,
+                address,
+                dueAt,
+                activity);
     }
 
-    private static Outcome<CityEvent> missing(String field) {
-        return Outcome.refused(RejectReason.MISSING_FIELD, "field '" + field + "' is missing");
+    /** An ISO-8601 date-time with offset that converts to epoch milliseconds, 1970 to 9999. */
+    private static Instant instant(String field, String text) throws Refusal {
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException e) {
+            throw new Refusal(
+                    RejectReason.INVALID_FIELD,
+                    "field '"
+                            + field
+                            + "' is not an ISO-8601 date-time with offset: '"
+                            + Texts.excerpt(text, FieldLimits.QUOTED_CHARS)
+                            + "'");
+        }
+        if (at.isBefore(FieldLimits.EARLIEST) || at.isAfter(FieldLimits.LATEST)) {
+            throw new Refusal(
+                    RejectReason.INVALID_FIELD,
+                    "field '"
+                            + field
+                            + "' "
+                            + at
+                            + " is outside "
+                            + FieldLimits.EARLIEST
+                            + " .. "
+                            + FieldLimits.LATEST);
+        }
+        return at;
+    }
+
+    static String required(JsonNode root, String field) throws Refusal {
+        return optional(root, field).orElseThrow(() -> missing(field));
+    }
+
+    /**
+     * A text field, trimmed; empty when absent, null, an object or array, or blank. Refused when
+     * longer than its {@link FieldLimits limit} or not well-formed Unicode.
+     */
+    static Optional<String> optional(JsonNode root, String field) throws Refusal {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return Optional.empty();
+        }
+        String value = node.asText().trim();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        int max = FieldLimits.maxChars(field);
+        if (value.length() > max) {
+            throw new Refusal(
+                    RejectReason.TOO_LARGE,
+                    "field '"
+                            + field
+                            + "' has "
+                            + value.length()
+                            + " characters, more than its limit of "
+                            + max);
+        }
+        if (Texts.hasUnpairedSurrogate(value)) {
+            throw new Refusal(
+                    RejectReason.INVALID_FIELD,
+                    "field '"
+                            + field
+                            + "' is not well-formed Unicode (an unpaired surrogate): '"
+                            + Texts.excerpt(value, FieldLimits.QUOTED_CHARS)
+                            + "'");
+        }
+        return Optional.of(value);
+    }
+
+    private static Refusal missing(String field) {
+        return new Refusal(RejectReason.MISSING_FIELD, "field '" + field + "' is missing");
     }
 
     private static boolean absent(JsonNode node) {
         return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
     }
 
-    static Optional<String> text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return Optional.empty();
+    /** A check that failed, with its reason; thrown inside the parse only, without a trace. */
+    static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final RejectReason reason;
+
+        Refusal(RejectReason reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
         }
-        String value = node.asText().trim();
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.GridZoneLocator;
+import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLayerSpec;
@@ -29,6 +30,15 @@ public final class ZoneLayers {
      * run) share the same immutable result.
      */
     private static final Map<List<ZoneLayerSpec>, ZoneLayers> INITIAL = new ConcurrentHashMap<>();
+
+    /** The most layers events are tagged with: each adds a zone to every event. */
+    public static final int MAX_LAYERS = 64;
+
+    /** The longest layer id, the key of a tagged event's {@code zones}. */
+    public static final int MAX_LAYER_ID_CHARS = 64;
+
+    /** The longest zone name. */
+    public static final int MAX_ZONE_NAME_CHARS = 200;
 
     private final ZoneCatalog catalog;
     private final Map<String, Integer> versions;
@@ -54,7 +64,13 @@ public final class ZoneLayers {
      * These layers with one update applied: a new or replaced layer goes to the end (or keeps its
      * place), a removal drops it.
      *
+     * <p>Every tagged event names its zone in each layer, so a layer added from the topic is held
+     * to limits that keep events small: at most {@value #MAX_LAYERS} layers, a layer id of at most
+     * {@value #MAX_LAYER_ID_CHARS} characters, zone names of at most {@value #MAX_ZONE_NAME_CHARS},
+     * all well-formed Unicode.
+     *
      * @throws GeoJsonZoneLayerReader.InvalidZoneLayerException if the update's GeoJSON is unusable
+     * @throws IllegalArgumentException if the update breaks a limit
      */
     public ZoneLayers apply(ZoneLayerUpdate update) {
         Map<String, ZoneLocator> l = new LinkedHashMap<>();
@@ -64,6 +80,13 @@ public final class ZoneLayers {
             l.remove(update.layerId());
             v.remove(update.layerId());
         } else {
+            checkLayerId(update.layerId());
+            if (!l.containsKey(update.layerId()) && l.size() >= MAX_LAYERS) {
+                throw new IllegalArgumentException(
+                        "there are already "
+                                + MAX_LAYERS
+                                + " layers, the most events are tagged with");
+            }
             ZoneLayer layer =
                     new GeoJsonZoneLayerReader()
                             .read(
@@ -76,10 +99,41 @@ public final class ZoneLayers {
                                             + update.layerId()
                                             + "' version "
                                             + update.version());
+            checkZoneNames(layer);
             l.put(update.layerId(), new GridZoneLocator(layer));
             v.put(update.layerId(), update.version());
         }
         return new ZoneLayers(ZoneCatalog.of(List.copyOf(l.values())), v);
+    }
+
+    private static void checkLayerId(String id) {
+        if (id.isBlank() || id.length() > MAX_LAYER_ID_CHARS || Texts.hasUnpairedSurrogate(id)) {
+            throw new IllegalArgumentException(
+                    "a layer id must be 1 to "
+                            + MAX_LAYER_ID_CHARS
+                            + " characters of well-formed Unicode, was "
+                            + id.length()
+                            + " characters");
+        }
+    }
+
+    private static void checkZoneNames(ZoneLayer layer) {
+        for (Zone z : layer.zones()) {
+            String name = z.name();
+            if (name != null
+                    && (name.length() > MAX_ZONE_NAME_CHARS || Texts.hasUnpairedSurrogate(name))) {
+                throw new IllegalArgumentException(
+                        "zone "
+                                + z.index()
+                                + "'s name must be at most "
+                                + MAX_ZONE_NAME_CHARS
+                                + " characters of well-formed Unicode, was "
+                                + name.length()
+                                + " characters: '"
+                                + Texts.excerpt(name, FieldLimits.QUOTED_CHARS)
+                                + "'");
+            }
+        }
     }
 
     /** Layer id to zone name for every layer the point lies in, in layer order. */

@@ -16,7 +16,11 @@ public enum RejectReason {
     FUTURE_TIMESTAMP("future-timestamp"),
     /** More than the allowed lateness behind the stream's event time (its watermark). */
     LATE("late"),
-    DUPLICATE("duplicate");
+    DUPLICATE("duplicate"),
+    /** The record, or one of its text fields, is longer than its limit. */
+    TOO_LARGE("too-large"),
+    /** An operator failed on the record: a defect of the job, reported instead of a restart. */
+    INTERNAL_ERROR("internal-error");
 
     private final String code;
 

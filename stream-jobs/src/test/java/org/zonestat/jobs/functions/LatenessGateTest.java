@@ -10,6 +10,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
+import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
@@ -38,6 +39,46 @@ class LatenessGateTest {
                                 assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
                                 assertThat(r.source()).isEqualTo(bad.raw());
                                 assertThat(r.detail()).isEqualTo(bad.detail());
+                            });
+        }
+    }
+
+    @Test
+    void aRecordTheGateFailsOnIsRejectedAsInternalErrorAndTheNextOneStillPasses() throws Exception {
+        try (var h = harness()) {
+            h.processWatermark(Instant.parse("2018-07-09T00:00:00Z").toEpochMilli());
+            // Built around the parser, which refuses such a time: the gate cannot compute with it.
+            RawRecord raw = new RawRecord("incidents.raw", 0, 1, RECEIVED, "{\"id\":\"x\"}");
+            ParsedRecord unusable =
+                    ParsedRecord.accepted(
+                            raw,
+                            new CityEvent(
+                                    "incident/incidents.raw/x",
+                                    EventStream.INCIDENT,
+                                    "x",
+                                    "incidents.raw",
+                                    "SHOOTING",
+                                    null,
+                                    null,
+                                    Instant.MIN,
+                                    -76.644,
+                                    39.301,
+                                    null));
+            ParsedRecord next = parse(2, RawJson.shooting("next", "2018-07-08T20:00:00Z"));
+            h.processElement(unusable, RECEIVED);
+            h.processElement(next, next.eventTimeMillis());
+
+            assertThat(h.extractOutputValues()).containsExactly(next);
+            assertThat(rejections(h))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.reason()).isEqualTo(RejectReason.INTERNAL_ERROR);
+                                assertThat(r.source()).isEqualTo(raw);
+                                assertThat(r.detail())
+                                        .startsWith(
+                                                "the job failed on this record in 'parse':"
+                                                        + " ArithmeticException");
                             });
         }
     }

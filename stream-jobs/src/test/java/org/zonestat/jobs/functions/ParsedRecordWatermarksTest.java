@@ -28,7 +28,8 @@ class ParsedRecordWatermarksTest {
 
     @Test
     void aRejectedRecordDoesNotCarryABackfillsEventTimeForward() {
-        ParsedRecordWatermarks watermarks = new ParsedRecordWatermarks(Duration.ofMinutes(10));
+        ParsedRecordWatermarks watermarks =
+                new ParsedRecordWatermarks(Duration.ofMinutes(10), () -> RECEIVED);
         Recorded out = new Recorded();
 
         feed(watermarks, RawJson.shooting("c1", "2015-06-01T10:00:00Z"), out);
@@ -51,11 +52,40 @@ class ParsedRecordWatermarksTest {
         assertThat(Instant.ofEpochMilli(out.last()))
                 .isEqualTo(Instant.parse("2015-06-02T09:49:59.999Z"));
 
-        // Live records a little ahead of their receipt (clock skew) still count.
-        feed(watermarks, RawJson.shooting("c3", "2026-11-21T12:05:00Z"), out);
+        // Live records count up to the wall clock.
+        feed(watermarks, RawJson.shooting("c3", "2026-11-21T11:55:00Z"), out);
         watermarks.onPeriodicEmit(out);
         assertThat(Instant.ofEpochMilli(out.last()))
-                .isEqualTo(Instant.parse("2026-11-21T11:54:59.999Z"));
+                .isEqualTo(Instant.parse("2026-11-21T11:44:59.999Z"));
+    }
+
+    @Test
+    void aRecordDatedAheadOfTheWallClockMovesEventTimeOnlyUpToTheClock() {
+        long[] wallClock = {RECEIVED};
+        ParsedRecordWatermarks watermarks =
+                new ParsedRecordWatermarks(Duration.ofMinutes(10), () -> wallClock[0]);
+        Recorded out = new Recorded();
+
+        // A feed's clock 23 hours fast: accepted (the tolerance is a day), dated as it says.
+        ParsedRecord ahead = parse(RawJson.shooting("ahead", "2026-11-22T11:00:00Z"));
+        assertThat(ahead.isAccepted()).isTrue();
+        assertThat(TIMES.extractTimestamp(ahead, RECEIVED))
+                .isEqualTo(Instant.parse("2026-11-22T11:00:00Z").toEpochMilli());
+        watermarks.onEvent(ahead, TIMES.extractTimestamp(ahead, RECEIVED), out);
+        watermarks.onPeriodicEmit(out);
+        assertThat(Instant.ofEpochMilli(out.last()))
+                .as("event time moves to now less the out-of-orderness, not to the record's time")
+                .isEqualTo(Instant.parse("2026-11-21T11:49:59.999Z"));
+
+        // The clock moving on alone does not move event time: only records do.
+        wallClock[0] += Duration.ofHours(1).toMillis();
+        watermarks.onPeriodicEmit(out);
+        assertThat(Instant.ofEpochMilli(out.last()))
+                .isEqualTo(Instant.parse("2026-11-21T11:49:59.999Z"));
+        feed(watermarks, RawJson.shooting("true", "2026-11-21T12:30:00Z"), out);
+        watermarks.onPeriodicEmit(out);
+        assertThat(Instant.ofEpochMilli(out.last()))
+                .isEqualTo(Instant.parse("2026-11-21T12:19:59.999Z"));
     }
 
     @Test
@@ -70,7 +100,8 @@ class ParsedRecordWatermarksTest {
 
     @Test
     void beforeAnyAcceptedRecordTheWatermarkHoldsEveryRecordBack() {
-        ParsedRecordWatermarks watermarks = new ParsedRecordWatermarks(Duration.ofMinutes(10));
+        ParsedRecordWatermarks watermarks =
+                new ParsedRecordWatermarks(Duration.ofMinutes(10), () -> RECEIVED);
         Recorded out = new Recorded();
         feed(watermarks, "not json", out);
         watermarks.onPeriodicEmit(out);

@@ -24,7 +24,7 @@ import org.zonestat.jobs.model.RejectReason;
  * (incidents, 311 requests, tips), with values padded by spaces where a feed might pad them; and
  * the typed fields of records it accepts. Reasons given by later stages ({@code
  * swapped-coordinates}, {@code outside-zones}, {@code late}, {@code duplicate}) are tested with
- * those stages.
+ * those stages, and {@code internal-error} with each stage that can give it.
  */
 class RawRecordParserTest {
     private static final String INCIDENTS = "incidents.raw";
@@ -276,7 +276,87 @@ class RawRecordParserTest {
                         "{" + TIP + ",\"occurredAt\":\" 2018-07-09T02:00:01+02:00 \"," + HERE + "}",
                         RejectReason.FUTURE_TIMESTAMP,
                         "2018-07-09T00:00:01Z",
-                        "1 s past the tolerance, with an offset"));
+                        "1 s past the tolerance, with an offset"),
+                // Times that no epoch-millisecond timestamp can hold, or before 1970.
+                rejected(
+                        INCIDENTS,
+                        "{"
+                                + INCIDENT
+                                + ",\"occurredAt\":\"-999999999-01-01T00:00:00Z\","
+                                + HERE
+                                + "}",
+                        RejectReason.INVALID_FIELD,
+                        "field 'occurredAt' -999999999-01-01T00:00:00Z is outside 1970-01-02T00:00:00Z",
+                        "the first year an instant can name"),
+                rejected(
+                        TIPS,
+                        "{" + TIP + ",\"occurredAt\":\"+999999999-12-31T23:59:59Z\"," + HERE + "}",
+                        RejectReason.INVALID_FIELD,
+                        "field 'occurredAt' +999999999-12-31T23:59:59Z is outside",
+                        "the last year an instant can name"),
+                rejected(
+                        INCIDENTS,
+                        "{" + INCIDENT + ",\"occurredAt\":\"1970-01-01T23:59:59Z\"," + HERE + "}",
+                        RejectReason.INVALID_FIELD,
+                        "is outside 1970-01-02T00:00:00Z .. 9999-12-31T23:59:59.999Z",
+                        "a second before the first full day of 1970"),
+                rejected(
+                        REQUESTS,
+                        "{"
+                                + REQUEST
+                                + ",\"status\":\"New\","
+                                + AT
+                                + ",\"dueAt\":\"+999999999-12-31T23:59:59Z\","
+                                + HERE
+                                + "}",
+                        RejectReason.INVALID_FIELD,
+                        "field 'dueAt' +999999999-12-31T23:59:59Z is outside",
+                        "a due time in the last year an instant can name"),
+                rejected(
+                        TIPS,
+                        "{\"id\":\"t1\",\"category\":\"Drugs \\ud800\"," + AT + "," + HERE + "}",
+                        RejectReason.INVALID_FIELD,
+                        "field 'category' is not well-formed Unicode",
+                        "an unpaired surrogate"),
+                // Text fields longer than their limit.
+                rejected(
+                        INCIDENTS,
+                        "{\"id\":\""
+                                + "1".repeat(201)
+                                + "\",\"kind\":\"SHOOTING\","
+                                + AT
+                                + ","
+                                + HERE
+                                + "}",
+                        RejectReason.TOO_LARGE,
+                        "field 'id' has 201 characters, more than its limit of 200",
+                        "a long id"),
+                rejected(
+                        REQUESTS,
+                        "{"
+                                + REQUEST
+                                + ",\"status\":\"New\","
+                                + AT
+                                + ","
+                                + HERE
+                                + ",\"address\":\""
+                                + "A".repeat(100_000)
+                                + "\"}",
+                        RejectReason.TOO_LARGE,
+                        "field 'address' has 100000 characters, more than its limit of 500",
+                        "a long address"),
+                rejected(
+                        TIPS,
+                        "{\"id\":\"t1\",\"category\":\""
+                                + "D".repeat(201)
+                                + "\","
+                                + AT
+                                + ","
+                                + HERE
+                                + "}",
+                        RejectReason.TOO_LARGE,
+                        "field 'category' has 201 characters",
+                        "a long category"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -304,7 +384,8 @@ class RawRecordParserTest {
                         RejectReason.SWAPPED_COORDINATES,
                         RejectReason.OUTSIDE_ZONES,
                         RejectReason.LATE,
-                        RejectReason.DUPLICATE);
+                        RejectReason.DUPLICATE,
+                        RejectReason.INTERNAL_ERROR);
         Set<RejectReason> parserReasons = EnumSet.complementOf(EnumSet.copyOf(later));
         assertThat(rejections().map(Rejected::reason).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(parserReasons);

@@ -28,7 +28,8 @@ class RawRecordDeserializerTest {
     private static final RawRecordDeserializer DESERIALIZER =
             new RawRecordDeserializer(
                     new RawRecordParser(
-                            Map.of("incidents.raw", EventStream.INCIDENT), Duration.ofDays(1)));
+                            Map.of("incidents.raw", EventStream.INCIDENT), Duration.ofDays(1)),
+                    RecordLimits.defaults().maxRawRecordBytes());
 
     @Test
     void aValidRecordIsAcceptedWithItsEventAndWhereItWasRead() throws Exception {
@@ -54,6 +55,48 @@ class RawRecordDeserializerTest {
                 deserialize(1, 6, "{\"id\":\"caf\u00e9\"".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin1.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
         assertThat(latin1.rejection().source().offset()).isEqualTo(6);
+    }
+
+    @Test
+    void aRecordOverTheSizeLimitIsRejectedAsTooLargeWithTheStartOfItsText() throws Exception {
+        String json =
+                "{\"id\":\"big\",\"phone\":\"410-555-0199\",\"note\":\""
+                        + "\u00e9".repeat(40_000)
+                        + "\"}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ParsedRecord parsed = deserialize(0, 9, bytes);
+
+        assertThat(parsed.reason()).isEqualTo(RejectReason.TOO_LARGE);
+        assertThat(parsed.detail())
+                .isEqualTo(
+                        "the record has "
+                                + bytes.length
+                                + " bytes, more than the limit of 65536; its original"
+                                + " here is its first 4096 characters");
+        assertThat(parsed.raw().value())
+                .hasSize(RecordLimits.ORIGINAL_EXCERPT_CHARS)
+                .startsWith("{\"id\":\"big\",\"note\":\"\u00e9\u00e9")
+                .doesNotContain("phone", "555");
+    }
+
+    @Test
+    void identityFieldsLeaveTheTextBeforeTheParseWhetherItIsAcceptedOrNot() throws Exception {
+        String json =
+                "{\"id\":\"c1\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\","
+                        + "\"caller\":{\"name\":\"Z. Q.\",\"phone\":\"410-555-0199\"},"
+                        + "\"lat\":39.3010,\"lon\":-76.6440}";
+        ParsedRecord accepted = deserialize(0, 1, json.getBytes(StandardCharsets.UTF_8));
+        assertThat(accepted.isAccepted()).isTrue();
+        assertThat(accepted.raw().value())
+                .isEqualTo(
+                        "{\"id\":\"c1\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2018-07-07T20:00:00Z\","
+                                + "\"lat\":39.3010,\"lon\":-76.6440}");
+
+        ParsedRecord cutShort =
+                deserialize(
+                        0, 2, "{\"id\":\"c2\",\"email\":\"z@q".getBytes(StandardCharsets.UTF_8));
+        assertThat(cutShort.reason()).isEqualTo(RejectReason.MALFORMED_JSON);
+        assertThat(cutShort.raw().value()).isEqualTo("{\"id\":\"c2\"");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -43,6 +44,43 @@ public final class KafkaTopics {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * Sends raw values (null keys; a null value is a record without value) to one partition, or to
+     * any when {@code partition} is null, with the given record timestamp, and waits for all acks.
+     * Values up to the broker's default message size (1 MiB) are allowed.
+     */
+    public static void produceBytes(
+            String bootstrap,
+            String topic,
+            Integer partition,
+            long timestampMillis,
+            List<byte[]> values) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (byte[] v : values) {
+                producer.send(new ProducerRecord<>(topic, partition, timestampMillis, null, v));
+            }
+            producer.flush();
+        }
+    }
+
+    /** {@link #produceBytes} for text values, to one partition. */
+    public static void produceToPartition(
+            String bootstrap, String topic, int partition, long timestampMillis, String... values) {
+        produceBytes(
+                bootstrap,
+                topic,
+                partition,
+                timestampMillis,
+                java.util.Arrays.stream(values)
+                        .map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toList());
     }
 
     /** Sends one keyed record (large values allowed, e.g. zone layers) and waits for its ack. */
@@ -99,12 +137,17 @@ public final class KafkaTopics {
 
     /** Every record's value as JSON. */
     public static List<JsonNode> readJson(String bootstrap, String topic) {
+        return json(readAll(bootstrap, topic));
+    }
+
+    /** The records' values as JSON. */
+    public static List<JsonNode> json(List<ConsumerRecord<String, String>> records) {
         List<JsonNode> out = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : readAll(bootstrap, topic)) {
+        for (ConsumerRecord<String, String> r : records) {
             try {
                 out.add(JSON.readTree(r.value()));
             } catch (IOException e) {
-                throw new UncheckedIOException("not JSON on " + topic + ": " + r.value(), e);
+                throw new UncheckedIOException("not JSON on " + r.topic() + ": " + r.value(), e);
             }
         }
         return out;
