@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import org.zonestat.console.community.IntakeWriter;
+import org.zonestat.console.fieldwork.ActivityRoutes;
+import org.zonestat.console.fieldwork.FieldWork;
+import org.zonestat.console.fieldwork.FieldWorkSettings;
+import org.zonestat.console.fieldwork.ForecastRoutes;
+import org.zonestat.console.fieldwork.PlaceRoutes;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
@@ -72,6 +77,7 @@ public final class OpsConsole {
     private final String cityName;
     private final Open311Settings open311;
     private final TipLineSettings tipLine;
+    private final FieldWorkSettings fieldWork;
     private final List<RouteGroup> extraRoutes;
     private final RequestLogger accessLog;
 
@@ -95,6 +101,7 @@ public final class OpsConsole {
         this.cityName = b.cityName;
         this.open311 = b.open311;
         this.tipLine = b.tipLine;
+        this.fieldWork = b.fieldWork;
         this.extraRoutes = List.copyOf(b.extraRoutes);
         this.accessLog = b.accessLog;
     }
@@ -125,10 +132,19 @@ public final class OpsConsole {
                         ? null
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
         HuddleServices scorecards = null;
+        FieldWork work = null;
         IntakeWriter intake = new IntakeWriter(bootstrapServers);
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
+            work =
+                    new FieldWork(
+                            feed,
+                            bootstrapServers,
+                            eventsTopic,
+                            huddle.hotspotsTopic(),
+                            huddle.zoneStatsTopic(),
+                            fieldWork);
             feed.start();
             HuddleServices views = scorecards;
             ReplayReader replay =
@@ -161,6 +177,9 @@ public final class OpsConsole {
             routes.add(
                     new TipLineRoutes(
                             intake, tips, tipLine, scorecards.settings().timeZone(), layers::get));
+            routes.add(new PlaceRoutes(work, scorecards, layers));
+            routes.add(new ActivityRoutes(work, scorecards, layers));
+            routes.add(new ForecastRoutes(work, scorecards));
             routes.add(
                     new MetricsRoutes(
                             new ConsoleMetrics(
@@ -184,12 +203,13 @@ public final class OpsConsole {
             Javalin app = web.create();
             app.start(host, port);
             return new Running(
-                    app, feed, live, hub, host, counters, uploads, scorecards, intake, tips);
+                    app, feed, live, hub, host, counters, uploads, scorecards, intake, tips, work);
         } catch (RuntimeException e) {
             feed.close();
             counters.close();
             closeQuietly(uploads);
             closeQuietly(scorecards);
+            closeQuietly(work);
             intake.close();
             throw e;
         }
@@ -217,6 +237,7 @@ public final class OpsConsole {
         private final HuddleServices scorecards;
         private final IntakeWriter intake;
         private final TipLineStore tips;
+        private final FieldWork work;
         private boolean closed;
 
         private Running(
@@ -229,7 +250,9 @@ public final class OpsConsole {
                 ZoneUploadRoutes uploads,
                 HuddleServices scorecards,
                 IntakeWriter intake,
-                TipLineStore tips) {
+                TipLineStore tips,
+                FieldWork work) {
+            this.work = work;
             this.intake = intake;
             this.tips = tips;
             this.app = app;
@@ -245,6 +268,11 @@ public final class OpsConsole {
         /** The scorecard, hot cells, 311 requests and action items this console holds. */
         public HuddleServices scorecards() {
             return scorecards;
+        }
+
+        /** The places, activities, incidents and forecast scores this console holds. */
+        public FieldWork fieldWork() {
+            return work;
         }
 
         /** The tip line's cases as this console holds them. */
@@ -301,6 +329,7 @@ public final class OpsConsole {
                 counters.close();
                 closeQuietly(uploads);
                 scorecards.close();
+                work.close();
                 intake.close();
             }
         }
@@ -328,6 +357,7 @@ public final class OpsConsole {
 
         private Open311Settings open311 = Open311Settings.defaults();
         private TipLineSettings tipLine = TipLineSettings.defaults();
+        private FieldWorkSettings fieldWork = FieldWorkSettings.defaults();
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
         private RequestLogger accessLog = new AccessLog();
 
@@ -345,6 +375,15 @@ public final class OpsConsole {
          */
         public Builder open311(Open311Settings settings) {
             this.open311 = Objects.requireNonNull(settings, "open311");
+            return this;
+        }
+
+        /**
+         * The places, activities and activity-log topics, the radius around places and the contact
+         * key; default {@link FieldWorkSettings#defaults()}.
+         */
+        public Builder fieldWork(FieldWorkSettings settings) {
+            this.fieldWork = Objects.requireNonNull(settings, "fieldWork");
             return this;
         }
 

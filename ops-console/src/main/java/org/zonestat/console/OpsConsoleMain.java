@@ -9,11 +9,13 @@ import java.util.concurrent.CountDownLatch;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
+import org.zonestat.console.fieldwork.FieldWorkSettings;
 import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.cli.LayerOptions;
+import org.zonestat.topics.ContactKeyOption;
 import org.zonestat.topics.TopicOptions;
 import org.zonestat.topics.Topics;
 import picocli.CommandLine.Command;
@@ -93,6 +95,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     @Mixin private TopicOptions topics;
 
+    @Mixin private ContactKeyOption contactKey;
+
     public static void main(String[] args) {
         Cli.main(new OpsConsoleMain(), args);
     }
@@ -108,7 +112,14 @@ public final class OpsConsoleMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         boolean newTokens = !Files.exists(tokens);
         AccessTokens access = AccessTokens.loadOrCreateDemo(tokens);
-        OpsConsole.Running console = builder().tokens(access).start();
+        // The contact key file is created (like the token file) only when the console runs.
+        OpsConsole.Running console =
+                builder()
+                        .tokens(access)
+                        .fieldWork(
+                                FieldWorkSettings.of(topics())
+                                        .withContactTokens(contactKey.tokens()))
+                        .start();
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -177,7 +188,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .config(config)
                 .huddle(huddle())
                 .open311(Open311Settings.defaults().withTopics(t.requests311(), t.contacts()))
-                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()));
+                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
+                .fieldWork(FieldWorkSettings.of(t));
     }
 
     /** The scorecard settings: the defaults with the topics, goal and date given. */

@@ -157,7 +157,7 @@ public final class ScorecardStore {
         return counts.values().stream().mapToLong(v -> v == null ? 0 : v).sum();
     }
 
-    static double round1(double v) {
+    public static double round1(double v) {
         return Math.round(v * 10.0) / 10.0;
     }
 }

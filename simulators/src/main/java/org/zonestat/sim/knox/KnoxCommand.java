@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -125,9 +124,9 @@ public final class KnoxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli.requireNonBlank(spec);
-        double[][] edges;
+        KnoxNearRepeatAnalysis.Bands edges;
         try {
-            edges = parseBands(bands);
+            edges = KnoxNearRepeatAnalysis.Bands.parse(bands);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(),
@@ -179,7 +178,7 @@ public final class KnoxCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         KnoxNearRepeatAnalysis.Result result =
-                new KnoxNearRepeatAnalysis(edges[0], edges[1], permutations, seed)
+                new KnoxNearRepeatAnalysis(edges, permutations, seed)
                         .run(incidents.lons(), incidents.lats(), incidents.days());
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(
@@ -201,35 +200,6 @@ public final class KnoxCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT, "(%d permutations, seed %d, %.1f s)%n", permutations, seed, seconds);
         return OK;
-    }
-
-    /** {@code 100,200,400:7,14,28} as {distance edges, time edges}. */
-    static double[][] parseBands(String text) {
-        String[] parts = text.split(":");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("give METERS:DAYS, e.g. 100,200,400:7,14,28");
-        }
-        return new double[][] {edges(parts[0], "distance"), edges(parts[1], "time")};
-    }
-
-    private static double[] edges(String list, String what) {
-        try {
-            double[] e =
-                    Arrays.stream(list.split(","))
-                            .mapToDouble(s -> Double.parseDouble(s.strip()))
-                            .toArray();
-            double previous = 0;
-            for (double v : e) {
-                if (!(v > previous)) {
-                    throw new IllegalArgumentException(
-                            "the " + what + " band edges must be positive and increasing");
-                }
-                previous = v;
-            }
-            return e;
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("the " + what + " band edges must be numbers");
-        }
     }
 
     /** The incidents of the tested kinds with a location, as the test takes them. */
