@@ -79,7 +79,7 @@ function inspectionForm(row, asOf) {
             });
             status.textContent = 'recorded; it shows here once the job has logged it';
             status.className = 'zs-small zs-done zs-inspect-sent';
-            setTimeout(load, 1500);
+            setTimeout(load, 2000);
         } catch (err) {
             status.textContent = err.message;
             status.className = 'zs-small zs-error';
