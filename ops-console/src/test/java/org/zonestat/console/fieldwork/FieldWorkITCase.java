@@ -3,6 +3,12 @@ package org.zonestat.console.fieldwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,20 +69,25 @@ import org.zonestat.topics.Topics;
 import org.zonestat.topics.ZoneStatsMessage;
 
 /**
- * The field-work pages in a real headless Chromium against the real console and an embedded KRaft
- * broker: the priority inspection list with an inspection recorded from it, the huddle card's "log
- * this visit" form and forecast line, and the weekly report's inputs against outcomes. The test
- * writes what the job would write ({@code events}, {@code zone-stats}, {@code hotspots}, {@code
- * activity-log}; the job's side is {@code ActivitiesJobITCase}) and reads what the console writes
- * ({@code activities.raw}). Screenshots under {@code target/screenshots/}. Needs Debian's {@code
- * chromium} and {@code chromium-driver}; fails (never skips) without them.
+ * The field-work endpoints (access per role, the 4xx of bad requests, the exports, the Knox table
+ * and the forecast series) and pages in a real headless Chromium, against the real console and an
+ * embedded KRaft broker shared by the class. The pages: the priority inspection list with an
+ * inspection recorded from it, the huddle card's "log this visit" form and forecast line, and the
+ * weekly report's inputs against outcomes. The test writes what the job would write ({@code
+ * events}, {@code zone-stats}, {@code hotspots}, {@code activity-log}; the job's side is {@code
+ * ActivitiesJobITCase}) and reads what the console writes ({@code activities.raw}). Screenshots
+ * under {@code target/screenshots/}. Needs Debian's {@code chromium} and {@code chromium-driver};
+ * fails (never skips) without them.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class FieldWorkBrowserITCase {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+class FieldWorkITCase {
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
     private static final String VRI = "vri-zones";
     private static final String DISPATCHER = "dispatcher-token-0001";
+    private static final String ANALYST = "analyst-token-0001";
+    private static final String PUBLIC = "public-token-0001";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant NOW = Instant.parse("2018-07-07T14:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2018-07-07");
     private static final ContactTokens CONTACTS =
@@ -113,7 +124,12 @@ class FieldWorkBrowserITCase {
                 OpsConsole.builder()
                         .bootstrapServers(broker.bootstrapServers())
                         .port(0)
-                        .tokens(AccessTokens.of(Map.of(DISPATCHER, Role.DISPATCHER)))
+                        .tokens(
+                                AccessTokens.of(
+                                        Map.of(
+                                                DISPATCHER, Role.DISPATCHER,
+                                                ANALYST, Role.ANALYST,
+                                                PUBLIC, Role.PUBLIC)))
                         .catalog(catalog)
                         .config(ConsoleConfig.defaults().withWarmUpZones(false))
                         .huddle(
@@ -592,5 +608,165 @@ class FieldWorkBrowserITCase {
         assertThat(browser.findElements(By.cssSelector(".zs-pai-chart path.zs-chart-line")))
                 .hasSize(2);
         screenshot("report-inputs-outcomes.png");
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String body)
+            throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(console.url() + path.substring(1)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void each_role_gets_what_it_may_and_bad_requests_get_a_4xx_naming_what_is_wrong()
+            throws Exception {
+        String list = "/api/places/priority?layer=vri-zones&zone=Western&asOf=2018-07-07";
+        assertThat(call("GET", list, null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", list, PUBLIC, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", list, DISPATCHER, null).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/places", DISPATCHER, "{}").statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/activities", PUBLIC, "{}").statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/forecast", PUBLIC, null).statusCode()).isEqualTo(403);
+        for (String[] bad :
+                new String[][] {
+                    {
+                        "GET",
+                        "/api/places/priority?layer=vri-zones",
+                        null,
+                        "400",
+                        "'zone' is required"
+                    },
+                    {
+                        "GET",
+                        "/api/places/priority?layer=vri-zones&zone=Atlantis",
+                        null,
+                        "404",
+                        "unknown zone 'Atlantis'"
+                    },
+                    {"GET", list + "&radius=0", null, "400", "'radius' must be from 1"},
+                    {
+                        "GET",
+                        list + "&format=xml",
+                        null,
+                        "400",
+                        "'format' must be json, csv or geojson"
+                    },
+                    {"GET", "/api/knox?bands=100,50:7", null, "400", "increasing"},
+                    {
+                        "POST",
+                        "/api/activities",
+                        "{\"kind\":\"patrol\",\"agency\":\"BPD\",\"layer\":\"vri-zones\",\"zone\":\"Western\"}",
+                        "400",
+                        "field 'kind' must be one of"
+                    },
+                    {
+                        "POST",
+                        "/api/activities",
+                        "{\"kind\":\"SITE_VISIT\",\"agency\":\"CitiStat\"}",
+                        "400",
+                        "say where"
+                    },
+                    {
+                        "POST",
+                        "/api/activities",
+                        "{\"kind\":\"SITE_VISIT\",\"agency\":\"CitiStat\",\"lat\":38.0,\"lon\":-76.0}",
+                        "400",
+                        "lie in no zone"
+                    },
+                    {
+                        "POST",
+                        "/api/activities",
+                        "{\"kind\":\"CLEANUP\",\"agency\":\"DPW\",\"placeId\":\"test/p1\",\"contact\":\"x\"}",
+                        "400",
+                        "'contact' is for OUTREACH_CONTACT only"
+                    },
+                    {
+                        "POST",
+                        "/api/places/inspections",
+                        "{\"placeId\":\"nowhere\",\"agency\":\"A\",\"outcome\":\"B\"}",
+                        "404",
+                        "no place 'nowhere'"
+                    },
+                    {
+                        "POST",
+                        "/api/places/inspections",
+                        "{\"placeId\":\"test/p2\",\"agency\":\"A\"}",
+                        "400",
+                        "field 'outcome' is required"
+                    },
+                }) {
+            HttpResponse<String> r = call(bad[0], bad[1], DISPATCHER, bad[2]);
+            assertThat(r.statusCode())
+                    .as(bad[1] + " " + bad[2])
+                    .isEqualTo(Integer.parseInt(bad[3]));
+            assertThat(r.body()).as(bad[1]).startsWith("{\"error\":").contains(bad[4]);
+        }
+    }
+
+    @Test
+    void the_list_exports_as_csv_and_geojson_in_rank_order() throws Exception {
+        String list = "/api/places/priority?layer=vri-zones&zone=Western&asOf=2018-06-30&format=";
+        HttpResponse<String> csv = call("GET", list + "csv", DISPATCHER, null);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("rank,placeId,name,category,address,lon,lat,score,");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1))
+                .startsWith("1,test/p1,SYNTHETIC CORNER STORE ONE,business-license,,");
+        assertThat(lines.get(1))
+                .endsWith(
+                        ",false,\"2 shootings within 100 m in the last 90 days; no inspection recorded\"");
+        HttpResponse<String> geo = call("GET", list + "geojson", DISPATCHER, null);
+        assertThat(geo.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/geo+json");
+        JsonNode fc = new ObjectMapper().readTree(geo.body());
+        assertThat(fc.get("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(fc.get("features")).hasSize(3);
+        assertThat(fc.get("features").get(0).at("/geometry/type").asText()).isEqualTo("Point");
+        assertThat(fc.get("features").get(0).at("/properties/rank").asInt()).isEqualTo(1);
+        assertThat(fc.get("features").get(0).at("/properties/zone").asText()).isEqualTo("Western");
+    }
+
+    @Test
+    void the_forecast_series_and_the_knox_table_come_from_what_the_console_holds()
+            throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode f =
+                json.readTree(
+                        call("GET", "/api/forecast?date=2018-07-07", DISPATCHER, null).body());
+        assertThat(f.get("weekly")).hasSize(52);
+        assertThat(f.get("weekly").get(51).get("week").asText())
+                .as("the last final week")
+                .isEqualTo("2018-W26");
+        assertThat(f.get("scoredWeeks").asInt()).isEqualTo(3);
+        // Three weeks of 5 cells of 332, 3 hits of 11 (PAI 18.109) and 2 baseline hits (12.073).
+        assertThat(f.get("meanPai").asDouble()).isEqualTo(18.11);
+        assertThat(f.get("meanBaselinePai").asDouble()).isEqualTo(12.07);
+        JsonNode k =
+                json.readTree(
+                        call(
+                                        "GET",
+                                        "/api/knox?bands=100,1000:7,30&permutations=19&seed=3",
+                                        DISPATCHER,
+                                        null)
+                                .body());
+        assertThat(k.get("incidents").asInt()).as("the shootings and the homicide").isEqualTo(4);
+        assertThat(k.get("cells")).hasSize(4);
+        assertThat(k.get("permutations").asInt()).isEqualTo(19);
+        long pairs = 0;
+        for (JsonNode c : k.get("cells")) {
+            pairs += c.get("observed").asLong();
+        }
+        assertThat(pairs)
+                .as("pairs within 1 km and 30 days among 4 incidents")
+                .isLessThanOrEqualTo(6);
     }
 }
