@@ -1,20 +1,18 @@
 package org.zonestat.benchmarks;
 
 import java.util.List;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLayerSpec;
 
 /**
- * The layer the geo benchmarks use: the 278 Baltimore neighborhoods (2010), from the class path.
+ * The layer the geo benchmarks use: the 278 Baltimore neighborhoods (2010) of the shipped Baltimore
+ * profile.
  */
 final class BaltimoreLayers {
     static final ZoneLayerSpec NEIGHBORHOODS_2010 =
-            new ZoneLayerSpec(
-                    "neighborhoods",
-                    "Neighborhoods (2010)",
-                    ZoneCatalog.BALTIMORE + "baltimore_neighborhoods_2010.geojson",
-                    "name");
+            CityProfiles.shipped("baltimore").layer("neighborhoods").orElseThrow();
 
     private BaltimoreLayers() {}
 

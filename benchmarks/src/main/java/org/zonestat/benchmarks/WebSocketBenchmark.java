@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
@@ -274,7 +275,7 @@ public final class WebSocketBenchmark implements Callable<Integer> {
 
     private static void run(Arguments a, List<String> args) throws Exception {
         String loadAtStart = MachineDescription.loadAverage();
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         long genStart = System.nanoTime();
         WebSocketLoad load = WebSocketLoad.generate(catalog, a.seed(), a.records(), a.clients());
         double genSeconds = (System.nanoTime() - genStart) / 1e9;

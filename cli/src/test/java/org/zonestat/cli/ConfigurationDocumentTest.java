@@ -33,9 +33,12 @@ class ConfigurationDocumentTest {
                         "| `zonestat console` | `--topic-action-items TOPIC` |"
                                 + " `ZONESTAT_TOPIC_ACTION_ITEMS` | `action-items` | The huddle's"
                                 + " action items, compacted. |",
-                        "| `zonestat console` | `--layers SPEC` | `ZONESTAT_LAYERS` | `baltimore` |"
-                                + " The zone layers: baltimore (the shipped Baltimore layers), or"
-                                + " comma-separated id=path.geojson[#nameProperty]. |")
+                        "| `zonestat console` | `--layers SPEC` | `ZONESTAT_LAYERS` |  | Zone layers"
+                                + " instead of the city's: comma-separated"
+                                + " id=path.geojson[#nameProperty]. |",
+                        "| `zonestat job` | `--city DIR\\|NAME` | `ZONESTAT_CITY` | `baltimore` | The"
+                                + " city profile: a shipped city (baltimore, nyc) or a folder"
+                                + " holding a city.yaml (docs/cities.md). |")
                 .anyMatch(l -> l.startsWith("| `zonestat cluster restart` | `ROLE` |"))
                 .anyMatch(l -> l.startsWith("| `zonestat bench pipeline` | `--flink KEY=VALUE` |"))
                 .noneMatch(l -> l.startsWith("|") && l.contains("--help"));

@@ -103,6 +103,7 @@ class ZoneStatCommandTest {
                                 String flag = o.longestName();
                                 if (!(flag.equals("--bootstrap")
                                         || flag.equals("--group")
+                                        || flag.equals("--city")
                                         || flag.equals("--layers")
                                         || flag.startsWith("--topic-"))) {
                                     continue;
@@ -124,6 +125,13 @@ class ZoneStatCommandTest {
                         "zonestat backfill",
                         "zonestat synthetic");
         assertThat(where.get("--layers")).contains("zonestat job", "zonestat console");
+        assertThat(where.get("--city"))
+                .contains(
+                        "zonestat demo",
+                        "zonestat job",
+                        "zonestat console",
+                        "zonestat synthetic",
+                        "zonestat notify");
         assertThat(where.get("--group")).contains("zonestat job", "zonestat console");
         assertThat(where.get("--topic-action-items")).contains("zonestat job", "zonestat console");
         assertThat(where.keySet().stream().filter(f -> f.startsWith("--topic-"))).hasSize(15);

@@ -13,48 +13,14 @@ import java.util.function.Function;
 
 /**
  * The zone layers a ZoneStat deployment tags events with, each with its {@link ZoneLocator}. Layers
- * keep the order they were given in.
+ * keep the order they were given in. Which layers a city has is its profile's business (the {@code
+ * city} module); {@link #load} reads any list of {@link ZoneLayerSpec}s, for example with {@code
+ * GridZoneLocator::new} for hot paths (about a second to build per large layer, then tens of
+ * millions of lookups per second; same answers as the default).
  *
  * <p>Immutable and thread-safe once built; loading a new set of layers makes a new catalog.
  */
 public final class ZoneCatalog {
-    /** The classpath folder holding the Baltimore layers shipped with ZoneStat. */
-    public static final String BALTIMORE = "classpath:zonestat/zones/baltimore/";
-
-    /** The layers of the Baltimore demo, in the order the console lists them. */
-    public static final List<ZoneLayerSpec> BALTIMORE_LAYERS =
-            List.of(
-                    new ZoneLayerSpec(
-                            "vri-zones",
-                            "VRI zones (2019)",
-                            BALTIMORE + "baltimore_vri_zones_2019.geojson",
-                            "Name"),
-                    new ZoneLayerSpec(
-                            "neighborhoods",
-                            "Neighborhoods (2010)",
-                            BALTIMORE + "baltimore_neighborhoods_2010.geojson",
-                            "name"),
-                    new ZoneLayerSpec(
-                            "police-districts",
-                            "Police districts (2023)",
-                            BALTIMORE + "baltimore_police_districts_2023.geojson",
-                            "name"),
-                    new ZoneLayerSpec(
-                            "police-districts-1959",
-                            "Police districts (1959-2022)",
-                            BALTIMORE + "baltimore_police_districts_1959_2022.geojson",
-                            "name"),
-                    new ZoneLayerSpec(
-                            "csas",
-                            "Community Statistical Areas",
-                            BALTIMORE + "baltimore_csas.geojson",
-                            "name"),
-                    new ZoneLayerSpec(
-                            "council-districts",
-                            "City Council districts",
-                            BALTIMORE + "baltimore_council_districts.geojson",
-                            "name"));
-
     private final Map<String, ZoneLocator> locators;
 
     private ZoneCatalog(Map<String, ZoneLocator> locators) {
@@ -95,20 +61,6 @@ public final class ZoneCatalog {
             locators.put(spec.id(), strategy.apply(layer));
         }
         return new ZoneCatalog(locators);
-    }
-
-    /** The Baltimore layers shipped with ZoneStat. */
-    public static ZoneCatalog baltimore() {
-        return load(BALTIMORE_LAYERS);
-    }
-
-    /**
-     * The Baltimore layers indexed with the given strategy, e.g. {@code GridZoneLocator::new} for
-     * hot paths (about a second to build per large layer, then tens of millions of lookups per
-     * second; same answers as the default).
-     */
-    public static ZoneCatalog baltimore(Function<ZoneLayer, ZoneLocator> strategy) {
-        return load(BALTIMORE_LAYERS, strategy);
     }
 
     static ZoneLayer readLayer(GeoJsonZoneLayerReader reader, ZoneLayerSpec spec) {

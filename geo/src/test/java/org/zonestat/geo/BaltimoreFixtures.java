@@ -17,6 +17,9 @@ final class BaltimoreFixtures {
     static final Path PART1_2018 = EVENTS_DIR.resolve("part1_2018_homicides_shootings_jan_jul.csv");
     static final Path REQUESTS_311 = EVENTS_DIR.resolve("311_service_requests_2019-10-18_21.csv");
 
+    /** The class-path folder of the Baltimore layer files. */
+    static final String ZONES = "classpath:zonestat/zones/baltimore/";
+
     /** The zone resources folder in the sources, to check that every file is covered. */
     static final Path ZONES_DIR = Path.of("src/main/resources/zonestat/zones/baltimore");
 
@@ -43,10 +46,23 @@ final class BaltimoreFixtures {
                             "bpd_district_action_team_zones_2019.geojson",
                             "Id"));
 
+    /** The six layers the Baltimore city profile names, in its order. */
+    static final List<ZoneLayerSpec> PROFILE_LAYERS =
+            List.of(
+                    spec("vri-zones", "baltimore_vri_zones_2019.geojson", "Name"),
+                    spec("neighborhoods", "baltimore_neighborhoods_2010.geojson", "name"),
+                    spec("police-districts", "baltimore_police_districts_2023.geojson", "name"),
+                    spec(
+                            "police-districts-1959",
+                            "baltimore_police_districts_1959_2022.geojson",
+                            "name"),
+                    spec("csas", "baltimore_csas.geojson", "name"),
+                    spec("council-districts", "baltimore_council_districts.geojson", "name"));
+
     private BaltimoreFixtures() {}
 
     private static ZoneLayerSpec spec(String id, String file, String nameProperty) {
-        return new ZoneLayerSpec(id, id, ZoneCatalog.BALTIMORE + file, nameProperty);
+        return new ZoneLayerSpec(id, id, ZONES + file, nameProperty);
     }
 
     static ZoneLayer layer(ZoneLayerSpec spec) {

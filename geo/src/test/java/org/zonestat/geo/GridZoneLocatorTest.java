@@ -99,8 +99,8 @@ class GridZoneLocatorTest {
 
     @Test
     void catalogWithTheGridTagsLikeTheDefaultCatalog() {
-        ZoneCatalog strTree = ZoneCatalog.load(ZoneCatalog.BALTIMORE_LAYERS);
-        ZoneCatalog grid = ZoneCatalog.load(ZoneCatalog.BALTIMORE_LAYERS, GridZoneLocator::new);
+        ZoneCatalog strTree = ZoneCatalog.load(BaltimoreFixtures.PROFILE_LAYERS);
+        ZoneCatalog grid = ZoneCatalog.load(BaltimoreFixtures.PROFILE_LAYERS, GridZoneLocator::new);
         List<double[]> events = BaltimoreFixtures.eventLocations();
         for (double[] e : events) {
             assertThat(grid.tag(e[0], e[1]))

@@ -105,7 +105,7 @@ class ZoneLocatorConformanceTest {
             files =
                     s.map(p -> p.getFileName().toString())
                             .filter(n -> n.endsWith(".geojson"))
-                            .map(n -> ZoneCatalog.BALTIMORE + n)
+                            .map(n -> BaltimoreFixtures.ZONES + n)
                             .toList();
         }
         assertThat(BaltimoreFixtures.ALL_LAYERS)

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.topics.Topics;
 
 /**
@@ -55,11 +57,11 @@ public record NotifierSettings(
     }
 
     /**
-     * The default topics and group ({@code zonestat-notifier}), 5 tries 1, 2, 4, 8 s apart,
-     * Baltimore's time zone.
+     * The default topics and group ({@code zonestat-notifier}), 5 tries 1, 2, 4, 8 s apart, the
+     * city's time zone and a signature with its name.
      */
-    public static NotifierSettings defaults(
-            String bootstrapServers, List<DeliveryChannel> channels) {
+    public static NotifierSettings forCity(
+            String bootstrapServers, List<DeliveryChannel> channels, CityProfile city) {
         return new NotifierSettings(
                 bootstrapServers,
                 Topics.defaults(),
@@ -68,9 +70,15 @@ public record NotifierSettings(
                 5,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                ZoneId.of("America/New_York"),
-                "Baltimore City 311 (sent by ZoneStat)",
+                city.timeZone(),
+                city.name() + " 311 (sent by ZoneStat)",
                 Clock.systemUTC());
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static NotifierSettings defaults(
+            String bootstrapServers, List<DeliveryChannel> channels) {
+        return forCity(bootstrapServers, channels, CityOption.defaultCity());
     }
 
     public NotifierSettings withTopics(Topics t) {

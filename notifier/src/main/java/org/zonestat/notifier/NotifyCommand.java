@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.zonestat.city.CityOption;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.topics.TopicOptions;
@@ -34,6 +35,8 @@ public final class NotifyCommand implements Callable<Integer> {
     @Mixin private BootstrapOption kafka;
 
     @Mixin private TopicOptions topics;
+
+    @Mixin private CityOption city;
 
     @Option(
             names = "--notifier-group",
@@ -96,11 +99,15 @@ public final class NotifyCommand implements Callable<Integer> {
     @Option(
             names = "--time-zone",
             paramLabel = "ZONE",
-            description = "The city's time zone, for dates.")
-    private String timeZone = "America/New_York";
+            description = "The time zone of the messages' dates (default: the city's).")
+    private String timeZone;
 
-    @Option(names = "--signature", paramLabel = "TEXT", description = "The messages' last line.")
-    private String signature = "Baltimore City 311 (sent by ZoneStat)";
+    @Option(
+            names = "--signature",
+            paramLabel = "TEXT",
+            description =
+                    "The messages' last line (default: <the city's name> 311 (sent by ZoneStat)).")
+    private String signature;
 
     /** The settings the flags name. */
     NotifierSettings settings() {
@@ -134,13 +141,16 @@ public final class NotifyCommand implements Callable<Integer> {
         if (firstBackoffSeconds < 0) {
             throw Cli.invalid(spec, "--first-backoff-seconds", firstBackoffSeconds, ">= 0");
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (java.time.DateTimeException e) {
-            throw Cli.invalid(spec, "--time-zone", timeZone, "a time zone like America/New_York");
+        NotifierSettings d = NotifierSettings.forCity(kafka.servers(), channels, city.profile());
+        ZoneId zone = d.timeZone();
+        if (timeZone != null) {
+            try {
+                zone = ZoneId.of(timeZone);
+            } catch (java.time.DateTimeException e) {
+                throw Cli.invalid(
+                        spec, "--time-zone", timeZone, "a time zone like America/New_York");
+            }
         }
-        NotifierSettings d = NotifierSettings.defaults(kafka.servers(), channels);
         return new NotifierSettings(
                 kafka.servers(),
                 topics.topics(),
@@ -150,7 +160,7 @@ public final class NotifyCommand implements Callable<Integer> {
                 Duration.ofSeconds(firstBackoffSeconds),
                 d.maxBackoff(),
                 zone,
-                signature,
+                signature != null ? signature : d.signature(),
                 d.clock());
     }
 

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>Contract:
  *
  * <ul>
+ *   <li>The recent events and alerts are the newest by their own time ({@link RecentBuffer}), not
+ *       the last to arrive: a loaded history's topics arrive in no common time order.
  *   <li>An item whose id is already among the recent items of its type is a redelivery and is
  *       dropped; one that has already left the recent buffer is treated as new. A hot-spot cell
  *       state not newer than the cell's current one is dropped too.
@@ -75,8 +77,8 @@ public final class LiveEventHub {
     private final String streamId = UUID.randomUUID().toString();
     private final ObjectWriter writer;
     private final Object lock = new Object();
-    private final LinkedHashMap<String, LiveEvent> recent = new LinkedHashMap<>();
-    private final LinkedHashMap<String, LiveAlert> alerts = new LinkedHashMap<>();
+    private final RecentBuffer<LiveEvent> recent;
+    private final RecentBuffer<LiveAlert> alerts = new RecentBuffer<>(ALERT_LIMIT, LiveAlert::at);
     private final LinkedHashMap<String, RiskHalo> halos = new LinkedHashMap<>();
     private final LinkedHashMap<String, HotCell> cells = new LinkedHashMap<>();
     private final ArrayDeque<Logged> log = new ArrayDeque<>();
@@ -108,6 +110,7 @@ public final class LiveEventHub {
             throw new IllegalArgumentException("resumeLimit must be >= 1, was " + resumeLimit);
         }
         this.recentLimit = recentLimit;
+        this.recent = new RecentBuffer<>(recentLimit, LiveEvent::occurredAt);
         this.resumeLimit = resumeLimit;
         this.writer = mapper.writerFor(LiveMessage.class);
     }
@@ -145,10 +148,10 @@ public final class LiveEventHub {
     private boolean remember(LiveItem item) {
         if (item instanceof LiveEvent e) {
             advanceClock(e.occurredAt());
-            return putNew(recent, e.eventId(), e, recentLimit);
+            return recent.add(e.eventId(), e);
         } else if (item instanceof LiveAlert a) {
             advanceClock(a.at());
-            return putNew(alerts, a.alertId(), a, ALERT_LIMIT);
+            return alerts.add(a.alertId(), a);
         } else if (item instanceof RiskHalo h) {
             advanceClock(h.startsAt());
             return putNew(halos, h.haloId(), h, HALO_LIMIT);
@@ -301,17 +304,17 @@ public final class LiveEventHub {
         return streamId;
     }
 
-    /** The recent events, oldest first. */
+    /** The recent events: the newest by event time, oldest first. */
     public List<LiveEvent> recent() {
         synchronized (lock) {
-            return List.copyOf(recent.values());
+            return recent.values();
         }
     }
 
-    /** The recent alerts, oldest first. */
+    /** The recent alerts: the newest by alert time, oldest first. */
     public List<LiveAlert> recentAlerts() {
         synchronized (lock) {
-            return List.copyOf(alerts.values());
+            return alerts.values();
         }
     }
 

@@ -3,16 +3,23 @@ package org.zonestat.console;
 import io.javalin.Javalin;
 import io.javalin.http.RequestLogger;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.console.community.IntakeWriter;
 import org.zonestat.console.fieldwork.ActivityRoutes;
 import org.zonestat.console.fieldwork.FieldWork;
 import org.zonestat.console.fieldwork.FieldWorkSettings;
 import org.zonestat.console.fieldwork.ForecastRoutes;
 import org.zonestat.console.fieldwork.PlaceRoutes;
+import org.zonestat.console.health.HealthMonitor;
+import org.zonestat.console.health.HealthSettings;
+import org.zonestat.console.health.JobStatusSource;
+import org.zonestat.console.health.PipelineHealth;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
@@ -24,6 +31,7 @@ import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.scorecard.ScorecardRoutes;
+import org.zonestat.console.sitevisit.CodeEnforcement;
 import org.zonestat.console.sitevisit.SiteVisitRoutes;
 import org.zonestat.console.tipline.TipLineRoutes;
 import org.zonestat.console.tipline.TipLineSettings;
@@ -74,7 +82,11 @@ public final class OpsConsole {
     private final int resumeLimit;
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
+    private final HealthSettings healthSettings;
+    private final JobStatusSource jobStatus;
+    private final ConsoleLimits limits;
     private final String cityName;
+    private final CodeEnforcement codeEnforcement;
     private final Open311Settings open311;
     private final TipLineSettings tipLine;
     private final FieldWorkSettings fieldWork;
@@ -93,13 +105,21 @@ public final class OpsConsole {
         this.host = b.host;
         this.port = b.port;
         this.tokens = b.tokens;
-        this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.baltimore();
+        this.catalog = b.catalog != null ? b.catalog : ZoneCatalog.load(b.city.layers());
         this.recentLimit = b.recentLimit;
         this.resumeLimit = b.resumeLimit;
-        this.config = b.config;
-        this.huddle = b.huddle;
-        this.cityName = b.cityName;
-        this.open311 = b.open311;
+        this.huddle = b.huddle != null ? b.huddle : HuddleSettings.forCity(b.city);
+        ConsoleConfig web = b.config;
+        if (web.tileUrl() == null && b.city.tiles().isPresent()) {
+            web = web.withTiles(b.city.tiles().get().url(), b.city.tiles().get().attribution());
+        }
+        this.config = web;
+        this.cityName = b.cityName != null ? b.cityName : b.city.name();
+        this.codeEnforcement = new CodeEnforcement(b.city.codeEnforcement());
+        this.open311 = b.open311 != null ? b.open311 : Open311Settings.forCity(b.city);
+        this.healthSettings = b.healthSettings;
+        this.jobStatus = b.jobStatus;
+        this.limits = b.limits;
         this.tipLine = b.tipLine;
         this.fieldWork = b.fieldWork;
         this.extraRoutes = List.copyOf(b.extraRoutes);
@@ -130,9 +150,10 @@ public final class OpsConsole {
         ZoneUploadRoutes uploads =
                 zonesTopic == null
                         ? null
-                        : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
+                        : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers, limits);
         HuddleServices scorecards = null;
         FieldWork work = null;
+        HealthMonitor monitor = null;
         IntakeWriter intake = new IntakeWriter(bootstrapServers);
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
@@ -144,8 +165,12 @@ public final class OpsConsole {
                             eventsTopic,
                             huddle.hotspotsTopic(),
                             huddle.zoneStatsTopic(),
+                            codeEnforcement,
                             fieldWork);
             feed.start();
+            monitor =
+                    new HealthMonitor(
+                            healthSettings, jobStatus, counters::snapshot, Clock.systemUTC());
             HuddleServices views = scorecards;
             ReplayReader replay =
                     new ReplayReader(
@@ -157,11 +182,13 @@ public final class OpsConsole {
                             REPLAY_MAX_ITEMS);
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
-            routes.add(new StatusRoutes(hub, live::health, counters::snapshot));
+            routes.add(new StatusRoutes(hub, live::health, counters::snapshot, monitor));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
-            routes.add(new LiveSocket(hub, access, config, layers));
-            routes.add(new ReplayRoutes(replay, () -> views.today(huddle.huddleLayer())));
-            routes.add(new SiteVisitRoutes(replay, layers));
+            routes.add(new LiveSocket(hub, access, config, limits, layers));
+            routes.add(
+                    new ReplayRoutes(
+                            replay, () -> views.today(huddle.huddleLayer()), huddle.timeZone()));
+            routes.add(new SiteVisitRoutes(replay, layers, huddle.timeZone(), codeEnforcement));
             if (uploads != null) {
                 routes.add(uploads);
             }
@@ -190,6 +217,7 @@ public final class OpsConsole {
             OpsConsoleApp web =
                     new OpsConsoleApp(
                             config,
+                            limits,
                             access,
                             routes,
                             accessLog,
@@ -203,8 +231,20 @@ public final class OpsConsole {
             Javalin app = web.create();
             app.start(host, port);
             return new Running(
-                    app, feed, live, hub, host, counters, uploads, scorecards, intake, tips, work);
+                    app,
+                    feed,
+                    live,
+                    hub,
+                    host,
+                    counters,
+                    uploads,
+                    scorecards,
+                    intake,
+                    tips,
+                    monitor,
+                    work);
         } catch (RuntimeException e) {
+            closeQuietly(monitor);
             feed.close();
             counters.close();
             closeQuietly(uploads);
@@ -235,6 +275,7 @@ public final class OpsConsole {
         private final PipelineCounters counters;
         private final ZoneUploadRoutes uploads;
         private final HuddleServices scorecards;
+        private final HealthMonitor monitor;
         private final IntakeWriter intake;
         private final TipLineStore tips;
         private final FieldWork work;
@@ -251,6 +292,7 @@ public final class OpsConsole {
                 HuddleServices scorecards,
                 IntakeWriter intake,
                 TipLineStore tips,
+                HealthMonitor monitor,
                 FieldWork work) {
             this.work = work;
             this.intake = intake;
@@ -263,6 +305,12 @@ public final class OpsConsole {
             this.counters = counters;
             this.uploads = uploads;
             this.scorecards = scorecards;
+            this.monitor = monitor;
+        }
+
+        /** The pipeline's health as {@code /api/health} reports it. */
+        public PipelineHealth.Report health() {
+            return monitor.report();
         }
 
         /** The scorecard, hot cells, 311 requests and action items this console holds. */
@@ -323,6 +371,7 @@ public final class OpsConsole {
             }
             closed = true;
             try {
+                monitor.close();
                 app.stop();
             } finally {
                 feed.close();
@@ -352,10 +401,14 @@ public final class OpsConsole {
         private int recentLimit = DEFAULT_RECENT_LIMIT;
         private int resumeLimit = LiveEventHub.DEFAULT_RESUME_LIMIT;
         private ConsoleConfig config = ConsoleConfig.defaults();
-        private HuddleSettings huddle = HuddleSettings.defaults();
+        private CityProfile city;
+        private HuddleSettings huddle;
+        private HealthSettings healthSettings = HealthSettings.defaults();
+        private JobStatusSource jobStatus = JobStatusSource.UNMONITORED;
+        private ConsoleLimits limits = ConsoleLimits.defaults();
         private String cityName;
 
-        private Open311Settings open311 = Open311Settings.defaults();
+        private Open311Settings open311;
         private TipLineSettings tipLine = TipLineSettings.defaults();
         private FieldWorkSettings fieldWork = FieldWorkSettings.defaults();
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
@@ -363,7 +416,7 @@ public final class OpsConsole {
 
         private Builder() {}
 
-        /** The city's name as the pages show it ({@code /api/config}); default none. */
+        /** The city's name as the pages show it ({@code /api/config}); default the city's. */
         public Builder cityName(String name) {
             this.cityName = name;
             return this;
@@ -371,7 +424,7 @@ public final class OpsConsole {
 
         /**
          * The Open311 service list, where posted requests and contacts go, and the limits on posts;
-         * default {@link Open311Settings#defaults()}.
+         * default {@link Open311Settings#forCity} of the city.
          */
         public Builder open311(Open311Settings settings) {
             this.open311 = Objects.requireNonNull(settings, "open311");
@@ -409,8 +462,38 @@ public final class OpsConsole {
         }
 
         /**
+         * Request, upload, WebSocket and zone-shape limits; default {@link
+         * ConsoleLimits#defaults()}.
+         */
+        public Builder limits(ConsoleLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How {@code /api/health} judges the pipeline and where it learns the job's state; default
+         * {@link HealthSettings#defaults()} and {@link JobStatusSource#UNMONITORED} (judged by the
+         * committed offsets alone).
+         */
+        public Builder health(HealthSettings settings, JobStatusSource jobStatus) {
+            this.healthSettings = Objects.requireNonNull(settings, "health settings");
+            this.jobStatus = Objects.requireNonNull(jobStatus, "jobStatus");
+            return this;
+        }
+
+        /**
+         * The city served: its layers (unless {@link #catalog} gives others), its huddle settings
+         * (unless {@link #huddle} gives others), its tiles (unless {@link #config} has some) and
+         * what the pages show of it; default the city of {@link CityOption#DEFAULT}.
+         */
+        public Builder city(CityProfile profile) {
+            this.city = Objects.requireNonNull(profile, "city");
+            return this;
+        }
+
+        /**
          * Topics, goal, time zone and date of the scorecard and huddle; default {@link
-         * HuddleSettings#defaults()}.
+         * HuddleSettings#forCity} of the city.
          */
         public Builder huddle(HuddleSettings settings) {
             this.huddle = Objects.requireNonNull(settings, "huddle");
@@ -481,7 +564,7 @@ public final class OpsConsole {
             return this;
         }
 
-        /** The zone layers; default {@link ZoneCatalog#baltimore()}, loaded at build time. */
+        /** The zone layers; default the city's, loaded at build time. */
         public Builder catalog(ZoneCatalog catalog) {
             this.catalog = catalog;
             return this;
@@ -531,6 +614,9 @@ public final class OpsConsole {
                 throw new IllegalArgumentException("resumeLimit must be >= 1, was " + resumeLimit);
             }
             Objects.requireNonNull(config, "config");
+            if (city == null) {
+                city = CityOption.defaultCity();
+            }
             return new OpsConsole(this);
         }
 

@@ -6,10 +6,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.console.fieldwork.FieldWorkSettings;
+import org.zonestat.console.health.HealthOptions;
+import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
@@ -27,16 +31,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code zonestat console}: runs the ops console alone against an existing Kafka cluster, with the
- * job's names for the same things ({@code --bootstrap}, {@code --group}, {@code --layers}, every
- * {@code --topic-*}). A picocli command; {@code --help} lists the flags.
+ * job's names for the same things ({@code --bootstrap}, {@code --group}, {@code --city}, {@code
+ * --layers}, every {@code --topic-*}). A picocli command; {@code --help} lists the flags; the city
+ * profile gives the defaults of the layers, the huddle's time zone, focus layer and goal, and the
+ * tiles.
  *
  * <p>Only parses flags and wires the production pieces; see {@link OpsConsole}. Not thread-safe:
  * one instance runs one command line.
  */
 @Command(name = "console", description = "Runs the ops console alone against a Kafka cluster.")
 public final class OpsConsoleMain implements Callable<Integer> {
-    private static final HuddleSettings HUDDLE = HuddleSettings.defaults();
-
     @Spec private CommandSpec spec;
 
     @Mixin private BootstrapOption kafka;
@@ -67,8 +71,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
             paramLabel = "URL",
             description =
                     "Optional raster tile URL template, e.g."
-                            + " https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the"
-                            + " zones are the base map).")
+                            + " https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: the"
+                            + " city's, else none: the zones are the base map).")
     private String tileUrl;
 
     @Option(
@@ -80,8 +84,10 @@ public final class OpsConsoleMain implements Callable<Integer> {
     @Option(
             names = "--goal",
             paramLabel = "PERCENT",
-            description = "The huddle's and report's goal against last year, in [-100, 100].")
-    private double goal = HUDDLE.goalPercent();
+            description =
+                    "The huddle's and report's goal against last year, in [-100, 100] (default:"
+                            + " the city's).")
+    private Double goal;
 
     @Option(
             names = "--huddle-date",
@@ -91,11 +97,17 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     @Mixin private JobGroupOption jobGroup;
 
+    @Mixin private CityOption city;
+
     @Mixin private LayerOptions layers;
 
     @Mixin private TopicOptions topics;
 
     @Mixin private ContactKeyOption contactKey;
+
+    @Mixin private HealthOptions health;
+
+    @Mixin private LimitOptions limits;
 
     public static void main(String[] args) {
         Cli.main(new OpsConsoleMain(), args);
@@ -168,11 +180,21 @@ public final class OpsConsoleMain implements Callable<Integer> {
         if (recent < 1) {
             throw Cli.invalid(spec, "--recent", recent, ">= 1");
         }
-        ConsoleConfig config;
+        ConsoleConfig config = ConsoleConfig.defaults();
+        if (tileUrl != null) {
+            try {
+                config = config.withTiles(tileUrl, tileAttribution);
+            } catch (IllegalArgumentException e) {
+                throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
+            }
+        }
+        HealthSettings healthSettings;
+        ConsoleLimits consoleLimits;
         try {
-            config = ConsoleConfig.defaults().withTiles(tileUrl, tileAttribution);
+            healthSettings = health.settings();
+            consoleLimits = limits.limits();
         } catch (IllegalArgumentException e) {
-            throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Topics t = topics();
         return OpsConsole.builder()
@@ -181,7 +203,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .analyticsTopics(t.alerts(), t.hotspots())
                 .zonesTopic(t.zones())
                 .pipelineTopics(t.raw(), t.rejected(), jobGroup.id())
-                .catalog(ZoneCatalog.load(layers.specs()))
+                .city(city.profile())
+                .catalog(ZoneCatalog.load(layers.specsOr(city.profile().layers())))
                 .host(host)
                 .port(port)
                 .recentLimit(recent)
@@ -189,17 +212,22 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .huddle(huddle())
                 .open311(Open311Settings.defaults().withTopics(t.requests311(), t.contacts()))
                 .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
+                .health(healthSettings, health.source())
+                .limits(consoleLimits)
                 .fieldWork(FieldWorkSettings.of(t));
     }
 
-    /** The scorecard settings: the defaults with the topics, goal and date given. */
+    /** The scorecard settings: the city's with the topics, goal and date given. */
     public HuddleSettings huddle() {
-        if (!(goal >= -100 && goal <= 100)) {
-            throw Cli.invalid(spec, "--goal", goal, "a percentage between -100 and 100");
+        HuddleSettings cityHuddle = HuddleSettings.forCity(city.profile());
+        double percent = goal != null ? goal : cityHuddle.goalPercent();
+        if (!(percent >= -100 && percent <= 100)) {
+            throw Cli.invalid(spec, "--goal", percent, "a percentage between -100 and 100");
         }
         Topics t = topics();
-        return HUDDLE.withTopics(t.zoneStats(), t.hotspots(), t.actionItems())
-                .withGoalPercent(goal)
+        return cityHuddle
+                .withTopics(t.zoneStats(), t.hotspots(), t.actionItems())
+                .withGoalPercent(percent)
                 .withHuddleDate(huddleDate);
     }
 
@@ -231,6 +259,11 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     public LayerOptions layers() {
         return layers;
+    }
+
+    /** {@code --city}: the loaded profile. */
+    public CityProfile city() {
+        return city.profile();
     }
 
     public String jobGroup() {

@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,5 +65,22 @@ public final class BrowserSupport {
                         .usingAnyFreePort()
                         .build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The box around the elements a CSS selector finds, in page pixels: left, top, right, bottom.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Number> drawnBox(WebDriver browser, String css) {
+        return (List<Number>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const boxes = [...document.querySelectorAll(arguments[0])]"
+                                        + ".map((e) => e.getBoundingClientRect());"
+                                        + "return [Math.min(...boxes.map((b) => b.left)),"
+                                        + " Math.min(...boxes.map((b) => b.top)),"
+                                        + " Math.max(...boxes.map((b) => b.right)),"
+                                        + " Math.max(...boxes.map((b) => b.bottom))];",
+                                css);
     }
 }

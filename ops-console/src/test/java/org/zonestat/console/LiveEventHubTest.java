@@ -59,6 +59,23 @@ class LiveEventHubTest {
     }
 
     @Test
+    void the_recent_buffer_keeps_the_newest_by_event_time_whatever_order_they_arrive_in() {
+        LiveEventHub hub = new LiveEventHub(3);
+        Instant t = Instant.parse("2026-12-01T12:00:00Z");
+        // A history loaded from several topics: tips first, then the 311 requests of the same days.
+        hub.publish(event("tip-new", t.plusSeconds(300)));
+        hub.publish(event("tip-old", t.minusSeconds(300)));
+        hub.publish(event("req-1", t));
+        hub.publish(event("req-2", t.plusSeconds(60)));
+        hub.publish(event("req-0", t.minusSeconds(900)));
+
+        assertThat(hub.recent())
+                .extracting(LiveEvent::eventId)
+                .containsExactly("req-1", "req-2", "tip-new");
+        assertThat(hub.lastSeq()).as("every one is sent live").isEqualTo(5);
+    }
+
+    @Test
     void an_event_that_has_left_the_recent_buffer_counts_as_new_again() {
         LiveEventHub hub = new LiveEventHub(2);
         hub.publish(event("a"));
@@ -107,6 +124,10 @@ class LiveEventHubTest {
     }
 
     static LiveEvent event(String id) {
+        return event(id, Instant.parse("2018-07-08T03:53:00Z"));
+    }
+
+    static LiveEvent event(String id, Instant occurredAt) {
         return new LiveEvent(
                 id,
                 "incident",
@@ -115,7 +136,7 @@ class LiveEventHubTest {
                 null,
                 id,
                 "test",
-                Instant.parse("2018-07-08T03:53:00Z"),
+                occurredAt,
                 -76.6,
                 39.3,
                 null,

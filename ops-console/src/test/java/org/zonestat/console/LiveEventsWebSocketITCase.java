@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -37,7 +38,7 @@ import org.zonestat.kafka.EmbeddedKafkaExtension;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveEventsWebSocketITCase {
     private static final String TOKEN = "analyst-token-for-tests";
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
@@ -63,7 +64,7 @@ class LiveEventsWebSocketITCase {
                                 0),
                         new ByteArraySerializer(),
                         new ByteArraySerializer());
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         events = new TestEvents(catalog);
     }
 

@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -84,7 +85,7 @@ class LiveMapBrowserITCase {
                                 "all"),
                         new ByteArraySerializer(),
                         new ByteArraySerializer());
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         layerIds = catalog.layerIds();
         events = new TestEvents(catalog);
         console =
@@ -201,19 +202,9 @@ class LiveMapBrowserITCase {
                 .click();
     }
 
-    /** The box around the drawn paths of a layer, in page pixels: left, top, right, bottom. */
-    @SuppressWarnings("unchecked")
+    /** The box around the drawn paths, in page pixels: left, top, right, bottom. */
     private static List<Number> drawnBox(String css) {
-        return (List<Number>)
-                ((JavascriptExecutor) browser)
-                        .executeScript(
-                                "const boxes = [...document.querySelectorAll(arguments[0])]"
-                                        + ".map((e) => e.getBoundingClientRect());"
-                                        + "return [Math.min(...boxes.map((b) => b.left)),"
-                                        + " Math.min(...boxes.map((b) => b.top)),"
-                                        + " Math.max(...boxes.map((b) => b.right)),"
-                                        + " Math.max(...boxes.map((b) => b.bottom))];",
-                                css);
+        return BrowserSupport.drawnBox(browser, css);
     }
 
     private static int count(String cssSelector) {

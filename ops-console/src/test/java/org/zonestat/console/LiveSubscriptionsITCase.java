@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -35,7 +37,7 @@ import org.zonestat.kafka.EmbeddedKafkaExtension;
 class LiveSubscriptionsITCase {
     private static final String ANALYST = "analyst-token-for-tests";
     private static final String DISPATCHER = "dispatcher-token-for-tests";
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger TOPICS = new AtomicInteger();
     // In VRI zone Eastern1, and in another VRI zone.
     private static final double[] EASTERN1 = {-76.5982, 39.3135};
@@ -67,7 +69,7 @@ class LiveSubscriptionsITCase {
                                 0),
                         new ByteArraySerializer(),
                         new ByteArraySerializer());
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         events = new TestEvents(catalog);
     }
 
@@ -234,15 +236,20 @@ class LiveSubscriptionsITCase {
                 IntStream.rangeClosed(1, total)
                         .mapToObj(n -> "incident/bpd-part1-2018/R" + n)
                         .toList();
+        int beforeDrop = 50;
         LiveClient first = LiveClient.subscribed(console.port(), DISPATCHER);
         await().atMost(WAIT).until(() -> !first.messages().isEmpty());
         String streamId = ((LiveMessage.Snapshot) first.messages().get(0)).streamId();
 
+        CountDownLatch dropped = new CountDownLatch(1);
         Thread feed =
                 new Thread(
                         () -> {
                             try {
                                 for (int n = 1; n <= total; n++) {
+                                    if (n == beforeDrop + 1) {
+                                        dropped.await();
+                                    }
                                     event(
                                             events.incident(
                                                     n,
@@ -255,10 +262,13 @@ class LiveSubscriptionsITCase {
                             }
                         });
         feed.start();
-        await().atMost(WAIT).until(() -> first.events().size() >= 40);
+        // the feed holds its 51st event until the client has dropped, so the client has seen
+        // exactly 50 and then misses events that keep coming while it is away
+        await().atMost(WAIT).until(() -> first.events().size() >= beforeDrop);
         first.abort(); // mid-stream, no close handshake
         long lastSeen = first.lastSeq();
         List<String> before = first.liveEventIds();
+        dropped.countDown();
         await().atMost(WAIT).until(() -> console.hub().lastSeq() >= lastSeen + 30); // missed some
 
         try (LiveClient second = LiveClient.connect(console.port(), DISPATCHER)) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.topics.Topics;
 
@@ -51,7 +50,8 @@ class OpsConsoleMainFlagsTest {
     void every_topic_the_layers_and_the_group_have_the_jobs_flags_and_defaults() {
         OpsConsoleMain defaults = parse();
         assertThat(defaults.topics()).isEqualTo(Topics.defaults());
-        assertThat(defaults.layers().specs()).isEqualTo(ZoneCatalog.BALTIMORE_LAYERS);
+        assertThat(defaults.layers().specs()).isEmpty();
+        assertThat(defaults.city().id()).isEqualTo("baltimore");
         assertThat(defaults.jobGroup()).isEqualTo("zonestat-tagging");
         assertThat(defaults.huddle().zoneStatsTopic()).isEqualTo("zone-stats");
 
@@ -65,10 +65,22 @@ class OpsConsoleMainFlagsTest {
         assertThat(f.topics().events()).isEqualTo("city-a.events");
         assertThat(f.huddle().zoneStatsTopic()).isEqualTo("city-a.zone-stats");
         assertThat(f.huddle().actionItemsTopic()).isEqualTo("city-a.action-items");
-        assertThat(f.layers().specs())
+        assertThat(f.layers().specs().orElseThrow())
                 .containsExactly(
                         new ZoneLayerSpec("wards", "wards", "/data/wards.geojson", "WARD"));
         assertThat(f.jobGroup()).isEqualTo("city-a-tagging");
+    }
+
+    @Test
+    void the_city_gives_the_huddles_time_zone_focus_layer_and_goal_unless_a_flag_overrides_it() {
+        OpsConsoleMain nyc = parse("--city", "nyc");
+        assertThat(nyc.city().name()).isEqualTo("New York City");
+        assertThat(nyc.huddle().huddleLayer()).isEqualTo("precincts");
+        assertThat(nyc.huddle().timeZone()).hasToString("America/New_York");
+        assertThat(nyc.huddle().goalPercent()).isEqualTo(-15);
+        assertThat(parse("--city", "nyc", "--goal", "-20").huddle().goalPercent()).isEqualTo(-20);
+        assertThatThrownBy(() -> parse("--city", "gotham"))
+                .hasMessageContaining("Invalid value for option '--city': gotham: no such folder");
     }
 
     private static OpsConsoleMain parse(String... args) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Envelope;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 
 /**
@@ -42,7 +43,7 @@ class OpsConsoleRestTest {
 
     @BeforeAll
     static void startApp() {
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         AccessTokens tokens = AccessTokens.of(Map.of(TOKEN, Role.DISPATCHER));
         app =
                 new OpsConsoleApp(

@@ -35,6 +35,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -82,7 +83,7 @@ class ReplayBrowserITCase {
         broker.createTopic("alerts-replay", 1, Map.of());
         broker.createTopic("hotspots-replay", 1, Map.of());
         broker.createTopic("zone-stats", 1, Map.of("retention.ms", "-1"));
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         publishHistory(new TestEvents(catalog));
         publishLatestDay();
         console =

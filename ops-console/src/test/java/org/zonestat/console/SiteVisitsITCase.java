@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -58,7 +59,7 @@ class SiteVisitsITCase {
         broker = KAFKA.broker();
         broker.createTopic("events-sv", 1, Map.of());
         broker.createTopic("alerts-sv", 1, Map.of());
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         vriZones = catalog.layer("vri-zones").orElseThrow().size();
         elsewhere = catalog.tag(ELSEWHERE[0], ELSEWHERE[1]).get("vri-zones");
         assertThat(catalog.tag(EASTERN1[0], EASTERN1[1])).containsEntry("vri-zones", "Eastern1");
@@ -170,7 +171,7 @@ class SiteVisitsITCase {
                         .catalog(catalog)
                         .config(ConsoleConfig.defaults().withWarmUpZones(false))
                         .start();
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> console.feedHealth().state() == FeedHealth.State.LIVE);
         http = HttpClient.newHttpClient();
     }

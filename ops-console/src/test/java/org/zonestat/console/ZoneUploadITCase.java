@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
@@ -51,7 +52,7 @@ class ZoneUploadITCase {
     private static final String PUBLIC = "public-token-for-zone-upload";
     private static final String TOPIC = "zones-upload";
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
@@ -81,7 +82,7 @@ class ZoneUploadITCase {
                                                 Role.DISPATCHER,
                                                 PUBLIC,
                                                 Role.PUBLIC)))
-                        .catalog(ZoneCatalog.baltimore())
+                        .catalog(ZoneCatalog.load(CityProfiles.shipped("baltimore").layers()))
                         .config(ConsoleConfig.defaults().withWarmUpZones(false))
                         .start();
         http = HttpClient.newHttpClient();

@@ -1,9 +1,11 @@
 package org.zonestat.sim;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +38,9 @@ import org.zonestat.topics.Topics;
  * {@link #replay} skips that many records of each feed, so a restarted demo continues where it
  * stopped instead of publishing its history twice. This assumes the replayer is the only writer of
  * those topics, as in the one-process demo. The producer is idempotent with {@code acks=all}.
+ *
+ * <p>{@link #publishLive} paces records by a clock instead: each goes out when the clock reaches
+ * its event time, which lets a generated stream run on into the future as live data.
  *
  * <p>One replay at a time; {@link #stop()} may be called from another thread.
  */
@@ -129,42 +134,93 @@ public final class FeedReplayer implements AutoCloseable {
      */
     public Map<Feed, Long> replay(List<RawEvent> events, Map<Feed, Long> skip)
             throws InterruptedException {
+        Instant[] previous = {null};
+        return publish(
+                events.iterator(),
+                skip,
+                e -> {
+                    if (speed > 0 && previous[0] != null) {
+                        pause(Duration.between(previous[0], e.occurredAt()));
+                    }
+                    previous[0] = e.occurredAt();
+                    return !stopped.get();
+                });
+    }
+
+    /**
+     * Publishes the events in order as they fall due: each one once {@code clock} has reached its
+     * event time (events already past go at once, as fast as the broker takes them), so a stream
+     * that runs into the future is published live. The first {@code skip.get(feed)} records of each
+     * feed are skipped, as by {@link #replay}. Returns how many it published per feed when the
+     * events run out or after {@link #stop()}.
+     */
+    public Map<Feed, Long> publishLive(Iterator<RawEvent> events, Map<Feed, Long> skip, Clock clock)
+            throws InterruptedException {
+        return publish(events, skip, e -> waitUntil(e.occurredAt(), clock));
+    }
+
+    /** Waits until a record may go; false when the replayer was stopped instead. */
+    @FunctionalInterface
+    private interface Pacing {
+        boolean due(RawEvent next) throws InterruptedException;
+    }
+
+    private Map<Feed, Long> publish(Iterator<RawEvent> events, Map<Feed, Long> skip, Pacing pacing)
+            throws InterruptedException {
         Map<Feed, Long> seen = new EnumMap<>(Feed.class);
         Map<Feed, Long> published = new EnumMap<>(Feed.class);
         for (Feed f : Feed.values()) {
             seen.put(f, 0L);
             published.put(f, 0L);
         }
-        Instant previous = null;
-        long total = 0;
         List<Exception> failures = new ArrayList<>();
-        for (RawEvent e : events) {
-            if (stopped.get()) {
-                break;
-            }
+        long total = 0;
+        while (!stopped.get() && events.hasNext()) {
+            RawEvent e = events.next();
             long index = seen.merge(e.feed(), 1L, Long::sum) - 1;
             if (index < skip.getOrDefault(e.feed(), 0L)) {
                 continue;
             }
-            if (speed > 0 && previous != null) {
-                pause(Duration.between(previous, e.occurredAt()));
+            if (!pacing.due(e)) {
+                break;
             }
-            previous = e.occurredAt();
-            producer.send(
-                    new ProducerRecord<>(topics.get(e.feed()), e.key(), e.json()),
-                    (md, ex) -> {
-                        if (ex != null) {
-                            synchronized (failures) {
-                                failures.add(ex);
-                            }
-                        }
-                    });
+            send(e, failures);
             published.merge(e.feed(), 1L, Long::sum);
-            if (++total % 1000 == 0) {
-                LOG.info("replayed {} records, event time now {}", total, e.occurredAt());
+            if (++total % 10_000 == 0) {
+                LOG.info("published {} records, event time now {}", total, e.occurredAt());
             }
         }
         producer.flush();
+        throwIfFailed(failures);
+        return published;
+    }
+
+    /** Sleeps until the clock reaches {@code at}; false if stopped first. */
+    private boolean waitUntil(Instant at, Clock clock) throws InterruptedException {
+        while (!stopped.get()) {
+            long millis = Duration.between(clock.instant(), at).toMillis();
+            if (millis <= 0) {
+                return true;
+            }
+            producer.flush();
+            Thread.sleep(Math.min(millis, 1_000));
+        }
+        return false;
+    }
+
+    private void send(RawEvent e, List<Exception> failures) {
+        producer.send(
+                new ProducerRecord<>(topics.get(e.feed()), e.key(), e.json()),
+                (md, ex) -> {
+                    if (ex != null) {
+                        synchronized (failures) {
+                            failures.add(ex);
+                        }
+                    }
+                });
+    }
+
+    private void throwIfFailed(List<Exception> failures) {
         synchronized (failures) {
             if (!failures.isEmpty()) {
                 throw new IllegalStateException(
@@ -176,7 +232,6 @@ public final class FeedReplayer implements AutoCloseable {
                         failures.get(0));
             }
         }
-        return published;
     }
 
     private void pause(Duration eventTimeGap) throws InterruptedException {

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.zonestat.city.CityOption;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.geo.cli.LayerOptions;
+import org.zonestat.jobs.analytics.AnalyticsConfig;
 import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.topics.TopicOptions;
 import org.zonestat.topics.Topics;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * The zone-tagging job's flags, as {@code zonestat job} and as the cluster entry point {@link
  * ZoneTaggingJob#main} ({@code flink run}, the REST API's program arguments, the Kubernetes and
- * Compose manifests) take them; each default is {@link JobConfig#defaults}'s. {@link #config()}
- * turns them into a {@link JobConfig}; a bad value is a {@link ParameterException} naming the flag.
+ * Compose manifests) take them; each default is the city's ({@code --city}, {@link
+ * JobConfig#forCity}). {@link #config()} turns them into a {@link JobConfig}; a bad value is a
+ * {@link ParameterException} naming the flag, a bad city profile one naming its file.
  *
  * <p>Not thread-safe: one instance parses one command line.
  */
@@ -43,6 +46,8 @@ public final class JobCommand implements Callable<Integer> {
     @Mixin private BootstrapOption kafka;
 
     @Mixin private JobGroupOption group;
+
+    @Mixin private CityOption city;
 
     @Mixin private LayerOptions layers;
 
@@ -79,11 +84,17 @@ public final class JobCommand implements Callable<Integer> {
                             + " state TTL).")
     private long dedupeWindowHours = DEFAULTS.dedupeWindow().toHours();
 
-    @Option(names = "--near-repeat-meters", paramLabel = "N", description = "Near-repeat radius.")
-    private double nearRepeatMeters = DEFAULTS.analytics().nearRepeatRadiusMeters();
+    @Option(
+            names = "--near-repeat-meters",
+            paramLabel = "N",
+            description = "Near-repeat radius (default: the city's).")
+    private Double nearRepeatMeters;
 
-    @Option(names = "--near-repeat-days", paramLabel = "N", description = "Near-repeat window.")
-    private long nearRepeatDays = DEFAULTS.analytics().nearRepeatWindow().toDays();
+    @Option(
+            names = "--near-repeat-days",
+            paramLabel = "N",
+            description = "Near-repeat window (default: the city's).")
+    private Long nearRepeatDays;
 
     @Option(
             names = "--allowed-lateness-hours",
@@ -167,10 +178,15 @@ public final class JobCommand implements Callable<Integer> {
         atLeast("--future-tolerance-seconds", futureToleranceSeconds, 0);
         atLeast("--checkpoint-interval-seconds", checkpointIntervalSeconds, 1);
         atLeast("--dedupe-window-hours", dedupeWindowHours, 1);
-        if (!(nearRepeatMeters > 0 && nearRepeatMeters <= 50_000)) {
-            throw Cli.invalid(spec, "--near-repeat-meters", nearRepeatMeters, "(0, 50000]");
+        JobConfig cityDefaults = JobConfig.forCity(kafka.servers(), city.profile());
+        AnalyticsConfig analytics = cityDefaults.analytics();
+        double meters =
+                nearRepeatMeters != null ? nearRepeatMeters : analytics.nearRepeatRadiusMeters();
+        if (!(meters > 0 && meters <= 50_000)) {
+            throw Cli.invalid(spec, "--near-repeat-meters", meters, "(0, 50000]");
         }
-        atLeast("--near-repeat-days", nearRepeatDays, 0);
+        long days = nearRepeatDays != null ? nearRepeatDays : analytics.nearRepeatWindow().toDays();
+        atLeast("--near-repeat-days", days, 0);
         atLeast("--allowed-lateness-hours", allowedLatenessHours, 0);
         atLeast("--fail-after-records", failAfterRecords, 0);
         atLeast("--max-raw-record-bytes", maxRawRecordBytes, 1_024);
@@ -186,7 +202,7 @@ public final class JobCommand implements Callable<Integer> {
                 kafka.servers(),
                 topics.topics(),
                 group.id(),
-                layers.specs(),
+                layers.specsOr(cityDefaults.layers()),
                 h3Resolution,
                 Duration.ofSeconds(outOfOrdernessSeconds),
                 Duration.ofSeconds(futureToleranceSeconds),
@@ -194,10 +210,10 @@ public final class JobCommand implements Callable<Integer> {
                 Duration.ofHours(dedupeWindowHours),
                 bounded,
                 failAfterRecords,
-                DEFAULTS.analytics()
-                        .withNearRepeat(nearRepeatMeters, Duration.ofDays(nearRepeatDays))
+                analytics
+                        .withNearRepeat(meters, Duration.ofDays(days))
                         .withZoneStatsLateness(Duration.ofHours(allowedLatenessHours)),
-                DEFAULTS.hotspots(),
+                cityDefaults.hotspots(),
                 new RecordLimits(maxRawRecordBytes, maxOutputRecordBytes));
     }
 

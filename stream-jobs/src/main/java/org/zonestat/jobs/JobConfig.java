@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.config.JobGroupOption;
-import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.analytics.AnalyticsConfig;
 import org.zonestat.jobs.hotspots.HotspotConfig;
@@ -84,12 +85,18 @@ public record JobConfig(
         return m;
     }
 
-    public static JobConfig defaults(String bootstrapServers) {
+    /**
+     * A city's job: its layers, local days and analytics settings ({@link AnalyticsConfig#forCity},
+     * {@link HotspotConfig#forCity}); the default topics and group; H3 resolution 9 for events; 10
+     * minutes of out-of-orderness; 1 day of future tolerance; a checkpoint every 10 s; redeliveries
+     * remembered for 7 days; unbounded; no fault drill; the default record size limits.
+     */
+    public static JobConfig forCity(String bootstrapServers, CityProfile city) {
         return new JobConfig(
                 bootstrapServers,
                 Topics.defaults(),
                 JobGroupOption.DEFAULT,
-                ZoneCatalog.BALTIMORE_LAYERS,
+                city.layers(),
                 9,
                 Duration.ofMinutes(10),
                 Duration.ofDays(1),
@@ -97,9 +104,14 @@ public record JobConfig(
                 Duration.ofDays(7),
                 false,
                 0,
-                AnalyticsConfig.defaults(),
-                HotspotConfig.defaults(),
+                AnalyticsConfig.forCity(city),
+                HotspotConfig.forCity(city),
                 RecordLimits.defaults());
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static JobConfig defaults(String bootstrapServers) {
+        return forCity(bootstrapServers, CityOption.defaultCity());
     }
 
     public JobConfig withTopics(Topics t) {

@@ -357,7 +357,11 @@ public final class ZoneTaggingJob {
         DataStream<Alert> alerts =
                 analytics
                         .alerts()
-                        .union(TipMatching.attach(tagged, TipMatching.Settings.defaults()));
+                        .union(
+                                TipMatching.attach(
+                                        tagged,
+                                        TipMatching.Settings.defaults(
+                                                config.analytics().priorityLayer())));
         alerts.sinkTo(sinks.alerts()).name("alerts-sink").uid("alerts-sink");
         analytics
                 .notifications()

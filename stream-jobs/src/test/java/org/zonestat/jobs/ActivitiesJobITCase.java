@@ -15,6 +15,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.testing.KafkaTopics;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -139,7 +140,10 @@ class ActivitiesJobITCase {
         assertThat(inspection.get("outcome").asText()).isEqualTo("violation found");
         assertThat(inspection.get("agency").asText()).isEqualTo("Liquor Board");
 
-        String western = ZoneCatalog.baltimore().tag(LON, LAT).get("police-districts");
+        String western =
+                ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
+                        .tag(LON, LAT)
+                        .get("police-districts");
         Map<String, JsonNode> days =
                 latestDays(KafkaTopics.readJson(KAFKA.bootstrapServers(), t.zoneStats()));
         assertThat(days).as("zone days").containsKey("police-districts/" + western + "/2018-07-07");

@@ -155,6 +155,38 @@ class JobCommandTest {
     }
 
     @Test
+    void theCityGivesTheLayersTimeZoneFocusLayerAndAnalyticsAndFlagsOverrideThem() {
+        JobConfig nyc = JobCommand.parse(new String[] {"--city", "nyc"}, Map.of());
+
+        assertThat(nyc.layers()).extracting(ZoneLayerSpec::id).containsExactly("precincts");
+        assertThat(nyc.analytics().priorityLayer()).isEqualTo("precincts");
+        assertThat(nyc.analytics().timeZone()).hasToString("America/New_York");
+        assertThat(nyc.hotspots().timeZone()).hasToString("America/New_York");
+        assertThat(nyc.hotspots().cellResolution()).isEqualTo(8);
+        assertThat(nyc.analytics().serviceLevels().forType("Noise - Residential"))
+                .isEqualTo(Duration.ofDays(3));
+        assertThat(nyc.hotspots().studyArea().toString()).contains("nyc_police_precincts.geojson");
+
+        JobConfig overridden =
+                JobCommand.parse(
+                        new String[] {
+                            "--city",
+                            "nyc",
+                            "--layers",
+                            "wards=/w.geojson",
+                            "--near-repeat-meters",
+                            "250"
+                        },
+                        Map.of());
+        assertThat(overridden.layers()).extracting(ZoneLayerSpec::id).containsExactly("wards");
+        assertThat(overridden.analytics().nearRepeatRadiusMeters()).isEqualTo(250);
+        assertThat(overridden.analytics().nearRepeatWindow()).isEqualTo(Duration.ofDays(14));
+        assertThatThrownBy(() -> JobCommand.parse(new String[] {"--city", "gotham"}, Map.of()))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("Invalid value for option '--city': gotham: no such folder");
+    }
+
+    @Test
     void anOutOfRangeValueOrAnUnknownFlagIsRefusedNamingIt() {
         assertThatThrownBy(() -> JobCommand.parse(new String[] {"--h3-resolution", "16"}, Map.of()))
                 .hasMessageContaining("'--h3-resolution': must be 0..15, was 16");

@@ -32,6 +32,13 @@ import picocli.CommandLine.Model.OptionSpec;
  * Kafka and Flink versions. They cannot run here; this test fails when they drift.
  */
 class DeploymentManifestsTest {
+    /** How to bring the manifests' topic sections in step with {@code Topics.newTopics}. */
+    private static final String REGENERATE =
+            "the manifest's topic section differs from Topics.newTopics; regenerate it from the"
+                    + " repository root after a build with `java -cp"
+                    + " deploy/cluster/target/classes:$(cat deploy/cluster/target/classpath.txt)"
+                    + " org.zonestat.cluster.TopicManifests`";
+
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Path ROOT = Path.of(System.getProperty("zonestat.repo-root", "../.."));
     private static final Path JOB_JAR = Path.of(System.getProperty("zonestat.job-jar"));
@@ -186,8 +193,11 @@ class DeploymentManifestsTest {
             }
         }
         Set<String> expected = new HashSet<>(Topics.defaults().streams());
-        expected.add(Topics.defaults().zones());
+        expected.addAll(Topics.defaults().compacted());
         assertThat(topics).isEqualTo(expected);
+        assertThat(Files.readString(ROOT.resolve("deploy/k8s/kafka.yaml")))
+                .as(REGENERATE)
+                .isEqualTo(TopicManifests.kafkaManifest(ROOT.resolve("deploy/k8s/kafka.yaml")));
     }
 
     @Test
@@ -276,8 +286,11 @@ class DeploymentManifestsTest {
                 .isEqualTo("kafka:9092");
         assertThat(services.path("taskmanager").path("command").asText()).isEqualTo("taskmanager");
         String topics = services.path("topics").path("command").get(0).asText();
+        assertThat(Files.readString(file))
+                .as(REGENERATE)
+                .isEqualTo(TopicManifests.composeFile(file));
         for (String t : Topics.defaults().streams()) {
-            assertThat(topics).contains(" " + t);
+            assertThat(topics).contains(" " + t + " ");
         }
         assertThat(topics).contains("--topic zones").contains("cleanup.policy=compact");
         JsonNode console = services.path("console");

@@ -1,9 +1,13 @@
 package org.zonestat.local;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.zonestat.city.CityOption;
 import org.zonestat.config.Cli;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         description =
-                "Runs the whole system in one process: a Kafka broker (KRaft), the Flink job on a"
-                        + " MiniCluster, the ops console and the replay of the Baltimore data.")
+                "Runs the whole system in one process for one city: a Kafka broker (KRaft), the"
+                        + " Flink job on a MiniCluster, the ops console, the city's real history"
+                        + " and the synthetic city live.")
 public final class DemoCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
@@ -38,21 +43,29 @@ public final class DemoCommand implements Callable<Integer> {
             description = "The embedded broker's client port (other tools connect here).")
     private int kafkaPort = 9092;
 
+    @Mixin private CityOption city;
+
     @Option(
             names = "--speed",
             paramLabel = "X",
             description =
-                    "Replay speed in event-time seconds per second (86400: a day per second; 0: as"
-                            + " fast as possible). No pause is longer than 2 s.")
-    private double speed = 86_400;
+                    "Replay speed of the real history in event-time seconds per second (0: as fast"
+                            + " as possible; 86400: a day per second). No pause is longer than 2 s.")
+    private double speed = 0;
 
     @Option(
             names = "--feed",
-            paramLabel = "baltimore|none",
+            paramLabel = "all|history|none",
             description =
-                    "baltimore (the real 2012-2019 Baltimore data, merged in event-time order) or"
-                            + " none.")
-    private String feed = "baltimore";
+                    "all (the city's real history with its original times, then the synthetic"
+                            + " city up to now and live), history (the real history only) or none.")
+    private String feed = "all";
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "The synthetic city's seed (the same seed, the same city).")
+    private long seed = 1;
 
     @Option(names = "--parallelism", paramLabel = "N", description = "The Flink job's parallelism.")
     private int parallelism = 2;
@@ -71,8 +84,11 @@ public final class DemoCommand implements Callable<Integer> {
      * @throws ParameterException naming a flag whose value is not allowed
      */
     DemoOptions options() {
-        if (!feed.equals("baltimore") && !feed.equals("none")) {
-            throw Cli.invalid(spec, "--feed", feed, "baltimore or none");
+        DemoOptions.DemoFeed demoFeed;
+        try {
+            demoFeed = DemoOptions.DemoFeed.valueOf(feed.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Cli.invalid(spec, "--feed", feed, "all, history or none");
         }
         if (speed < 0) {
             throw Cli.invalid(spec, "--speed", speed, ">= 0");
@@ -86,7 +102,17 @@ public final class DemoCommand implements Callable<Integer> {
                 throw Cli.invalid(spec, flag, p, "in [0, 65535]");
             }
         }
-        return new DemoOptions(dataDir, port, kafkaPort, speed, feed, parallelism, mailPort);
+        return new DemoOptions(
+                dataDir,
+                port,
+                kafkaPort,
+                speed,
+                demoFeed,
+                parallelism,
+                mailPort,
+                city.profile(),
+                seed,
+                Clock.systemUTC());
     }
 
     @Override
@@ -108,7 +134,9 @@ public final class DemoCommand implements Callable<Integer> {
         String url = "http://localhost:" + demo.consolePort() + "/";
         StringBuilder banner =
                 new StringBuilder()
-                        .append("\nZoneStat is running.\n")
+                        .append("\nZoneStat is running for ")
+                        .append(options.city().name())
+                        .append(".\n")
                         .append("  ops console:  ")
                         .append(url)
                         .append('\n')
@@ -140,6 +168,11 @@ public final class DemoCommand implements Callable<Integer> {
                                         .append(token)
                                         .append('\n'));
         banner.append(demo.communityLines(url));
+        if (options.feed() == DemoOptions.DemoFeed.ALL) {
+            banner.append(
+                    "  data:         the real history of the city's exports, then the synthetic"
+                            + " city (source synthetic-city) up to now and live\n");
+        }
         banner.append("Press Ctrl-C to stop.\n");
         System.out.println(banner);
         Thread.currentThread().join();

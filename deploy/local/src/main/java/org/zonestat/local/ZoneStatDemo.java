@@ -4,48 +4,64 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.city.CityProfile;
 import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
+import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.open311.Open311Settings;
+import org.zonestat.console.open311.ServiceList;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
-import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.notifier.EmailChannel;
 import org.zonestat.notifier.Notifier;
 import org.zonestat.notifier.NotifierSettings;
+import org.zonestat.sim.CityFeeds;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
-import org.zonestat.sim.baltimore.BaltimoreData;
+import org.zonestat.sim.RawEvent;
+import org.zonestat.sim.synthetic.CityGeography;
 
 /**
- * The whole of ZoneStat in one process: a real Kafka broker (KRaft, data under the data folder),
- * the zone-tagging job on a local Flink MiniCluster, the ops console, the notifier with an
- * in-process SMTP server (GreenMail; what it receives is on the console's {@code /admin/mailbox}),
- * and a replay of the real Baltimore data. Started by {@link #start}, stopped by {@link #close}
- * (the launcher's Ctrl-C runs it from a shutdown hook). A restart on the same data folder keeps the
- * history: topics, the job's committed source offsets and the replay position live in the broker.
+ * The whole of ZoneStat in one process, for one city: a real Kafka broker (KRaft, data under the
+ * data folder), the zone-tagging job on a local Flink MiniCluster (kept running by a {@link
+ * JobSupervisor}), the ops console, the notifier with an in-process SMTP server (GreenMail; what it
+ * receives is on the console's {@code /admin/mailbox}), and the city's data: first its real history
+ * (the exports its profile names, with their original times, as fast as the job takes them), then
+ * the synthetic city in its geography ({@link SyntheticLive}), up to now and then live. History
+ * goes first, so no record is more than the job's allowed lateness behind the records before it.
+ * Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C runs it from a
+ * shutdown hook). A restart on the same data folder keeps the history: topics, the job's committed
+ * source offsets and the publishing position live in the broker, the synthetic city's starts in
+ * {@link DemoDataDir}; a folder serves one city.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
 public final class ZoneStatDemo implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZoneStatDemo.class);
 
+    /** Recent events a new live-map client gets (the map keeps as many markers). */
+    static final int RECENT_EVENTS = 1000;
+
     private final DemoOptions options;
     private EmbeddedKafkaBroker kafka;
-    private JobClient job;
+
+    /** The wait before the demo restarts a job that stopped; it doubles while restarts fail. */
+    static final Duration RESTART_BACKOFF = Duration.ofSeconds(5);
+
+    static final Duration MAX_RESTART_BACKOFF = Duration.ofMinutes(2);
+
+    private JobSupervisor job;
+    private HealthSettings health = HealthSettings.defaults();
     private OpsConsole.Running console;
     private FeedReplayer replayer;
     private Thread feedThread;
@@ -57,18 +73,47 @@ public final class ZoneStatDemo implements AutoCloseable {
         this.options = options;
     }
 
+    /** How the console judges the pipeline's health; default {@link HealthSettings#defaults()}. */
+    public ZoneStatDemo health(HealthSettings settings) {
+        this.health = settings;
+        return this;
+    }
+
     public ZoneStatDemo start() throws Exception {
         Path dataDir = options.dataDir().toAbsolutePath();
+        CityProfile city = options.city();
+        // Every file the feeds need is read before anything starts.
+        List<RawEvent> history = List.of();
+        CityGeography geography = null;
+        if (options.feed() != DemoOptions.DemoFeed.NONE) {
+            CityFeeds.check(city);
+            history = CityFeeds.history(city);
+        }
+        if (options.feed() == DemoOptions.DemoFeed.ALL) {
+            geography = CityGeography.of(city);
+        }
+        SyntheticLive synthetic =
+                DemoDataDir.claim(
+                        dataDir,
+                        city,
+                        SyntheticLive.startingAt(options.clock().instant(), city.timeZone()));
         kafka =
                 EmbeddedKafkaBroker.builder()
                         .dataDir(dataDir)
                         .port(options.kafkaPort())
                         .build()
                         .start();
-        JobConfig jobConfig = JobConfig.defaults(kafka.bootstrapServers());
+        JobConfig jobConfig = JobConfig.forCity(kafka.bootstrapServers(), city);
         kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
-        job = startJob(jobConfig, dataDir);
+        job =
+                new JobSupervisor(
+                                jobConfig,
+                                dataDir.resolve("checkpoints"),
+                                options.parallelism(),
+                                RESTART_BACKOFF,
+                                MAX_RESTART_BACKOFF)
+                        .start();
 
         smtp =
                 new GreenMail(
@@ -77,14 +122,15 @@ public final class ZoneStatDemo implements AutoCloseable {
         smtp.start();
         notifier =
                 new Notifier(
-                                NotifierSettings.defaults(
+                                NotifierSettings.forCity(
                                                 kafka.bootstrapServers(),
                                                 List.of(
                                                         new EmailChannel(
                                                                 EmailChannel.Smtp.plain(
                                                                         "127.0.0.1",
                                                                         smtp.getSmtp().getPort(),
-                                                                        "311@zonestat.local"))))
+                                                                        "311@zonestat.local"))),
+                                                city)
                                         .withTopics(jobConfig.topics()))
                         .start();
 
@@ -98,17 +144,20 @@ public final class ZoneStatDemo implements AutoCloseable {
                                 jobConfig.topics().raw(),
                                 jobConfig.topics().rejected(),
                                 jobConfig.groupId())
+                        .health(health, job)
                         .port(options.port())
                         .tokens(tokens)
-                        .catalog(ZoneCatalog.baltimore())
+                        .city(city)
+                        .recentLimit(RECENT_EVENTS)
+                        .config(ConsoleConfig.defaults().withMaxMarkers(RECENT_EVENTS))
                         .huddle(
-                                HuddleSettings.defaults()
+                                HuddleSettings.forCity(city)
                                         .withTopics(
                                                 jobConfig.topics().zoneStats(),
                                                 jobConfig.topics().hotspots(),
                                                 "action-items"))
                         .open311(
-                                Open311Settings.defaults()
+                                Open311Settings.forCity(city)
                                         .withTopics(
                                                 jobConfig.topics().requests311(),
                                                 jobConfig.topics().contacts()))
@@ -121,33 +170,24 @@ public final class ZoneStatDemo implements AutoCloseable {
                         .build()
                         .start();
 
-        if (options.feed().equals("baltimore")) {
-            startFeed(jobConfig);
+        if (options.feed() != DemoOptions.DemoFeed.NONE) {
+            startFeed(jobConfig, history, geography, synthetic);
         }
         return this;
     }
 
-    private JobClient startJob(JobConfig jobConfig, Path dataDir) throws Exception {
-        Configuration flink = ZoneTaggingJob.flinkConfiguration(jobConfig);
-        flink.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                dataDir.resolve("checkpoints").toUri().toString());
-        flink.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), flink);
-        env.configure(flink);
-        env.enableCheckpointing(jobConfig.checkpointInterval().toMillis());
-        ZoneTaggingJob.withKafka(jobConfig).build(env);
-        return env.executeAsync("zonestat-zone-tagging");
-    }
-
-    private void startFeed(JobConfig jobConfig) {
+    private void startFeed(
+            JobConfig jobConfig,
+            List<RawEvent> history,
+            CityGeography geography,
+            SyntheticLive synthetic) {
         replayer =
                 new FeedReplayer(
                         kafka.bootstrapServers(),
                         FeedReplayer.topics(jobConfig.topics()),
                         options.speed(),
                         Duration.ofSeconds(2));
+        String city = options.city().name();
         feedThread =
                 new Thread(
                         () -> {
@@ -155,21 +195,45 @@ public final class ZoneStatDemo implements AutoCloseable {
                                 Map<Feed, Long> done = replayer.alreadyPublished();
                                 if (done.values().stream().mapToLong(Long::longValue).sum() > 0) {
                                     LOG.info(
-                                            "resuming the Baltimore replay after {} records already published",
+                                            "resuming {}'s feed after {} records already published",
+                                            city,
                                             done);
                                 }
-                                Map<Feed, Long> published =
-                                        replayer.replay(BaltimoreData.demoFeed(), done);
-                                LOG.info("Baltimore replay finished: published {}", published);
+                                Map<Feed, Long> published = replayer.replay(history, done);
+                                LOG.info("{}'s real history published: {}", city, published);
+                                if (geography != null) {
+                                    LOG.info(
+                                            "the synthetic city runs in {}'s geography from {}"
+                                                    + " (311 from {}), then live",
+                                            city,
+                                            synthetic.incidentsFrom(),
+                                            synthetic.requestsFrom());
+                                    replayer.publishLive(
+                                            synthetic.records(geography, options.seed()),
+                                            afterHistory(done, history),
+                                            options.clock());
+                                }
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             } catch (RuntimeException e) {
-                                LOG.error("the Baltimore replay stopped", e);
+                                LOG.error("{}'s feed stopped", city, e);
                             }
                         },
                         "zonestat-feed");
         feedThread.setDaemon(true);
         feedThread.start();
+    }
+
+    /**
+     * What a previous run published beyond the history, per feed: the synthetic records to skip.
+     */
+    private static Map<Feed, Long> afterHistory(Map<Feed, Long> done, List<RawEvent> history) {
+        Map<Feed, Long> skip = new EnumMap<>(Feed.class);
+        for (Feed f : Feed.values()) {
+            long inHistory = history.stream().filter(e -> e.feed() == f).count();
+            skip.put(f, Math.max(0, done.getOrDefault(f, 0L) - inHistory));
+        }
+        return skip;
     }
 
     public int consolePort() {
@@ -178,6 +242,11 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The job's supervisor (its state, and drills). */
+    public JobSupervisor job() {
+        return job;
     }
 
     public AccessTokens tokens() {
@@ -200,11 +269,7 @@ public final class ZoneStatDemo implements AutoCloseable {
             replayer.close();
         }
         if (job != null) {
-            try {
-                job.cancel().get();
-            } catch (Exception e) {
-                LOG.warn("cancelling the Flink job: {}", e.toString());
-            }
+            job.close();
         }
         if (notifier != null) {
             notifier.close();
@@ -233,7 +298,8 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     /**
      * The banner's lines for residents' channels: the tip line, the Open311 endpoint with an {@code
-     * api_key}, the mailbox, and a {@code curl} that posts a request.
+     * api_key}, the mailbox, and a {@code curl} that posts a request of the city's first service in
+     * its first focus zone.
      */
     String communityLines(String url) {
         String apiKey =
@@ -242,31 +308,45 @@ public final class ZoneStatDemo implements AutoCloseable {
                         .map(java.util.Map.Entry::getKey)
                         .findFirst()
                         .orElse("<a token>");
-        org.locationtech.jts.geom.Point p =
-                ZoneCatalog.baltimore()
-                        .layer("vri-zones")
-                        .orElseThrow()
-                        .zone(0)
-                        .geometry()
-                        .getInteriorPoint();
-        return String.format(
-                java.util.Locale.ROOT,
-                "  tip line:     %stip   (status: %stip/status; analysts' desk: %stips)%n"
-                        + "  Open311:      %sopen311/discovery.json   api_key (any token): %s%n"
-                        + "  mailbox:      %sadmin/mailbox   (the notifier's e-mails; SMTP 127.0.0.1:%d)%n"
-                        + "  try:  curl -d api_key=%s -d service_code=SW-DIRTY-ALLEY -d lat=%.5f"
-                        + " -d long=%.5f -d email=you@example.org %sopen311/v2/requests.json%n",
-                url,
-                url,
-                url,
-                url,
-                apiKey,
-                url,
-                mailPort(),
-                apiKey,
-                p.getY(),
-                p.getX(),
-                url);
+        CityProfile city = options.city();
+        StringBuilder lines =
+                new StringBuilder(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "  tip line:     %stip   (status: %stip/status; analysts' desk:"
+                                        + " %stips)%n"
+                                        + "  Open311:      %sopen311/discovery.json   api_key (any"
+                                        + " token): %s%n"
+                                        + "  mailbox:      %sadmin/mailbox   (the notifier's"
+                                        + " e-mails; SMTP 127.0.0.1:%d)%n",
+                                url,
+                                url,
+                                url,
+                                url,
+                                apiKey,
+                                url,
+                                mailPort()));
+        List<ServiceList.Service> services = ServiceList.forCity(city).all();
+        if (!services.isEmpty()) {
+            org.locationtech.jts.geom.Point p =
+                    ZoneCatalog.load(List.of(city.layer(city.focusLayer()).orElseThrow()))
+                            .layer(city.focusLayer())
+                            .orElseThrow()
+                            .zone(0)
+                            .geometry()
+                            .getInteriorPoint();
+            lines.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "  try:  curl -d api_key=%s -d service_code=%s -d lat=%.5f -d long=%.5f"
+                                    + " -d email=you@example.org %sopen311/v2/requests.json%n",
+                            apiKey,
+                            services.get(0).code(),
+                            p.getY(),
+                            p.getX(),
+                            url));
+        }
+        return lines.toString();
     }
 
     /** {@code ./zonestat demo}: see {@link DemoCommand}. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.kafka.StartAt;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.kafka.TopicProgress;
@@ -202,7 +203,7 @@ class BackfillYearOverYearITCase {
      * from each row's date, case type and point.
      */
     private static Map<String, long[]> expectedFromTheFile(Path input) throws Exception {
-        ZoneCatalog catalog = ZoneCatalog.baltimore();
+        ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         Map<String, long[]> byZone = new TreeMap<>();
         try (InputStream in = Files.newInputStream(input)) {
             CsvTable.forEachRow(

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Point;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.Role;
@@ -130,7 +131,7 @@ class ClosedLoopITCase {
                         .withGroupId("loop-it")
                         .withCheckpointInterval(Duration.ofMillis(400));
         Point inZone =
-                ZoneCatalog.baltimore()
+                ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
                         .layer("vri-zones")
                         .orElseThrow()
                         .zone(0)

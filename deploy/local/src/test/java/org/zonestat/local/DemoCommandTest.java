@@ -6,18 +6,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.config.Cli;
 import picocli.CommandLine;
 
 /** The demo's flags: their defaults, the environment, and bad values refused naming the flag. */
 class DemoCommandTest {
     @Test
-    void withoutFlagsTheDemoRunsOnPort7070WithTheBaltimoreFeedAtADayPerSecond() {
-        assertThat(parse(Map.of()))
+    void withoutFlagsTheDemoRunsBaltimoreOnPort7070WithItsHistoryAsFastAsPossibleThenLive() {
+        DemoOptions options = parse(Map.of());
+        assertThat(options)
                 .isEqualTo(
-                        new DemoOptions(Path.of("var"), 7070, 9092, 86_400, "baltimore", 2, 2525));
+                        new DemoOptions(
+                                Path.of("var"),
+                                7070,
+                                9092,
+                                0,
+                                DemoOptions.DemoFeed.ALL,
+                                2,
+                                2525,
+                                CityProfiles.shipped("baltimore"),
+                                1,
+                                options.clock()));
+        assertThat(options.clock()).isEqualTo(Clock.systemUTC());
+    }
+
+    @Test
+    void theCityFlagTakesAShippedCityOrAFolderAndRefusesABadOneNamingItsFile() {
+        assertThat(parse(Map.of(), "--city", "nyc").city().name()).isEqualTo("New York City");
+        assertThat(parse(Map.of("ZONESTAT_CITY", "nyc")).city().id()).isEqualTo("nyc");
+        assertThatThrownBy(() -> parse(Map.of(), "--city", "atlantis"))
+                .hasMessageContaining(
+                        "Invalid value for option '--city': atlantis: no such folder, and no"
+                                + " shipped city of that name (shipped: baltimore, nyc)");
     }
 
     @Test
@@ -35,13 +59,28 @@ class DemoCommandTest {
                                 "1",
                                 "--port",
                                 "0"))
-                .isEqualTo(new DemoOptions(Path.of("/tmp/z"), 0, 0, 0, "none", 1, 2525));
+                .satisfies(
+                        o -> {
+                            assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/z"));
+                            assertThat(o.port()).isZero();
+                            assertThat(o.kafkaPort()).isZero();
+                            assertThat(o.feed()).isEqualTo(DemoOptions.DemoFeed.NONE);
+                            assertThat(o.parallelism()).isEqualTo(1);
+                            assertThat(o.mailPort()).isEqualTo(2525);
+                        });
+        assertThat(parse(Map.of(), "--feed", "history", "--seed", "7", "--speed", "86400"))
+                .satisfies(
+                        o -> {
+                            assertThat(o.feed()).isEqualTo(DemoOptions.DemoFeed.HISTORY);
+                            assertThat(o.seed()).isEqualTo(7);
+                            assertThat(o.speed()).isEqualTo(86_400);
+                        });
     }
 
     @Test
     void aBadValueIsRefusedNamingTheFlagAndExitsWithTwo() {
         assertThatThrownBy(() -> parse(Map.of(), "--feed", "chicago"))
-                .hasMessageContaining("'--feed': must be baltimore or none, was chicago");
+                .hasMessageContaining("'--feed': must be all, history or none, was chicago");
         assertThatThrownBy(() -> parse(Map.of(), "--parallelism", "0"))
                 .hasMessageContaining("'--parallelism': must be >= 1, was 0");
         assertThatThrownBy(() -> parse(Map.of(), "--kafka-port", "99999"))

@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +23,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.Role;
 import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.FeedReplayer;
 
-/** The one-process demo, started as {@code ./zonestat demo} starts it, on free ports. */
+/**
+ * The one-process demo with Baltimore's real history only ({@code --feed history}), on free ports:
+ * every record reconciles, and a restart keeps the history.
+ */
 class ZoneStatDemoITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -33,14 +40,27 @@ class ZoneStatDemoITCase {
     @Test
     void demoServesZonesAndTaggedEventsAndKeepsItsHistoryAcrossARestart(@TempDir Path dataDir)
             throws Exception {
-        DemoOptions options = new DemoOptions(dataDir, 0, 0, 0, "baltimore", 2, 0);
+        DemoOptions options =
+                new DemoOptions(
+                        dataDir,
+                        0,
+                        0,
+                        0,
+                        DemoOptions.DemoFeed.HISTORY,
+                        2,
+                        0,
+                        CityProfiles.shipped("baltimore"),
+                        1,
+                        Clock.fixed(Instant.parse("2019-10-22T12:00:00Z"), ZoneOffset.UTC));
         Map<Feed, Long> publishedFirstRun;
         String token;
         try (ZoneStatDemo demo = new ZoneStatDemo(options).start()) {
             token = demo.tokens().tokenFor(Role.DISPATCHER).orElseThrow();
             String base = "http://127.0.0.1:" + demo.consolePort();
 
-            assertThat(get(base + "/api/health", null).statusCode()).isEqualTo(200);
+            await("health 200 once the job runs")
+                    .atMost(Duration.ofMinutes(2))
+                    .until(() -> get(base + "/api/health", null).statusCode() == 200);
             HttpResponse<String> zones = get(base + "/api/zones?layer=neighborhoods", token);
             assertThat(zones.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(zones.body()).get("features")).hasSize(278);
@@ -156,7 +176,7 @@ class ZoneStatDemoITCase {
         try (ZoneStatDemo demo = new ZoneStatDemo(options).start()) {
             assertThat(demo.tokens().tokenFor(Role.DISPATCHER)).contains(token);
             String base = "http://127.0.0.1:" + demo.consolePort();
-            // The console refills its recent-events buffer (500) from the kept events topic.
+            // The console refills its recent-events buffer from the kept events topic.
             await().atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(500))
                     .until(
@@ -164,7 +184,7 @@ class ZoneStatDemoITCase {
                                     JSON.readTree(get(base + "/api/health", null).body())
                                                     .path("recentEvents")
                                                     .asInt()
-                                            == 500);
+                                            == ZoneStatDemo.RECENT_EVENTS);
             try (FeedReplayer probe =
                     new FeedReplayer(
                             demo.bootstrapServers(),

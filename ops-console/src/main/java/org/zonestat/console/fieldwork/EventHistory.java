@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.zonestat.console.sitevisit.CodeEnforcement;
 import org.zonestat.topics.EventMessage;
 
 /**
  * The part of {@code events} the place statistics and the Knox table need, held in memory: every
  * violent incident (homicide, shooting, aggravated assault, robbery, other violent) as a point in
- * time and space, and every 311 code-enforcement request (Housing and Community Development types,
- * {@code HCD-...}) folded from its lifecycle steps into when it was created, when it closed and
- * when it is due. A few numbers per incident or request: a city's years of violent incidents and
- * code-enforcement requests fit in tens of megabytes.
+ * time and space, and every 311 code-enforcement request (the types the city's profile lists as
+ * code enforcement, Housing and Community Development's {@code HCD-...} in Baltimore) folded from
+ * its lifecycle steps into when it was created, when it closed and when it is due. A few numbers
+ * per incident or request: a city's years of violent incidents and code-enforcement requests fit in
+ * tens of megabytes.
  *
  * <p>Filled by the console's {@code TopicFeed} from the topic's beginning; a redelivered event
  * (same id) is counted once. Thread-safe: every method synchronizes on the history.
@@ -59,13 +61,19 @@ public final class EventHistory {
         }
     }
 
+    private final CodeEnforcement codeEnforcement;
     private final Map<String, Incident> incidents = new HashMap<>();
     private final Map<String, Request> requests = new HashMap<>();
     private List<Incident> sorted;
 
+    /** An empty history that keeps the requests {@code codeEnforcement} covers. */
+    public EventHistory(CodeEnforcement codeEnforcement) {
+        this.codeEnforcement = codeEnforcement;
+    }
+
     /**
-     * Adds an event of {@code events}; anything but a violent incident or an HCD request is
-     * ignored.
+     * Adds an event of {@code events}; anything but a violent incident or a code-enforcement
+     * request is ignored.
      */
     public synchronized void accept(EventMessage e) {
         if ("incident".equals(e.stream()) && VIOLENT.contains(e.kind().toUpperCase(Locale.ROOT))) {
@@ -80,7 +88,8 @@ public final class EventHistory {
                     == null) {
                 sorted = null;
             }
-        } else if (EventMessage.REQUEST_311.equals(e.stream()) && isCodeEnforcement(e.type())) {
+        } else if (EventMessage.REQUEST_311.equals(e.stream())
+                && codeEnforcement.covers(e.type())) {
             String id = e.recordId() != null ? e.recordId() : e.eventId();
             boolean closing = e.status() != null && e.status().startsWith("Closed");
             requests.merge(
@@ -95,11 +104,6 @@ public final class EventHistory {
                             e.lat()),
                     EventHistory::fold);
         }
-    }
-
-    /** Housing and Community Development's request types: {@code HCD-...}. */
-    public static boolean isCodeEnforcement(String type) {
-        return type != null && type.startsWith("HCD-");
     }
 
     private static Request fold(Request a, Request b) {

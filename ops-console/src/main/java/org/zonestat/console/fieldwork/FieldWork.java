@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.zonestat.console.kafka.StartAt;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.kafka.TopicProgress;
+import org.zonestat.console.sitevisit.CodeEnforcement;
 import org.zonestat.topics.ActivityMessage;
 import org.zonestat.topics.EventMessage;
 import org.zonestat.topics.ForecastScoreMessage;
@@ -35,7 +36,7 @@ public final class FieldWork implements AutoCloseable {
     private final PlaceStore places = new PlaceStore();
     private final ActivityLog activities = new ActivityLog();
     private final ActivityDays activityDays = new ActivityDays();
-    private final EventHistory history = new EventHistory();
+    private final EventHistory history;
     private final HaloHistory halos = new HaloHistory();
     private final ForecastScores forecasts = new ForecastScores();
     private final FieldWriter writer;
@@ -47,6 +48,7 @@ public final class FieldWork implements AutoCloseable {
      * @param eventsTopic tagged events (incidents, 311)
      * @param hotspotsTopic halos and forecast scores
      * @param zoneStatsTopic the daily scorecard (activity counts, contact sketches)
+     * @param codeEnforcement the city's code-enforcement request types, counted around places
      */
     public FieldWork(
             TopicFeed feed,
@@ -54,8 +56,10 @@ public final class FieldWork implements AutoCloseable {
             String eventsTopic,
             String hotspotsTopic,
             String zoneStatsTopic,
+            CodeEnforcement codeEnforcement,
             FieldWorkSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.history = new EventHistory(Objects.requireNonNull(codeEnforcement, "codeEnforcement"));
         this.writer =
                 new FieldWriter(
                         bootstrapServers, settings.activitiesTopic(), settings.placesTopic());

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 
 /**
  * How the console serves Open311: the city's services, the topics a posted request goes to, and the
@@ -50,12 +52,12 @@ public record Open311Settings(
     }
 
     /**
-     * Baltimore's services, the default topics, 64 KiB bodies, 60 posts per key and 10 per address
-     * per 10 minutes, the system clock.
+     * The city's services (its profile's {@code services} list; none when it has none), the default
+     * topics, 64 KiB bodies, 60 posts per key and 10 per address per 10 minutes, the system clock.
      */
-    public static Open311Settings defaults() {
+    public static Open311Settings forCity(CityProfile city) {
         return new Open311Settings(
-                ServiceList.baltimore(),
+                ServiceList.forCity(city),
                 "requests311.raw",
                 "contacts",
                 64 * 1024,
@@ -67,6 +69,11 @@ public record Open311Settings(
                 "2019-10-18T00:00:00Z",
                 "Ask the city's 311 office.",
                 "Any ZoneStat console access token is an api_key; the city's admins issue them.");
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static Open311Settings defaults() {
+        return forCity(CityOption.defaultCity());
     }
 
     public Open311Settings withTopics(String requests, String contacts) {

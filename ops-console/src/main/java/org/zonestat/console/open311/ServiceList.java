@@ -18,16 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.zonestat.city.CityProfile;
+import org.zonestat.city.InvalidCityProfileException;
+import org.zonestat.city.Locations;
 
 /**
  * A city's Open311 services: what a resident may ask for ({@code GET services}), the attributes
  * some of them need ({@code GET services/{code}}), and how long each may take (the {@code
  * expected_datetime} of a request without a due time of its own).
  *
- * <p>Read from two classpath resources of a city, {@code zonestat/open311/<city>/services.csv}
- * (columns {@code service_code, service_name, description, group, keywords, service_level_days})
- * and {@code service-definitions.json} (service code to its attribute list, in the GeoReport
- * shape), so a city profile names its own; {@link #baltimore()} is Baltimore's 320 request types.
+ * <p>Read from a city's {@code services.csv} (columns {@code service_code, service_name,
+ * description, group, keywords, service_level_days}), which its profile names ({@code services}),
+ * and the {@code service-definitions.json} next to it, if any (service code to its attribute list,
+ * in the GeoReport shape).
  *
  * <p>Immutable and thread-safe.
  */
@@ -129,9 +132,13 @@ public final class ServiceList {
         this.byName = Collections.unmodifiableMap(names);
     }
 
-    /** Baltimore's 311 request types ({@code zonestat/open311/baltimore/}). */
-    public static ServiceList baltimore() {
-        return fromResources("zonestat/open311/baltimore/");
+    /** A city's services: its profile's {@code services} list, or none when it has none. */
+    public static ServiceList forCity(CityProfile city) {
+        try {
+            return city.services().map(ServiceList::at).orElseGet(() -> of(List.of()));
+        } catch (RuntimeException e) {
+            throw new InvalidCityProfileException(city.file() + ": services: " + e.getMessage(), e);
+        }
     }
 
     /** Services built in code (tests, a city profile that computes them). */
@@ -140,19 +147,20 @@ public final class ServiceList {
     }
 
     /**
-     * The services of the resources under {@code folder} (ending in {@code /}): {@code
-     * services.csv} and, if present, {@code service-definitions.json}.
+     * The services of a {@code services.csv} at a location ({@code classpath:...} or a file path),
+     * with the {@code service-definitions.json} next to it if there is one.
      *
-     * @throws IllegalArgumentException naming the resource and the problem
+     * @throws IllegalArgumentException naming the file and the problem
      */
-    public static ServiceList fromResources(String folder) {
+    public static ServiceList at(String servicesCsv) {
+        String folder = servicesCsv.substring(0, servicesCsv.lastIndexOf('/') + 1);
         Map<String, List<Attribute>> definitions = definitions(folder + "service-definitions.json");
         List<Service> services = new java.util.ArrayList<>();
-        String csv = folder + "services.csv";
-        try (InputStream in = resource(csv)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no service list at classpath:" + csv);
-            }
+        String csv = servicesCsv;
+        if (!Locations.exists(csv)) {
+            throw new IllegalArgumentException("no service list at " + csv);
+        }
+        try (InputStream in = Locations.open(csv)) {
             CsvMapper mapper = new CsvMapper();
             MappingIterator<Map<String, String>> rows =
                     mapper.readerForMapOf(String.class)
@@ -175,7 +183,7 @@ public final class ServiceList {
                                 definitions.getOrDefault(code, List.of())));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath:" + csv, e);
+            throw new UncheckedIOException("cannot read " + csv, e);
         }
         for (String code : definitions.keySet()) {
             if (services.stream().noneMatch(s -> s.code().equals(code))) {
@@ -189,20 +197,16 @@ public final class ServiceList {
         return new ServiceList(services);
     }
 
-    private static Map<String, List<Attribute>> definitions(String resource) {
-        try (InputStream in = resource(resource)) {
-            if (in == null) {
-                return Map.of();
-            }
+    private static Map<String, List<Attribute>> definitions(String location) {
+        if (!Locations.exists(location)) {
+            return Map.of();
+        }
+        try (InputStream in = Locations.open(location)) {
             return new ObjectMapper()
                     .readValue(in, new TypeReference<LinkedHashMap<String, List<Attribute>>>() {});
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath:" + resource, e);
+            throw new UncheckedIOException("cannot read " + location, e);
         }
-    }
-
-    private static InputStream resource(String name) {
-        return ServiceList.class.getClassLoader().getResourceAsStream(name);
     }
 
     private static String required(Map<String, String> row, String column, String csv) {

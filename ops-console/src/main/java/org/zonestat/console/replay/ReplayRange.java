@@ -17,19 +17,16 @@ import java.util.function.Supplier;
 
 /**
  * Validates the replay range parameters: either {@code week=2018-W27} (an ISO week, Monday to
- * Sunday in Baltimore) or {@code from} and {@code to}, each a Baltimore local date ({@code
- * 2018-07-02}; {@code to} inclusive) or an instant ({@code 2018-07-02T04:00:00Z}; {@code to}
- * exclusive). The range must be positive and at most {@value #MAX_DAYS} days. Errors are 400s that
- * name the parameter. With none of the three, the range is the latest complete week ({@link
+ * Sunday in the city's time zone) or {@code from} and {@code to}, each a local date of the city
+ * ({@code 2018-07-02}; {@code to} inclusive) or an instant ({@code 2018-07-02T04:00:00Z}; {@code
+ * to} exclusive). The range must be positive and at most {@value #MAX_DAYS} days. Errors are 400s
+ * that name the parameter. With none of the three, the range is the latest complete week ({@link
  * #latestCompleteWeek}).
  *
  * @param from start, inclusive
  * @param to end, exclusive
  */
 public record ReplayRange(Instant from, Instant to) {
-    /** Local dates are Baltimore's. */
-    public static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
-
     public static final int MAX_DAYS = 92;
 
     private static final DateTimeFormatter WEEK =
@@ -45,13 +42,14 @@ public record ReplayRange(Instant from, Instant to) {
      * none.
      *
      * @param lastCompleteDay the latest day the data is complete for, asked only when needed
+     * @param zone the city's time zone, which weeks and dates are local to
      */
-    public static ReplayRange of(Context ctx, Supplier<LocalDate> lastCompleteDay) {
+    public static ReplayRange of(Context ctx, Supplier<LocalDate> lastCompleteDay, ZoneId zone) {
         String week = ctx.queryParam("week");
         String from = ctx.queryParam("from");
         String to = ctx.queryParam("to");
         if (week == null && from == null && to == null) {
-            return latestCompleteWeek(lastCompleteDay.get());
+            return latestCompleteWeek(lastCompleteDay.get(), zone);
         }
         ReplayRange range;
         if (week != null && !week.isBlank()) {
@@ -67,13 +65,15 @@ public record ReplayRange(Instant from, Instant to) {
                                 + week
                                 + "'");
             }
-            range = new ReplayRange(start(monday), start(monday.plusDays(7)));
+            range = new ReplayRange(start(monday, zone), start(monday.plusDays(7), zone));
         } else {
             if (from == null || from.isBlank() || to == null || to.isBlank()) {
                 throw new BadRequestResponse(
                         "query parameters 'from' and 'to' (dates like 2018-07-02 or instants) or 'week' (like 2018-W27) are required");
             }
-            range = new ReplayRange(instant(from, "from", false), instant(to, "to", true));
+            range =
+                    new ReplayRange(
+                            instant(from, "from", false, zone), instant(to, "to", true, zone));
         }
         if (!range.to.isAfter(range.from)) {
             throw new BadRequestResponse("query parameter 'to' must be after 'from'");
@@ -87,23 +87,23 @@ public record ReplayRange(Instant from, Instant to) {
 
     /**
      * The latest ISO week (Monday to Sunday) that ends on or before {@code lastCompleteDay}: its
-     * own week when that day is a Sunday, else the week before.
+     * own week when that day is a Sunday, else the week before; days local to {@code zone}.
      */
-    public static ReplayRange latestCompleteWeek(LocalDate lastCompleteDay) {
+    public static ReplayRange latestCompleteWeek(LocalDate lastCompleteDay, ZoneId zone) {
         LocalDate sunday = lastCompleteDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
-        return new ReplayRange(start(sunday.minusDays(6)), start(sunday.plusDays(1)));
+        return new ReplayRange(start(sunday.minusDays(6), zone), start(sunday.plusDays(1), zone));
     }
 
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(BALTIMORE).toInstant();
+    private static Instant start(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
-    private static Instant instant(String raw, String name, boolean endOfDay) {
+    private static Instant instant(String raw, String name, boolean endOfDay, ZoneId zone) {
         String value = raw.strip();
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return start(endOfDay ? day.plusDays(1) : day);
+                return start(endOfDay ? day.plusDays(1) : day, zone);
             }
             return Instant.parse(value);
         } catch (DateTimeException e) {

@@ -3,6 +3,7 @@ package org.zonestat.console.replay;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 import org.zonestat.console.Access;
 import org.zonestat.console.ClasspathFile;
@@ -20,14 +21,17 @@ import org.zonestat.console.RouteGroup;
 public final class ReplayRoutes implements RouteGroup {
     private final ReplayReader reader;
     private final Supplier<LocalDate> lastCompleteDay;
+    private final ZoneId timeZone;
 
     /**
      * @param reader reads the topics
      * @param lastCompleteDay the latest day the data is complete for (the huddle's "today")
+     * @param timeZone the city's zone: a week or a date is local to it
      */
-    public ReplayRoutes(ReplayReader reader, Supplier<LocalDate> lastCompleteDay) {
+    public ReplayRoutes(ReplayReader reader, Supplier<LocalDate> lastCompleteDay, ZoneId timeZone) {
         this.reader = reader;
         this.lastCompleteDay = lastCompleteDay;
+        this.timeZone = timeZone;
     }
 
     @Override
@@ -43,7 +47,7 @@ public final class ReplayRoutes implements RouteGroup {
     /** {@code GET /api/replay[?week=|from=&to=]}. */
     private void range(Context ctx) {
         Role role = Access.role(ctx);
-        ReplayRange range = ReplayRange.of(ctx, lastCompleteDay);
+        ReplayRange range = ReplayRange.of(ctx, lastCompleteDay, timeZone);
         ctx.json(reader.read(range.from(), range.to(), role::maySee));
     }
 }

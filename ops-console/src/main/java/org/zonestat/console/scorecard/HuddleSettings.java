@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 import org.zonestat.topics.Topics;
 
 /**
@@ -12,9 +14,10 @@ import org.zonestat.topics.Topics;
  * @param zoneStatsTopic the per-zone daily scorecard topic
  * @param hotspotsTopic the hot-spot topic (Gi* cells)
  * @param actionItemsTopic the compacted topic holding the action items (created if missing)
- * @param timeZone the time zone of local dates ({@code America/New_York})
+ * @param timeZone the time zone of local dates: the city's
  * @param goalPercent the goal as a change against last year, e.g. {@code -15.0}
- * @param huddleLayer the layer whose zones the huddle wall and the public page show
+ * @param huddleLayer the layer whose zones the huddle wall and the public page show: the city's
+ *     focus layer
  * @param huddleDate the huddle's "today"; null means the latest day in {@code zone-stats} for the
  *     layer, or the clock's date when there is none
  * @param rotateSeconds how long the huddle wall shows each zone before the next
@@ -48,21 +51,26 @@ public record HuddleSettings(
     }
 
     /**
-     * The default topics ({@link Topics#defaults()}); Baltimore time; goal −15%; the VRI zones;
-     * today = the latest day in the data; 12 s per zone; the system clock.
+     * A city's huddle: its time zone, goal and focus layer; the default topics ({@link
+     * Topics#defaults()}); today = the latest day in the data; 12 s per zone; the system clock.
      */
-    public static HuddleSettings defaults() {
+    public static HuddleSettings forCity(CityProfile city) {
         Topics topics = Topics.defaults();
         return new HuddleSettings(
                 topics.zoneStats(),
                 topics.hotspots(),
                 topics.actionItems(),
-                ZoneId.of("America/New_York"),
-                -15.0,
-                "vri-zones",
+                city.timeZone(),
+                city.goalPercent(),
+                city.focusLayer(),
                 null,
                 12,
                 Clock.systemUTC());
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static HuddleSettings defaults() {
+        return forCity(CityOption.defaultCity());
     }
 
     public HuddleSettings withTopics(String zoneStats, String hotspots, String actionItems) {

@@ -22,15 +22,15 @@ import org.zonestat.geo.ZoneLocator;
  * Ranks the zones of one layer for the next rotation of site visits, from the {@code events} and
  * {@code alerts} the console reads: recent violence, and open or overdue 311 code-enforcement work.
  *
- * <p>For a plan as of Baltimore date {@code asOf} (inclusive) over {@code days} days:
+ * <p>For a plan as of a local date of the city {@code asOf} (inclusive) over {@code days} days:
  *
  * <ul>
  *   <li><b>violence</b>: incident events with {@code occurredAt} in the last {@code days} days up
  *       to the end of {@code asOf}: {@code HOMICIDE}, {@code SHOOTING}, and other violent ({@code
  *       AGGRAVATED_ASSAULT}, {@code ROBBERY}, {@code OTHER_VIOLENT}).
- *   <li><b>open code-enforcement requests</b>: 311 requests of a Housing and Community Development
- *       type ({@code HCD-...}, Baltimore's code enforcement) whose latest update up to the end of
- *       {@code asOf} (looking back {@value #REQUEST_LOOKBACK_DAYS} days) is not a {@code Closed...}
+ *   <li><b>open code-enforcement requests</b>: 311 requests of a code-enforcement type ({@link
+ *       CodeEnforcement}, from the city's profile) whose latest update up to the end of {@code
+ *       asOf} (looking back {@value #REQUEST_LOOKBACK_DAYS} days) is not a {@code Closed...}
  *       status. The zone is that of the latest update.
  *   <li><b>overdue</b>: those open requests with an {@code overdue-311} alert (subject = the
  *       request id) at or before the end of {@code asOf}.
@@ -48,7 +48,7 @@ import org.zonestat.geo.ZoneLocator;
  * <p>Immutable and thread-safe.
  *
  * @param layer the layer id
- * @param asOf the last day counted (Baltimore local date)
+ * @param asOf the last day counted (a local date of the city)
  * @param days the violence window in days
  * @param from violence window start (inclusive)
  * @param until the end of {@code asOf} (exclusive)
@@ -56,7 +56,6 @@ import org.zonestat.geo.ZoneLocator;
  */
 public record SiteVisitPlan(
         String layer, LocalDate asOf, int days, Instant from, Instant until, List<Row> rows) {
-    public static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
     public static final int REQUEST_LOOKBACK_DAYS = 365;
     public static final double HOMICIDE_WEIGHT = 10;
     public static final double SHOOTING_WEIGHT = 5;
@@ -90,23 +89,23 @@ public record SiteVisitPlan(
             int overdueRequests,
             String explanation) {}
 
-    /** The end of a plan's windows: the start of the day after {@code asOf} in Baltimore. */
-    public static Instant until(LocalDate asOf) {
-        return asOf.plusDays(1).atStartOfDay(BALTIMORE).toInstant();
+    /** The end of a plan's windows: the start of the day after {@code asOf} in {@code zone}. */
+    public static Instant until(LocalDate asOf, ZoneId zone) {
+        return asOf.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** The earliest time any input may have: the start of the request lookback. */
-    public static Instant readFrom(LocalDate asOf, int days) {
+    public static Instant readFrom(LocalDate asOf, int days, ZoneId zone) {
         return asOf.plusDays(1)
                 .minusDays(Math.max(days, REQUEST_LOOKBACK_DAYS))
-                .atStartOfDay(BALTIMORE)
+                .atStartOfDay(zone)
                 .toInstant();
     }
 
     /** Whether an event or alert can matter to a plan: the reader keeps only these. */
-    public static boolean relevant(Object item) {
+    public static boolean relevant(Object item, CodeEnforcement codeEnforcement) {
         if (item instanceof LiveEvent e) {
-            return violent(e.kind()) || codeEnforcement(e);
+            return violent(e.kind()) || codeEnforcement(e, codeEnforcement);
         }
         return item instanceof LiveAlert a && "overdue-311".equals(a.type());
     }
@@ -115,17 +114,21 @@ public record SiteVisitPlan(
      * Ranks every zone of the locator's layer; inputs outside the windows are ignored.
      *
      * @param locator the layer as it is now, which places each event
+     * @param timeZone the city's zone, whose local days the windows are
+     * @param codeEnforcement the request types counted as code-enforcement work
      */
     public static SiteVisitPlan rank(
             ZoneLocator locator,
             LocalDate asOf,
             int days,
+            ZoneId timeZone,
+            CodeEnforcement codeEnforcement,
             List<LiveEvent> events,
             List<LiveAlert> alerts) {
         ZoneLayer layer = locator.layer();
-        Instant until = until(asOf);
-        Instant from = asOf.plusDays(1).minusDays(days).atStartOfDay(BALTIMORE).toInstant();
-        Instant requestsFrom = readFrom(asOf, days);
+        Instant until = until(asOf, timeZone);
+        Instant from = asOf.plusDays(1).minusDays(days).atStartOfDay(timeZone).toInstant();
+        Instant requestsFrom = readFrom(asOf, days, timeZone);
         Map<String, int[]> counts =
                 new HashMap<>(); // zone -> homicides, shootings, other, open, overdue
         Map<String, LiveEvent> latestRequest = new HashMap<>();
@@ -139,7 +142,8 @@ public record SiteVisitPlan(
                     int[] c = counts.computeIfAbsent(zone, z -> new int[5]);
                     c[e.kind().equals("HOMICIDE") ? 0 : e.kind().equals("SHOOTING") ? 1 : 2]++;
                 }
-            } else if (codeEnforcement(e) && !e.occurredAt().isBefore(requestsFrom)) {
+            } else if (codeEnforcement(e, codeEnforcement)
+                    && !e.occurredAt().isBefore(requestsFrom)) {
                 latestRequest.merge(requestId(e), e, (a, b) -> later(a, b));
             }
         }
@@ -262,10 +266,8 @@ public record SiteVisitPlan(
         return kind.equals("HOMICIDE") || kind.equals("SHOOTING") || OTHER_VIOLENT.contains(kind);
     }
 
-    private static boolean codeEnforcement(LiveEvent e) {
-        return e.kind().equals("REQUEST_311")
-                && e.type() != null
-                && e.type().toUpperCase(Locale.ROOT).startsWith("HCD-");
+    private static boolean codeEnforcement(LiveEvent e, CodeEnforcement types) {
+        return e.kind().equals("REQUEST_311") && types.covers(e.type());
     }
 
     private static boolean closed(String status) {

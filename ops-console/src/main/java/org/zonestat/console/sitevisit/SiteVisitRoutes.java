@@ -3,6 +3,7 @@ package org.zonestat.console.sitevisit;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -26,6 +27,8 @@ import org.zonestat.geo.ZoneLayer;
 public final class SiteVisitRoutes implements RouteGroup {
     private final ReplayReader reader;
     private final Supplier<ZoneCatalog> catalog;
+    private final ZoneId timeZone;
+    private final CodeEnforcement codeEnforcement;
 
     /** The JSON answer: the plan plus how it was made. */
     public record Answer(
@@ -41,10 +44,18 @@ public final class SiteVisitRoutes implements RouteGroup {
     /**
      * @param reader reads the topics
      * @param catalog the layers as they are now
+     * @param timeZone the city's zone, whose local days the plan counts
+     * @param codeEnforcement the city's code-enforcement request types
      */
-    public SiteVisitRoutes(ReplayReader reader, Supplier<ZoneCatalog> catalog) {
+    public SiteVisitRoutes(
+            ReplayReader reader,
+            Supplier<ZoneCatalog> catalog,
+            ZoneId timeZone,
+            CodeEnforcement codeEnforcement) {
         this.reader = reader;
         this.catalog = catalog;
+        this.timeZone = timeZone;
+        this.codeEnforcement = codeEnforcement;
     }
 
     @Override
@@ -66,14 +77,22 @@ public final class SiteVisitRoutes implements RouteGroup {
         int days = q.days();
         // Tips are left out for every role: a plan may be shared beyond analysts.
         Predicate<LiveItem> keep =
-                item -> !item.revealsTip() && role.maySee(item) && SiteVisitPlan.relevant(item);
+                item ->
+                        !item.revealsTip()
+                                && role.maySee(item)
+                                && SiteVisitPlan.relevant(item, codeEnforcement);
         ReplayReader.Range range =
-                reader.read(SiteVisitPlan.readFrom(asOf, days), SiteVisitPlan.until(asOf), keep);
+                reader.read(
+                        SiteVisitPlan.readFrom(asOf, days, timeZone),
+                        SiteVisitPlan.until(asOf, timeZone),
+                        keep);
         SiteVisitPlan plan =
                 SiteVisitPlan.rank(
                         now.locator(layer.id()).orElseThrow(),
                         asOf,
                         days,
+                        timeZone,
+                        codeEnforcement,
                         range.events(),
                         range.alerts());
         String file = "site-visits-" + layer.id() + "-" + asOf;

@@ -46,6 +46,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.ConsoleConfig;
@@ -110,7 +111,7 @@ class FieldWorkITCase {
         BrowserSupport.requireBrowser();
         broker = KAFKA.broker();
         broker.createTopics(T.newTopics(1, (short) 1));
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         org.locationtech.jts.geom.Point p =
                 catalog.layer(VRI).orElseThrow().zones().stream()
                         .filter(z -> z.name().equals("Western"))

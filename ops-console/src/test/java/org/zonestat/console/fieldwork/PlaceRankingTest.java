@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zonestat.city.CityProfiles;
+import org.zonestat.console.sitevisit.CodeEnforcement;
 import org.zonestat.geo.Distances;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
@@ -34,7 +37,9 @@ class PlaceRankingTest {
     private static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
     private static final double R = 100;
     private static final List<PlaceMessage> PLACES = new ArrayList<>();
-    private static final EventHistory HISTORY = new EventHistory();
+    private static final CodeEnforcement CODE_ENFORCEMENT =
+            new CodeEnforcement(CityProfiles.shipped("baltimore").codeEnforcement());
+    private static final EventHistory HISTORY = new EventHistory(CODE_ENFORCEMENT);
     private static final List<RawIncident> INCIDENTS = new ArrayList<>();
     private static final List<RawRequestStep> STEPS = new ArrayList<>();
 
@@ -90,7 +95,7 @@ class PlaceRankingTest {
             Instant end = asOf.plusDays(1).atStartOfDay(BALTIMORE).toInstant();
             Instant from90 = asOf.minusDays(89).atStartOfDay(BALTIMORE).toInstant();
             Instant from365 = asOf.minusDays(364).atStartOfDay(BALTIMORE).toInstant();
-            Map<String, PlaceMessage> byId = new java.util.HashMap<>();
+            Map<String, PlaceMessage> byId = new HashMap<>();
             PLACES.forEach(p -> byId.put(p.placeId(), p));
             long nonZero = 0;
             for (PlaceRanking.Row row : rows) {
@@ -135,7 +140,7 @@ class PlaceRankingTest {
         List<PlaceRanking.Row> rows =
                 new PlaceRanking(BALTIMORE, 200)
                         .rank(PLACES, asOf, HISTORY, new HaloHistory(), Set.of(), Map.of());
-        Map<String, EventHistory.Request> requests = new java.util.HashMap<>();
+        Map<String, EventHistory.Request> requests = new HashMap<>();
         for (EventHistory.Request r : HISTORY.requestsBefore(end)) {
             requests.put(r.requestId(), r);
         }
@@ -155,7 +160,7 @@ class PlaceRankingTest {
             withOpen += open > 0 ? 1 : 0;
         }
         assertThat(withOpen).isPositive();
-        assertThat(requests.values()).allMatch(r -> EventHistory.isCodeEnforcement(r.type()));
+        assertThat(requests.values()).allMatch(r -> CODE_ENFORCEMENT.covers(r.type()));
     }
 
     @Test
@@ -198,7 +203,7 @@ class PlaceRankingTest {
                         .rank(
                                 List.of(a, b),
                                 asOf,
-                                new EventHistory(),
+                                new EventHistory(CODE_ENFORCEMENT),
                                 halos,
                                 Set.of(cell),
                                 Map.of(b.placeId(), List.of(inspected)));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.ConsoleJson;
 import org.zonestat.console.scorecard.Open311Requests.ServiceRequest;
 
@@ -18,7 +19,8 @@ import org.zonestat.console.scorecard.Open311Requests.ServiceRequest;
 class GeoReportRequestTest {
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
     private static final ZoneId BALTIMORE = ZoneId.of("America/New_York");
-    private static final ServiceList SERVICES = ServiceList.baltimore();
+    private static final ServiceList SERVICES =
+            ServiceList.forCity(CityProfiles.shipped("baltimore"));
 
     private static ServiceRequest request(String status, String address, Instant due) {
         return new ServiceRequest(

@@ -47,6 +47,7 @@ import org.locationtech.jts.geom.Point;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
@@ -93,7 +94,7 @@ class Open311ConformanceITCase {
             KAFKA.broker().createTopic(t, 1, Map.of());
         }
         Point p =
-                ZoneCatalog.baltimore()
+                ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
                         .layer("vri-zones")
                         .orElseThrow()
                         .zone(0)

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.console.scorecard.Open311Requests.ServiceRequest;
 
 /** The GeoReport v2 query parameters of {@code requests.json} ({@link Open311Query}). */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class Open311QueryTest {
-    private static final ServiceList SERVICES = ServiceList.baltimore();
+    private static final ServiceList SERVICES =
+            ServiceList.forCity(CityProfiles.shipped("baltimore"));
 
     private static ServiceRequest request(String id, String status, String requestedAt) {
         return request(id, "SW-Dirty Alley", status, requestedAt);

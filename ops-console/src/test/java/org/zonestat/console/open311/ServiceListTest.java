@@ -6,12 +6,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.zonestat.city.CityProfiles;
+import org.zonestat.jobs.analytics.AnalyticsConfig;
 import org.zonestat.jobs.analytics.ServiceLevels;
 
-/** Baltimore's Open311 service list ({@link ServiceList#baltimore()}). */
+/** Baltimore's Open311 service list, as its city profile names it. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ServiceListTest {
-    private final ServiceList services = ServiceList.baltimore();
+    private final ServiceList services = ServiceList.forCity(CityProfiles.shipped("baltimore"));
 
     @Test
     void every_baltimore_request_type_is_a_service_with_a_unique_code() {
@@ -25,7 +27,8 @@ class ServiceListTest {
 
     @Test
     void the_service_levels_are_the_jobs_so_expected_and_due_times_agree() {
-        ServiceLevels job = ServiceLevels.baltimore();
+        ServiceLevels job =
+                AnalyticsConfig.forCity(CityProfiles.shipped("baltimore")).serviceLevels();
         for (ServiceList.Service s : services.all()) {
             assertThat(s.serviceLevel()).as(s.name()).isEqualTo(job.forType(s.name()));
         }

@@ -3,6 +3,7 @@ package org.zonestat.console.sitevisit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -20,8 +21,9 @@ class SiteVisitExportTest {
                         "vri-zones",
                         asOf,
                         28,
-                        SiteVisitPlan.until(asOf).minusSeconds(28 * 86_400),
-                        SiteVisitPlan.until(asOf),
+                        SiteVisitPlan.until(asOf, ZoneId.of("America/New_York"))
+                                .minusSeconds(28 * 86_400),
+                        SiteVisitPlan.until(asOf, ZoneId.of("America/New_York")),
                         List.of(
                                 new SiteVisitPlan.Row(
                                         1, "Western", 4, 15.5, 1, 1, 0, 1, 0, "1 shooting"),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 
 /** The query parameters of {@code /api/site-visits} ({@link SiteVisitQuery}). */
@@ -23,7 +24,7 @@ class SiteVisitQueryTest {
 
     @BeforeAll
     static void loadCatalog() {
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
     }
 
     private static SiteVisitQuery parse(String... pairs) {

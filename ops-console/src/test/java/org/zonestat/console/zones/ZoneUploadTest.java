@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 
 /** The checks of a zone-layer upload ({@link ZoneUpload}), before anything is published. */
@@ -23,7 +24,7 @@ class ZoneUploadTest {
 
     @BeforeAll
     static void loadCatalog() {
-        catalog = ZoneCatalog.baltimore();
+        catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
     }
 
     private static byte[] layer(String property, String name) {

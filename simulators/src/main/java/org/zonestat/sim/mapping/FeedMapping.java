@@ -52,15 +52,18 @@ public final class FeedMapping {
                     "open311-georeport-v2",
                     "baltimore-activities-sample");
 
-    /** The incident kinds of the {@code incidents.raw} contract. */
-    public static final Set<String> INCIDENT_KINDS =
-            Set.of(
+    /** The incident kinds of the {@code incidents.raw} contract, most severe first. */
+    public static final List<String> INCIDENT_KINDS_BY_SEVERITY =
+            List.of(
                     "HOMICIDE",
                     "SHOOTING",
                     "AGGRAVATED_ASSAULT",
                     "ROBBERY",
                     "OTHER_VIOLENT",
                     "OTHER");
+
+    /** The incident kinds of the {@code incidents.raw} contract. */
+    public static final Set<String> INCIDENT_KINDS = Set.copyOf(INCIDENT_KINDS_BY_SEVERITY);
 
     /**
      * Columns about people (victims, suspects, tipsters) that a mapping may never copy: records
@@ -152,6 +155,15 @@ public final class FeedMapping {
     private final Optional<Lifecycle> lifecycle;
     private final Optional<ValueMapping> agency;
     private final ContactTokens contactTokens;
+    private final Optional<Merge> merge;
+
+    /**
+     * Rows that share an id are one record ({@code id.repeats=merge}), as in victim-level exports
+     * where an incident with three victims has three rows: the record is the first row's, with the
+     * most severe kind of all the rows ({@link #INCIDENT_KINDS_BY_SEVERITY}) and, if {@code
+     * countField} is set, the number of rows in that field.
+     */
+    public record Merge(Optional<String> countField) {}
 
     private FeedMapping(String name, Properties properties) {
         this(name, properties, null);
@@ -191,6 +203,7 @@ public final class FeedMapping {
             this.fields = List.of();
             this.lifecycle = Optional.empty();
             this.agency = Optional.empty();
+            this.merge = Optional.empty();
             k.requireAllUsed();
             return;
         }
@@ -255,6 +268,7 @@ public final class FeedMapping {
             }
         }
         this.fields = parseFields(name, k, feed);
+        this.merge = parseMerge(name, k, feed, idColumn.isPresent(), fields);
         lifecycle.ifPresent(
                 l ->
                         l.updateOnlyFields()
@@ -501,6 +515,56 @@ public final class FeedMapping {
 
     public Optional<Lifecycle> lifecycle() {
         return lifecycle;
+    }
+
+    /** How rows sharing an id become one record, or empty when each row is its own record. */
+    public Optional<Merge> merge() {
+        return merge;
+    }
+
+    private static Optional<Merge> parseMerge(
+            String name, MappingKeys k, Feed feed, boolean hasIdColumn, List<FieldSpec> fields) {
+        String repeats = k.optional("id.repeats").orElse("keep");
+        Optional<String> countField = k.optional("id.repeats.count-field");
+        switch (repeats) {
+            case "keep" -> {
+                if (countField.isPresent()) {
+                    throw new InvalidInputException(
+                            "mapping " + name + ": id.repeats.count-field needs id.repeats=merge");
+                }
+                return Optional.empty();
+            }
+            case "merge" -> {
+                if (!hasIdColumn) {
+                    throw new InvalidInputException(
+                            "mapping " + name + ": id.repeats=merge needs id.column");
+                }
+                if (feed != Feed.INCIDENTS) {
+                    throw new InvalidInputException(
+                            "mapping " + name + ": id.repeats=merge is for feed incidents");
+                }
+                countField.ifPresent(
+                        f -> {
+                            if (RESERVED_FIELDS.contains(f)
+                                    || fields.stream().anyMatch(s -> s.name().equals(f))) {
+                                throw new InvalidInputException(
+                                        "mapping "
+                                                + name
+                                                + ": id.repeats.count-field '"
+                                                + f
+                                                + "' is already a field of the record");
+                            }
+                        });
+                return Optional.of(new Merge(countField));
+            }
+            default ->
+                    throw new InvalidInputException(
+                            "mapping "
+                                    + name
+                                    + ": id.repeats must be keep or merge, was '"
+                                    + repeats
+                                    + "'");
+        }
     }
 
     private static Feed parseFeed(String text) {

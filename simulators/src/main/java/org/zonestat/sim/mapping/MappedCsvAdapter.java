@@ -33,6 +33,11 @@ import org.zonestat.topics.RawTip;
  * before any row is read); a row that cannot be read (no id, a time in no known format, a row with
  * another number of fields than the header, ...) is rejected with its line and the reason.
  *
+ * <p>With {@code id.repeats=merge} ({@link FeedMapping.Merge}) the rows that share an id become one
+ * record, given to the sink after the last row has been read (in the order of their first rows);
+ * each further row of an id is reported as accepted with no record of its own, so rows still
+ * reconcile. The records of the file are then held in memory until it ends.
+ *
  * <p>Each row becomes the raw contract's record of the mapping's feed ({@code RawIncident}, {@code
  * RawRequestStep}, {@code RawTip}); the mapping's {@code field.*} columns travel as the record's
  * other fields. A coordinate that is not a number rejects the row, naming the column; rows without
@@ -91,6 +96,7 @@ public final class MappedCsvAdapter implements RecordAdapter {
                                 + headerFields
                                 + ")");
             }
+            Merging merging = mapping.merge().map(Merging::new).orElse(null);
             List<String> values;
             while ((values = reader.next()) != null) {
                 if (values.size() == 1 && values.get(0).isEmpty()) {
@@ -116,10 +122,74 @@ public final class MappedCsvAdapter implements RecordAdapter {
                     sink.rejected(new Rejection(name, line, e.getMessage()));
                     continue;
                 }
-                sink.accepted(records);
+                if (merging != null) {
+                    merging.add(records.get(0), sink);
+                } else {
+                    sink.accepted(records);
+                }
+            }
+            if (merging != null) {
+                merging.finish(sink);
             }
         } catch (IOException e) {
             throw new InvalidInputException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The records of rows that share an id, merged into one per id (the first row's, with the most
+     * severe kind of an incident's rows and the number of rows); one instance per file.
+     */
+    private static final class Merging {
+        private final FeedMapping.Merge merge;
+        private final Map<String, RawEvent> firsts = new LinkedHashMap<>();
+        private final Map<String, String> kinds = new HashMap<>();
+        private final Map<String, Integer> rows = new HashMap<>();
+
+        Merging(FeedMapping.Merge merge) {
+            this.merge = merge;
+        }
+
+        void add(RawEvent record, RecordSink sink) {
+            String id = record.key();
+            if (firsts.putIfAbsent(id, record) != null) {
+                sink.accepted(List.of());
+            }
+            rows.merge(id, 1, Integer::sum);
+            if (record.record() instanceof RawIncident incident) {
+                kinds.merge(id, incident.kind(), Merging::moreSevere);
+            }
+        }
+
+        void finish(RecordSink sink) {
+            firsts.forEach(
+                    (id, first) -> {
+                        RawEvent merged = first;
+                        if (first.record() instanceof RawIncident i) {
+                            Map<String, Object> details = new LinkedHashMap<>(i.details());
+                            merge.countField().ifPresent(f -> details.put(f, rows.get(id)));
+                            merged =
+                                    RawEvent.of(
+                                            new RawIncident(
+                                                    i.id(),
+                                                    i.source(),
+                                                    kinds.get(id),
+                                                    i.type(),
+                                                    i.occurredAt(),
+                                                    i.lat(),
+                                                    i.lon(),
+                                                    i.address(),
+                                                    details));
+                        }
+                        sink.accepted(List.of(merged));
+                    });
+        }
+
+        private static String moreSevere(String a, String b) {
+            List<String> order = FeedMapping.INCIDENT_KINDS_BY_SEVERITY;
+            int ia = order.indexOf(a);
+            int ib = order.indexOf(b);
+            return ib >= 0 && (ia < 0 || ib < ia) ? b : a;
         }
     }
 

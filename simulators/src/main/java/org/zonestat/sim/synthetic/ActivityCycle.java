@@ -1,12 +1,11 @@
 package org.zonestat.sim.synthetic;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 
 /**
  * How a stream's intensity varies over the local week: an hour-of-day profile times a day-of-week
- * factor, in Baltimore time. Shootings peak late at night and on weekends, 311 requests in weekday
+ * factor, in the city's time. Shootings peak late at night and on weekends, 311 requests in weekday
  * business hours, tips in the evening.
  *
  * <p>Immutable; thread-safe.
@@ -31,8 +30,6 @@ enum ActivityCycle {
                 1.1, 1.2, 1.3, 1.4, 1.4, 1.3, 1.0, 0.7
             },
             new double[] {1.0, 1.0, 1.0, 1.0, 1.0, 1.1, 1.1});
-
-    private static final ZoneRules BALTIMORE = ZoneId.of("America/New_York").getRules();
 
     private final double[] hourly;
     private final double[] daily;
@@ -61,12 +58,13 @@ enum ActivityCycle {
     }
 
     /**
-     * The intensity factor at an instant, relative to the weekly mean (so rates are per-day means).
+     * The intensity factor at an instant in a city with these zone rules, relative to the weekly
+     * mean (so rates are per-day means).
      */
-    double factor(long epochMillis) {
+    double factor(long epochMillis, ZoneRules zone) {
         long local =
                 Math.floorDiv(epochMillis, 1000)
-                        + BALTIMORE.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds();
+                        + zone.getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds();
         int hour = (int) (Math.floorMod(local, 86_400L) / 3600);
         int dayOfWeek =
                 (int)

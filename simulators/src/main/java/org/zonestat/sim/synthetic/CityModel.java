@@ -1,5 +1,6 @@
 package org.zonestat.sim.synthetic;
 
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,15 +14,16 @@ import org.zonestat.sim.Feed;
  *
  * <ul>
  *   <li><b>Shootings</b>: a self-exciting (Hawkes) process in its cluster form. Background
- *       shootings arrive as a Poisson process (2 a day × multiplier, more at night and at weekends)
- *       at real Baltimore shooting locations jittered by 60 m; each shooting triggers Poisson(0.3)
- *       offspring within 400 m (half-normal distance, σ 150 m) and 14 days (truncated exponential,
- *       mean 2.5 days), which trigger their own: near-repeat clusters. 22% are homicides.
- *   <li><b>311 requests</b>: 1,050 a day × multiplier, in weekday business hours, at real 311
- *       request locations; the type is drawn from Baltimore's request types by their frequency.
- *       Each request is delivered as its lifecycle: {@code New}, then {@code Open} (hours later),
- *       then {@code Closed} after a log-normal delay around its agency's median; its due date is
- *       the agency's service level, so some close overdue.
+ *       shootings arrive as a Poisson process (2 a day × multiplier, more at night and at weekends,
+ *       in the city's local time) at the city's real shooting locations jittered by 60 m; each
+ *       shooting triggers Poisson(0.3) offspring within 400 m (half-normal distance, σ 150 m) and
+ *       14 days (truncated exponential, mean 2.5 days), which trigger their own: near-repeat
+ *       clusters. 22% are homicides.
+ *   <li><b>311 requests</b>: 1,050 a day × multiplier, in weekday business hours, at the city's
+ *       real 311 request locations; the type is drawn from its request types by their weight. Each
+ *       request is delivered as its lifecycle: {@code New}, then {@code Open} (hours later), then
+ *       {@code Closed} after a log-normal delay around its agency's median; its due date is the
+ *       agency's service level, so some close overdue.
  *   <li><b>Tips</b>: 12 a day × multiplier near real shooting places (250 m jitter), plus, for 40%
  *       of shootings, a tip within 300 m and 48 h after it. A tip has a category and a short text,
  *       never any tipster identity.
@@ -29,7 +31,8 @@ import org.zonestat.sim.Feed;
  *
  * Everything about an event (place, kind, type, delays, offspring) comes from a random stream
  * seeded by (seed, process, arrival number) or by its parent's seed and its child number, so the
- * same seed always gives the same city.
+ * same seed always gives the same city. Where (and in which time zone) it happens is a {@link
+ * CityGeography}; the multiplier is the options' times the city's.
  *
  * <p>Not thread-safe: one consumer.
  */
@@ -87,31 +90,45 @@ final class CityModel {
             new PriorityQueue<>(
                     Comparator.comparingLong((Pending p) -> p.event().at())
                             .thenComparingLong(Pending::order));
-    private final RealPlaces shootingPlaces = RealPlaces.shootings();
-    private final RealPlaces requestPlaces = RealPlaces.requests311();
-    private final ServiceRequestTypes types = ServiceRequestTypes.baltimore();
+    private final RealPlaces shootingPlaces;
+    private final RealPlaces requestPlaces;
+    private final ServiceRequestTypes types;
     private final double[] point = new double[2];
     private long order;
 
     private final boolean withTips;
 
-    CityModel(long seed, long startMillis, double multiplier, Set<Feed> feeds) {
+    CityModel(
+            long seed,
+            long startMillis,
+            double runMultiplier,
+            Set<Feed> feeds,
+            CityGeography city) {
         this.seed = seed;
         this.idPrefix = "syn" + seed + "-";
         this.withTips = feeds.contains(Feed.TIPS);
+        this.shootingPlaces = city.shootings();
+        this.requestPlaces = city.requests();
+        this.types = city.requestTypes().orElse(null);
+        double multiplier = runMultiplier * city.rateMultiplier();
+        ZoneRules zone = city.timeZone().getRules();
         this.shootings =
                 new PoissonArrivals(
                         seed,
                         SHOOTING_STREAM,
                         feeds.contains(Feed.INCIDENTS) ? SHOOTINGS_PER_DAY * multiplier : 0,
                         ActivityCycle.SHOOTINGS,
+                        zone,
                         startMillis);
         this.requests =
                 new PoissonArrivals(
                         seed,
                         REQUEST_STREAM,
-                        feeds.contains(Feed.REQUESTS311) ? REQUESTS_PER_DAY * multiplier : 0,
+                        feeds.contains(Feed.REQUESTS311) && types != null
+                                ? REQUESTS_PER_DAY * multiplier
+                                : 0,
                         ActivityCycle.REQUESTS_311,
+                        zone,
                         startMillis);
         this.tips =
                 new PoissonArrivals(
@@ -119,6 +136,7 @@ final class CityModel {
                         TIP_STREAM,
                         withTips ? TIPS_PER_DAY * multiplier : 0,
                         ActivityCycle.TIPS,
+                        zone,
                         startMillis);
     }
 

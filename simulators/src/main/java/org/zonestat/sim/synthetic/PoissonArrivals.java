@@ -1,17 +1,19 @@
 package org.zonestat.sim.synthetic;
 
+import java.time.zone.ZoneRules;
 import java.util.SplittableRandom;
 
 /**
- * Arrival times of a non-homogeneous Poisson process whose rate follows an {@link ActivityCycle}
- * (Lewis-Shedler thinning), with each accepted arrival numbered 0, 1, 2, ... so that what happens
- * at it can be derived from (seed, stream, number) alone.
+ * Arrival times of a non-homogeneous Poisson process whose rate follows an {@link ActivityCycle} in
+ * the city's local time (Lewis-Shedler thinning), with each accepted arrival numbered 0, 1, 2, ...
+ * so that what happens at it can be derived from (seed, stream, number) alone.
  *
  * <p>Not thread-safe.
  */
 final class PoissonArrivals {
     private final SplittableRandom candidates;
     private final ActivityCycle cycle;
+    private final ZoneRules zone;
     private final double maxRatePerMilli;
     private final double maxFactor;
     private long time;
@@ -21,9 +23,16 @@ final class PoissonArrivals {
      * @param perDay the mean number of arrivals per day; 0 = none ({@link #time()} is then {@code
      *     Long.MAX_VALUE})
      */
-    PoissonArrivals(long seed, int stream, double perDay, ActivityCycle cycle, long startMillis) {
+    PoissonArrivals(
+            long seed,
+            int stream,
+            double perDay,
+            ActivityCycle cycle,
+            ZoneRules zone,
+            long startMillis) {
         this.candidates = Seeds.random(seed, stream, -1);
         this.cycle = cycle;
+        this.zone = zone;
         this.maxFactor = cycle.maxFactor();
         this.maxRatePerMilli = perDay / 86_400_000.0 * maxFactor;
         this.time = startMillis;
@@ -56,7 +65,7 @@ final class PoissonArrivals {
         while (true) {
             t += -Math.log(1 - candidates.nextDouble()) / maxRatePerMilli;
             long candidate = (long) t;
-            if (candidates.nextDouble() * maxFactor < cycle.factor(candidate)) {
+            if (candidates.nextDouble() * maxFactor < cycle.factor(candidate, zone)) {
                 time = Math.max(candidate, time);
                 index++;
                 return;

@@ -1,20 +1,16 @@
 package org.zonestat.sim.synthetic;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
-import org.zonestat.sim.baltimore.BaltimoreData;
-import org.zonestat.sim.csv.CsvTable;
+import java.util.function.BiPredicate;
 
 /**
- * Real locations from the shipped Baltimore files, sampled with a Gaussian jitter so that synthetic
- * events follow the city's real geography: where shootings happened (3,479 cases 2012-2017 and 515
- * Part 1 rows of 2018) and where 311 requests were made (2,850 of the 3,000 requests have
- * coordinates). Places outside the city's bounding box (a few 311 geocodes) are left out.
+ * Places in a real city, sampled with a Gaussian jitter so that synthetic events follow the city's
+ * geography: where its shootings happened or its 311 requests were made (from its real exports),
+ * or, for a city without such an export, points spread evenly over its zones.
  *
- * <p>Immutable after loading; thread-safe. Loaded once per JVM.
+ * <p>Immutable; thread-safe.
  */
 final class RealPlaces {
     private static final double METERS_PER_DEGREE_LAT = 111_320.0;
@@ -23,27 +19,44 @@ final class RealPlaces {
     private final double[] lons;
 
     private RealPlaces(double[] lats, double[] lons) {
+        if (lats.length == 0) {
+            throw new IllegalArgumentException("no places to sample from");
+        }
         this.lats = lats;
         this.lons = lons;
     }
 
-    private static final class Holder {
-        static final RealPlaces SHOOTINGS =
-                load(
-                        new String[][] {
-                            {BaltimoreData.SHOOTINGS_2012_2017, "latitude", "longitude"},
-                            {BaltimoreData.PART1_2018, "Latitude", "Longitude"}
-                        });
-        static final RealPlaces REQUESTS_311 =
-                load(new String[][] {{BaltimoreData.SERVICE_311_2019, "Latitude", "Longitude"}});
+    /** These places, each {@code {lat, lon}}. */
+    static RealPlaces of(List<double[]> latLons) {
+        double[] lats = new double[latLons.size()];
+        double[] lons = new double[latLons.size()];
+        for (int i = 0; i < lats.length; i++) {
+            lats[i] = latLons.get(i)[0];
+            lons[i] = latLons.get(i)[1];
+        }
+        return new RealPlaces(lats, lons);
     }
 
-    static RealPlaces shootings() {
-        return Holder.SHOOTINGS;
-    }
-
-    static RealPlaces requests311() {
-        return Holder.REQUESTS_311;
+    /**
+     * {@code count} points drawn evenly from a box ({@code west, south, east, north}) and kept
+     * where {@code inside.test(lon, lat)}, from a random stream of {@code seed}.
+     */
+    static RealPlaces spreadOver(
+            double[] box, BiPredicate<Double, Double> inside, int count, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] lats = new double[count];
+        double[] lons = new double[count];
+        int n = 0;
+        for (int tries = 0; n < count && tries < count * 100; tries++) {
+            double lon = box[0] + r.nextDouble() * (box[2] - box[0]);
+            double lat = box[1] + r.nextDouble() * (box[3] - box[1]);
+            if (inside.test(lon, lat)) {
+                lats[n] = lat;
+                lons[n] = lon;
+                n++;
+            }
+        }
+        return new RealPlaces(Arrays.copyOf(lats, n), Arrays.copyOf(lons, n));
     }
 
     int size() {
@@ -66,35 +79,5 @@ final class RealPlaces {
         latLon[0] = lat + northMeters / METERS_PER_DEGREE_LAT;
         latLon[1] =
                 latLon[1] + eastMeters / (METERS_PER_DEGREE_LAT * Math.cos(Math.toRadians(lat)));
-    }
-
-    private static RealPlaces load(String[][] files) {
-        double[] lats = new double[8192];
-        double[] lons = new double[8192];
-        int[] n = {0};
-        for (String[] f : files) {
-            try (InputStream in = BaltimoreData.open(f[0])) {
-                double[][] arrays = {lats, lons};
-                CsvTable.forEachRow(
-                        in,
-                        f[0],
-                        row -> {
-                            var lat = row.get(f[1]);
-                            var lon = row.get(f[2]);
-                            if (lat.isPresent() && lon.isPresent() && n[0] < arrays[0].length) {
-                                double la = Double.parseDouble(lat.get());
-                                double lo = Double.parseDouble(lon.get());
-                                if (la >= 39.19 && la <= 39.38 && lo >= -76.72 && lo <= -76.52) {
-                                    arrays[0][n[0]] = la;
-                                    arrays[1][n[0]] = lo;
-                                    n[0]++;
-                                }
-                            }
-                        });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new RealPlaces(Arrays.copyOf(lats, n[0]), Arrays.copyOf(lons, n[0]));
     }
 }

@@ -5,38 +5,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.zonestat.sim.baltimore.BaltimoreData;
+import org.zonestat.city.InvalidCityProfileException;
+import org.zonestat.city.Locations;
 import org.zonestat.sim.csv.CsvTable;
 
 /**
- * Baltimore's 311 request types (the 320 of 311_request_types.csv, plus any other type seen in the
- * 311 export), each weighted by how often the October 2019 export has it (weight 1 + 20 × count, so
- * unseen types stay possible), with per-agency service levels: how long a request of that kind
- * takes to close (log-normal around a median) and when it is due.
+ * A city's 311 request types for the synthetic city, read from its profile's request-type list (a
+ * CSV with the columns {@code type, agency, weight, median_close_hours, due_hours}): each type is
+ * drawn by its weight, closes after a log-normal delay around its median and is due after its
+ * service level.
  *
- * <p>Immutable; thread-safe. Loaded once per JVM.
+ * <p>Immutable; thread-safe.
  */
 final class ServiceRequestTypes {
     /** An agency's service level. */
     record ServiceLevel(String agency, double medianCloseHours, double dueHours) {}
-
-    private static final Map<String, ServiceLevel> BY_PREFIX =
-            Map.ofEntries(
-                    Map.entry("SW", new ServiceLevel("Solid Waste", 36, 96)),
-                    Map.entry("TRS", new ServiceLevel("Transportation", 144, 336)),
-                    Map.entry("TRM", new ServiceLevel("Transportation", 144, 336)),
-                    Map.entry("TRT", new ServiceLevel("Transportation", 144, 336)),
-                    Map.entry(
-                            "HCD", new ServiceLevel("Housing and Community Development", 288, 720)),
-                    Map.entry("WW", new ServiceLevel("Water Wastewater", 96, 168)),
-                    Map.entry("BGE", new ServiceLevel("BGE", 192, 336)),
-                    Map.entry("ECC", new ServiceLevel("Call Center", 0.1, 48)),
-                    Map.entry("HLTH", new ServiceLevel("Health", 96, 240)));
-    private static final ServiceLevel OTHER = new ServiceLevel("Other", 120, 240);
 
     private final String[] types;
     private final ServiceLevel[] levels;
@@ -46,14 +31,6 @@ final class ServiceRequestTypes {
         this.types = types;
         this.levels = levels;
         this.cumulative = cumulative;
-    }
-
-    private static final class Holder {
-        static final ServiceRequestTypes BALTIMORE = load();
-    }
-
-    static ServiceRequestTypes baltimore() {
-        return Holder.BALTIMORE;
     }
 
     int size() {
@@ -75,39 +52,59 @@ final class ServiceRequestTypes {
         return levels[i];
     }
 
-    static ServiceLevel levelOf(String type) {
-        int dash = type.indexOf('-');
-        return dash < 0 ? OTHER : BY_PREFIX.getOrDefault(type.substring(0, dash), OTHER);
-    }
-
-    private static ServiceRequestTypes load() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        read(BaltimoreData.open("311_request_types.csv"), "request_type", counts, false);
-        read(BaltimoreData.open(BaltimoreData.SERVICE_311_2019), "SRType", counts, true);
-        List<String> names = new ArrayList<>(counts.keySet());
-        String[] types = names.toArray(String[]::new);
-        ServiceLevel[] levels = new ServiceLevel[types.length];
-        double[] cumulative = new double[types.length];
-        double sum = 0;
-        for (int i = 0; i < types.length; i++) {
-            levels[i] = levelOf(types[i]);
-            sum += 1 + 20.0 * counts.get(types[i]);
-            cumulative[i] = sum;
-        }
-        return new ServiceRequestTypes(types, levels, cumulative);
-    }
-
-    private static void read(
-            InputStream stream, String column, Map<String, Integer> counts, boolean count) {
-        try (InputStream in = stream) {
+    /**
+     * Reads a request-type list.
+     *
+     * @throws InvalidCityProfileException naming the file and the row that cannot be used
+     */
+    static ServiceRequestTypes read(String location) {
+        List<String> names = new ArrayList<>();
+        List<ServiceLevel> levels = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        try (InputStream in = Locations.open(location)) {
             CsvTable.forEachRow(
                     in,
-                    column,
-                    row ->
-                            row.get(column)
-                                    .ifPresent(t -> counts.merge(t, count ? 1 : 0, Integer::sum)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                    location,
+                    row -> {
+                        try {
+                            names.add(row.get("type").orElseThrow());
+                            levels.add(
+                                    new ServiceLevel(
+                                            row.get("agency").orElse("Other"),
+                                            Double.parseDouble(
+                                                    row.get("median_close_hours").orElseThrow()),
+                                            Double.parseDouble(
+                                                    row.get("due_hours").orElseThrow())));
+                            double w = Double.parseDouble(row.get("weight").orElseThrow());
+                            if (!(w > 0)) {
+                                throw new IllegalArgumentException("weight must be > 0");
+                            }
+                            weights.add(w);
+                        } catch (RuntimeException e) {
+                            throw new InvalidCityProfileException(
+                                    location
+                                            + ":"
+                                            + row.line()
+                                            + ": a request type needs type, weight > 0,"
+                                            + " median_close_hours and due_hours ("
+                                            + e.getMessage()
+                                            + ")",
+                                    e);
+                        }
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidCityProfileException(location + ": cannot read: " + e.getMessage(), e);
         }
+        if (names.isEmpty()) {
+            throw new InvalidCityProfileException(location + ": no request types");
+        }
+        double[] cumulative = new double[names.size()];
+        double sum = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            sum += weights.get(i);
+            cumulative[i] = sum;
+        }
+        return new ServiceRequestTypes(
+                names.toArray(String[]::new), levels.toArray(ServiceLevel[]::new), cumulative);
     }
 }

@@ -11,10 +11,11 @@ import java.util.SplittableRandom;
 import org.zonestat.sim.RawEvent;
 
 /**
- * A deterministic synthetic Baltimore: shootings with near-repeat clustering, 311 requests with
- * their lifecycles, and tips correlated with shootings (the model is described on {@link
- * CityModel}), delivered as {@link RawEvent}s in the raw JSON contract of {@code incidents.raw},
- * {@code requests311.raw} and {@code tips.raw}, source {@code synthetic-city}.
+ * A deterministic synthetic city in a real city's geography ({@link CityGeography}): shootings with
+ * near-repeat clustering, 311 requests with their lifecycles, and tips correlated with shootings
+ * (the model is described on {@link CityModel}), delivered as {@link RawEvent}s in the raw JSON
+ * contract of {@code incidents.raw}, {@code requests311.raw} and {@code tips.raw}, source {@code
+ * synthetic-city} (so that nobody takes them for real records).
  *
  * <p>The same options (seed included) always give the same records in the same order; records are
  * in event-time order except for the delivery faults the options ask for, each decided for the i-th
@@ -52,11 +53,19 @@ public final class SyntheticCity implements Iterator<RawEvent> {
         this.options = options;
         long start = options.start().toEpochMilli();
         this.model =
-                new CityModel(options.seed(), start, options.rateMultiplier(), options.feeds());
+                new CityModel(
+                        options.seed(),
+                        start,
+                        options.rateMultiplier(),
+                        options.feeds(),
+                        options.geography());
         this.endMillis = options.duration().map(d -> start + d.toMillis()).orElse(Long.MAX_VALUE);
     }
 
-    /** The first {@code count} records of a city with this seed and no faults. */
+    /**
+     * The first {@code count} records of a city with this seed and no faults, in the default city's
+     * geography.
+     */
     public static List<RawEvent> take(long seed, int count) {
         SyntheticCity city =
                 new SyntheticCity(SyntheticCityOptions.builder(seed).count(count).build());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import org.zonestat.city.CityOption;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.sim.Feed;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Spec;
  * {@code zonestat synthetic}: publishes a synthetic city to the raw topics at a target rate. A
  * picocli command; {@code --help} lists the flags.
  *
- * <p>It publishes rate × duration records. Event times follow the model (a city M times Baltimore's
- * size); by default they start so that the last one falls at about the current time, so none is in
- * the future. Exit codes: 0 published, 2 bad or missing flags, 3 Kafka problem.
+ * <p>It publishes rate × duration records. Event times follow the model in the geography of the
+ * city of {@code --city} (its size times M); by default they start so that the last one falls at
+ * about the current time, so none is in the future. Exit codes: 0 published, 2 bad or missing
+ * flags, 3 Kafka problem.
  *
  * <p>Not thread-safe: one instance runs one command line.
  */
@@ -52,6 +54,8 @@ public final class SyntheticCityMain implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
     @Mixin private BootstrapOption kafka;
+
+    @Mixin private CityOption city;
 
     @Option(
             names = "--rate",
@@ -141,9 +145,10 @@ public final class SyntheticCityMain implements Callable<Integer> {
             }
         }
         long count = (long) (rate * durationSeconds);
+        CityGeography geography = CityGeography.of(city.profile());
         Instant first = start;
         if (first == null) {
-            double days = count / (RECORDS_PER_DAY * multiplier);
+            double days = count / (RECORDS_PER_DAY * multiplier * geography.rateMultiplier());
             first = Instant.now().minus(Duration.ofSeconds((long) (days * 86_400)));
         }
         SyntheticCityOptions options;
@@ -156,6 +161,7 @@ public final class SyntheticCityMain implements Callable<Integer> {
                             .outOfOrderFraction(outOfOrder)
                             .duplicateFraction(duplicates)
                             .malformedFraction(malformed)
+                            .geography(geography)
                             .build();
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
@@ -172,7 +178,9 @@ public final class SyntheticCityMain implements Callable<Integer> {
         Map<Feed, String> topics = FeedReplayer.defaultTopics();
         err.printf(
                 Locale.ROOT,
-                "synthetic-city: seed %d, %,d records at %,.0f/s to %s on %s, event times from %s%n",
+                "synthetic-city: %s, seed %d, %,d records at %,.0f/s to %s on %s, event times from"
+                        + " %s%n",
+                options.geography().city(),
                 options.seed(),
                 options.count().orElseThrow(),
                 rate,

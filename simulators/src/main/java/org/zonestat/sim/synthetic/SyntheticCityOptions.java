@@ -11,9 +11,9 @@ import org.zonestat.sim.Feed;
 /**
  * What a {@link SyntheticCity} generates: its seed, start time, how much (a number of delivered
  * records or an event-time duration), a rate multiplier on every base rate, and the delivery faults
- * (out-of-order, duplicate, malformed fractions, each between 0 and 0.5), and which feeds to
- * generate. Built with {@link #builder(long)}; invalid values fail at {@link Builder#build()} with
- * the seed in the message.
+ * (out-of-order, duplicate, malformed fractions, each between 0 and 0.5), which feeds to generate,
+ * and the real city it happens in. Built with {@link #builder(long)}; invalid values fail at {@link
+ * Builder#build()} with the seed in the message.
  *
  * <p>Immutable; thread-safe.
  */
@@ -27,8 +27,9 @@ public record SyntheticCityOptions(
         double duplicateFraction,
         double malformedFraction,
         int maxDisplacement,
-        Set<Feed> feeds) {
-    /** A fixed default start (Monday 2024-01-01 00:00 in Baltimore), never the wall clock. */
+        Set<Feed> feeds,
+        CityGeography geography) {
+    /** A fixed default start (Monday 2024-01-01 00:00 in New York), never the wall clock. */
     public static final Instant DEFAULT_START = Instant.parse("2024-01-01T05:00:00Z");
 
     public SyntheticCityOptions {
@@ -36,6 +37,7 @@ public record SyntheticCityOptions(
         Objects.requireNonNull(count, "count");
         Objects.requireNonNull(duration, "duration");
         feeds = Set.copyOf(feeds);
+        Objects.requireNonNull(geography, "geography");
         if (feeds.isEmpty()) {
             throw invalid(seed, "at least one feed is needed");
         }
@@ -87,6 +89,7 @@ public record SyntheticCityOptions(
         private double malformed;
         private int maxDisplacement = 50;
         private Set<Feed> feeds = EnumSet.allOf(Feed.class);
+        private CityGeography geography;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -110,8 +113,8 @@ public record SyntheticCityOptions(
         }
 
         /**
-         * Multiplies every base rate (1 = Baltimore-like: about 3 shootings and 1,050 311 requests
-         * a day).
+         * Multiplies every base rate, on top of the city's own multiplier (1: about 3 shootings
+         * with their near repeats, 17 tips and 1,050 311 requests a day).
          */
         public Builder rateMultiplier(double rateMultiplier) {
             this.rateMultiplier = rateMultiplier;
@@ -152,6 +155,12 @@ public record SyntheticCityOptions(
             return this;
         }
 
+        /** The real city it happens in (default: {@link CityGeography#defaultCity()}). */
+        public Builder geography(CityGeography city) {
+            this.geography = city;
+            return this;
+        }
+
         public SyntheticCityOptions build() {
             return new SyntheticCityOptions(
                     seed,
@@ -163,7 +172,8 @@ public record SyntheticCityOptions(
                     duplicates,
                     malformed,
                     maxDisplacement,
-                    feeds);
+                    feeds,
+                    geography != null ? geography : CityGeography.defaultCity());
         }
     }
 }

@@ -4,12 +4,14 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
 
 /**
  * Settings of the analytics attached by {@link AnalyticsGraph}. Immutable; {@link #defaults()} plus
  * {@code with...} copies.
  *
- * @param priorityLayer the zone layer whose zones make an alert a priority (the VRI zones)
+ * @param priorityLayer the zone layer whose zones make an alert a priority (the city's focus layer)
  * @param serviceLevels the 311 due-time table
  * @param closedRetention how long a closed request's state is kept after its closure time (to
  *     absorb duplicates and notice reopens)
@@ -56,21 +58,28 @@ public record AnalyticsConfig(
     }
 
     /**
-     * VRI zones; Baltimore service levels; 7 days closed, 90 days open; 400 m / 14 days; New York
-     * days.
+     * A city's settings: its focus layer for priority alerts, its service levels, near-repeat
+     * radius and window, and time zone; 7 days closed, 90 days open, the near-repeat spatial key at
+     * H3 resolution 7 with 1 hour of lateness, and 1 day of lateness for the scorecard.
      */
-    public static AnalyticsConfig defaults() {
+    public static AnalyticsConfig forCity(CityProfile city) {
+        CityProfile.Analytics a = city.analytics();
         return new AnalyticsConfig(
-                "vri-zones",
-                ServiceLevels.baltimore(),
+                city.focusLayer(),
+                new ServiceLevels(a.serviceLevels(), a.serviceLevelFallback()),
                 Duration.ofDays(7),
                 Duration.ofDays(90),
-                400,
-                Duration.ofDays(14),
+                a.nearRepeatMeters(),
+                Duration.ofDays(a.nearRepeatDays()),
                 7,
                 Duration.ofHours(1),
-                ZoneId.of("America/New_York"),
+                city.timeZone(),
                 Duration.ofDays(1));
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static AnalyticsConfig defaults() {
+        return forCity(CityOption.defaultCity());
     }
 
     public AnalyticsConfig withNearRepeat(double radiusMeters, Duration window) {

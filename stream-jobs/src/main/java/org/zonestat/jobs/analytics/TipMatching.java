@@ -33,10 +33,14 @@ public final class TipMatching {
      * @param radiusMeters how far from the tip an incident may be
      * @param window how long before or after the tip an incident may be
      * @param cellResolution the H3 resolution of the join keys
+     * @param priorityLayer a match with the tip or the incident in a zone of this layer (the city's
+     *     focus layer) is a priority alert
      */
-    public record Settings(double radiusMeters, Duration window, int cellResolution)
+    public record Settings(
+            double radiusMeters, Duration window, int cellResolution, String priorityLayer)
             implements Serializable {
         public Settings {
+            java.util.Objects.requireNonNull(priorityLayer, "priorityLayer");
             if (!(radiusMeters > 0 && radiusMeters <= 10_000)) {
                 throw new IllegalArgumentException(
                         "tip radius must be in (0, 10000] m, was " + radiusMeters);
@@ -46,9 +50,12 @@ public final class TipMatching {
             }
         }
 
-        /** 300 m and 48 hours either side, joined on H3 resolution-7 cells. */
-        public static Settings defaults() {
-            return new Settings(300, Duration.ofHours(48), 7);
+        /**
+         * 300 m and 48 hours either side, joined on H3 resolution-7 cells; priority in the zones of
+         * {@code priorityLayer}.
+         */
+        public static Settings defaults(String priorityLayer) {
+            return new Settings(300, Duration.ofHours(48), 7, priorityLayer);
         }
     }
 
@@ -68,7 +75,7 @@ public final class TipMatching {
         return tips.keyBy(new AnalyticsGraph.CellKey())
                 .intervalJoin(incidents.keyBy(new AnalyticsGraph.CellKey()))
                 .between(settings.window().negated(), settings.window())
-                .process(new TipIncidentMatch(settings.radiusMeters(), "vri-zones"))
+                .process(new TipIncidentMatch(settings.radiusMeters(), settings.priorityLayer()))
                 .name("tip-match")
                 .uid("analytics-tip-match");
     }

@@ -7,6 +7,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.zonestat.city.CityOption;
+import org.zonestat.city.CityProfile;
+import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.model.IncidentKind;
 
 /**
@@ -18,7 +21,7 @@ import org.zonestat.jobs.model.IncidentKind;
  * length, covering the {@code windowDays} local days before it.
  *
  * @param windowDays the window lengths, in local days (default 1, 7, 28), distinct, each 1..366
- * @param cellResolution H3 resolution of the Gi* cells (default 8; see {@link #defaults()})
+ * @param cellResolution H3 resolution of the Gi* cells (the city's; see {@link #forCity})
  * @param ringK Gi* neighbourhood: the cells within k grid steps, the cell itself included
  * @param valueKinds the incident kinds whose count Gi* is computed on (default homicide and
  *     shooting, the VRI's gun-violence measure); zone cards count every kind
@@ -94,24 +97,34 @@ public record HotspotConfig(
     }
 
     /**
-     * Windows of 1, 7 and 28 days closing at each Baltimore midnight; Gi* on homicides + shootings
-     * in H3 resolution-8 cells (about 0.74 km², edge 461 m; about 320 in the city) with k = 1 rings
-     * (7 cells, about 5 km²); hot at 95% on Benjamini-Hochberg q-values; emerging classes over the
-     * last 10 non-overlapping windows with a 95% Mann-Kendall trend test; the Baltimore city
-     * boundary as study area; late incidents accepted for 1 day.
+     * Windows of 1, 7 and 28 days closing at each of the city's local midnights; Gi* on homicides +
+     * shootings in H3 cells of the city's resolution with k = 1 rings; hot at 95% on
+     * Benjamini-Hochberg q-values; emerging classes over the last 10 non-overlapping windows with a
+     * 95% Mann-Kendall trend test; the city's study area (its {@code studyArea} file, else the
+     * zones of its layers); late incidents accepted for 1 day.
      *
-     * <p>Why resolution 8 and not 9: Baltimore has about 48 shootings and homicides per 28 days
-     * (2012-2017), so at resolution 9 (about 2,300 cells) the mean is 0.02 per cell, the normal
-     * approximation behind Gi*'s p-values fails, and any two shootings within about 500 m give z of
-     * about 5: on the 2012-2017 cases 80 cells per 28-day window came out hot, mostly pairs. At
-     * resolution 8 it is 17 per window (5% of the area), concentrated in the west-side corridor
-     * (Harlem Park, Penrose/Fayette, Upton, Sandtown-Winchester), with three times as many cells
-     * classed persistent. Block-scale cells remain available with {@link #withCells}.
+     * <p>Why the shipped profiles use resolution 8 and not 9: Baltimore has about 48 shootings and
+     * homicides per 28 days (2012-2017), so at resolution 9 (about 2,300 cells) the mean is 0.02
+     * per cell, the normal approximation behind Gi*'s p-values fails, and any two shootings within
+     * about 500 m give z of about 5: on the 2012-2017 cases 80 cells per 28-day window came out
+     * hot, mostly pairs. At resolution 8 (about 0.74 km², edge 461 m; about 320 cells in Baltimore)
+     * it is 17 per window (5% of the area), concentrated in the west-side corridor (Harlem Park,
+     * Penrose/Fayette, Upton, Sandtown-Winchester), with three times as many cells classed
+     * persistent.
      */
-    public static HotspotConfig defaults() {
+    public static HotspotConfig forCity(CityProfile city) {
+        HotspotStudyArea area =
+                HotspotStudyArea.geoJson(
+                        city.studyArea()
+                                .map(List::of)
+                                .orElseGet(
+                                        () ->
+                                                city.layers().stream()
+                                                        .map(ZoneLayerSpec::location)
+                                                        .toList()));
         return new HotspotConfig(
                 List.of(1, 7, 28),
-                8,
+                city.analytics().hotspotResolution(),
                 1,
                 EnumSet.of(IncidentKind.HOMICIDE, IncidentKind.SHOOTING),
                 0.05,
@@ -119,9 +132,14 @@ public record HotspotConfig(
                 0.05,
                 10,
                 0,
-                HotspotStudyArea.baltimore(),
-                ZoneId.of("America/New_York"),
+                area,
+                city.timeZone(),
                 Duration.ofDays(1));
+    }
+
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    public static HotspotConfig defaults() {
+        return forCity(CityOption.defaultCity());
     }
 
     public HotspotConfig withWindowDays(List<Integer> days) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
@@ -16,38 +17,38 @@ import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.stats.H3StudyArea;
 
 /**
- * Where Gi* is computed: the H3 cells whose centres lie in the polygons of a GeoJSON file (by
- * default the Baltimore city boundary shipped in the geo module; any zone layer works, in which
- * case the study area is the union of its zones), or an explicit list of cells (tests, tools).
- * Cells of the area with no incidents enter Gi* with a count of 0; incidents in cells outside it
- * are counted in zone cards but not in Gi*.
+ * Where Gi* is computed: the H3 cells whose centres lie in the polygons of one or more GeoJSON
+ * files (a city boundary, or zone layers, in which case the study area is the union of their
+ * zones), or an explicit list of cells (tests, tools). Cells of the area with no incidents enter
+ * Gi* with a count of 0; incidents in cells outside it are counted in zone cards but not in Gi*.
  *
- * <p>Immutable and thread-safe; serializable (only the location or the cells travel with the job
- * graph; the geometry is read when {@link #cells} is called, in the operator's {@code open}).
+ * <p>Immutable and thread-safe; serializable (only the locations or the cells travel with the job
+ * graph; the geometry is read when {@link #cells} is called, in the operator's {@code open}, so a
+ * file location must be readable where the operator runs).
  */
 public final class HotspotStudyArea implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The Baltimore city boundary, a class-path resource of the geo module. */
-    public static final String BALTIMORE_BOUNDARY =
-            "classpath:zonestat/zones/baltimore/baltimore_city_boundary.geojson";
-
-    private final String location;
+    private final String[] locations;
     private final long[] explicitCells;
 
-    private HotspotStudyArea(String location, long[] explicitCells) {
-        this.location = location;
+    private HotspotStudyArea(String[] locations, long[] explicitCells) {
+        this.locations = locations;
         this.explicitCells = explicitCells;
     }
 
     /** The polygons of a GeoJSON FeatureCollection: {@code classpath:...} or a file path. */
     public static HotspotStudyArea geoJson(String location) {
-        return new HotspotStudyArea(Objects.requireNonNull(location, "location"), null);
+        return geoJson(List.of(location));
     }
 
-    /** The Baltimore city boundary. */
-    public static HotspotStudyArea baltimore() {
-        return geoJson(BALTIMORE_BOUNDARY);
+    /** The polygons of every one of these GeoJSON FeatureCollections. */
+    public static HotspotStudyArea geoJson(List<String> locations) {
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("a study area needs at least one GeoJSON file");
+        }
+        locations.forEach(l -> Objects.requireNonNull(l, "location"));
+        return new HotspotStudyArea(locations.toArray(String[]::new), null);
     }
 
     /** Exactly these H3 cells (all of one resolution). */
@@ -80,9 +81,11 @@ public final class HotspotStudyArea implements Serializable {
             out = explicitCells.clone();
         } else {
             TreeSet<Long> all = new TreeSet<>();
-            for (Zone zone : read().zones()) {
-                for (long c : H3StudyArea.cells(zone.geometry(), resolution)) {
-                    all.add(c);
+            for (String location : locations) {
+                for (Zone zone : read(location).zones()) {
+                    for (long c : H3StudyArea.cells(zone.geometry(), resolution)) {
+                        all.add(c);
+                    }
                 }
             }
             out = all.stream().mapToLong(Long::longValue).toArray();
@@ -93,7 +96,7 @@ public final class HotspotStudyArea implements Serializable {
         return out;
     }
 
-    private ZoneLayer read() {
+    private static ZoneLayer read(String location) {
         GeoJsonZoneLayerReader reader = new GeoJsonZoneLayerReader();
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length());
@@ -129,6 +132,6 @@ public final class HotspotStudyArea implements Serializable {
     public String toString() {
         return explicitCells != null
                 ? "HotspotStudyArea(" + explicitCells.length + " cells)"
-                : "HotspotStudyArea(" + location + ")";
+                : "HotspotStudyArea(" + String.join(", ", locations) + ")";
     }
 }

@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One zone's scorecard for one Baltimore local day ({@code zone-stats} topic). Each event counts
+ * One zone's scorecard for one local day of the city ({@code zone-stats} topic). Each event counts
  * once (redeliveries end at {@code dedupe-and-tag}). A day is re-emitted with updated counts when a
  * late event arrives within the allowed lateness, so consumers upsert by (layer, zone, day).
  *
  * @param layer the zone layer id
  * @param zone the zone's name
- * @param day the local calendar day, ISO {@code yyyy-MM-dd} (America/New_York by default; a string
+ * @param day the local calendar day, ISO {@code yyyy-MM-dd} (in the city's time zone; a string
  *     because Flink has no built-in serializer for {@code LocalDate} and Kryo is off)
  * @param from the day's first instant
  * @param until the next day's first instant (23 or 25 hours later on daylight-saving days)

@@ -17,6 +17,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.jobs.model.Alert;
 import org.zonestat.jobs.model.AlertType;
 import org.zonestat.jobs.model.ContactChannel;
@@ -38,7 +39,10 @@ class RequestLifecycleFunctionTest {
     private static final Duration OPEN_RETENTION = Duration.ofDays(90);
     private static final RequestLifecycle LIFECYCLE =
             new RequestLifecycle(
-                    ServiceLevels.baltimore(), CLOSED_RETENTION, OPEN_RETENTION, "vri-zones");
+                    AnalyticsConfig.forCity(CityProfiles.shipped("baltimore")).serviceLevels(),
+                    CLOSED_RETENTION,
+                    OPEN_RETENTION,
+                    "vri-zones");
 
     @Test
     void anOpenRequestRaisesOneOverdueAlertWhenTheWatermarkPassesItsDueTime() throws Exception {

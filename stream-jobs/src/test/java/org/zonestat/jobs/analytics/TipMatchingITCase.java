@@ -87,7 +87,8 @@ class TipMatchingITCase {
                                         .withTimestampAssigner(new EventTimeAssigner()))
                         .setParallelism(1);
         CloseableIterator<Alert> alerts =
-                TipMatching.attach(tagged, TipMatching.Settings.defaults()).collectAsync();
+                TipMatching.attach(tagged, TipMatching.Settings.defaults("vri-zones"))
+                        .collectAsync();
         env.executeAsync("tip-matching-it");
 
         List<Alert> got = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.model.EventStream;
@@ -38,10 +39,7 @@ class DedupeAndTagFunctionTest {
     private static final Duration WINDOW = Duration.ofDays(7);
     private static final long RECEIVED = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
     private static final ZoneLayerSpec VRI =
-            ZoneCatalog.BALTIMORE_LAYERS.stream()
-                    .filter(s -> s.id().equals("vri-zones"))
-                    .findFirst()
-                    .orElseThrow();
+            CityProfiles.shipped("baltimore").layer("vri-zones").orElseThrow();
     private static final RawRecordParser PARSER =
             new RawRecordParser(Map.of("incidents.raw", EventStream.INCIDENT), Duration.ofDays(1));
 

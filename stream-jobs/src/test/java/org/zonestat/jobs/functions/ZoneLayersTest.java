@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
 
 /** Layers from the zones topic are held to the limits that keep tagged events small. */
 class ZoneLayersTest {
     private static final ZoneLayers VRI =
-            ZoneLayers.initial(List.of(ZoneCatalog.BALTIMORE_LAYERS.get(0)));
+            ZoneLayers.initial(
+                    List.of(CityProfiles.shipped("baltimore").layer("vri-zones").orElseThrow()));
 
     @Test
     void aLayerWithinTheLimitsTagsAndOneBeyondThemIsRefusedNamingTheLimit() {

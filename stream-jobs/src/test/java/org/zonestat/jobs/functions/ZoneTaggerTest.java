@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.H3Binner;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
@@ -80,10 +81,7 @@ class ZoneTaggerTest {
     @Test
     void aPointOnAVertexRealNeighboursShareGoesToTheOneListedFirst() {
         ZoneLayerSpec districts =
-                ZoneCatalog.BALTIMORE_LAYERS.stream()
-                        .filter(s -> s.id().equals("police-districts-1959"))
-                        .findFirst()
-                        .orElseThrow();
+                CityProfiles.shipped("baltimore").layer("police-districts-1959").orElseThrow();
         ZoneLayer layer = ZoneCatalog.load(List.of(districts)).layer(districts.id()).orElseThrow();
         SharedVertex shared = SharedVertex.find(layer).orElseThrow();
 

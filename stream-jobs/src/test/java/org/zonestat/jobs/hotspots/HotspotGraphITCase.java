@@ -23,6 +23,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.H3Binner;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
@@ -106,7 +107,11 @@ class HotspotGraphITCase {
         HotspotConfig config =
                 HotspotConfig.defaults()
                         .withWindowDays(List.of(1, 7))
-                        .withCells(9, 1, HotspotStudyArea.baltimore());
+                        .withCells(
+                                9,
+                                1,
+                                HotspotConfig.forCity(CityProfiles.shipped("baltimore"))
+                                        .studyArea());
         Result r = run(events, config);
 
         Instant july8 = JULY_1.plus(Duration.ofDays(7));
@@ -183,9 +188,8 @@ class HotspotGraphITCase {
         ZoneCatalog neighborhoods =
                 ZoneCatalog.load(
                         List.of(
-                                ZoneCatalog.BALTIMORE_LAYERS.stream()
-                                        .filter(s -> s.id().equals("neighborhoods"))
-                                        .findFirst()
+                                CityProfiles.shipped("baltimore")
+                                        .layer("neighborhoods")
                                         .orElseThrow()));
         Map<String, Integer> hotCellWindows = new HashMap<>();
         r.changes.stream()

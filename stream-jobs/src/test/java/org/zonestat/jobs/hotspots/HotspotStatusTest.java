@@ -13,6 +13,7 @@ import static org.zonestat.jobs.hotspots.HotspotStatus.NONE;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.geo.H3Binner;
 import org.zonestat.geo.stats.GiStar;
 import org.zonestat.jobs.model.HotspotChangeType;
@@ -64,8 +65,8 @@ class HotspotStatusTest {
 
     @Test
     void theBaltimoreStudyAreaHasTheCityCellsAndExplicitCellsMustMatchTheResolution() {
-        long[] r9 = HotspotStudyArea.baltimore().cells(9);
-        long[] r8 = HotspotStudyArea.baltimore().cells(8);
+        long[] r9 = HotspotConfig.forCity(CityProfiles.shipped("baltimore")).studyArea().cells(9);
+        long[] r8 = HotspotConfig.forCity(CityProfiles.shipped("baltimore")).studyArea().cells(8);
         // Baltimore is about 239 km² (land and water); a resolution-9 cell is about 0.105 km², 8
         // about 0.737 km².
         assertThat(r9.length).isBetween(2_000, 2_500);
