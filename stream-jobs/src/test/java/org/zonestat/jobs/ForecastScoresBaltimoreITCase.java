@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -156,13 +157,9 @@ class ForecastScoresBaltimoreITCase {
         // Every Monday from the first with 28 days of history to the last whose week the data
         // cover (2012-01-01 to 2017-07-26: Jan 30, 2012 to Jul 17, 2017), none missing.
         LocalDate firstMonday =
-                firstDay.plusDays(28)
-                        .with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+                firstDay.plusDays(28).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         LocalDate lastMonday =
-                lastDay.minusDays(6)
-                        .with(
-                                java.time.temporal.TemporalAdjusters.previousOrSame(
-                                        DayOfWeek.MONDAY));
+                lastDay.minusDays(6).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         System.out.printf("weekly forecasts expected from %s to %s%n", firstMonday, lastMonday);
         assertThat(weekly).hasSize(mondays(firstMonday, lastMonday));
         assertThat(weekly.get(0).get("forecastAt").asText())
