@@ -82,8 +82,9 @@ public final class KnoxCommand implements Callable<Integer> {
             names = "--kinds",
             paramLabel = "KIND[,KIND...]",
             split = ",",
+            defaultValue = "SHOOTING,HOMICIDE",
             description = "The incident kinds tested.")
-    private List<String> kinds = List.of("SHOOTING", "HOMICIDE");
+    private List<String> kinds;
 
     @Option(
             names = "--permutations",
