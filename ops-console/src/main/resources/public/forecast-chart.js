@@ -4,7 +4,8 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-function svg(tag, attrs, text) {
+/** A new SVG element with attributes and text. */
+export function svg(tag, attrs, text) {
     const e = document.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attrs)) {
         e.setAttribute(k, v);

@@ -3,21 +3,12 @@
 // GET /api/places/priority; inspections go to POST /api/places/inspections. Plain ES module.
 
 import { layerOf, loadCity } from './city.js';
-import { api, askForToken, el, forgetToken, takeToken } from './token.js';
+import { api, askForToken, el, forgetToken, options, takeToken } from './token.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(window.location.search);
 let token = null;
 let city = null;
-
-function options(select, entries, chosen) {
-    select.replaceChildren(...entries.map(([value, label]) => {
-        const option = el('option', null, label);
-        option.value = value;
-        return option;
-    }));
-    select.value = chosen;
-}
 
 function pickZone(layerId, zone) {
     const names = layerOf(city, layerId).names;

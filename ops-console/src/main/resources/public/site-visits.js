@@ -3,21 +3,12 @@
 // "Log this visit" on each row (POST /api/activities). Plain ES module.
 
 import { layerOf, loadCity } from './city.js';
-import { api, askForToken, el, forgetToken, takeToken } from './token.js';
+import { api, askForToken, el, forgetToken, options, takeToken } from './token.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(window.location.search);
 let token = null;
 let city = null;
-
-function options(select, entries, chosen) {
-    select.replaceChildren(...entries.map(([value, label]) => {
-        const option = el('option', null, label);
-        option.value = value;
-        return option;
-    }));
-    select.value = chosen;
-}
 
 function logButton(layer, zone, asOf) {
     const b = el('button', 'zs-log-visit', 'Log this visit');

@@ -4,7 +4,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +20,6 @@ import org.zonestat.console.JsonBody;
 import org.zonestat.console.RouteGroup;
 import org.zonestat.console.scorecard.HuddleServices;
 import org.zonestat.console.scorecard.Params;
-import org.zonestat.console.scorecard.WeeklyReport;
 import org.zonestat.geo.Zone;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
@@ -278,22 +276,7 @@ public final class ActivityRoutes implements RouteGroup {
 
     private void inputs(Context ctx) {
         String layer = params.layer(ctx, huddle.settings().huddleLayer());
-        String week = ctx.queryParam("week");
-        LocalDate monday;
-        if (week == null || week.isBlank()) {
-            monday = huddle.today(layer).with(DayOfWeek.MONDAY);
-        } else {
-            try {
-                monday = WeeklyReport.monday(week.strip());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestResponse(
-                        "query parameter 'week' must be an ISO week like 2018-W27 ("
-                                + e.getMessage()
-                                + "), was '"
-                                + week
-                                + "'");
-            }
-        }
+        LocalDate monday = Params.weekMonday(ctx, () -> huddle.today(layer));
         double goal = Params.goal(ctx, huddle.settings().goalPercent());
         ctx.json(
                 new InputsOutcomes(huddle.scorecard(), work.activityDays())

@@ -3,6 +3,7 @@ package org.zonestat.console.scorecard;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -99,6 +100,27 @@ public final class Params {
                             + name
                             + "' must be a date like 2018-07-07, was '"
                             + raw
+                            + "'");
+        }
+    }
+
+    /**
+     * The Monday of {@code ?week=} (an ISO week like {@code 2018-W27}), or of the week holding
+     * {@code today} when absent.
+     */
+    public static LocalDate weekMonday(Context ctx, Supplier<LocalDate> today) {
+        String week = ctx.queryParam("week");
+        if (week == null || week.isBlank()) {
+            return today.get().with(DayOfWeek.MONDAY);
+        }
+        try {
+            return WeeklyReport.monday(week.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(
+                    "query parameter 'week' must be an ISO week like 2018-W27 ("
+                            + e.getMessage()
+                            + "), was '"
+                            + week
                             + "'");
         }
     }
