@@ -722,9 +722,11 @@ class FieldWorkITCase {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1))
                 .startsWith("1,test/p1,SYNTHETIC CORNER STORE ONE,business-license,,");
+        // The homicide at 01:00 UTC on 1 July is 21:00 on 30 June in Baltimore: within asOf.
         assertThat(lines.get(1))
                 .endsWith(
-                        ",false,\"2 shootings within 100 m in the last 90 days; no inspection recorded\"");
+                        ",false,\"2 shootings and 1 homicide within 100 m in the last 90 days; no inspection"
+                                + " recorded\"");
         HttpResponse<String> geo = call("GET", list + "geojson", DISPATCHER, null);
         assertThat(geo.headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/geo+json");
