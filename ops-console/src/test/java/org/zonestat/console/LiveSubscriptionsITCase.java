@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +41,7 @@ class LiveSubscriptionsITCase {
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
-    private static KafkaProducer<byte[], byte[]> producer;
+    private static JsonRecordProducer producer;
     private static ZoneCatalog catalog;
     private static TestEvents events;
 
@@ -58,17 +53,7 @@ class LiveSubscriptionsITCase {
     @BeforeAll
     static void startBroker() {
         broker = KAFKA.broker();
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                0),
-                        new ByteArraySerializer(),
-                        new ByteArraySerializer());
+        producer = new JsonRecordProducer(broker.bootstrapServers());
         catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         events = new TestEvents(catalog);
     }
@@ -111,12 +96,7 @@ class LiveSubscriptionsITCase {
     }
 
     private static void produce(String topic, String key, ObjectNode value) throws Exception {
-        producer.send(
-                        new ProducerRecord<>(
-                                topic,
-                                key.getBytes(StandardCharsets.UTF_8),
-                                value.toString().getBytes(StandardCharsets.UTF_8)))
-                .get();
+        producer.send(topic, key, value);
     }
 
     private void event(ObjectNode e) throws Exception {

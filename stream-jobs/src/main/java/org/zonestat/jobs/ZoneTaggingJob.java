@@ -299,8 +299,11 @@ public final class ZoneTaggingJob {
             DataStream<TaggedEvent> activityLog,
             DataStream<ForecastEvaluation> forecastScores) {}
 
-    /** Adds the job's operators to the environment; returns its output streams. */
-    public Outputs build(StreamExecutionEnvironment env) {
+    /**
+     * Sources, parse, dedupe-and-tag, split-activities and the events and activity-log sinks; the
+     * rejections not yet sunk.
+     */
+    private Tagging tag(StreamExecutionEnvironment env) {
         // Event time is read at the source, so that each Kafka partition has its own watermark and
         // a partition read ahead of another does not make the other's records late.
         DataStream<ParsedRecord> raw =
@@ -343,8 +346,6 @@ public final class ZoneTaggingJob {
 
         DataStream<Rejection> rejected =
                 parsed.getSideOutput(Rejections.TAG).union(tagged.getSideOutput(Rejections.TAG));
-        rejected.sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
-
         SingleOutputStreamOperator<TaggedEvent> events =
                 tagged.process(new ActivityRouting())
                         .name("split-activities")
@@ -352,6 +353,43 @@ public final class ZoneTaggingJob {
         events.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
         DataStream<TaggedEvent> activities = events.getSideOutput(ActivityRouting.ACTIVITIES);
         activities.sinkTo(sinks.activityLog()).name("activity-log-sink").uid("activity-log-sink");
+        return new Tagging(tagged, events, activities, rejected);
+    }
+
+    /**
+     * The tagging path's streams, attached to the {@code events}, {@code activity-log} and {@code
+     * rejected} sinks.
+     *
+     * @param tagged every tagged record, activities included (the analytics count both)
+     * @param events the tagged incidents, 311 steps and tips
+     * @param activities the tagged activities
+     * @param rejected every rejection of the parse and of dedupe-and-tag
+     */
+    public record Tagging(
+            DataStream<TaggedEvent> tagged,
+            DataStream<TaggedEvent> events,
+            DataStream<TaggedEvent> activities,
+            DataStream<Rejection> rejected) {}
+
+    /**
+     * Adds the tagging path alone (the sources, {@code parse}, {@code dedupe-and-tag} and the
+     * {@code events}, {@code activity-log} and {@code rejected} sinks), without the analytics: what
+     * the benchmark times as the tagging path.
+     */
+    public Tagging buildTagging(StreamExecutionEnvironment env) {
+        Tagging t = tag(env);
+        t.rejected().sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
+        return t;
+    }
+
+    /** Adds the job's operators to the environment; returns its output streams. */
+    public Outputs build(StreamExecutionEnvironment env) {
+        Tagging t = tag(env);
+        DataStream<TaggedEvent> tagged = t.tagged();
+        DataStream<TaggedEvent> events = t.events();
+        DataStream<TaggedEvent> activities = t.activities();
+        DataStream<Rejection> rejected = t.rejected();
+        rejected.sinkTo(sinks.rejected()).name("rejected-sink").uid("rejected-sink");
 
         AnalyticsGraph.Outputs analytics = AnalyticsGraph.attach(tagged, config.analytics());
         DataStream<Alert> alerts =

@@ -27,7 +27,8 @@ public final class FieldLimits {
                     Map.entry("agency", 200),
                     Map.entry("placeId", 200),
                     Map.entry("outcome", 500),
-                    Map.entry("contactToken", 64));
+                    Map.entry("contactToken", 64),
+                    Map.entry("contactChannel", 16));
 
     /**
      * The earliest instant a time field may name: the day after the Unix epoch, so that every local

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.zonestat.jobs.model.ActivityDetails;
 import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.ContactChannel;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.IncidentKind;
 import org.zonestat.jobs.model.ParsedRecord;
@@ -137,6 +138,7 @@ public final class RawRecordParser implements Serializable {
         String status = null;
         Instant dueAt = null;
         ActivityDetails activity = null;
+        ContactChannel contact = ContactChannel.NONE;
         String kind;
         switch (stream) {
             case INCIDENT -> {
@@ -159,6 +161,21 @@ public final class RawRecordParser implements Serializable {
                 Optional<String> dueText = optional(root, "dueAt");
                 if (dueText.isPresent()) {
                     dueAt = instant("dueAt", dueText.get());
+                }
+                Optional<String> channelText = optional(root, "contactChannel");
+                if (channelText.isPresent()) {
+                    contact =
+                            ContactChannel.fromWireName(channelText.get())
+                                    .orElseThrow(
+                                            () ->
+                                                    new Refusal(
+                                                            RejectReason.INVALID_FIELD,
+                                                            "field 'contactChannel' is '"
+                                                                    + Texts.excerpt(
+                                                                            channelText.get(),
+                                                                            FieldLimits
+                                                                                    .QUOTED_CHARS)
+                                                                    + "', not email or sms"));
                 }
                 kind = "REQUEST_311";
             }
@@ -194,6 +211,7 @@ public final class RawRecordParser implements Serializable {
                 latValue,
                 address,
                 dueAt,
+                contact,
                 activity);
     }
 

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param address block address; may be null
  * @param dueAt for 311: when the request is due, as the source says; null when it does not say (the
  *     service-level table then decides)
+ * @param contact for 311: how the requester asked to be told of its closure ({@code contactChannel}
+ *     of the raw record, never the contact itself); {@link ContactChannel#NONE} otherwise
  * @param activity for activities: the agency, place, count and outcome; null for other streams
  */
 public record CityEvent(
@@ -37,6 +39,7 @@ public record CityEvent(
         double lat,
         String address,
         Instant dueAt,
+        ContactChannel contact,
         ActivityDetails activity) {
     public CityEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -48,13 +51,46 @@ public record CityEvent(
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
             throw new IllegalArgumentException("coordinates out of range: " + lon + "," + lat);
         }
+        contact = contact == null ? ContactChannel.NONE : contact;
         if ((stream == EventStream.ACTIVITY) != (activity != null)) {
             throw new IllegalArgumentException(
                     "an activity, and only an activity, has activity details: " + eventId);
         }
     }
 
-    /** An event that is not an activity. */
+    /** An event that is not an activity: an incident, a 311 step or a tip. */
+    public CityEvent(
+            String eventId,
+            EventStream stream,
+            String recordId,
+            String source,
+            String kind,
+            String type,
+            String status,
+            Instant occurredAt,
+            double lon,
+            double lat,
+            String address,
+            Instant dueAt,
+            ContactChannel contact) {
+        this(
+                eventId,
+                stream,
+                recordId,
+                source,
+                kind,
+                type,
+                status,
+                occurredAt,
+                lon,
+                lat,
+                address,
+                dueAt,
+                contact,
+                null);
+    }
+
+    /** An event that is not an activity and whose record names no contact channel. */
     public CityEvent(
             String eventId,
             EventStream stream,
@@ -81,7 +117,7 @@ public record CityEvent(
                 lat,
                 address,
                 dueAt,
-                null);
+                ContactChannel.NONE);
     }
 
     /** An event without a source due time. */
