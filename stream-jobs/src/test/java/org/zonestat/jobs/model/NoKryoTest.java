@@ -132,6 +132,7 @@ class NoKryoTest {
                         39.3,
                         null,
                         null,
+                        ContactChannel.NONE,
                         new ActivityDetails(
                                 "Safe Streets", null, 3, null, "0123456789abcdefABCD_-"));
         assertPojosThatRoundTrip(
