@@ -1,0 +1,136 @@
+package org.zonestat.topics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A history run on {@code history} ({@code "type": "run"}), written by the history service: the
+ * recomputation of the outputs of local days {@code [from, through]} from every raw record, for the
+ * loads and reprocess requests it names. It writes {@code running} when it starts and then with its
+ * progress about once a second, and ends with {@code done} (with the reconciliation) or {@code
+ * failed}. The outputs it writes carry its {@code generation} in the {@link
+ * HistoryHeaders#GENERATION} header; once it is done, readers take them for the days and layers it
+ * covers instead of what earlier runs or the live job wrote. Key: {@code runId}; record timestamp:
+ * {@code at}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param runId the run's id, unique
+ * @param status {@code running}, {@code done} or {@code failed}
+ * @param generation the offset of the run's first message on {@code history}, which orders runs;
+ *     null on that first message
+ * @param loads the loads whose records this run turns into events and rejections
+ * @param requests the reprocess requests it answers
+ * @param layer the one layer whose outputs it recomputes, or null for every output
+ * @param layerVersions the version of each layer the run tagged with
+ * @param from the first local day it recomputes
+ * @param through the last local day readers take from it (done: the later of the last day the live
+ *     job had closed and the last day of its loads)
+ * @param recordsRead raw records read so far
+ * @param recordsTotal raw records the run reads in all
+ * @param ratePerSecond raw records read per second so far
+ * @param secondsLeft the time left at that rate, or null
+ * @param reconciliation done: what became of every record
+ * @param at when this message was written
+ * @param detail failed: what went wrong
+ */
+public record RunMessage(
+        @JsonProperty(required = true) String runId,
+        @JsonProperty(required = true) String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long generation,
+        List<String> loads,
+        List<String> requests,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String layer,
+        Map<String, Integer> layerVersions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate from,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate through,
+        long recordsRead,
+        long recordsTotal,
+        double ratePerSecond,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double secondsLeft,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Reconciliation reconciliation,
+        @JsonProperty(required = true) Instant at,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String detail)
+        implements HistoryMessage {
+
+    /** The run is reading and writing. */
+    public static final String RUNNING = "running";
+
+    /** Every output of the run is written; readers take it. */
+    public static final String DONE = "done";
+
+    /** The run stopped; readers ignore what it wrote. */
+    public static final String FAILED = "failed";
+
+    public RunMessage {
+        Fields.requireText(runId, "runId");
+        if (!List.of(RUNNING, DONE, FAILED).contains(status)) {
+            throw new IllegalArgumentException(
+                    "status must be running, done or failed, was " + status);
+        }
+        Fields.require(at, "at");
+        loads = loads == null ? List.of() : List.copyOf(loads);
+        requests = requests == null ? List.of() : List.copyOf(requests);
+        layerVersions = Fields.copy(layerVersions);
+        Fields.requireCount(recordsRead, "recordsRead");
+        Fields.requireCount(recordsTotal, "recordsTotal");
+        if (DONE.equals(status) && (generation == null || from == null || through == null)) {
+            throw new IllegalArgumentException("a done run needs its generation, from and through");
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isDone() {
+        return DONE.equals(status);
+    }
+
+    /** Whether the run recomputed the outputs of this layer (all layers when it names none). */
+    public boolean covers(String layerId) {
+        return layer == null || layer.equals(layerId);
+    }
+
+    @Override
+    public String key() {
+        return runId;
+    }
+
+    @Override
+    public Instant timestamp() {
+        return at;
+    }
+
+    /**
+     * What became of the records a run processed: each record of its loads ends in {@code events}
+     * or in {@code rejected} ({@code loadedIn = eventsWritten + sum of rejected}); live records are
+     * read for the recomputation only (the live job wrote their events and rejections).
+     *
+     * @param loadedIn records of the run's loads read
+     * @param eventsWritten events written for them
+     * @param rejected rejections written for them, by reason
+     * @param liveRecords live records read (accepted by the live job)
+     * @param zoneDaysWritten {@code zone-stats} records written
+     * @param alertsWritten {@code alerts} records written
+     * @param hotspotsWritten {@code hotspots} records written
+     */
+    public record Reconciliation(
+            long loadedIn,
+            long eventsWritten,
+            Map<String, Long> rejected,
+            long liveRecords,
+            long zoneDaysWritten,
+            long alertsWritten,
+            long hotspotsWritten) {
+        public Reconciliation {
+            rejected = Fields.copy(rejected);
+        }
+
+        /** Every rejection of the run's loaded records. */
+        public long rejectedTotal() {
+            return rejected.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}
