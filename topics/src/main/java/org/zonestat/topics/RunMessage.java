@@ -8,28 +8,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A history run on {@code history} ({@code "type": "run"}), written by the history service: the
- * recomputation of the outputs of local days {@code [from, through]} from every raw record, for the
- * loads and reprocess requests it names. It writes {@code running} when it starts and then with its
- * progress about once a second, and ends with {@code done} (with the reconciliation) or {@code
- * failed}. The outputs it writes carry its {@code generation} in the {@link
- * HistoryHeaders#GENERATION} header; once it is done, readers take them for the days and layers it
- * covers instead of what earlier runs or the live job wrote. Key: {@code runId}; record timestamp:
- * {@code at}.
+ * A history run on {@code history} ({@code "type": "run"}), written by the history service: one
+ * load's records (or, for a reprocess request, the raw history) processed by the job's logic in
+ * Flink's batch execution mode. It writes {@code running} when it starts and ends with {@code done}
+ * (with the reconciliation) or {@code failed}. The {@code zone-stats} records a run writes for a
+ * load carry the load's id, so readers add them to what the live job and other loads wrote. Key:
+ * {@code runId}; record timestamp: {@code at}.
  *
  * <p>Immutable and thread-safe.
  *
  * @param runId the run's id, unique
  * @param status {@code running}, {@code done} or {@code failed}
- * @param generation the offset of the run's first message on {@code history}, which orders runs;
- *     null on that first message
  * @param loads the loads whose records this run turns into events and rejections
  * @param requests the reprocess requests it answers
  * @param layer the one layer whose outputs it recomputes, or null for every output
  * @param layerVersions the version of each layer the run tagged with
- * @param from the first local day it recomputes
- * @param through the last local day readers take from it (done: the later of the last day the live
- *     job had closed and the last day of its loads)
+ * @param from the first local day of its records, or null while unknown
+ * @param through the last local day of its records, or null while unknown
  * @param recordsRead raw records read so far
  * @param recordsTotal raw records the run reads in all
  * @param ratePerSecond raw records read per second so far
@@ -41,7 +36,6 @@ import java.util.Map;
 public record RunMessage(
         @JsonProperty(required = true) String runId,
         @JsonProperty(required = true) String status,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long generation,
         List<String> loads,
         List<String> requests,
         @JsonInclude(JsonInclude.Include.NON_NULL) String layer,
@@ -60,10 +54,10 @@ public record RunMessage(
     /** The run is reading and writing. */
     public static final String RUNNING = "running";
 
-    /** Every output of the run is written; readers take it. */
+    /** Every output of the run is written. */
     public static final String DONE = "done";
 
-    /** The run stopped; readers ignore what it wrote. */
+    /** The run stopped; what it wrote so far stays. */
     public static final String FAILED = "failed";
 
     public RunMessage {
@@ -78,8 +72,8 @@ public record RunMessage(
         layerVersions = Fields.copy(layerVersions);
         Fields.requireCount(recordsRead, "recordsRead");
         Fields.requireCount(recordsTotal, "recordsTotal");
-        if (DONE.equals(status) && (generation == null || from == null || through == null)) {
-            throw new IllegalArgumentException("a done run needs its generation, from and through");
+        if (DONE.equals(status) && reconciliation == null) {
+            throw new IllegalArgumentException("a done run needs its reconciliation");
         }
     }
 
@@ -105,25 +99,15 @@ public record RunMessage(
 
     /**
      * What became of the records a run processed: each record of its loads ends in {@code events}
-     * or in {@code rejected} ({@code loadedIn = eventsWritten + sum of rejected}); live records are
-     * read for the recomputation only (the live job wrote their events and rejections).
+     * or in {@code rejected} ({@code loadedIn = eventsWritten + sum of rejected}).
      *
      * @param loadedIn records of the run's loads read
      * @param eventsWritten events written for them
      * @param rejected rejections written for them, by reason
-     * @param liveRecords live records read (accepted by the live job)
      * @param zoneDaysWritten {@code zone-stats} records written
-     * @param alertsWritten {@code alerts} records written
-     * @param hotspotsWritten {@code hotspots} records written
      */
     public record Reconciliation(
-            long loadedIn,
-            long eventsWritten,
-            Map<String, Long> rejected,
-            long liveRecords,
-            long zoneDaysWritten,
-            long alertsWritten,
-            long hotspotsWritten) {
+            long loadedIn, long eventsWritten, Map<String, Long> rejected, long zoneDaysWritten) {
         public Reconciliation {
             rejected = Fields.copy(rejected);
         }

@@ -518,12 +518,43 @@ class MessageRoundTripTest {
     }
 
     @Test
-    void aDoneRunCarriesItsGenerationRangeAndReconciliation() {
+    void aLoadsZoneDayNamesTheLoadInItsKeyAndBody() {
+        ZoneStatsMessage s =
+                new ZoneStatsMessage(
+                                "vri-zones",
+                                "Penn North",
+                                LocalDate.parse("2015-06-01"),
+                                T,
+                                T.plusSeconds(86_400),
+                                1,
+                                2,
+                                0,
+                                0,
+                                0,
+                                0,
+                                null,
+                                null,
+                                null,
+                                1,
+                                null)
+                        .withLoad("load-1");
+        roundTrip(
+                s,
+                ZoneStatsMessage.class,
+                """
+                {"layer":"vri-zones","zone":"Penn North","day":"2015-06-01",
+                "from":"2019-10-18T14:00:00Z","until":"2019-10-19T14:00:00Z","homicides":1,
+                "shootings":2,"otherViolent":0,"requestsOpened":0,"requestsClosed":0,"tips":0,
+                "layerVersion":1,"medianDaysToClose":null,"load":"load-1"}""");
+        assertThat(s.key()).isEqualTo("vri-zones/Penn North/2015-06-01/load-1");
+    }
+
+    @Test
+    void aDoneRunCarriesItsDaysAndReconciliation() {
         roundTrip(
                 new RunMessage(
                         "run-7",
                         RunMessage.DONE,
-                        42L,
                         java.util.List.of("load-1"),
                         java.util.List.of(),
                         null,
@@ -534,18 +565,16 @@ class MessageRoundTripTest {
                         5000,
                         2500.0,
                         0.0,
-                        new RunMessage.Reconciliation(
-                                3479, 3470, Map.of("duplicate", 9L), 515, 800, 40, 120),
+                        new RunMessage.Reconciliation(3479, 3470, Map.of("duplicate", 9L), 800),
                         T,
                         null),
                 HistoryMessage.class,
                 """
-                {"type":"run","runId":"run-7","status":"done","generation":42,"loads":["load-1"],
+                {"type":"run","runId":"run-7","status":"done","loads":["load-1"],
                 "requests":[],"layerVersions":{"vri-zones":2},"from":"2012-01-01",
                 "through":"2018-07-06","recordsRead":5000,"recordsTotal":5000,"ratePerSecond":2500.0,
                 "secondsLeft":0.0,"reconciliation":{"loadedIn":3479,"eventsWritten":3470,
-                "rejected":{"duplicate":9},"liveRecords":515,"zoneDaysWritten":800,"alertsWritten":40,
-                "hotspotsWritten":120},"at":"2019-10-18T14:00:00Z"}""");
+                "rejected":{"duplicate":9},"zoneDaysWritten":800},"at":"2019-10-18T14:00:00Z"}""");
     }
 
     /**

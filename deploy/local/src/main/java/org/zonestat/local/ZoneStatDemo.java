@@ -26,6 +26,7 @@ import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.ZoneTaggingJob;
+import org.zonestat.jobs.history.HistoryService;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.notifier.EmailChannel;
 import org.zonestat.notifier.Notifier;
@@ -60,6 +61,7 @@ public final class ZoneStatDemo implements AutoCloseable {
     private final DemoOptions options;
     private EmbeddedKafkaBroker kafka;
     private JobClient job;
+    private HistoryService historyService;
     private OpsConsole.Running console;
     private FeedReplayer replayer;
     private Thread feedThread;
@@ -99,6 +101,8 @@ public final class ZoneStatDemo implements AutoCloseable {
         kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
         job = startJob(jobConfig, dataDir);
+        historyService =
+                new HistoryService(jobConfig, options.parallelism(), options.clock()).start();
 
         smtp =
                 new GreenMail(
@@ -260,6 +264,9 @@ public final class ZoneStatDemo implements AutoCloseable {
             replayer.stop();
             join(feedThread);
             replayer.close();
+        }
+        if (historyService != null) {
+            historyService.close();
         }
         if (job != null) {
             try {

@@ -1,0 +1,251 @@
+package org.zonestat.jobs.history;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zonestat.jobs.JobConfig;
+import org.zonestat.topics.HistoryMessage;
+import org.zonestat.topics.LoadMessage;
+import org.zonestat.topics.MalformedMessageException;
+import org.zonestat.topics.RunMessage;
+import org.zonestat.topics.TopicCodec;
+
+/**
+ * The history service beside the live job: it follows the {@code history} topic and runs each
+ * published load that has no finished run yet through {@link HistoryJob} (batch mode, a local
+ * MiniCluster), one at a time in the order the loads were published, writing a {@code running} and
+ * then a {@code done} (with the reconciliation) or {@code failed} {@link RunMessage}. It reads the
+ * whole topic before it starts a run, so after a restart it runs only the loads still open.
+ *
+ * <p>Its thread is started by {@link #start()} and stopped by {@link #close()}; the public methods
+ * are thread-safe.
+ */
+public final class HistoryService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryService.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final JobConfig config;
+    private final int parallelism;
+    private final Clock clock;
+    private final KafkaConsumer<String, String> consumer;
+    private final KafkaProducer<String, String> producer;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param config the live job's configuration (topics, layers, limits)
+     * @param parallelism each run's parallelism
+     */
+    public HistoryService(JobConfig config, int parallelism, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.parallelism = parallelism;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(c);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(p);
+        this.thread = new Thread(this::loop, "zonestat-history");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts following the topic. */
+    public HistoryService start() {
+        thread.start();
+        return this;
+    }
+
+    private void loop() {
+        TopicPartition history = new TopicPartition(config.topics().history(), 0);
+        Set<String> finished = new HashSet<>();
+        Deque<LoadMessage> open = new ArrayDeque<>();
+        try {
+            consumer.assign(List.of(history));
+            consumer.seekToBeginning(List.of(history));
+            long caughtUpAt = consumer.endOffsets(List.of(history)).get(history);
+            while (running) {
+                for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
+                    read(r, finished, open);
+                }
+                if (consumer.position(history) < caughtUpAt) {
+                    continue;
+                }
+                open.removeIf(l -> finished.contains(l.loadId()));
+                LoadMessage next = open.pollFirst();
+                if (next != null) {
+                    run(next);
+                    finished.add(next.loadId());
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("the history service stopped", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private static void read(
+            ConsumerRecord<String, String> r, Set<String> finished, Deque<LoadMessage> open) {
+        if (r.value() == null) {
+            return;
+        }
+        HistoryMessage m;
+        try {
+            m = TopicCodec.decode(r.topic(), r.value(), HistoryMessage.class);
+        } catch (MalformedMessageException e) {
+            LOG.warn(
+                    "history record {}@{} is not a history message: {}",
+                    r.topic(),
+                    r.offset(),
+                    e.getMessage());
+            return;
+        }
+        if (m instanceof LoadMessage l && l.isPublished() && !finished.contains(l.loadId())) {
+            open.addLast(l);
+        } else if (m instanceof RunMessage run && !RunMessage.RUNNING.equals(run.status())) {
+            finished.addAll(run.loads());
+        }
+    }
+
+    /** Runs one load and writes its run messages; a failure of the run fails that load only. */
+    private void run(LoadMessage load) {
+        String runId = "run/" + load.loadId();
+        List<String> loads = List.of(load.loadId());
+        Instant started = clock.instant();
+        write(
+                new RunMessage(
+                        runId,
+                        RunMessage.RUNNING,
+                        loads,
+                        List.of(),
+                        null,
+                        Map.of(),
+                        null,
+                        null,
+                        0,
+                        load.records(),
+                        0,
+                        null,
+                        null,
+                        started,
+                        null));
+        long t0 = System.nanoTime();
+        try {
+            RunMessage.Reconciliation rec =
+                    load.records() == 0 || load.ranges().isEmpty()
+                            ? new RunMessage.Reconciliation(0, 0, Map.of(), 0)
+                            : new HistoryJob(config).runLocally(load, parallelism);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            LOG.info(
+                    "load {}: {} records in {} s: {} events, {} rejected {}, {} zone-days",
+                    load.loadId(),
+                    rec.loadedIn(),
+                    String.format("%.1f", seconds),
+                    rec.eventsWritten(),
+                    rec.rejectedTotal(),
+                    rec.rejected(),
+                    rec.zoneDaysWritten());
+            write(
+                    new RunMessage(
+                            runId,
+                            RunMessage.DONE,
+                            loads,
+                            List.of(),
+                            null,
+                            Map.of(),
+                            null,
+                            null,
+                            rec.loadedIn(),
+                            load.records(),
+                            seconds <= 0 ? 0 : rec.loadedIn() / seconds,
+                            0.0,
+                            rec,
+                            clock.instant(),
+                            null));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.error("load {}: the history run failed", load.loadId(), e);
+            write(
+                    new RunMessage(
+                            runId,
+                            RunMessage.FAILED,
+                            loads,
+                            List.of(),
+                            null,
+                            Map.of(),
+                            null,
+                            null,
+                            0,
+                            load.records(),
+                            0,
+                            null,
+                            null,
+                            clock.instant(),
+                            String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void write(RunMessage m) {
+        try {
+            producer.send(
+                            new ProducerRecord<>(
+                                    config.topics().history(),
+                                    null,
+                                    m.timestamp().toEpochMilli(),
+                                    m.key(),
+                                    TopicCodec.encodeToString(m)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.error("cannot write run {} to {}", m.runId(), config.topics().history(), e);
+        }
+    }
+
+    /** Stops following the topic; a run in progress finishes first. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofMinutes(2).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+}
