@@ -218,6 +218,7 @@ class HistoryInAnyOrderITCase {
             assertThat(pipeline.path("rejectedByReason").has("late")).isFalse();
 
             if (replay) {
+                uploadAndReprocess(demo.bootstrapServers(), base, token);
                 JsonNode week =
                         JSON.readTree(get(base + "/api/replay?week=2015-W23", token).body());
                 assertThat(week.get("truncated").asBoolean()).isFalse();
@@ -237,6 +238,142 @@ class HistoryInAnyOrderITCase {
                         week.get("readMillis").asLong());
             }
         }
+    }
+
+    /**
+     * A planner draws a new layer of three focus areas after all that history is stored; {@code
+     * zonestat reprocess --layer} counts its past: every year's homicides and shootings in it equal
+     * brute force over the files with the new polygons, and its days name the uploaded version.
+     */
+    private void uploadAndReprocess(String bootstrap, String base, String token) throws Exception {
+        HttpResponse<String> upload =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                base + "/api/zones/" + NEW_LAYER + "?title=Focus"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/geo+json")
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(NEW_LAYER_GEOJSON))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        int version = JSON.readTree(upload.body()).get("version").asInt();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code =
+                org.zonestat.config.Cli.execute(
+                        new org.zonestat.jobs.history.ReprocessCommand(
+                                new PrintStream(out, true, StandardCharsets.UTF_8)),
+                        "--layer",
+                        NEW_LAYER,
+                        "--bootstrap",
+                        bootstrap,
+                        "--wait-seconds",
+                        "180");
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+
+        Map<String, long[]> expectedNew = newLayerExpected();
+        assertThat(expectedNew).as("the new layer has history to count").isNotEmpty();
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () ->
+                                assertThat(counts(base, token, NEW_LAYER, 2012, 2018))
+                                        .as("homicides/shootings per zone of the new layer")
+                                        .isEqualTo(expectedNew));
+        Map<String, long[]> lastYear = newLayerExpected(2017);
+        assertThat(counts(base, token, NEW_LAYER, 2017, 2017))
+                .as("the new layer's 2017")
+                .isEqualTo(lastYear);
+        List<Integer> versions = new ArrayList<>();
+        read(
+                bootstrap,
+                "zone-stats",
+                v -> {
+                    if (v.contains("\"layer\":\"" + NEW_LAYER + "\"")) {
+                        versions.add(
+                                Integer.parseInt(
+                                        v.replaceAll(".*\"layerVersion\":([0-9]+).*", "$1")));
+                    }
+                });
+        assertThat(versions).isNotEmpty().allMatch(v -> v == version);
+        System.out.printf(
+                "new layer %s v%d: %s; 2017 %s%n", NEW_LAYER, version, expectedNew, lastYear);
+    }
+
+    private static final String NEW_LAYER = "focus-test";
+
+    /** Three boxes over the west, east and south of the city. */
+    private static final String NEW_LAYER_GEOJSON =
+            "{\"type\":\"FeatureCollection\",\"features\":["
+                    + box("West", -76.665, 39.280, -76.625, 39.310)
+                    + ","
+                    + box("East", -76.600, 39.290, -76.560, 39.320)
+                    + ","
+                    + box("South", -76.640, 39.220, -76.600, 39.260)
+                    + "]}";
+
+    private static String box(String name, double w, double s, double e, double n) {
+        return String.format(
+                Locale.ROOT,
+                "{\"type\":\"Feature\",\"properties\":{\"name\":\"%s\"},\"geometry\":"
+                        + "{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],"
+                        + "[%f,%f],[%f,%f]]]}}",
+                name,
+                w,
+                s,
+                e,
+                s,
+                e,
+                n,
+                w,
+                n,
+                w,
+                s);
+    }
+
+    /** Every file's homicides and shootings per zone of the new layer, 2012-2018. */
+    private static Map<String, long[]> newLayerExpected() throws Exception {
+        return newLayerExpected(0);
+    }
+
+    /**
+     * The same for one year (0: every year). A point the system refused as outside every zone when
+     * it arrived is not an event, so no reprocess counts it: points of the new layer count when
+     * they lie in a zone of the city's layers too.
+     */
+    private static Map<String, long[]> newLayerExpected(int year) throws Exception {
+        ZoneCatalog cityLayers = ZoneCatalog.load(city.layers());
+        List<BruteForceZoneLocator> known =
+                cityLayers.layers().stream().map(BruteForceZoneLocator::new).toList();
+        BruteForceZoneLocator locator =
+                new BruteForceZoneLocator(
+                        new org.zonestat.geo.GeoJsonZoneLayerReader()
+                                .read(
+                                        NEW_LAYER,
+                                        "Focus",
+                                        new java.io.ByteArrayInputStream(
+                                                NEW_LAYER_GEOJSON.getBytes(StandardCharsets.UTF_8)),
+                                        "name",
+                                        "test"));
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(traceRows(trace, "trace"));
+        rows.addAll(traceRows(second, SECOND_SOURCE));
+        rows.addAll(part1Rows(part1));
+        Map<String, long[]> sums = new TreeMap<>();
+        for (Row r : rows) {
+            if (year != 0 && r.at.atZone(BALTIMORE).getYear() != year) {
+                continue;
+            }
+            int zone = locator.locate(r.lon, r.lat);
+            if (zone >= 0 && known.stream().anyMatch(k -> k.locate(r.lon, r.lat) >= 0)) {
+                sums.computeIfAbsent(locator.layer().zones().get(zone).name(), z -> new long[2])[
+                        r.homicide ? 0 : 1]++;
+            }
+        }
+        return new LongArrays(sums);
     }
 
     /** Part 1 of 2018 as live records, in time order, then one record that closes July. */

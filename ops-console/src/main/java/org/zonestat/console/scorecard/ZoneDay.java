@@ -3,6 +3,7 @@ package org.zonestat.console.scorecard;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.zonestat.topics.ZoneStatsMessage;
@@ -29,7 +30,8 @@ public record ZoneDay(
         Long openAtEnd,
         Long overdueAtEnd,
         Double medianDaysToClose,
-        String writer) {
+        String writer,
+        int layerVersion) {
 
     public ZoneDay {
         Objects.requireNonNull(writer, "writer");
@@ -50,23 +52,35 @@ public record ZoneDay(
             Long openAtEnd,
             Long overdueAtEnd,
             Double medianDaysToClose) {
-        this(layer, zone, day, counts, openAtEnd, overdueAtEnd, medianDaysToClose, "");
+        this(layer, zone, day, counts, openAtEnd, overdueAtEnd, medianDaysToClose, "", 0);
     }
 
     /** The same counts, written by {@code by}. */
     public ZoneDay withWriter(String by) {
         return new ZoneDay(
-                layer, zone, day, counts, openAtEnd, overdueAtEnd, medianDaysToClose, by);
+                layer,
+                zone,
+                day,
+                counts,
+                openAtEnd,
+                overdueAtEnd,
+                medianDaysToClose,
+                by,
+                layerVersion);
     }
 
     /**
-     * The day's counts from several writers (the live job and loads): every count and the open and
-     * overdue 311 requests at the end of the day add up (a kind or figure present in any part is
-     * present in the sum); the median days to close is the first part's that has one (medians do
-     * not add; history runs rarely share a day with the live job's 311 closures).
+     * The day's counts from several writers (the live job, loads, a reprocess of the layer): the
+     * parts tagged with the newest layer version among them count (a reprocess of an edited layer
+     * counts again what earlier versions counted); their counts and the open and overdue 311
+     * requests at the end of the day add up (a kind or figure present in any part is present in the
+     * sum); the median days to close is the first part's that has one (medians do not add; history
+     * runs rarely share a day with the live job's 311 closures).
      */
-    public static ZoneDay sum(java.util.Collection<ZoneDay> parts) {
-        ZoneDay first = parts.iterator().next();
+    public static ZoneDay sum(java.util.Collection<ZoneDay> all) {
+        int newest = all.stream().mapToInt(ZoneDay::layerVersion).max().orElse(0);
+        List<ZoneDay> parts = all.stream().filter(p -> p.layerVersion() == newest).toList();
+        ZoneDay first = parts.get(0);
         EnumMap<Kind, Long> counts = new EnumMap<>(Kind.class);
         Long open = null;
         Long overdue = null;
@@ -78,7 +92,15 @@ public record ZoneDay(
             median = median != null ? median : p.medianDaysToClose();
         }
         return new ZoneDay(
-                first.layer(), first.zone(), first.day(), counts, open, overdue, median, "+");
+                first.layer(),
+                first.zone(),
+                first.day(),
+                counts,
+                open,
+                overdue,
+                median,
+                "+",
+                newest);
     }
 
     private static Long plus(Long a, Long b) {
@@ -112,6 +134,8 @@ public record ZoneDay(
                 counts,
                 m.openAtEnd(),
                 m.overdueAtEnd(),
-                m.medianDaysToClose());
+                m.medianDaysToClose(),
+                "",
+                m.layerVersion() == null ? 0 : m.layerVersion());
     }
 }

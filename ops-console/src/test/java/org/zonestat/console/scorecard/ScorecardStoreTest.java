@@ -49,7 +49,26 @@ class ScorecardStoreTest {
         }
     }
 
+    @Test
+    void aReprocessOfAnEditedLayerReplacesTheCountsOfEarlierVersions() {
+        ScorecardStore store = new ScorecardStore();
+        store.accept(day(1, 2, null));
+        store.accept(day(0, 3, "load-a"));
+        store.accept(day(2, 0, "load-b", 2));
+        store.accept(day(1, 1, "reprocess/vri-zones@2", 2));
+
+        ZoneDay sum = store.day("vri-zones", "Penn North", DAY).orElseThrow();
+        assertThat(sum.count(Kind.HOMICIDES)).isEqualTo(3);
+        assertThat(sum.count(Kind.SHOOTINGS)).isEqualTo(1);
+        assertThat(sum.layerVersion()).isEqualTo(2);
+    }
+
     private static ZoneStatsMessage day(long homicides, long shootings, String load) {
+        return day(homicides, shootings, load, 1);
+    }
+
+    private static ZoneStatsMessage day(
+            long homicides, long shootings, String load, int layerVersion) {
         Instant from = Instant.parse("2015-06-01T04:00:00Z");
         return new ZoneStatsMessage(
                 "vri-zones",
@@ -66,7 +85,7 @@ class ScorecardStoreTest {
                 0L,
                 1L,
                 0L,
-                1,
+                layerVersion,
                 null,
                 load);
     }

@@ -1,17 +1,21 @@
 package org.zonestat.jobs.history;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,14 +24,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.jobs.JobConfig;
+import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
+import org.zonestat.jobs.model.ZoneLayerUpdate;
 import org.zonestat.topics.HistoryMessage;
 import org.zonestat.topics.LoadMessage;
 import org.zonestat.topics.MalformedMessageException;
+import org.zonestat.topics.ReprocessMessage;
 import org.zonestat.topics.RunMessage;
 import org.zonestat.topics.TopicCodec;
 
@@ -87,7 +95,7 @@ public final class HistoryService implements AutoCloseable {
     private void loop() {
         TopicPartition history = new TopicPartition(config.topics().history(), 0);
         Set<String> finished = new HashSet<>();
-        Deque<LoadMessage> open = new ArrayDeque<>();
+        Deque<HistoryMessage> open = new ArrayDeque<>();
         try {
             consumer.assign(List.of(history));
             consumer.seekToBeginning(List.of(history));
@@ -99,11 +107,15 @@ public final class HistoryService implements AutoCloseable {
                 if (consumer.position(history) < caughtUpAt) {
                     continue;
                 }
-                open.removeIf(l -> finished.contains(l.loadId()));
-                LoadMessage next = open.pollFirst();
+                open.removeIf(m -> finished.contains(m.key()));
+                HistoryMessage next = open.pollFirst();
+                if (next instanceof LoadMessage load) {
+                    run(load);
+                } else if (next instanceof ReprocessMessage request) {
+                    reprocess(request);
+                }
                 if (next != null) {
-                    run(next);
-                    finished.add(next.loadId());
+                    finished.add(next.key());
                 }
             }
         } catch (WakeupException e) {
@@ -116,7 +128,7 @@ public final class HistoryService implements AutoCloseable {
     }
 
     private static void read(
-            ConsumerRecord<String, String> r, Set<String> finished, Deque<LoadMessage> open) {
+            ConsumerRecord<String, String> r, Set<String> finished, Deque<HistoryMessage> open) {
         if (r.value() == null) {
             return;
         }
@@ -133,8 +145,11 @@ public final class HistoryService implements AutoCloseable {
         }
         if (m instanceof LoadMessage l && l.isPublished() && !finished.contains(l.loadId())) {
             open.addLast(l);
+        } else if (m instanceof ReprocessMessage q && !finished.contains(q.requestId())) {
+            open.addLast(q);
         } else if (m instanceof RunMessage run && !RunMessage.RUNNING.equals(run.status())) {
             finished.addAll(run.loads());
+            finished.addAll(run.requests());
         }
     }
 
@@ -216,6 +231,153 @@ public final class HistoryService implements AutoCloseable {
                             clock.instant(),
                             String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * Recomputes one layer's past counts ({@link ReprocessJob}); a request without a layer, or for
+     * a layer not on the {@code zones} topic, fails with a detail saying so.
+     */
+    private void reprocess(ReprocessMessage request) {
+        String runId = "run/" + request.requestId();
+        List<String> requests = List.of(request.requestId());
+        Optional<ZoneLayerUpdate> layer =
+                request.layer() == null ? Optional.empty() : currentLayer(request.layer());
+        if (layer.isEmpty()) {
+            write(
+                    new RunMessage(
+                            runId,
+                            RunMessage.FAILED,
+                            List.of(),
+                            requests,
+                            request.layer(),
+                            Map.of(),
+                            request.from(),
+                            request.to(),
+                            0,
+                            0,
+                            0,
+                            null,
+                            null,
+                            clock.instant(),
+                            request.layer() == null
+                                    ? "a reprocess names the layer to recompute (--layer)"
+                                    : "layer "
+                                            + request.layer()
+                                            + " is not on the "
+                                            + config.topics().zones()
+                                            + " topic"));
+            return;
+        }
+        ZoneLayerUpdate l = layer.get();
+        Map<String, Integer> versions = Map.of(l.layerId(), l.version());
+        write(
+                new RunMessage(
+                        runId,
+                        RunMessage.RUNNING,
+                        List.of(),
+                        requests,
+                        l.layerId(),
+                        versions,
+                        request.from(),
+                        request.to(),
+                        0,
+                        0,
+                        0,
+                        null,
+                        null,
+                        clock.instant(),
+                        null));
+        long t0 = System.nanoTime();
+        try {
+            RunMessage.Reconciliation rec =
+                    new ReprocessJob(config)
+                            .runLocally(l, request.from(), request.to(), parallelism);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            LOG.info(
+                    "reprocess {} of layer {} v{}: {} events counted again, {} zone-days in {} s",
+                    request.requestId(),
+                    l.layerId(),
+                    l.version(),
+                    rec.eventsWritten(),
+                    rec.zoneDaysWritten(),
+                    String.format("%.1f", seconds));
+            write(
+                    new RunMessage(
+                            runId,
+                            RunMessage.DONE,
+                            List.of(),
+                            requests,
+                            l.layerId(),
+                            versions,
+                            request.from(),
+                            request.to(),
+                            rec.eventsWritten(),
+                            rec.eventsWritten(),
+                            seconds <= 0 ? 0 : rec.eventsWritten() / seconds,
+                            0.0,
+                            rec,
+                            clock.instant(),
+                            null));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.error("reprocess {}: the run failed", request.requestId(), e);
+            write(
+                    new RunMessage(
+                            runId,
+                            RunMessage.FAILED,
+                            List.of(),
+                            requests,
+                            l.layerId(),
+                            versions,
+                            request.from(),
+                            request.to(),
+                            0,
+                            0,
+                            0,
+                            null,
+                            null,
+                            clock.instant(),
+                            String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** The layer as the {@code zones} topic holds it now, if it is there. */
+    private Optional<ZoneLayerUpdate> currentLayer(String layerId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, JobConfig.ZONES_MAX_MESSAGE_BYTES);
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, JobConfig.ZONES_MAX_MESSAGE_BYTES);
+        ZoneLayerUpdate[] last = new ZoneLayerUpdate[1];
+        ZoneLayerUpdateDeserializer reader = new ZoneLayerUpdateDeserializer();
+        try (KafkaConsumer<byte[], byte[]> zones = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions =
+                    zones.partitionsFor(config.topics().zones()).stream()
+                            .map(i -> new TopicPartition(i.topic(), i.partition()))
+                            .toList();
+            zones.assign(partitions);
+            zones.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = zones.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> zones.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : zones.poll(POLL)) {
+                    if (r.key() != null
+                            && layerId.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        List<ZoneLayerUpdate> u = new ArrayList<>();
+                        reader.deserialize(r, new ListCollector<>(u));
+                        last[0] = u.isEmpty() ? null : u.get(0);
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(last[0]).filter(u -> !u.isRemoval() && u.geojson() != null);
     }
 
     private void write(RunMessage m) {
