@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -155,82 +157,22 @@ public final class HistoryService implements AutoCloseable {
 
     /** Runs one load and writes its run messages; a failure of the run fails that load only. */
     private void run(LoadMessage load) {
-        String runId = "run/" + load.loadId();
-        List<String> loads = List.of(load.loadId());
-        Instant started = clock.instant();
-        write(
-                new RunMessage(
-                        runId,
-                        RunMessage.RUNNING,
-                        loads,
+        Run run =
+                new Run(
+                        "run/" + load.loadId(),
+                        List.of(load.loadId()),
                         List.of(),
                         null,
                         Map.of(),
                         null,
                         null,
-                        0,
-                        load.records(),
-                        0,
-                        null,
-                        null,
-                        started,
-                        null));
-        long t0 = System.nanoTime();
-        try {
-            RunMessage.Reconciliation rec =
-                    load.records() == 0 || load.ranges().isEmpty()
-                            ? new RunMessage.Reconciliation(0, 0, Map.of(), 0)
-                            : new HistoryJob(config).runLocally(load, parallelism);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            LOG.info(
-                    "load {}: {} records in {} s: {} events, {} rejected {}, {} zone-days",
-                    load.loadId(),
-                    rec.loadedIn(),
-                    String.format("%.1f", seconds),
-                    rec.eventsWritten(),
-                    rec.rejectedTotal(),
-                    rec.rejected(),
-                    rec.zoneDaysWritten());
-            write(
-                    new RunMessage(
-                            runId,
-                            RunMessage.DONE,
-                            loads,
-                            List.of(),
-                            null,
-                            Map.of(),
-                            null,
-                            null,
-                            rec.loadedIn(),
-                            load.records(),
-                            seconds <= 0 ? 0 : rec.loadedIn() / seconds,
-                            0.0,
-                            rec,
-                            clock.instant(),
-                            null));
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.error("load {}: the history run failed", load.loadId(), e);
-            write(
-                    new RunMessage(
-                            runId,
-                            RunMessage.FAILED,
-                            loads,
-                            List.of(),
-                            null,
-                            Map.of(),
-                            null,
-                            null,
-                            0,
-                            load.records(),
-                            0,
-                            null,
-                            null,
-                            clock.instant(),
-                            String.valueOf(e.getMessage())));
-        }
+                        load.records());
+        execute(
+                run,
+                () ->
+                        load.records() == 0 || load.ranges().isEmpty()
+                                ? new RunMessage.Reconciliation(0, 0, Map.of(), 0)
+                                : new HistoryJob(config).runLocally(load, parallelism));
     }
 
     /**
@@ -238,108 +180,120 @@ public final class HistoryService implements AutoCloseable {
      * a layer not on the {@code zones} topic, fails with a detail saying so.
      */
     private void reprocess(ReprocessMessage request) {
-        String runId = "run/" + request.requestId();
-        List<String> requests = List.of(request.requestId());
         Optional<ZoneLayerUpdate> layer =
                 request.layer() == null ? Optional.empty() : currentLayer(request.layer());
+        Run run =
+                new Run(
+                        "run/" + request.requestId(),
+                        List.of(),
+                        List.of(request.requestId()),
+                        request.layer(),
+                        layer.map(l -> Map.of(l.layerId(), l.version())).orElse(Map.of()),
+                        request.from(),
+                        request.to(),
+                        0);
         if (layer.isEmpty()) {
             write(
-                    new RunMessage(
-                            runId,
-                            RunMessage.FAILED,
-                            List.of(),
-                            requests,
-                            request.layer(),
-                            Map.of(),
-                            request.from(),
-                            request.to(),
-                            0,
-                            0,
-                            0,
-                            null,
-                            null,
-                            clock.instant(),
+                    run.failed(
                             request.layer() == null
                                     ? "a reprocess names the layer to recompute (--layer)"
                                     : "layer "
                                             + request.layer()
                                             + " is not on the "
                                             + config.topics().zones()
-                                            + " topic"));
+                                            + " topic",
+                            clock.instant()));
             return;
         }
-        ZoneLayerUpdate l = layer.get();
-        Map<String, Integer> versions = Map.of(l.layerId(), l.version());
-        write(
-                new RunMessage(
-                        runId,
-                        RunMessage.RUNNING,
-                        List.of(),
-                        requests,
-                        l.layerId(),
-                        versions,
-                        request.from(),
-                        request.to(),
-                        0,
-                        0,
-                        0,
-                        null,
-                        null,
-                        clock.instant(),
-                        null));
+        execute(
+                run,
+                () ->
+                        new ReprocessJob(config)
+                                .runLocally(
+                                        layer.get(), request.from(), request.to(), parallelism));
+    }
+
+    /** Writes {@code running}, does the work, then writes {@code done} or {@code failed}. */
+    private void execute(Run run, Callable<RunMessage.Reconciliation> work) {
+        write(run.running(clock.instant()));
         long t0 = System.nanoTime();
         try {
-            RunMessage.Reconciliation rec =
-                    new ReprocessJob(config)
-                            .runLocally(l, request.from(), request.to(), parallelism);
+            RunMessage.Reconciliation rec = work.call();
             double seconds = (System.nanoTime() - t0) / 1e9;
             LOG.info(
-                    "reprocess {} of layer {} v{}: {} events counted again, {} zone-days in {} s",
-                    request.requestId(),
-                    l.layerId(),
-                    l.version(),
+                    "{}: {} records in {} s: {} events, rejected {}, {} zone-days",
+                    run.runId(),
+                    rec.loadedIn(),
+                    String.format("%.1f", seconds),
                     rec.eventsWritten(),
-                    rec.zoneDaysWritten(),
-                    String.format("%.1f", seconds));
-            write(
-                    new RunMessage(
-                            runId,
-                            RunMessage.DONE,
-                            List.of(),
-                            requests,
-                            l.layerId(),
-                            versions,
-                            request.from(),
-                            request.to(),
-                            rec.eventsWritten(),
-                            rec.eventsWritten(),
-                            seconds <= 0 ? 0 : rec.eventsWritten() / seconds,
-                            0.0,
-                            rec,
-                            clock.instant(),
-                            null));
+                    rec.rejected(),
+                    rec.zoneDaysWritten());
+            write(run.done(rec, seconds, clock.instant()));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.error("reprocess {}: the run failed", request.requestId(), e);
-            write(
-                    new RunMessage(
-                            runId,
-                            RunMessage.FAILED,
-                            List.of(),
-                            requests,
-                            l.layerId(),
-                            versions,
-                            request.from(),
-                            request.to(),
-                            0,
-                            0,
-                            0,
-                            null,
-                            null,
-                            clock.instant(),
-                            String.valueOf(e.getMessage())));
+            LOG.error("{}: the run failed", run.runId(), e);
+            write(run.failed(String.valueOf(e.getMessage()), clock.instant()));
+        }
+    }
+
+    /** What a run's messages share; each method is one of them. */
+    private record Run(
+            String runId,
+            List<String> loads,
+            List<String> requests,
+            String layer,
+            Map<String, Integer> versions,
+            LocalDate from,
+            LocalDate to,
+            long total) {
+        RunMessage running(Instant at) {
+            return message(RunMessage.RUNNING, 0, total, 0, null, null, at, null);
+        }
+
+        RunMessage done(RunMessage.Reconciliation rec, double seconds, Instant at) {
+            long read = rec.loadedIn();
+            return message(
+                    RunMessage.DONE,
+                    read,
+                    Math.max(total, read),
+                    seconds <= 0 ? 0 : read / seconds,
+                    0.0,
+                    rec,
+                    at,
+                    null);
+        }
+
+        RunMessage failed(String detail, Instant at) {
+            return message(RunMessage.FAILED, 0, total, 0, null, null, at, detail);
+        }
+
+        private RunMessage message(
+                String status,
+                long read,
+                long of,
+                double rate,
+                Double secondsLeft,
+                RunMessage.Reconciliation rec,
+                Instant at,
+                String detail) {
+            return new RunMessage(
+                    runId,
+                    status,
+                    loads,
+                    requests,
+                    layer,
+                    versions,
+                    from,
+                    to,
+                    read,
+                    of,
+                    rate,
+                    secondsLeft,
+                    rec,
+                    at,
+                    detail);
         }
     }
 
