@@ -33,13 +33,9 @@ async function load() {
     if (layer) {
         q.set('layer', layer);
     }
-    const from = document.getElementById('zs-public-from').value;
-    const to = document.getElementById('zs-public-to').value;
-    if (from) {
-        q.set('from', from);
-    }
-    if (to) {
-        q.set('to', to);
+    const quarter = document.getElementById('zs-public-quarter').value.trim();
+    if (quarter) {
+        q.set('quarter', quarter);
     }
     const error = document.getElementById('zs-public-error');
     const response = await fetch('/api/public/scorecard?' + q);
@@ -52,7 +48,8 @@ async function load() {
     error.hidden = true;
     document.getElementById('zs-public-layer').value = body.layer;
     document.getElementById('zs-public-window').textContent =
-        body.from + ' to ' + body.to + ', compared with ' + body.compareFrom + ' to ' + body.compareTo;
+        body.period + ' (' + body.from + ' to ' + body.to + '), compared with ' + body.compareFrom
+        + ' to ' + body.compareTo;
     if (body.goalPercent !== null) {
         document.getElementById('zs-public-goal').textContent = Math.abs(body.goalPercent) + '%';
     }
@@ -92,8 +89,7 @@ async function loadLayers() {
     select.value = params.get('layer') || '';
 }
 
-document.getElementById('zs-public-from').value = params.get('from') || '';
-document.getElementById('zs-public-to').value = params.get('to') || '';
+document.getElementById('zs-public-quarter').value = params.get('quarter') || '';
 document.getElementById('zs-public-form').onsubmit = (e) => {
     e.preventDefault();
     load();

@@ -4,13 +4,18 @@ import org.zonestat.config.Cli;
 import picocli.CommandLine.Command;
 
 /**
- * {@code zonestat bench geo|pipeline|websocket}: the benchmarks, each writing its results file
+ * {@code zonestat bench geo|pipeline|websocket|tag}: the benchmarks, each writing its results file
  * under {@code benchmarks/results} (see the module README).
  */
 @Command(
         name = "bench",
         description = "Runs a benchmark and writes its results under benchmarks/results.",
-        subcommands = {GeoBenchmarks.class, PipelineBenchmark.class, WebSocketBenchmark.class})
+        subcommands = {
+            GeoBenchmarks.class,
+            PipelineBenchmark.class,
+            WebSocketBenchmark.class,
+            TagBenchmark.class
+        })
 public final class BenchCommand {
     public static void main(String[] args) {
         Cli.main(new BenchCommand(), args);

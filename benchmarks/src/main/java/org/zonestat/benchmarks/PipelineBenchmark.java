@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.zonestat.config.Cli;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
+import org.zonestat.sim.Feed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,16 +36,17 @@ import picocli.CommandLine.Spec;
  * a results file the README explains, and no timing in tests.
  *
  * <pre>
- * ./zonestat bench pipeline [--records N] [--rate R] [--seconds S] [--warmup S] [--output FILE] [--seed S]
- *      [--rate-multiplier M] [--compression lz4|none|...] [--parallelism P] [--only throughput|latency]
- *      [--flink KEY=VALUE]... [--checkpoint-interval-seconds S] [--date YYYY-MM-DD]
+ * ./zonestat bench pipeline [--records N] [--runs RUN,...] [--tips-share F] [--rate R] [--seconds S]
+ *      [--warmup S] [--output FILE] [--seed S] [--rate-multiplier M] [--compression lz4|none|...]
+ *      [--parallelism P] [--only throughput|latency] [--flink KEY=VALUE]...
+ *      [--checkpoint-interval-seconds S] [--date YYYY-MM-DD]
  * </pre>
  *
- * Defaults: 300,000 records (about a minute of processing at the rate this job reaches on 2 cores),
- * 5,000 records/s for 60 s after a 10 s warm-up, output {@code benchmarks/results/pipeline.md}
- * (relative to the repository root), seed 20240101, city rate multiplier 50 for the throughput run,
- * lz4, parallelism 2, checkpoints every 10 s (the job's default). A default run takes about 4
- * minutes.
+ * Defaults: 1,000,000 records of a city's mix ({@link CityMix#realProportions}, 5 % tips), the runs
+ * {@code ceiling,full,tagging,incidents,311,tips}, 5,000 records/s for 60 s after a 10 s warm-up,
+ * output {@code benchmarks/results/pipeline.md} (relative to the repository root), seed 20240101,
+ * incidents at 50 times the synthetic city's rate, lz4, parallelism 2, checkpoints every 10 s (the
+ * job's default). A default run took 15 minutes on a loaded 2-core machine.
  */
 @Command(
         name = "pipeline",
@@ -55,8 +59,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(
             names = "--records",
             paramLabel = "N",
-            description = "Records of the throughput run, >= 10000.")
-    private long records = 300_000;
+            description = "Records of the whole-job throughput run, >= 10000.")
+    private long records = 1_000_000;
 
     @Option(
             names = "--rate",
@@ -85,8 +89,23 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(
             names = "--rate-multiplier",
             paramLabel = "M",
-            description = "City size of the throughput run.")
+            description = "The incidents' rate multiplier: 50 is a large city's violent incidents.")
     private double rateMultiplier = 50;
+
+    @Option(
+            names = "--tips-share",
+            paramLabel = "F",
+            description = "Tips' share of the records (the real data has none), in [0, 0.5].")
+    private double tipsShare = CityMix.DEFAULT_TIPS_SHARE;
+
+    @Option(
+            names = "--runs",
+            paramLabel = "RUN[,RUN...]",
+            split = ",",
+            description =
+                    "Throughput runs, in order: ceiling, full, tagging, incidents, 311, tips"
+                            + " (default: all).")
+    private List<String> runs = List.copyOf(RUNS);
 
     @Option(
             names = "--compression",
@@ -121,6 +140,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "The date written in the results (default: today).")
     private LocalDate date;
 
+    /** Every throughput run, in the order they run by default. */
+    static final List<String> RUNS =
+            List.of("ceiling", "full", "tagging", "incidents", "311", "tips");
+
     /** Parsed command line. */
     record Arguments(
             long records,
@@ -129,7 +152,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
             int warmup,
             Path output,
             long seed,
-            double rateMultiplier,
+            CityMix mix,
+            List<String> runs,
             String compression,
             int parallelism,
             String only,
@@ -167,6 +191,13 @@ public final class PipelineBenchmark implements Callable<Integer> {
         if (!List.of("both", "throughput", "latency").contains(only)) {
             throw invalid("--only must be throughput or latency, was " + only);
         }
+        if (!RUNS.containsAll(runs) || runs.isEmpty()) {
+            throw invalid("--runs must name some of " + RUNS + ", was " + runs);
+        }
+        if (!(tipsShare >= 0 && tipsShare <= 0.5) || !(rateMultiplier > 0)) {
+            throw invalid("--tips-share must be in [0, 0.5] and --rate-multiplier positive");
+        }
+        CityMix mix = CityMix.realProportions(seed, records, rateMultiplier, tipsShare);
         Arguments a =
                 new Arguments(
                         records,
@@ -175,7 +206,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
                         warmup,
                         output,
                         seed,
-                        rateMultiplier,
+                        mix,
+                        List.copyOf(runs),
                         compression,
                         parallelism,
                         only,
@@ -193,23 +225,16 @@ public final class PipelineBenchmark implements Callable<Integer> {
     private static void run(Arguments a, List<String> args) throws Exception {
         String loadAtStart = MachineDescription.loadAverage();
         Path work = Files.createTempDirectory("zonestat-pipeline-bench-");
-        PipelineThroughput.Result throughput = null;
+        List<PipelineThroughput.Result> throughput = new ArrayList<>();
         PipelineLatency.Result latency = null;
         try (EmbeddedKafkaBroker broker =
                 EmbeddedKafkaBroker.builder().dataDir(work).build().start()) {
             if (a.throughput()) {
-                throughput =
-                        PipelineThroughput.run(
-                                broker,
-                                work,
-                                new PipelineThroughput.Settings(
-                                        a.records(),
-                                        a.seed(),
-                                        a.rateMultiplier(),
-                                        a.compression(),
-                                        a.parallelism(),
-                                        a.flink(),
-                                        a.checkpointSeconds()));
+                for (String run : a.runs()) {
+                    throughput.add(
+                            PipelineThroughput.run(
+                                    broker, work, throughputSettings(a, run, a.mix())));
+                }
             }
             if (a.latency()) {
                 latency =
@@ -220,7 +245,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
                                         a.rate(),
                                         a.warmup(),
                                         a.seconds(),
-                                        a.seed(),
+                                        a.mix(),
                                         a.parallelism(),
                                         a.flink(),
                                         a.checkpointSeconds()));
@@ -233,7 +258,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         settings.put(
                 "job",
                 "`ZoneTaggingJob.withKafka(JobConfig.defaults(...))`: the full job (parse, dedupe-and-tag,"
-                        + " analytics, hotspots; 9 Kafka sinks), Baltimore layers, heap state, checkpoints every "
+                        + " analytics, hotspots), Baltimore layers, checkpoints every "
                         + a.checkpointSeconds()
                         + " s (unaligned)"
                         + (a.checkpointSeconds() == 10 ? ", as `./zonestat demo` runs it" : ""));
@@ -244,27 +269,52 @@ public final class PipelineBenchmark implements Callable<Integer> {
                         + (a.flink().isEmpty() ? "" : ", overrides " + a.flink()));
         settings.put(
                 "Kafka", "embedded KRaft broker in the same JVM, raw topics with 2 partitions");
+        Map<Feed, Long> counts = a.mix().counts();
+        settings.put(
+                "input mix",
+                String.format(
+                        Locale.ROOT,
+                        "the real data's proportions (`CityMix`): the shipped files replay %,d incident and"
+                                + " %,d 311 records (%.1f %% : %.1f %%) and no tips; tips set to %.1f %% of the"
+                                + " records, the rest in the real ratio: incidents %.1f %%, 311 %.1f %%, tips %.1f %%",
+                        CityMix.REAL_INCIDENTS,
+                        CityMix.REAL_311,
+                        100.0
+                                * CityMix.REAL_INCIDENTS
+                                / (CityMix.REAL_INCIDENTS + CityMix.REAL_311),
+                        100.0 * CityMix.REAL_311 / (CityMix.REAL_INCIDENTS + CityMix.REAL_311),
+                        100 * a.mix().shares().get(Feed.TIPS),
+                        100 * a.mix().shares().get(Feed.INCIDENTS),
+                        100 * a.mix().shares().get(Feed.REQUESTS311),
+                        100 * a.mix().shares().get(Feed.TIPS)));
         settings.put(
                 "throughput input",
                 String.format(
                         Locale.ROOT,
-                        "%,d synthetic-city records, seed %d, rate multiplier %s (event times from %s), no injected faults;"
-                                + " producer acks=all, idempotent, linger.ms 20, batch.size 256 KiB, compression %s",
+                        "%,d synthetic-city records (incidents %,d, 311 %,d, tips %,d), seed %d, each stream"
+                                + " generated alone and merged by event time; incidents at rate multiplier %s,"
+                                + " the others at the rates that fill their shares: about %.0f days of event time up to"
+                                + " 2024-01-01; no injected faults; each stream's run publishes that stream's records"
+                                + " of the same mix; producer acks=all, idempotent, linger.ms 20, batch.size 256 KiB,"
+                                + " compression %s",
                         a.records(),
+                        counts.get(Feed.INCIDENTS),
+                        counts.get(Feed.REQUESTS311),
+                        counts.get(Feed.TIPS),
                         a.seed(),
-                        PipelineResultsReport.n(a.rateMultiplier()),
-                        "2024-01-01",
+                        PipelineResultsReport.n(a.mix().incidentMultiplier()),
+                        a.mix().spanDays(),
                         a.compression()));
         settings.put(
                 "latency input",
                 String.format(
                         Locale.ROOT,
-                        "%,.0f records/s, %d s warm-up + %d s measured, seed %d, event times from the wall clock;"
-                                + " simulators' KafkaRecordPublisher (acks=all, idempotent, linger.ms 10, batch.size 256 KiB)",
+                        "%,.0f records/s, %d s warm-up + %d s measured: the first records of the same mix,"
+                                + " with their own event times (a history replayed at a fixed rate); simulators'"
+                                + " KafkaRecordPublisher (acks=all, idempotent, linger.ms 10, batch.size 256 KiB)",
                         a.rate(),
                         a.warmup(),
-                        a.seconds(),
-                        a.seed()));
+                        a.seconds()));
         String command =
                 "java -cp <benchmarks classpath> org.zonestat.benchmarks.PipelineBenchmark "
                         + String.join(" ", args);
@@ -286,7 +336,33 @@ public final class PipelineBenchmark implements Callable<Integer> {
         System.out.println("Wrote " + a.output().toAbsolutePath());
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    /** A throughput run's settings: its job variant and which streams of the mix it reads. */
+    static PipelineThroughput.Settings throughputSettings(Arguments a, String run, CityMix mix) {
+        PipelineThroughput.Variant variant =
+                switch (run) {
+                    case "ceiling" -> PipelineThroughput.Variant.CEILING;
+                    case "tagging" -> PipelineThroughput.Variant.TAGGING;
+                    default -> PipelineThroughput.Variant.FULL;
+                };
+        Set<Feed> feeds =
+                switch (run) {
+                    case "incidents" -> Set.of(Feed.INCIDENTS);
+                    case "311" -> Set.of(Feed.REQUESTS311);
+                    case "tips" -> Set.of(Feed.TIPS);
+                    default -> Set.copyOf(CityMix.STREAMS);
+                };
+        return new PipelineThroughput.Settings(
+                run,
+                variant,
+                mix,
+                feeds,
+                a.compression(),
+                a.parallelism(),
+                a.flink(),
+                a.checkpointSeconds());
+    }
+
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -3,7 +3,6 @@ package org.zonestat.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,8 +32,6 @@ import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.backfill.KafkaRecordPublisher;
-import org.zonestat.sim.synthetic.SyntheticCity;
-import org.zonestat.sim.synthetic.SyntheticCityOptions;
 
 /**
  * Event-to-{@code events} latency at a fixed input rate: the full job runs unbounded on a local
@@ -46,9 +44,13 @@ import org.zonestat.sim.synthetic.SyntheticCityOptions;
  *
  * <p>Phases: probes at 10 records/s until the first tagged event arrives (the job is deployed and
  * reading), a warm-up at the full rate, then the measured seconds. Only records sent in the
- * measured phase count. Event times start at the wall clock and advance at about the wall clock's
- * pace (the city's rate multiplier is calibrated to the rate), so the future-timestamp check passes
- * and the windows behave as live ones.
+ * measured phase count. The records are the benchmark's {@link CityMix} (the real data's
+ * proportions of incidents, 311 records and tips) with their own event times, so at the fixed rate
+ * the job replays a city's history: its daily windows close as event time passes them.
+ *
+ * <p>A run that loses events fails: the job failing, or fewer than {@link #MIN_MATCHED} of the
+ * expected events arriving within {@link #DRAIN} of the last send, throws, and the benchmark ends
+ * without a results file.
  *
  * <p>Used from one thread (plus its consumer thread).
  */
@@ -58,12 +60,15 @@ final class PipelineLatency {
     private static final double PROBE_RATE = 10;
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
+    /** The share of the expected events that must arrive for the figures to stand. */
+    static final double MIN_MATCHED = 0.99;
+
     /** What to run. */
     record Settings(
             double rate,
             int warmupSeconds,
             int seconds,
-            long seed,
+            CityMix mix,
             int parallelism,
             Map<String, String> flinkOverrides,
             int checkpointSeconds) {}
@@ -77,7 +82,7 @@ final class PipelineLatency {
      * @param matched of those, the ones whose tagged event arrived
      * @param achievedRate records per second actually sent in the measured phase
      * @param latencyMicros latency of each matched record, microseconds
-     * @param rateMultiplier the synthetic city's size (calibrated to the rate)
+     * @param spanDays days of event time the records sent span
      * @param cpu machine and process CPU use over the measured phase
      */
     record Result(
@@ -89,7 +94,7 @@ final class PipelineLatency {
             long duplicates,
             double achievedRate,
             Percentiles latencyMicros,
-            double rateMultiplier,
+            double spanDays,
             CpuMeter.Usage cpu,
             String loadAverageAfter) {}
 
@@ -105,8 +110,12 @@ final class PipelineLatency {
         long warm = Math.round(s.rate() * s.warmupSeconds());
         long measured = Math.round(s.rate() * s.seconds());
         int total = Math.toIntExact(PROBES + warm + measured);
-        double multiplier = calibratedMultiplier(s, total);
-        List<RawEvent> records = generate(s.seed(), multiplier, total, Instant.now());
+        List<RawEvent> records = new ArrayList<>(total);
+        s.mix().withRecords(total).iterator().forEachRemaining(records::add);
+        double spanDays =
+                Duration.between(records.get(0).occurredAt(), records.get(total - 1).occurredAt())
+                                .toMinutes()
+                        / 1440.0;
         RawRecordParser parser = new RawRecordParser(config.streamsByTopic(), Duration.ofDays(365));
         Map<String, Integer> indexById = new HashMap<>(total * 2);
         boolean[] expectedEvent = new boolean[total];
@@ -125,9 +134,9 @@ final class PipelineLatency {
             }
         }
         LOG.info(
-                "latency run: {} records ready (rate multiplier {}), {} with an event id",
+                "latency run: {} records ready ({} days of event time), {} with an event id",
                 total,
-                String.format("%.0f", multiplier),
+                String.format("%.0f", spanDays),
                 indexById.size());
 
         AtomicLongArray sendNanos = new AtomicLongArray(total);
@@ -213,7 +222,9 @@ final class PipelineLatency {
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
+            requireRunning(job);
             Percentiles latencies = latencies(sendNanos, receiveNanos, expectedEvent, from, total);
+            requireMatched(latencies.count(), expected);
             String loadAfter = MachineDescription.loadAverage();
             Result r =
                     new Result(
@@ -225,7 +236,7 @@ final class PipelineLatency {
                             listener.duplicates(),
                             achieved,
                             latencies,
-                            multiplier,
+                            spanDays,
                             usage,
                             loadAfter);
             if (latencies.count() > 0) {
@@ -246,6 +257,39 @@ final class PipelineLatency {
                     LOG.warn("cancelling the latency job: {}", e.toString());
                 }
             }
+        }
+    }
+
+    /**
+     * Throws, naming both counts, unless at least {@link #MIN_MATCHED} of the {@code expected}
+     * events arrived: a run that lost events has no figures to report.
+     */
+    static void requireMatched(long matched, long expected) {
+        if (matched < MIN_MATCHED * expected) {
+            throw new IllegalStateException(
+                    String.format(
+                            "latency run lost events: %d of %d expected events arrived in"
+                                    + " events within %d s of the last send (%.2f %%, at least"
+                                    + " %.0f %% needed); see the job's log above",
+                            matched,
+                            expected,
+                            DRAIN.toSeconds(),
+                            expected == 0 ? 0 : 100.0 * matched / expected,
+                            100 * MIN_MATCHED));
+        }
+    }
+
+    /** Throws, with the failure's cause, unless the job is still running. */
+    private static void requireRunning(JobClient job) throws Exception {
+        var status = job.getJobStatus().get(30, TimeUnit.SECONDS);
+        if (status.isGloballyTerminalState() || status == JobStatus.RESTARTING) {
+            Throwable cause = null;
+            try {
+                job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                cause = e;
+            }
+            throw new IllegalStateException("the latency run's job is " + status, cause);
         }
     }
 
@@ -300,42 +344,6 @@ final class PipelineLatency {
             }
         }
         return Percentiles.of(micros);
-    }
-
-    /**
-     * A city multiplier under which {@code total} records span about {@code total / rate} seconds
-     * of event time, so event time keeps pace with the wall clock: measured on a first generation
-     * and scaled once (the span is about inversely proportional to the multiplier; capped at the
-     * generator's maximum).
-     */
-    static double calibratedMultiplier(Settings s, int total) {
-        double guess =
-                s.rate() * 86_400
-                        / 1_066.0; // new 311 requests, shootings and tips a day at multiplier 1
-        guess = Math.min(guess, 1_000_000);
-        List<RawEvent> trial = generate(s.seed(), guess, total, Instant.now());
-        double span =
-                Duration.between(trial.get(0).occurredAt(), trial.get(total - 1).occurredAt())
-                                .toMillis()
-                        / 1e3;
-        double wanted = total / s.rate();
-        if (span <= 0) {
-            return guess;
-        }
-        return Math.max(1, Math.min(1_000_000, guess * span / wanted));
-    }
-
-    private static List<RawEvent> generate(long seed, double multiplier, int count, Instant start) {
-        SyntheticCity city =
-                new SyntheticCity(
-                        SyntheticCityOptions.builder(seed)
-                                .start(start)
-                                .count(count)
-                                .rateMultiplier(multiplier)
-                                .build());
-        List<RawEvent> out = new ArrayList<>(count);
-        city.forEachRemaining(out::add);
-        return out;
     }
 
     /**

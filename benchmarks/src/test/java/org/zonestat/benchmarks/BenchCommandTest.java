@@ -19,9 +19,11 @@ class BenchCommandTest {
         assertThat(run("geo", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: zonestat bench geo", "--forks=N", "Default: 1");
         assertThat(run("pipeline", "--help")).isZero();
-        assertThat(out.toString()).contains("--records=N", "Default: 300000", "--flink=KEY=VALUE");
+        assertThat(out.toString()).contains("--records=N", "Default: 1000000", "--flink=KEY=VALUE");
         assertThat(run("websocket", "--help")).isZero();
         assertThat(out.toString()).contains("--clients=N", "Default: 200");
+        assertThat(run("tag", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: zonestat bench tag", "--rows=N");
     }
 
     @Test

@@ -9,11 +9,13 @@ import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,7 +51,14 @@ public final class LiveSocket implements RouteGroup {
     /** The endpoint's path. */
     public static final String PATH = "/ws/live";
 
-    private static final int MAX_CLIENT_MESSAGE_CHARS = 64 * 1024;
+    /** Applies subscriptions that arrived sooner than the snapshot interval allows (daemon). */
+    private static final ScheduledExecutorService DEFERRED =
+            Executors.newSingleThreadScheduledExecutor(
+                    runnable -> {
+                        Thread t = new Thread(runnable, "zonestat-ws-subscribe");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     /**
      * The threads that write to the clients' sockets (daemons, shared by every console of the JVM):
@@ -67,19 +76,28 @@ public final class LiveSocket implements RouteGroup {
     private final LiveEventHub hub;
     private final Access access;
     private final ConsoleConfig config;
+    private final ConsoleLimits limits;
     private final Supplier<ZoneCatalog> catalog;
     private final ObjectMapper mapper = ConsoleJson.newMapper();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    /** One connection: its send queue, its role and its current hub subscription. */
+    /**
+     * One connection: its send queue, its role, its limits, its current hub subscription and the
+     * subscription waiting for the snapshot interval to pass. Guarded by its own lock.
+     */
     private static final class Client {
         final ClientOutbox outbox;
         final Role role;
+        final SocketLimiter limiter;
         private LiveEventHub.Subscription subscription;
+        private Pending pending;
+        private boolean scheduled;
+        private boolean closed;
 
-        Client(ClientOutbox outbox, Role role) {
+        Client(ClientOutbox outbox, Role role, SocketLimiter limiter) {
             this.outbox = outbox;
             this.role = role;
+            this.limiter = limiter;
         }
 
         synchronized void replace(LiveEventHub.Subscription next) {
@@ -90,6 +108,9 @@ public final class LiveSocket implements RouteGroup {
         }
     }
 
+    /** A checked subscription not yet applied. */
+    private record Pending(LiveSubscription served, LiveEventHub.ResumePoint resume) {}
+
     /**
      * @param hub the live items to push
      * @param access checks each client's token
@@ -98,9 +119,22 @@ public final class LiveSocket implements RouteGroup {
      */
     public LiveSocket(
             LiveEventHub hub, Access access, ConsoleConfig config, Supplier<ZoneCatalog> catalog) {
+        this(hub, access, config, ConsoleLimits.defaults(), catalog);
+    }
+
+    /**
+     * @param limits message sizes and rates per socket, snapshot interval
+     */
+    public LiveSocket(
+            LiveEventHub hub,
+            Access access,
+            ConsoleConfig config,
+            ConsoleLimits limits,
+            Supplier<ZoneCatalog> catalog) {
         this.hub = hub;
         this.access = access;
         this.config = config;
+        this.limits = limits;
         this.catalog = catalog;
     }
 
@@ -108,7 +142,13 @@ public final class LiveSocket implements RouteGroup {
     public void addTo(JavalinConfig cfg) {
         // Pings keep idle clients open; a client that stops answering is dropped.
         Duration idleTimeout = config.pingInterval().multipliedBy(3);
-        cfg.jetty.modifyWebSocketServletFactory(ws -> ws.setIdleTimeout(idleTimeout));
+        cfg.jetty.modifyWebSocketServletFactory(
+                ws -> {
+                    ws.setIdleTimeout(idleTimeout);
+                    // Larger messages are refused by Jetty with 1009 before they are buffered.
+                    ws.setMaxTextMessageSize(limits.maxSocketMessageBytes());
+                    ws.setMaxBinaryMessageSize(limits.maxSocketMessageBytes());
+                });
         cfg.routes.ws(
                 PATH,
                 this::configure,
@@ -120,6 +160,12 @@ public final class LiveSocket implements RouteGroup {
         ws.onClose(this::disconnect);
         ws.onError(this::disconnect);
         ws.onMessage(this::message);
+        // Every client message is JSON text; binary is refused rather than silently dropped.
+        ws.onBinaryMessage(
+                ctx ->
+                        ctx.closeSession(
+                                StatusCode.BAD_DATA,
+                                "binary messages are not accepted: send JSON text"));
     }
 
     private void connect(WsConnectContext ctx) {
@@ -137,7 +183,16 @@ public final class LiveSocket implements RouteGroup {
                         new JettyTransport(ctx.session),
                         config.clientQueueLimit(),
                         SENDERS);
-        clients.put(ctx.sessionId(), new Client(outbox, role.get()));
+        clients.put(
+                ctx.sessionId(),
+                new Client(
+                        outbox,
+                        role.get(),
+                        new SocketLimiter(
+                                limits.socketMessagesPerSecond(),
+                                limits.socketMessageBurst(),
+                                limits.snapshotInterval(),
+                                System.nanoTime())));
     }
 
     private void message(WsMessageContext ctx) {
@@ -145,14 +200,30 @@ public final class LiveSocket implements RouteGroup {
         if (client == null) {
             return;
         }
+        synchronized (client) {
+            if (client.closed) {
+                return;
+            }
+            if (!client.limiter.tryMessage(System.nanoTime())) {
+                client.closed = true;
+                ctx.closeSession(
+                        StatusCode.POLICY_VIOLATION,
+                        String.format(
+                                Locale.ROOT,
+                                "too many messages: at most %s a second, in bursts of %d",
+                                limits.socketMessagesPerSecond(),
+                                limits.socketMessageBurst()));
+                return;
+            }
+        }
         String text = ctx.message();
         try {
-            if (text.length() > MAX_CLIENT_MESSAGE_CHARS) {
+            if (text.length() > limits.maxSocketMessageBytes()) {
                 throw new IllegalArgumentException(
                         "message too long: "
                                 + text.length()
                                 + " characters, at most "
-                                + MAX_CLIENT_MESSAGE_CHARS);
+                                + limits.maxSocketMessageBytes());
             }
             JsonNode json = mapper.readTree(text);
             if (json == null
@@ -163,18 +234,51 @@ public final class LiveSocket implements RouteGroup {
             }
             LiveSubscription asked = LiveSubscription.parse(json, catalog.get());
             LiveEventHub.ResumePoint resume = resumePoint(json.path("resume"));
-            LiveSubscription served = asked.forRole(client.role);
-            synchronized (client) {
-                client.replace(null);
-                client.replace(
-                        hub.subscribe(
-                                client.outbox, served.visibleTo(client.role), served, resume));
-            }
+            subscribe(client, new Pending(asked.forRole(client.role), resume));
         } catch (JsonProcessingException e) {
             client.outbox.deliver(error("not JSON: " + e.getOriginalMessage()));
         } catch (IllegalArgumentException e) {
             client.outbox.deliver(error(e.getMessage()));
         }
+    }
+
+    /**
+     * Applies a subscription now, or once the snapshot interval has passed since the last one
+     * (subscriptions sent in between replace each other: the latest is applied).
+     */
+    private void subscribe(Client client, Pending next) {
+        synchronized (client) {
+            client.pending = next;
+            long delay = client.limiter.snapshotDelay(System.nanoTime());
+            if (delay == 0) {
+                applyPending(client);
+            } else if (!client.scheduled) {
+                client.scheduled = true;
+                DEFERRED.schedule(
+                        () -> {
+                            synchronized (client) {
+                                client.scheduled = false;
+                                applyPending(client);
+                            }
+                        },
+                        delay,
+                        TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /** Under the client's lock. */
+    private void applyPending(Client client) {
+        Pending p = client.pending;
+        if (p == null || client.closed) {
+            return;
+        }
+        client.pending = null;
+        client.replace(null);
+        client.replace(
+                hub.subscribe(
+                        client.outbox, p.served().visibleTo(client.role), p.served(), p.resume()));
+        client.limiter.snapshotSent(System.nanoTime());
     }
 
     private static LiveEventHub.ResumePoint resumePoint(JsonNode resume) {
@@ -203,6 +307,10 @@ public final class LiveSocket implements RouteGroup {
     private void disconnect(WsContext ctx) {
         Client client = clients.remove(ctx.sessionId());
         if (client != null) {
+            synchronized (client) {
+                client.closed = true;
+                client.pending = null;
+            }
             client.replace(null);
             client.outbox.close();
         }

@@ -3,6 +3,7 @@ package org.zonestat.console;
 import io.javalin.Javalin;
 import io.javalin.http.RequestLogger;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,10 @@ import java.util.SortedSet;
 import org.zonestat.city.CityOption;
 import org.zonestat.city.CityProfile;
 import org.zonestat.console.community.IntakeWriter;
+import org.zonestat.console.health.HealthMonitor;
+import org.zonestat.console.health.HealthSettings;
+import org.zonestat.console.health.JobStatusSource;
+import org.zonestat.console.health.PipelineHealth;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
@@ -72,6 +77,9 @@ public final class OpsConsole {
     private final int resumeLimit;
     private final ConsoleConfig config;
     private final HuddleSettings huddle;
+    private final HealthSettings healthSettings;
+    private final JobStatusSource jobStatus;
+    private final ConsoleLimits limits;
     private final String cityName;
     private final CodeEnforcement codeEnforcement;
     private final Open311Settings open311;
@@ -103,6 +111,9 @@ public final class OpsConsole {
         this.cityName = b.cityName != null ? b.cityName : b.city.name();
         this.codeEnforcement = new CodeEnforcement(b.city.codeEnforcement());
         this.open311 = b.open311 != null ? b.open311 : Open311Settings.forCity(b.city);
+        this.healthSettings = b.healthSettings;
+        this.jobStatus = b.jobStatus;
+        this.limits = b.limits;
         this.tipLine = b.tipLine;
         this.extraRoutes = List.copyOf(b.extraRoutes);
         this.accessLog = b.accessLog;
@@ -132,13 +143,17 @@ public final class OpsConsole {
         ZoneUploadRoutes uploads =
                 zonesTopic == null
                         ? null
-                        : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers);
+                        : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers, limits);
         HuddleServices scorecards = null;
+        HealthMonitor monitor = null;
         IntakeWriter intake = new IntakeWriter(bootstrapServers);
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
             feed.start();
+            monitor =
+                    new HealthMonitor(
+                            healthSettings, jobStatus, counters::snapshot, Clock.systemUTC());
             HuddleServices views = scorecards;
             ReplayReader replay =
                     new ReplayReader(
@@ -150,9 +165,9 @@ public final class OpsConsole {
                             REPLAY_MAX_ITEMS);
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
-            routes.add(new StatusRoutes(hub, live::health, counters::snapshot));
+            routes.add(new StatusRoutes(hub, live::health, counters::snapshot, monitor));
             routes.add(new ZoneRoutes(layers, config.warmUpZones()));
-            routes.add(new LiveSocket(hub, access, config, layers));
+            routes.add(new LiveSocket(hub, access, config, limits, layers));
             routes.add(
                     new ReplayRoutes(
                             replay, () -> views.today(huddle.huddleLayer()), huddle.timeZone()));
@@ -182,6 +197,7 @@ public final class OpsConsole {
             OpsConsoleApp web =
                     new OpsConsoleApp(
                             config,
+                            limits,
                             access,
                             routes,
                             accessLog,
@@ -195,8 +211,19 @@ public final class OpsConsole {
             Javalin app = web.create();
             app.start(host, port);
             return new Running(
-                    app, feed, live, hub, host, counters, uploads, scorecards, intake, tips);
+                    app,
+                    feed,
+                    live,
+                    hub,
+                    host,
+                    counters,
+                    uploads,
+                    scorecards,
+                    intake,
+                    tips,
+                    monitor);
         } catch (RuntimeException e) {
+            closeQuietly(monitor);
             feed.close();
             counters.close();
             closeQuietly(uploads);
@@ -226,6 +253,7 @@ public final class OpsConsole {
         private final PipelineCounters counters;
         private final ZoneUploadRoutes uploads;
         private final HuddleServices scorecards;
+        private final HealthMonitor monitor;
         private final IntakeWriter intake;
         private final TipLineStore tips;
         private boolean closed;
@@ -240,7 +268,8 @@ public final class OpsConsole {
                 ZoneUploadRoutes uploads,
                 HuddleServices scorecards,
                 IntakeWriter intake,
-                TipLineStore tips) {
+                TipLineStore tips,
+                HealthMonitor monitor) {
             this.intake = intake;
             this.tips = tips;
             this.app = app;
@@ -251,6 +280,12 @@ public final class OpsConsole {
             this.counters = counters;
             this.uploads = uploads;
             this.scorecards = scorecards;
+            this.monitor = monitor;
+        }
+
+        /** The pipeline's health as {@code /api/health} reports it. */
+        public PipelineHealth.Report health() {
+            return monitor.report();
         }
 
         /** The scorecard, hot cells, 311 requests and action items this console holds. */
@@ -306,6 +341,7 @@ public final class OpsConsole {
             }
             closed = true;
             try {
+                monitor.close();
                 app.stop();
             } finally {
                 feed.close();
@@ -336,6 +372,9 @@ public final class OpsConsole {
         private ConsoleConfig config = ConsoleConfig.defaults();
         private CityProfile city;
         private HuddleSettings huddle;
+        private HealthSettings healthSettings = HealthSettings.defaults();
+        private JobStatusSource jobStatus = JobStatusSource.UNMONITORED;
+        private ConsoleLimits limits = ConsoleLimits.defaults();
         private String cityName;
 
         private Open311Settings open311;
@@ -378,6 +417,26 @@ public final class OpsConsole {
         /** Where the access log goes; default {@link AccessLog} to SLF4J. */
         public Builder accessLog(RequestLogger log) {
             this.accessLog = Objects.requireNonNull(log, "accessLog");
+            return this;
+        }
+
+        /**
+         * Request, upload, WebSocket and zone-shape limits; default {@link
+         * ConsoleLimits#defaults()}.
+         */
+        public Builder limits(ConsoleLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How {@code /api/health} judges the pipeline and where it learns the job's state; default
+         * {@link HealthSettings#defaults()} and {@link JobStatusSource#UNMONITORED} (judged by the
+         * committed offsets alone).
+         */
+        public Builder health(HealthSettings settings, JobStatusSource jobStatus) {
+            this.healthSettings = Objects.requireNonNull(settings, "health settings");
+            this.jobStatus = Objects.requireNonNull(jobStatus, "jobStatus");
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.LengthRequiredResponse;
 import io.javalin.http.RequestLogger;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -44,6 +45,7 @@ public final class OpsConsoleApp {
     private final Supplier<CityView> city;
     private final String contentSecurityPolicy;
     private final RequestLogger accessLog;
+    private final ConsoleLimits limits;
 
     /**
      * Writes the body of an error answer for the routes of a group that has its own error format
@@ -82,6 +84,25 @@ public final class OpsConsoleApp {
             List<RouteGroup> groups,
             RequestLogger accessLog,
             Supplier<CityView> city) {
+        this(config, ConsoleLimits.defaults(), access, groups, accessLog, city);
+    }
+
+    /**
+     * @param config web settings
+     * @param limits request sizes (socket and upload limits are applied by their route groups)
+     * @param access who may call which route
+     * @param groups the routes to serve
+     * @param accessLog writes one line per request (see {@link AccessLog})
+     * @param city the city as {@code /api/config} shows it, asked at each request
+     */
+    public OpsConsoleApp(
+            ConsoleConfig config,
+            ConsoleLimits limits,
+            Access access,
+            List<RouteGroup> groups,
+            RequestLogger accessLog,
+            Supplier<CityView> city) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.config = Objects.requireNonNull(config, "config");
         this.access = Objects.requireNonNull(access, "access");
         this.groups = List.copyOf(groups);
@@ -108,6 +129,17 @@ public final class OpsConsoleApp {
         cfg.startup.showJavalinBanner = false;
         cfg.jsonMapper(new JavalinJackson(ConsoleJson.newMapper(), false));
         cfg.http.compressionStrategy = CompressionStrategy.GZIP;
+        // Bodies read by Javalin (every JSON route); uploads read their own, larger, bound.
+        cfg.http.maxRequestSize = limits.maxRequestBytes();
+        // The console keeps no server sessions: Javalin's WebSocket upgrade creates one to copy its
+        // attributes, which must not come back as a cookie (refused upgrades included) nor stay.
+        cfg.jetty.modifyServletContextHandler(
+                handler -> {
+                    if (handler.getSessionHandler() != null) {
+                        handler.getSessionHandler().setUsingCookies(false);
+                        handler.getSessionHandler().setMaxInactiveInterval(60);
+                    }
+                });
         cfg.requestLogger.http(accessLog);
         cfg.staticFiles.add("/public", Location.CLASSPATH, Set.of(Access.OPEN));
         cfg.staticFiles.add(
@@ -119,6 +151,7 @@ public final class OpsConsoleApp {
                 });
         cfg.routes
                 .before(this::securityHeaders)
+                .before(OpsConsoleApp::requireLength)
                 .beforeMatched(access::check)
                 .wsBeforeUpgrade(access::checkUpgrade)
                 .get("/api/config", ctx -> ctx.json(pageConfig(ctx)), Access.ANY_ROLE)
@@ -179,6 +212,11 @@ public final class OpsConsoleApp {
     }
 
     private static void internalError(Exception e, Context ctx) {
+        HttpResponseException clientFault = clientFault(e);
+        if (clientFault != null) {
+            errorJson(clientFault, ctx);
+            return;
+        }
         // The route's template, not the path: a path may carry an id or a tip number.
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.endpoint().path, e);
         String message = "internal error, see the console log";
@@ -191,6 +229,28 @@ public final class OpsConsoleApp {
         }
     }
 
+    /**
+     * What a failure reading the request says about the client: a charset nobody can decode is
+     * {@code 415}, a body that ends before its {@code Content-Length} (or a dropped connection) is
+     * {@code 400}; null when the failure is the console's own.
+     */
+    static HttpResponseException clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.charset.UnsupportedCharsetException
+                    || t instanceof java.nio.charset.IllegalCharsetNameException) {
+                return new HttpResponseException(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
+                        "the body's charset is not supported: send UTF-8");
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                return new HttpResponseException(
+                        HttpStatus.BAD_REQUEST.getCode(),
+                        "the body ended before its Content-Length");
+            }
+        }
+        return null;
+    }
+
     // --- Headers -------------------------------------------------------------------------------
 
     private void securityHeaders(Context ctx) {
@@ -198,6 +258,24 @@ public final class OpsConsoleApp {
         // The page URL may carry ?token=; never send it on as a Referer (e.g. to a tile server).
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Content-Security-Policy", contentSecurityPolicy);
+        // A credentialed answer holds what that role may see: no cache may keep it.
+        if (ctx.header(Header.AUTHORIZATION) != null || ctx.queryParam("token") != null) {
+            ctx.header(Header.CACHE_CONTROL, "no-store");
+        }
+    }
+
+    /**
+     * A body of unknown length (chunked) is refused with 411, so that every size limit can be
+     * checked before a byte is read.
+     */
+    private static void requireLength(Context ctx) {
+        boolean chunked =
+                ctx.header(Header.TRANSFER_ENCODING) != null
+                        && ctx.req().getContentLengthLong() < 0;
+        if (chunked) {
+            throw new LengthRequiredResponse(
+                    "send the body with a Content-Length (chunked bodies are not accepted)");
+        }
     }
 
     /** Same-origin only, plus the tile server's origin when tiles are configured. */

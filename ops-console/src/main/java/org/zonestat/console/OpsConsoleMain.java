@@ -11,6 +11,8 @@ import org.zonestat.city.CityProfile;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
+import org.zonestat.console.health.HealthOptions;
+import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
@@ -99,6 +101,10 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     @Mixin private TopicOptions topics;
 
+    @Mixin private HealthOptions health;
+
+    @Mixin private LimitOptions limits;
+
     public static void main(String[] args) {
         Cli.main(new OpsConsoleMain(), args);
     }
@@ -171,6 +177,14 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 throw Cli.invalid(spec, "--tile-url", tileUrl, "an http(s) URL template");
             }
         }
+        HealthSettings healthSettings;
+        ConsoleLimits consoleLimits;
+        try {
+            healthSettings = health.settings();
+            consoleLimits = limits.limits();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Topics t = topics();
         return OpsConsole.builder()
                 .bootstrapServers(kafka.servers())
@@ -186,7 +200,9 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .config(config)
                 .huddle(huddle())
                 .open311(Open311Settings.defaults().withTopics(t.requests311(), t.contacts()))
-                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()));
+                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
+                .health(healthSettings, health.source())
+                .limits(consoleLimits);
     }
 
     /** The scorecard settings: the city's with the topics, goal and date given. */

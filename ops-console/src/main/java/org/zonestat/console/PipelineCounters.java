@@ -32,6 +32,11 @@ import org.zonestat.topics.RejectedMessage;
  * from {@code rejected}, read from its beginning by the console's {@link TopicFeed}; a record that
  * is not a rejection message counts under {@code unreadable}).
  *
+ * <p>Only rejections of raw records count against {@code in}: a rejection whose {@code sourceTopic}
+ * is not a raw topic (a zone layer the job could not use, an output record refused by its sink) is
+ * counted apart, under {@code otherRejections} by its source topic, so that it never makes {@code
+ * accepted} smaller than what the raw topics hold.
+ *
  * <p>{@code in = accepted + rejected} once the job has caught up, where {@code accepted = in -
  * rejected}; {@code eventsRecords} may exceed {@code accepted} by at-least-once redeliveries (same
  * ids) or trail it while the job is working.
@@ -51,6 +56,7 @@ public final class PipelineCounters implements AutoCloseable {
     private final String jobGroup;
     private final Map<String, AtomicLong> rejectedByReason = new ConcurrentHashMap<>();
     private final AtomicLong rejectedTotal = new AtomicLong();
+    private final Map<String, AtomicLong> otherRejections = new ConcurrentHashMap<>();
     private final Admin admin;
 
     /** Subscribes to {@code rejectedTopic} on {@code feed} (before the feed starts). */
@@ -81,25 +87,37 @@ public final class PipelineCounters implements AutoCloseable {
 
         @Override
         public void accept(TopicRecord<RejectedMessage> r) {
-            count(r.partition(), r.offset(), r.value().reason());
+            count(r.partition(), r.offset(), r.value().sourceTopic(), r.value().reason());
         }
 
         @Override
         public void malformed(String where, int partition, long offset, String reason) {
-            count(partition, offset, UNREADABLE);
+            count(partition, offset, null, UNREADABLE);
         }
 
-        private void count(int partition, long offset, String reason) {
+        /** {@code sourceTopic} null when the record cannot be read: it counts as a raw one. */
+        private void count(int partition, long offset, String sourceTopic, String reason) {
             if (offset < next.getOrDefault(partition, 0L)) {
                 return;
             }
             next.put(partition, offset + 1);
+            if (sourceTopic != null && !rawTopics.contains(sourceTopic)) {
+                otherRejections
+                        .computeIfAbsent(sourceTopic, k -> new AtomicLong())
+                        .incrementAndGet();
+                return;
+            }
             rejectedTotal.incrementAndGet();
             rejectedByReason.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
         }
     }
 
-    /** What the pipeline has taken in and put out so far. */
+    /**
+     * What the pipeline has taken in and put out so far.
+     *
+     * @param otherRejections rejections of records that did not come from a raw topic, by the topic
+     *     they came from or were bound for ({@code zones}, {@code alerts}, ...)
+     */
     public record Snapshot(
             Map<String, Long> in,
             long inTotal,
@@ -108,7 +126,8 @@ public final class PipelineCounters implements AutoCloseable {
             long eventsRecords,
             long rejected,
             Map<String, Long> rejectedByReason,
-            long accepted) {}
+            long accepted,
+            Map<String, Long> otherRejections) {}
 
     public Snapshot snapshot() {
         Map<String, Long> in = new TreeMap<>();
@@ -138,6 +157,8 @@ public final class PipelineCounters implements AutoCloseable {
         Map<String, Long> reasons = new TreeMap<>();
         rejectedByReason.forEach((k, v) -> reasons.put(k, v.get()));
         long rejected = rejectedTotal.get();
+        Map<String, Long> others = new TreeMap<>();
+        otherRejections.forEach((k, v) -> others.put(k, v.get()));
         return new Snapshot(
                 in,
                 inTotal,
@@ -146,7 +167,8 @@ public final class PipelineCounters implements AutoCloseable {
                 events,
                 rejected,
                 reasons,
-                inTotal - rejected);
+                inTotal - rejected,
+                others);
     }
 
     private List<String> all() {

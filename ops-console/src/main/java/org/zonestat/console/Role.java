@@ -3,9 +3,14 @@ package org.zonestat.console;
 import java.util.Locale;
 
 /**
- * What the holder of an access token may do. Every role reads layers and zones. Live events carry
- * exact locations, so the public role does not get them (it gets the public scorecard); tips are
- * for analysts and admins only.
+ * What the holder of an access token may do. Every role reads layers and zones.
+ *
+ * <p><b>Exact locations</b> (coordinates and block addresses of events, 311 requests and alerts)
+ * follow one rule on every path, the live feed, replay, site-visit exports and Open311 alike: staff
+ * ({@code dispatcher}, {@code analyst}, {@code admin}) get them ({@link #maySeeExactLocation()});
+ * the public role and callers without a token never do (they get aggregates: the public scorecard,
+ * and Open311's status and dates). Tips, with their locations, are for analysts and admins only
+ * ({@link #maySeeTips()}).
  */
 public enum Role {
     PUBLIC,
@@ -15,6 +20,14 @@ public enum Role {
 
     /** Whether this role may receive live events (exact locations). */
     public boolean mayWatchLive() {
+        return maySeeExactLocation();
+    }
+
+    /**
+     * Whether this role may see where something happened: coordinates and block addresses, on every
+     * path (live, replay, exports, Open311). Staff may; the public may not.
+     */
+    public boolean maySeeExactLocation() {
         return this != PUBLIC;
     }
 

@@ -108,6 +108,11 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         closed.completeExceptionally(error);
     }
 
+    /** Completes with the close code the server sent (exceptionally on an I/O error). */
+    CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
     List<LiveMessage> messages() {
         return List.copyOf(messages);
     }

@@ -11,15 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,13 +33,13 @@ import org.zonestat.kafka.EmbeddedKafkaExtension;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveEventsWebSocketITCase {
     private static final String TOKEN = "analyst-token-for-tests";
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
-    private static KafkaProducer<byte[], byte[]> producer;
+    private static JsonRecordProducer producer;
     private static ZoneCatalog catalog;
     private static TestEvents events;
 
@@ -53,17 +48,7 @@ class LiveEventsWebSocketITCase {
     @BeforeAll
     static void startBroker() {
         broker = KAFKA.broker();
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                0),
-                        new ByteArraySerializer(),
-                        new ByteArraySerializer());
+        producer = new JsonRecordProducer(broker.bootstrapServers());
         catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         events = new TestEvents(catalog);
     }
@@ -110,16 +95,11 @@ class LiveEventsWebSocketITCase {
     }
 
     private static void produce(String topic, ObjectNode event) throws Exception {
-        produce(topic, event.get("eventId").asText(), event.toString());
+        producer.sendEvent(topic, event);
     }
 
     private static void produce(String topic, String key, String value) throws Exception {
-        producer.send(
-                        new ProducerRecord<>(
-                                topic,
-                                key.getBytes(StandardCharsets.UTF_8),
-                                value.getBytes(StandardCharsets.UTF_8)))
-                .get();
+        producer.send(topic, key, value);
     }
 
     private void awaitLive() {

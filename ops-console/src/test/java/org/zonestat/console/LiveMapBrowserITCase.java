@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -64,7 +59,7 @@ class LiveMapBrowserITCase {
 
     private static EmbeddedKafkaBroker broker;
     private static OpsConsole.Running console;
-    private static KafkaProducer<byte[], byte[]> producer;
+    private static JsonRecordProducer producer;
     private static WebDriver browser;
     private static TestEvents events;
     private static List<String> layerIds;
@@ -76,15 +71,7 @@ class LiveMapBrowserITCase {
         for (String topic : List.of(TOPIC, ALERTS, HOTSPOTS)) {
             broker.createTopic(topic, 1, Map.of());
         }
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
-                                ProducerConfig.ACKS_CONFIG,
-                                "all"),
-                        new ByteArraySerializer(),
-                        new ByteArraySerializer());
+        producer = new JsonRecordProducer(broker.bootstrapServers());
         ZoneCatalog catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         layerIds = catalog.layerIds();
         events = new TestEvents(catalog);
@@ -168,12 +155,7 @@ class LiveMapBrowserITCase {
     }
 
     private static void produce(String topic, String key, ObjectNode value) throws Exception {
-        producer.send(
-                        new ProducerRecord<>(
-                                topic,
-                                key.getBytes(StandardCharsets.UTF_8),
-                                value.toString().getBytes(StandardCharsets.UTF_8)))
-                .get();
+        producer.send(topic, key, value);
     }
 
     private static void screenshot(String name) throws Exception {

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +32,7 @@ import org.zonestat.kafka.EmbeddedKafkaExtension;
 class LiveSubscriptionsITCase {
     private static final String ANALYST = "analyst-token-for-tests";
     private static final String DISPATCHER = "dispatcher-token-for-tests";
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger TOPICS = new AtomicInteger();
     // In VRI zone Eastern1, and in another VRI zone.
     private static final double[] EASTERN1 = {-76.5982, 39.3135};
@@ -45,7 +41,7 @@ class LiveSubscriptionsITCase {
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static EmbeddedKafkaBroker broker;
-    private static KafkaProducer<byte[], byte[]> producer;
+    private static JsonRecordProducer producer;
     private static ZoneCatalog catalog;
     private static TestEvents events;
 
@@ -57,17 +53,7 @@ class LiveSubscriptionsITCase {
     @BeforeAll
     static void startBroker() {
         broker = KAFKA.broker();
-        producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.LINGER_MS_CONFIG,
-                                0),
-                        new ByteArraySerializer(),
-                        new ByteArraySerializer());
+        producer = new JsonRecordProducer(broker.bootstrapServers());
         catalog = ZoneCatalog.load(CityProfiles.shipped("baltimore").layers());
         events = new TestEvents(catalog);
     }
@@ -110,12 +96,7 @@ class LiveSubscriptionsITCase {
     }
 
     private static void produce(String topic, String key, ObjectNode value) throws Exception {
-        producer.send(
-                        new ProducerRecord<>(
-                                topic,
-                                key.getBytes(StandardCharsets.UTF_8),
-                                value.toString().getBytes(StandardCharsets.UTF_8)))
-                .get();
+        producer.send(topic, key, value);
     }
 
     private void event(ObjectNode e) throws Exception {
@@ -235,15 +216,20 @@ class LiveSubscriptionsITCase {
                 IntStream.rangeClosed(1, total)
                         .mapToObj(n -> "incident/bpd-part1-2018/R" + n)
                         .toList();
+        int beforeDrop = 50;
         LiveClient first = LiveClient.subscribed(console.port(), DISPATCHER);
         await().atMost(WAIT).until(() -> !first.messages().isEmpty());
         String streamId = ((LiveMessage.Snapshot) first.messages().get(0)).streamId();
 
+        CountDownLatch dropped = new CountDownLatch(1);
         Thread feed =
                 new Thread(
                         () -> {
                             try {
                                 for (int n = 1; n <= total; n++) {
+                                    if (n == beforeDrop + 1) {
+                                        dropped.await();
+                                    }
                                     event(
                                             events.incident(
                                                     n,
@@ -256,10 +242,13 @@ class LiveSubscriptionsITCase {
                             }
                         });
         feed.start();
-        await().atMost(WAIT).until(() -> first.events().size() >= 40);
+        // the feed holds its 51st event until the client has dropped, so the client has seen
+        // exactly 50 and then misses events that keep coming while it is away
+        await().atMost(WAIT).until(() -> first.events().size() >= beforeDrop);
         first.abort(); // mid-stream, no close handshake
         long lastSeen = first.lastSeq();
         List<String> before = first.liveEventIds();
+        dropped.countDown();
         await().atMost(WAIT).until(() -> console.hub().lastSeq() >= lastSeen + 30); // missed some
 
         try (LiveClient second = LiveClient.connect(console.port(), DISPATCHER)) {

@@ -171,7 +171,7 @@ class SiteVisitsITCase {
                         .catalog(catalog)
                         .config(ConsoleConfig.defaults().withWarmUpZones(false))
                         .start();
-        await().atMost(Duration.ofSeconds(20))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> console.feedHealth().state() == FeedHealth.State.LIVE);
         http = HttpClient.newHttpClient();
     }

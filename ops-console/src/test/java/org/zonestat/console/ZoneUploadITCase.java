@@ -52,7 +52,7 @@ class ZoneUploadITCase {
     private static final String PUBLIC = "public-token-for-zone-upload";
     private static final String TOPIC = "zones-upload";
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 

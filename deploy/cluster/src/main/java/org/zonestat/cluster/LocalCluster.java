@@ -171,6 +171,18 @@ public final class LocalCluster {
     }
 
     private void start(Settings s) throws InterruptedException {
+        mkdirs(dir);
+        try {
+            // The brokers' logs hold tips and every feed's records: the owner's only.
+            if (Files.getFileStore(dir)
+                    .supportsFileAttributeView(
+                            java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(
+                        dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict " + dir + " to its owner", e);
+        }
         mkdirs(
                 dir.resolve("conf"),
                 dir.resolve("logs"),
@@ -194,7 +206,7 @@ public final class LocalCluster {
                         .mapToObj(i -> "127.0.0.1:" + clientPorts[i])
                         .collect(Collectors.joining(","));
         state.setProperty("kafka.bootstrap", bootstrap);
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = formatStorage(dir, BROKERS);
         for (int i = 0; i < BROKERS; i++) {
             int node = i + 1;
             Path data = dir.resolve("kafka-" + node);
@@ -202,7 +214,6 @@ public final class LocalCluster {
             writeProperties(
                     props,
                     brokerProperties(node, clientPorts[i], controllerPorts[i], voters, data));
-            format(node, clusterId, data);
             launch(
                     "kafka-" + node,
                     clientPorts[i],
@@ -247,7 +258,9 @@ public final class LocalCluster {
                         "--port",
                         String.valueOf(consolePort),
                         "--tokens",
-                        dir.resolve("tokens.properties").toString()));
+                        dir.resolve("tokens.properties").toString(),
+                        "--flink-rest",
+                        state.getProperty("flink.rest")));
         state.setProperty("console.url", "http://127.0.0.1:" + consolePort + "/");
         save();
 
@@ -477,7 +490,11 @@ public final class LocalCluster {
         }
         List<String> names = topics.stream().map(NewTopic::name).toList();
         try (Admin admin = admin(bootstrap)) {
-            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            // After down and up again the topics are there with their data: create the missing.
+            java.util.Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            admin.createTopics(topics.stream().filter(t -> !existing.contains(t.name())).toList())
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
             awaitUntil(
                     "every partition of " + names + " has a leader and 3 in-sync replicas",
                     Duration.ofMinutes(1),
@@ -741,6 +758,48 @@ public final class LocalCluster {
                         "# Written by ZoneStat's LocalCluster; Flink 2 reads config.yaml.\n");
         c.forEach((k, v) -> b.append(k).append(": \"").append(v).append("\"\n"));
         return b.toString();
+    }
+
+    /**
+     * Formats each broker's folder {@code kafka-N} under {@code dir} that is not formatted yet,
+     * with the cluster id the formatted ones have (a new one when none is), so that {@code up}
+     * after {@code down} resumes on the data it left. Returns the cluster id.
+     */
+    static String formatStorage(Path dir, int brokers) {
+        String clusterId = null;
+        for (int node = 1; node <= brokers; node++) {
+            Path meta = dir.resolve("kafka-" + node).resolve("meta.properties");
+            if (Files.isRegularFile(meta)) {
+                Properties p = new Properties();
+                try (InputStream in = Files.newInputStream(meta)) {
+                    p.load(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + meta, e);
+                }
+                String id = p.getProperty("cluster.id");
+                if (clusterId != null && !clusterId.equals(id)) {
+                    throw new IllegalStateException(
+                            "the brokers' folders under "
+                                    + dir
+                                    + " belong to different Kafka clusters ("
+                                    + clusterId
+                                    + ", "
+                                    + id
+                                    + "): remove them to start afresh");
+                }
+                clusterId = id;
+            }
+        }
+        if (clusterId == null) {
+            clusterId = Uuid.randomUuid().toString();
+        }
+        for (int node = 1; node <= brokers; node++) {
+            Path data = dir.resolve("kafka-" + node);
+            if (!Files.isRegularFile(data.resolve("meta.properties"))) {
+                format(node, clusterId, data);
+            }
+        }
+        return clusterId;
     }
 
     private static void format(int node, String clusterId, Path data) {

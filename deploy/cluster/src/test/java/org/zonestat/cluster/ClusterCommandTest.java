@@ -61,6 +61,22 @@ class ClusterCommandTest {
         assertThat(err.toString()).contains("Missing required subcommand");
     }
 
+    @Test
+    void upAfterDownResumesOnTheBrokersDataInsteadOfFormattingItAgain(@TempDir Path dir)
+            throws IOException {
+        String first = LocalCluster.formatStorage(dir, 3);
+        Path meta = dir.resolve("kafka-1/meta.properties");
+        String written = Files.readString(meta);
+
+        // What `up` does again after `down`: the folders are formatted already.
+        String second = LocalCluster.formatStorage(dir, 3);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(Files.readString(meta)).isEqualTo(written);
+        assertThat(Files.readString(dir.resolve("kafka-3/meta.properties")))
+                .contains("cluster.id=" + first);
+    }
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.Test;
+import org.zonestat.city.CityProfiles;
 import org.zonestat.config.Cli;
 import org.zonestat.config.EnvironmentDefaults;
 import org.zonestat.console.OpsConsoleMain;
@@ -308,6 +309,39 @@ class DeploymentManifestsTest {
                 java.subList(java.indexOf("org.zonestat.console.OpsConsoleMain") + 1, java.size())
                         .toArray(String[]::new);
         assertThat(console(consoleArgs, env).port()).isEqualTo(7070);
+    }
+
+    @Test
+    void theJobAndTheConsoleServeTheSameShippedCityInEveryManifest() throws IOException {
+        JsonNode fd =
+                only(
+                        documents(ROOT.resolve("deploy/k8s/flink-deployment.yaml")),
+                        "FlinkDeployment");
+        List<String> k8sJob = List.of(strings(fd.path("spec").path("job").path("args")));
+        JsonNode pod =
+                only(documents(ROOT.resolve("deploy/k8s/console.yaml")), "Deployment")
+                        .path("spec")
+                        .path("template")
+                        .path("spec");
+        List<String> k8sConsole = List.of(strings(pod.path("containers").get(0).path("args")));
+        JsonNode services =
+                documents(ROOT.resolve("deploy/compose/docker-compose.yml"))
+                        .get(0)
+                        .path("services");
+        List<String> composeJob =
+                List.of(services.path("jobmanager").path("command").asText().split("\\s+"));
+        List<String> composeConsole = List.of(strings(services.path("console").path("command")));
+
+        for (List<String> args : List.of(k8sJob, k8sConsole, composeJob, composeConsole)) {
+            assertThat(args).as("every command names its city").contains("--city");
+            String city = args.get(args.indexOf("--city") + 1);
+            assertThat(city).as("the city of %s", args).isEqualTo(cityOf(k8sJob));
+            assertThat(CityProfiles.shippedNames()).as("shipped cities").contains(city);
+        }
+    }
+
+    private static String cityOf(List<String> args) {
+        return args.get(args.indexOf("--city") + 1);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -74,6 +76,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path logDir = dataDir.resolve("kafka");
         try {
             Files.createDirectories(logDir);
+            ownerOnly(dataDir);
+            ownerOnly(logDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data folder " + logDir, e);
         }
@@ -86,6 +90,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.info(
                 "Kafka broker (KRaft) listening on {} with data in {}", bootstrapServers(), logDir);
         return this;
+    }
+
+    /**
+     * Makes a folder readable and writable by its owner only ({@code rwx------}): the broker's log
+     * holds tips and every feed's records, and nothing else on the machine may read them.
+     */
+    static void ownerOnly(Path dir) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     private Properties config(Path logDir) {

@@ -40,6 +40,24 @@ class EmbeddedKafkaBrokerTest {
         }
     }
 
+    @Test
+    void theDataFolderIsTheOwnersOnly(@TempDir Path parent) throws Exception {
+        Path dir = parent.resolve("var");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.setPosixFilePermissions(
+                dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (EmbeddedKafkaBroker broker =
+                EmbeddedKafkaBroker.builder().dataDir(dir).build().start()) {
+            for (Path d : List.of(dir, dir.resolve("kafka"))) {
+                assertThat(
+                                java.nio.file.attribute.PosixFilePermissions.toString(
+                                        java.nio.file.Files.getPosixFilePermissions(d)))
+                        .as(d.toString())
+                        .isEqualTo("rwx------");
+            }
+        }
+    }
+
     private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());

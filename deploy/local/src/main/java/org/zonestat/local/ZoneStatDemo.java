@@ -7,11 +7,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.city.CityProfile;
@@ -19,13 +14,13 @@ import org.zonestat.config.Cli;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.open311.Open311Settings;
 import org.zonestat.console.open311.ServiceList;
 import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
-import org.zonestat.jobs.ZoneTaggingJob;
 import org.zonestat.jobs.history.HistoryService;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.notifier.EmailChannel;
@@ -39,16 +34,16 @@ import org.zonestat.sim.synthetic.CityGeography;
 
 /**
  * The whole of ZoneStat in one process, for one city: a real Kafka broker (KRaft, data under the
- * data folder), the zone-tagging job on a local Flink MiniCluster, the ops console, the notifier
- * with an in-process SMTP server (GreenMail; what it receives is on the console's {@code
- * /admin/mailbox}), and the city's data: first its real history (the exports its profile names,
- * with their original times, as fast as the job takes them), then the synthetic city in its
- * geography ({@link SyntheticLive}), up to now and then live. History goes first, so no record is
- * more than the job's allowed lateness behind the records before it. Started by {@link #start},
- * stopped by {@link #close} (the launcher's Ctrl-C runs it from a shutdown hook). A restart on the
- * same data folder keeps the history: topics, the job's committed source offsets and the publishing
- * position live in the broker, the synthetic city's starts in {@link DemoDataDir}; a folder serves
- * one city.
+ * data folder), the zone-tagging job on a local Flink MiniCluster (kept running by a {@link
+ * JobSupervisor}), the ops console, the notifier with an in-process SMTP server (GreenMail; what it
+ * receives is on the console's {@code /admin/mailbox}), and the city's data: first its real history
+ * (the exports its profile names, with their original times, as fast as the job takes them), then
+ * the synthetic city in its geography ({@link SyntheticLive}), up to now and then live. History
+ * goes first, so no record is more than the job's allowed lateness behind the records before it.
+ * Started by {@link #start}, stopped by {@link #close} (the launcher's Ctrl-C runs it from a
+ * shutdown hook). A restart on the same data folder keeps the history: topics, the job's committed
+ * source offsets and the publishing position live in the broker, the synthetic city's starts in
+ * {@link DemoDataDir}; a folder serves one city.
  *
  * <p>Not thread-safe: start and close from one thread (or the shutdown hook).
  */
@@ -60,8 +55,15 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     private final DemoOptions options;
     private EmbeddedKafkaBroker kafka;
-    private JobClient job;
+
+    /** The wait before the demo restarts a job that stopped; it doubles while restarts fail. */
+    static final Duration RESTART_BACKOFF = Duration.ofSeconds(5);
+
+    static final Duration MAX_RESTART_BACKOFF = Duration.ofMinutes(2);
+
+    private JobSupervisor job;
     private HistoryService historyService;
+    private HealthSettings health = HealthSettings.defaults();
     private OpsConsole.Running console;
     private FeedReplayer replayer;
     private Thread feedThread;
@@ -71,6 +73,12 @@ public final class ZoneStatDemo implements AutoCloseable {
 
     public ZoneStatDemo(DemoOptions options) {
         this.options = options;
+    }
+
+    /** How the console judges the pipeline's health; default {@link HealthSettings#defaults()}. */
+    public ZoneStatDemo health(HealthSettings settings) {
+        this.health = settings;
+        return this;
     }
 
     public ZoneStatDemo start() throws Exception {
@@ -100,7 +108,14 @@ public final class ZoneStatDemo implements AutoCloseable {
         JobConfig jobConfig = JobConfig.forCity(kafka.bootstrapServers(), city);
         kafka.createTopics(jobConfig.topics().newTopics(2, (short) 1));
 
-        job = startJob(jobConfig, dataDir);
+        job =
+                new JobSupervisor(
+                                jobConfig,
+                                dataDir.resolve("checkpoints"),
+                                options.parallelism(),
+                                RESTART_BACKOFF,
+                                MAX_RESTART_BACKOFF)
+                        .start();
         historyService =
                 new HistoryService(jobConfig, options.parallelism(), options.clock()).start();
 
@@ -133,6 +148,7 @@ public final class ZoneStatDemo implements AutoCloseable {
                                 jobConfig.topics().raw(),
                                 jobConfig.topics().rejected(),
                                 jobConfig.groupId())
+                        .health(health, job)
                         .port(options.port())
                         .tokens(tokens)
                         .city(city)
@@ -162,20 +178,6 @@ public final class ZoneStatDemo implements AutoCloseable {
             startFeed(jobConfig, history, geography, synthetic);
         }
         return this;
-    }
-
-    private JobClient startJob(JobConfig jobConfig, Path dataDir) throws Exception {
-        Configuration flink = ZoneTaggingJob.flinkConfiguration(jobConfig);
-        flink.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                dataDir.resolve("checkpoints").toUri().toString());
-        flink.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), flink);
-        env.configure(flink);
-        env.enableCheckpointing(jobConfig.checkpointInterval().toMillis());
-        ZoneTaggingJob.withKafka(jobConfig).build(env);
-        return env.executeAsync("zonestat-zone-tagging");
     }
 
     private void startFeed(
@@ -246,6 +248,11 @@ public final class ZoneStatDemo implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The job's supervisor (its state, and drills). */
+    public JobSupervisor job() {
+        return job;
+    }
+
     public AccessTokens tokens() {
         return tokens;
     }
@@ -269,11 +276,7 @@ public final class ZoneStatDemo implements AutoCloseable {
             historyService.close();
         }
         if (job != null) {
-            try {
-                job.cancel().get();
-            } catch (Exception e) {
-                LOG.warn("cancelling the Flink job: {}", e.toString());
-            }
+            job.close();
         }
         if (notifier != null) {
             notifier.close();

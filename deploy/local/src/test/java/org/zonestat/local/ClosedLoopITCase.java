@@ -75,7 +75,9 @@ import org.zonestat.topics.Topics;
  * exactly one e-mail arrives. The job is then restarted from a checkpoint taken <em>before</em> the
  * closure, so it writes the closure's notification a second time, and the notifier is restarted
  * too: still one e-mail. The resident's address and phone are on no topic but {@code contacts} and
- * in no read endpoint.
+ * in no read endpoint. The tip line's loop too: a tip posted on {@code /api/tips} goes through the
+ * job's tip matching to a {@code tip-match} alert with the shooting near it, and to the analysts'
+ * tip desk.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ClosedLoopITCase {
@@ -124,19 +126,8 @@ class ClosedLoopITCase {
     void a_posted_request_closed_by_the_city_gets_one_email_and_none_after_a_restart()
             throws Exception {
         Topics t = Topics.defaults().withSuffix(".loop");
-        KAFKA.broker().createTopics(t.newTopics(1, (short) 1));
-        JobConfig config =
-                JobConfig.defaults(KAFKA.bootstrapServers())
-                        .withTopics(t)
-                        .withGroupId("loop-it")
-                        .withCheckpointInterval(Duration.ofMillis(400));
-        Point inZone =
-                ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
-                        .layer("vri-zones")
-                        .orElseThrow()
-                        .zone(0)
-                        .geometry()
-                        .getInteriorPoint();
+        JobConfig config = jobOn(t, "loop-it", Duration.ofMillis(400));
+        Point inZone = focusZonePoint(0);
         double lon = inZone.getX();
         double lat = inZone.getY();
         // Every raw partition starts at T0 - 1 h, so the job's event time moves with all three.
@@ -214,6 +205,10 @@ class ClosedLoopITCase {
             assertThat(notes.get(0).path("notificationId").asText())
                     .as("the replayed closure has the same notification id")
                     .isEqualTo(notes.get(1).path("notificationId").asText());
+            assertThat(notes)
+                    .extracting(n -> n.path("channel").asText())
+                    .as("the channel the resident chose, carried from the intake to the closure")
+                    .containsOnly("email");
             assertThat(smtp.getReceivedMessages()).hasSize(1);
 
             // Contact details: on contacts only, and in no read endpoint.
@@ -242,6 +237,117 @@ class ClosedLoopITCase {
         } finally {
             stop(job);
         }
+    }
+
+    @Test
+    void a_tip_from_the_tip_line_is_matched_with_the_shooting_near_it_and_reaches_the_analysts()
+            throws Exception {
+        Topics t = Topics.defaults().withSuffix(".tipmatch");
+        JobConfig config = jobOn(t, "tip-match-it", Duration.ofSeconds(1));
+        Point inZone = focusZonePoint(1);
+        double lon = inZone.getX();
+        double lat = inZone.getY();
+        clockRecords(t, lon, lat, T0.minusSeconds(3600), "start");
+
+        JobClient job = startJob(config, null);
+        try (OpsConsole.Running console = startConsole(t)) {
+            // A shooting half an hour before the tip line's clock, at the place the tip names.
+            send(
+                    t.incidents(),
+                    "S-TIP-1",
+                    T0.minus(Duration.ofMinutes(30)),
+                    "{\"id\":\"S-TIP-1\",\"kind\":\"SHOOTING\",\"occurredAt\":\""
+                            + T0.minus(Duration.ofMinutes(30))
+                            + "\",\"lat\":"
+                            + lat
+                            + ",\"lon\":"
+                            + lon
+                            + "}");
+            HttpResponse<String> posted =
+                    http.send(
+                            HttpRequest.newBuilder(console.url().resolve("/api/tips"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "{\"category\":\"GUNS\",\"lat\":"
+                                                            + lat
+                                                            + ",\"lon\":"
+                                                            + lon
+                                                            + ",\"text\":\"Saw a man hide a gun"
+                                                            + " behind the corner store\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+            String tipNumber = JSON.readTree(posted.body()).path("tipNumber").asText();
+            assertThat(tipNumber).isNotBlank();
+            String tipId =
+                    await().atMost(Duration.ofSeconds(60))
+                            .until(() -> tipLineTipId(t), id -> id != null);
+            clockRecords(t, lon, lat, T0.plus(Duration.ofDays(3)), "after");
+
+            JsonNode match =
+                    await().atMost(Duration.ofMinutes(2))
+                            .pollInterval(Duration.ofMillis(250))
+                            .until(() -> tipMatch(t, tipId, "S-TIP-1"), m -> m != null);
+            assertThat(match.path("category").asText()).isEqualTo("GUNS / SHOOTING");
+            assertThat(match.path("distanceMeters").asDouble())
+                    .as("the tip line rounds the place to about 100 m")
+                    .isLessThan(100);
+
+            JsonNode desk = JSON.readTree(get(console, "/api/tips", ANALYST).body());
+            assertThat(desk.toString()).contains(tipNumber, "Saw a man hide a gun");
+            assertThat(get(console, "/api/tips", API_KEY).statusCode())
+                    .as("the public never sees tips")
+                    .isEqualTo(403);
+        } finally {
+            stop(job);
+        }
+    }
+
+    /** The id the tip line gave its tip on {@code tips.raw}, or null before it is there. */
+    private static String tipLineTipId(Topics t) throws Exception {
+        for (String line : readAll(t.tips())) {
+            JsonNode tip = JSON.readTree(line);
+            if (tip.path("source").asText().equals("tip-line")) {
+                return tip.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The tip-match alert pairing the tip {@code tipId} with the incident {@code incidentId}, or
+     * null before it is there.
+     */
+    private static JsonNode tipMatch(Topics t, String tipId, String incidentId) throws Exception {
+        for (String line : readAll(t.alerts())) {
+            JsonNode a = JSON.readTree(line);
+            if (a.path("type").asText().equals("tip-match")
+                    && a.path("subjectId").asText().contains(tipId)
+                    && a.path("relatedId").asText().endsWith("/" + incidentId)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Creates {@code t}'s topics and returns a job configuration reading and writing them. */
+    private static JobConfig jobOn(Topics t, String groupId, Duration checkpointInterval) {
+        KAFKA.broker().createTopics(t.newTopics(1, (short) 1));
+        return JobConfig.defaults(KAFKA.bootstrapServers())
+                .withTopics(t)
+                .withGroupId(groupId)
+                .withCheckpointInterval(checkpointInterval);
+    }
+
+    /** A point inside Baltimore's focus zone number {@code index}. */
+    private static Point focusZonePoint(int index) {
+        return ZoneCatalog.load(CityProfiles.shipped("baltimore").layers())
+                .layer("vri-zones")
+                .orElseThrow()
+                .zone(index)
+                .geometry()
+                .getInteriorPoint();
     }
 
     /** Cancels a running job; a job that already failed has its cause thrown, to be seen. */
@@ -319,7 +425,10 @@ class ClosedLoopITCase {
                         Open311Settings.defaults()
                                 .withTopics(t.requests311(), t.contacts())
                                 .withClock(Clock.fixed(T0, ZoneOffset.UTC)))
-                .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
+                .tipLine(
+                        TipLineSettings.defaults()
+                                .withTopics(t.tips(), t.tipLine())
+                                .withClock(Clock.fixed(T0, ZoneOffset.UTC)))
                 .config(org.zonestat.console.ConsoleConfig.defaults().withWarmUpZones(false))
                 .start();
     }

@@ -58,7 +58,9 @@ class ZoneStatDemoITCase {
             token = demo.tokens().tokenFor(Role.DISPATCHER).orElseThrow();
             String base = "http://127.0.0.1:" + demo.consolePort();
 
-            assertThat(get(base + "/api/health", null).statusCode()).isEqualTo(200);
+            await("health 200 once the job runs")
+                    .atMost(Duration.ofMinutes(2))
+                    .until(() -> get(base + "/api/health", null).statusCode() == 200);
             HttpResponse<String> zones = get(base + "/api/zones?layer=neighborhoods", token);
             assertThat(zones.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(zones.body()).get("features")).hasSize(278);

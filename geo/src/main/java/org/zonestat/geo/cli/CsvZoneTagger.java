@@ -6,6 +6,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.zonestat.geo.ZoneLocator;
 import org.zonestat.geo.csv.ColumnIndex;
 import org.zonestat.geo.csv.Coordinates;
@@ -19,7 +26,13 @@ import org.zonestat.geo.csv.CsvWriter;
  * (a valid point outside every zone). No row is ever dropped; short rows are padded to the header's
  * width so the appended columns line up.
  *
- * <p>Memory use is bounded by the longest record, whatever the number of rows.
+ * <p>Two threads share the work: the caller's reads and parses records, a writer thread (started
+ * per {@link #tag} call) looks each point up and writes the row, with at most {@link #MAX_BUFFERED}
+ * rows in between. The locator may still be being built ({@link #CsvZoneTagger(Future, String,
+ * String, String, String) a future}): reading starts at once and the writer waits for it, so
+ * building the index and reading the file overlap.
+ *
+ * <p>Memory use is bounded by {@link #MAX_BUFFERED} rows, whatever the number of rows.
  *
  * <p>Immutable; {@link #tag} may be called concurrently on different streams.
  */
@@ -27,7 +40,13 @@ public final class CsvZoneTagger {
     /** Reason for a valid point that lies in no zone. */
     public static final String NO_ZONE = "no_zone";
 
-    private final ZoneLocator locator;
+    /** Rows handed from the reading thread to the writing one at a time. */
+    static final int BATCH = 1_024;
+
+    /** The most rows read and not yet written. */
+    public static final int MAX_BUFFERED = 64 * BATCH;
+
+    private final Future<? extends ZoneLocator> locator;
     private final String latColumn;
     private final String lonColumn;
     private final String zoneColumn;
@@ -39,6 +58,21 @@ public final class CsvZoneTagger {
             String lonColumn,
             String zoneColumn,
             String reasonColumn) {
+        this(
+                CompletableFuture.completedFuture(Objects.requireNonNull(locator, "locator")),
+                latColumn,
+                lonColumn,
+                zoneColumn,
+                reasonColumn);
+    }
+
+    /** A tagger whose locator is still being built: rows are read while it is. */
+    public CsvZoneTagger(
+            Future<? extends ZoneLocator> locator,
+            String latColumn,
+            String lonColumn,
+            String zoneColumn,
+            String reasonColumn) {
         this.locator = Objects.requireNonNull(locator, "locator");
         this.latColumn = Objects.requireNonNull(latColumn, "latColumn");
         this.lonColumn = Objects.requireNonNull(lonColumn, "lonColumn");
@@ -46,15 +80,18 @@ public final class CsvZoneTagger {
         this.reasonColumn = Objects.requireNonNull(reasonColumn, "reasonColumn");
     }
 
+    /** Rows read and parsed, on their way to the writer; an empty batch ends the input. */
+    private record Batch(List<List<String>> rows, List<Coordinates.Parsed> points) {}
+
     /**
      * Tags every row of {@code in} into {@code out} (flushed, not closed).
      *
      * @throws IllegalArgumentException when the input has no header or lacks a coordinate column
      * @throws IOException on read or write errors, or an unterminated quoted field
+     * @throws ExecutionException when the locator could not be built (its cause)
      */
-    public TagSummary tag(Reader in, Writer out) throws IOException {
+    public TagSummary tag(Reader in, Writer out) throws IOException, ExecutionException {
         CsvReader csv = new CsvReader(in);
-        CsvWriter writer = new CsvWriter(out);
         List<String> header = csv.next();
         if (header == null) {
             throw new IllegalArgumentException("the input is empty: a header row is required");
@@ -72,42 +109,107 @@ public final class CsvZoneTagger {
         List<String> outHeader = new ArrayList<>(header);
         outHeader.add(zoneColumn);
         outHeader.add(reasonColumn);
-        writer.write(outHeader);
 
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(MAX_BUFFERED / BATCH);
+        Batch end = new Batch(List.of(), List.of());
+        FutureTask<TagSummary> writer =
+                new FutureTask<>(() -> write(queue, end, width, outHeader, out));
+        Thread thread = new Thread(writer, "zonestat-tag-writer");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            Batch batch = new Batch(new ArrayList<>(BATCH), new ArrayList<>(BATCH));
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                batch.rows().add(row);
+                batch.points().add(Coordinates.parse(row, lonAt, latAt));
+                if (batch.rows().size() == BATCH) {
+                    if (!offer(queue, batch, writer)) {
+                        break;
+                    }
+                    batch = new Batch(new ArrayList<>(BATCH), new ArrayList<>(BATCH));
+                }
+            }
+            if (!batch.rows().isEmpty()) {
+                offer(queue, batch, writer);
+            }
+            offer(queue, end, writer);
+        } catch (IOException | RuntimeException e) {
+            thread.interrupt();
+            throw e;
+        }
+        try {
+            return writer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while tagging", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof ExecutionException ex ? ex : e;
+        }
+    }
+
+    /** Hands a batch to the writer; false when the writer has stopped (its failure is reported). */
+    private static boolean offer(BlockingQueue<Batch> queue, Batch batch, Future<?> writer)
+            throws IOException {
+        try {
+            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                if (writer.isDone()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while tagging", e);
+        }
+    }
+
+    /** The writer thread: looks each point up and writes its row. */
+    private TagSummary write(
+            BlockingQueue<Batch> queue, Batch end, int width, List<String> header, Writer out)
+            throws IOException, InterruptedException, ExecutionException {
+        ZoneLocator zones = locator.get();
+        CsvWriter writer = new CsvWriter(out);
+        writer.write(header);
         long rows = 0;
         long tagged = 0;
         long noZone = 0;
         long missing = 0;
         long notANumber = 0;
         long outOfRange = 0;
-        for (List<String> row = csv.next(); row != null; row = csv.next()) {
-            rows++;
-            Coordinates.Parsed p = Coordinates.parse(row, lonAt, latAt);
-            String zone = "";
-            String reason = p.reason();
-            if (reason == null) {
-                String name = locator.zoneName(p.lon(), p.lat());
-                if (name == null) {
-                    reason = NO_ZONE;
-                    noZone++;
+        for (Batch batch = queue.take(); batch != end; batch = queue.take()) {
+            for (int i = 0; i < batch.rows().size(); i++) {
+                List<String> row = batch.rows().get(i);
+                Coordinates.Parsed p = batch.points().get(i);
+                rows++;
+                String zone = "";
+                String reason = p.reason();
+                if (reason == null) {
+                    String name = zones.zoneName(p.lon(), p.lat());
+                    if (name == null) {
+                        reason = NO_ZONE;
+                        noZone++;
+                    } else {
+                        zone = name;
+                        reason = "";
+                        tagged++;
+                    }
+                } else if (reason.equals(Coordinates.MISSING)) {
+                    missing++;
+                } else if (reason.equals(Coordinates.NOT_A_NUMBER)) {
+                    notANumber++;
                 } else {
-                    zone = name;
-                    reason = "";
-                    tagged++;
+                    outOfRange++;
                 }
-            } else if (reason.equals(Coordinates.MISSING)) {
-                missing++;
-            } else if (reason.equals(Coordinates.NOT_A_NUMBER)) {
-                notANumber++;
-            } else {
-                outOfRange++;
+                while (row.size() < width) {
+                    row.add("");
+                }
+                row.add(zone);
+                row.add(reason);
+                writer.write(row);
             }
-            while (row.size() < width) {
-                row.add("");
-            }
-            row.add(zone);
-            row.add(reason);
-            writer.write(row);
         }
         writer.flush();
         return new TagSummary(rows, tagged, noZone, missing, notANumber, outOfRange);

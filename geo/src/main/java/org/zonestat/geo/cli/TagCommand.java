@@ -15,6 +15,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.zonestat.config.Cli;
 import org.zonestat.geo.BruteForceZoneLocator;
@@ -54,6 +56,9 @@ public final class TagCommand implements Callable<Integer> {
 
     /** Exit status: a file or its data could not be used. */
     public static final int FAILED = 1;
+
+    /** Cell side of the grid index the command builds, meters. */
+    static final double BATCH_GRID_CELL_METERS = 32;
 
     /** Exit status: bad arguments. */
     public static final int USAGE = Cli.USAGE;
@@ -174,12 +179,23 @@ public final class TagCommand implements Callable<Integer> {
                         zoneColumn,
                         reasonColumn,
                         index);
+        // The zones are read and indexed on a second thread while this one reads the CSV.
+        FutureTask<ZoneLayer> layerRead = new FutureTask<>(() -> readLayer(arguments, stderr));
+        FutureTask<ZoneLocator> index =
+                new FutureTask<>(() -> strategy(arguments.index()).apply(layerRead.get()));
+        Thread indexer =
+                new Thread(
+                        () -> {
+                            layerRead.run();
+                            index.run();
+                        },
+                        "zonestat-tag-index");
+        indexer.setDaemon(true);
+        indexer.start();
         try {
-            ZoneLayer layer = readLayer(arguments, stderr);
-            ZoneLocator locator = strategy(arguments.index()).apply(layer);
             CsvZoneTagger tagger =
                     new CsvZoneTagger(
-                            locator,
+                            index,
                             arguments.latColumn(),
                             arguments.lonColumn(),
                             arguments.zoneColumn(),
@@ -208,15 +224,40 @@ public final class TagCommand implements Callable<Integer> {
             }
             stderr.println(
                     "zonestat tag: "
-                            + layer.size()
+                            + layerRead.get().size()
                             + " zones from "
                             + arguments.zones()
                             + "; "
                             + summary.describe());
             return OK;
-        } catch (InvalidZoneLayerException | IOException e) {
-            stderr.println("zonestat tag: " + e.getMessage());
+        } catch (IOException | ExecutionException e) {
+            // A zones file that cannot be used is the first thing to report, whatever the CSV.
+            Throwable cause = zonesFailure(layerRead).orElse(e);
+            if (cause instanceof ExecutionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (!(cause instanceof InvalidZoneLayerException || cause instanceof IOException)) {
+                throw new IllegalStateException(cause);
+            }
+            stderr.println("zonestat tag: " + cause.getMessage());
             return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stderr.println("zonestat tag: interrupted");
+            return FAILED;
+        }
+    }
+
+    /** Why the zones could not be read, once the reading has ended; empty if it succeeded. */
+    private static Optional<Throwable> zonesFailure(FutureTask<ZoneLayer> layerRead) {
+        try {
+            layerRead.get();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
@@ -249,7 +290,9 @@ public final class TagCommand implements Callable<Integer> {
 
     private static Function<ZoneLayer, ZoneLocator> strategy(TagArguments.Index index) {
         return switch (index) {
-            case GRID -> GridZoneLocator::new;
+            // Coarser cells than the job's: a batch pays for the index once per run, and 32 m
+            // cells build in a third of the time for the same answers.
+            case GRID -> layer -> new GridZoneLocator(layer, BATCH_GRID_CELL_METERS);
             case STRTREE -> StrTreeZoneLocator::new;
             case BRUTE -> BruteForceZoneLocator::new;
         };

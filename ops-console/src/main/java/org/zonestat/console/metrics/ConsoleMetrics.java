@@ -28,7 +28,7 @@ import org.zonestat.console.PipelineCounters;
  */
 public final class ConsoleMetrics {
     private static final PipelineCounters.Snapshot NOTHING_YET =
-            new PipelineCounters.Snapshot(Map.of(), 0, Map.of(), 0, 0, 0, Map.of(), 0);
+            new PipelineCounters.Snapshot(Map.of(), 0, Map.of(), 0, 0, 0, Map.of(), 0, Map.of());
 
     private final PrometheusMeterRegistry registry =
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -51,7 +51,8 @@ public record GeoReportRequest(
      * @param r the request's current state
      * @param services the city's services (codes and service levels)
      * @param timeZone the city's, for the local date-times
-     * @param exact whether the caller may see the address and position (analysts and admins)
+     * @param exact whether the caller may see the address and position ({@link
+     *     org.zonestat.console.Role#maySeeExactLocation()}: staff)
      */
     public static GeoReportRequest of(
             Open311Requests.ServiceRequest r,

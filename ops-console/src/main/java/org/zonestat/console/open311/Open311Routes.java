@@ -43,8 +43,9 @@ import org.zonestat.geo.ZoneCatalog;
  * service, request or token, 413 for a body over {@link Open311Settings#maxBodyBytes}, 429 for too
  * many posts from one key or one address.
  *
- * <p>Access: reads need no token, but a token that is sent must be valid; analysts and admins also
- * get addresses and positions. Thread-safe.
+ * <p>Access: reads need no token, but a token that is sent must be valid; staff (dispatchers,
+ * analysts, admins) also get addresses and positions, as on every path (the location rule of {@link
+ * Role}). Thread-safe.
  */
 public final class Open311Routes implements RouteGroup {
     static final int LIMIT = 1000;
@@ -259,6 +260,6 @@ public final class Open311Routes implements RouteGroup {
     }
 
     private static boolean exact(Context ctx) {
-        return Access.optionalRole(ctx).map(Role::maySeeTips).orElse(false);
+        return Access.optionalRole(ctx).map(Role::maySeeExactLocation).orElse(false);
     }
 }

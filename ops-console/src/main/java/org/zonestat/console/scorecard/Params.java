@@ -143,7 +143,13 @@ final class Params {
         }
         List<String> names = allowed.stream().map(Kind::field).toList();
         List<Kind> kinds = new ArrayList<>();
-        for (String part : raw.split(",")) {
+        for (String part : raw.split(",", -1)) {
+            if (part.isBlank()) {
+                throw new BadRequestResponse(
+                        "query parameter 'kinds' has an empty entry: name kinds separated by"
+                                + " commas, some of "
+                                + names);
+            }
             Kind k;
             try {
                 k = Kind.parse(part);

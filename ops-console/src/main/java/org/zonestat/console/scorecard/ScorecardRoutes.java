@@ -32,13 +32,7 @@ import org.zonestat.geo.ZoneCatalog;
  * <p>Thread-safe.
  */
 public final class ScorecardRoutes implements RouteGroup {
-    static final List<Kind> PUBLIC_KINDS =
-            List.of(
-                    Kind.HOMICIDES,
-                    Kind.SHOOTINGS,
-                    Kind.OTHER_VIOLENT,
-                    Kind.REQUESTS_OPENED,
-                    Kind.REQUESTS_CLOSED);
+    static final List<Kind> PUBLIC_KINDS = PublicScorecard.KINDS;
     private static final List<Kind> NO_TIPS =
             Arrays.stream(Kind.values()).filter(k -> k != Kind.TIPS).toList();
     private static final Access.Rule STAFF =
@@ -90,10 +84,49 @@ public final class ScorecardRoutes implements RouteGroup {
         ctx.json(query(ctx, layer, allowed));
     }
 
-    /** Per-zone aggregates for everyone: no tips, small counts suppressed. */
+    /**
+     * Per-zone aggregates for everyone: one complete calendar quarter, no tips, small counts
+     * suppressed ({@link PublicScorecard}).
+     */
     private void publicScorecard(Context ctx) {
         String layer = params.layer(ctx, services.settings().huddleLayer());
-        ctx.json(PublicScorecard.of(query(ctx, layer, PUBLIC_KINDS)));
+        for (String free : List.of("from", "to")) {
+            if (ctx.queryParam(free) != null) {
+                throw new BadRequestResponse(
+                        "query parameter '"
+                                + free
+                                + "' is not offered to the public: the public scorecard is"
+                                + " published per complete calendar quarter, ask"
+                                + " quarter=YYYY-Qn");
+            }
+        }
+        List<Kind> shown = Params.kinds(ctx, PUBLIC_KINDS, PUBLIC_KINDS);
+        LocalDate latest = services.today(layer);
+        PublicScorecard.Quarter quarter;
+        try {
+            String raw = ctx.queryParam("quarter");
+            quarter =
+                    raw == null || raw.isBlank()
+                            ? PublicScorecard.Quarter.latestCompleteOn(latest)
+                            : PublicScorecard.requireComplete(
+                                    PublicScorecard.Quarter.parse(raw), latest);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("query parameter 'quarter' " + e.getMessage());
+        }
+        boolean compare = Params.comparePreviousYear(ctx);
+        Double goal = compare ? Params.goal(ctx, services.settings().goalPercent()) : null;
+        Scorecard card =
+                services.scorecard()
+                        .query(
+                                new ScorecardQuery(
+                                        layer,
+                                        quarter.first(),
+                                        quarter.last(),
+                                        PUBLIC_KINDS,
+                                        compare,
+                                        goal),
+                                params.zones(layer));
+        ctx.json(PublicScorecard.of(card, quarter, shown));
     }
 
     private List<PublicLayer> publicLayers() {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.zonestat.console.ConsoleLimits;
 import org.zonestat.geo.GeoJsonZoneLayerReader;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.ZoneLayer;
@@ -19,7 +20,8 @@ import org.zonestat.geo.ZoneLayer;
  * property and title (defaults: the current layer's, else {@code name} and the id), and the body, a
  * GeoJSON FeatureCollection read with the geo module's {@link GeoJsonZoneLayerReader} (the reader
  * the job uses: invalid rings repaired with a warning, other geometry types skipped) of which at
- * least one feature carries the name property. Anything else is a 400 saying what is wrong.
+ * least one feature carries the name property, each zone within {@link ZoneShapeLimits} (WGS84
+ * ranges, vertices, area). Anything else is a 400 saying what is wrong.
  *
  * <p>Immutable and thread-safe.
  *
@@ -52,6 +54,26 @@ public record ZoneUpload(
      */
     public static ZoneUpload read(
             String layerId, String title, String nameProperty, byte[] body, ZoneCatalog current) {
+        return read(layerId, title, nameProperty, body, current, DEFAULT_LIMITS);
+    }
+
+    /** The limits {@link ConsoleLimits#defaults()} sets. */
+    static final ZoneShapeLimits DEFAULT_LIMITS =
+            new ZoneShapeLimits(
+                    ConsoleLimits.defaults().zoneMaxVertices(),
+                    ConsoleLimits.defaults().zoneMaxAreaKm2());
+
+    /**
+     * As {@link #read(String, String, String, byte[], ZoneCatalog)}, each zone also checked against
+     * {@code limits} (WGS84 ranges, vertices, area).
+     */
+    public static ZoneUpload read(
+            String layerId,
+            String title,
+            String nameProperty,
+            byte[] body,
+            ZoneCatalog current,
+            ZoneShapeLimits limits) {
         if (!LAYER_ID.matcher(layerId).matches()) {
             throw new BadRequestResponse(
                     "path parameter 'layerId' must be lower-case letters, digits and '-'"
@@ -94,6 +116,11 @@ public record ZoneUpload(
                                     "the body");
         } catch (GeoJsonZoneLayerReader.InvalidZoneLayerException e) {
             throw new BadRequestResponse(e.getMessage());
+        }
+        try {
+            limits.check(layer);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("the body: " + e.getMessage());
         }
         String property = nameProperty;
         long named =

@@ -4,8 +4,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.zonestat.console.Access;
+import org.zonestat.console.ConsoleLimits;
 import org.zonestat.console.RouteGroup;
 import org.zonestat.console.ZoneLayers;
+import org.zonestat.console.community.BoundedBody;
 
 /**
  * {@code POST /api/zones/{layerId}?title=&nameProperty=}: an admin uploads a zone layer (a GeoJSON
@@ -24,14 +26,24 @@ public final class ZoneUploadRoutes implements RouteGroup, AutoCloseable {
     private final ZoneLayers layers;
     private final ZoneLayerPublisher publisher;
 
+    private final int maxBytes;
+    private final ZoneShapeLimits shapes;
+
     public ZoneUploadRoutes(String bootstrapServers, String topic, ZoneLayers layers) {
+        this(bootstrapServers, topic, layers, ConsoleLimits.defaults());
+    }
+
+    /** With the upload size and zone shape limits of {@code limits}. */
+    public ZoneUploadRoutes(
+            String bootstrapServers, String topic, ZoneLayers layers, ConsoleLimits limits) {
         this.layers = layers;
         this.publisher = new ZoneLayerPublisher(bootstrapServers, topic, layers);
+        this.maxBytes = Math.min(limits.maxUploadBytes(), MAX_LAYER_BYTES);
+        this.shapes = new ZoneShapeLimits(limits.zoneMaxVertices(), limits.zoneMaxAreaKm2());
     }
 
     @Override
     public void addTo(JavalinConfig cfg) {
-        cfg.http.maxRequestSize = MAX_LAYER_BYTES;
         cfg.routes.post(
                 "/api/zones/{layerId}",
                 this::upload,
@@ -45,8 +57,9 @@ public final class ZoneUploadRoutes implements RouteGroup, AutoCloseable {
                         ctx.pathParam("layerId"),
                         ctx.queryParam("title"),
                         ctx.queryParam("nameProperty"),
-                        ctx.bodyAsBytes(),
-                        layers.get());
+                        BoundedBody.bytes(ctx, maxBytes),
+                        layers.get(),
+                        shapes);
         ctx.status(HttpStatus.ACCEPTED).json(publisher.publish(upload));
     }
 

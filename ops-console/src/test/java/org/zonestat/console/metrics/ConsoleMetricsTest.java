@@ -44,7 +44,8 @@ class ConsoleMetricsTest {
                 events,
                 rejectedTotal,
                 rejected,
-                inTotal - rejectedTotal);
+                inTotal - rejectedTotal,
+                Map.of());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.zonestat.console.ConsoleJson;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PublicSuppressionTest {
     private static final ObjectMapper JSON = ConsoleJson.newMapper();
+    private static final List<String> FIELDS = List.of("homicides", "shootings");
 
     @Test
     void counts_from_1_to_4_become_less_than_5_and_0_and_5_stay_numbers() {
@@ -33,7 +34,7 @@ class PublicSuppressionTest {
         counts.put("homicides", 1L);
         counts.put("shootings", 13L);
 
-        Map<String, PublicScorecard.Count> shown = PublicScorecard.counts(counts, 14);
+        Map<String, PublicScorecard.Count> shown = PublicScorecard.counts(counts, FIELDS);
 
         assertThat(shown).containsEntry("homicides", null).containsEntry("shootings", null);
     }
@@ -44,7 +45,7 @@ class PublicSuppressionTest {
         counts.put("homicides", 0L);
         counts.put("shootings", 3L);
 
-        Map<String, PublicScorecard.Count> shown = PublicScorecard.counts(counts, 3);
+        Map<String, PublicScorecard.Count> shown = PublicScorecard.counts(counts, FIELDS);
 
         assertThat(shown.get("homicides").shown()).isEqualTo(0L);
         assertThat(shown.get("shootings").shown()).isEqualTo("<5");
@@ -56,7 +57,7 @@ class PublicSuppressionTest {
         counts.put("homicides", 5L);
         counts.put("shootings", 0L);
 
-        Map<String, PublicScorecard.Count> shown = PublicScorecard.counts(counts, 5);
+        Map<String, PublicScorecard.Count> shown = PublicScorecard.counts(counts, FIELDS);
 
         assertThat(shown.get("homicides").shown()).isEqualTo(5L);
         assertThat(shown.get("shootings").shown()).isEqualTo(0L);
@@ -77,7 +78,7 @@ class PublicSuppressionTest {
                         5.1,
                         true);
 
-        JsonNode zone = JSON.valueToTree(PublicScorecard.zone(central));
+        JsonNode zone = JSON.valueToTree(PublicScorecard.zone(central, FIELDS, -15.0));
 
         assertThat(zone.path("total").asText()).isEqualTo("<5");
         assertThat(zone.path("previousTotal").asLong()).isEqualTo(6);
@@ -95,8 +96,8 @@ class PublicSuppressionTest {
         Scorecard card =
                 new Scorecard(
                         "vri-zones",
-                        LocalDate.of(2018, 1, 1),
-                        LocalDate.of(2018, 7, 7),
+                        LocalDate.of(2018, 4, 1),
+                        LocalDate.of(2018, 6, 30),
                         null,
                         null,
                         List.of("homicides", "shootings"),
@@ -114,10 +115,16 @@ class PublicSuppressionTest {
                                         null,
                                         null)));
 
-        JsonNode body = JSON.valueToTree(PublicScorecard.of(card));
+        JsonNode body =
+                JSON.valueToTree(
+                        PublicScorecard.of(
+                                card,
+                                PublicScorecard.Quarter.parse("2018-Q2"),
+                                List.of(Kind.HOMICIDES, Kind.SHOOTINGS)));
 
         assertThat(body.path("suppressedBelow").asInt()).isEqualTo(5);
-        assertThat(body.path("from").asText()).isEqualTo("2018-01-01");
+        assertThat(body.path("from").asText()).isEqualTo("2018-04-01");
+        assertThat(body.path("period").asText()).isEqualTo("2018-Q2");
         JsonNode western = body.path("zones").get(0);
         assertThat(western.fieldNames()).toIterable().containsExactly("zone", "counts", "total");
         assertThat(western.path("counts").path("homicides").asLong()).isEqualTo(7);

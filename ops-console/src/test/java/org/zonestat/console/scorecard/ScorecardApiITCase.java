@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -418,11 +419,13 @@ class ScorecardApiITCase {
 
     @Test
     void the_public_scorecard_needs_no_token_and_shows_1_to_4_as_less_than_5() throws Exception {
-        HttpResponse<String> r = get("/api/public/scorecard?compare=previous-year", null);
+        HttpResponse<String> r =
+                get("/api/public/scorecard?quarter=2018-Q1&compare=previous-year", null);
 
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = json(r);
         assertThat(body.path("suppressedBelow").asInt()).isEqualTo(5);
+        assertThat(body.path("period").asText()).isEqualTo("2018-Q1");
         JsonNode central = zone(body, "Central");
         assertThat(central.path("total").asText()).isEqualTo("<5");
         assertThat(central.path("counts").path("shootings").asText()).isEqualTo("<5");
@@ -431,16 +434,92 @@ class ScorecardApiITCase {
                 .as("no change next to a suppressed count")
                 .isTrue();
         JsonNode western = zone(body, "Western");
-        assertThat(western.path("total").isNumber()).isTrue();
-        assertThat(western.path("counts").path("homicides").isNull())
-                .as("1 homicide would be 14 - 13 shootings: both withheld")
-                .isTrue();
-        assertThat(western.path("counts").path("shootings").isNull()).isTrue();
-        assertThat(western.path("total").asLong()).isEqualTo(14);
-        assertThat(western.path("changePercent").asDouble()).isEqualTo(-46.2);
+        assertThat(western.path("total").asLong()).isEqualTo(6);
+        assertThat(western.path("counts").path("homicides").asLong()).isZero();
+        assertThat(western.path("counts").path("shootings").asLong()).isEqualTo(6);
+        assertThat(western.path("previousTotal").asLong()).isEqualTo(12);
+        assertThat(western.path("changePercent").asDouble()).isEqualTo(-50.0);
         assertThat(zone(body, "Brooklyn").path("total").asLong()).as("0 is shown as 0").isZero();
         assertThat(r.body()).doesNotContain("address", "lat", "lon", "tips", "1600 W NORTH");
         assertThat(get("/api/public/scorecard?kinds=tips", null).statusCode()).isEqualTo(403);
+        assertThat(json(get("/api/public/scorecard", null)).path("period").asText())
+                .as("by default the latest complete quarter")
+                .isEqualTo("2018-Q2");
+    }
+
+    @Test
+    void differencing_public_answers_gives_no_withheld_count_away() throws Exception {
+        // Western's one homicide of 7 July next to its shootings: the staff scorecard has it.
+        assertThat(
+                        json(get(
+                                        "/api/scorecard?layer=vri-zones&from=2018-01-01&to=2018-07-07"
+                                                + "&kinds=homicides",
+                                        ADMIN))
+                                .path("zones"))
+                .anySatisfy(z -> assertThat(z.path("total").asLong()).isEqualTo(1));
+        // Once, the public could ask the year to date with and without homicides, or with 'to'
+        // a day apart, and subtract. Free ranges are not offered to the public any more.
+        for (String attack :
+                List.of(
+                        "/api/public/scorecard?from=2018-01-01&to=2018-07-07",
+                        "/api/public/scorecard?from=2018-01-01&to=2018-07-06&kinds=shootings",
+                        "/api/public/scorecard?to=2018-07-07",
+                        "/api/public/scorecard?quarter=2018-Q3")) {
+            HttpResponse<String> r = get(attack, null);
+            assertThat(r.statusCode()).as(attack).isEqualTo(400);
+            assertThat(json(r).path("error").asText()).as(attack).containsAnyOf("quarter");
+        }
+        // Every answer the public can get for a quarter shows each figure of a cell the same way,
+        // whichever kinds are asked and with or without the comparison.
+        List<String> kinds =
+                List.of(
+                        "homicides",
+                        "shootings",
+                        "otherViolent",
+                        "requestsOpened",
+                        "requestsClosed");
+        for (String quarter : List.of("2017-Q1", "2017-Q2", "2018-Q1", "2018-Q2")) {
+            Map<String, JsonNode> first = new HashMap<>();
+            int answers = 0;
+            for (int mask = 1; mask < 1 << kinds.size(); mask++) {
+                List<String> asked = new ArrayList<>();
+                for (int k = 0; k < kinds.size(); k++) {
+                    if ((mask & 1 << k) != 0) {
+                        asked.add(kinds.get(k));
+                    }
+                }
+                for (String compare : List.of("", "&compare=previous-year")) {
+                    JsonNode body =
+                            json(
+                                    get(
+                                            "/api/public/scorecard?quarter="
+                                                    + quarter
+                                                    + "&kinds="
+                                                    + String.join(",", asked)
+                                                    + compare,
+                                            null));
+                    answers++;
+                    for (JsonNode z : body.path("zones")) {
+                        String zone = z.path("zone").asText();
+                        putSame(first, quarter + "/" + zone + "/total", z.path("total"));
+                        for (String k : asked) {
+                            putSame(
+                                    first,
+                                    quarter + "/" + zone + "/" + k,
+                                    z.path("counts").path(k));
+                        }
+                    }
+                }
+            }
+            assertThat(answers).isEqualTo(62);
+        }
+    }
+
+    private static void putSame(Map<String, JsonNode> first, String figure, JsonNode value) {
+        JsonNode earlier = first.putIfAbsent(figure, value);
+        if (earlier != null) {
+            assertThat(value).as(figure + " in two public answers").isEqualTo(earlier);
+        }
     }
 
     // --- Bad parameters ------------------------------------------------------------------------
@@ -460,7 +539,10 @@ class ScorecardApiITCase {
                 "/api/scorecard?layer=vri-zones&compare=last-week | 400 | query parameter 'compare' must be previous-year or none",
                 "/api/scorecard?layer=vri-zones&compare=previous-year&goal=much | 400 | query parameter 'goal' must be a percentage",
                 "/api/scorecard?layer=vri-zones&from=2010-01-01&to=2018-01-01 | 400 | may span at most",
-                "/api/public/scorecard?from=2018-07-01&to=2018-06-01 | 400 | must not be after 'to'",
+                "/api/public/scorecard?from=2018-07-01&to=2018-06-01 | 400 | per complete calendar quarter",
+                "/api/public/scorecard?kinds=, | 400 | query parameter 'kinds' has an empty entry",
+                "/api/scorecard?layer=vri-zones&kinds=, | 400 | query parameter 'kinds' has an empty entry",
+                "/api/public/scorecard?quarter=2018-07 | 400 | query parameter 'quarter' must be a calendar quarter",
                 "/api/huddle?date=07/07/2018 | 400 | query parameter 'date' must be a date",
                 "/api/report?zone=Western&week=2018-27 | 400 | query parameter 'week' must be an ISO week",
                 "/api/report?zone=Western&week=2018-W60 | 400 | 2018 has weeks 1 to 52",
@@ -715,7 +797,7 @@ class ScorecardApiITCase {
     // --- Open311 -------------------------------------------------------------------------------
 
     @Test
-    void open311_gives_a_request_status_and_dates_to_anyone_and_the_address_to_analysts_only()
+    void open311_gives_a_request_status_and_dates_to_anyone_and_the_address_to_staff()
             throws Exception {
         HttpResponse<String> anonymous = get("/open311/v2/requests/SR-1.json", null);
         assertThat(anonymous.statusCode()).isEqualTo(200);
@@ -935,16 +1017,7 @@ class ScorecardApiITCase {
             throws Exception {
         int answered;
         try {
-            WebSocket ws =
-                    http.newWebSocketBuilder()
-                            .buildAsync(
-                                    URI.create(
-                                            "ws://127.0.0.1:"
-                                                    + console.port()
-                                                    + "/ws/live?token="
-                                                    + token),
-                                    new WebSocket.Listener() {})
-                            .get(10, TimeUnit.SECONDS);
+            WebSocket ws = openLive(token, new WebSocket.Listener() {});
             answered = 101;
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -954,7 +1027,84 @@ class ScorecardApiITCase {
         assertThat(answered).isEqualTo(status);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"none", "public", "dispatcher", "analyst", "admin"})
+    void exact_locations_follow_one_rule_on_live_replay_and_open311_for_each_role(String role)
+            throws Exception {
+        String token =
+                switch (role) {
+                    case "public" -> PUBLIC;
+                    case "dispatcher" -> DISPATCHER;
+                    case "analyst" -> ANALYST;
+                    case "admin" -> ADMIN;
+                    default -> null;
+                };
+        boolean staff = token != null && !role.equals("public");
+        String address = "1600 W NORTH AVE";
+
+        JsonNode sr2 = json(get("/open311/v2/requests/SR-2.json", token)).get(0);
+        assertThat(sr2.path("address").asText(null))
+                .as("Open311 address for " + role)
+                .isEqualTo(staff ? address : null);
+        assertThat(sr2.path("lat").isNumber()).as("Open311 position for " + role).isEqualTo(staff);
+
+        HttpResponse<String> replay = get("/api/replay?from=2018-07-01&to=2018-07-08", token);
+        assertThat(replay.statusCode()).isEqualTo(staff ? 200 : token == null ? 401 : 403);
+        if (staff) {
+            assertThat(json(replay).path("events"))
+                    .as("replay addresses for " + role)
+                    .anySatisfy(e -> assertThat(e.path("address").asText()).isEqualTo(address));
+        }
+
+        if (token == null) {
+            return;
+        }
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int answered;
+        try {
+            WebSocket ws =
+                    openLive(
+                            token,
+                            new WebSocket.Listener() {
+                                private final StringBuilder text = new StringBuilder();
+
+                                @Override
+                                public java.util.concurrent.CompletionStage<?> onText(
+                                        WebSocket w, CharSequence data, boolean last) {
+                                    text.append(data);
+                                    if (last) {
+                                        received.add(text.toString());
+                                        text.setLength(0);
+                                    }
+                                    w.request(1);
+                                    return null;
+                                }
+                            });
+            answered = 101;
+            ws.sendText("{\"type\":\"subscribe\"}", true).get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+            ws.abort();
+        } catch (ExecutionException e) {
+            answered = ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+        }
+        assertThat(answered).isEqualTo(staff ? 101 : 403);
+        if (staff) {
+            assertThat(JSON.readTree(received.get(0)).path("events"))
+                    .as("live addresses for " + role)
+                    .anySatisfy(e -> assertThat(e.path("address").asText()).isEqualTo(address));
+        }
+    }
+
     // --- Helpers -------------------------------------------------------------------------------
+
+    /** Opens {@code /ws/live} with {@code ?token=}; the handshake's refusal comes as its cause. */
+    private static WebSocket openLive(String token, WebSocket.Listener listener) throws Exception {
+        return http.newWebSocketBuilder()
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + console.port() + "/ws/live?token=" + token),
+                        listener)
+                .get(10, TimeUnit.SECONDS);
+    }
 
     private static HttpResponse<String> postTo(String url, String path, String token, String body)
             throws Exception {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -30,6 +31,9 @@ import org.zonestat.console.AccessTokens;
 import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
+import org.zonestat.console.health.HealthSettings;
+import org.zonestat.console.health.JobState;
+import org.zonestat.console.health.JobStatus;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
@@ -54,6 +58,13 @@ class ScorecardPagesBrowserITCase {
     private static ZoneCatalog catalog;
     private static String westernCellPlace;
 
+    /** The job's state as the console is told it; running unless a test says otherwise. */
+    private static final AtomicReference<JobStatus> JOB = new AtomicReference<>(running());
+
+    private static JobStatus running() {
+        return new JobStatus(JobState.RUNNING, "job-1", 0, null, null, "test");
+    }
+
     @BeforeAll
     static void startEverything() throws Exception {
         BrowserSupport.requireBrowser();
@@ -74,6 +85,7 @@ class ScorecardPagesBrowserITCase {
                         .catalog(catalog)
                         .config(ConsoleConfig.defaults().withWarmUpZones(false))
                         .huddle(HuddleSettings.defaults().withClock(ScorecardApiITCase.CLOCK))
+                        .health(new HealthSettings(Duration.ofSeconds(1), 3), JOB::get)
                         .start();
         ScorecardApiITCase.awaitLoaded(console);
         browser = BrowserSupport.startChromium(tempDir.resolve("chromium-profile"), 1600, 1000);
@@ -123,6 +135,54 @@ class ScorecardPagesBrowserITCase {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(
                 dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void every_page_shows_a_banner_while_the_pipeline_is_down_and_drops_it_when_it_runs()
+            throws Exception {
+        JOB.set(
+                new JobStatus(
+                        JobState.FAILED,
+                        "job-1",
+                        6,
+                        null,
+                        "restarting from chk-12 in 5 s",
+                        "test"));
+        try {
+            for (String page : List.of("/public", "/huddle", "/")) {
+                open(page);
+                WebElement banner =
+                        waiting()
+                                .until(
+                                        d ->
+                                                d.findElements(By.id("zs-health-banner")).stream()
+                                                        .filter(
+                                                                b ->
+                                                                        "down"
+                                                                                .equals(
+                                                                                        b
+                                                                                                .getDomAttribute(
+                                                                                                        "data-state")))
+                                                        .findFirst()
+                                                        .orElse(null));
+                assertThat(banner.isDisplayed()).as(page).isTrue();
+                assertThat(banner.getText())
+                        .as(page)
+                        .contains("Pipeline down", "job-1 is failed", "may be stale");
+            }
+            screenshot("health-banner.png");
+        } finally {
+            JOB.set(running());
+        }
+        open("/public");
+        waiting()
+                .until(
+                        d ->
+                                "ok"
+                                        .equals(
+                                                d.findElement(By.id("zs-health-banner"))
+                                                        .getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("zs-health-banner")).isDisplayed()).isFalse();
     }
 
     @Test
@@ -221,7 +281,7 @@ class ScorecardPagesBrowserITCase {
     @Test
     void the_public_scorecard_needs_no_token_and_shows_small_counts_as_less_than_5()
             throws Exception {
-        open("/public");
+        open("/public?quarter=2018-Q1");
         awaitLoaded();
 
         assertThat(browser.findElements(By.cssSelector("tr.zs-public-row"))).hasSize(8);
@@ -234,11 +294,12 @@ class ScorecardPagesBrowserITCase {
                 .contains("zs-suppressed");
         assertThat(text("tr[data-zone='Central'] td[data-kind='previousTotal']")).isEqualTo("6");
         assertThat(text("tr[data-zone='Central'] td.zs-change")).isEqualTo("–");
-        assertThat(text("tr[data-zone='Western'] td[data-kind='total']")).isEqualTo("14");
-        assertThat(text("tr[data-zone='Western'] td[data-kind='homicides']")).isEqualTo("–");
-        assertThat(text("tr[data-zone='Western'] td[data-kind='shootings']")).isEqualTo("–");
-        assertThat(text("tr[data-zone='Western'] td.zs-change")).isEqualTo("-46.2%");
+        assertThat(text("tr[data-zone='Western'] td[data-kind='total']")).isEqualTo("6");
+        assertThat(text("tr[data-zone='Western'] td[data-kind='homicides']")).isEqualTo("0");
+        assertThat(text("tr[data-zone='Western'] td[data-kind='shootings']")).isEqualTo("6");
+        assertThat(text("tr[data-zone='Western'] td.zs-change")).isEqualTo("-50%");
         assertThat(text("tr[data-zone='Brooklyn'] td[data-kind='total']")).isEqualTo("0");
+        assertThat(text("#zs-public-window")).startsWith("2018-Q1");
         assertThat(browser.getPageSource()).doesNotContain("1600 W NORTH", "Tip");
         screenshot("public.png");
     }

@@ -2,16 +2,9 @@ package org.zonestat.jobs.analytics;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -42,6 +35,10 @@ import org.zonestat.jobs.model.RiskHalo;
  * key has no state and no timer. An event delivered more than {@code lateness} behind the watermark
  * may therefore miss a partner that was already cleared, and an event redelivered after it was
  * cleared is treated as new.
+ *
+ * <p>Each key's events are also held in a {@link CellEventIndex} (a cache of the state, rebuilt
+ * from it after a restore), so that a new event is compared only with the events of nearby buckets
+ * and a timer takes only the expired events, however many the cell keeps.
  */
 public final class NearRepeatDetector extends KeyedProcessFunction<String, CellEvent, Alert> {
     private static final long serialVersionUID = 1L;
@@ -57,7 +54,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
     private final Duration lateness;
     private final String priorityLayer;
 
-    private transient MapState<String, CellEvent> seen;
+    private transient IndexedCellEvents seen;
     private transient Counter duplicates;
 
     public NearRepeatDetector(
@@ -82,11 +79,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void open(OpenContext openContext) {
-        seen =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "seen", Types.STRING, TypeInformation.of(CellEvent.class)));
+        seen = new IndexedCellEvents(getRuntimeContext(), "seen", radiusMeters, this::expiry);
         duplicates =
                 getRuntimeContext()
                         .getMetricGroup()
@@ -96,27 +89,32 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void processElement(CellEvent e, Context ctx, Collector<Alert> out) throws Exception {
-        if (seen.contains(e.eventId())) {
+        String cell = ctx.getCurrentKey();
+        CellEventIndex index = seen.index(cell);
+        if (index.contains(e.eventId())) {
             duplicates.inc();
             return;
         }
-        String cell = ctx.getCurrentKey();
-        for (CellEvent other : seen.values()) {
-            CellEvent earlier = ORDER.compare(other, e) <= 0 ? other : e;
-            CellEvent later = earlier == other ? e : other;
-            if (!earlier.homeCell().equals(cell)
-                    || Duration.between(earlier.occurredAt(), later.occurredAt()).compareTo(window)
-                            > 0) {
-                continue;
-            }
-            double meters =
-                    Distances.meters(earlier.lon(), earlier.lat(), later.lon(), later.lat());
-            if (meters <= radiusMeters) {
-                out.collect(alert(earlier, later, meters));
-            }
-        }
-        seen.put(e.eventId(), e);
-        ctx.timerService().registerEventTimeTimer(expiry(e));
+        index.forEachNear(
+                e.lon(),
+                e.lat(),
+                other -> {
+                    CellEvent earlier = ORDER.compare(other, e) <= 0 ? other : e;
+                    CellEvent later = earlier == other ? e : other;
+                    if (!earlier.homeCell().equals(cell)
+                            || Duration.between(earlier.occurredAt(), later.occurredAt())
+                                            .compareTo(window)
+                                    > 0) {
+                        return;
+                    }
+                    double meters =
+                            Distances.meters(
+                                    earlier.lon(), earlier.lat(), later.lon(), later.lat());
+                    if (meters <= radiusMeters) {
+                        out.collect(alert(earlier, later, meters));
+                    }
+                });
+        ctx.timerService().registerEventTimeTimer(seen.keep(cell, e));
         if (e.isHome()) {
             ctx.output(
                     HALOS,
@@ -135,18 +133,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        List<String> expired = new ArrayList<>();
-        for (Map.Entry<String, CellEvent> entry : seen.entries()) {
-            if (expiry(entry.getValue()) <= timestamp) {
-                expired.add(entry.getKey());
-            }
-        }
-        for (String id : expired) {
-            seen.remove(id);
-        }
-        if (seen.isEmpty()) {
-            seen.clear();
-        }
+        seen.expire(ctx.getCurrentKey(), timestamp);
     }
 
     private long expiry(CellEvent e) {

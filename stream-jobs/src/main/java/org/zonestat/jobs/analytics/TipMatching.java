@@ -3,10 +3,12 @@ package org.zonestat.jobs.analytics;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.co.ProcessJoinFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.zonestat.geo.Distances;
 import org.zonestat.jobs.model.Alert;
@@ -17,12 +19,16 @@ import org.zonestat.jobs.model.TaggedEvent;
 
 /**
  * Matches each tip to the incidents within {@code radius} meters and {@code window} before or after
- * it (a Flink interval join), raising one {@code tip-match} alert per (tip, incident) pair.
+ * it, raising one {@code tip-match} alert per (tip, incident) pair.
  *
  * <p>Both sides are keyed by H3 cell: an incident by its home cell only, a tip copied to every cell
  * within the radius ({@link NearRepeatCover}), so each pair close enough meets in exactly one key
- * and is confirmed there by its exact distance. State: the interval join keeps each side's records
- * until the watermark passes their time plus the window, then drops them (Flink's own clean-up).
+ * and is confirmed there by its exact distance. The join ({@link TipIncidentJoin}) has the
+ * semantics of Flink's interval join ({@code between(-window, window)}, bounds included, a record
+ * behind the watermark joins nothing), with each side's records indexed by place ({@link
+ * CellEventIndex}) so that a record meets only the other side's records near it, not every record
+ * of its cell. State: each side's records until the watermark passes their time plus the window,
+ * cleared by an event-time timer.
  *
  * <p>Stateless outside the join; the class only builds graph nodes.
  */
@@ -73,11 +79,14 @@ public final class TipMatching {
                         .name("incident-cells")
                         .uid("analytics-incident-cells");
         return tips.keyBy(new AnalyticsGraph.CellKey())
-                .intervalJoin(incidents.keyBy(new AnalyticsGraph.CellKey()))
-                .between(settings.window().negated(), settings.window())
-                .process(new TipIncidentMatch(settings.radiusMeters(), settings.priorityLayer()))
+                .connect(incidents.keyBy(new AnalyticsGraph.CellKey()))
+                .process(
+                        new TipIncidentJoin(
+                                settings.radiusMeters(),
+                                settings.window(),
+                                settings.priorityLayer()))
                 .name("tip-match")
-                .uid("analytics-tip-match");
+                .uid("analytics-tip-match-indexed");
     }
 
     /** A tip, once per cell within the radius. */
@@ -138,20 +147,91 @@ public final class TipMatching {
         }
     }
 
-    /** Confirms a joined pair by its exact distance and raises the alert. */
-    static final class TipIncidentMatch extends ProcessJoinFunction<CellEvent, CellEvent, Alert> {
+    /**
+     * Joins tips (first input) and incidents (second input) of one cell whose times are at most
+     * {@code window} apart and whose places at most {@code radiusMeters}, raising one {@code
+     * tip-match} alert per pair when its second record arrives.
+     *
+     * <p>State: per cell, each side's records ({@code MapState} by event id) until the watermark
+     * passes their time plus the window, each cleared by an event-time timer at that time; when a
+     * side's last record goes, its state is cleared. The {@link CellEventIndex}es are caches of
+     * that state, rebuilt from it after a restore.
+     */
+    static final class TipIncidentJoin
+            extends KeyedCoProcessFunction<String, CellEvent, CellEvent, Alert> {
         private static final long serialVersionUID = 1L;
         private final double radiusMeters;
+        private final Duration window;
         private final String priorityLayer;
+        private transient IndexedCellEvents tips;
+        private transient IndexedCellEvents incidents;
 
-        TipIncidentMatch(double radiusMeters, String priorityLayer) {
+        TipIncidentJoin(double radiusMeters, Duration window, String priorityLayer) {
             this.radiusMeters = radiusMeters;
-            this.priorityLayer = priorityLayer;
+            this.window = Objects.requireNonNull(window, "window");
+            this.priorityLayer = Objects.requireNonNull(priorityLayer, "priorityLayer");
         }
 
         @Override
-        public void processElement(
-                CellEvent tip, CellEvent incident, Context ctx, Collector<Alert> out) {
+        public void open(OpenContext openContext) {
+            tips = new IndexedCellEvents(getRuntimeContext(), "tips", radiusMeters, this::expiry);
+            incidents =
+                    new IndexedCellEvents(
+                            getRuntimeContext(), "incidents", radiusMeters, this::expiry);
+        }
+
+        @Override
+        public void processElement1(CellEvent tip, Context ctx, Collector<Alert> out)
+                throws Exception {
+            arrive(tip, tips, incidents, ctx, incident -> match(tip, incident, out));
+        }
+
+        @Override
+        public void processElement2(CellEvent incident, Context ctx, Collector<Alert> out)
+                throws Exception {
+            arrive(incident, incidents, tips, ctx, tip -> match(tip, incident, out));
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out)
+                throws Exception {
+            String cell = ctx.getCurrentKey();
+            tips.expire(cell, timestamp);
+            incidents.expire(cell, timestamp);
+        }
+
+        /**
+         * A record of one side: paired with the other side's records near it, then kept until its
+         * expiry. As in Flink's interval join, a record behind the watermark joins nothing.
+         */
+        private void arrive(
+                CellEvent e,
+                IndexedCellEvents own,
+                IndexedCellEvents other,
+                Context ctx,
+                Consumer<CellEvent> pair)
+                throws Exception {
+            long watermark = ctx.timerService().currentWatermark();
+            if (watermark != Long.MIN_VALUE && e.occurredAt().toEpochMilli() < watermark) {
+                return;
+            }
+            String cell = ctx.getCurrentKey();
+            other.index(cell).forEachNear(e.lon(), e.lat(), pair);
+            ctx.timerService().registerEventTimeTimer(own.keep(cell, e));
+        }
+
+        private long expiry(CellEvent e) {
+            return e.occurredAt().plus(window).toEpochMilli();
+        }
+
+        /** Raises the pair's alert when the two are close enough in time and place. */
+        private void match(CellEvent tip, CellEvent incident, Collector<Alert> out) {
+            long apart =
+                    Math.abs(
+                            tip.occurredAt().toEpochMilli() - incident.occurredAt().toEpochMilli());
+            if (apart > window.toMillis()) {
+                return;
+            }
             double meters = Distances.meters(tip.lon(), tip.lat(), incident.lon(), incident.lat());
             if (meters > radiusMeters) {
                 return;

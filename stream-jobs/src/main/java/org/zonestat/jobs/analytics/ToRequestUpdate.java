@@ -14,8 +14,9 @@ import org.zonestat.jobs.model.TaggedEvent;
  * <ul>
  *   <li>{@code dueAt}: the source's own due time (Baltimore's DueDate) when the record has one;
  *       otherwise null, and the {@link ServiceLevels} table gives the due time.
- *   <li>{@code contact}: always {@link ContactChannel#NONE}; no feed carries contact details and
- *       ZoneStat does not invent them.
+ *   <li>{@code contact}: the channel the raw record names ({@code contactChannel}, written by the
+ *       console's Open311 intake when the resident gave an e-mail or phone), else {@link
+ *       ContactChannel#NONE}; ZoneStat never invents or looks up contact details.
  * </ul>
  *
  * <p>Stateless.
@@ -37,7 +38,7 @@ public final class ToRequestUpdate implements FlatMapFunction<TaggedEvent, Reque
                         e.status(),
                         e.occurredAt(),
                         e.dueAt(),
-                        ContactChannel.NONE,
+                        e.contact(),
                         e.lon(),
                         e.lat(),
                         tagged.zones()));

@@ -35,9 +35,11 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  *
  * <p>State: per event id, where its first copy was read (a short string), cleared by a state TTL of
  * the dedupe window (processing time: Flink's TTL has no event-time mode; a copy arriving later
- * than that passes again). Broadcast state: the layer updates by layer id (replaced by the next
- * update of the same layer, removed by a tombstone), checkpointed so a restored job tags with the
- * same layers. The built locators are a transient cache rebuilt from broadcast state.
+ * than that passes again); each record accessing the state looks at one other entry and removes it
+ * if expired (incremental clean-up), so expired ids go within about one pass over the state.
+ * Broadcast state: the layer updates by layer id (replaced by the next update of the same layer,
+ * removed by a tombstone), checkpointed so a restored job tags with the same layers. The built
+ * locators are a transient cache rebuilt from broadcast state.
  *
  * <p>A failure on one record (a defect) rejects that record as {@code internal-error} ({@link
  * InternalErrors}) instead of failing the job; a layer update that cannot be used is rejected with
@@ -82,6 +84,10 @@ public final class DedupeAndTagFunction
                 StateTtlConfig.newBuilder(window)
                         .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                         .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                        // One entry looked at per record rather than Flink's five: as many as
+                        // are added, so expired ids still go within about one pass over the
+                        // state, at a fifth of the cost (it was a fifth of this operator's time).
+                        .cleanupIncrementally(1, false)
                         .build());
         return d;
     }

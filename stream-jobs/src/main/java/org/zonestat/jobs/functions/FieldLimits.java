@@ -23,7 +23,8 @@ public final class FieldLimits {
                     "category", 200,
                     "address", 500,
                     "occurredAt", 64,
-                    "dueAt", 64);
+                    "dueAt", 64,
+                    "contactChannel", 16);
 
     /**
      * The earliest instant a time field may name: the day after the Unix epoch, so that every local

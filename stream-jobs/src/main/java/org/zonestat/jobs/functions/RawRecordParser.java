@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.ContactChannel;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.IncidentKind;
 import org.zonestat.jobs.model.ParsedRecord;
@@ -134,6 +135,7 @@ public final class RawRecordParser implements Serializable {
         String address = optional(root, "address").orElse(null);
         String status = null;
         Instant dueAt = null;
+        ContactChannel contact = ContactChannel.NONE;
         String kind;
         switch (stream) {
             case INCIDENT -> {
@@ -156,6 +158,21 @@ public final class RawRecordParser implements Serializable {
                 Optional<String> dueText = optional(root, "dueAt");
                 if (dueText.isPresent()) {
                     dueAt = instant("dueAt", dueText.get());
+                }
+                Optional<String> channelText = optional(root, "contactChannel");
+                if (channelText.isPresent()) {
+                    contact =
+                            ContactChannel.fromWireName(channelText.get())
+                                    .orElseThrow(
+                                            () ->
+                                                    new Refusal(
+                                                            RejectReason.INVALID_FIELD,
+                                                            "field 'contactChannel' is '"
+                                                                    + Texts.excerpt(
+                                                                            channelText.get(),
+                                                                            FieldLimits
+                                                                                    .QUOTED_CHARS)
+                                                                    + "', not email or sms"));
                 }
                 kind = "REQUEST_311";
             }
@@ -185,7 +202,8 @@ public final class RawRecordParser implements Serializable {
                 lonValue,
                 latValue,
                 address,
-                dueAt);
+                dueAt,
+                contact);
     }
 
     /** An ISO-8601 date-time with offset that converts to epoch milliseconds, 1970 to 9999. */

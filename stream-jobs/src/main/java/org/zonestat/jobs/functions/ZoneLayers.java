@@ -31,6 +31,9 @@ public final class ZoneLayers {
      */
     private static final Map<List<ZoneLayerSpec>, ZoneLayers> INITIAL = new ConcurrentHashMap<>();
 
+    /** Cell side of the layers' grid index, meters. */
+    static final double GRID_CELL_METERS = 32;
+
     /** The most layers events are tagged with: each adds a zone to every event. */
     public static final int MAX_LAYERS = 64;
 
@@ -54,7 +57,7 @@ public final class ZoneLayers {
     }
 
     private static ZoneLayers build(List<ZoneLayerSpec> specs) {
-        ZoneCatalog catalog = ZoneCatalog.load(specs, GridZoneLocator::new);
+        ZoneCatalog catalog = ZoneCatalog.load(specs, ZoneLayers::locator);
         Map<String, Integer> versions = new LinkedHashMap<>();
         catalog.layerIds().forEach(id -> versions.put(id, 1));
         return new ZoneLayers(catalog, versions);
@@ -100,10 +103,19 @@ public final class ZoneLayers {
                                             + "' version "
                                             + update.version());
             checkZoneNames(layer);
-            l.put(update.layerId(), new GridZoneLocator(layer));
+            l.put(update.layerId(), locator(layer));
             v.put(update.layerId(), update.version());
         }
         return new ZoneLayers(ZoneCatalog.of(List.copyOf(l.values())), v);
+    }
+
+    /**
+     * A layer's grid locator, with {@link #GRID_CELL_METERS} cells: the same answers as the default
+     * 8 m cells, built in about a third of the time (a job starts seconds sooner with a city's ten
+     * layers), for a few more exact tests near boundaries.
+     */
+    static GridZoneLocator locator(ZoneLayer layer) {
+        return new GridZoneLocator(layer, GRID_CELL_METERS);
     }
 
     private static void checkLayerId(String id) {

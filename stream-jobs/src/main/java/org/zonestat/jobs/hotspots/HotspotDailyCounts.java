@@ -1,11 +1,8 @@
 package org.zonestat.jobs.hotspots;
 
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -15,16 +12,18 @@ import org.zonestat.jobs.model.HotspotFact;
 import org.zonestat.jobs.model.IncidentKind;
 
 /**
- * Counts the distinct incidents (by event id) of each kind of one scope (an H3 cell or a zone) on
- * one {@link LocalDayWindows local day}, and emits one {@link HotspotDayCounts}. Counting distinct
- * ids makes a redelivered incident count once.
+ * Counts the incidents of each kind of one scope (an H3 cell or a zone) on one {@link
+ * LocalDayWindows local day}, and emits one {@link HotspotDayCounts}: {@link Tallying} adds each
+ * fact to the day's {@link HotspotDayTally} as it comes, and this function turns the tally into the
+ * day's counts when the window fires. Every fact counts once: the tagged stream carries each
+ * incident once (redeliveries end at {@code dedupe-and-tag}), as for the daily scorecard.
  *
- * <p>State: the day's buffered facts, kept by Flink's window operator until the day's end plus the
- * allowed lateness and then cleared by its cleanup timer; none of its own. A late fact within the
- * lateness re-fires the day, which is emitted again whole.
+ * <p>State: one tally per scope and day, kept by Flink's window operator until the day's end plus
+ * the allowed lateness and then cleared by its cleanup timer; none of its own. A late fact within
+ * the lateness re-fires the day, which is emitted again whole.
  */
 public final class HotspotDailyCounts
-        extends ProcessWindowFunction<HotspotFact, HotspotDayCounts, String, TimeWindow> {
+        extends ProcessWindowFunction<HotspotDayTally, HotspotDayCounts, String, TimeWindow> {
     private static final long serialVersionUID = 1L;
 
     private final LocalDayWindows days;
@@ -37,38 +36,72 @@ public final class HotspotDailyCounts
     public void process(
             String key,
             Context context,
-            Iterable<HotspotFact> facts,
+            Iterable<HotspotDayTally> tallies,
             Collector<HotspotDayCounts> out) {
-        out.collect(count(facts, days, context.window()));
+        out.collect(counts(tallies.iterator().next(), days, context.window()));
     }
 
-    /** The counts of some facts of one scope and day. */
-    static HotspotDayCounts count(Iterable<HotspotFact> facts, LocalDayWindows days, TimeWindow w) {
-        Map<IncidentKind, Set<String>> ids = new EnumMap<>(IncidentKind.class);
-        HotspotFact first = null;
-        for (HotspotFact f : facts) {
-            first = first == null ? f : first;
-            ids.computeIfAbsent(IncidentKind.valueOf(f.kind()), k -> new HashSet<>())
-                    .add(f.eventId());
-        }
-        Objects.requireNonNull(first, "a window has at least one fact");
+    private static HotspotDayCounts counts(HotspotDayTally t, LocalDayWindows days, TimeWindow w) {
+        Objects.requireNonNull(t.scope, "a window has at least one fact");
         return new HotspotDayCounts(
-                first.scope(),
-                first.key(),
+                t.scope,
+                t.key,
                 0,
                 days.dayOf(w).toString(),
                 Instant.ofEpochMilli(w.getStart()),
                 Instant.ofEpochMilli(w.getEnd()),
-                n(ids, IncidentKind.HOMICIDE),
-                n(ids, IncidentKind.SHOOTING),
-                n(ids, IncidentKind.AGGRAVATED_ASSAULT),
-                n(ids, IncidentKind.ROBBERY),
-                n(ids, IncidentKind.OTHER_VIOLENT),
-                n(ids, IncidentKind.OTHER));
+                t.homicides,
+                t.shootings,
+                t.aggravatedAssaults,
+                t.robberies,
+                t.otherViolent,
+                t.other);
     }
 
-    private static long n(Map<IncidentKind, Set<String>> ids, IncidentKind k) {
-        Set<String> s = ids.get(k);
-        return s == null ? 0 : s.size();
+    /** Adds each fact of a scope and day to its tally. Stateless. */
+    public static final class Tallying
+            implements AggregateFunction<HotspotFact, HotspotDayTally, HotspotDayTally> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public HotspotDayTally createAccumulator() {
+            return new HotspotDayTally();
+        }
+
+        @Override
+        public HotspotDayTally add(HotspotFact f, HotspotDayTally t) {
+            if (t.scope == null) {
+                t.scope = f.scope();
+                t.key = f.key();
+            }
+            switch (IncidentKind.valueOf(f.kind())) {
+                case HOMICIDE -> t.homicides++;
+                case SHOOTING -> t.shootings++;
+                case AGGRAVATED_ASSAULT -> t.aggravatedAssaults++;
+                case ROBBERY -> t.robberies++;
+                case OTHER_VIOLENT -> t.otherViolent++;
+                case OTHER -> t.other++;
+            }
+            return t;
+        }
+
+        @Override
+        public HotspotDayTally getResult(HotspotDayTally t) {
+            return t;
+        }
+
+        @Override
+        public HotspotDayTally merge(HotspotDayTally a, HotspotDayTally b) {
+            if (a.scope == null) {
+                return b;
+            }
+            a.homicides += b.homicides;
+            a.shootings += b.shootings;
+            a.aggravatedAssaults += b.aggravatedAssaults;
+            a.robberies += b.robberies;
+            a.otherViolent += b.otherViolent;
+            a.other += b.other;
+            return a;
+        }
     }
 }

@@ -76,9 +76,11 @@ public final class HotspotGraph {
                         .window(localDays)
                         .allowedLateness(config.lateness())
                         .sideOutputLateData(LATE_FACTS)
-                        .process(new HotspotDailyCounts(localDays))
+                        .aggregate(
+                                new HotspotDailyCounts.Tallying(),
+                                new HotspotDailyCounts(localDays))
                         .name("hotspot-day-counts")
-                        .uid("hotspots-day-counts");
+                        .uid("hotspots-day-tallies");
 
         SingleOutputStreamOperator<HotspotChange> changes =
                 days.flatMap(new CellDaysByWindowLength(config.windowDays()))

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param address block address; may be null
  * @param dueAt for 311: when the request is due, as the source says; null when it does not say (the
  *     service-level table then decides)
+ * @param contact for 311: how the requester asked to be told of its closure ({@code contactChannel}
+ *     of the raw record, never the contact itself); {@link ContactChannel#NONE} otherwise
  */
 public record CityEvent(
         String eventId,
@@ -35,7 +37,8 @@ public record CityEvent(
         double lon,
         double lat,
         String address,
-        Instant dueAt) {
+        Instant dueAt,
+        ContactChannel contact) {
     public CityEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(stream, "stream");
@@ -46,6 +49,37 @@ public record CityEvent(
         if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
             throw new IllegalArgumentException("coordinates out of range: " + lon + "," + lat);
         }
+        contact = contact == null ? ContactChannel.NONE : contact;
+    }
+
+    /** An event whose record names no contact channel. */
+    public CityEvent(
+            String eventId,
+            EventStream stream,
+            String recordId,
+            String source,
+            String kind,
+            String type,
+            String status,
+            Instant occurredAt,
+            double lon,
+            double lat,
+            String address,
+            Instant dueAt) {
+        this(
+                eventId,
+                stream,
+                recordId,
+                source,
+                kind,
+                type,
+                status,
+                occurredAt,
+                lon,
+                lat,
+                address,
+                dueAt,
+                ContactChannel.NONE);
     }
 
     /** An event without a source due time. */

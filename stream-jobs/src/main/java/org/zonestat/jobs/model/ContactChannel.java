@@ -1,5 +1,8 @@
 package org.zonestat.jobs.model;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * How a resident can be told their 311 request was closed. {@link #NONE} when the request carries
  * no contact details: ZoneStat never invents or looks up contact data.
@@ -17,6 +20,20 @@ public enum ContactChannel {
 
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * The channel a raw record's {@code contactChannel} names ({@code email} or {@code sms}, any
+     * case), or empty for any other text.
+     */
+    public static Optional<ContactChannel> fromWireName(String text) {
+        String name = text.strip().toLowerCase(Locale.ROOT);
+        for (ContactChannel c : values()) {
+            if (c != NONE && c.wireName.equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The channel to prefer when updates disagree: SMS over email over none. */

@@ -109,10 +109,11 @@ class DedupeAndTagFunctionTest {
                     .containsExactly("c1", "c2", "c3", "c1");
             assertThat(rejections(h)).isEmpty();
 
-            // Flink's incremental TTL clean-up visits a few entries each time a record selects its
-            // key: as the stream goes on (here, ten copies of one new event), the entries of c2 and
-            // c3, which no copy refreshed, are removed.
-            for (int i = 0; i < 10; i++) {
+            // Flink's incremental TTL clean-up looks at one more entry each time a record selects
+            // its key: as the stream goes on (here, copies of one new event, enough for a pass
+            // over the state's key groups), the entries of c2 and c3, which no copy refreshed, are
+            // removed.
+            for (int i = 0; i < 1_000; i++) {
                 h.processElement(record(5 + i, "c4", IN_VRI.getX(), IN_VRI.getY()), 0);
             }
             assertThat(keyedStateEntries(h)).as("c1 (refreshed) and c4 remain").isEqualTo(2);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.ContactChannel;
 import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
@@ -171,6 +172,18 @@ class RawRecordParserTest {
                         RejectReason.INVALID_FIELD,
                         "field 'dueAt' is not an ISO-8601 date-time with offset: 'next week'",
                         "a due time in words"),
+                rejected(
+                        REQUESTS,
+                        "{"
+                                + REQUEST
+                                + ",\"status\":\"New\","
+                                + AT
+                                + ",\"contactChannel\":\"carrier pigeon\","
+                                + HERE
+                                + "}",
+                        RejectReason.INVALID_FIELD,
+                        "field 'contactChannel' is 'carrier pigeon', not email or sms",
+                        "a contact channel nobody can deliver on"),
                 rejected(
                         INCIDENTS,
                         "{" + INCIDENT + "," + AT + ",\"lat\":\" 39.3 \",\"lon\":-76.6}",
@@ -457,6 +470,24 @@ class RawRecordParserTest {
         assertThat(e.type()).isEqualTo("SW-Dirty Alley");
         assertThat(e.status()).isEqualTo("Closed");
         assertThat(e.dueAt()).isEqualTo(Instant.parse("2018-07-10T20:00:00Z"));
+        assertThat(e.contact()).as("no contactChannel").isEqualTo(ContactChannel.NONE);
+    }
+
+    @Test
+    void a311RequestKeepsTheContactChannelTheResidentChoseButNeverAContact() {
+        CityEvent e =
+                PARSER.parse(
+                                raw(
+                                        REQUESTS,
+                                        "{\"id\":\"Z-1\",\"type\":\"SW-Dirty Alley\","
+                                                + "\"status\":\"New\",\"occurredAt\":\"2018-07-07T16:00:00-04:00\","
+                                                + "\"contactChannel\":\" Email \","
+                                                + "\"email\":\"resident@example.org\","
+                                                + "\"lat\":39.2909,\"lon\":-76.6107}"))
+                        .event();
+
+        assertThat(e.contact()).isEqualTo(ContactChannel.EMAIL);
+        assertThat(e.toString()).doesNotContain("resident@example.org");
     }
 
     @Test
