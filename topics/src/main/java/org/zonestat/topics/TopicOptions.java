@@ -91,6 +91,12 @@ public final class TopicOptions {
             description = "Notifications not delivered after the last try.")
     private String deadLetters = DEFAULTS.deadLetters();
 
+    @Option(
+            names = "--topic-history",
+            paramLabel = "TOPIC",
+            description = "Loads, reprocess requests and history runs, one partition.")
+    private String history = DEFAULTS.history();
+
     /** The topic names as given, each defaulting to its name in {@link Topics#defaults()}. */
     public Topics topics() {
         return new Topics(
@@ -108,6 +114,7 @@ public final class TopicOptions {
                 contacts,
                 tipLine,
                 deliveries,
-                deadLetters);
+                deadLetters,
+                history);
     }
 }

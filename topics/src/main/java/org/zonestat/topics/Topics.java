@@ -31,6 +31,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  *     keyed by notification id ({@code notification-deliveries})
  * @param deadLetters notifications the notifier gave up on after its last try ({@code
  *     notification-dead-letters})
+ * @param history loads, reprocess requests and history runs, one partition, in the order they
+ *     happened ({@code history})
  */
 public record Topics(
         String incidents,
@@ -47,7 +49,8 @@ public record Topics(
         String contacts,
         String tipLine,
         String deliveries,
-        String deadLetters)
+        String deadLetters,
+        String history)
         implements Serializable {
 
     /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
@@ -84,6 +87,7 @@ public record Topics(
         Objects.requireNonNull(tipLine, "tipLine");
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(history, "history");
     }
 
     /** The default names. */
@@ -103,7 +107,8 @@ public record Topics(
                 "contacts",
                 "tip-line",
                 "notification-deliveries",
-                "notification-dead-letters");
+                "notification-dead-letters",
+                "history");
     }
 
     /** The same names with a suffix, e.g. for one test's fresh topics. */
@@ -123,7 +128,8 @@ public record Topics(
                 contacts + suffix,
                 tipLine + suffix,
                 deliveries + suffix,
-                deadLetters + suffix);
+                deadLetters + suffix,
+                history + suffix);
     }
 
     /** The raw topics the job reads, in a fixed order. */
@@ -164,7 +170,8 @@ public record Topics(
      * action-items}, {@code tip-line} and {@code notification-deliveries} are compacted, one
      * partition; {@code contacts} is compacted and its records are also deleted after {@link
      * #CONTACTS_RETENTION_MS} (contact details are not kept forever), with as many partitions as
-     * the streams. Every topic keeps the producer's record timestamp ({@code CreateTime}), takes
+     * the streams; {@code history} keeps every record, in one partition (its offsets order the
+     * history runs). Every topic keeps the producer's record timestamp ({@code CreateTime}), takes
      * timestamps of any age (years-old event times) and none more than {@value
      * #MAX_TIMESTAMP_AHEAD_MS} ms ahead of the broker's clock.
      */
@@ -204,6 +211,9 @@ public record Topics(
                                                 "compact,delete",
                                                 "retention.ms",
                                                 String.valueOf(CONTACTS_RETENTION_MS)))));
+        out.add(
+                new NewTopic(history, 1, replication)
+                        .configs(withTimestampRules(Map.of("retention.ms", "-1"))));
         return out;
     }
 

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One zone's scorecard for one local day, on {@code zone-stats}. A day is written again when a late
- * event changes it; readers replace by (layer, zone, day). Key: {@code <layer>/<zone>/<day>};
- * record timestamp: {@code from}.
+ * One zone's scorecard for one local day, on {@code zone-stats}: the live job's counts ({@code
+ * load} null), or the contribution of one backfill's records ({@code load} names it; written by the
+ * history run of that load). A day is written again when a late event changes it; readers replace
+ * by (layer, zone, day, load) and sum a day's contributions, so loads in any order add up. Key:
+ * {@code <layer>/<zone>/<day>}, with {@code /<load>} appended for a load's contribution; record
+ * timestamp: {@code from}.
  *
  * <p>Records written before the 311 workload was counted have no {@code requestsOverdue}, {@code
  * openAtEnd} and {@code overdueAtEnd} (read as null, left out when null); {@code layerVersion} is
@@ -32,6 +35,7 @@ import java.time.LocalDate;
  * @param overdueAtEnd overdue 311 requests in the zone at the end of the day, or null
  * @param layerVersion the version of the layer the day's events were tagged with, or null
  * @param medianDaysToClose median days open of the requests closed that day, or null
+ * @param load the backfill whose records these counts are, or null for the live job's
  */
 public record ZoneStatsMessage(
         @JsonProperty(required = true) String layer,
@@ -49,7 +53,8 @@ public record ZoneStatsMessage(
         @JsonInclude(JsonInclude.Include.NON_NULL) Long openAtEnd,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long overdueAtEnd,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer layerVersion,
-        Double medianDaysToClose)
+        Double medianDaysToClose,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String load)
         implements OutputMessage {
 
     public ZoneStatsMessage {
@@ -67,11 +72,76 @@ public record ZoneStatsMessage(
         Fields.requireCountIfPresent(requestsOverdue, "requestsOverdue");
         Fields.requireCountIfPresent(openAtEnd, "openAtEnd");
         Fields.requireCountIfPresent(overdueAtEnd, "overdueAtEnd");
+        if (load != null) {
+            Fields.requireText(load, "load");
+        }
+    }
+
+    /** The live job's counts (no load). */
+    public ZoneStatsMessage(
+            String layer,
+            String zone,
+            LocalDate day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            Long requestsOverdue,
+            Long openAtEnd,
+            Long overdueAtEnd,
+            Integer layerVersion,
+            Double medianDaysToClose) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                medianDaysToClose,
+                null);
+    }
+
+    /** The same counts as the contribution of {@code loadId}'s records. */
+    public ZoneStatsMessage withLoad(String loadId) {
+        return new ZoneStatsMessage(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                medianDaysToClose,
+                loadId);
     }
 
     @Override
     public String key() {
-        return layer + "/" + zone + "/" + day;
+        return load == null
+                ? layer + "/" + zone + "/" + day
+                : layer + "/" + zone + "/" + day + "/" + load;
     }
 
     @Override

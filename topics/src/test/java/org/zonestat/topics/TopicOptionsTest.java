@@ -52,13 +52,15 @@ class TopicOptionsTest {
                                 "--topic-deliveries",
                                 "n",
                                 "--topic-dead-letters",
-                                "o")
+                                "o",
+                                "--topic-history",
+                                "p")
                         .topics();
         assertThat(t)
                 .isEqualTo(
                         new Topics(
                                 "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
-                                "n", "o"));
+                                "n", "o", "p"));
     }
 
     private static TopicOptions parse(String... args) {

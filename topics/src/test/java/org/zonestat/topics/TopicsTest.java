@@ -30,6 +30,12 @@ class TopicsTest {
         assertThat(Topics.defaults().compacted())
                 .contains("tip-line", "notification-deliveries", "contacts");
         assertThat(Topics.defaults().streams()).contains("notification-dead-letters");
+        NewTopic history =
+                created.stream().filter(t -> t.name().equals("history")).findFirst().orElseThrow();
+        assertThat(history.numPartitions())
+                .as("one partition orders the history runs")
+                .isEqualTo(1);
+        assertThat(history.configs()).containsEntry("retention.ms", "-1");
     }
 
     @Test
@@ -54,5 +60,6 @@ class TopicsTest {
         Topics t = Topics.defaults().withSuffix(".t1");
         assertThat(t.streams()).allMatch(n -> n.endsWith(".t1"));
         assertThat(t.compacted()).allMatch(n -> n.endsWith(".t1"));
+        assertThat(t.history()).isEqualTo("history.t1");
     }
 }
