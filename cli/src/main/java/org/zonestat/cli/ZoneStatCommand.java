@@ -6,6 +6,7 @@ import org.zonestat.config.Cli;
 import org.zonestat.console.OpsConsoleMain;
 import org.zonestat.geo.cli.TagCommand;
 import org.zonestat.jobs.JobCommand;
+import org.zonestat.jobs.history.ReprocessCommand;
 import org.zonestat.local.DemoCommand;
 import org.zonestat.notifier.NotifyCommand;
 import org.zonestat.sim.backfill.BackfillCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             PlacesCommand.class,
             KnoxCommand.class,
+            ReprocessCommand.class,
             SyntheticCityMain.class,
             ClusterCommand.class,
             BenchCommand.class

@@ -20,6 +20,7 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.zonestat.jobs.analytics.AnalyticsGraph;
 import org.zonestat.jobs.analytics.TipMatching;
@@ -53,6 +54,7 @@ import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneDayStats;
 import org.zonestat.jobs.model.ZoneLayerUpdate;
+import org.zonestat.topics.OutputMessage;
 import org.zonestat.topics.Topics;
 
 /**
@@ -151,135 +153,124 @@ public final class ZoneTaggingJob {
      */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
-        MessageSerializationSchema<Rejection> rejected =
-                MessageSerializationSchema.of(t.rejected(), TopicMessages::rejected);
-        int max = config.limits().maxOutputRecordBytes();
         return new ZoneTaggingJob(
                 kafkaSource(config),
                 zonesSource(config),
                 new Sinks(
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "events",
-                                                MessageSerializationSchema.of(
-                                                        t.events(), TopicMessages::event),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(config.bootstrapServers(), t.events()),
+                                guardedSchema(config, "events", t.events(), TopicMessages::event),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "events"),
                         kafkaSink(
                                 config,
-                                SinkGuard.forRejected(rejected, max)
-                                        .withTopicSettings(config.bootstrapServers(), t.rejected()),
+                                rejectedSchema(config),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "rejected"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "alerts",
-                                                MessageSerializationSchema.of(
-                                                        t.alerts(), TopicMessages::alert),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(config.bootstrapServers(), t.alerts()),
+                                guardedSchema(config, "alerts", t.alerts(), TopicMessages::alert),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "alerts"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "notifications",
-                                                MessageSerializationSchema.of(
-                                                        t.notifications(),
-                                                        TopicMessages::notification),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(
-                                                config.bootstrapServers(), t.notifications()),
+                                guardedSchema(
+                                        config,
+                                        "notifications",
+                                        t.notifications(),
+                                        TopicMessages::notification),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "notifications"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "zone-stats",
-                                                MessageSerializationSchema.of(
-                                                        t.zoneStats(), TopicMessages::zoneStats),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(
-                                                config.bootstrapServers(), t.zoneStats()),
+                                guardedSchema(
+                                        config,
+                                        "zone-stats",
+                                        t.zoneStats(),
+                                        TopicMessages::zoneStats),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-stats"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "halos",
-                                                MessageSerializationSchema.of(
-                                                        t.hotspots(), TopicMessages::halo),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
+                                guardedSchema(config, "halos", t.hotspots(), TopicMessages::halo),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "halos"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "hotspot-cells",
-                                                MessageSerializationSchema.of(
-                                                        t.hotspots(), TopicMessages::hotspotCell),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
+                                guardedSchema(
+                                        config,
+                                        "hotspot-cells",
+                                        t.hotspots(),
+                                        TopicMessages::hotspotCell),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-cells"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "hotspot-summaries",
-                                                MessageSerializationSchema.of(
-                                                        t.hotspots(), TopicMessages::hotspotWindow),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
+                                guardedSchema(
+                                        config,
+                                        "hotspot-summaries",
+                                        t.hotspots(),
+                                        TopicMessages::hotspotWindow),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "hotspot-summaries"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "zone-window-counts",
-                                                MessageSerializationSchema.of(
-                                                        t.hotspots(),
-                                                        TopicMessages::zoneWindowCounts),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
+                                guardedSchema(
+                                        config,
+                                        "zone-window-counts",
+                                        t.hotspots(),
+                                        TopicMessages::zoneWindowCounts),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "zone-window-counts"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "activity-log",
-                                                MessageSerializationSchema.of(
-                                                        t.activityLog(), TopicMessages::activity),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(
-                                                config.bootstrapServers(), t.activityLog()),
+                                guardedSchema(
+                                        config,
+                                        "activity-log",
+                                        t.activityLog(),
+                                        TopicMessages::activity),
                                 DeliveryGuarantee.AT_LEAST_ONCE,
                                 "activity-log"),
                         kafkaSink(
                                 config,
-                                SinkGuard.of(
-                                                "forecast-scores",
-                                                MessageSerializationSchema.of(
-                                                        t.hotspots(), TopicMessages::forecastScore),
-                                                rejected,
-                                                max)
-                                        .withTopicSettings(config.bootstrapServers(), t.hotspots()),
+                                guardedSchema(
+                                        config,
+                                        "forecast-scores",
+                                        t.hotspots(),
+                                        TopicMessages::forecastScore),
                                 DeliveryGuarantee.EXACTLY_ONCE,
                                 "forecast-scores")),
                 config);
+    }
+
+    /**
+     * An output's serializer as the job's sinks use it: its message of the {@code topics} contract
+     * ({@link MessageSerializationSchema}) inside a {@link SinkGuard} that knows {@code topic}'s
+     * timestamp settings and the output limit, and sends what it refuses to {@code rejected}.
+     *
+     * @param output the output's name (the source topic of its refusals)
+     */
+    public static <T> SinkGuard<T> guardedSchema(
+            JobConfig config,
+            String output,
+            String topic,
+            SerializableFunction<T, ? extends OutputMessage> toMessage) {
+        return SinkGuard.of(
+                        output,
+                        MessageSerializationSchema.of(topic, toMessage),
+                        MessageSerializationSchema.of(
+                                config.topics().rejected(), TopicMessages::rejected),
+                        config.limits().maxOutputRecordBytes())
+                .withTopicSettings(config.bootstrapServers(), topic);
+    }
+
+    /** The {@code rejected} sink's serializer ({@link SinkGuard#forRejected}). */
+    public static SinkGuard<Rejection> rejectedSchema(JobConfig config) {
+        return SinkGuard.forRejected(
+                        MessageSerializationSchema.of(
+                                config.topics().rejected(), TopicMessages::rejected),
+                        config.limits().maxOutputRecordBytes())
+                .withTopicSettings(config.bootstrapServers(), config.topics().rejected());
     }
 
     /**
@@ -456,7 +447,7 @@ public final class ZoneTaggingJob {
                         .setStartingOffsets(
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                         .setDeserializer(
-                                new RawRecordDeserializer(
+                                RawRecordDeserializer.live(
                                         new RawRecordParser(
                                                 config.streamsByTopic(), config.futureTolerance()),
                                         config.limits().maxRawRecordBytes()))
@@ -469,7 +460,7 @@ public final class ZoneTaggingJob {
     }
 
     /** The zones topic, always read from its beginning: it is compacted to the latest layers. */
-    static KafkaSource<ZoneLayerUpdate> zonesSource(JobConfig config) {
+    public static KafkaSource<ZoneLayerUpdate> zonesSource(JobConfig config) {
         KafkaSourceBuilder<ZoneLayerUpdate> b =
                 KafkaSource.<ZoneLayerUpdate>builder()
                         .setBootstrapServers(config.bootstrapServers())

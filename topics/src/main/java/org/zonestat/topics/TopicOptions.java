@@ -109,6 +109,12 @@ public final class TopicOptions {
             description = "The city's places (licenses, vacant buildings, ...), compacted.")
     private String places = DEFAULTS.places();
 
+    @Option(
+            names = "--topic-history",
+            paramLabel = "TOPIC",
+            description = "Loads, reprocess requests and history runs, one partition.")
+    private String history = DEFAULTS.history();
+
     /** The topic names as given, each defaulting to its name in {@link Topics#defaults()}. */
     public Topics topics() {
         return new Topics(
@@ -129,6 +135,7 @@ public final class TopicOptions {
                 deadLetters,
                 activities,
                 activityLog,
-                places);
+                places,
+                history);
     }
 }

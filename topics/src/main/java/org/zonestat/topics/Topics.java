@@ -35,6 +35,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * @param activityLog validated activities tagged with their zones ({@code activity-log})
  * @param places the city's places (licenses, vacant buildings, ...), compacted, keyed by place id
  *     ({@code places})
+ * @param history loads, reprocess requests and history runs, one partition, in the order they
+ *     happened ({@code history})
  */
 public record Topics(
         String incidents,
@@ -54,7 +56,8 @@ public record Topics(
         String deadLetters,
         String activities,
         String activityLog,
-        String places)
+        String places,
+        String history)
         implements Serializable {
 
     /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
@@ -94,6 +97,7 @@ public record Topics(
         Objects.requireNonNull(activities, "activities");
         Objects.requireNonNull(activityLog, "activityLog");
         Objects.requireNonNull(places, "places");
+        Objects.requireNonNull(history, "history");
     }
 
     /** The default names. */
@@ -116,7 +120,8 @@ public record Topics(
                 "notification-dead-letters",
                 "activities.raw",
                 "activity-log",
-                "places");
+                "places",
+                "history");
     }
 
     /** The same names with a suffix, e.g. for one test's fresh topics. */
@@ -139,7 +144,8 @@ public record Topics(
                 deadLetters + suffix,
                 activities + suffix,
                 activityLog + suffix,
-                places + suffix);
+                places + suffix,
+                history + suffix);
     }
 
     /** The raw topics the job reads, in a fixed order. */
@@ -182,7 +188,8 @@ public record Topics(
      * action-items}, {@code tip-line}, {@code notification-deliveries} and {@code places} are
      * compacted, one partition; {@code contacts} is compacted and its records are also deleted
      * after {@link #CONTACTS_RETENTION_MS} (contact details are not kept forever), with as many
-     * partitions as the streams. Every topic keeps the producer's record timestamp ({@code
+     * partitions as the streams; {@code history} keeps every record, in one partition (its offsets
+     * order the history runs). Every topic keeps the producer's record timestamp ({@code
      * CreateTime}), takes timestamps of any age (years-old event times) and none more than {@value
      * #MAX_TIMESTAMP_AHEAD_MS} ms ahead of the broker's clock.
      */
@@ -222,6 +229,9 @@ public record Topics(
                                                 "compact,delete",
                                                 "retention.ms",
                                                 String.valueOf(CONTACTS_RETENTION_MS)))));
+        out.add(
+                new NewTopic(history, 1, replication)
+                        .configs(withTimestampRules(Map.of("retention.ms", "-1"))));
         return out;
     }
 

@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One zone's scorecard for one local day, on {@code zone-stats}. A day is written again when a late
- * event changes it; readers replace by (layer, zone, day). Key: {@code <layer>/<zone>/<day>};
- * record timestamp: {@code from}.
+ * One zone's scorecard for one local day, on {@code zone-stats}: the live job's counts ({@code
+ * load} null), or the contribution of one backfill's records ({@code load} names it; written by the
+ * history run of that load). A day is written again when a late event changes it; readers replace
+ * by (layer, zone, day, load) and sum a day's contributions, so loads in any order add up. Key:
+ * {@code <layer>/<zone>/<day>}, with {@code /<load>} appended for a load's contribution; record
+ * timestamp: {@code from}.
  *
  * <p>Records written before the 311 workload was counted have no {@code requestsOverdue}, {@code
  * openAtEnd} and {@code overdueAtEnd} (read as null, left out when null); {@code layerVersion} is
@@ -39,6 +42,7 @@ import java.util.Map;
  * @param uniqueContacts distinct outreach contacts that day, estimated from {@code contactSketch};
  *     left out when no contact carried a token
  * @param contactSketch the day's {@link ContactSketch} (merge days for a week), or left out
+ * @param load the backfill whose records these counts are, or null for the live job's
  */
 public record ZoneStatsMessage(
         @JsonProperty(required = true) String layer,
@@ -59,7 +63,8 @@ public record ZoneStatsMessage(
         Double medianDaysToClose,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> activities,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long uniqueContacts,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String contactSketch)
+        @JsonInclude(JsonInclude.Include.NON_NULL) String contactSketch,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String load)
         implements OutputMessage {
 
     public ZoneStatsMessage {
@@ -80,9 +85,56 @@ public record ZoneStatsMessage(
         activities = Fields.copy(activities);
         activities.forEach((k, v) -> Fields.requireCount(v, "activities." + k));
         Fields.requireCountIfPresent(uniqueContacts, "uniqueContacts");
+        if (load != null) {
+            Fields.requireText(load, "load");
+        }
     }
 
-    /** A day without activities (as written before activities were counted). */
+    /** The live job's counts of a day with activities (no load). */
+    public ZoneStatsMessage(
+            String layer,
+            String zone,
+            LocalDate day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            Long requestsOverdue,
+            Long openAtEnd,
+            Long overdueAtEnd,
+            Integer layerVersion,
+            Double medianDaysToClose,
+            Map<String, Long> activities,
+            Long uniqueContacts,
+            String contactSketch) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                medianDaysToClose,
+                activities,
+                uniqueContacts,
+                contactSketch,
+                null);
+    }
+
+    /** The live job's counts of a day without activities (as written before they were counted). */
     public ZoneStatsMessage(
             String layer,
             String zone,
@@ -119,12 +171,40 @@ public record ZoneStatsMessage(
                 medianDaysToClose,
                 Map.of(),
                 null,
+                null,
                 null);
+    }
+
+    /** The same counts as the contribution of {@code loadId}'s records. */
+    public ZoneStatsMessage withLoad(String loadId) {
+        return new ZoneStatsMessage(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                medianDaysToClose,
+                activities,
+                uniqueContacts,
+                contactSketch,
+                loadId);
     }
 
     @Override
     public String key() {
-        return layer + "/" + zone + "/" + day;
+        return load == null
+                ? layer + "/" + zone + "/" + day
+                : layer + "/" + zone + "/" + day + "/" + load;
     }
 
     @Override

@@ -58,13 +58,15 @@ class TopicOptionsTest {
                                 "--topic-activity-log",
                                 "q",
                                 "--topic-places",
-                                "r")
+                                "r",
+                                "--topic-history",
+                                "s")
                         .topics();
         assertThat(t)
                 .isEqualTo(
                         new Topics(
                                 "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
-                                "n", "o", "p", "q", "r"));
+                                "n", "o", "p", "q", "r", "s"));
     }
 
     private static TopicOptions parse(String... args) {

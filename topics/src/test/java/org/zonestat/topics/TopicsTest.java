@@ -37,6 +37,12 @@ class TopicsTest {
                 .as("the job reads what agencies did beside incidents, 311 and tips")
                 .containsExactly("incidents.raw", "requests311.raw", "tips.raw", "activities.raw");
         assertThat(Topics.defaults().streams()).contains("activities.raw", "activity-log");
+        NewTopic history =
+                created.stream().filter(t -> t.name().equals("history")).findFirst().orElseThrow();
+        assertThat(history.numPartitions())
+                .as("one partition orders the history runs")
+                .isEqualTo(1);
+        assertThat(history.configs()).containsEntry("retention.ms", "-1");
     }
 
     @Test
@@ -61,5 +67,6 @@ class TopicsTest {
         Topics t = Topics.defaults().withSuffix(".t1");
         assertThat(t.streams()).allMatch(n -> n.endsWith(".t1"));
         assertThat(t.compacted()).allMatch(n -> n.endsWith(".t1"));
+        assertThat(t.history()).isEqualTo("history.t1");
     }
 }

@@ -44,7 +44,7 @@ class ActivityBackfillTest {
         }
         Path key = dir.resolve("secret/contact.key");
         int code =
-                new BackfillCommand(bootstrap -> publisher, Duration.ofMillis(500))
+                new BackfillCommand((bootstrap, load) -> publisher, Duration.ofMillis(500))
                         .run(
                                 new String[] {
                                     "--kind",
