@@ -152,6 +152,8 @@ function countRows(counts) {
 function card(z) {
     const c = el('article', 'zs-card');
     c.dataset.zone = z.zone;
+    c.dataset.layer = state.huddle.layer;
+    c.dataset.date = state.huddle.date;
     const head = el('header', 'zs-card-head');
     head.append(el('h2', 'zs-card-zone', z.zone));
     const report = el('a', 'zs-report-link', 'Weekly report');

@@ -4,25 +4,14 @@
 // of the focus layer.
 
 import { layerOf, loadCity } from './city.js';
-import { api, askForToken, el, forgetToken, signed, takeToken } from './token.js';
 import { dosageChart, dosageSentence } from './dosage.js';
+import { svg } from './forecast-chart.js';
+import { api, askForToken, el, forgetToken, options, signed, takeToken } from './token.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const params = new URLSearchParams(window.location.search);
 let token = null;
 let city = null;
 const $ = (id) => document.getElementById(id);
-
-function svg(tag, attrs, text) {
-    const e = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) {
-        e.setAttribute(k, v);
-    }
-    if (text !== undefined) {
-        e.textContent = text;
-    }
-    return e;
-}
 
 /** Bars of weekly homicides + shootings, oldest left, the report's week highlighted. */
 function chart(trend) {
@@ -128,15 +117,6 @@ function render(r) {
 
     page.replaceChildren(head, summary, counts, closure, el('h2', null, 'Action items'), items, trend, dosage);
     document.body.dataset.loaded = 'true';
-}
-
-function options(select, entries, chosen) {
-    select.replaceChildren(...entries.map(([value, label]) => {
-        const option = el('option', null, label);
-        option.value = value;
-        return option;
-    }));
-    select.value = chosen;
 }
 
 /** The zone picker for a layer: its zones in order, `zone` chosen if it is one, else the first. */

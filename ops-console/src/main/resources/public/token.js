@@ -74,6 +74,16 @@ export function el(tag, className, text) {
     return e;
 }
 
+/** Fills a picker with [value, label] entries and selects `chosen`. */
+export function options(select, entries, chosen) {
+    select.replaceChildren(...entries.map(([value, label]) => {
+        const option = el('option', null, label);
+        option.value = value;
+        return option;
+    }));
+    select.value = chosen;
+}
+
 export function signed(n) {
     if (n === null || n === undefined) {
         return '–';

@@ -6,9 +6,12 @@ import org.zonestat.config.Cli;
 import org.zonestat.console.OpsConsoleMain;
 import org.zonestat.geo.cli.TagCommand;
 import org.zonestat.jobs.JobCommand;
+import org.zonestat.jobs.history.ReprocessCommand;
 import org.zonestat.local.DemoCommand;
 import org.zonestat.notifier.NotifyCommand;
 import org.zonestat.sim.backfill.BackfillCommand;
+import org.zonestat.sim.knox.KnoxCommand;
+import org.zonestat.sim.places.PlacesCommand;
 import org.zonestat.sim.synthetic.SyntheticCityMain;
 import picocli.CommandLine.Command;
 
@@ -28,6 +31,9 @@ import picocli.CommandLine.Command;
             NotifyCommand.class,
             TagCommand.class,
             BackfillCommand.class,
+            PlacesCommand.class,
+            KnoxCommand.class,
+            ReprocessCommand.class,
             SyntheticCityMain.class,
             ClusterCommand.class,
             BenchCommand.class

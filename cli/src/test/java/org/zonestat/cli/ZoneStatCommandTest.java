@@ -135,7 +135,7 @@ class ZoneStatCommandTest {
         assertThat(where.get("--group")).contains("zonestat job", "zonestat console");
         assertThat(where.get("--topic-action-items")).contains("zonestat job", "zonestat console");
         assertThat(where.get("--topic-positions")).contains("zonestat job", "zonestat console");
-        assertThat(where.keySet().stream().filter(f -> f.startsWith("--topic-"))).hasSize(18);
+        assertThat(where.keySet().stream().filter(f -> f.startsWith("--topic-"))).hasSize(22);
     }
 
     /** Every command with its own options (no subcommands), by qualified name. */

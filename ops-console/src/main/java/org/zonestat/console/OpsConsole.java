@@ -16,6 +16,11 @@ import org.zonestat.console.audit.AuditTrail;
 import org.zonestat.console.community.IntakeWriter;
 import org.zonestat.console.field.FieldRoutes;
 import org.zonestat.console.field.UnitTokens;
+import org.zonestat.console.fieldwork.ActivityRoutes;
+import org.zonestat.console.fieldwork.FieldWork;
+import org.zonestat.console.fieldwork.FieldWorkSettings;
+import org.zonestat.console.fieldwork.ForecastRoutes;
+import org.zonestat.console.fieldwork.PlaceRoutes;
 import org.zonestat.console.health.HealthMonitor;
 import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.health.JobStatusSource;
@@ -92,6 +97,7 @@ public final class OpsConsole {
     private final CodeEnforcement codeEnforcement;
     private final Open311Settings open311;
     private final TipLineSettings tipLine;
+    private final FieldWorkSettings fieldWork;
     private final List<RouteGroup> extraRoutes;
     private final RequestLogger accessLog;
     private final String transitionsTopic;
@@ -126,6 +132,7 @@ public final class OpsConsole {
         this.jobStatus = b.jobStatus;
         this.limits = b.limits;
         this.tipLine = b.tipLine;
+        this.fieldWork = b.fieldWork;
         this.extraRoutes = List.copyOf(b.extraRoutes);
         this.accessLog = b.accessLog;
         this.transitionsTopic = b.transitionsTopic;
@@ -159,6 +166,7 @@ public final class OpsConsole {
                         ? null
                         : new ZoneUploadRoutes(bootstrapServers, zonesTopic, layers, limits);
         HuddleServices scorecards = null;
+        FieldWork work = null;
         HealthMonitor monitor = null;
         IntakeWriter intake = new IntakeWriter(bootstrapServers);
         UnitRoster roster = new UnitRoster();
@@ -173,6 +181,15 @@ public final class OpsConsole {
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
+            work =
+                    new FieldWork(
+                            feed,
+                            bootstrapServers,
+                            eventsTopic,
+                            huddle.hotspotsTopic(),
+                            huddle.zoneStatsTopic(),
+                            codeEnforcement,
+                            fieldWork);
             feed.start();
             monitor =
                     new HealthMonitor(
@@ -215,6 +232,9 @@ public final class OpsConsole {
             routes.add(
                     new TipLineRoutes(
                             intake, tips, tipLine, scorecards.settings().timeZone(), layers::get));
+            routes.add(new PlaceRoutes(work, scorecards, layers));
+            routes.add(new ActivityRoutes(work, scorecards, layers));
+            routes.add(new ForecastRoutes(work, scorecards));
             routes.add(
                     new MetricsRoutes(
                             new ConsoleMetrics(
@@ -250,7 +270,8 @@ public final class OpsConsole {
                     intake,
                     tips,
                     monitor,
-                    audit);
+                    audit,
+                    work);
         } catch (RuntimeException e) {
             closeQuietly(monitor);
             audit.close();
@@ -258,6 +279,7 @@ public final class OpsConsole {
             counters.close();
             closeQuietly(uploads);
             closeQuietly(scorecards);
+            closeQuietly(work);
             intake.close();
             throw e;
         }
@@ -287,6 +309,7 @@ public final class OpsConsole {
         private final IntakeWriter intake;
         private final TipLineStore tips;
         private final AuditTrail audit;
+        private final FieldWork work;
         private boolean closed;
 
         private Running(
@@ -301,8 +324,10 @@ public final class OpsConsole {
                 IntakeWriter intake,
                 TipLineStore tips,
                 HealthMonitor monitor,
-                AuditTrail audit) {
+                AuditTrail audit,
+                FieldWork work) {
             this.audit = audit;
+            this.work = work;
             this.intake = intake;
             this.tips = tips;
             this.app = app;
@@ -324,6 +349,11 @@ public final class OpsConsole {
         /** The scorecard, hot cells, 311 requests and action items this console holds. */
         public HuddleServices scorecards() {
             return scorecards;
+        }
+
+        /** The places, activities, incidents and forecast scores this console holds. */
+        public FieldWork fieldWork() {
+            return work;
         }
 
         /** The tip line's cases as this console holds them. */
@@ -381,6 +411,7 @@ public final class OpsConsole {
                 counters.close();
                 closeQuietly(uploads);
                 scorecards.close();
+                work.close();
                 intake.close();
                 audit.close();
             }
@@ -413,6 +444,7 @@ public final class OpsConsole {
 
         private Open311Settings open311;
         private TipLineSettings tipLine = TipLineSettings.defaults();
+        private FieldWorkSettings fieldWork = FieldWorkSettings.defaults();
         private final List<RouteGroup> extraRoutes = new ArrayList<>();
         private RequestLogger accessLog = new AccessLog();
         private String transitionsTopic = Topics.defaults().transitions();
@@ -451,6 +483,15 @@ public final class OpsConsole {
          */
         public Builder open311(Open311Settings settings) {
             this.open311 = Objects.requireNonNull(settings, "open311");
+            return this;
+        }
+
+        /**
+         * The places, activities and activity-log topics, the radius around places and the contact
+         * key; default {@link FieldWorkSettings#defaults()}.
+         */
+        public Builder fieldWork(FieldWorkSettings settings) {
+            this.fieldWork = Objects.requireNonNull(settings, "fieldWork");
             return this;
         }
 

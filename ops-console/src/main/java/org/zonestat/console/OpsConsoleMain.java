@@ -12,6 +12,7 @@ import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.console.field.UnitTokens;
+import org.zonestat.console.fieldwork.FieldWorkSettings;
 import org.zonestat.console.health.HealthOptions;
 import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.open311.Open311Settings;
@@ -19,6 +20,7 @@ import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.geo.cli.LayerOptions;
+import org.zonestat.topics.ContactKeyOption;
 import org.zonestat.topics.TopicOptions;
 import org.zonestat.topics.Topics;
 import picocli.CommandLine.Command;
@@ -109,6 +111,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
 
     @Mixin private TopicOptions topics;
 
+    @Mixin private ContactKeyOption contactKey;
+
     @Mixin private HealthOptions health;
 
     @Mixin private LimitOptions limits;
@@ -128,9 +132,13 @@ public final class OpsConsoleMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         boolean newTokens = !Files.exists(tokens);
         AccessTokens access = AccessTokens.loadOrCreateDemo(tokens);
+        // The contact key file is created (like the token file) only when the console runs.
         OpsConsole.Running console =
                 builder()
                         .tokens(access)
+                        .fieldWork(
+                                FieldWorkSettings.of(topics())
+                                        .withContactTokens(contactKey.tokens()))
                         .unitTokens(
                                 Files.exists(unitTokens)
                                         ? UnitTokens.load(unitTokens)
@@ -218,7 +226,8 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .tipLine(TipLineSettings.defaults().withTopics(t.tips(), t.tipLine()))
                 .health(healthSettings, health.source())
                 .limits(consoleLimits)
-                .positionTopics(t.transitions(), t.audit());
+                .positionTopics(t.transitions(), t.audit())
+                .fieldWork(FieldWorkSettings.of(t));
     }
 
     /** The scorecard settings: the city's with the topics, goal and date given. */

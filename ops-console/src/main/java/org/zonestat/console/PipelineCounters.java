@@ -9,14 +9,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zonestat.console.kafka.StartAt;
@@ -177,21 +181,31 @@ public final class PipelineCounters implements AutoCloseable {
         return topics;
     }
 
+    /**
+     * The end offset of every partition of the topics that exist (a raw topic not created yet, such
+     * as an older deployment's missing {@code activities.raw}, counts nothing).
+     */
     private static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics)
             throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        admin.describeTopics(topics)
-                .allTopicNames()
-                .get(10, TimeUnit.SECONDS)
-                .forEach(
-                        (name, d) ->
-                                d.partitions()
-                                        .forEach(
-                                                p ->
-                                                        request.put(
-                                                                new TopicPartition(
-                                                                        name, p.partition()),
-                                                                OffsetSpec.latest())));
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> t :
+                admin.describeTopics(topics).topicNameValues().entrySet()) {
+            TopicDescription d;
+            try {
+                d = t.getValue().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    continue;
+                }
+                throw e;
+            }
+            d.partitions()
+                    .forEach(
+                            p ->
+                                    request.put(
+                                            new TopicPartition(t.getKey(), p.partition()),
+                                            OffsetSpec.latest()));
+        }
         Map<TopicPartition, Long> out = new HashMap<>();
         for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e :
                 admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {

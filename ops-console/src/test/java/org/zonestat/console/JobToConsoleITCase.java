@@ -35,6 +35,7 @@ import org.zonestat.sim.synthetic.SyntheticCity;
 import org.zonestat.sim.synthetic.SyntheticCityOptions;
 import org.zonestat.topics.AlertMessage;
 import org.zonestat.topics.EventMessage;
+import org.zonestat.topics.ForecastScoreMessage;
 import org.zonestat.topics.HotspotCellMessage;
 import org.zonestat.topics.HotspotWindowMessage;
 import org.zonestat.topics.HotspotsMessage;
@@ -104,6 +105,10 @@ class JobToConsoleITCase {
                         collect(
                                 out.zoneWindowCounts(),
                                 TopicMessages::zoneWindowCounts,
+                                topics.hotspots()),
+                        collect(
+                                out.forecastScores(),
+                                TopicMessages::forecastScore,
                                 topics.hotspots()));
         JobClient job = env.executeAsync("job-to-console-it");
         // Each output is drained on its own thread: a collect sink waits for its reader.
@@ -158,6 +163,7 @@ class JobToConsoleITCase {
         assertThat(hotspots).hasAtLeastOneElementOfType(RiskHaloMessage.class);
         assertThat(hotspots).hasAtLeastOneElementOfType(HotspotCellMessage.class);
         assertThat(hotspots).hasAtLeastOneElementOfType(HotspotWindowMessage.class);
+        assertThat(hotspots).hasAtLeastOneElementOfType(ForecastScoreMessage.class);
         assertThat(hotspots).hasAtLeastOneElementOfType(ZoneWindowCountsMessage.class);
         System.out.printf(
                 "job to console: %s records read back as the job meant them%n",

@@ -1,6 +1,7 @@
 package org.zonestat.jobs;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.zonestat.config.Cli;
 import org.zonestat.config.JobGroupOption;
 import org.zonestat.geo.cli.LayerOptions;
 import org.zonestat.jobs.analytics.AnalyticsConfig;
+import org.zonestat.jobs.history.HistoryService;
 import org.zonestat.jobs.io.RecordLimits;
 import org.zonestat.topics.TopicOptions;
 import org.zonestat.topics.Topics;
@@ -217,12 +219,25 @@ public final class JobCommand implements Callable<Integer> {
                 new RecordLimits(maxRawRecordBytes, maxOutputRecordBytes));
     }
 
-    /** Runs the job with the parsed flags until it ends (never, unless {@code --bounded}). */
+    /**
+     * Runs the job with the parsed flags until it ends (never, unless {@code --bounded}); an
+     * unbounded job has the history service beside it, which processes backfills' loads in batch.
+     */
     @Override
     public Integer call() throws Exception {
-        ZoneTaggingJob.run(config());
+        JobConfig config = config();
+        try (HistoryService history =
+                config.bounded()
+                        ? null
+                        : new HistoryService(config, HISTORY_PARALLELISM, Clock.systemUTC())
+                                .start()) {
+            ZoneTaggingJob.run(config);
+        }
         return 0;
     }
+
+    /** The parallelism of each history run beside {@code zonestat job}. */
+    private static final int HISTORY_PARALLELISM = 2;
 
     private void atLeast(String flag, long value, long min) {
         if (value < min) {

@@ -81,6 +81,7 @@ public record JobConfig(
         m.put(topics.incidents(), EventStream.INCIDENT);
         m.put(topics.requests311(), EventStream.REQUEST311);
         m.put(topics.tips(), EventStream.TIP);
+        m.put(topics.activities(), EventStream.ACTIVITY);
         return m;
     }
 

@@ -20,9 +20,11 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.zonestat.jobs.analytics.AnalyticsGraph;
 import org.zonestat.jobs.analytics.TipMatching;
+import org.zonestat.jobs.functions.ActivityRouting;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
 import org.zonestat.jobs.functions.EventIdKey;
 import org.zonestat.jobs.functions.FaultDrill;
@@ -31,6 +33,8 @@ import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
 import org.zonestat.jobs.functions.ParsedRecordWatermarks;
 import org.zonestat.jobs.functions.RawRecordParser;
 import org.zonestat.jobs.functions.Rejections;
+import org.zonestat.jobs.hotspots.ForecastConfig;
+import org.zonestat.jobs.hotspots.ForecastGraph;
 import org.zonestat.jobs.hotspots.HotspotGraph;
 import org.zonestat.jobs.io.MessageSerializationSchema;
 import org.zonestat.jobs.io.PositionDeserializer;
@@ -41,6 +45,7 @@ import org.zonestat.jobs.io.SinkGuard;
 import org.zonestat.jobs.io.TopicMessages;
 import org.zonestat.jobs.io.ZoneLayerUpdateDeserializer;
 import org.zonestat.jobs.model.Alert;
+import org.zonestat.jobs.model.ForecastEvaluation;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.HotspotZoneCounts;
@@ -57,6 +62,7 @@ import org.zonestat.jobs.positions.PositionConfig;
 import org.zonestat.jobs.positions.PositionFix;
 import org.zonestat.jobs.positions.PositionGraph;
 import org.zonestat.jobs.positions.PositionParser;
+import org.zonestat.topics.OutputMessage;
 import org.zonestat.topics.Topics;
 
 /**
@@ -66,12 +72,13 @@ import org.zonestat.topics.Topics;
  * statistics.
  *
  * <pre>
- *  incidents.raw, requests311.raw, tips.raw                                zones (compacted)
+ *  incidents.raw, requests311.raw, tips.raw, activities.raw                zones (compacted)
  *   │ raw-topics-source: each record parsed once into a ParsedRecord        │ zones-topic-source
  *   │ (RawRecordDeserializer); event time and watermarks from its fields    │ (broadcast)
  *   ▼                                                                        ▼
  *  [fault-drill] ─▶ parse ─keyBy(eventId)─▶ dedupe-and-tag ◀──────────────────┘
- *                    │                        │         └─▶ events-sink ─▶ events
+ *                    │                        │         └─▶ split-activities ─▶ events-sink ─▶ events
+ *                    │                        │                    └─▶ activity-log-sink ─▶ activity-log
  *                    │ rejected by the parse, │ duplicate, outside zones, swapped
  *                    │ or late                │ coordinates, unusable layer update
  *                    └────────────────────────┴─▶ rejected-sink ─▶ rejected
@@ -80,10 +87,18 @@ import org.zonestat.topics.Topics;
  *                 ├▶ AnalyticsGraph ─▶ overdue and near-repeat alerts ─┴▶ alerts-sink ─▶ alerts
  *                 │                 ─▶ notifications, zone-stats, halos (─▶ hotspots)
  *                 └▶ HotspotGraph ──▶ Gi* cells, window summaries, zone window counts (─▶ hotspots)
+ *                        └▶ ForecastGraph ──▶ forecast scores of the hot cells (─▶ hotspots)
  * </pre>
  *
  * {@code fault-drill} is in the graph only when a fault drill is configured. Every output has its
- * own sink ({@code <output>-sink}); the four on {@code hotspots} write one topic.
+ * own sink ({@code <output>-sink}); the five on {@code hotspots} write one topic. Activities are
+ * tagged like events and counted in {@code zone-stats}, but go to {@code activity-log}, not {@code
+ * events}.
+ *
+ * <p>With {@link #withPositions} (as {@link #withKafka} wires it) the positions branch ({@link
+ * PositionGraph}) reads {@code positions.raw}: fixes and geofence transitions go to {@code
+ * transitions}, units' dosage joins the daily scorecard windows beside activities, and violence
+ * alerts name the nearest units.
  *
  * <p>Event time is {@code occurredAt}, taken at the source from each accepted record's parsed
  * fields, with per-partition watermarks that only accepted records move on (bounded
@@ -133,7 +148,9 @@ public final class ZoneTaggingJob {
             Sink<RiskHalo> halos,
             Sink<HotspotChange> hotspotCells,
             Sink<HotspotWindowSummary> hotspotSummaries,
-            Sink<HotspotZoneCounts> zoneWindowCounts) {
+            Sink<HotspotZoneCounts> zoneWindowCounts,
+            Sink<TaggedEvent> activityLog,
+            Sink<ForecastEvaluation> forecastScores) {
         public Sinks {
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(rejected, "rejected");
@@ -144,6 +161,8 @@ public final class ZoneTaggingJob {
             Objects.requireNonNull(hotspotCells, "hotspotCells");
             Objects.requireNonNull(hotspotSummaries, "hotspotSummaries");
             Objects.requireNonNull(zoneWindowCounts, "zoneWindowCounts");
+            Objects.requireNonNull(activityLog, "activityLog");
+            Objects.requireNonNull(forecastScores, "forecastScores");
         }
     }
 
@@ -181,122 +200,96 @@ public final class ZoneTaggingJob {
      */
     public static ZoneTaggingJob withKafka(JobConfig config) {
         Topics t = config.topics();
-        MessageSerializationSchema<Rejection> rejected =
-                MessageSerializationSchema.of(t.rejected(), TopicMessages::rejected);
-        int max = config.limits().maxOutputRecordBytes();
         return new ZoneTaggingJob(
                         kafkaSource(config),
                         zonesSource(config),
                         new Sinks(
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "events",
-                                                        MessageSerializationSchema.of(
-                                                                t.events(), TopicMessages::event),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.events()),
+                                        guardedSchema(
+                                                config, "events", t.events(), TopicMessages::event),
                                         DeliveryGuarantee.AT_LEAST_ONCE,
                                         "events"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.forRejected(rejected, max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.rejected()),
+                                        rejectedSchema(config),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "rejected"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "alerts",
-                                                        MessageSerializationSchema.of(
-                                                                t.alerts(), TopicMessages::alert),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.alerts()),
+                                        guardedSchema(
+                                                config, "alerts", t.alerts(), TopicMessages::alert),
                                         DeliveryGuarantee.AT_LEAST_ONCE,
                                         "alerts"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "notifications",
-                                                        MessageSerializationSchema.of(
-                                                                t.notifications(),
-                                                                TopicMessages::notification),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(),
-                                                        t.notifications()),
+                                        guardedSchema(
+                                                config,
+                                                "notifications",
+                                                t.notifications(),
+                                                TopicMessages::notification),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "notifications"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "zone-stats",
-                                                        MessageSerializationSchema.of(
-                                                                t.zoneStats(),
-                                                                TopicMessages::zoneStats),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.zoneStats()),
+                                        guardedSchema(
+                                                config,
+                                                "zone-stats",
+                                                t.zoneStats(),
+                                                TopicMessages::zoneStats),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "zone-stats"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "halos",
-                                                        MessageSerializationSchema.of(
-                                                                t.hotspots(), TopicMessages::halo),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.hotspots()),
+                                        guardedSchema(
+                                                config, "halos", t.hotspots(), TopicMessages::halo),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "halos"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "hotspot-cells",
-                                                        MessageSerializationSchema.of(
-                                                                t.hotspots(),
-                                                                TopicMessages::hotspotCell),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.hotspots()),
+                                        guardedSchema(
+                                                config,
+                                                "hotspot-cells",
+                                                t.hotspots(),
+                                                TopicMessages::hotspotCell),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "hotspot-cells"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "hotspot-summaries",
-                                                        MessageSerializationSchema.of(
-                                                                t.hotspots(),
-                                                                TopicMessages::hotspotWindow),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.hotspots()),
+                                        guardedSchema(
+                                                config,
+                                                "hotspot-summaries",
+                                                t.hotspots(),
+                                                TopicMessages::hotspotWindow),
                                         DeliveryGuarantee.EXACTLY_ONCE,
                                         "hotspot-summaries"),
                                 kafkaSink(
                                         config,
-                                        SinkGuard.of(
-                                                        "zone-window-counts",
-                                                        MessageSerializationSchema.of(
-                                                                t.hotspots(),
-                                                                TopicMessages::zoneWindowCounts),
-                                                        rejected,
-                                                        max)
-                                                .withTopicSettings(
-                                                        config.bootstrapServers(), t.hotspots()),
+                                        guardedSchema(
+                                                config,
+                                                "zone-window-counts",
+                                                t.hotspots(),
+                                                TopicMessages::zoneWindowCounts),
                                         DeliveryGuarantee.EXACTLY_ONCE,
-                                        "zone-window-counts")),
+                                        "zone-window-counts"),
+                                kafkaSink(
+                                        config,
+                                        guardedSchema(
+                                                config,
+                                                "activity-log",
+                                                t.activityLog(),
+                                                TopicMessages::activity),
+                                        DeliveryGuarantee.AT_LEAST_ONCE,
+                                        "activity-log"),
+                                kafkaSink(
+                                        config,
+                                        guardedSchema(
+                                                config,
+                                                "forecast-scores",
+                                                t.hotspots(),
+                                                TopicMessages::forecastScore),
+                                        DeliveryGuarantee.EXACTLY_ONCE,
+                                        "forecast-scores")),
                         config)
                 .withPositions(positionsWithKafka(config, PositionConfig.defaults()));
     }
@@ -307,9 +300,6 @@ public final class ZoneTaggingJob {
      */
     static Positions positionsWithKafka(JobConfig config, PositionConfig positions) {
         Topics t = config.topics();
-        MessageSerializationSchema<Rejection> rejected =
-                MessageSerializationSchema.of(t.rejected(), TopicMessages::rejected);
-        int max = config.limits().maxOutputRecordBytes();
         KafkaSourceBuilder<ParsedPosition> b =
                 KafkaSource.<ParsedPosition>builder()
                         .setBootstrapServers(config.bootstrapServers())
@@ -330,27 +320,49 @@ public final class ZoneTaggingJob {
                 b.build(),
                 kafkaSink(
                         config,
-                        SinkGuard.of(
-                                        "fixes",
-                                        MessageSerializationSchema.of(
-                                                t.transitions(), PositionMessages::fix),
-                                        rejected,
-                                        max)
-                                .withTopicSettings(config.bootstrapServers(), t.transitions()),
+                        guardedSchema(config, "fixes", t.transitions(), PositionMessages::fix),
                         DeliveryGuarantee.AT_LEAST_ONCE,
                         "fixes"),
                 kafkaSink(
                         config,
-                        SinkGuard.of(
-                                        "transitions",
-                                        MessageSerializationSchema.of(
-                                                t.transitions(), PositionMessages::transition),
-                                        rejected,
-                                        max)
-                                .withTopicSettings(config.bootstrapServers(), t.transitions()),
+                        guardedSchema(
+                                config,
+                                "transitions",
+                                t.transitions(),
+                                PositionMessages::transition),
                         DeliveryGuarantee.AT_LEAST_ONCE,
                         "transitions"),
                 positions);
+    }
+
+    /**
+     * An output's serializer as the job's sinks use it: its message of the {@code topics} contract
+     * ({@link MessageSerializationSchema}) inside a {@link SinkGuard} that knows {@code topic}'s
+     * timestamp settings and the output limit, and sends what it refuses to {@code rejected}.
+     *
+     * @param output the output's name (the source topic of its refusals)
+     */
+    public static <T> SinkGuard<T> guardedSchema(
+            JobConfig config,
+            String output,
+            String topic,
+            SerializableFunction<T, ? extends OutputMessage> toMessage) {
+        return SinkGuard.of(
+                        output,
+                        MessageSerializationSchema.of(topic, toMessage),
+                        MessageSerializationSchema.of(
+                                config.topics().rejected(), TopicMessages::rejected),
+                        config.limits().maxOutputRecordBytes())
+                .withTopicSettings(config.bootstrapServers(), topic);
+    }
+
+    /** The {@code rejected} sink's serializer ({@link SinkGuard#forRejected}). */
+    public static SinkGuard<Rejection> rejectedSchema(JobConfig config) {
+        return SinkGuard.forRejected(
+                        MessageSerializationSchema.of(
+                                config.topics().rejected(), TopicMessages::rejected),
+                        config.limits().maxOutputRecordBytes())
+                .withTopicSettings(config.bootstrapServers(), config.topics().rejected());
     }
 
     /**
@@ -367,9 +379,14 @@ public final class ZoneTaggingJob {
             DataStream<HotspotChange> hotspotCells,
             DataStream<HotspotWindowSummary> hotspotSummaries,
             DataStream<HotspotZoneCounts> zoneWindowCounts,
+            DataStream<TaggedEvent> activityLog,
+            DataStream<ForecastEvaluation> forecastScores,
             PositionGraph.Outputs positions) {}
 
-    /** Sources, parse, dedupe-and-tag and the events sink; the rejections not yet sunk. */
+    /**
+     * Sources, parse, dedupe-and-tag, split-activities and the events and activity-log sinks; the
+     * rejections not yet sunk.
+     */
     private Tagging tag(StreamExecutionEnvironment env) {
         // Event time is read at the source, so that each Kafka partition has its own watermark and
         // a partition read ahead of another does not make the other's records late.
@@ -414,27 +431,38 @@ public final class ZoneTaggingJob {
 
         DataStream<Rejection> rejected =
                 parsed.getSideOutput(Rejections.TAG).union(tagged.getSideOutput(Rejections.TAG));
-        tagged.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
-        return new Tagging(tagged, rejected, zoneUpdates);
+        SingleOutputStreamOperator<TaggedEvent> events =
+                tagged.process(new ActivityRouting())
+                        .name("split-activities")
+                        .uid("split-activities");
+        events.sinkTo(sinks.events()).name("events-sink").uid("events-sink");
+        DataStream<TaggedEvent> activities = events.getSideOutput(ActivityRouting.ACTIVITIES);
+        activities.sinkTo(sinks.activityLog()).name("activity-log-sink").uid("activity-log-sink");
+        return new Tagging(tagged, events, activities, rejected, zoneUpdates);
     }
 
     /**
-     * The tagging path's streams, attached to the {@code events} and {@code rejected} sinks.
+     * The tagging path's streams, attached to the {@code events}, {@code activity-log} and {@code
+     * rejected} sinks.
      *
-     * @param tagged the tagged events
+     * @param tagged every tagged record, activities included (the analytics count both)
+     * @param events the tagged incidents, 311 steps and tips
+     * @param activities the tagged activities
      * @param rejected every rejection of the parse and of dedupe-and-tag
      * @param zoneUpdates the zone layers published while the job runs (the positions branch fences
      *     them too)
      */
     public record Tagging(
             DataStream<TaggedEvent> tagged,
+            DataStream<TaggedEvent> events,
+            DataStream<TaggedEvent> activities,
             DataStream<Rejection> rejected,
             DataStream<ZoneLayerUpdate> zoneUpdates) {}
 
     /**
      * Adds the tagging path alone (the sources, {@code parse}, {@code dedupe-and-tag} and the
-     * {@code events} and {@code rejected} sinks), without the analytics: what the benchmark times
-     * as the tagging path.
+     * {@code events}, {@code activity-log} and {@code rejected} sinks), without the analytics: what
+     * the benchmark times as the tagging path.
      */
     public Tagging buildTagging(StreamExecutionEnvironment env) {
         Tagging t = tag(env);
@@ -446,6 +474,8 @@ public final class ZoneTaggingJob {
     public Outputs build(StreamExecutionEnvironment env) {
         Tagging t = tag(env);
         DataStream<TaggedEvent> tagged = t.tagged();
+        DataStream<TaggedEvent> events = t.events();
+        DataStream<TaggedEvent> activities = t.activities();
         DataStream<Rejection> rejected = t.rejected();
 
         HotspotGraph.Outputs hotspots = HotspotGraph.attach(tagged, config.hotspots());
@@ -495,8 +525,14 @@ public final class ZoneTaggingJob {
                 .sinkTo(sinks.zoneWindowCounts())
                 .name("zone-window-counts-sink")
                 .uid("zone-window-counts-sink");
+        DataStream<ForecastEvaluation> forecasts =
+                ForecastGraph.attach(hotspots, config.hotspots(), ForecastConfig.defaults());
+        forecasts
+                .sinkTo(sinks.forecastScores())
+                .name("forecast-scores-sink")
+                .uid("forecast-scores-sink");
         return new Outputs(
-                tagged,
+                events,
                 rejected,
                 alerts,
                 analytics.notifications(),
@@ -505,6 +541,8 @@ public final class ZoneTaggingJob {
                 hotspots.changes(),
                 hotspots.summaries(),
                 hotspots.zoneCounts(),
+                activities,
+                forecasts,
                 moving);
     }
 
@@ -546,7 +584,7 @@ public final class ZoneTaggingJob {
                         .setStartingOffsets(
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                         .setDeserializer(
-                                new RawRecordDeserializer(
+                                RawRecordDeserializer.live(
                                         new RawRecordParser(
                                                 config.streamsByTopic(), config.futureTolerance()),
                                         config.limits().maxRawRecordBytes()))
@@ -559,7 +597,7 @@ public final class ZoneTaggingJob {
     }
 
     /** The zones topic, always read from its beginning: it is compacted to the latest layers. */
-    static KafkaSource<ZoneLayerUpdate> zonesSource(JobConfig config) {
+    public static KafkaSource<ZoneLayerUpdate> zonesSource(JobConfig config) {
         KafkaSourceBuilder<ZoneLayerUpdate> b =
                 KafkaSource.<ZoneLayerUpdate>builder()
                         .setBootstrapServers(config.bootstrapServers())

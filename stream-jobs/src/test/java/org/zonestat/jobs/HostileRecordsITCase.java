@@ -104,7 +104,8 @@ class HostileRecordsITCase {
                 Map.of(
                         Feed.INCIDENTS, topics.incidents(),
                         Feed.REQUESTS311, topics.requests311(),
-                        Feed.TIPS, topics.tips());
+                        Feed.TIPS, topics.tips(),
+                        Feed.ACTIVITIES, topics.activities());
 
         // The job starts while the corpus is generated.
         try (RunningJob job = RunningJob.start(FLINK.getMiniCluster(), config, "fuzz-it")) {
@@ -120,10 +121,10 @@ class HostileRecordsITCase {
             long bytes = produce(corpus, topicOf);
             double produced = (System.nanoTime() - started) / 1e9;
 
-            // in = events + rejected (of the raw topics), and it stays so.
+            // in = events + activity-log + rejected (of the raw topics), and it stays so.
             Set<String> raw = new HashSet<>(topics.raw());
             AtomicLong out = new AtomicLong();
-            await("events + rejected to reach " + corpus.size())
+            await("events + activity-log + rejected to reach " + corpus.size())
                     .atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofSeconds(1))
                     .failFast("the job failed or restarted", job::failed)
@@ -138,7 +139,8 @@ class HostileRecordsITCase {
             assertThat(job.status().isGloballyTerminalState()).isFalse();
 
             List<ConsumerRecord<String, String>> events =
-                    KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.events());
+                    new ArrayList<>(KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.events()));
+            events.addAll(KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.activityLog()));
             List<JsonNode> rejected =
                     KafkaTopics.readJson(KAFKA.bootstrapServers(), topics.rejected());
             List<JsonNode> rawRejected =
@@ -229,9 +231,12 @@ class HostileRecordsITCase {
         }
     }
 
-    /** Events plus rejections of raw records now on the topics. */
+    /** Events and activities plus rejections of raw records now on the topics. */
     private static long outputs(Topics topics, Set<String> raw, AtomicLong last) throws Exception {
-        long events = KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.events()).size();
+        long events =
+                KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.events()).size()
+                        + KafkaTopics.readAll(KAFKA.bootstrapServers(), topics.activityLog())
+                                .size();
         long rejected =
                 KafkaTopics.readJson(KAFKA.bootstrapServers(), topics.rejected()).stream()
                         .filter(r -> raw.contains(r.get("sourceTopic").asText()))
@@ -279,7 +284,8 @@ class HostileRecordsITCase {
                 t.alerts(),
                 t.notifications(),
                 t.zoneStats(),
-                t.hotspots());
+                t.hotspots(),
+                t.activityLog());
     }
 
     /** Every object key in the tree, at any depth. */

@@ -167,7 +167,11 @@ class ZoneTaggingJobITCase {
         System.out.printf("hotspots topic on the 2018 rows: %s%n", hotspotTypes);
         assertThat(hotspotTypes)
                 .containsOnlyKeys(
-                        "risk-halo", "hotspot-cell", "hotspot-window", "zone-window-counts");
+                        "risk-halo",
+                        "hotspot-cell",
+                        "hotspot-window",
+                        "zone-window-counts",
+                        "forecast-score");
         assertThat(hotspotTypes.get("risk-halo")).isEqualTo(515L);
     }
 

@@ -109,6 +109,30 @@ public final class TopicOptions {
             description = "Reads of restricted data: who, what, when.")
     private String audit = DEFAULTS.audit();
 
+    @Option(
+            names = "--topic-activities",
+            paramLabel = "TOPIC",
+            description = "Raw activities: what agencies did (outreach, site visits, inspections).")
+    private String activities = DEFAULTS.activities();
+
+    @Option(
+            names = "--topic-activity-log",
+            paramLabel = "TOPIC",
+            description = "Validated activities tagged with their zones.")
+    private String activityLog = DEFAULTS.activityLog();
+
+    @Option(
+            names = "--topic-places",
+            paramLabel = "TOPIC",
+            description = "The city's places (licenses, vacant buildings, ...), compacted.")
+    private String places = DEFAULTS.places();
+
+    @Option(
+            names = "--topic-history",
+            paramLabel = "TOPIC",
+            description = "Loads, reprocess requests and history runs, one partition.")
+    private String history = DEFAULTS.history();
+
     /** The topic names as given, each defaulting to its name in {@link Topics#defaults()}. */
     public Topics topics() {
         return new Topics(
@@ -129,6 +153,10 @@ public final class TopicOptions {
                 deadLetters,
                 positions,
                 transitions,
-                audit);
+                audit,
+                activities,
+                activityLog,
+                places,
+                history);
     }
 }

@@ -34,6 +34,12 @@ import org.apache.kafka.clients.admin.NewTopic;
  * @param positions raw GPS fixes of units and monitored devices ({@code positions.raw})
  * @param transitions accepted fixes and geofence transitions ({@code transitions})
  * @param audit reads of restricted data: who, what, when ({@code audit})
+ * @param activities what agencies did, raw ({@code activities.raw})
+ * @param activityLog validated activities tagged with their zones ({@code activity-log})
+ * @param places the city's places (licenses, vacant buildings, ...), compacted, keyed by place id
+ *     ({@code places})
+ * @param history loads, reprocess requests and history runs, one partition, in the order they
+ *     happened ({@code history})
  */
 public record Topics(
         String incidents,
@@ -53,7 +59,11 @@ public record Topics(
         String deadLetters,
         String positions,
         String transitions,
-        String audit)
+        String audit,
+        String activities,
+        String activityLog,
+        String places,
+        String history)
         implements Serializable {
 
     /** The largest zone layer message, in bytes (a city's neighborhoods are several MiB). */
@@ -93,6 +103,10 @@ public record Topics(
         Objects.requireNonNull(positions, "positions");
         Objects.requireNonNull(transitions, "transitions");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(activities, "activities");
+        Objects.requireNonNull(activityLog, "activityLog");
+        Objects.requireNonNull(places, "places");
+        Objects.requireNonNull(history, "history");
     }
 
     /** The default names. */
@@ -115,7 +129,11 @@ public record Topics(
                 "notification-dead-letters",
                 "positions.raw",
                 "transitions",
-                "audit");
+                "audit",
+                "activities.raw",
+                "activity-log",
+                "places",
+                "history");
     }
 
     /** The same names with a suffix, e.g. for one test's fresh topics. */
@@ -138,12 +156,16 @@ public record Topics(
                 deadLetters + suffix,
                 positions + suffix,
                 transitions + suffix,
-                audit + suffix);
+                audit + suffix,
+                activities + suffix,
+                activityLog + suffix,
+                places + suffix,
+                history + suffix);
     }
 
     /** The raw topics the job reads, in a fixed order. */
     public List<String> raw() {
-        return List.of(incidents, requests311, tips);
+        return List.of(incidents, requests311, tips, activities);
     }
 
     /**
@@ -163,6 +185,8 @@ public record Topics(
                 zoneStats,
                 hotspots,
                 deadLetters,
+                activities,
+                activityLog,
                 audit);
     }
 
@@ -176,7 +200,7 @@ public record Topics(
 
     /** The compacted topics: one live value per key. */
     public List<String> compacted() {
-        return List.of(zones, actionItems, contacts, tipLine, deliveries);
+        return List.of(zones, actionItems, contacts, tipLine, deliveries, places);
     }
 
     /**
@@ -195,11 +219,12 @@ public record Topics(
      * they carry original event times, possibly years old, and Kafka is the system of record) and
      * take messages up to {@value #MAX_MESSAGE_BYTES} bytes; {@code zones} is compacted, one
      * partition, and takes messages up to {@value #ZONES_MAX_MESSAGE_BYTES} bytes; {@code
-     * action-items}, {@code tip-line} and {@code notification-deliveries} are compacted, one
-     * partition; {@code contacts} is compacted and its records are also deleted after {@link
-     * #CONTACTS_RETENTION_MS} (contact details are not kept forever), with as many partitions as
-     * the streams. Every topic keeps the producer's record timestamp ({@code CreateTime}), takes
-     * timestamps of any age (years-old event times) and none more than {@value
+     * action-items}, {@code tip-line}, {@code notification-deliveries} and {@code places} are
+     * compacted, one partition; {@code contacts} is compacted and its records are also deleted
+     * after {@link #CONTACTS_RETENTION_MS} (contact details are not kept forever), with as many
+     * partitions as the streams; {@code history} keeps every record, in one partition (its offsets
+     * order the history runs). Every topic keeps the producer's record timestamp ({@code
+     * CreateTime}), takes timestamps of any age (years-old event times) and none more than {@value
      * #MAX_TIMESTAMP_AHEAD_MS} ms ahead of the broker's clock; except {@code positions.raw} and
      * {@code transitions}, stamped with the time the broker appended them ({@code LogAppendTime})
      * and kept {@link #TRACKS_RETENTION_MS} from then.
@@ -238,7 +263,7 @@ public record Topics(
             configs.put("message.timestamp.type", "LogAppendTime");
             out.add(new NewTopic(t, partitions, replication).configs(configs));
         }
-        for (String t : List.of(actionItems, tipLine, deliveries)) {
+        for (String t : List.of(actionItems, tipLine, deliveries, places)) {
             out.add(
                     new NewTopic(t, 1, replication)
                             .configs(withTimestampRules(Map.of("cleanup.policy", "compact"))));
@@ -252,6 +277,9 @@ public record Topics(
                                                 "compact,delete",
                                                 "retention.ms",
                                                 String.valueOf(CONTACTS_RETENTION_MS)))));
+        out.add(
+                new NewTopic(history, 1, replication)
+                        .configs(withTimestampRules(Map.of("retention.ms", "-1"))));
         return out;
     }
 

@@ -478,6 +478,106 @@ class MessageRoundTripTest {
         roundTrip(closed, ActionItem.class, TopicCodec.encodeToString(closed));
     }
 
+    @Test
+    void aLoadSaysWhereItsRecordsAreOnceItIsPublished() {
+        roundTrip(
+                new LoadMessage(
+                        "load-1",
+                        LoadMessage.PUBLISHED,
+                        "incidents",
+                        "incidents.raw",
+                        "shootings.csv",
+                        "baltimore-shootings-trace",
+                        3479,
+                        0,
+                        500_000,
+                        500_000,
+                        3677.5,
+                        java.util.List.of(new LoadMessage.OffsetRange(0, 10, 1800)),
+                        T.minusSeconds(86_400),
+                        T,
+                        T,
+                        null),
+                HistoryMessage.class,
+                """
+                {"type":"load","loadId":"load-1","status":"published","feed":"incidents",
+                "topic":"incidents.raw","file":"shootings.csv","mapping":"baltimore-shootings-trace",
+                "records":3479,"rowsRejected":0,"bytesRead":500000,"bytesTotal":500000,
+                "ratePerSecond":3677.5,"ranges":[{"partition":0,"first":10,"last":1800}],
+                "firstOccurredAt":"2019-10-17T14:00:00Z","lastOccurredAt":"2019-10-18T14:00:00Z",
+                "at":"2019-10-18T14:00:00Z"}""");
+    }
+
+    @Test
+    void aReprocessRequestLeavesOutWhatItDoesNotLimit() {
+        roundTrip(
+                new ReprocessMessage("r-1", "focus-zones", LocalDate.parse("2017-01-01"), null, T),
+                HistoryMessage.class,
+                """
+                {"type":"reprocess","requestId":"r-1","layer":"focus-zones","from":"2017-01-01",
+                "at":"2019-10-18T14:00:00Z"}""");
+    }
+
+    @Test
+    void aLoadsZoneDayNamesTheLoadInItsKeyAndBody() {
+        ZoneStatsMessage s =
+                new ZoneStatsMessage(
+                                "vri-zones",
+                                "Penn North",
+                                LocalDate.parse("2015-06-01"),
+                                T,
+                                T.plusSeconds(86_400),
+                                1,
+                                2,
+                                0,
+                                0,
+                                0,
+                                0,
+                                null,
+                                null,
+                                null,
+                                1,
+                                null)
+                        .withLoad("load-1");
+        roundTrip(
+                s,
+                ZoneStatsMessage.class,
+                """
+                {"layer":"vri-zones","zone":"Penn North","day":"2015-06-01",
+                "from":"2019-10-18T14:00:00Z","until":"2019-10-19T14:00:00Z","homicides":1,
+                "shootings":2,"otherViolent":0,"requestsOpened":0,"requestsClosed":0,"tips":0,
+                "layerVersion":1,"medianDaysToClose":null,"load":"load-1"}""");
+        assertThat(s.key()).isEqualTo("vri-zones/Penn North/2015-06-01/load-1");
+    }
+
+    @Test
+    void aDoneRunCarriesItsDaysAndReconciliation() {
+        roundTrip(
+                new RunMessage(
+                        "run-7",
+                        RunMessage.DONE,
+                        java.util.List.of("load-1"),
+                        java.util.List.of(),
+                        null,
+                        ordered2("vri-zones", 2),
+                        LocalDate.parse("2012-01-01"),
+                        LocalDate.parse("2018-07-06"),
+                        5000,
+                        5000,
+                        2500.0,
+                        0.0,
+                        new RunMessage.Reconciliation(3479, 3470, Map.of("duplicate", 9L), 800),
+                        T,
+                        null),
+                HistoryMessage.class,
+                """
+                {"type":"run","runId":"run-7","status":"done","loads":["load-1"],
+                "requests":[],"layerVersions":{"vri-zones":2},"from":"2012-01-01",
+                "through":"2018-07-06","recordsRead":5000,"recordsTotal":5000,"ratePerSecond":2500.0,
+                "secondsLeft":0.0,"reconciliation":{"loadedIn":3479,"eventsWritten":3470,
+                "rejected":{"duplicate":9},"zoneDaysWritten":800},"at":"2019-10-18T14:00:00Z"}""");
+    }
+
     /**
      * Writes {@code message} (it must be exactly {@code json}) and reads it back as {@code type}.
      */
@@ -705,12 +805,16 @@ class MessageRoundTripTest {
                         0L,
                         1,
                         null,
+                        Map.of(),
+                        null,
+                        null,
                         95.5,
                         6L,
                         3L,
                         40.0,
                         2L,
-                        1L);
+                        1L,
+                        null);
         roundTrip(
                 s,
                 ZoneStatsMessage.class,
@@ -740,6 +844,12 @@ class MessageRoundTripTest {
         String written = TopicCodec.encodeToString(message);
         assertThat(written).isEqualTo(json.replace("\n", ""));
         assertThat(TopicCodec.decode("test-topic", written, type)).isEqualTo(message);
+    }
+
+    private static Map<String, Integer> ordered2(String key, int value) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put(key, value);
+        return m;
     }
 
     private static Map<String, String> ordered(String... keysAndValues) {

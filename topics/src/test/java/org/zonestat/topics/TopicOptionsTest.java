@@ -58,13 +58,21 @@ class TopicOptionsTest {
                                 "--topic-transitions",
                                 "q",
                                 "--topic-audit",
-                                "r")
+                                "r",
+                                "--topic-activities",
+                                "s",
+                                "--topic-activity-log",
+                                "t",
+                                "--topic-places",
+                                "u",
+                                "--topic-history",
+                                "v")
                         .topics();
         assertThat(t)
                 .isEqualTo(
                         new Topics(
                                 "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
-                                "n", "o", "p", "q", "r"));
+                                "n", "o", "p", "q", "r", "s", "t", "u", "v"));
     }
 
     private static TopicOptions parse(String... args) {

@@ -30,6 +30,19 @@ class TopicsTest {
         assertThat(Topics.defaults().compacted())
                 .contains("tip-line", "notification-deliveries", "contacts");
         assertThat(Topics.defaults().streams()).contains("notification-dead-letters", "audit");
+        NewTopic places =
+                created.stream().filter(t -> t.name().equals("places")).findFirst().orElseThrow();
+        assertThat(places.configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.defaults().raw())
+                .as("the job reads what agencies did beside incidents, 311 and tips")
+                .containsExactly("incidents.raw", "requests311.raw", "tips.raw", "activities.raw");
+        assertThat(Topics.defaults().streams()).contains("activities.raw", "activity-log");
+        NewTopic history =
+                created.stream().filter(t -> t.name().equals("history")).findFirst().orElseThrow();
+        assertThat(history.numPartitions())
+                .as("one partition orders the history runs")
+                .isEqualTo(1);
+        assertThat(history.configs()).containsEntry("retention.ms", "-1");
     }
 
     @Test
@@ -75,5 +88,6 @@ class TopicsTest {
         assertThat(t.streams()).allMatch(n -> n.endsWith(".t1"));
         assertThat(t.compacted()).allMatch(n -> n.endsWith(".t1"));
         assertThat(t.tracks()).allMatch(n -> n.endsWith(".t1"));
+        assertThat(t.history()).isEqualTo("history.t1");
     }
 }

@@ -246,27 +246,57 @@ public final class LocalCluster {
 
         // The console, its own JVM against the brokers.
         int consolePort = s.consolePort() == 0 ? freePort() : s.consolePort();
-        launch(
-                "console",
-                consolePort,
-                s.appClasspath(),
-                List.of("-Xmx512m"),
-                "org.zonestat.console.OpsConsoleMain",
-                List.of(
-                        "--bootstrap",
-                        bootstrap,
-                        "--port",
-                        String.valueOf(consolePort),
-                        "--tokens",
-                        dir.resolve("tokens.properties").toString(),
-                        "--flink-rest",
-                        state.getProperty("flink.rest")));
+        ClusterProcess console =
+                launch(
+                        "console",
+                        consolePort,
+                        s.appClasspath(),
+                        List.of("-Xmx512m"),
+                        "org.zonestat.console.OpsConsoleMain",
+                        List.of(
+                                "--bootstrap",
+                                bootstrap,
+                                "--port",
+                                String.valueOf(consolePort),
+                                "--tokens",
+                                dir.resolve("tokens.properties").toString(),
+                                "--flink-rest",
+                                state.getProperty("flink.rest")));
         state.setProperty("console.url", "http://127.0.0.1:" + consolePort + "/");
         save();
 
         submit(s.jobJar(), s.parallelism(), s.jobArgs(), null);
         awaitUntil(
-                "the console's /api/health answers", Duration.ofMinutes(1), this::consoleHealthy);
+                "the console's /api/health answers",
+                Duration.ofMinutes(1),
+                () -> {
+                    requireAlive(console);
+                    return consoleHealthy();
+                });
+    }
+
+    /**
+     * Throws, with the last unindented lines of its log, when {@code process} has exited: a process
+     * that cannot start is said at once, not after a timeout.
+     */
+    private void requireAlive(ClusterProcess process) {
+        if (ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            return;
+        }
+        Path log = dir.resolve("logs/" + process.role() + ".log");
+        String tail;
+        try {
+            // Messages and exceptions start a line; usage text and stack frames are indented.
+            List<String> lines =
+                    Files.readAllLines(log).stream()
+                            .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                            .toList();
+            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            tail = "(its log " + log + " cannot be read: " + e + ")";
+        }
+        throw new IllegalStateException(
+                "the " + process.role() + " exited; the end of " + log + ":\n" + tail);
     }
 
     /**

@@ -555,15 +555,40 @@ class ClusterFailoverITCase {
         }
     }
 
+    /**
+     * The console's health once it says {@code ok}: after a failover the job restarts, and health
+     * answers 503 until it runs and keeps up again.
+     */
     private static JsonNode consoleHealth() throws Exception {
-        HttpResponse<String> r =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(cluster.consoleUrl().resolve("/api/health"))
-                                        .timeout(Duration.ofSeconds(10))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("console /api/health status").isEqualTo(200);
-        return JSON.readTree(r.body());
+        String[] last = {"no answer yet"};
+        try {
+            LocalCluster.awaitUntil(
+                    "the console's /api/health says 200",
+                    Duration.ofMinutes(2),
+                    () -> {
+                        try {
+                            HttpResponse<String> r =
+                                    HttpClient.newHttpClient()
+                                            .send(
+                                                    HttpRequest.newBuilder(
+                                                                    cluster.consoleUrl()
+                                                                            .resolve("/api/health"))
+                                                            .timeout(Duration.ofSeconds(10))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.ofString());
+                            last[0] = r.statusCode() + " " + r.body();
+                            return r.statusCode() == 200;
+                        } catch (java.io.IOException e) {
+                            last[0] = e.toString();
+                            return false;
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    });
+        } catch (IllegalStateException e) {
+            throw new AssertionError("console /api/health, last answer: " + last[0], e);
+        }
+        return JSON.readTree(last[0].substring(last[0].indexOf(' ') + 1));
     }
 }

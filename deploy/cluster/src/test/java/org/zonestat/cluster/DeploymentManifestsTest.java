@@ -196,6 +196,7 @@ class DeploymentManifestsTest {
         Set<String> expected = new HashSet<>(Topics.defaults().streams());
         expected.addAll(Topics.defaults().compacted());
         expected.addAll(Topics.defaults().tracks());
+        expected.add(Topics.defaults().history());
         assertThat(topics).isEqualTo(expected);
         assertThat(Files.readString(ROOT.resolve("deploy/k8s/kafka.yaml")))
                 .as(REGENERATE)

@@ -22,6 +22,7 @@ import org.zonestat.console.scorecard.HuddleSettings;
 import org.zonestat.console.tipline.TipLineSettings;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
+import org.zonestat.jobs.history.HistoryService;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.notifier.EmailChannel;
 import org.zonestat.notifier.Notifier;
@@ -67,6 +68,7 @@ public final class ZoneStatDemo implements AutoCloseable {
     static final Duration MAX_RESTART_BACKOFF = Duration.ofMinutes(2);
 
     private JobSupervisor job;
+    private HistoryService historyService;
     private HealthSettings health = HealthSettings.defaults();
     private OpsConsole.Running console;
     private FeedReplayer replayer;
@@ -136,6 +138,8 @@ public final class ZoneStatDemo implements AutoCloseable {
                                 RESTART_BACKOFF,
                                 MAX_RESTART_BACKOFF)
                         .start();
+        historyService =
+                new HistoryService(jobConfig, options.parallelism(), options.clock()).start();
 
         smtp =
                 new GreenMail(
@@ -332,6 +336,9 @@ public final class ZoneStatDemo implements AutoCloseable {
             replayer.stop();
             join(feedThread);
             replayer.close();
+        }
+        if (historyService != null) {
+            historyService.close();
         }
         if (job != null) {
             job.close();

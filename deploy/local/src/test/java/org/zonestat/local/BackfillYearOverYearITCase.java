@@ -10,12 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,7 +33,7 @@ import org.zonestat.console.scorecard.ScorecardQuery;
 import org.zonestat.console.scorecard.ScorecardStore;
 import org.zonestat.geo.ZoneCatalog;
 import org.zonestat.jobs.JobConfig;
-import org.zonestat.jobs.ZoneTaggingJob;
+import org.zonestat.jobs.history.HistoryJob;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
 import org.zonestat.kafka.TopicContents;
@@ -40,16 +41,19 @@ import org.zonestat.sim.backfill.BackfillCommand;
 import org.zonestat.sim.backfill.KafkaRecordPublisher;
 import org.zonestat.sim.baltimore.BaltimoreData;
 import org.zonestat.sim.csv.CsvTable;
+import org.zonestat.topics.HistoryMessage;
+import org.zonestat.topics.LoadMessage;
+import org.zonestat.topics.TopicCodec;
 import org.zonestat.topics.Topics;
 import org.zonestat.topics.ZoneStatsMessage;
 
 /**
  * History out: the real shooting cases of 2012-2017 and the 2018 Part 1 rows backfilled through
- * {@code ./zonestat backfill}'s command into a real broker, computed by the job exactly as live
- * data, and asked the 2018 VRI's question of the console's scorecard: homicides and shootings in
- * each VRI zone, February to September 2016, against the same months of 2015. The expected numbers
- * come straight from the input file: each row's date and its VRI zone (point in polygon), nothing
- * from the pipeline.
+ * {@code ./zonestat backfill}'s command into a real broker as two loads, each computed by the job's
+ * logic in batch mode ({@link HistoryJob}, as the history service runs it), and asked the 2018
+ * VRI's question of the console's scorecard: homicides and shootings in each VRI zone, February to
+ * September 2016, against the same months of 2015. The expected numbers come straight from the
+ * input file: each row's date and its VRI zone (point in polygon), nothing from the pipeline.
  */
 class BackfillYearOverYearITCase {
     private static final String LAYER = "vri-zones";
@@ -85,10 +89,9 @@ class BackfillYearOverYearITCase {
         backfill(config, part1, "baltimore-part1-legacy");
         double backfillSeconds = (System.nanoTime() - started) / 1e9;
 
-        StreamExecutionEnvironment env = ZoneTaggingJob.environment(config);
-        env.setParallelism(2);
-        ZoneTaggingJob.withKafka(config).build(env);
-        env.execute("backfill-year-over-year");
+        for (LoadMessage load : publishedLoads(config.topics().history())) {
+            new HistoryJob(config).runLocally(load, 2);
+        }
         double jobSeconds = (System.nanoTime() - started) / 1e9 - backfillSeconds;
 
         long events = count(config.topics().events());
@@ -178,7 +181,7 @@ class BackfillYearOverYearITCase {
     private static void backfill(JobConfig config, Path input, String mapping) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code =
-                new BackfillCommand(KafkaRecordPublisher::new, Duration.ofSeconds(5))
+                new BackfillCommand(KafkaRecordPublisher::forLoad, Duration.ofSeconds(5))
                         .run(
                                 new String[] {
                                     "--kind",
@@ -190,7 +193,9 @@ class BackfillYearOverYearITCase {
                                     "--bootstrap",
                                     kafka.bootstrapServers(),
                                     "--topic",
-                                    config.topics().incidents()
+                                    config.topics().incidents(),
+                                    "--topic-history",
+                                    config.topics().history()
                                 },
                                 new PrintStream(out, true, StandardCharsets.UTF_8),
                                 System.err);
@@ -240,6 +245,29 @@ class BackfillYearOverYearITCase {
     private static long count(Map<String, Long> counts, String kind) {
         Long n = counts == null ? null : counts.get(kind);
         return n == null ? 0 : n;
+    }
+
+    /** The loads the backfills announced as published. */
+    private static List<LoadMessage> publishedLoads(String historyTopic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<LoadMessage> loads = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            TopicContents.readFromBeginning(
+                    c,
+                    historyTopic,
+                    Duration.ofSeconds(60),
+                    r -> {
+                        if (TopicCodec.decode(r.topic(), r.value(), HistoryMessage.class)
+                                        instanceof LoadMessage l
+                                && l.isPublished()) {
+                            loads.add(l);
+                        }
+                    });
+        }
+        return loads;
     }
 
     /** Committed records in a topic. */

@@ -52,6 +52,44 @@ public final class KnoxNearRepeatAnalysis {
         this.seed = seed;
     }
 
+    /**
+     * The upper edges of the distance bands (meters) and time bands (days), as a command line or a
+     * query writes them: {@code 100,200,400:7,14,28}.
+     */
+    public record Bands(double[] distanceEdges, double[] timeEdges) {
+        /**
+         * Reads {@code METERS:DAYS}, each a comma-separated increasing list of positive numbers.
+         *
+         * @throws IllegalArgumentException saying what is wrong
+         */
+        public static Bands parse(String text) {
+            String[] parts = text.split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("give METERS:DAYS, e.g. 100,200,400:7,14,28");
+            }
+            return new Bands(edges(parts[0], "distance"), edges(parts[1], "time"));
+        }
+
+        private static double[] edges(String list, String what) {
+            double[] e;
+            try {
+                e =
+                        Arrays.stream(list.split(","))
+                                .mapToDouble(v -> Double.parseDouble(v.strip()))
+                                .toArray();
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("the " + what + " band edges must be numbers");
+            }
+            checkEdges(e, what);
+            return e;
+        }
+    }
+
+    /** The test with these bands. */
+    public KnoxNearRepeatAnalysis(Bands bands, int permutations, long seed) {
+        this(bands.distanceEdges(), bands.timeEdges(), permutations, seed);
+    }
+
     /** The table of one run. Arrays are indexed [distance band][time band]. */
     public record Result(
             double[] distanceEdges,

@@ -3,6 +3,7 @@ package org.zonestat.console.scorecard;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,12 +14,13 @@ import org.zonestat.console.ZoneLayers;
 import org.zonestat.geo.ZoneCatalog;
 
 /**
- * Typed validators of the query parameters of the scorecard, huddle and report endpoints. Each
+ * Typed validators of the query parameters of the scorecard, huddle and report endpoints (and of
+ * the field-work endpoints, which take the same layer, zone, date and goal parameters). Each
  * failure is a 400 (or a 404 for an unknown layer or zone) whose message names the parameter and
  * says what is wrong. Layers and zones are checked against the layers as they are at the request
  * (an uploaded layer may be named at once). Immutable and thread-safe.
  */
-final class Params {
+public final class Params {
     private static final Pattern LAYER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     /** The longest window a scorecard query may cover. */
@@ -29,7 +31,7 @@ final class Params {
     /**
      * @param catalog the layers as they are now
      */
-    Params(Supplier<ZoneCatalog> catalog) {
+    public Params(Supplier<ZoneCatalog> catalog) {
         this.catalog = catalog;
     }
 
@@ -37,7 +39,7 @@ final class Params {
      * {@code ?layer=}, or the fallback when absent (null fallback: required); either must be a
      * layer the console holds.
      */
-    String layer(Context ctx, String fallback) {
+    public String layer(Context ctx, String fallback) {
         String raw = ctx.queryParam("layer");
         if (raw == null || raw.isBlank()) {
             if (fallback != null) {
@@ -49,7 +51,7 @@ final class Params {
         return knownLayer("query parameter 'layer'", raw);
     }
 
-    String knownLayer(String what, String raw) {
+    public String knownLayer(String what, String raw) {
         ZoneCatalog now = catalog.get();
         if (!LAYER_ID.matcher(raw).matches()) {
             throw new BadRequestResponse(
@@ -68,12 +70,12 @@ final class Params {
      * The zone names of a layer, in the layer's order; none when the layer went away since it was
      * checked.
      */
-    List<String> zones(String layer) {
+    public List<String> zones(String layer) {
         return catalog.get().layer(layer).map(ZoneLayers::zoneNames).orElse(List.of());
     }
 
     /** A zone of the layer named by {@code raw}; 404 naming the layer's zones if it is not one. */
-    String zone(String what, String layer, String raw) {
+    public String zone(String what, String layer, String raw) {
         if (raw == null || raw.isBlank()) {
             throw new BadRequestResponse(what + " is required, one of " + zones(layer));
         }
@@ -85,7 +87,7 @@ final class Params {
     }
 
     /** {@code ?name=} as a local date, or null when absent. */
-    static LocalDate date(Context ctx, String name) {
+    public static LocalDate date(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {
             return null;
@@ -102,8 +104,29 @@ final class Params {
         }
     }
 
+    /**
+     * The Monday of {@code ?week=} (an ISO week like {@code 2018-W27}), or of the week holding
+     * {@code today} when absent.
+     */
+    public static LocalDate weekMonday(Context ctx, Supplier<LocalDate> today) {
+        String week = ctx.queryParam("week");
+        if (week == null || week.isBlank()) {
+            return today.get().with(DayOfWeek.MONDAY);
+        }
+        try {
+            return WeeklyReport.monday(week.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(
+                    "query parameter 'week' must be an ISO week like 2018-W27 ("
+                            + e.getMessage()
+                            + "), was '"
+                            + week
+                            + "'");
+        }
+    }
+
     /** {@code ?goal=} as a percentage in [-100, 100], or the fallback. */
-    static double goal(Context ctx, double fallback) {
+    public static double goal(Context ctx, double fallback) {
         String raw = ctx.queryParam("goal");
         if (raw == null || raw.isBlank()) {
             return fallback;

@@ -4,7 +4,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -178,22 +177,7 @@ public final class ScorecardRoutes implements RouteGroup {
     private void report(Context ctx) {
         String layer = params.layer(ctx, services.settings().huddleLayer());
         String zone = params.zone("query parameter 'zone'", layer, ctx.queryParam("zone"));
-        String week = ctx.queryParam("week");
-        LocalDate monday;
-        if (week == null || week.isBlank()) {
-            monday = services.today(layer).with(DayOfWeek.MONDAY);
-        } else {
-            try {
-                monday = WeeklyReport.monday(week.strip());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestResponse(
-                        "query parameter 'week' must be an ISO week like 2018-W27 ("
-                                + e.getMessage()
-                                + "), was '"
-                                + week
-                                + "'");
-            }
-        }
+        LocalDate monday = Params.weekMonday(ctx, () -> services.today(layer));
         double goal = Params.goal(ctx, services.settings().goalPercent());
         ctx.json(services.weeklyReport().build(layer, zone, monday, goal));
     }

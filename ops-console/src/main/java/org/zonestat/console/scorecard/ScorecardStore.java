@@ -13,27 +13,63 @@ import org.zonestat.topics.ZoneStatsMessage;
 
 /**
  * The per-zone daily scorecard in memory: every {@code zone-stats} record, upserted by (layer,
- * zone, day) so that a re-emitted day replaces the earlier counts. Small by nature (zones × days: 8
- * VRI zones over three years are under 9,000 entries).
+ * zone, day, load) so that a re-emitted day replaces the earlier counts of the same writer (the
+ * live job, or one backfill's load), and a day's counts are the sum of its contributions, so loads
+ * of any years in any order add to what the live job counted instead of overwriting it. Small by
+ * nature (zones × days: 8 VRI zones over three years are under 9,000 entries).
  *
  * <p>{@link #accept(ZoneStatsMessage)} adds a record (the console's topic feed calls it for each
  * {@code zone-stats} message); {@link #query(ScorecardQuery, List)} sums windows. Thread-safe: all
  * methods synchronize on the store.
  */
 public final class ScorecardStore {
+    private static final String LIVE = "";
+
     private final Map<String, Map<String, NavigableMap<LocalDate, ZoneDay>>> byLayer =
             new HashMap<>();
+    // (layer, zone, day) -> writer ("" for the live job, else the load) -> its counts; only days
+    // with more than one writer are kept here.
+    private final Map<List<Object>, Map<String, ZoneDay>> contributions = new HashMap<>();
 
-    /** Adds or replaces the record's (layer, zone, day). */
-    public synchronized void accept(ZoneDay day) {
-        byLayer.computeIfAbsent(day.layer(), l -> new LinkedHashMap<>())
-                .computeIfAbsent(day.zone(), z -> new TreeMap<>())
-                .put(day.day(), day);
+    /** Adds or replaces the live job's counts of the record's (layer, zone, day). */
+    public void accept(ZoneDay day) {
+        accept(day, null);
     }
 
-    /** Adds or replaces the day of a {@code zone-stats} message. */
+    /**
+     * Adds or replaces one writer's counts of the record's (layer, zone, day); the day is the sum
+     * of every writer's.
+     *
+     * @param load the backfill's load that wrote it, or null for the live job
+     */
+    public synchronized void accept(ZoneDay day, String load) {
+        String writer = load == null ? LIVE : load;
+        NavigableMap<LocalDate, ZoneDay> days =
+                byLayer.computeIfAbsent(day.layer(), l -> new LinkedHashMap<>())
+                        .computeIfAbsent(day.zone(), z -> new TreeMap<>());
+        List<Object> key = List.of(day.layer(), day.zone(), day.day());
+        Map<String, ZoneDay> parts = contributions.get(key);
+        if (parts == null) {
+            ZoneDay only = days.get(day.day());
+            if (only == null) {
+                days.put(day.day(), day.withWriter(writer));
+                return;
+            }
+            if (only.writer().equals(writer)) {
+                days.put(day.day(), day.withWriter(writer));
+                return;
+            }
+            parts = new LinkedHashMap<>();
+            parts.put(only.writer(), only);
+            contributions.put(key, parts);
+        }
+        parts.put(writer, day.withWriter(writer));
+        days.put(day.day(), ZoneDay.sum(parts.values()));
+    }
+
+    /** Adds or replaces the day of a {@code zone-stats} message (its writer's contribution). */
     public void accept(ZoneStatsMessage message) {
-        accept(ZoneDay.of(message));
+        accept(ZoneDay.of(message), message.load());
     }
 
     /** How many (layer, zone, day) entries are held. */
@@ -157,7 +193,7 @@ public final class ScorecardStore {
         return counts.values().stream().mapToLong(v -> v == null ? 0 : v).sum();
     }
 
-    static double round1(double v) {
+    public static double round1(double v) {
         return Math.round(v * 10.0) / 10.0;
     }
 }

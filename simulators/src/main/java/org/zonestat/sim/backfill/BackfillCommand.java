@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.mapping.FeedMapping;
 import org.zonestat.sim.mapping.InvalidInputException;
+import org.zonestat.topics.ContactKeyOption;
+import org.zonestat.topics.LoadMessage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +31,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./zonestat backfill}: loads one export through a mapping into a running system's raw
- * topic, as fast as possible, with the records' original ids and event times. A picocli command;
- * {@code --help} lists the flags. Progress goes to stderr, at most twice a second, then a final
- * line; the summary (good and rejected rows, the first rejections as {@code file:line: reason}) to
- * stdout.
+ * topic, as fast as possible, with the records' original ids and event times, as one load: every
+ * record carries the load's id (header {@code zonestat-load}), so the live job leaves it to the
+ * history service, which processes the load in batch once the command writes it {@code published}
+ * on {@code history} (with the offsets of its records). Loads of any years, in any order, add up
+ * and are never rejected as late. A picocli command; {@code --help} lists the flags. Progress goes
+ * to stderr, at most twice a second, then a final line; the summary (good and rejected rows, the
+ * first rejections as {@code file:line: reason}) to stdout.
  *
  * <p>Exit codes: 0 published (rejected rows do not change that), 1 unreadable input or mapping, 2
  * bad or missing flags, 3 Kafka unreachable, topic missing or records not stored.
@@ -60,7 +69,7 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(
             names = "--kind",
             required = true,
-            paramLabel = "incidents|requests311|tips",
+            paramLabel = "incidents|requests311|tips|activities",
             description = "The raw feed the records are for (must match the mapping's feed).")
     private Feed kind;
 
@@ -80,10 +89,12 @@ public final class BackfillCommand implements Callable<Integer> {
             description =
                     "A mapping .properties file, or a shipped mapping's name:"
                             + " baltimore-part1-legacy, baltimore-part1, baltimore-shootings-trace,"
-                            + " baltimore-311, open311-georeport-v2.")
+                            + " baltimore-311, open311-georeport-v2, baltimore-activities-sample.")
     private String mappingName;
 
     @Mixin private BootstrapOption kafka;
+
+    @Mixin private ContactKeyOption contactKey;
 
     @Option(
             names = "--topic",
@@ -98,6 +109,19 @@ public final class BackfillCommand implements Callable<Integer> {
     private String sourceName;
 
     @Option(
+            names = "--load",
+            paramLabel = "ID",
+            description = "The load's id (default: the file's name and a random part).")
+    private String loadId;
+
+    @Option(
+            names = "--topic-history",
+            paramLabel = "TOPIC",
+            defaultValue = "history",
+            description = "Loads, reprocess requests and history runs, one partition.")
+    private String historyTopic;
+
+    @Option(
             names = "--order",
             paramLabel = "time|file",
             defaultValue = "time",
@@ -107,27 +131,28 @@ public final class BackfillCommand implements Callable<Integer> {
                             + " large to hold that are already in time order.")
     private Order order;
 
-    private final Function<String, RecordPublisher> publishers;
+    private final BiFunction<String, String, RecordPublisher> publishers;
     private final Duration progressInterval;
     private final PrintStream out;
     private final PrintStream err;
 
     /** The production command: publishes to Kafka, progress at most twice a second. */
     public BackfillCommand() {
-        this(KafkaRecordPublisher::new, Duration.ofMillis(500));
+        this(KafkaRecordPublisher::forLoad, Duration.ofMillis(500));
     }
 
     /**
-     * @param publishers makes the publisher for a bootstrap address (Kafka in production)
+     * @param publishers makes the publisher for a bootstrap address and a load id (Kafka in
+     *     production)
      * @param progressInterval the shortest time between two progress lines
      */
     public BackfillCommand(
-            Function<String, RecordPublisher> publishers, Duration progressInterval) {
+            BiFunction<String, String, RecordPublisher> publishers, Duration progressInterval) {
         this(publishers, progressInterval, System.out, System.err);
     }
 
     private BackfillCommand(
-            Function<String, RecordPublisher> publishers,
+            BiFunction<String, String, RecordPublisher> publishers,
             Duration progressInterval,
             PrintStream out,
             PrintStream err) {
@@ -176,7 +201,10 @@ public final class BackfillCommand implements Callable<Integer> {
             if (options.source().isPresent()) {
                 mapping = mapping.withSource(options.source().get());
             }
-        } catch (InvalidInputException e) {
+            if (mapping.column("contact").isPresent()) {
+                mapping = mapping.withContactTokens(contactKey.tokens());
+            }
+        } catch (InvalidInputException | IllegalArgumentException | UncheckedIOException e) {
             err.println("backfill: " + e.getMessage());
             return BAD_INPUT;
         }
@@ -202,16 +230,73 @@ public final class BackfillCommand implements Callable<Integer> {
                 topic,
                 options.bootstrap(),
                 mapping.name());
-        try (RecordPublisher publisher = publishers.apply(options.bootstrap());
+        String load =
+                loadId != null && !loadId.isBlank()
+                        ? loadId.strip()
+                        : name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String history = historyTopic.strip();
+        try (RecordPublisher publisher = publishers.apply(options.bootstrap(), load);
                 InputStream in = Files.newInputStream(options.input())) {
             publisher.requireTopic(topic);
+            publisher.requireTopic(history);
             long size = Files.size(options.input());
+            LoadMessage publishing =
+                    new LoadMessage(
+                            load,
+                            LoadMessage.PUBLISHING,
+                            options.kind().name().toLowerCase(Locale.ROOT),
+                            topic,
+                            name,
+                            mapping.name(),
+                            0,
+                            0,
+                            0,
+                            size,
+                            0,
+                            List.of(),
+                            null,
+                            null,
+                            Instant.now(),
+                            null);
+            publisher.announce(history, publishing);
             ProgressReporter progress =
                     new ProgressReporter(err, System::nanoTime, progressInterval, name);
-            BackfillSummary summary =
-                    new Backfill(mapping.adapter(), publisher, topic, options.timeOrder())
-                            .run(in, name, size, progress);
+            BackfillSummary summary;
+            try {
+                summary =
+                        new Backfill(mapping.adapter(), publisher, topic, options.timeOrder())
+                                .run(in, name, size, progress);
+            } catch (RuntimeException e) {
+                publisher.announce(
+                        history,
+                        publishing.withStatus(LoadMessage.FAILED, Instant.now(), e.getMessage()));
+                throw e;
+            }
+            publisher.announce(
+                    history,
+                    new LoadMessage(
+                            load,
+                            LoadMessage.PUBLISHED,
+                            publishing.feed(),
+                            topic,
+                            name,
+                            mapping.name(),
+                            summary.recordsPublished(),
+                            summary.rejectedRows(),
+                            size,
+                            size,
+                            summary.recordsPerSecond(),
+                            publisher.ranges(),
+                            null,
+                            null,
+                            Instant.now(),
+                            null));
             summary.print(out, name, topic, options.bootstrap(), mapping.name());
+            out.printf(
+                    Locale.ROOT,
+                    "  load:              %s, published on %s; the history service processes it%n",
+                    load,
+                    history);
             return OK;
         } catch (InvalidInputException e) {
             err.println("backfill: " + e.getMessage());

@@ -1,8 +1,11 @@
 package org.zonestat.sim.backfill;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,12 +19,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.zonestat.sim.RawEvent;
+import org.zonestat.topics.HistoryHeaders;
+import org.zonestat.topics.LoadMessage;
+import org.zonestat.topics.TopicCodec;
 
 /**
  * Publishes records with a batching, idempotent Kafka producer ({@code acks=all}, 256 KiB batches,
  * 10 ms linger): as fast as the broker takes them. The record key is the source id; the value the
  * raw JSON, which carries the original event time in {@code occurredAt}. The Kafka timestamp is the
- * time of publishing (the pipeline reads it as "received", e.g. for its future-timestamp check).
+ * time of publishing (the pipeline reads it as "received", e.g. for its future-timestamp check). A
+ * backfill's publisher ({@link #forLoad}) marks every record with its load's id ({@link
+ * HistoryHeaders#LOAD}) and keeps the range of offsets its records occupy in each partition.
  *
  * <p>One thread sends; delivery callbacks run on the producer's thread and only record failures.
  */
@@ -32,9 +40,23 @@ public final class KafkaRecordPublisher implements RecordPublisher {
     private final KafkaProducer<String, String> producer;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final AtomicLong failures = new AtomicLong();
+    private final String loadId;
+    private final Map<Integer, long[]> ranges = new ConcurrentSkipListMap<>();
 
+    /** A live feed's publisher: records without a load. */
     public KafkaRecordPublisher(String bootstrapServers) {
+        this(bootstrapServers, null);
+    }
+
+    /** A backfill's publisher: every record carries {@code loadId}. */
+    public static KafkaRecordPublisher forLoad(String bootstrapServers, String loadId) {
+        return new KafkaRecordPublisher(
+                bootstrapServers, java.util.Objects.requireNonNull(loadId, "loadId"));
+    }
+
+    private KafkaRecordPublisher(String bootstrapServers, String loadId) {
         this.bootstrapServers = bootstrapServers;
+        this.loadId = loadId;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -87,14 +109,50 @@ public final class KafkaRecordPublisher implements RecordPublisher {
 
     @Override
     public void send(String topic, RawEvent record) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, record.key(), record.json());
+        if (loadId != null) {
+            r.headers().add(HistoryHeaders.LOAD, HistoryHeaders.bytes(loadId));
+        }
         producer.send(
-                new ProducerRecord<>(topic, record.key(), record.json()),
+                r,
                 (md, ex) -> {
                     if (ex != null) {
                         failures.incrementAndGet();
                         firstFailure.compareAndSet(null, ex);
+                    } else if (loadId != null) {
+                        ranges.merge(
+                                md.partition(),
+                                new long[] {md.offset(), md.offset()},
+                                (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
                     }
                 });
+    }
+
+    @Override
+    public List<LoadMessage.OffsetRange> ranges() {
+        List<LoadMessage.OffsetRange> list = new ArrayList<>();
+        ranges.forEach((p, r) -> list.add(new LoadMessage.OffsetRange(p, r[0], r[1])));
+        return list;
+    }
+
+    @Override
+    public void announce(String historyTopic, LoadMessage load) {
+        try {
+            producer.send(
+                            new ProducerRecord<>(
+                                    historyTopic,
+                                    null,
+                                    load.timestamp().toEpochMilli(),
+                                    load.key(),
+                                    TopicCodec.encodeToString(load)))
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot write load " + load.loadId() + " to " + historyTopic + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.zonestat.sim.backfill;
 
+import java.util.List;
 import org.zonestat.sim.RawEvent;
+import org.zonestat.topics.LoadMessage;
 
 /**
  * Where a backfill sends its records: a Kafka producer in production ({@link
@@ -26,6 +28,21 @@ public interface RecordPublisher extends AutoCloseable {
      * @throws IllegalStateException if any could not be
      */
     void flush();
+
+    /**
+     * Where the records sent so far are stored, per partition (a load's message says so); empty
+     * when the publisher does not know.
+     */
+    default List<LoadMessage.OffsetRange> ranges() {
+        return List.of();
+    }
+
+    /**
+     * Writes a load's message to {@code historyTopic} and waits until it is stored.
+     *
+     * @throws IllegalStateException if it could not be
+     */
+    default void announce(String historyTopic, LoadMessage load) {}
 
     @Override
     void close();

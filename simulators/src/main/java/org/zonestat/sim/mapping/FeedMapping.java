@@ -11,14 +11,19 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.zonestat.sim.Feed;
+import org.zonestat.topics.ActivityKind;
+import org.zonestat.topics.ContactTokens;
 import org.zonestat.topics.Topics;
 
 /**
@@ -44,7 +49,8 @@ public final class FeedMapping {
                     "baltimore-part1",
                     "baltimore-shootings-trace",
                     "baltimore-311",
-                    "open311-georeport-v2");
+                    "open311-georeport-v2",
+                    "baltimore-activities-sample");
 
     /** The incident kinds of the {@code incidents.raw} contract, most severe first. */
     public static final List<String> INCIDENT_KINDS_BY_SEVERITY =
@@ -147,6 +153,8 @@ public final class FeedMapping {
     private final Map<String, Optional<String>> optionalColumns;
     private final List<FieldSpec> fields;
     private final Optional<Lifecycle> lifecycle;
+    private final Optional<ValueMapping> agency;
+    private final ContactTokens contactTokens;
     private final Optional<Merge> merge;
 
     /**
@@ -158,10 +166,15 @@ public final class FeedMapping {
     public record Merge(Optional<String> countField) {}
 
     private FeedMapping(String name, Properties properties) {
+        this(name, properties, null);
+    }
+
+    private FeedMapping(String name, Properties properties, ContactTokens contactTokens) {
         this.name = name;
         this.properties = properties;
+        this.contactTokens = contactTokens;
         MappingKeys k = new MappingKeys(name, properties);
-        this.feed = parseFeed(k.required("feed", "incidents, requests311 or tips"));
+        this.feed = parseFeed(k.required("feed", "incidents, requests311, tips or activities"));
         this.topic = k.optional("topic").orElse(feed.topic(Topics.defaults()));
         this.format = Format.parse(k.optional("format").orElse("csv"));
         this.source = k.required("source", "the constant source name of every record");
@@ -189,6 +202,7 @@ public final class FeedMapping {
             this.optionalColumns = Map.of();
             this.fields = List.of();
             this.lifecycle = Optional.empty();
+            this.agency = Optional.empty();
             this.merge = Optional.empty();
             k.requireAllUsed();
             return;
@@ -202,8 +216,12 @@ public final class FeedMapping {
         }
         this.time = parseTime(name, k, lifecycle.isPresent());
         this.kind =
-                feed == Feed.INCIDENTS
+                feed == Feed.INCIDENTS || feed == Feed.ACTIVITIES
                         ? Optional.of(ValueMapping.fromKeys("kind", k))
+                        : Optional.empty();
+        this.agency =
+                feed == Feed.ACTIVITIES
+                        ? Optional.of(ValueMapping.fromKeys("agency", k))
                         : Optional.empty();
         this.category =
                 feed == Feed.TIPS
@@ -214,14 +232,18 @@ public final class FeedMapping {
                         m.targets()
                                 .forEach(
                                         t -> {
-                                            if (!INCIDENT_KINDS.contains(t)) {
+                                            Set<String> kinds =
+                                                    feed == Feed.ACTIVITIES
+                                                            ? ACTIVITY_KINDS
+                                                            : INCIDENT_KINDS;
+                                            if (!kinds.contains(t)) {
                                                 throw new InvalidInputException(
                                                         "mapping "
                                                                 + name
                                                                 + ": kind '"
                                                                 + t
                                                                 + "' is not one of "
-                                                                + INCIDENT_KINDS);
+                                                                + kinds);
                                             }
                                         }));
         this.latColumn = k.optional("lat.column");
@@ -232,7 +254,7 @@ public final class FeedMapping {
                     "mapping " + name + ": give both lat.column and lon.column, or neither");
         }
         Map<String, Optional<String>> cols = new LinkedHashMap<>();
-        for (String role : List.of("type", "status", "due", "address", "text")) {
+        for (String role : ROLES) {
             cols.put(role, k.optional(role + ".column"));
         }
         this.optionalColumns = Map.copyOf(cols);
@@ -245,7 +267,7 @@ public final class FeedMapping {
                                 + "status.column");
             }
         }
-        this.fields = parseFields(name, k);
+        this.fields = parseFields(name, k, feed);
         this.merge = parseMerge(name, k, feed, idColumn.isPresent(), fields);
         lifecycle.ifPresent(
                 l ->
@@ -262,7 +284,16 @@ public final class FeedMapping {
                                                                 + "', which is no field.* of this mapping");
                                             }
                                         }));
+        Optional<String> contact = cols.get("contact");
+        if (contact.isPresent() && feed != Feed.ACTIVITIES) {
+            throw new InvalidInputException(
+                    "mapping " + name + ": contact.column is for feed activities");
+        }
         for (String column : columns()) {
+            // The contact column of an outreach log is hashed into a weekly token, never copied.
+            if (contact.isPresent() && contact.get().equals(column)) {
+                continue;
+            }
             if (PERSON_COLUMNS.contains(column.toUpperCase(Locale.ROOT).replace(" ", ""))) {
                 throw new InvalidInputException(
                         "mapping "
@@ -274,6 +305,33 @@ public final class FeedMapping {
             }
         }
         k.requireAllUsed();
+    }
+
+    /** The optional column roles ({@code <role>.column}). */
+    private static final List<String> ROLES =
+            List.of(
+                    "type", "status", "due", "address", "text", "place", "count", "outcome",
+                    "contact");
+
+    /** The activity kinds of the {@code activities.raw} contract. */
+    public static final Set<String> ACTIVITY_KINDS =
+            Arrays.stream(ActivityKind.values())
+                    .map(Enum::name)
+                    .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * This mapping with the key its {@code contact.column} is hashed with into weekly tokens
+     * ({@link ContactTokens}); the contact itself never leaves the adapter.
+     */
+    public FeedMapping withContactTokens(ContactTokens tokens) {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return new FeedMapping(name, copy, Objects.requireNonNull(tokens, "tokens"));
+    }
+
+    /** The key contacts are hashed with, if given ({@link #withContactTokens}). */
+    public Optional<ContactTokens> contactTokens() {
+        return Optional.ofNullable(contactTokens);
     }
 
     /** Builds a mapping from properties; {@code name} is used in messages. */
@@ -290,7 +348,7 @@ public final class FeedMapping {
         Properties copy = new Properties();
         copy.putAll(properties);
         copy.setProperty("source", newSource);
-        return new FeedMapping(name, copy);
+        return new FeedMapping(name, copy, contactTokens);
     }
 
     /** Reads a mapping file. */
@@ -359,6 +417,7 @@ public final class FeedMapping {
                     t.timeColumn().ifPresent(c::add);
                 });
         kind.flatMap(ValueMapping::column).ifPresent(c::add);
+        agency.flatMap(ValueMapping::column).ifPresent(c::add);
         category.flatMap(ValueMapping::column).ifPresent(c::add);
         latColumn.ifPresent(c::add);
         lonColumn.ifPresent(c::add);
@@ -422,6 +481,10 @@ public final class FeedMapping {
         return category;
     }
 
+    Optional<ValueMapping> agency() {
+        return agency;
+    }
+
     public Optional<String> latColumn() {
         return latColumn;
     }
@@ -435,8 +498,8 @@ public final class FeedMapping {
     }
 
     /**
-     * The column of a role: {@code type}, {@code status}, {@code due}, {@code address} or {@code
-     * text}.
+     * The column of a role: {@code type}, {@code status}, {@code due}, {@code address}, {@code
+     * text}, or, for activities, {@code place}, {@code count}, {@code outcome}, {@code contact}.
      */
     public Optional<String> column(String role) {
         Optional<String> c = optionalColumns.get(role);
@@ -512,7 +575,7 @@ public final class FeedMapping {
             }
         }
         throw new InvalidInputException(
-                "feed '" + text + "' is not incidents, requests311 or tips");
+                "feed '" + text + "' is not incidents, requests311, tips or activities");
     }
 
     private static Optional<TimeSpec> parseTime(String name, MappingKeys k, boolean lifecycle) {
@@ -565,7 +628,7 @@ public final class FeedMapping {
                         column, dateColumn, dateFormats, timeColumn, timeFormats, defaultTime));
     }
 
-    private static List<FieldSpec> parseFields(String name, MappingKeys k) {
+    private static List<FieldSpec> parseFields(String name, MappingKeys k, Feed feed) {
         List<FieldSpec> fields = new ArrayList<>();
         Set<String> keys = k.withPrefix("field.");
         for (String key : keys) {
@@ -578,7 +641,8 @@ public final class FeedMapping {
                 continue;
             }
             String fieldName = key.substring("field.".length());
-            if (RESERVED_FIELDS.contains(fieldName)) {
+            if (RESERVED_FIELDS.contains(fieldName)
+                    || (feed == Feed.ACTIVITIES && ACTIVITY_FIELDS.contains(fieldName))) {
                 throw new InvalidInputException(
                         "mapping "
                                 + name
@@ -614,6 +678,10 @@ public final class FeedMapping {
                     "createdAt",
                     "dueAt",
                     "closedAt");
+
+    /** The fields an activity declares besides the others (other feeds may copy such columns). */
+    private static final Set<String> ACTIVITY_FIELDS =
+            Set.of("agency", "placeId", "count", "outcome", "contactToken");
 
     private static Lifecycle parseLifecycle(String name, String text, MappingKeys k) {
         Map<String, String> roles = new LinkedHashMap<>();

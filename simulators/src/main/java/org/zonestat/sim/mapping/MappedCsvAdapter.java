@@ -20,6 +20,7 @@ import org.zonestat.geo.csv.CsvReader;
 import org.zonestat.sim.Feed;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.csv.CsvTable;
+import org.zonestat.topics.RawActivity;
 import org.zonestat.topics.RawIncident;
 import org.zonestat.topics.RawInput;
 import org.zonestat.topics.RawRequestStep;
@@ -51,6 +52,14 @@ public final class MappedCsvAdapter implements RecordAdapter {
         if (mapping.format() != FeedMapping.Format.CSV) {
             throw new IllegalArgumentException(
                     "mapping " + mapping.name() + " is not a CSV mapping");
+        }
+        if (mapping.column("contact").isPresent() && mapping.contactTokens().isEmpty()) {
+            throw new InvalidInputException(
+                    "mapping "
+                            + mapping.name()
+                            + " reads contacts from column '"
+                            + mapping.column("contact").get()
+                            + "': give the contact key they are hashed with (--contact-key)");
         }
         this.mapping = mapping;
     }
@@ -244,6 +253,13 @@ public final class MappedCsvAdapter implements RecordAdapter {
                                 address,
                                 details);
                     }
+                    case ACTIVITIES -> {
+                        putIfMapped(details, "type", type);
+                        putIfMapped(details, "status", status);
+                        putIfPresent(details, "dueAt", dueAt);
+                        details.putAll(others);
+                        yield activity(row, id, occurredAt, latLon, address, details);
+                    }
                     case TIPS -> {
                         putIfMapped(details, "type", type);
                         putIfMapped(details, "status", status);
@@ -263,6 +279,60 @@ public final class MappedCsvAdapter implements RecordAdapter {
                     }
                 };
         return List.of(RawEvent.of(record));
+    }
+
+    /**
+     * An activity row: its kind and agency by their mappings, the place, count and outcome columns,
+     * and the contact column hashed into the week's token (the contact is not kept).
+     */
+    private RawActivity activity(
+            CsvTable.Row row,
+            String id,
+            Instant occurredAt,
+            Double[] latLon,
+            String address,
+            Map<String, Object> details) {
+        Integer count =
+                mapping.column("count")
+                        .flatMap(row::get)
+                        .map(v -> wholeNumber(mapping.column("count").get(), v))
+                        .orElse(null);
+        String token =
+                mapping.column("contact")
+                        .flatMap(row::get)
+                        .map(
+                                c ->
+                                        mapping.contactTokens()
+                                                .orElseThrow()
+                                                .token(
+                                                        c,
+                                                        occurredAt
+                                                                .atZone(mapping.zone())
+                                                                .toLocalDate()))
+                        .orElse(null);
+        return new RawActivity(
+                id,
+                mapping.source(),
+                mapping.kind().map(k -> k.map(k.column().flatMap(row::get))).get(),
+                mapping.agency().map(a -> a.map(a.column().flatMap(row::get))).get(),
+                occurredAt,
+                latLon[0],
+                latLon[1],
+                mapping.column("place").map(row::getOrNull).orElse(null),
+                count,
+                mapping.column("outcome").map(row::getOrNull).orElse(null),
+                token,
+                address,
+                details);
+    }
+
+    private static Integer wholeNumber(String column, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "column '" + column + "' is not a whole number: '" + value + "'");
+        }
     }
 
     /** A 311 row as its lifecycle: created, then its current status if that is another. */

@@ -71,6 +71,9 @@ record CityEvent(
                     case TIPS ->
                             new RawTip(
                                     id, SOURCE, code, occurredAt, outLat, outLon, null, text, null);
+                    case ACTIVITIES ->
+                            throw new IllegalStateException(
+                                    "the synthetic city makes no activities: " + id);
                 };
         RawEvent raw = RawEvent.of(record);
         if (malformed == MalformedKind.MISSING_FIELD) {

@@ -22,7 +22,7 @@ class BackfillCommandTest {
 
     private final ListPublisher publisher = new ListPublisher();
     private final BackfillCommand command =
-            new BackfillCommand(bootstrap -> publisher, Duration.ofMillis(500));
+            new BackfillCommand((bootstrap, load) -> publisher, Duration.ofMillis(500));
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 

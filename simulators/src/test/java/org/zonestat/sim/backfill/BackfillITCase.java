@@ -31,6 +31,10 @@ import org.zonestat.kafka.TopicContents;
 import org.zonestat.sim.AdapterResult;
 import org.zonestat.sim.RawEvent;
 import org.zonestat.sim.baltimore.BaltimoreData;
+import org.zonestat.topics.HistoryHeaders;
+import org.zonestat.topics.HistoryMessage;
+import org.zonestat.topics.LoadMessage;
+import org.zonestat.topics.TopicCodec;
 
 /** The backfill command against a real embedded KRaft broker: every record reaches the topic. */
 class BackfillITCase {
@@ -65,12 +69,34 @@ class BackfillITCase {
                         "--bootstrap",
                         kafka.bootstrapServers(),
                         "--topic",
-                        topic);
+                        topic,
+                        "--topic-history",
+                        topic + ".history",
+                        "--load",
+                        "trace-load");
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(code).isEqualTo(0);
         List<ConsumerRecord<String, String>> inTopic = readAll(topic);
         assertThat(inTopic).hasSize(3479);
+        assertThat(inTopic)
+                .allMatch(
+                        r ->
+                                "trace-load"
+                                        .equals(
+                                                HistoryHeaders.text(
+                                                        r.headers(), HistoryHeaders.LOAD)));
+        List<HistoryMessage> history =
+                readAll(topic + ".history").stream()
+                        .map(r -> TopicCodec.decode(r.topic(), r.value(), HistoryMessage.class))
+                        .toList();
+        assertThat(history)
+                .extracting(m -> ((LoadMessage) m).status())
+                .containsExactly(LoadMessage.PUBLISHING, LoadMessage.PUBLISHED);
+        LoadMessage published = (LoadMessage) history.get(1);
+        assertThat(published.records()).isEqualTo(3479);
+        long covered = published.ranges().stream().mapToLong(r -> r.last() - r.first() + 1).sum();
+        assertThat(covered).as("the ranges hold exactly the load's records").isEqualTo(3479);
         assertThat(keys(inTopic)).isEqualTo(keys(BaltimoreData.shootings2012To2017()));
         System.out.printf(
                 "backfill of 3,479 shooting cases: %.2f s end to end, %.0f records/s%n",
@@ -95,7 +121,9 @@ class BackfillITCase {
                         "--bootstrap",
                         kafka.bootstrapServers(),
                         "--topic",
-                        topic);
+                        topic,
+                        "--topic-history",
+                        topic + ".history");
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(code).isEqualTo(0);
@@ -134,7 +162,7 @@ class BackfillITCase {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code =
-                new BackfillCommand(KafkaRecordPublisher::new, Duration.ofMillis(500))
+                new BackfillCommand(KafkaRecordPublisher::forLoad, Duration.ofMillis(500))
                         .run(
                                 args,
                                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -147,6 +175,7 @@ class BackfillITCase {
     private static String freshTopic(TestInfo info) {
         String topic = "backfill-" + info.getTestMethod().orElseThrow().getName();
         kafka.createTopic(topic, 2, Map.of());
+        kafka.createTopic(topic + ".history", 1, Map.of());
         return topic;
     }
 

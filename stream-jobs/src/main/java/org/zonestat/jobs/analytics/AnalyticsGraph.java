@@ -133,6 +133,17 @@ public final class AnalyticsGraph {
                 overdue.getSideOutput(RequestLifecycleFunction.STALE_UPDATES));
     }
 
+    /**
+     * The daily scorecard of {@code tagged} alone (no 311 workload): its zone facts in the
+     * local-day windows, as a reprocess of a layer counts the events it tags again.
+     */
+    public static SingleOutputStreamOperator<ZoneDayStats> scorecardOnly(
+            DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
+        return zoneDayStats(
+                tagged.flatMap(new ToZoneFacts()).name("zone-facts").uid("analytics-zone-facts"),
+                config);
+    }
+
     /** The daily scorecard window over zone facts; late facts go to {@link #LATE_ZONE_FACTS}. */
     static SingleOutputStreamOperator<ZoneDayStats> zoneDayStats(
             DataStream<ZoneFact> facts, AnalyticsConfig config) {

@@ -9,7 +9,8 @@ import org.zonestat.jobs.model.ZoneMeasure;
 /**
  * One {@link ZoneFact} per zone the event lies in (one per layer), when the scorecard counts the
  * event at all ({@link ZoneMeasure#of}); 311 updates other than New and Closed, and OTHER
- * incidents, produce nothing.
+ * incidents, produce nothing; an activity produces its kind's count and its contact ({@link
+ * ActivityZoneFacts}).
  *
  * <p>Stateless.
  */
@@ -18,6 +19,9 @@ public final class ToZoneFacts implements FlatMapFunction<TaggedEvent, ZoneFact>
 
     @Override
     public void flatMap(TaggedEvent tagged, Collector<ZoneFact> out) {
+        if (ActivityZoneFacts.collect(tagged, out)) {
+            return;
+        }
         ZoneMeasure.of(tagged.event())
                 .ifPresent(
                         measure ->

@@ -1,18 +1,20 @@
 package org.zonestat.jobs.analytics;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.zonestat.jobs.model.ZoneDayStats;
+import org.zonestat.topics.ContactSketch;
 
 /**
  * The per-zone daily scorecard: for one (layer, zone) key and one {@link LocalDayWindows local
  * day}, turns the day's {@link ZoneDayTally} ({@link ZoneDayTallying} adds the facts up as they
  * come) into one {@link ZoneDayStats}: the counts of each measure, the 311 workload's open and
- * overdue changes and the median days to close of the requests closed that day; {@link
- * ZoneWorkload} turns the changes into standing counts.
+ * overdue changes, the median days to close of the requests closed that day, the activities by kind
+ * and the day's unique-contact sketch; {@link ZoneWorkload} turns the changes into standing counts.
  *
  * <p>State: the window's tally, kept by Flink's window operator until the window's end plus the
  * allowed lateness and then cleared by its cleanup timer; this function keeps none of its own. A
@@ -58,6 +60,9 @@ public final class ZoneDailyCounts
                         0,
                         0,
                         t.layerVersion,
+                        Map.copyOf(t.activities),
+                        t.contacts == null ? 0 : ContactSketch.wrap(t.contacts).estimate(),
+                        t.contacts == null ? null : ContactSketch.wrap(t.contacts).encode(),
                         t.dosage()));
     }
 }

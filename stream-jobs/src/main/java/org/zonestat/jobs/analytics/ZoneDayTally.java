@@ -1,7 +1,10 @@
 package org.zonestat.jobs.analytics;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.zonestat.jobs.model.ZoneDosage;
+import org.zonestat.topics.ContactSketch;
 
 /**
  * The running counts of one zone and local day: the accumulator of the daily scorecard window, so
@@ -30,6 +33,12 @@ public final class ZoneDayTally {
 
     /** The highest layer version among the day's facts (0: none recorded). */
     public int layerVersion;
+
+    /** Activity kind to the sum of the counts of the day's activities of that kind. */
+    public Map<String, Long> activities = new HashMap<>();
+
+    /** The registers of the day's unique-contact sketch; null until a contact with a token. */
+    public byte[] contacts;
 
     public ZoneDayTally() {}
 
@@ -60,7 +69,25 @@ public final class ZoneDayTally {
         daysToClose[daysToClose.length - 1] = days;
     }
 
+    void addActivity(String kind, long count) {
+        activities.merge(kind, count, Long::sum);
+    }
+
+    void addContact(String token) {
+        if (contacts == null) {
+            contacts = ContactSketch.empty().registers();
+        }
+        ContactSketch.wrap(contacts).add(token);
+    }
+
     void addAll(ZoneDayTally o) {
+        o.activities.forEach(this::addActivity);
+        if (o.contacts != null) {
+            if (contacts == null) {
+                contacts = ContactSketch.empty().registers();
+            }
+            ContactSketch.wrap(contacts).merge(ContactSketch.wrap(o.contacts));
+        }
         homicides += o.homicides;
         shootings += o.shootings;
         otherViolent += o.otherViolent;

@@ -36,6 +36,8 @@ public final class ZoneDayTallying
             case OUTREACH_MINUTES -> t.outreachMinutes += f.value();
             case OUTREACH_VISIT -> t.outreachVisits++;
             case OUTREACH_LONG_VISIT -> t.outreachLongVisits++;
+            case ACTIVITY -> t.addActivity(f.detail(), (long) f.value());
+            case CONTACT -> t.addContact(f.detail());
         }
         t.layerVersion = Math.max(t.layerVersion, f.layerVersion());
         return t;

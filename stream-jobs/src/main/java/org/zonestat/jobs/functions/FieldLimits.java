@@ -14,17 +14,21 @@ import java.util.Map;
 public final class FieldLimits {
     /** Characters per text field; a field not named here is not read by the job. */
     public static final Map<String, Integer> MAX_CHARS =
-            Map.of(
-                    "id", 200,
-                    "source", 100,
-                    "kind", 64,
-                    "type", 200,
-                    "status", 64,
-                    "category", 200,
-                    "address", 500,
-                    "occurredAt", 64,
-                    "dueAt", 64,
-                    "contactChannel", 16);
+            Map.ofEntries(
+                    Map.entry("id", 200),
+                    Map.entry("source", 100),
+                    Map.entry("kind", 64),
+                    Map.entry("type", 200),
+                    Map.entry("status", 64),
+                    Map.entry("category", 200),
+                    Map.entry("address", 500),
+                    Map.entry("occurredAt", 64),
+                    Map.entry("dueAt", 64),
+                    Map.entry("agency", 200),
+                    Map.entry("placeId", 200),
+                    Map.entry("outcome", 500),
+                    Map.entry("contactToken", 64),
+                    Map.entry("contactChannel", 16));
 
     /**
      * The earliest instant a time field may name: the day after the Unix epoch, so that every local

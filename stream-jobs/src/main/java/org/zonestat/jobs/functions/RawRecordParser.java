@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.zonestat.jobs.model.ActivityDetails;
 import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.ContactChannel;
 import org.zonestat.jobs.model.EventStream;
@@ -30,7 +31,8 @@ import org.zonestat.jobs.model.RejectReason;
  * (ISO-8601 with offset or {@code Z}, from 1970-01-02 to 9999) and not later than the receive time
  * plus a tolerance; location ({@code lat}, {@code lon} numbers, in range, not both 0); the stream's
  * own fields ({@code kind} for incidents, {@code type}, {@code status} and {@code dueAt} for 311,
- * {@code category} for tips).
+ * {@code category} for tips, {@code kind} and {@code agency} for activities: {@link
+ * ActivityFields}).
  *
  * <p>Text values are trimmed; a value that is blank once trimmed counts as missing. A text field
  * longer than its {@link FieldLimits limit} is {@code too-large}; one with an unpaired surrogate
@@ -111,6 +113,7 @@ public final class RawRecordParser implements Serializable {
         String address = optional(root, "address").orElse(null);
         String status = null;
         Instant dueAt = null;
+        ActivityDetails activity = null;
         ContactChannel contact = ContactChannel.NONE;
         String kind;
         switch (stream) {
@@ -156,6 +159,11 @@ public final class RawRecordParser implements Serializable {
                 type = required(root, "category");
                 kind = "TIP";
             }
+            case ACTIVITY -> {
+                ActivityFields.Read a = ActivityFields.read(root);
+                activity = a.details();
+                kind = a.kind().name();
+            }
             default -> throw new IllegalStateException("unhandled stream " + stream);
         }
         // A 311 request has one event per update: status and time tell a reopen from a redelivery.
@@ -179,7 +187,8 @@ public final class RawRecordParser implements Serializable {
                 latValue,
                 address,
                 dueAt,
-                contact);
+                contact,
+                activity);
     }
 
     /** An ISO-8601 date-time with offset that converts to epoch milliseconds, 1970 to 9999. */
@@ -211,7 +220,7 @@ public final class RawRecordParser implements Serializable {
         return at;
     }
 
-    private static String required(JsonNode root, String field) throws Refusal {
+    static String required(JsonNode root, String field) throws Refusal {
         return optional(root, field).orElseThrow(() -> missing(field));
     }
 
@@ -219,7 +228,7 @@ public final class RawRecordParser implements Serializable {
      * A text field, trimmed; empty when absent, null, an object or array, or blank. Refused when
      * longer than its {@link FieldLimits limit} or not well-formed Unicode.
      */
-    private static Optional<String> optional(JsonNode root, String field) throws Refusal {
+    static Optional<String> optional(JsonNode root, String field) throws Refusal {
         JsonNode node = root.get(field);
         if (node == null || node.isNull() || node.isContainerNode()) {
             return Optional.empty();
@@ -262,9 +271,9 @@ public final class RawRecordParser implements Serializable {
     }
 
     /** A check that failed, with its reason; thrown inside the parse only, without a trace. */
-    private static final class Refusal extends Exception {
+    static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
-        private final RejectReason reason;
+        final RejectReason reason;
 
         Refusal(RejectReason reason, String detail) {
             super(detail, null, false, false);

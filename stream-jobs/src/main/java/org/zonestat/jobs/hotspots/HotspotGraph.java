@@ -55,12 +55,14 @@ public final class HotspotGraph {
      * @param zoneCounts per-zone sliding-window counts by kind ({@code hotspots}, type {@code
      *     zone-window-counts})
      * @param lateFacts input that came after its day was final (counted, not used)
+     * @param days the day counts of every cell and zone (the forecast scoring reads the cells')
      */
     public record Outputs(
             DataStream<HotspotChange> changes,
             DataStream<HotspotWindowSummary> summaries,
             DataStream<HotspotZoneCounts> zoneCounts,
-            DataStream<HotspotFact> lateFacts) {}
+            DataStream<HotspotFact> lateFacts,
+            DataStream<HotspotDayCounts> days) {}
 
     /** Adds the hotspot branch to {@code tagged}. */
     public static Outputs attach(DataStream<TaggedEvent> tagged, HotspotConfig config) {
@@ -107,6 +109,6 @@ public final class HotspotGraph {
                         .uid("hotspots-late-facts");
 
         return new Outputs(
-                changes, changes.getSideOutput(CellHotspotFunction.SUMMARIES), zones, late);
+                changes, changes.getSideOutput(CellHotspotFunction.SUMMARIES), zones, late, days);
     }
 }

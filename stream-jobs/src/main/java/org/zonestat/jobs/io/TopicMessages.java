@@ -2,11 +2,15 @@ package org.zonestat.jobs.io;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.zonestat.geo.stats.ForecastScore;
+import org.zonestat.jobs.model.ActivityDetails;
 import org.zonestat.jobs.model.Alert;
 import org.zonestat.jobs.model.AlertType;
 import org.zonestat.jobs.model.CityEvent;
+import org.zonestat.jobs.model.ForecastEvaluation;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.HotspotZoneCounts;
@@ -16,8 +20,11 @@ import org.zonestat.jobs.model.RiskHalo;
 import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneDayStats;
 import org.zonestat.jobs.model.ZoneDosage;
+import org.zonestat.topics.ActivityKind;
+import org.zonestat.topics.ActivityMessage;
 import org.zonestat.topics.AlertMessage;
 import org.zonestat.topics.EventMessage;
+import org.zonestat.topics.ForecastScoreMessage;
 import org.zonestat.topics.HotspotCellMessage;
 import org.zonestat.topics.HotspotWindowMessage;
 import org.zonestat.topics.NotificationMessage;
@@ -129,12 +136,43 @@ public final class TopicMessages {
                 s.overdueAtEnd(),
                 s.layerVersion() > 0 ? s.layerVersion() : null,
                 Double.isNaN(s.medianDaysToClose()) ? null : round(s.medianDaysToClose(), 1000),
+                inKindOrder(s.activities()),
+                s.contactSketch() == null ? null : s.uniqueContacts(),
+                s.contactSketch(),
                 d.patrolMinutes(),
                 d.patrolVisits(),
                 d.patrolLongVisits(),
                 d.outreachMinutes(),
                 d.outreachVisits(),
-                d.outreachLongVisits());
+                d.outreachLongVisits(),
+                null);
+    }
+
+    /**
+     * A tagged activity on {@code activity-log}: never its contact token, which only feeds the
+     * unique-contact sketch of {@code zone-stats}.
+     */
+    public static ActivityMessage activity(TaggedEvent tagged) {
+        CityEvent e = tagged.event();
+        ActivityDetails a = e.activity();
+        if (a == null) {
+            throw new IllegalArgumentException(e.eventId() + " is not an activity");
+        }
+        return new ActivityMessage(
+                e.eventId(),
+                e.kind(),
+                a.agency(),
+                e.recordId(),
+                e.source(),
+                e.occurredAt(),
+                e.lon(),
+                e.lat(),
+                tagged.h3(),
+                tagged.zones(),
+                a.placeId(),
+                a.count(),
+                a.outcome(),
+                e.address());
     }
 
     /**
@@ -228,6 +266,54 @@ public final class TopicMessages {
                 z.robberies(),
                 z.otherViolent(),
                 z.other());
+    }
+
+    /**
+     * A scored forecast on {@code hotspots}: hit rates to 4 decimals, the area share to 6, PAIs to
+     * 3; null where undefined (no events, or no cell flagged).
+     */
+    public static ForecastScoreMessage forecastScore(ForecastEvaluation f) {
+        ForecastScore gi =
+                new ForecastScore(f.events(), f.hits(), f.flaggedCells(), f.studyAreaCells());
+        ForecastScore naive =
+                new ForecastScore(
+                        f.events(), f.baselineHits(), f.flaggedCells(), f.studyAreaCells());
+        return new ForecastScoreMessage(
+                f.windowDays(),
+                f.horizonDays(),
+                f.baselineDays(),
+                f.forecastAt(),
+                f.scoredUntil(),
+                f.studyAreaCells(),
+                f.flaggedCells(),
+                f.events(),
+                f.hits(),
+                rate(gi),
+                round(gi.areaShare(), 1e6),
+                pai(gi),
+                f.baselineHits(),
+                rate(naive),
+                pai(naive));
+    }
+
+    private static Double rate(ForecastScore s) {
+        return s.events() == 0 ? null : round(s.hitRate(), 1e4);
+    }
+
+    private static Double pai(ForecastScore s) {
+        return s.events() == 0 || s.flaggedArea() == 0 ? null : round(s.pai(), 1e3);
+    }
+
+    /** Activity counts in {@link ActivityKind} order (state and the wire do not keep order). */
+    private static Map<String, Long> inKindOrder(Map<String, Long> activities) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (ActivityKind k : ActivityKind.values()) {
+            Long n = activities.get(k.name());
+            if (n != null) {
+                out.put(k.name(), n);
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> sorted(Map<String, String> zones) {

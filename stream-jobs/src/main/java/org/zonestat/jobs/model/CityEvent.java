@@ -24,6 +24,7 @@ import java.util.Objects;
  *     service-level table then decides)
  * @param contact for 311: how the requester asked to be told of its closure ({@code contactChannel}
  *     of the raw record, never the contact itself); {@link ContactChannel#NONE} otherwise
+ * @param activity for activities: the agency, place, count and outcome; null for other streams
  */
 public record CityEvent(
         String eventId,
@@ -38,7 +39,8 @@ public record CityEvent(
         double lat,
         String address,
         Instant dueAt,
-        ContactChannel contact) {
+        ContactChannel contact,
+        ActivityDetails activity) {
     public CityEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(stream, "stream");
@@ -50,9 +52,45 @@ public record CityEvent(
             throw new IllegalArgumentException("coordinates out of range: " + lon + "," + lat);
         }
         contact = contact == null ? ContactChannel.NONE : contact;
+        if ((stream == EventStream.ACTIVITY) != (activity != null)) {
+            throw new IllegalArgumentException(
+                    "an activity, and only an activity, has activity details: " + eventId);
+        }
     }
 
-    /** An event whose record names no contact channel. */
+    /** An event that is not an activity: an incident, a 311 step or a tip. */
+    public CityEvent(
+            String eventId,
+            EventStream stream,
+            String recordId,
+            String source,
+            String kind,
+            String type,
+            String status,
+            Instant occurredAt,
+            double lon,
+            double lat,
+            String address,
+            Instant dueAt,
+            ContactChannel contact) {
+        this(
+                eventId,
+                stream,
+                recordId,
+                source,
+                kind,
+                type,
+                status,
+                occurredAt,
+                lon,
+                lat,
+                address,
+                dueAt,
+                contact,
+                null);
+    }
+
+    /** An event that is not an activity and whose record names no contact channel. */
     public CityEvent(
             String eventId,
             EventStream stream,

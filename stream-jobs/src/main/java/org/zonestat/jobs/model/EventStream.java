@@ -1,10 +1,14 @@
 package org.zonestat.jobs.model;
 
-/** The three kinds of feed ZoneStat joins with zones, each from its own raw topic. */
+/**
+ * The kinds of feed ZoneStat joins with zones, each from its own raw topic: what happened
+ * (incidents, 311, tips) and what agencies did (activities).
+ */
 public enum EventStream {
     INCIDENT("incident"),
     REQUEST311("request311"),
-    TIP("tip");
+    TIP("tip"),
+    ACTIVITY("activity");
 
     private final String wireName;
 

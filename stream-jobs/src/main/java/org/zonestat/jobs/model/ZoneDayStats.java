@@ -1,6 +1,7 @@
 package org.zonestat.jobs.model;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,12 @@ import java.util.Objects;
  *     highest, if it changed during the day); 0 when not recorded
  * @param dosage the patrol and outreach presence in the zone that day ({@link ZoneDosage#NONE} when
  *     no unit was there)
+ * @param activities activity kind to the sum of the counts of the day's activities, in {@code
+ *     ActivityKind} order; empty when none
+ * @param uniqueContacts distinct outreach contacts estimated from {@code contactSketch}; 0 when
+ *     none
+ * @param contactSketch the day's unique-contact sketch as {@code zone-stats} writes it; null when
+ *     no contact carried a token
  */
 public record ZoneDayStats(
         String layer,
@@ -51,6 +58,9 @@ public record ZoneDayStats(
         long openAtEnd,
         long overdueAtEnd,
         int layerVersion,
+        Map<String, Long> activities,
+        long uniqueContacts,
+        String contactSketch,
         ZoneDosage dosage) {
     public ZoneDayStats {
         Objects.requireNonNull(layer, "layer");
@@ -58,10 +68,105 @@ public record ZoneDayStats(
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(activities, "activities");
         dosage = dosage == null ? ZoneDosage.NONE : dosage;
     }
 
-    /** A day without dosage. */
+    /** A day with dosage, without activities. */
+    public ZoneDayStats(
+            String layer,
+            String zone,
+            String day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            long requestsOverdue,
+            double medianDaysToClose,
+            long openChange,
+            long overdueChange,
+            long openAtEnd,
+            long overdueAtEnd,
+            int layerVersion,
+            ZoneDosage dosage) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                medianDaysToClose,
+                openChange,
+                overdueChange,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                Map.of(),
+                0,
+                null,
+                dosage);
+    }
+
+    /** A day with activities, without dosage. */
+    public ZoneDayStats(
+            String layer,
+            String zone,
+            String day,
+            Instant from,
+            Instant until,
+            long homicides,
+            long shootings,
+            long otherViolent,
+            long requestsOpened,
+            long requestsClosed,
+            long tips,
+            long requestsOverdue,
+            double medianDaysToClose,
+            long openChange,
+            long overdueChange,
+            long openAtEnd,
+            long overdueAtEnd,
+            int layerVersion,
+            Map<String, Long> activities,
+            long uniqueContacts,
+            String contactSketch) {
+        this(
+                layer,
+                zone,
+                day,
+                from,
+                until,
+                homicides,
+                shootings,
+                otherViolent,
+                requestsOpened,
+                requestsClosed,
+                tips,
+                requestsOverdue,
+                medianDaysToClose,
+                openChange,
+                overdueChange,
+                openAtEnd,
+                overdueAtEnd,
+                layerVersion,
+                activities,
+                uniqueContacts,
+                contactSketch,
+                ZoneDosage.NONE);
+    }
+
+    /** A day without activities or dosage. */
     public ZoneDayStats(
             String layer,
             String zone,
@@ -100,6 +205,9 @@ public record ZoneDayStats(
                 openAtEnd,
                 overdueAtEnd,
                 layerVersion,
+                Map.of(),
+                0,
+                null,
                 ZoneDosage.NONE);
     }
 
@@ -198,6 +306,9 @@ public record ZoneDayStats(
                 open,
                 overdue,
                 layerVersion,
+                activities,
+                uniqueContacts,
+                contactSketch,
                 dosage);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
  *     open for {@link ZoneMeasure#DAYS_TO_CLOSE}, +1 or -1 for the workload changes; 1 otherwise
  * @param layerVersion the version of the layer the zone was found in; 0 when not recorded (the 311
  *     workload facts, which follow the request's zones)
+ * @param detail for {@link ZoneMeasure#ACTIVITY} the activity kind, for {@link ZoneMeasure#CONTACT}
+ *     the contact's weekly token; null otherwise
  */
 public record ZoneFact(
         String layer,
@@ -23,13 +25,31 @@ public record ZoneFact(
         String eventId,
         Instant occurredAt,
         double value,
-        int layerVersion) {
+        int layerVersion,
+        String detail) {
     public ZoneFact {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        if ((measure == ZoneMeasure.ACTIVITY || measure == ZoneMeasure.CONTACT)
+                != (detail != null)) {
+            throw new IllegalArgumentException(
+                    "an ACTIVITY or CONTACT fact, and only those, has a detail: " + eventId);
+        }
+    }
+
+    /** A fact without a detail. */
+    public ZoneFact(
+            String layer,
+            String zone,
+            ZoneMeasure measure,
+            String eventId,
+            Instant occurredAt,
+            double value,
+            int layerVersion) {
+        this(layer, zone, measure, eventId, occurredAt, value, layerVersion, null);
     }
 
     /** A fact that counts one, of an unrecorded layer version. */

@@ -32,7 +32,11 @@ public enum ZoneMeasure {
     /** An outreach worker's visit began. */
     OUTREACH_VISIT,
     /** An outreach worker's visit reached the long-visit length. */
-    OUTREACH_LONG_VISIT;
+    OUTREACH_LONG_VISIT,
+    /** An activity of the kind named by the fact's detail, counting the value (its count). */
+    ACTIVITY,
+    /** An outreach contact whose weekly token is the fact's detail (for unique contacts). */
+    CONTACT;
 
     /** Whether facts of this measure carry an amount rather than counting one distinct id. */
     public boolean carriesValue() {
@@ -40,7 +44,8 @@ public enum ZoneMeasure {
                 || this == OPEN_CHANGE
                 || this == OVERDUE_CHANGE
                 || this == PATROL_MINUTES
-                || this == OUTREACH_MINUTES;
+                || this == OUTREACH_MINUTES
+                || this == ACTIVITY;
     }
 
     /** The measure an event counts towards, or empty when the scorecard does not count it. */
@@ -63,6 +68,8 @@ public enum ZoneMeasure {
                                 case OPEN -> Optional.empty();
                             };
             case TIP -> Optional.of(TIP);
+            // An activity is counted by its kind and count: ActivityZoneFacts.
+            case ACTIVITY -> Optional.empty();
         };
     }
 }

@@ -21,12 +21,13 @@ import org.zonestat.jobs.model.EventStream;
 import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.RejectReason;
+import org.zonestat.topics.HistoryHeaders;
 
 /** The raw source's deserializer parses each Kafka record once and never fails on one. */
 class RawRecordDeserializerTest {
     private static final long RECEIVED = Instant.parse("2018-07-08T00:00:00Z").toEpochMilli();
     private static final RawRecordDeserializer DESERIALIZER =
-            new RawRecordDeserializer(
+            RawRecordDeserializer.live(
                     new RawRecordParser(
                             Map.of("incidents.raw", EventStream.INCIDENT), Duration.ofDays(1)),
                     RecordLimits.defaults().maxRawRecordBytes());
@@ -111,6 +112,36 @@ class RawRecordDeserializerTest {
                 .singleElement()
                 .extracting(ParsedRecord::reason)
                 .isEqualTo(RejectReason.MISSING_FIELD);
+    }
+
+    @Test
+    void theLiveJobPassesOverLoadedRecordsAndAHistoryRunReadsOnlyItsOwnLoad() {
+        byte[] json =
+                ("{\"id\":\"c1\",\"kind\":\"SHOOTING\",\"occurredAt\":\"2015-07-07T20:00:00Z\","
+                                + "\"lat\":39.3010,\"lon\":-76.6440}")
+                        .getBytes(StandardCharsets.UTF_8);
+        RawRecordDeserializer load1 =
+                RawRecordDeserializer.forLoad(
+                        new RawRecordParser(
+                                Map.of("incidents.raw", EventStream.INCIDENT), Duration.ofDays(1)),
+                        RecordLimits.defaults().maxRawRecordBytes(),
+                        "load-1");
+        ConsumerRecord<byte[], byte[]> live = record(0, 1, json);
+        ConsumerRecord<byte[], byte[]> ofLoad1 = record(0, 2, json);
+        ofLoad1.headers().add(HistoryHeaders.LOAD, HistoryHeaders.bytes("load-1"));
+        ConsumerRecord<byte[], byte[]> ofLoad2 = record(0, 3, json);
+        ofLoad2.headers().add(HistoryHeaders.LOAD, HistoryHeaders.bytes("load-2"));
+
+        List<ParsedRecord> liveOut = new ArrayList<>();
+        List<ParsedRecord> loadOut = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : List.of(live, ofLoad1, ofLoad2)) {
+            DESERIALIZER.deserialize(r, new ListCollector<>(liveOut));
+            load1.deserialize(r, new ListCollector<>(loadOut));
+        }
+
+        assertThat(liveOut).extracting(p -> p.raw().offset()).containsExactly(1L);
+        assertThat(loadOut).extracting(p -> p.raw().offset()).containsExactly(2L);
+        assertThat(loadOut.get(0).isAccepted()).isTrue();
     }
 
     private static ParsedRecord deserialize(int partition, long offset, byte[] value)

@@ -14,6 +14,7 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.zonestat.geo.fence.Transition;
+import org.zonestat.jobs.analytics.ZoneDayTally;
 import org.zonestat.jobs.positions.DeviceKind;
 import org.zonestat.jobs.positions.DeviceSighting;
 import org.zonestat.jobs.positions.DeviceState;
@@ -223,6 +224,68 @@ class NoKryoTest {
                                 0,
                                 1,
                                 new ZoneDosage(12.5, 2, 1, 0, 0, 0))));
+    }
+
+    @Test
+    void theRecordsOfActivitiesAndForecastScoresArePojosThatRoundTrip() throws Exception {
+        CityEvent activity =
+                new CityEvent(
+                        "activity/console/a1",
+                        EventStream.ACTIVITY,
+                        "a1",
+                        "console",
+                        "OUTREACH_CONTACT",
+                        null,
+                        null,
+                        T,
+                        -76.6,
+                        39.3,
+                        null,
+                        null,
+                        ContactChannel.NONE,
+                        new ActivityDetails(
+                                "Safe Streets", null, 3, null, "0123456789abcdefABCD_-"));
+        assertPojosThatRoundTrip(
+                List.of(
+                        new TaggedEvent(activity, "892aa8c0c87ffff", ZONES),
+                        new ZoneFact(
+                                "vri-zones",
+                                "Penn North",
+                                ZoneMeasure.ACTIVITY,
+                                "activity/console/a1",
+                                T,
+                                3,
+                                1,
+                                "OUTREACH_CONTACT"),
+                        new ZoneDayStats(
+                                "vri-zones",
+                                "Penn North",
+                                "2018-07-07",
+                                T,
+                                T,
+                                0,
+                                1,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                Double.NaN,
+                                0,
+                                0,
+                                0,
+                                0,
+                                1,
+                                Map.of("OUTREACH_CONTACT", 3L),
+                                1,
+                                "AQAAAQ"),
+                        new ForecastEvaluation(7, 7, 28, T, T, 320, 4, 10, 3, 1)));
+        // The scorecard window's accumulator, with its activity counts and contact sketch.
+        SerializerConfigImpl noGenerics = new SerializerConfigImpl();
+        noGenerics.setGenericTypes(false);
+        assertThat(TypeInformation.of(ZoneDayTally.class)).isInstanceOf(PojoTypeInfo.class);
+        assertThatCode(() -> TypeInformation.of(ZoneDayTally.class).createSerializer(noGenerics))
+                .doesNotThrowAnyException();
     }
 
     private static void assertPojosThatRoundTrip(List<Object> samples) throws Exception {

@@ -245,6 +245,7 @@ public final class HostileRecords {
                         SyntheticCity.take(seed, 3_000).stream()
                                 .filter(e -> e.feed() == Feed.TIPS)
                                 .toList()));
+        bases.put(Feed.ACTIVITIES, objects(activitySample()));
         for (Mutation m : Mutation.values()) {
             weighted.add(m);
         }
@@ -457,6 +458,7 @@ public final class HostileRecords {
                             case INCIDENTS -> "kind";
                             case REQUESTS311 -> "status";
                             case TIPS -> "category";
+                            case ACTIVITIES -> "kind";
                         };
                 base.put(
                         field,
@@ -721,7 +723,23 @@ public final class HostileRecords {
             case INCIDENTS -> List.of("id", "kind", "address", "source");
             case REQUESTS311 -> List.of("id", "type", "status", "address", "source");
             case TIPS -> List.of("id", "category", "address", "source");
+            case ACTIVITIES ->
+                    List.of("id", "kind", "agency", "placeId", "outcome", "address", "source");
         };
+    }
+
+    /** The shipped synthetic activity log, its contacts hashed with a fixed test key. */
+    private static List<RawEvent> activitySample() {
+        String file = "places/activities_sample_synthetic_2018.csv";
+        try (java.io.InputStream in = BaltimoreData.open(file)) {
+            return org.zonestat.sim.mapping.FeedMapping.shipped("baltimore-activities-sample")
+                    .withContactTokens(org.zonestat.topics.ContactTokens.withKey(new byte[32]))
+                    .adapter()
+                    .readAll(in, file)
+                    .events();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> fieldsOf(ObjectNode record) {
