@@ -364,7 +364,17 @@ class ClusterFailoverITCase {
         String savepoint = cluster.savepoint();
         int duplicatesBefore =
                 duplicatesOf(caseId).size(); // the savepoint committed every pending rejection
-        assertThat(rest.job(oldJob).path("state").asText()).isEqualTo("FINISHED");
+        // Stop-with-savepoint answers once the savepoint is written; the job finishes just after.
+        LocalCluster.awaitUntil(
+                "the stopped job " + oldJob + " is FINISHED",
+                Duration.ofMinutes(1),
+                () -> {
+                    try {
+                        return rest.job(oldJob).path("state").asText().equals("FINISHED");
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                });
 
         Path rebuilt = dir.resolve("zonestat-stream-jobs-rebuilt-job.jar");
         Files.copy(Path.of(System.getProperty("zonestat.job-jar")), rebuilt);
