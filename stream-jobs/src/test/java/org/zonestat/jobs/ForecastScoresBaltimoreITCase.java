@@ -1,6 +1,7 @@
 package org.zonestat.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
@@ -82,8 +83,24 @@ class ForecastScoresBaltimoreITCase {
         Instant end = lastDay.plusDays(1).atStartOfDay(BALTIMORE).toInstant();
         List<JsonNode> weekly = new ArrayList<>();
         int all = 0;
-        for (JsonNode h :
-                KafkaTopics.readJson(KAFKA.bootstrapServers(), config.topics().hotspots())) {
+        // The job's last transaction on hotspots may become readable just after it finishes.
+        List<JsonNode> hotspots =
+                await("forecast scores committed on " + config.topics().hotspots())
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(
+                                () ->
+                                        KafkaTopics.readJson(
+                                                KAFKA.bootstrapServers(),
+                                                config.topics().hotspots()),
+                                l ->
+                                        l.stream()
+                                                .anyMatch(
+                                                        h ->
+                                                                h.get("type")
+                                                                        .asText()
+                                                                        .equals("forecast-score")));
+        for (JsonNode h : hotspots) {
             if (!h.get("type").asText().equals("forecast-score")) {
                 continue;
             }
