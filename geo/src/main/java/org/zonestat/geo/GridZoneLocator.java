@@ -46,7 +46,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * </ul>
  *
  * <p>The answers are therefore identical to {@link BruteForceZoneLocator} (checked by the
- * conformance test on every Baltimore layer), and most lookups cost two array reads.
+ * conformance test on every shipped layer), and most lookups cost two array reads.
  *
  * <p>Built eagerly in the constructor and immutable afterwards; safe for concurrent use (the exact
  * point locators build their own index once, under a lock, and are read-only afterwards).

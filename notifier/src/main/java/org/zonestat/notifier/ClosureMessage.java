@@ -23,7 +23,7 @@ public record ClosureMessage(String idempotencyKey, String subject, String text)
      * @param c the closure
      * @param contact whom it goes to (only the name is used, to greet them)
      * @param timeZone the city's, for the date
-     * @param signature the last line, e.g. {@code Baltimore City 311}
+     * @param signature the last line, e.g. the city's 311 service name
      */
     public static ClosureMessage of(
             NotificationMessage c, ContactMessage contact, ZoneId timeZone, String signature) {

@@ -15,7 +15,7 @@ import java.util.Objects;
  *     with 1013 (it reconnects and gets a fresh snapshot)
  * @param pingInterval how often the server pings each WebSocket client to keep it open
  * @param warmUpZones whether to serialize every zone layer on a background thread when the server
- *     starts (about 3 s of CPU for the Baltimore layers), so the first page load does not wait
+ *     starts (a few seconds of CPU for a city's six layers), so the first page load does not wait
  */
 public record ConsoleConfig(
         String tileUrl,

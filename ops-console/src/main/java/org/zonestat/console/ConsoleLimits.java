@@ -55,7 +55,7 @@ public record ConsoleLimits(
     /**
      * 1 MiB bodies, {@link ZoneLayerPublisher#MAX_LAYER_BYTES} uploads, 64 KiB socket messages, 5
      * messages a second with bursts of 20, a snapshot a second, zones of at most 50,000 vertices
-     * and 5,000 km² (Baltimore is 238 km²).
+     * and 5,000 km² (ten times a large city).
      */
     public static ConsoleLimits defaults() {
         return new ConsoleLimits(

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -30,16 +32,12 @@ import org.junit.jupiter.api.Test;
 class FlinkRestJobStatusITCase {
     private static final String NAME = "rest-status-probe";
 
-    /**
-     * Slows the sequence down so the job runs until it is cancelled, and fails once, on the first
-     * attempt after 300 records, so that the job restarts.
-     */
+    /** Fails once, on the first attempt after 300 records, so that the job restarts. */
     static final class SlowlyFailingOnce extends RichMapFunction<Long, Long> {
         private long seen;
 
         @Override
         public Long map(Long n) throws Exception {
-            Thread.sleep(5);
             if (++seen == 300 && getRuntimeContext().getTaskInfo().getAttemptNumber() == 0) {
                 throw new IllegalStateException("drill: failing once");
             }
@@ -60,8 +58,13 @@ class FlinkRestJobStatusITCase {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
         env.enableCheckpointing(200);
+        // 200 numbers a second, so the job runs until it is cancelled.
         env.fromSource(
-                        new NumberSequenceSource(0, Long.MAX_VALUE),
+                        new DataGeneratorSource<>(
+                                n -> n,
+                                Long.MAX_VALUE,
+                                RateLimiterStrategy.perSecond(200),
+                                Types.LONG),
                         WatermarkStrategy.noWatermarks(),
                         "numbers")
                 .map(new SlowlyFailingOnce())
