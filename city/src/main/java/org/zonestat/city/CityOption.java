@@ -8,16 +8,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code --city DIR|NAME}: the city a command serves, the same flag in the demo, the job, the
  * console and the tools. A folder holding a {@value CityProfiles#FILE_NAME}, or the name of a
- * shipped profile; {@value #DEFAULT} by default. The profile is loaded and checked while the
- * command line is parsed, so a bad one stops the command before it starts anything, with a message
- * naming the file and the problem. A picocli mixin.
+ * shipped profile; by default the first city of the shipped list ({@link
+ * CityProfiles#SHIPPED_INDEX}). The profile is loaded and checked while the command line is parsed,
+ * so a bad one stops the command before it starts anything, with a message naming the file and the
+ * problem. A picocli mixin.
  *
  * <p>Not thread-safe: set while the command line is parsed, read after.
  */
 public final class CityOption {
-    /** The shipped profile a command serves when {@code --city} is not given. */
-    public static final String DEFAULT = "baltimore";
-
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
@@ -26,10 +24,9 @@ public final class CityOption {
     @Option(
             names = "--city",
             paramLabel = "DIR|NAME",
-            defaultValue = DEFAULT,
             description =
-                    "The city profile: a shipped city (baltimore, nyc) or a folder holding a"
-                            + " city.yaml (docs/cities.md).")
+                    "The city profile: a shipped city's name or a folder holding a city.yaml"
+                            + " (docs/cities.md). Default: the first shipped city.")
     void city(String value) {
         try {
             profile = CityProfiles.load(value);
@@ -42,13 +39,13 @@ public final class CityOption {
     /** The loaded profile. */
     public CityProfile profile() {
         if (profile == null) {
-            profile = CityProfiles.load(DEFAULT);
+            profile = defaultCity();
         }
         return profile;
     }
 
     /** The profile every command serves by default. */
     public static CityProfile defaultCity() {
-        return CityProfiles.shipped(DEFAULT);
+        return CityProfiles.shipped(CityProfiles.shippedNames().get(0));
     }
 }

@@ -36,9 +36,10 @@ class ConfigurationDocumentTest {
                         "| `zonestat console` | `--layers SPEC` | `ZONESTAT_LAYERS` |  | Zone layers"
                                 + " instead of the city's: comma-separated"
                                 + " id=path.geojson[#nameProperty]. |",
-                        "| `zonestat job` | `--city DIR\\|NAME` | `ZONESTAT_CITY` | `baltimore` | The"
-                                + " city profile: a shipped city (baltimore, nyc) or a folder"
-                                + " holding a city.yaml (docs/cities.md). |")
+                        "| `zonestat job` | `--city DIR\\|NAME` | `ZONESTAT_CITY` |  | The city"
+                                + " profile: a shipped city's name or a folder holding a"
+                                + " city.yaml (docs/cities.md). Default: the first shipped city."
+                                + " |")
                 .anyMatch(l -> l.startsWith("| `zonestat cluster restart` | `ROLE` |"))
                 .anyMatch(l -> l.startsWith("| `zonestat bench pipeline` | `--flink KEY=VALUE` |"))
                 .noneMatch(l -> l.startsWith("|") && l.contains("--help"));

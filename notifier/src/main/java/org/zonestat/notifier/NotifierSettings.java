@@ -75,7 +75,7 @@ public record NotifierSettings(
                 Clock.systemUTC());
     }
 
-    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#defaultCity}). */
     public static NotifierSettings defaults(
             String bootstrapServers, List<DeliveryChannel> channels) {
         return forCity(bootstrapServers, channels, CityOption.defaultCity());

@@ -539,7 +539,7 @@ public final class OpsConsole {
         /**
          * The city served: its layers (unless {@link #catalog} gives others), its huddle settings
          * (unless {@link #huddle} gives others), its tiles (unless {@link #config} has some) and
-         * what the pages show of it; default the city of {@link CityOption#DEFAULT}.
+         * what the pages show of it; default the city of {@link CityOption#defaultCity}.
          */
         public Builder city(CityProfile profile) {
             this.city = Objects.requireNonNull(profile, "city");

@@ -109,7 +109,7 @@ public record JobConfig(
                 RecordLimits.defaults());
     }
 
-    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#defaultCity}). */
     public static JobConfig defaults(String bootstrapServers) {
         return forCity(bootstrapServers, CityOption.defaultCity());
     }

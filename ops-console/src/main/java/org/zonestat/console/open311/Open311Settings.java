@@ -71,7 +71,7 @@ public record Open311Settings(
                 "Any ZoneStat console access token is an api_key; the city's admins issue them.");
     }
 
-    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#defaultCity}). */
     public static Open311Settings defaults() {
         return forCity(CityOption.defaultCity());
     }

@@ -68,7 +68,7 @@ public record HuddleSettings(
                 Clock.systemUTC());
     }
 
-    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#defaultCity}). */
     public static HuddleSettings defaults() {
         return forCity(CityOption.defaultCity());
     }

@@ -59,7 +59,7 @@ public final class CityGeography {
         return BUILT.computeIfAbsent(city.file(), f -> build(city));
     }
 
-    /** The geography of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    /** The geography of the city commands serve by default ({@link CityOption#defaultCity}). */
     public static CityGeography defaultCity() {
         return of(CityOption.defaultCity());
     }

@@ -77,7 +77,7 @@ public record AnalyticsConfig(
                 Duration.ofDays(1));
     }
 
-    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#defaultCity}). */
     public static AnalyticsConfig defaults() {
         return forCity(CityOption.defaultCity());
     }

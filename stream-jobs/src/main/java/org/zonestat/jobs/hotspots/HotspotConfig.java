@@ -137,7 +137,7 @@ public record HotspotConfig(
                 Duration.ofDays(1));
     }
 
-    /** {@link #forCity} of the city commands serve by default ({@link CityOption#DEFAULT}). */
+    /** {@link #forCity} of the city commands serve by default ({@link CityOption#defaultCity}). */
     public static HotspotConfig defaults() {
         return forCity(CityOption.defaultCity());
     }
