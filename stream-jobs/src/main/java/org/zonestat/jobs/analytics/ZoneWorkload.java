@@ -1,7 +1,6 @@
 package org.zonestat.jobs.analytics;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,9 +26,12 @@ import org.zonestat.jobs.model.ZoneDayStats;
  * the totals less the changes of the later days already seen. Later days already written are not
  * written again.
  *
- * <p><b>State</b>, per (layer, zone): the running totals (kept while the zone exists: a few numbers
- * per zone), and the changes of the days that can still be emitted again, keyed by their end; each
- * is removed by an event-time timer at its end plus the allowed lateness.
+ * <p><b>State</b>, per (layer, zone): the running totals and the end of the latest day seen (kept
+ * while the zone exists: a few numbers per zone), and the changes of the days that can still be
+ * emitted again, keyed by their end; each is removed by its own event-time timer at its end plus
+ * the allowed lateness. A day at or after the latest seen has no later days to subtract, so a
+ * zone's days in time order (a batch run's sorted input, where the timers fire only at the end)
+ * cost one step each, not one per day still held.
  */
 public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStats, ZoneDayStats> {
     private static final long serialVersionUID = 1L;
@@ -38,6 +40,7 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
 
     private transient ValueState<long[]> totals;
     private transient MapState<Long, long[]> recentDays;
+    private transient ValueState<Long> latestEnd;
 
     public ZoneWorkload(Duration lateness) {
         this.lateness = Objects.requireNonNull(lateness, "lateness");
@@ -47,6 +50,11 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
     public void open(OpenContext openContext) {
         totals = getRuntimeContext().getState(totalsDescriptor());
         recentDays = getRuntimeContext().getMapState(recentDaysDescriptor());
+        latestEnd = getRuntimeContext().getState(latestEndDescriptor());
+    }
+
+    static ValueStateDescriptor<Long> latestEndDescriptor() {
+        return new ValueStateDescriptor<>("workload-latest-end", Types.LONG);
     }
 
     static ValueStateDescriptor<long[]> totalsDescriptor() {
@@ -81,6 +89,13 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
 
         long open = t[0];
         long overdue = t[1];
+        Long latest = latestEnd.value();
+        if (latest != null && end >= latest) {
+            latestEnd.update(end);
+            out.collect(day.withWorkload(open, overdue));
+            return;
+        }
+        latestEnd.update(latest == null ? end : Math.max(latest, end));
         for (Map.Entry<Long, long[]> later : recentDays.entries()) {
             if (later.getKey() > end) {
                 open -= later.getValue()[0];
@@ -93,12 +108,9 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ZoneDayStats> out)
             throws Exception {
-        Iterator<Map.Entry<Long, long[]>> days = recentDays.iterator();
-        while (days.hasNext()) {
-            if (days.next().getKey() + lateness.toMillis() <= timestamp) {
-                days.remove();
-            }
-        }
+        // Each held day has its own timer at its end plus the lateness, and timers fire in time
+        // order: this one's day is the only one to go.
+        recentDays.remove(timestamp - lateness.toMillis());
         if (recentDays.isEmpty()) {
             recentDays.clear();
         }
