@@ -147,7 +147,7 @@ public final class HistoryBenchmark implements Callable<Integer> {
             PipelineBenchmark.deleteRecursively(work);
         }
         String command =
-                "java -cp <benchmarks classpath> org.zonestat.benchmarks.BenchCommand history "
+                "java -cp <benchmarks classpath> org.zonestat.benchmarks.BenchCommand "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String md =
                 HistoryResultsReport.render(
