@@ -183,12 +183,7 @@ final class HistoryResultsReport {
         }
         md.append('\n');
 
-        md.append("## Machine\n\n| | |\n|---|---|\n");
-        md.append("| nproc | ").append(c.machine().processors()).append(" |\n");
-        md.append("| CPU | ").append(c.machine().cpuModel()).append(" |\n");
-        md.append("| memory | ").append(c.machine().memory()).append(" |\n");
-        md.append("| JVM | ").append(c.machine().jvm()).append(" |\n");
-        md.append("| OS | ").append(c.machine().os()).append(" |\n");
+        PipelineResultsReport.machine(md, c.machine());
         md.append("| load average at start; after the history phase | ")
                 .append(c.loadAverageAtStart())
                 .append("; ")
