@@ -2,81 +2,49 @@ package org.zonestat.sim.backfill;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.zonestat.topics.ProgressBar;
 
 /**
- * Prints a backfill's progress on one stream (stderr): records so far, records per second and the
- * share of the input read, at most once per {@code interval}, and a final line. The clock is passed
- * in, so tests control time.
+ * A backfill's publishing progress on one stream (stderr), as a {@link ProgressBar} labelled {@code
+ * publishing FILE}: records so far, records per second, the share of the input published and the
+ * time left at that rate, at most once per {@code interval}, and a final line. The share is the
+ * bytes read of the file (in file order) or the records published of those read (in time order,
+ * where the whole file is read first). The clock is passed in, so tests control time.
  *
  * <p>Used from one thread.
  */
 public final class ProgressReporter {
-    private final PrintStream out;
-    private final LongSupplier nanoClock;
-    private final long intervalNanos;
-    private final String inputName;
-    private final long start;
-    private long lastPrint;
-    private int lines;
+    private final ProgressBar bar;
 
+    /**
+     * @param terminal redraw one line in place (a terminal) or print plain lines
+     */
     public ProgressReporter(
-            PrintStream out, LongSupplier nanoClock, Duration interval, String inputName) {
-        this.out = out;
-        this.nanoClock = nanoClock;
-        this.intervalNanos = interval.toNanos();
-        this.inputName = inputName;
-        this.start = nanoClock.getAsLong();
-        this.lastPrint = start;
+            PrintStream out,
+            LongSupplier nanoClock,
+            Duration interval,
+            String inputName,
+            boolean terminal) {
+        this.bar = new ProgressBar(out, nanoClock, interval, "publishing " + inputName, terminal);
     }
 
-    /** Called after each record; prints if the interval has passed since the last line. */
+    /** Called after each record; draws the bar if the interval has passed since the last draw. */
     public void update(long records, long bytesRead, long totalBytes) {
-        long now = nanoClock.getAsLong();
-        if (now - lastPrint < intervalNanos) {
-            return;
-        }
-        lastPrint = now;
-        lines++;
-        out.printf(
-                Locale.ROOT,
-                "backfill: %,d records, %,.0f records/s, %s of %s%n",
+        bar.update(
                 records,
-                perSecond(records, now - start),
-                share(bytesRead, totalBytes),
-                inputName);
-        out.flush();
+                totalBytes <= 0
+                        ? ProgressBar.UNKNOWN
+                        : Math.min(1.0, (double) bytesRead / totalBytes));
     }
 
-    /** Prints the final line and returns the time since the start. */
+    /** Draws the final line and returns the time since the start. */
     public Duration finish(long records) {
-        long elapsed = nanoClock.getAsLong() - start;
-        lines++;
-        out.printf(
-                Locale.ROOT,
-                "backfill: done, %,d records in %.2f s (%,.0f records/s), 100%% of %s%n",
-                records,
-                elapsed / 1e9,
-                perSecond(records, elapsed),
-                inputName);
-        out.flush();
-        return Duration.ofNanos(elapsed);
+        return bar.finish(records);
     }
 
-    /** How many lines were printed (for tests). */
+    /** How many times the bar was drawn (for tests). */
     public int lines() {
-        return lines;
-    }
-
-    private static double perSecond(long records, long nanos) {
-        return nanos <= 0 ? 0 : records * 1e9 / nanos;
-    }
-
-    private static String share(long bytesRead, long totalBytes) {
-        if (totalBytes <= 0) {
-            return "?%";
-        }
-        return Math.min(100, bytesRead * 100 / totalBytes) + "%";
+        return bar.draws();
     }
 }
