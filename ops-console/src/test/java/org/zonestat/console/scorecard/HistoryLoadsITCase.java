@@ -26,8 +26,13 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.city.CityProfiles;
 import org.zonestat.console.AccessTokens;
+import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.ConsoleConfig;
 import org.zonestat.console.OpsConsole;
 import org.zonestat.console.Role;
@@ -43,6 +48,7 @@ import org.zonestat.topics.TopicCodec;
  * zone-stats} records are the ones the backfill command and the history service write. While the
  * load runs, {@code /api/history/loads} shows it with its progress; when its run is done, the load
  * shows its reconciliation and the scorecard counts its zone-days, with no restart of the console.
+ * The {@code /history} page, open in Chromium all along, follows both states by itself.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HistoryLoadsITCase {
@@ -57,12 +63,16 @@ class HistoryLoadsITCase {
 
     @RegisterExtension static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
+    @TempDir static java.nio.file.Path tempDir;
+
     private static OpsConsole.Running console;
+    private static WebDriver browser;
     private static KafkaProducer<String, String> producer;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
+        BrowserSupport.requireBrowser();
         for (String t : List.of("events", "zone-stats", "hotspots", "history.loads")) {
             KAFKA.broker().createTopic(t, 1, Map.of());
         }
@@ -85,10 +95,14 @@ class HistoryLoadsITCase {
                                         .withTopics("zone-stats", "hotspots", "action-items"))
                         .historyTopic("history.loads")
                         .start();
+        browser = BrowserSupport.startChromium(tempDir.resolve("chromium-profile"));
     }
 
     @AfterAll
     static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
         console.close();
         producer.close();
     }
@@ -148,6 +162,14 @@ class HistoryLoadsITCase {
                                     .isEqualTo("shootings-2015.csv (incidents)");
                         });
         long westernBefore = westernShootings2015();
+        browser.get(console.url() + "history?token=" + STAFF);
+        String row = "tr[data-load='" + LOAD + "']";
+        page().until(
+                        d ->
+                                !d.findElements(By.cssSelector(row + "[data-state='running']"))
+                                        .isEmpty());
+        assertThat(browser.findElement(By.cssSelector(row + " progress")).getDomProperty("value"))
+                .isEqualTo(String.valueOf(1.0 / 3));
 
         // The run's zone-days, then its done message, as the history service writes them.
         ObjectNode zoneDay =
@@ -171,6 +193,9 @@ class HistoryLoadsITCase {
                             assertThat(westernShootings2015()).isEqualTo(westernBefore + 3);
                         });
         assertThat(loads("?state=active").path("loads")).isEmpty();
+        page().until(d -> !d.findElements(By.cssSelector(row + "[data-state='done']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(row + " .zs-history-counts")).getText())
+                .isEqualTo("in 3 · accepted 3 · rejected 0 · zone-days 1");
         assertThat(get("/api/history/loads/" + LOAD, STAFF).statusCode()).isEqualTo(200);
     }
 
@@ -185,6 +210,11 @@ class HistoryLoadsITCase {
         assertThat(get("/api/history/loads", PUBLIC).statusCode()).isEqualTo(403);
         assertThat(get("/api/history/loads", null).statusCode()).isEqualTo(401);
         assertThat(get("/history", null).statusCode()).isEqualTo(200);
+    }
+
+    /** The page polls every two seconds; a state shows within a few polls. */
+    private static WebDriverWait page() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     private static RunMessage run(String status, long read, RunMessage.Reconciliation rec) {
