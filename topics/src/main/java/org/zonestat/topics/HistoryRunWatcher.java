@@ -68,6 +68,8 @@ public final class HistoryRunWatcher {
                     if (m.isFinal()) {
                         if (m.isDone()) {
                             shown.finish(m.recordsRead());
+                        } else {
+                            shown.stop(m.recordsRead(), share(m));
                         }
                         return run;
                     }

@@ -12,11 +12,11 @@ import java.util.function.LongSupplier;
  *
  * <p>How it draws: on a terminal it redraws one line in place (a carriage return, then the line
  * padded over the previous one) at most once per {@code interval}; elsewhere (a log file, CI) it
- * prints plain lines, at most once per {@code interval}. {@link #finish} always ends with a full
- * line and a newline. The share is given by the caller (bytes of a file read, records of a known
- * total), so the bar does not care what is counted; with no share known it shows records and rate
- * only. The time left is {@code elapsed * (1 - share) / share}: the rate so far applied to what is
- * left. The clock is passed in, so tests control time.
+ * prints plain lines, at most once per {@code interval}. {@link #finish} (done) and {@link #stop}
+ * (failed) always end with a full line and a newline. The share is given by the caller (bytes of a
+ * file read, records of a known total), so the bar does not care what is counted; with no share
+ * known it shows records and rate only. The time left is {@code elapsed * (1 - share) / share}: the
+ * rate so far applied to what is left. The clock is passed in, so tests control time.
  *
  * <p>Not thread-safe: one thread updates a bar.
  */
@@ -93,6 +93,11 @@ public final class ProgressBar {
         long elapsed = nanoClock.getAsLong() - start;
         draw(render(label, records, 1.0, elapsed), true);
         return Duration.ofNanos(elapsed);
+    }
+
+    /** Draws the bar where it stopped (a failed run) and ends its line. */
+    public void stop(long records, double share) {
+        draw(render(label, records, share, nanoClock.getAsLong() - start), true);
     }
 
     /** How many times the bar was drawn (for tests). */

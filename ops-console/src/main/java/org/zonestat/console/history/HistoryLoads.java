@@ -57,7 +57,8 @@ public final class HistoryLoads {
      * @param source what is loaded: the file and its feed, or the layer recomputed
      * @param state where it stands ({@link State#id()})
      * @param records publishing: records published; running or done: records processed
-     * @param total the records expected (a load's published records), 0 if unknown
+     * @param total the records expected (a load's published records; while publishing, estimated
+     *     from the share of its file read), 0 if unknown
      * @param ratePerSecond records per second so far
      * @param secondsLeft the time left at that rate, or null
      * @param reconciliation done: what became of every record
@@ -114,6 +115,7 @@ public final class HistoryLoads {
                         case LoadMessage.FAILED -> State.FAILED;
                         default -> State.PUBLISHING;
                     };
+            long total = l.isPublished() ? l.records() : expected(l);
             put(
                     new Load(
                             l.loadId(),
@@ -121,9 +123,11 @@ public final class HistoryLoads {
                             l.file() + " (" + l.feed() + ")",
                             s.id(),
                             l.records(),
-                            l.isPublished() ? l.records() : 0,
+                            total,
                             l.ratePerSecond(),
-                            null,
+                            s == State.PUBLISHING && total > 0 && l.ratePerSecond() > 0
+                                    ? (total - l.records()) / l.ratePerSecond()
+                                    : null,
                             null,
                             l.detail(),
                             l.at()));
@@ -154,6 +158,16 @@ public final class HistoryLoads {
                 completed++;
             }
         }
+    }
+
+    /**
+     * The records a publishing load will have in all, from the share of its file read so far (0
+     * while unknown).
+     */
+    private static long expected(LoadMessage l) {
+        return l.bytesRead() > 0 && l.bytesTotal() > 0
+                ? Math.round((double) l.records() * l.bytesTotal() / l.bytesRead())
+                : 0;
     }
 
     private static Load next(Load before, RunMessage run) {

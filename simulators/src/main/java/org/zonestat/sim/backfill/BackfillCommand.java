@@ -290,7 +290,16 @@ public final class BackfillCommand implements Callable<Integer> {
             publisher.announce(history, publishing);
             boolean terminal = err == System.err && System.console() != null;
             ProgressReporter progress =
-                    new ProgressReporter(err, System::nanoTime, progressInterval, name, terminal);
+                    new ProgressReporter(err, System::nanoTime, progressInterval, name, terminal)
+                            .announcingTo(
+                                    (records, bytesRead, rate) ->
+                                            publisher.announce(
+                                                    history,
+                                                    publishing.withProgress(
+                                                            records,
+                                                            bytesRead,
+                                                            rate,
+                                                            Instant.now())));
             BackfillSummary summary;
             try {
                 summary =

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -192,6 +194,8 @@ class BackfillCommandTest {
                         Duration.ofMillis(500),
                         "f.csv",
                         false);
+        List<Long> announced = new ArrayList<>();
+        progress.announcingTo((records, bytesRead, rate) -> announced.add(records));
         for (int i = 1; i <= 3000; i++) {
             now[0] += 1_000_000; // 1 ms per record: 3 s in all
             progress.update(i, i * 10L, 30_000);
@@ -199,6 +203,9 @@ class BackfillCommandTest {
         progress.finish(3000);
 
         assertThat(progress.lines()).isEqualTo(7);
+        assertThat(announced)
+                .as("once a second, for the console")
+                .containsExactly(1000L, 2000L, 3000L);
         String text = lines.toString(StandardCharsets.UTF_8);
         assertThat(text)
                 .startsWith(
