@@ -118,6 +118,12 @@ public final class ProgressBar {
     }
 
     /**
+     * Below this share the time left is not shown: one record of a file, or a run's first seconds
+     * of sorting, say nothing yet about the rate of the rest.
+     */
+    static final double MIN_SHARE_FOR_TIME_LEFT = 0.01;
+
+    /**
      * One line of the bar, e.g. {@code processing [############------------] 50% 1,000 records 250
      * records/s 0:04 left}.
      *
@@ -136,7 +142,11 @@ public final class ProgressBar {
                     .append(String.format(Locale.ROOT, "] %3d%%", (int) Math.floor(s * 100)));
         }
         b.append(String.format(Locale.ROOT, " %,d records %,.0f records/s", records, rate));
-        if (share > 0 && share < 1 && elapsedNanos > 0) {
+        if (share < MIN_SHARE_FOR_TIME_LEFT) {
+            if (share >= 0) {
+                b.append(" estimating time left");
+            }
+        } else if (share < 1 && elapsedNanos > 0) {
             long left = Math.round(elapsedNanos / 1e9 * (1 - share) / share);
             b.append(' ').append(clock(left)).append(" left");
         }

@@ -36,6 +36,16 @@ class ProgressBarTest {
     }
 
     @Test
+    void below_a_hundredth_done_the_time_left_is_not_guessed() {
+        // One record of a large file read after 1 s: the rate says nothing yet about the rest.
+        assertThat(ProgressBar.render("publishing", 1, 0.0001, 1_000_000_000L))
+                .endsWith("1 records 1 records/s estimating time left")
+                .doesNotContain(" left ");
+        assertThat(ProgressBar.render("publishing", 100, 0.01, 1_000_000_000L))
+                .endsWith("1:39 left");
+    }
+
+    @Test
     void long_times_left_read_as_hours_minutes_and_seconds() {
         assertThat(ProgressBar.clock(59)).isEqualTo("0:59");
         assertThat(ProgressBar.clock(3 * 3600 + 7 * 60 + 5)).isEqualTo("3:07:05");
