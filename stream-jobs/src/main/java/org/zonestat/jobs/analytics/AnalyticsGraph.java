@@ -1,7 +1,10 @@
 package org.zonestat.jobs.analytics;
 
 import java.util.Objects;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
@@ -44,6 +47,12 @@ import org.zonestat.jobs.model.ZoneFact;
 public final class AnalyticsGraph {
     /** Zone facts that arrived after their day's allowed lateness. */
     public static final OutputTag<ZoneFact> LATE_ZONE_FACTS = new OutputTag<>("late-zone-facts") {};
+
+    /**
+     * The zone-days a batch run's {@link ZoneDayCombiner} holds per subtask before it passes them
+     * on (a few tens of MB of tallies at most).
+     */
+    static final int COMBINED_ZONE_DAYS = 100_000;
 
     private AnalyticsGraph() {}
 
@@ -119,15 +128,46 @@ public final class AnalyticsGraph {
      * The daily scorecard with each zone's 311 workload alone: the same {@code zone-stats} records
      * as {@link #attach} writes for {@code tagged} (no further facts), without the near-repeat
      * branch and with the 311 lifecycle's alerts and notifications left unread. For a run that
-     * keeps only the scorecard (a backfill's history run); late facts are not counted.
+     * keeps only the scorecard (a backfill's history run); late facts are not counted. In batch
+     * execution mode the facts are first added up per zone-day on each subtask ({@link
+     * ZoneDayCombiner}), so the window's sort sees one part per zone-day and subtask rather than
+     * one fact per event and layer; the scorecard is the same.
      */
     public static SingleOutputStreamOperator<ZoneDayStats> zoneStatsOnly(
             DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
         Objects.requireNonNull(tagged, "tagged");
         Objects.requireNonNull(config, "config");
+        DataStream<ZoneFact> facts = zoneFacts(tagged, requestLifecycle(tagged, config), null);
+        boolean batch =
+                tagged.getExecutionEnvironment()
+                                .getConfiguration()
+                                .get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.BATCH;
         return workload(
-                zoneDayStats(zoneFacts(tagged, requestLifecycle(tagged, config), null), config),
+                batch
+                        ? combinedZoneDayStats(facts, config, COMBINED_ZONE_DAYS)
+                        : zoneDayStats(facts, config),
                 config);
+    }
+
+    /**
+     * The daily scorecard of a batch run: the facts added up per zone-day on each subtask, then the
+     * parts in the same local-day windows ({@link ZoneDayCombiner}, holding at most {@code
+     * maxZoneDays} per subtask). Nothing is late in batch mode, so there is no late output.
+     */
+    static SingleOutputStreamOperator<ZoneDayStats> combinedZoneDayStats(
+            DataStream<ZoneFact> facts, AnalyticsConfig config, int maxZoneDays) {
+        LocalDayWindows days = new LocalDayWindows(config.timeZone());
+        return facts.transform(
+                        "zone-day-combine",
+                        TypeInformation.of(ZoneDayPart.class),
+                        new ZoneDayCombiner(days, maxZoneDays))
+                .uid("analytics-zone-day-combine")
+                .keyBy(new PartKey())
+                .window(days)
+                .aggregate(new ZoneDayPartMerging(), new ZoneDailyCounts(days))
+                .name("zone-day-stats")
+                .uid("analytics-zone-day-stats");
     }
 
     /** The 311 lifecycle: overdue alerts, with notifications and workload facts on the side. */
@@ -195,6 +235,16 @@ public final class AnalyticsGraph {
         @Override
         public String getKey(RequestUpdate u) {
             return u.requestId();
+        }
+    }
+
+    /** Keys zone-day parts by (layer, zone), as {@link ZoneKey} keys their facts. */
+    public static final class PartKey implements KeySelector<ZoneDayPart, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(ZoneDayPart p) {
+            return p.key();
         }
     }
 

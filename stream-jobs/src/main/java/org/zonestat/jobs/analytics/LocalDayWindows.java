@@ -35,10 +35,13 @@ public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
     public Collection<TimeWindow> assignWindows(
             Object element, long timestamp, WindowAssignerContext context) {
         // A zone fact is placed by its own time: the 311 workload corrections of an update that
-        // arrived out of order fall on earlier days than the record that carries them.
-        return List.of(
-                windowOf(
-                        element instanceof ZoneFact f ? f.occurredAt().toEpochMilli() : timestamp));
+        // arrived out of order fall on earlier days than the record that carries them. A part of
+        // a zone-day's facts is placed by its day.
+        long at =
+                element instanceof ZoneFact f
+                        ? f.occurredAt().toEpochMilli()
+                        : element instanceof ZoneDayPart p ? p.dayStart() : timestamp;
+        return List.of(windowOf(at));
     }
 
     /** The local day containing an instant, as a window. */
