@@ -1,5 +1,6 @@
 package org.zonestat.jobs.analytics;
 
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -137,33 +138,59 @@ public final class AnalyticsGraph {
             DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
         Objects.requireNonNull(tagged, "tagged");
         Objects.requireNonNull(config, "config");
-        DataStream<ZoneFact> facts = zoneFacts(tagged, requestLifecycle(tagged, config), null);
-        boolean batch =
-                tagged.getExecutionEnvironment()
-                                .getConfiguration()
-                                .get(ExecutionOptions.RUNTIME_MODE)
-                        == RuntimeExecutionMode.BATCH;
+        SingleOutputStreamOperator<Alert> lifecycle = requestLifecycle(tagged, config);
         return workload(
-                batch
-                        ? combinedZoneDayStats(facts, config, COMBINED_ZONE_DAYS)
-                        : zoneDayStats(facts, config),
+                runZoneDayStats(
+                        List.of(
+                                eventFacts(tagged),
+                                lifecycle.getSideOutput(RequestLifecycleFunction.WORKLOAD)),
+                        config),
                 config);
     }
 
     /**
-     * The daily scorecard of a batch run: the facts added up per zone-day on each subtask, then the
-     * parts in the same local-day windows ({@link ZoneDayCombiner}, holding at most {@code
-     * maxZoneDays} per subtask). Nothing is late in batch mode, so there is no late output.
+     * The daily scorecard window over the union of {@code facts}; in a batch run each input is
+     * combined per zone-day first ({@link #combinedZoneDayStats}).
+     */
+    private static SingleOutputStreamOperator<ZoneDayStats> runZoneDayStats(
+            List<DataStream<ZoneFact>> facts, AnalyticsConfig config) {
+        boolean batch =
+                facts.get(0)
+                                .getExecutionEnvironment()
+                                .getConfiguration()
+                                .get(ExecutionOptions.RUNTIME_MODE)
+                        == RuntimeExecutionMode.BATCH;
+        if (batch) {
+            return combinedZoneDayStats(facts, config, COMBINED_ZONE_DAYS);
+        }
+        DataStream<ZoneFact> all = facts.get(0);
+        for (DataStream<ZoneFact> more : facts.subList(1, facts.size())) {
+            all = all.union(more);
+        }
+        return zoneDayStats(all, config);
+    }
+
+    /**
+     * The daily scorecard of a batch run: each input's facts added up per zone-day on each subtask,
+     * in a combiner chained to the operator that makes them ({@link ZoneDayCombiner}, holding at
+     * most {@code maxZoneDays}; uid {@code analytics-zone-day-combine-<input>}), then the parts in
+     * the same local-day windows. Nothing is late in batch mode, so there is no late output.
      */
     static SingleOutputStreamOperator<ZoneDayStats> combinedZoneDayStats(
-            DataStream<ZoneFact> facts, AnalyticsConfig config, int maxZoneDays) {
+            List<DataStream<ZoneFact>> facts, AnalyticsConfig config, int maxZoneDays) {
         LocalDayWindows days = new LocalDayWindows(config.timeZone());
-        return facts.transform(
-                        "zone-day-combine",
-                        TypeInformation.of(ZoneDayPart.class),
-                        new ZoneDayCombiner(days, maxZoneDays))
-                .uid("analytics-zone-day-combine")
-                .keyBy(new PartKey())
+        DataStream<ZoneDayPart> parts = null;
+        for (int i = 0; i < facts.size(); i++) {
+            DataStream<ZoneDayPart> combined =
+                    facts.get(i)
+                            .transform(
+                                    "zone-day-combine",
+                                    TypeInformation.of(ZoneDayPart.class),
+                                    new ZoneDayCombiner(days, maxZoneDays))
+                            .uid("analytics-zone-day-combine-" + i);
+            parts = parts == null ? combined : parts.union(combined);
+        }
+        return parts.keyBy(new PartKey())
                 .window(days)
                 .aggregate(new ZoneDayPartMerging(), new ZoneDailyCounts(days))
                 .name("zone-day-stats")
@@ -188,11 +215,14 @@ public final class AnalyticsGraph {
             SingleOutputStreamOperator<Alert> lifecycle,
             DataStream<ZoneFact> moreFacts) {
         DataStream<ZoneFact> facts =
-                tagged.flatMap(new ToZoneFacts())
-                        .name("zone-facts")
-                        .uid("analytics-zone-facts")
+                eventFacts(tagged)
                         .union(lifecycle.getSideOutput(RequestLifecycleFunction.WORKLOAD));
         return moreFacts == null ? facts : facts.union(moreFacts);
+    }
+
+    /** Each tagged event's zone facts ({@link ToZoneFacts}). */
+    private static SingleOutputStreamOperator<ZoneFact> eventFacts(DataStream<TaggedEvent> tagged) {
+        return tagged.flatMap(new ToZoneFacts()).name("zone-facts").uid("analytics-zone-facts");
     }
 
     /** Each zone-day's 311 workload added to its scorecard. */
@@ -206,13 +236,12 @@ public final class AnalyticsGraph {
 
     /**
      * The daily scorecard of {@code tagged} alone (no 311 workload): its zone facts in the
-     * local-day windows, as a reprocess of a layer counts the events it tags again.
+     * local-day windows, as a reprocess of a layer counts the events it tags again; in batch
+     * execution mode combined per zone-day first, as {@link #zoneStatsOnly} does.
      */
     public static SingleOutputStreamOperator<ZoneDayStats> scorecardOnly(
             DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
-        return zoneDayStats(
-                tagged.flatMap(new ToZoneFacts()).name("zone-facts").uid("analytics-zone-facts"),
-                config);
+        return runZoneDayStats(List.of(eventFacts(tagged)), config);
     }
 
     /** The daily scorecard window over zone facts; late facts go to {@link #LATE_ZONE_FACTS}. */

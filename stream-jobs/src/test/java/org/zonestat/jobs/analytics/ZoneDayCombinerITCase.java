@@ -29,7 +29,9 @@ import org.zonestat.jobs.model.ZoneMeasure;
  * batch execution mode with the production's object reuse and no Kryo fallback. The facts are
  * seeded random over zones of two layers, days across a daylight-saving change, and every kind of
  * measure the scorecard adds (counts, workload changes, days to close, activities, contacts); the
- * combiner holds at most three zone-days, so it passes parts of one day on more than once.
+ * facts come in two inputs, each combined on its own as a run combines its events' and its 311
+ * workload's facts, and each combiner holds at most three zone-days, so it passes parts of one day
+ * on more than once.
  */
 class ZoneDayCombinerITCase {
     @RegisterExtension
@@ -50,16 +52,17 @@ class ZoneDayCombinerITCase {
         List<ZoneFact> facts = facts(new Random(SEED), 3_000);
         AnalyticsConfig config = AnalyticsConfig.defaults();
 
-        List<ZoneDayStats> plain = run(facts, f -> AnalyticsGraph.zoneDayStats(f, config));
+        List<ZoneDayStats> plain =
+                run(facts, (a, b) -> AnalyticsGraph.zoneDayStats(a.union(b), config));
         List<ZoneDayStats> combined =
-                run(facts, f -> AnalyticsGraph.combinedZoneDayStats(f, config, 3));
+                run(facts, (a, b) -> AnalyticsGraph.combinedZoneDayStats(List.of(a, b), config, 3));
 
         assertThat(plain).as("five zones, seven days; seed %d", SEED).hasSize(35);
         assertThat(combined).as("seed %d", SEED).containsExactlyElementsOf(plain);
     }
 
     private interface Scorecard {
-        DataStream<ZoneDayStats> of(DataStream<ZoneFact> facts);
+        DataStream<ZoneDayStats> of(DataStream<ZoneFact> some, DataStream<ZoneFact> others);
     }
 
     private static List<ZoneDayStats> run(List<ZoneFact> facts, Scorecard scorecard)
@@ -71,9 +74,13 @@ class ZoneDayCombinerITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         List<ZoneDayStats> out = new ArrayList<>();
+        TypeInformation<ZoneFact> type = TypeInformation.of(ZoneFact.class);
+        int half = facts.size() / 2;
         try (CloseableIterator<ZoneDayStats> it =
                 scorecard
-                        .of(env.fromData(facts, TypeInformation.of(ZoneFact.class)))
+                        .of(
+                                env.fromData(facts.subList(0, half), type),
+                                env.fromData(facts.subList(half, facts.size()), type))
                         .executeAndCollect()) {
             it.forEachRemaining(out::add);
         }
