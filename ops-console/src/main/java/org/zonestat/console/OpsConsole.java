@@ -31,6 +31,8 @@ import org.zonestat.console.metrics.HuddleMetrics;
 import org.zonestat.console.metrics.MetricsRoutes;
 import org.zonestat.console.open311.Open311Routes;
 import org.zonestat.console.open311.Open311Settings;
+import org.zonestat.console.replay.EventTimeIndex;
+import org.zonestat.console.replay.EventTimeIndexer;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.console.scorecard.HuddleServices;
@@ -178,6 +180,7 @@ public final class OpsConsole {
                         ? AuditTrail.DISABLED
                         : new AuditTrail(bootstrapServers, auditTopic, Clock.systemUTC());
         AuditLog auditLog = auditTopic == null ? null : new AuditLog(feed, auditTopic);
+        EventTimeIndexer replayIndex = null;
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
@@ -202,7 +205,10 @@ public final class OpsConsole {
                             alertsTopic,
                             hotspotsTopic,
                             layers,
-                            REPLAY_MAX_ITEMS);
+                            REPLAY_MAX_ITEMS,
+                            new EventTimeIndex());
+            replayIndex = new EventTimeIndexer(bootstrapServers, replay.topics(), replay.index());
+            replayIndex.start();
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new StatusRoutes(hub, live::health, counters::snapshot, monitor));
@@ -271,9 +277,11 @@ public final class OpsConsole {
                     tips,
                     monitor,
                     audit,
-                    work);
+                    work,
+                    replayIndex);
         } catch (RuntimeException e) {
             closeQuietly(monitor);
+            closeQuietly(replayIndex);
             audit.close();
             feed.close();
             counters.close();
@@ -310,6 +318,7 @@ public final class OpsConsole {
         private final TipLineStore tips;
         private final AuditTrail audit;
         private final FieldWork work;
+        private final EventTimeIndexer replayIndex;
         private boolean closed;
 
         private Running(
@@ -325,7 +334,9 @@ public final class OpsConsole {
                 TipLineStore tips,
                 HealthMonitor monitor,
                 AuditTrail audit,
-                FieldWork work) {
+                FieldWork work,
+                EventTimeIndexer replayIndex) {
+            this.replayIndex = replayIndex;
             this.audit = audit;
             this.work = work;
             this.intake = intake;
@@ -407,6 +418,7 @@ public final class OpsConsole {
                 monitor.close();
                 app.stop();
             } finally {
+                replayIndex.close();
                 feed.close();
                 counters.close();
                 closeQuietly(uploads);

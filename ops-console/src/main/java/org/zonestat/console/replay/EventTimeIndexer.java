@@ -1,0 +1,250 @@
+package org.zonestat.console.replay;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the replayed topics and keeps their {@link EventTimeIndex}: from the start of every
+ * partition (or where the index stopped), then every record as it is committed. Only offsets and
+ * record timestamps are read (a record's timestamp is the event time its message is about): keys
+ * and values are neither copied nor decoded.
+ *
+ * <p>At start-up the whole history is read once, which takes a few seconds for millions of records
+ * ({@link #built}); a replay meanwhile reads what is not indexed yet as it would without an index,
+ * so it stays correct and only gets faster. Reading is {@code read_committed}, like the replay's
+ * own, so the index covers the offsets up to the last stable offset. A topic that does not exist
+ * yet, and partitions added later, are looked for every {@value #LOOKUP_MILLIS} ms; a partition
+ * whose end is now before the indexed end (deleted and made again) is indexed afresh. A failure
+ * recreates the consumer after a pause, which carries on where the index stopped.
+ *
+ * <p>Thread-safe: {@link #start()} once, the getters and {@link #close()} from any thread.
+ */
+public final class EventTimeIndexer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventTimeIndexer.class);
+    static final long LOOKUP_MILLIS = 2000;
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
+
+    private final String bootstrapServers;
+    private final List<String> topics;
+    private final EventTimeIndex index;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<Void, Void> consumer;
+    private volatile long builtMillis = -1;
+    private Thread thread;
+
+    /**
+     * @param topics the topics to index; one that does not exist yet is indexed once it does
+     * @param index where the blocks go
+     */
+    public EventTimeIndexer(String bootstrapServers, List<String> topics, EventTimeIndex index) {
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        this.topics = List.copyOf(topics);
+        this.index = Objects.requireNonNull(index, "index");
+    }
+
+    public EventTimeIndex index() {
+        return index;
+    }
+
+    /** Whether the history there was at start-up is indexed. */
+    public boolean built() {
+        return builtMillis >= 0;
+    }
+
+    /** How long indexing the history there was at start-up took, or -1 while it runs. */
+    public long builtMillis() {
+        return builtMillis;
+    }
+
+    /** Starts following on a daemon thread; returns at once. */
+    public synchronized EventTimeIndexer start() {
+        if (thread != null) {
+            throw new IllegalStateException("the indexer was started already");
+        }
+        thread = new Thread(this::run, "zonestat-replay-index");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        long started = System.nanoTime();
+        Map<TopicPartition, Long> startEnds = null;
+        while (running) {
+            try (KafkaConsumer<Void, Void> c = new KafkaConsumer<>(config())) {
+                consumer = c;
+                if (!running) {
+                    return;
+                }
+                long nextLookup = 0;
+                while (running) {
+                    if (System.nanoTime() >= nextLookup) {
+                        Map<TopicPartition, Long> ends = follow(c);
+                        if (startEnds == null && !ends.isEmpty()) {
+                            startEnds = ends;
+                        }
+                        nextLookup =
+                                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOKUP_MILLIS);
+                    }
+                    if (c.assignment().isEmpty()) {
+                        pause(POLL);
+                        continue;
+                    }
+                    for (ConsumerRecord<Void, Void> r : c.poll(POLL)) {
+                        index.add(
+                                new TopicPartition(r.topic(), r.partition()),
+                                r.offset(),
+                                r.timestamp());
+                    }
+                    for (TopicPartition tp : c.assignment()) {
+                        index.indexedTo(tp, c.position(tp));
+                    }
+                    if (builtMillis < 0
+                            && startEnds != null
+                            && startEnds.entrySet().stream()
+                                    .allMatch(e -> index.indexedEnd(e.getKey()) >= e.getValue())) {
+                        builtMillis = (System.nanoTime() - started) / 1_000_000;
+                        LOG.info(
+                                "Replay index of {} built: {} records in {} blocks, {} ms",
+                                topics,
+                                index.records(),
+                                index.blocks(),
+                                builtMillis);
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("Replay index of {} failed; carrying on in {}", topics, RETRY_PAUSE, e);
+                pause(RETRY_PAUSE);
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    /**
+     * Assigns the partitions of the topics that exist now beside those already followed, each from
+     * where the index stopped; returns the end offsets of all of them.
+     */
+    private Map<TopicPartition, Long> follow(KafkaConsumer<Void, Void> c) {
+        Map<String, List<PartitionInfo>> existing = c.listTopics(METADATA_TIMEOUT);
+        List<TopicPartition> all = new ArrayList<>();
+        for (String t : topics) {
+            for (PartitionInfo p : existing.getOrDefault(t, List.of())) {
+                all.add(new TopicPartition(t, p.partition()));
+            }
+        }
+        if (all.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, Long> begin = c.beginningOffsets(all, METADATA_TIMEOUT);
+        Map<TopicPartition, Long> end = c.endOffsets(all, METADATA_TIMEOUT);
+        List<TopicPartition> fresh = new ArrayList<>();
+        for (TopicPartition tp : all) {
+            boolean remade = index.indexedEnd(tp) > end.get(tp);
+            if (remade) {
+                LOG.info("{} ends before its indexed end: indexing it afresh", tp);
+                index.reset(tp);
+            }
+            if (remade || !c.assignment().contains(tp)) {
+                fresh.add(tp);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            List<TopicPartition> assigned = new ArrayList<>(c.assignment());
+            fresh.stream().filter(tp -> !assigned.contains(tp)).forEach(assigned::add);
+            c.assign(assigned);
+            for (TopicPartition tp : fresh) {
+                c.seek(tp, Math.max(begin.get(tp), index.indexedEnd(tp)));
+            }
+        }
+        return new HashMap<>(end);
+    }
+
+    private void pause(Duration d) {
+        try {
+            closing.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "zonestat-ops-console-replay-index");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, Skipped.class);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, Skipped.class);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return p;
+    }
+
+    /** Stops following and waits (bounded) for the thread to close its consumer. Idempotent. */
+    @Override
+    public void close() {
+        running = false;
+        closing.countDown();
+        KafkaConsumer<Void, Void> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null && t.isAlive() && t != Thread.currentThread()) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Reads nothing of a key or value: the index needs only offsets and timestamps. */
+    public static final class Skipped implements Deserializer<Void> {
+        @Override
+        public Void deserialize(String topic, byte[] data) {
+            return null;
+        }
+
+        @Override
+        public Void deserialize(String topic, Headers headers, byte[] data) {
+            return null;
+        }
+
+        @Override
+        public Void deserialize(String topic, Headers headers, ByteBuffer data) {
+            return null;
+        }
+    }
+}
