@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * so it stays correct and only gets faster. Reading is {@code read_committed}, like the replay's
  * own, so the index covers the offsets up to the last stable offset. A topic that does not exist
  * yet, and partitions added later, are looked for every {@value #LOOKUP_MILLIS} ms; a partition
- * whose end is now before the indexed end (deleted and made again) is indexed afresh. A failure
- * recreates the consumer after a pause, which carries on where the index stopped.
+ * whose end is now before the indexed end, or that is read from before it (deleted and made again)
+ * is indexed afresh. A failure recreates the consumer after a pause, which carries on where the
+ * index stopped.
  *
  * <p>Thread-safe: {@link #start()} once, the getters and {@link #close()} from any thread.
  */
@@ -110,11 +112,20 @@ public final class EventTimeIndexer implements AutoCloseable {
                         pause(POLL);
                         continue;
                     }
-                    for (ConsumerRecord<Void, Void> r : c.poll(POLL)) {
-                        index.add(
-                                new TopicPartition(r.topic(), r.partition()),
-                                r.offset(),
-                                r.timestamp());
+                    ConsumerRecords<Void, Void> records = c.poll(POLL);
+                    for (TopicPartition tp : records.partitions()) {
+                        List<ConsumerRecord<Void, Void>> batch = records.records(tp);
+                        if (batch.get(0).offset() < index.indexedEnd(tp)) {
+                            // The log went back (made again, read from its start): start over.
+                            LOG.info(
+                                    "{} is read again from {}: indexing it afresh",
+                                    tp,
+                                    batch.get(0).offset());
+                            index.reset(tp);
+                        }
+                        for (ConsumerRecord<Void, Void> r : batch) {
+                            index.add(tp, r.offset(), r.timestamp());
+                        }
                     }
                     for (TopicPartition tp : c.assignment()) {
                         index.indexedTo(tp, c.position(tp));

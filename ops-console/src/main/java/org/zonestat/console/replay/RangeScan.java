@@ -133,26 +133,32 @@ final class RangeScan {
         if (all.isEmpty()) {
             return todo;
         }
+        // Asked before the end offsets, so that an indexed end past the end can only mean a
+        // partition since deleted and made again, not records indexed meanwhile.
+        Map<TopicPartition, Coverage> coverage = new HashMap<>();
+        if (index != null) {
+            for (TopicPartition tp : all) {
+                Span span = spans.get(tp.topic());
+                coverage.put(tp, index.covering(tp, span.minTimestamp, span.maxTimestamp));
+            }
+        }
         Map<TopicPartition, Long> begin = c.beginningOffsets(all, METADATA_TIMEOUT);
         Map<TopicPartition, Long> end = c.endOffsets(all, METADATA_TIMEOUT);
         Map<TopicPartition, Long> times = new HashMap<>();
         all.forEach(tp -> times.put(tp, Math.max(0, spans.get(tp.topic()).minTimestamp)));
         Map<TopicPartition, OffsetAndTimestamp> byTime = c.offsetsForTimes(times, METADATA_TIMEOUT);
         for (TopicPartition tp : all) {
-            Span span = spans.get(tp.topic());
             OffsetAndTimestamp first = byTime.get(tp);
             long lower = Math.max(begin.get(tp), first == null ? end.get(tp) : first.offset());
             long upper = end.get(tp);
             Deque<Stretch> q = new ArrayDeque<>();
-            if (index != null) {
-                Coverage cov = index.covering(tp, span.minTimestamp, span.maxTimestamp);
-                // An index past the end belongs to a partition since deleted and made again.
-                if (cov.indexedEnd() <= upper) {
-                    for (Stretch s : cov.stretches()) {
-                        append(q, Math.max(lower, s.from()), s.to());
-                    }
-                    lower = Math.max(lower, cov.indexedEnd());
+            Coverage cov = coverage.get(tp);
+            // An indexed end past the end: the partition was made again; read it as before.
+            if (cov != null && cov.indexedEnd() <= upper) {
+                for (Stretch s : cov.stretches()) {
+                    append(q, Math.max(lower, s.from()), Math.min(upper, s.to()));
                 }
+                lower = Math.max(lower, cov.indexedEnd());
             }
             append(q, lower, upper);
             if (!q.isEmpty()) {
