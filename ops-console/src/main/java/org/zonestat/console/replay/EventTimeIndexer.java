@@ -206,14 +206,9 @@ public final class EventTimeIndexer implements AutoCloseable {
     }
 
     private Map<String, Object> config() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "zonestat-ops-console-replay-index");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, Skipped.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, Skipped.class);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> p =
+                RangeScan.consumerConfig(
+                        bootstrapServers, "zonestat-ops-console-replay-index", Skipped.class);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return p;

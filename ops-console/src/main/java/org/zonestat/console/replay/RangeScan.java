@@ -231,16 +231,31 @@ final class RangeScan {
     }
 
     private Map<String, Object> config() {
+        Map<String, Object> p =
+                consumerConfig(
+                        bootstrapServers,
+                        "zonestat-ops-console-replay",
+                        ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) POLL.toMillis());
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return p;
+    }
+
+    /**
+     * The settings of the replay's consumers: no group, nothing committed, {@code read_committed},
+     * keys and values read with {@code deserializer}, a position before the log's start moved to
+     * its start.
+     */
+    static Map<String, Object> consumerConfig(
+            String bootstrapServers, String clientId, Class<?> deserializer) {
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "zonestat-ops-console-replay");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, deserializer);
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, deserializer);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) POLL.toMillis());
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         return p;
     }
 }
