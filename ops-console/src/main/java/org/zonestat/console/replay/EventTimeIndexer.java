@@ -8,13 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -26,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * partition (or where the index stopped), then every record as it is committed. Only offsets and
  * record timestamps are read (a record's timestamp is the event time its message is about): keys
  * and values are neither copied nor decoded.
+ *
+ * <p>A topic whose broker stamps the records, or refuses old timestamps, is not indexed: its
+ * replays read it as without an index.
  *
  * <p>At start-up the whole history is read once, which takes a few seconds for millions of records
  * ({@link #built}); a replay meanwhile reads what is not indexed yet as it would without an index,
@@ -48,6 +59,8 @@ public final class EventTimeIndexer implements AutoCloseable {
     private final String bootstrapServers;
     private final List<String> topics;
     private final EventTimeIndex index;
+    // Per topic, read on the indexing thread only: whether its record timestamps are event times.
+    private final Map<String, Boolean> eventTimeStamps = new HashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile KafkaConsumer<Void, Void> consumer;
@@ -165,6 +178,9 @@ public final class EventTimeIndexer implements AutoCloseable {
         Map<String, List<PartitionInfo>> existing = c.listTopics(METADATA_TIMEOUT);
         List<TopicPartition> all = new ArrayList<>();
         for (String t : topics) {
+            if (existing.containsKey(t) && !stampedWithEventTimes(t)) {
+                continue;
+            }
             for (PartitionInfo p : existing.getOrDefault(t, List.of())) {
                 all.add(new TopicPartition(t, p.partition()));
             }
@@ -194,6 +210,54 @@ public final class EventTimeIndexer implements AutoCloseable {
             }
         }
         return new HashMap<>(end);
+    }
+
+    /**
+     * Whether {@code topic} keeps the timestamps its writers give (the event times): not when the
+     * broker stamps records itself ({@code LogAppendTime}), nor when it refuses old timestamps
+     * ({@code message.timestamp.before.max.ms}), which makes the job stamp old records younger than
+     * their events. Such a topic is not indexed, and replays read it as without an index. Asked
+     * once per topic; when the brokers cannot be asked, asked again at the next lookup.
+     */
+    private boolean stampedWithEventTimes(String topic) {
+        Boolean known = eventTimeStamps.get(topic);
+        if (known != null) {
+            return known;
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config;
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            config =
+                    admin.describeConfigs(List.of(resource))
+                            .all()
+                            .get(METADATA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .get(resource);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Cannot read the settings of '{}' yet: {}", topic, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        }
+        ConfigEntry type = config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+        ConfigEntry beforeMax = config.get(TopicConfig.MESSAGE_TIMESTAMP_BEFORE_MAX_MS_CONFIG);
+        boolean eventTimes =
+                (type == null || !"LogAppendTime".equals(type.value()))
+                        && (beforeMax == null
+                                || Long.parseLong(beforeMax.value()) == Long.MAX_VALUE);
+        if (!eventTimes) {
+            LOG.warn(
+                    "'{}' does not keep event times as record timestamps ({}, {}): its replays"
+                            + " read it without an index",
+                    topic,
+                    type == null ? "" : type.value(),
+                    beforeMax == null ? "" : beforeMax.value());
+        }
+        eventTimeStamps.put(topic, eventTimes);
+        return eventTimes;
     }
 
     private void pause(Duration d) {

@@ -141,6 +141,40 @@ class ReplayIndexITCase {
         }
     }
 
+    @Test
+    void a_topic_whose_broker_stamps_the_records_is_not_indexed_and_replays_completely()
+            throws Exception {
+        String topic = "events-append-time";
+        KAFKA.broker()
+                .createTopic(topic, PARTITIONS, Map.of("message.timestamp.type", "LogAppendTime"));
+        String marker = "events-marker";
+        KAFKA.broker().createTopic(marker, 1, Map.of());
+        Random random = new Random(SEED + 2);
+        List<Published> published = new ArrayList<>();
+        List<Published> markers = new ArrayList<>();
+        AtomicInteger ids = new AtomicInteger();
+        EventTimeIndex index = new EventTimeIndex(BLOCK_RECORDS);
+        try (KafkaProducer<byte[], byte[]> producer = producer();
+                EventTimeIndexer indexer =
+                        new EventTimeIndexer(bootstrap(), List.of(topic, marker), index)) {
+            for (int i = 0; i < 300; i++) {
+                Instant at = WEEK_START.minusSeconds(86400L * 7).plusSeconds(5400L * i);
+                publish(producer, topic, random.nextInt(PARTITIONS), at, ids, published);
+            }
+            publish(producer, marker, 0, WEEK_START, ids, markers);
+            producer.flush();
+            indexer.start();
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(indexer::built);
+
+            assertThat(index.records()).as("only the topic that keeps event times").isEqualTo(1);
+            ReplayReader.Range range = reader(topic, index).read(WEEK_START, WEEK_END, i -> true);
+            assertThat(eventIds(range))
+                    .as("seed %d", SEED + 2)
+                    .hasSizeGreaterThan(50)
+                    .containsExactlyInAnyOrderElementsOf(weekIds(published));
+        }
+    }
+
     private static ReplayReader reader(String topic, EventTimeIndex index) {
         return new ReplayReader(
                 bootstrap(), topic, null, null, () -> ZoneCatalog.of(List.of()), 100_000, index);
