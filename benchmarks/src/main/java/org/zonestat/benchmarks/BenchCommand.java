@@ -4,8 +4,8 @@ import org.zonestat.config.Cli;
 import picocli.CommandLine.Command;
 
 /**
- * {@code zonestat bench geo|pipeline|positions|websocket|tag}: the benchmarks, each writing its
- * results file under {@code benchmarks/results} (see the module README).
+ * {@code zonestat bench geo|pipeline|positions|websocket|tag|history}: the benchmarks, each writing
+ * its results file under {@code benchmarks/results} (see the module README).
  */
 @Command(
         name = "bench",
@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             PipelineBenchmark.class,
             PositionsBenchmark.class,
             WebSocketBenchmark.class,
-            TagBenchmark.class
+            TagBenchmark.class,
+            HistoryBenchmark.class
         })
 public final class BenchCommand {
     public static void main(String[] args) {
