@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Runs a benchmark and writes its results under benchmarks/results.",
         subcommands = {
             GeoBenchmarks.class,
+            ReplayBenchmark.class,
             PipelineBenchmark.class,
             PositionsBenchmark.class,
             WebSocketBenchmark.class,
