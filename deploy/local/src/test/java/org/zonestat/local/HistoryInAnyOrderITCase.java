@@ -69,7 +69,10 @@ import org.zonestat.topics.TopicCodec;
  * source). No record is rejected as late, every record ends in {@code events} or {@code rejected},
  * and the console's scorecard gives, per zone of every layer, exactly the homicides and shootings
  * counted in the test from the files by brute-force point in polygon; the same numbers with the
- * loads in reverse order; and a replayed week of 2015 holds exactly that week's events.
+ * loads in reverse order; and a replayed week of 2015 holds exactly that week's events. Then a
+ * second city joins the same running system: New York City's precincts are uploaded as a layer and
+ * its 2019 shootings backfilled with their shipped mapping; per precinct the scorecard equals brute
+ * force, the scorecard names the layer version it shows, and Baltimore's numbers do not move.
  */
 class HistoryInAnyOrderITCase {
     private static final long SEED = 20_151_301L;
@@ -236,8 +239,227 @@ class HistoryInAnyOrderITCase {
                         ids.size(),
                         week.get("recordsRead").asLong(),
                         week.get("readMillis").asLong());
+                published += loadSecondCity(demo.bootstrapServers(), base, token);
+                long all = published;
+                await().atMost(Duration.ofMinutes(1))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(
+                                () ->
+                                        distinctEventIds(demo.bootstrapServers())
+                                                        + rejected(demo.bootstrapServers()).size()
+                                                == all);
             }
         }
+    }
+
+    /**
+     * A second city after Baltimore's history, in the same running system: New York City's 77
+     * precincts are uploaded as a layer through the console, then its 2019 shootings are backfilled
+     * as a load with the mapping its profile ships ({@code nyc-shootings}: the victim rows of one
+     * incident_key are one incident, of its most severe kind). The load has no {@code late}
+     * rejection and {@code in = events + rejected}; per precinct, the scorecard's 2019 homicides
+     * and shootings equal brute force over the CSV with the same merge rule, incidents outside
+     * every precinct being the load's {@code outside-zones} rejections; every output names the
+     * precinct layer's uploaded version; Baltimore's per-zone numbers do not move.
+     *
+     * @return the records the load published
+     */
+    private long loadSecondCity(String bootstrap, String base, String token) throws Exception {
+        long t0 = System.nanoTime();
+        byte[] precincts;
+        try (InputStream in = resource(NYC + "nyc_police_precincts.geojson")) {
+            precincts = in.readAllBytes();
+        }
+        HttpResponse<String> upload =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                base
+                                                        + "/api/zones/"
+                                                        + NYC_LAYER
+                                                        + "?title=NYPD%20precincts"
+                                                        + "&nameProperty=Precinct"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/geo+json")
+                                .timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(precincts))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        int version = JSON.readTree(upload.body()).get("version").asInt();
+
+        Path shootings = dir.resolve("nyc_shootings_2019.csv");
+        try (InputStream in = resource(NYC + "nyc_shootings_2019.csv")) {
+            Files.copy(in, shootings);
+        }
+        long published = backfill(bootstrap, shootings, "nyc-shootings", null);
+
+        NycExpected nyc = nycExpected(precincts);
+        assertThat(published).as("one record per incident_key").isEqualTo(nyc.incidents());
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> nycRun(bootstrap).isPresent());
+        RunMessage run = nycRun(bootstrap).orElseThrow();
+        assertThat(run.isDone()).as("%s: %s", run.runId(), run.detail()).isTrue();
+        RunMessage.Reconciliation r = run.reconciliation();
+        assertThat(r.rejected()).as("rejections of %s", run.runId()).doesNotContainKey("late");
+        assertThat(r.loadedIn()).isEqualTo(run.recordsTotal()).isEqualTo(published);
+        assertThat(r.eventsWritten() + r.rejectedTotal())
+                .as("in = events + rejected")
+                .isEqualTo(r.loadedIn());
+        assertThat(r.rejected())
+                .as("the incidents outside every precinct")
+                .isEqualTo(nyc.outside() == 0 ? Map.of() : Map.of("outside-zones", nyc.outside()));
+
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () ->
+                                assertThat(
+                                                countsIn(
+                                                        base,
+                                                        token,
+                                                        NYC_LAYER,
+                                                        LocalDate.of(2019, 1, 1),
+                                                        LocalDate.of(2019, 12, 31)))
+                                        .as("homicides/shootings per NYPD precinct, 2019")
+                                        .isEqualTo(nyc.perPrecinct()));
+        JsonNode card =
+                JSON.readTree(
+                        get(
+                                        base
+                                                + "/api/scorecard?layer="
+                                                + NYC_LAYER
+                                                + "&from=2019-01-01&to=2019-12-31",
+                                        token)
+                                .body());
+        assertThat(card.get("layer").asText()).isEqualTo(NYC_LAYER);
+        assertThat(card.get("layerVersion").asInt()).isEqualTo(version);
+        assertThat(card.get("olderVersionZoneDays").asInt()).isZero();
+        List<Integer> versions = new ArrayList<>();
+        read(
+                bootstrap,
+                "zone-stats",
+                v -> {
+                    if (v.contains("\"layer\":\"" + NYC_LAYER + "\"")) {
+                        versions.add(
+                                Integer.parseInt(
+                                        v.replaceAll(".*\"layerVersion\":([0-9]+).*", "$1")));
+                    }
+                });
+        assertThat(versions)
+                .as("the precincts' zone-days name the uploaded version")
+                .isNotEmpty()
+                .allMatch(v -> v == version);
+
+        for (String layer : expected.keySet()) {
+            assertThat(counts(base, token, layer, 2012, 2018))
+                    .as("Baltimore's %s after New York's load", layer)
+                    .isEqualTo(expected.get(layer));
+            assertThat(
+                            countsIn(
+                                    base,
+                                    token,
+                                    layer,
+                                    LocalDate.of(2019, 1, 1),
+                                    LocalDate.of(2019, 12, 31)))
+                    .as("Baltimore's %s in 2019 (it has no 2019 records)", layer)
+                    .isEmpty();
+        }
+        assertThat(counts(base, token, NEW_LAYER, 2012, 2018)).isEqualTo(newLayerExpected());
+        System.out.printf(
+                "New York City after Baltimore: %d rows, %d incidents, %d outside every precinct,"
+                        + " %s v%d in %.1f s: %s%n",
+                nyc.rows(),
+                nyc.incidents(),
+                nyc.outside(),
+                NYC_LAYER,
+                version,
+                (System.nanoTime() - t0) / 1e9,
+                nyc.perPrecinct());
+        return published;
+    }
+
+    private static final String NYC = "zonestat/cities/nyc/";
+    private static final String NYC_LAYER = "nyc-precincts";
+
+    /** The finished run of New York's load (done or failed), once it is there. */
+    private static java.util.Optional<RunMessage> nycRun(String bootstrap) {
+        List<RunMessage> runs = new ArrayList<>();
+        read(
+                bootstrap,
+                "history",
+                v -> {
+                    HistoryMessage m = TopicCodec.decode("history", v, HistoryMessage.class);
+                    if (m instanceof RunMessage run
+                            && !RunMessage.RUNNING.equals(run.status())
+                            && run.loads().stream()
+                                    .anyMatch(l -> l.startsWith("nyc_shootings_2019.csv-"))) {
+                        runs.add(run);
+                    }
+                });
+        return runs.stream().findFirst();
+    }
+
+    /** New York's CSV counted without the product: rows, incidents, those outside, per precinct. */
+    private record NycExpected(
+            long rows, long incidents, long outside, Map<String, long[]> perPrecinct) {}
+
+    /**
+     * One incident per incident_key (HOMICIDE when any of its rows has murder TRUE, at its first
+     * row's point), located by brute force in the precincts as uploaded.
+     */
+    private static NycExpected nycExpected(byte[] precincts) throws Exception {
+        BruteForceZoneLocator locator =
+                new BruteForceZoneLocator(
+                        new org.zonestat.geo.GeoJsonZoneLayerReader()
+                                .read(
+                                        NYC_LAYER,
+                                        "NYPD precincts",
+                                        new java.io.ByteArrayInputStream(precincts),
+                                        "Precinct",
+                                        "test"));
+        Map<String, double[]> incidents = new java.util.LinkedHashMap<>();
+        long[] rows = new long[1];
+        try (InputStream in = resource(NYC + "nyc_shootings_2019.csv")) {
+            CsvTable.forEachRow(
+                    in,
+                    "nyc_shootings_2019.csv",
+                    row -> {
+                        rows[0]++;
+                        double homicide =
+                                row.get("murder").orElseThrow().equalsIgnoreCase("TRUE") ? 1 : 0;
+                        incidents.merge(
+                                row.get("incident_key").orElseThrow(),
+                                new double[] {
+                                    Double.parseDouble(row.get("longitude").orElseThrow()),
+                                    Double.parseDouble(row.get("latitude").orElseThrow()),
+                                    homicide
+                                },
+                                (first, next) ->
+                                        new double[] {
+                                            first[0], first[1], Math.max(first[2], next[2])
+                                        });
+                    });
+        }
+        Map<String, long[]> sums = new TreeMap<>();
+        long outside = 0;
+        for (double[] i : incidents.values()) {
+            int zone = locator.locate(i[0], i[1]);
+            if (zone < 0) {
+                outside++;
+                continue;
+            }
+            sums.computeIfAbsent(locator.layer().zones().get(zone).name(), z -> new long[2])[
+                    i[2] > 0 ? 0 : 1]++;
+        }
+        return new NycExpected(rows[0], incidents.size(), outside, new LongArrays(sums));
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = HistoryInAnyOrderITCase.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as("class-path resource %s", name).isNotNull();
+        return in;
     }
 
     /**
@@ -400,6 +622,15 @@ class HistoryInAnyOrderITCase {
     }
 
     private static long backfill(String bootstrap, Path input) {
+        return backfill(
+                bootstrap,
+                input,
+                "baltimore-shootings-trace",
+                input.equals(second) ? SECOND_SOURCE : null);
+    }
+
+    /** {@code zonestat backfill} of one incidents file; returns the records it published. */
+    private static long backfill(String bootstrap, Path input, String mapping, String source) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> args =
                 new ArrayList<>(
@@ -409,11 +640,11 @@ class HistoryInAnyOrderITCase {
                                 "--input",
                                 input.toString(),
                                 "--mapping",
-                                "baltimore-shootings-trace",
+                                mapping,
                                 "--bootstrap",
                                 bootstrap));
-        if (input.equals(second)) {
-            args.addAll(List.of("--source", SECOND_SOURCE));
+        if (source != null) {
+            args.addAll(List.of("--source", source));
         }
         int code =
                 new BackfillCommand(KafkaRecordPublisher::forLoad, Duration.ofSeconds(5))
@@ -444,27 +675,38 @@ class HistoryInAnyOrderITCase {
             if (b.isAfter(LAST)) {
                 b = LAST;
             }
-            HttpResponse<String> r =
-                    get(
-                            base
-                                    + "/api/scorecard?layer="
-                                    + layer
-                                    + "&from="
-                                    + a
-                                    + "&to="
-                                    + b
-                                    + "&kinds=homicides,shootings",
-                            token);
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            for (JsonNode z : JSON.readTree(r.body()).get("zones")) {
-                long h = z.get("counts").path("homicides").asLong();
-                long s = z.get("counts").path("shootings").asLong();
-                if (h + s == 0) {
-                    continue;
-                }
-                long[] c = sums.computeIfAbsent(z.get("zone").asText(), k -> new long[2]);
-                c[0] += h;
-                c[1] += s;
+            countsIn(base, token, layer, a, b)
+                    .forEach(
+                            (zone, hs) -> {
+                                long[] c = sums.computeIfAbsent(zone, k -> new long[2]);
+                                c[0] += hs[0];
+                                c[1] += hs[1];
+                            });
+        }
+        return new LongArrays(sums);
+    }
+
+    /** Per zone with any: homicides and shootings on the console's scorecard from a to b. */
+    private Map<String, long[]> countsIn(
+            String base, String token, String layer, LocalDate a, LocalDate b) throws Exception {
+        HttpResponse<String> r =
+                get(
+                        base
+                                + "/api/scorecard?layer="
+                                + layer
+                                + "&from="
+                                + a
+                                + "&to="
+                                + b
+                                + "&kinds=homicides,shootings",
+                        token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Map<String, long[]> sums = new TreeMap<>();
+        for (JsonNode z : JSON.readTree(r.body()).get("zones")) {
+            long h = z.get("counts").path("homicides").asLong();
+            long s = z.get("counts").path("shootings").asLong();
+            if (h + s != 0) {
+                sums.put(z.get("zone").asText(), new long[] {h, s});
             }
         }
         return new LongArrays(sums);
