@@ -270,23 +270,13 @@ class HistoryInAnyOrderITCase {
         try (InputStream in = resource(NYC + "nyc_police_precincts.geojson")) {
             precincts = in.readAllBytes();
         }
-        HttpResponse<String> upload =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                base
-                                                        + "/api/zones/"
-                                                        + NYC_LAYER
-                                                        + "?title=NYPD%20precincts"
-                                                        + "&nameProperty=Precinct"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/geo+json")
-                                .timeout(Duration.ofSeconds(60))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(precincts))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-        int version = JSON.readTree(upload.body()).get("version").asInt();
+        int version =
+                upload(
+                        base,
+                        token,
+                        NYC_LAYER,
+                        "title=NYPD%20precincts&nameProperty=Precinct",
+                        precincts);
 
         Path shootings = dir.resolve("nyc_shootings_2019.csv");
         try (InputStream in = resource(NYC + "nyc_shootings_2019.csv")) {
@@ -324,15 +314,7 @@ class HistoryInAnyOrderITCase {
                                                         LocalDate.of(2019, 12, 31)))
                                         .as("homicides/shootings per NYPD precinct, 2019")
                                         .isEqualTo(nyc.perPrecinct()));
-        JsonNode card =
-                JSON.readTree(
-                        get(
-                                        base
-                                                + "/api/scorecard?layer="
-                                                + NYC_LAYER
-                                                + "&from=2019-01-01&to=2019-12-31",
-                                        token)
-                                .body());
+        JsonNode card = nycScorecard(base, token);
         assertThat(card.get("layer").asText()).isEqualTo(NYC_LAYER);
         assertThat(card.get("layerVersion").asInt()).isEqualTo(version);
         assertThat(card.get("olderVersionZoneDays").asInt()).isZero();
@@ -352,6 +334,42 @@ class HistoryInAnyOrderITCase {
                 .isNotEmpty()
                 .allMatch(v -> v == version);
 
+        // The precincts are edited (uploaded again): until a reprocess, the scorecard says its
+        // numbers are of the earlier version; after it, of the new one, with the same counts.
+        int edited =
+                upload(
+                        base,
+                        token,
+                        NYC_LAYER,
+                        "title=NYPD%20precincts&nameProperty=Precinct",
+                        precincts);
+        assertThat(edited).isGreaterThan(version);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> nycScorecard(base, token).get("layerVersion").asInt() == edited);
+        JsonNode stale = nycScorecard(base, token);
+        assertThat(stale.get("versions")).hasSize(1);
+        assertThat(stale.get("versions").get(0).get("version").asInt()).isEqualTo(version);
+        assertThat(stale.get("olderVersionZoneDays").asLong())
+                .isEqualTo(stale.get("versions").get(0).get("zoneDays").asLong())
+                .isPositive();
+        reprocess(bootstrap, NYC_LAYER);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> nycScorecard(base, token).get("olderVersionZoneDays").asLong() == 0);
+        JsonNode current = nycScorecard(base, token);
+        assertThat(current.get("versions")).hasSize(1);
+        assertThat(current.get("versions").get(0).get("version").asInt()).isEqualTo(edited);
+        assertThat(
+                        countsIn(
+                                base,
+                                token,
+                                NYC_LAYER,
+                                LocalDate.of(2019, 1, 1),
+                                LocalDate.of(2019, 12, 31)))
+                .as("the edited precincts' 2019, reprocessed")
+                .isEqualTo(nyc.perPrecinct());
+
         for (String layer : expected.keySet()) {
             assertThat(counts(base, token, layer, 2012, 2018))
                     .as("Baltimore's %s after New York's load", layer)
@@ -369,15 +387,29 @@ class HistoryInAnyOrderITCase {
         assertThat(counts(base, token, NEW_LAYER, 2012, 2018)).isEqualTo(newLayerExpected());
         System.out.printf(
                 "New York City after Baltimore: %d rows, %d incidents, %d outside every precinct,"
-                        + " %s v%d in %.1f s: %s%n",
+                        + " %s v%d (edited: v%d) in %.1f s: %s%n",
                 nyc.rows(),
                 nyc.incidents(),
                 nyc.outside(),
                 NYC_LAYER,
                 version,
+                edited,
                 (System.nanoTime() - t0) / 1e9,
                 nyc.perPrecinct());
         return published;
+    }
+
+    /** The scorecard of New York's precincts for 2019. */
+    private JsonNode nycScorecard(String base, String token) throws Exception {
+        HttpResponse<String> r =
+                get(
+                        base
+                                + "/api/scorecard?layer="
+                                + NYC_LAYER
+                                + "&from=2019-01-01&to=2019-12-31",
+                        token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 
     private static final String NYC = "zonestat/cities/nyc/";
@@ -468,33 +500,14 @@ class HistoryInAnyOrderITCase {
      * brute force over the files with the new polygons, and its days name the uploaded version.
      */
     private void uploadAndReprocess(String bootstrap, String base, String token) throws Exception {
-        HttpResponse<String> upload =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                base + "/api/zones/" + NEW_LAYER + "?title=Focus"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/geo+json")
-                                .timeout(Duration.ofSeconds(30))
-                                .POST(HttpRequest.BodyPublishers.ofString(NEW_LAYER_GEOJSON))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-        int version = JSON.readTree(upload.body()).get("version").asInt();
-
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code =
-                org.zonestat.config.Cli.execute(
-                        new org.zonestat.jobs.history.ReprocessCommand(
-                                new PrintStream(out, true, StandardCharsets.UTF_8)),
-                        "--layer",
+        int version =
+                upload(
+                        base,
+                        token,
                         NEW_LAYER,
-                        "--bootstrap",
-                        bootstrap,
-                        "--wait-seconds",
-                        "180");
-        System.out.print(out.toString(StandardCharsets.UTF_8));
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+                        "title=Focus",
+                        NEW_LAYER_GEOJSON.getBytes(StandardCharsets.UTF_8));
+        reprocess(bootstrap, NEW_LAYER);
 
         Map<String, long[]> expectedNew = newLayerExpected();
         assertThat(expectedNew).as("the new layer has history to count").isNotEmpty();
@@ -523,6 +536,40 @@ class HistoryInAnyOrderITCase {
         assertThat(versions).isNotEmpty().allMatch(v -> v == version);
         System.out.printf(
                 "new layer %s v%d: %s; 2017 %s%n", NEW_LAYER, version, expectedNew, lastYear);
+    }
+
+    /** {@code POST /api/zones/{layer}} as an admin; returns the version the layer got. */
+    private int upload(String base, String token, String layer, String query, byte[] geoJson)
+            throws Exception {
+        HttpResponse<String> upload =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(base + "/api/zones/" + layer + "?" + query))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/geo+json")
+                                .timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(geoJson))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        return JSON.readTree(upload.body()).get("version").asInt();
+    }
+
+    /** {@code zonestat reprocess --layer}, waiting for its run. */
+    private static void reprocess(String bootstrap, String layer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code =
+                org.zonestat.config.Cli.execute(
+                        new org.zonestat.jobs.history.ReprocessCommand(
+                                new PrintStream(out, true, StandardCharsets.UTF_8)),
+                        "--layer",
+                        layer,
+                        "--bootstrap",
+                        bootstrap,
+                        "--wait-seconds",
+                        "180");
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     private static final String NEW_LAYER = "focus-test";
