@@ -208,14 +208,7 @@ class HistoryInAnyOrderITCase {
             }
 
             // in = events + rejected, and no record was late.
-            long total = published;
-            await().atMost(Duration.ofMinutes(1))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(
-                            () ->
-                                    distinctEventIds(demo.bootstrapServers())
-                                                    + rejected(demo.bootstrapServers()).size()
-                                            == total);
+            awaitInIsEventsPlusRejected(demo.bootstrapServers(), published);
             assertThat(rejected(demo.bootstrapServers())).doesNotContain("late");
             JsonNode pipeline = JSON.readTree(get(base + "/api/pipeline", token).body());
             assertThat(pipeline.path("rejectedByReason").has("late")).isFalse();
@@ -240,16 +233,16 @@ class HistoryInAnyOrderITCase {
                         week.get("recordsRead").asLong(),
                         week.get("readMillis").asLong());
                 published += loadSecondCity(demo.bootstrapServers(), base, token);
-                long all = published;
-                await().atMost(Duration.ofMinutes(1))
-                        .pollInterval(Duration.ofMillis(500))
-                        .until(
-                                () ->
-                                        distinctEventIds(demo.bootstrapServers())
-                                                        + rejected(demo.bootstrapServers()).size()
-                                                == all);
+                awaitInIsEventsPlusRejected(demo.bootstrapServers(), published);
             }
         }
+    }
+
+    /** Waits until every record published is an event or a rejection. */
+    private static void awaitInIsEventsPlusRejected(String bootstrap, long published) {
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> distinctEventIds(bootstrap) + rejected(bootstrap).size() == published);
     }
 
     /**
@@ -270,13 +263,7 @@ class HistoryInAnyOrderITCase {
         try (InputStream in = resource(NYC + "nyc_police_precincts.geojson")) {
             precincts = in.readAllBytes();
         }
-        int version =
-                upload(
-                        base,
-                        token,
-                        NYC_LAYER,
-                        "title=NYPD%20precincts&nameProperty=Precinct",
-                        precincts);
+        int version = upload(base, token, NYC_LAYER, NYC_UPLOAD, precincts);
 
         Path shootings = dir.resolve("nyc_shootings_2019.csv");
         try (InputStream in = resource(NYC + "nyc_shootings_2019.csv")) {
@@ -305,44 +292,21 @@ class HistoryInAnyOrderITCase {
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(
                         () ->
-                                assertThat(
-                                                countsIn(
-                                                        base,
-                                                        token,
-                                                        NYC_LAYER,
-                                                        LocalDate.of(2019, 1, 1),
-                                                        LocalDate.of(2019, 12, 31)))
+                                assertThat(countsIn2019(base, token, NYC_LAYER))
                                         .as("homicides/shootings per NYPD precinct, 2019")
                                         .isEqualTo(nyc.perPrecinct()));
         JsonNode card = nycScorecard(base, token);
         assertThat(card.get("layer").asText()).isEqualTo(NYC_LAYER);
         assertThat(card.get("layerVersion").asInt()).isEqualTo(version);
         assertThat(card.get("olderVersionZoneDays").asInt()).isZero();
-        List<Integer> versions = new ArrayList<>();
-        read(
-                bootstrap,
-                "zone-stats",
-                v -> {
-                    if (v.contains("\"layer\":\"" + NYC_LAYER + "\"")) {
-                        versions.add(
-                                Integer.parseInt(
-                                        v.replaceAll(".*\"layerVersion\":([0-9]+).*", "$1")));
-                    }
-                });
-        assertThat(versions)
+        assertThat(zoneStatsVersions(bootstrap, NYC_LAYER))
                 .as("the precincts' zone-days name the uploaded version")
                 .isNotEmpty()
                 .allMatch(v -> v == version);
 
         // The precincts are edited (uploaded again): until a reprocess, the scorecard says its
         // numbers are of the earlier version; after it, of the new one, with the same counts.
-        int edited =
-                upload(
-                        base,
-                        token,
-                        NYC_LAYER,
-                        "title=NYPD%20precincts&nameProperty=Precinct",
-                        precincts);
+        int edited = upload(base, token, NYC_LAYER, NYC_UPLOAD, precincts);
         assertThat(edited).isGreaterThan(version);
         await().atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofMillis(200))
@@ -360,13 +324,7 @@ class HistoryInAnyOrderITCase {
         JsonNode current = nycScorecard(base, token);
         assertThat(current.get("versions")).hasSize(1);
         assertThat(current.get("versions").get(0).get("version").asInt()).isEqualTo(edited);
-        assertThat(
-                        countsIn(
-                                base,
-                                token,
-                                NYC_LAYER,
-                                LocalDate.of(2019, 1, 1),
-                                LocalDate.of(2019, 12, 31)))
+        assertThat(countsIn2019(base, token, NYC_LAYER))
                 .as("the edited precincts' 2019, reprocessed")
                 .isEqualTo(nyc.perPrecinct());
 
@@ -374,13 +332,7 @@ class HistoryInAnyOrderITCase {
             assertThat(counts(base, token, layer, 2012, 2018))
                     .as("Baltimore's %s after New York's load", layer)
                     .isEqualTo(expected.get(layer));
-            assertThat(
-                            countsIn(
-                                    base,
-                                    token,
-                                    layer,
-                                    LocalDate.of(2019, 1, 1),
-                                    LocalDate.of(2019, 12, 31)))
+            assertThat(countsIn2019(base, token, layer))
                     .as("Baltimore's %s in 2019 (it has no 2019 records)", layer)
                     .isEmpty();
         }
@@ -414,23 +366,16 @@ class HistoryInAnyOrderITCase {
 
     private static final String NYC = "zonestat/cities/nyc/";
     private static final String NYC_LAYER = "nyc-precincts";
+    private static final String NYC_UPLOAD = "title=NYPD%20precincts&nameProperty=Precinct";
 
     /** The finished run of New York's load (done or failed), once it is there. */
     private static java.util.Optional<RunMessage> nycRun(String bootstrap) {
-        List<RunMessage> runs = new ArrayList<>();
-        read(
-                bootstrap,
-                "history",
-                v -> {
-                    HistoryMessage m = TopicCodec.decode("history", v, HistoryMessage.class);
-                    if (m instanceof RunMessage run
-                            && !RunMessage.RUNNING.equals(run.status())
-                            && run.loads().stream()
-                                    .anyMatch(l -> l.startsWith("nyc_shootings_2019.csv-"))) {
-                        runs.add(run);
-                    }
-                });
-        return runs.stream().findFirst();
+        return runs(bootstrap, HistoryInAnyOrderITCase::isFinishedNycRun).stream().findFirst();
+    }
+
+    private static boolean isFinishedNycRun(RunMessage run) {
+        return !RunMessage.RUNNING.equals(run.status())
+                && run.loads().stream().anyMatch(l -> l.startsWith("nyc_shootings_2019.csv-"));
     }
 
     /** New York's CSV counted without the product: rows, incidents, those outside, per precinct. */
@@ -522,20 +467,27 @@ class HistoryInAnyOrderITCase {
         assertThat(counts(base, token, NEW_LAYER, 2017, 2017))
                 .as("the new layer's 2017")
                 .isEqualTo(lastYear);
+        assertThat(zoneStatsVersions(bootstrap, NEW_LAYER))
+                .isNotEmpty()
+                .allMatch(v -> v == version);
+        System.out.printf(
+                "new layer %s v%d: %s; 2017 %s%n", NEW_LAYER, version, expectedNew, lastYear);
+    }
+
+    /** The layer version each {@code zone-stats} record of the layer names. */
+    private static List<Integer> zoneStatsVersions(String bootstrap, String layer) {
         List<Integer> versions = new ArrayList<>();
         read(
                 bootstrap,
                 "zone-stats",
                 v -> {
-                    if (v.contains("\"layer\":\"" + NEW_LAYER + "\"")) {
+                    if (v.contains("\"layer\":\"" + layer + "\"")) {
                         versions.add(
                                 Integer.parseInt(
                                         v.replaceAll(".*\"layerVersion\":([0-9]+).*", "$1")));
                     }
                 });
-        assertThat(versions).isNotEmpty().allMatch(v -> v == version);
-        System.out.printf(
-                "new layer %s v%d: %s; 2017 %s%n", NEW_LAYER, version, expectedNew, lastYear);
+        return versions;
     }
 
     /** {@code POST /api/zones/{layer}} as an admin; returns the version the layer got. */
@@ -733,6 +685,12 @@ class HistoryInAnyOrderITCase {
         return new LongArrays(sums);
     }
 
+    /** {@link #countsIn} for 2019, New York's year. */
+    private Map<String, long[]> countsIn2019(String base, String token, String layer)
+            throws Exception {
+        return countsIn(base, token, layer, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31));
+    }
+
     /** Per zone with any: homicides and shootings on the console's scorecard from a to b. */
     private Map<String, long[]> countsIn(
             String base, String token, String layer, LocalDate a, LocalDate b) throws Exception {
@@ -776,13 +734,19 @@ class HistoryInAnyOrderITCase {
     }
 
     private static List<RunMessage> doneRuns(String bootstrap) {
+        return runs(bootstrap, RunMessage::isDone);
+    }
+
+    /** The run messages on {@code history} that {@code which} accepts, in order. */
+    private static List<RunMessage> runs(
+            String bootstrap, java.util.function.Predicate<RunMessage> which) {
         List<RunMessage> runs = new ArrayList<>();
         read(
                 bootstrap,
                 "history",
                 v -> {
                     HistoryMessage m = TopicCodec.decode("history", v, HistoryMessage.class);
-                    if (m instanceof RunMessage run && run.isDone()) {
+                    if (m instanceof RunMessage run && which.test(run)) {
                         runs.add(run);
                     }
                 });

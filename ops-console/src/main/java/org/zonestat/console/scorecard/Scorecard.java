@@ -42,19 +42,6 @@ public record Scorecard(
         versions = List.copyOf(versions);
     }
 
-    /** A scorecard that does not say which layer versions it shows. */
-    public Scorecard(
-            String layer,
-            LocalDate from,
-            LocalDate to,
-            LocalDate compareFrom,
-            LocalDate compareTo,
-            List<String> kinds,
-            Double goalPercent,
-            List<ZoneScore> zones) {
-        this(layer, from, to, compareFrom, compareTo, kinds, goalPercent, zones, 0, List.of(), 0);
-    }
-
     /**
      * The same numbers, stating that the layer is at {@code current} now: {@link
      * #olderVersionZoneDays} counts the zone-days of {@link #versions} below it.

@@ -118,21 +118,11 @@ class ScorecardStoreTest {
 
     private static ZoneStatsMessage day(
             long homicides, long shootings, String load, int layerVersion) {
-        return day(homicides, shootings, load, layerVersion, null, null);
+        return day(DAY, homicides, shootings, load, layerVersion, null, null);
     }
 
     private static ZoneStatsMessage patrolled(double minutes, long visits, String load) {
-        return day(0, 0, load, 1, minutes, visits);
-    }
-
-    private static ZoneStatsMessage day(
-            long homicides,
-            long shootings,
-            String load,
-            int layerVersion,
-            Double patrolMinutes,
-            Long patrolVisits) {
-        return day(DAY, homicides, shootings, load, layerVersion, patrolMinutes, patrolVisits);
+        return day(DAY, 0, 0, load, 1, minutes, visits);
     }
 
     private static ZoneStatsMessage day(
