@@ -4,6 +4,7 @@
 
 import { api, askForToken, el, forgetToken, signed, takeToken } from './token.js';
 import { dosageRows } from './dosage.js';
+import { onHistoryDone } from './history-watch.js';
 
 const REFRESH_MS = 60000;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -68,6 +69,7 @@ function start(token) {
     state.token = token;
     load();
     setInterval(load, REFRESH_MS);
+    onHistoryDone(token, load);
 }
 
 function render() {

@@ -6,6 +6,7 @@
 import { layerOf, loadCity } from './city.js';
 import { dosageChart, dosageSentence } from './dosage.js';
 import { svg } from './forecast-chart.js';
+import { onHistoryDone } from './history-watch.js';
 import { api, askForToken, el, forgetToken, options, signed, takeToken } from './token.js';
 
 const params = new URLSearchParams(window.location.search);
@@ -155,8 +156,11 @@ async function load() {
     render(r);
 }
 
+let historyWatch = null;
+
 async function start(t) {
     token = t;
+    historyWatch = historyWatch || onHistoryDone(t, () => start(token));
     try {
         if (city === null) {
             city = await loadCity((path) => api(path, token));

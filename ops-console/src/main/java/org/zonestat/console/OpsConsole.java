@@ -25,6 +25,8 @@ import org.zonestat.console.health.HealthMonitor;
 import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.health.JobStatusSource;
 import org.zonestat.console.health.PipelineHealth;
+import org.zonestat.console.history.HistoryLoads;
+import org.zonestat.console.history.HistoryRoutes;
 import org.zonestat.console.kafka.TopicFeed;
 import org.zonestat.console.metrics.ConsoleMetrics;
 import org.zonestat.console.metrics.HuddleMetrics;
@@ -102,6 +104,7 @@ public final class OpsConsole {
     private final RequestLogger accessLog;
     private final String transitionsTopic;
     private final String auditTopic;
+    private final String historyTopic;
     private final UnitTokens unitTokens;
 
     private OpsConsole(Builder b) {
@@ -137,6 +140,7 @@ public final class OpsConsole {
         this.accessLog = b.accessLog;
         this.transitionsTopic = b.transitionsTopic;
         this.auditTopic = b.auditTopic;
+        this.historyTopic = b.historyTopic;
         this.unitTokens = b.unitTokens;
     }
 
@@ -178,6 +182,7 @@ public final class OpsConsole {
                         ? AuditTrail.DISABLED
                         : new AuditTrail(bootstrapServers, auditTopic, Clock.systemUTC());
         AuditLog auditLog = auditTopic == null ? null : new AuditLog(feed, auditTopic);
+        HistoryLoads history = historyTopic == null ? null : new HistoryLoads(feed, historyTopic);
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
@@ -212,6 +217,9 @@ public final class OpsConsole {
             routes.add(new FieldRoutes(unitTokens, roster, hub, config, layers, huddle.timeZone()));
             if (auditLog != null) {
                 routes.add(new AuditRoutes(auditLog));
+            }
+            if (history != null) {
+                routes.add(new HistoryRoutes(history));
             }
             routes.add(
                     new ReplayRoutes(
@@ -449,9 +457,19 @@ public final class OpsConsole {
         private RequestLogger accessLog = new AccessLog();
         private String transitionsTopic = Topics.defaults().transitions();
         private String auditTopic = Topics.defaults().audit();
+        private String historyTopic = Topics.defaults().history();
         private UnitTokens unitTokens = UnitTokens.NONE;
 
         private Builder() {}
+
+        /**
+         * The {@code history} topic whose backfills and reprocesses the {@code /history} page
+         * shows; default the topic's default name; null shows none.
+         */
+        public Builder historyTopic(String topic) {
+            this.historyTopic = topic;
+            return this;
+        }
 
         /**
          * Where units and monitored devices come from ({@code transitions}: their fixes and

@@ -227,6 +227,7 @@ public final class OpsConsoleMain implements Callable<Integer> {
                 .health(healthSettings, health.source())
                 .limits(consoleLimits)
                 .positionTopics(t.transitions(), t.audit())
+                .historyTopic(t.history())
                 .fieldWork(FieldWorkSettings.of(t));
     }
 

@@ -115,6 +115,27 @@ public record LoadMessage(
         return ranges.stream().filter(r -> r.partition() == partition).findFirst();
     }
 
+    /** Same load, still publishing, with its progress so far. */
+    public LoadMessage withProgress(long published, long read, double rate, Instant when) {
+        return new LoadMessage(
+                loadId,
+                status,
+                feed,
+                topic,
+                file,
+                mapping,
+                published,
+                rowsRejected,
+                read,
+                bytesTotal,
+                rate,
+                ranges,
+                firstOccurredAt,
+                lastOccurredAt,
+                when,
+                detail);
+    }
+
     /** Same load, another status. */
     public LoadMessage withStatus(String newStatus, Instant when, String why) {
         return new LoadMessage(

@@ -200,6 +200,7 @@ public final class ZoneStatDemo implements AutoCloseable {
                                                 jobConfig.topics().tipLine()))
                         .positionTopics(
                                 jobConfig.topics().transitions(), jobConfig.topics().audit())
+                        .historyTopic(jobConfig.topics().history())
                         .unitTokens(unitTokens)
                         .extraRoutes(new MailboxRoutes(smtp))
                         .build()

@@ -184,6 +184,7 @@ class BackfillYearOverYearITCase {
                 new BackfillCommand(KafkaRecordPublisher::forLoad, Duration.ofSeconds(5))
                         .run(
                                 new String[] {
+                                    "--no-wait",
                                     "--kind",
                                     "incidents",
                                     "--input",

@@ -957,6 +957,8 @@ class ScorecardApiITCase {
                 "GET /huddle                                     | 200 | 200 | 200 | 200 | 200 | 200",
                 "GET /report                                     | 200 | 200 | 200 | 200 | 200 | 200",
                 "GET /public                                     | 200 | 200 | 200 | 200 | 200 | 200",
+                "GET /api/history/loads                          | 401 | 401 | 403 | 200 | 200 | 200",
+                "GET /history                                    | 200 | 200 | 200 | 200 | 200 | 200",
             })
     void each_role_gets_what_it_may_and_a_missing_or_wrong_token_gets_401_and_no_data(
             String endpoint,

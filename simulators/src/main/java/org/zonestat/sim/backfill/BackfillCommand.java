@@ -21,7 +21,10 @@ import org.zonestat.sim.Feed;
 import org.zonestat.sim.mapping.FeedMapping;
 import org.zonestat.sim.mapping.InvalidInputException;
 import org.zonestat.topics.ContactKeyOption;
+import org.zonestat.topics.HistoryRunWatcher;
 import org.zonestat.topics.LoadMessage;
+import org.zonestat.topics.ProgressBar;
+import org.zonestat.topics.RunMessage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,12 +38,18 @@ import picocli.CommandLine.Spec;
  * record carries the load's id (header {@code zonestat-load}), so the live job leaves it to the
  * history service, which processes the load in batch once the command writes it {@code published}
  * on {@code history} (with the offsets of its records). Loads of any years, in any order, add up
- * and are never rejected as late. A picocli command; {@code --help} lists the flags. Progress goes
- * to stderr, at most twice a second, then a final line; the summary (good and rejected rows, the
- * first rejections as {@code file:line: reason}) to stdout.
+ * and are never rejected as late. A picocli command; {@code --help} lists the flags. Then, unless
+ * {@code --no-wait}, it follows the history service's run of the load on {@code history} ({@link
+ * HistoryRunWatcher}) and ends with its reconciliation. Progress bars ({@code publishing}, then
+ * {@code processing}: records, rate, share done, time left) go to stderr, redrawn in place on a
+ * terminal and as plain lines otherwise; the summary (good and rejected rows, the first rejections
+ * as {@code file:line: reason}) and the reconciliation (in, accepted, rejected by reason, zone-days
+ * written) to stdout.
  *
- * <p>Exit codes: 0 published (rejected rows do not change that), 1 unreadable input or mapping, 2
- * bad or missing flags, 3 Kafka unreachable, topic missing or records not stored.
+ * <p>Exit codes: 0 published (and, when waiting, processed and reconciled; rejected rows do not
+ * change that), 1 unreadable input or mapping, 2 bad or missing flags, 3 Kafka unreachable, topic
+ * missing, records not stored or no run outcome in time, 4 the run failed or its counts do not
+ * reconcile.
  *
  * <p>{@link #main} only wires the real streams and exits; {@link #run} holds the logic. Not
  * thread-safe: one instance runs one command line at a time.
@@ -55,6 +64,7 @@ public final class BackfillCommand implements Callable<Integer> {
     public static final int BAD_INPUT = 1;
     public static final int USAGE = Cli.USAGE;
     public static final int KAFKA_PROBLEM = 3;
+    public static final int RUN_FAILED = 4;
 
     /** The order records are published in. */
     enum Order {
@@ -132,14 +142,33 @@ public final class BackfillCommand implements Callable<Integer> {
                             + " large to hold that are already in time order.")
     private Order order;
 
+    @Option(
+            names = "--no-wait",
+            description =
+                    "Exit once the load is published, without waiting for the history service to"
+                            + " process it.")
+    private boolean noWait;
+
+    @Option(
+            names = "--wait-seconds",
+            paramLabel = "N",
+            defaultValue = "3600",
+            description = "How long to wait for the history service's run of the load.")
+    private long waitSeconds;
+
     private final BiFunction<String, String, RecordPublisher> publishers;
     private final Duration progressInterval;
     private final PrintStream out;
     private final PrintStream err;
 
-    /** The production command: publishes to Kafka, progress at most twice a second. */
+    /**
+     * The production command: publishes to Kafka; progress redrawn four times a second on a
+     * terminal, a line every five seconds otherwise.
+     */
     public BackfillCommand() {
-        this(KafkaRecordPublisher::forLoad, Duration.ofMillis(500));
+        this(
+                KafkaRecordPublisher::forLoad,
+                System.console() != null ? Duration.ofMillis(250) : Duration.ofSeconds(5));
     }
 
     /**
@@ -260,8 +289,18 @@ public final class BackfillCommand implements Callable<Integer> {
                             Instant.now(),
                             null);
             publisher.announce(history, publishing);
+            boolean terminal = err == System.err && System.console() != null;
             ProgressReporter progress =
-                    new ProgressReporter(err, System::nanoTime, progressInterval, name);
+                    new ProgressReporter(err, System::nanoTime, progressInterval, name, terminal)
+                            .announcingTo(
+                                    (records, bytesRead, rate) ->
+                                            publisher.announce(
+                                                    history,
+                                                    publishing.withProgress(
+                                                            records,
+                                                            bytesRead,
+                                                            rate,
+                                                            Instant.now())));
             BackfillSummary summary;
             try {
                 summary =
@@ -298,7 +337,32 @@ public final class BackfillCommand implements Callable<Integer> {
                     "  load:              %s, published on %s; the history service processes it%n",
                     load,
                     history);
-            return OK;
+            if (noWait) {
+                return OK;
+            }
+            Optional<RunMessage> run =
+                    new HistoryRunWatcher(options.bootstrap(), history)
+                            .await(
+                                    load,
+                                    0,
+                                    Duration.ofSeconds(waitSeconds),
+                                    () ->
+                                            new ProgressBar(
+                                                    err,
+                                                    System::nanoTime,
+                                                    progressInterval,
+                                                    "processing " + name,
+                                                    terminal));
+            if (run.isEmpty()) {
+                err.printf(
+                        Locale.ROOT,
+                        "backfill: no outcome of load %s within %d s; is the history service"
+                                + " running?%n",
+                        load,
+                        waitSeconds);
+                return KAFKA_PROBLEM;
+            }
+            return HistoryRunWatcher.report(run.get(), out, "backfill") ? OK : RUN_FAILED;
         } catch (InvalidInputException e) {
             err.println("backfill: " + e.getMessage());
             return BAD_INPUT;

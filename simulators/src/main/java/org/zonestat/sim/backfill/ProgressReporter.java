@@ -2,81 +2,79 @@ package org.zonestat.sim.backfill;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.zonestat.topics.ProgressBar;
 
 /**
- * Prints a backfill's progress on one stream (stderr): records so far, records per second and the
- * share of the input read, at most once per {@code interval}, and a final line. The clock is passed
- * in, so tests control time.
+ * A backfill's publishing progress on one stream (stderr), as a {@link ProgressBar} labelled {@code
+ * publishing FILE}: records so far, records per second, the share of the input published and the
+ * time left at that rate, at most once per {@code interval}, and a final line. The share is the
+ * bytes read of the file (in file order) or the records published of those read (in time order,
+ * where the whole file is read first). It also tells a {@link Listener} (the command announces the
+ * load's progress on {@code history}, for the console) at most once per {@link #ANNOUNCE_EVERY}.
+ * The clock is passed in, so tests control time.
  *
  * <p>Used from one thread.
  */
 public final class ProgressReporter {
-    private final PrintStream out;
-    private final LongSupplier nanoClock;
-    private final long intervalNanos;
-    private final String inputName;
-    private final long start;
-    private long lastPrint;
-    private int lines;
+    /** The shortest time between two calls of the listener. */
+    public static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(1);
 
-    public ProgressReporter(
-            PrintStream out, LongSupplier nanoClock, Duration interval, String inputName) {
-        this.out = out;
-        this.nanoClock = nanoClock;
-        this.intervalNanos = interval.toNanos();
-        this.inputName = inputName;
-        this.start = nanoClock.getAsLong();
-        this.lastPrint = start;
+    /** Told the progress so far, at most once per {@link #ANNOUNCE_EVERY}. */
+    @FunctionalInterface
+    public interface Listener {
+        void progress(long records, long bytesRead, double recordsPerSecond);
     }
 
-    /** Called after each record; prints if the interval has passed since the last line. */
+    private final ProgressBar bar;
+    private final LongSupplier nanoClock;
+    private final long start;
+    private Listener listener = (records, bytesRead, rate) -> {};
+    private long lastAnnounced;
+
+    /**
+     * @param terminal redraw one line in place (a terminal) or print plain lines
+     */
+    public ProgressReporter(
+            PrintStream out,
+            LongSupplier nanoClock,
+            Duration interval,
+            String inputName,
+            boolean terminal) {
+        this.bar = new ProgressBar(out, nanoClock, interval, "publishing " + inputName, terminal);
+        this.nanoClock = nanoClock;
+        this.start = nanoClock.getAsLong();
+        this.lastAnnounced = start;
+    }
+
+    /** Tells {@code listener} the progress from now on; returns this reporter. */
+    public ProgressReporter announcingTo(Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** Called after each record; draws the bar if the interval has passed since the last draw. */
     public void update(long records, long bytesRead, long totalBytes) {
         long now = nanoClock.getAsLong();
-        if (now - lastPrint < intervalNanos) {
-            return;
+        if (now - lastAnnounced >= ANNOUNCE_EVERY.toNanos()) {
+            lastAnnounced = now;
+            listener.progress(records, bytesRead, records * 1e9 / (now - start));
         }
-        lastPrint = now;
-        lines++;
-        out.printf(
-                Locale.ROOT,
-                "backfill: %,d records, %,.0f records/s, %s of %s%n",
+        bar.update(
                 records,
-                perSecond(records, now - start),
-                share(bytesRead, totalBytes),
-                inputName);
-        out.flush();
+                totalBytes <= 0
+                        ? ProgressBar.UNKNOWN
+                        : Math.min(1.0, (double) bytesRead / totalBytes));
     }
 
-    /** Prints the final line and returns the time since the start. */
+    /** Draws the final line and returns the time since the start. */
     public Duration finish(long records) {
-        long elapsed = nanoClock.getAsLong() - start;
-        lines++;
-        out.printf(
-                Locale.ROOT,
-                "backfill: done, %,d records in %.2f s (%,.0f records/s), 100%% of %s%n",
-                records,
-                elapsed / 1e9,
-                perSecond(records, elapsed),
-                inputName);
-        out.flush();
-        return Duration.ofNanos(elapsed);
+        return bar.finish(records);
     }
 
-    /** How many lines were printed (for tests). */
+    /** How many times the bar was drawn (for tests). */
     public int lines() {
-        return lines;
-    }
-
-    private static double perSecond(long records, long nanos) {
-        return nanos <= 0 ? 0 : records * 1e9 / nanos;
-    }
-
-    private static String share(long bytesRead, long totalBytes) {
-        if (totalBytes <= 0) {
-            return "?%";
-        }
-        return Math.min(100, bytesRead * 100 / totalBytes) + "%";
+        return bar.draws();
     }
 }

@@ -47,6 +47,7 @@ class ActivityBackfillTest {
                 new BackfillCommand((bootstrap, load) -> publisher, Duration.ofMillis(500))
                         .run(
                                 new String[] {
+                                    "--no-wait",
                                     "--kind",
                                     "activities",
                                     "--input",

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,10 @@ class BackfillCommandTest {
                         "rejected rows:     0",
                         "records published: 5,099");
         assertThat(err())
-                .contains("backfill: done, 5,099 records in", "100% of " + input.getFileName());
+                .contains(
+                        "publishing "
+                                + input.getFileName()
+                                + " [########################] 100% 5,099 records");
     }
 
     @Test
@@ -187,7 +192,10 @@ class BackfillCommandTest {
                         new PrintStream(lines, true, StandardCharsets.UTF_8),
                         () -> now[0],
                         Duration.ofMillis(500),
-                        "f.csv");
+                        "f.csv",
+                        false);
+        List<Long> announced = new ArrayList<>();
+        progress.announcingTo((records, bytesRead, rate) -> announced.add(records));
         for (int i = 1; i <= 3000; i++) {
             now[0] += 1_000_000; // 1 ms per record: 3 s in all
             progress.update(i, i * 10L, 30_000);
@@ -195,16 +203,27 @@ class BackfillCommandTest {
         progress.finish(3000);
 
         assertThat(progress.lines()).isEqualTo(7);
+        assertThat(announced)
+                .as("once a second, for the console")
+                .containsExactly(1000L, 2000L, 3000L);
         String text = lines.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("backfill: 500 records, 1,000 records/s, 16% of f.csv\n");
+        assertThat(text)
+                .startsWith(
+                        "publishing f.csv [####--------------------]  16% 500 records 1,000"
+                                + " records/s 0:03 left\n");
         assertThat(text)
                 .endsWith(
-                        "backfill: done, 3,000 records in 3.00 s (1,000 records/s), 100% of f.csv\n");
+                        "publishing f.csv [########################] 100% 3,000 records 1,000"
+                                + " records/s\n");
     }
 
+    /** Publishing only: no history service processes the load in these tests. */
     private int run(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "--no-wait";
+        System.arraycopy(args, 0, all, 1, args.length);
         return command.run(
-                args,
+                all,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -68,7 +70,8 @@ public final class HistoryJob {
 
     /**
      * The Flink configuration of a history run: batch execution, no restarts (a failed run is
-     * reported, not repeated into duplicates), no Kryo fallback.
+     * reported, not repeated into duplicates), no Kryo fallback; heartbeats once a second, so the
+     * run's counters reach {@link BatchRun}'s progress within a second.
      */
     public static Configuration flinkConfiguration() {
         Configuration c = new Configuration();
@@ -76,6 +79,7 @@ public final class HistoryJob {
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         c.set(PipelineOptions.GENERIC_TYPES, false);
         c.set(PipelineOptions.OBJECT_REUSE, true);
+        c.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, BatchRun.EVERY);
         return c;
     }
 
@@ -84,12 +88,22 @@ public final class HistoryJob {
      */
     public RunMessage.Reconciliation runLocally(LoadMessage load, int parallelism)
             throws Exception {
+        return runLocally(load, parallelism, processed -> {});
+    }
+
+    /**
+     * As {@link #runLocally(LoadMessage, int)}, telling {@code processed} the records processed so
+     * far about once a second while it runs ({@link BatchRun}).
+     */
+    public RunMessage.Reconciliation runLocally(
+            LoadMessage load, int parallelism, LongConsumer processed) throws Exception {
         Configuration conf = flinkConfiguration();
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.configure(conf);
         build(env, load);
-        return reconciliation(env.execute("zonestat-history " + load.loadId()));
+        return reconciliation(
+                BatchRun.execute(env, "zonestat-history " + load.loadId(), processed));
     }
 
     /** Adds the run of {@code load} to a batch environment. */

@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,9 +44,10 @@ import org.zonestat.topics.TopicCodec;
 /**
  * The history service beside the live job: it follows the {@code history} topic and runs each
  * published load that has no finished run yet through {@link HistoryJob} (batch mode, a local
- * MiniCluster), one at a time in the order the loads were published, writing a {@code running} and
- * then a {@code done} (with the reconciliation) or {@code failed} {@link RunMessage}. It reads the
- * whole topic before it starts a run, so after a restart it runs only the loads still open.
+ * MiniCluster), one at a time in the order the loads were published, writing a {@code running},
+ * {@code progress} about once a second ({@link ProgressPublisher}), then a {@code done} (with the
+ * reconciliation) or {@code failed} {@link RunMessage}. It reads the whole topic before it starts a
+ * run, so after a restart it runs only the loads still open.
  *
  * <p>Its thread is started by {@link #start()} and stopped by {@link #close()}; the public methods
  * are thread-safe.
@@ -149,7 +150,7 @@ public final class HistoryService implements AutoCloseable {
             open.addLast(l);
         } else if (m instanceof ReprocessMessage q && !finished.contains(q.requestId())) {
             open.addLast(q);
-        } else if (m instanceof RunMessage run && !RunMessage.RUNNING.equals(run.status())) {
+        } else if (m instanceof RunMessage run && run.isFinal()) {
             finished.addAll(run.loads());
             finished.addAll(run.requests());
         }
@@ -169,10 +170,10 @@ public final class HistoryService implements AutoCloseable {
                         load.records());
         execute(
                 run,
-                () ->
+                processed ->
                         load.records() == 0 || load.ranges().isEmpty()
                                 ? new RunMessage.Reconciliation(0, 0, Map.of(), 0)
-                                : new HistoryJob(config).runLocally(load, parallelism));
+                                : new HistoryJob(config).runLocally(load, parallelism, processed));
     }
 
     /**
@@ -207,18 +208,38 @@ public final class HistoryService implements AutoCloseable {
         }
         execute(
                 run,
-                () ->
+                processed ->
                         new ReprocessJob(config)
                                 .runLocally(
-                                        layer.get(), request.from(), request.to(), parallelism));
+                                        layer.get(),
+                                        request.from(),
+                                        request.to(),
+                                        parallelism,
+                                        processed));
     }
 
-    /** Writes {@code running}, does the work, then writes {@code done} or {@code failed}. */
-    private void execute(Run run, Callable<RunMessage.Reconciliation> work) {
+    /** A run's work, telling its listener the records processed so far. */
+    private interface Work {
+        RunMessage.Reconciliation call(LongConsumer processed) throws Exception;
+    }
+
+    /**
+     * Writes {@code running}, does the work while writing its {@code progress}, then writes {@code
+     * done} or {@code failed}.
+     */
+    private void execute(Run run, Work work) {
         write(run.running(clock.instant()));
         long t0 = System.nanoTime();
         try {
-            RunMessage.Reconciliation rec = work.call();
+            RunMessage.Reconciliation rec =
+                    work.call(
+                            new ProgressPublisher(
+                                    run::progress,
+                                    run.total(),
+                                    this::write,
+                                    clock,
+                                    System::nanoTime,
+                                    BatchRun.EVERY));
             double seconds = (System.nanoTime() - t0) / 1e9;
             LOG.info(
                     "{}: {} records in {} s: {} events, rejected {}, {} zone-days",
@@ -250,6 +271,10 @@ public final class HistoryService implements AutoCloseable {
             long total) {
         RunMessage running(Instant at) {
             return message(RunMessage.RUNNING, 0, total, 0, null, null, at, null);
+        }
+
+        RunMessage progress(long read, double rate, Double secondsLeft, Instant at) {
+            return message(RunMessage.PROGRESS, read, total, rate, secondsLeft, null, at, null);
         }
 
         RunMessage done(RunMessage.Reconciliation rec, double seconds, Instant at) {

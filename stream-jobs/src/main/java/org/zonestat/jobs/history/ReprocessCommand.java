@@ -4,24 +4,20 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.zonestat.config.BootstrapOption;
 import org.zonestat.config.Cli;
-import org.zonestat.topics.HistoryMessage;
+import org.zonestat.topics.HistoryRunWatcher;
+import org.zonestat.topics.ProgressBar;
 import org.zonestat.topics.ReprocessMessage;
 import org.zonestat.topics.RunMessage;
 import org.zonestat.topics.TopicCodec;
@@ -33,11 +29,12 @@ import picocli.CommandLine.Option;
  * {@code ./zonestat reprocess --layer ID [--from DATE] [--to DATE]}: asks the history service to
  * count a zone layer's past events again with the layer as it is now (after planners uploaded or
  * edited it), so a newly drawn zone has last year's numbers. Writes a {@link ReprocessMessage} on
- * {@code history}, then waits for its run and prints the outcome (events counted, zone-days
- * written), unless {@code --wait-seconds 0}.
+ * {@code history}, then waits for its run, with a progress bar of the events counted on stderr, and
+ * prints its reconciliation (events counted, zone-days written), unless {@code --wait-seconds 0}.
  *
- * <p>Exit codes: 0 done (or asked, without waiting), 1 the run failed, 2 bad flags, 3 Kafka
- * unreachable or no answer in time. Not thread-safe: one command line per instance.
+ * <p>Exit codes: 0 done (or asked, without waiting), 1 the run failed or its counts do not
+ * reconcile, 2 bad flags, 3 Kafka unreachable or no answer in time. Not thread-safe: one command
+ * line per instance.
  */
 @Command(
         name = "reprocess",
@@ -123,54 +120,25 @@ public final class ReprocessCommand implements Callable<Integer> {
         if (waitSeconds <= 0) {
             return 0;
         }
-        RunMessage run = awaitRun(id, offset, Duration.ofSeconds(waitSeconds));
-        if (run == null) {
+        Optional<RunMessage> run =
+                new HistoryRunWatcher(kafka.servers(), historyTopic)
+                        .await(
+                                id,
+                                offset,
+                                Duration.ofSeconds(waitSeconds),
+                                () -> ProgressBar.onStderr("processing"));
+        if (run.isEmpty()) {
             out.printf(Locale.ROOT, "reprocess: no outcome within %d s%n", waitSeconds);
             return 3;
         }
-        if (!run.isDone()) {
-            out.println("reprocess: failed: " + run.detail());
-            return 1;
+        if (run.get().isDone()) {
+            out.printf(
+                    Locale.ROOT,
+                    "reprocess: layer %s version %s counted again%n",
+                    run.get().layer(),
+                    run.get().layerVersions().get(run.get().layer()));
         }
-        out.printf(
-                Locale.ROOT,
-                "reprocess: done, layer %s version %s: %,d events counted again, %,d zone-days"
-                        + " written%n",
-                run.layer(),
-                run.layerVersions().get(run.layer()),
-                run.reconciliation().eventsWritten(),
-                run.reconciliation().zoneDaysWritten());
-        return 0;
-    }
-
-    private RunMessage awaitRun(String requestId, long after, Duration atMost) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.servers());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        long deadline = System.nanoTime() + atMost.toNanos();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            TopicPartition tp = new TopicPartition(historyTopic, 0);
-            c.assign(List.of(tp));
-            c.seek(tp, after);
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    HistoryMessage m;
-                    try {
-                        m = TopicCodec.decode(r.topic(), r.value(), HistoryMessage.class);
-                    } catch (RuntimeException e) {
-                        continue;
-                    }
-                    if (m instanceof RunMessage run
-                            && run.requests().contains(requestId)
-                            && !RunMessage.RUNNING.equals(run.status())) {
-                        return run;
-                    }
-                }
-            }
-        }
-        return null;
+        return HistoryRunWatcher.report(run.get(), out, "reprocess") ? 0 : 1;
     }
 
     private KafkaProducer<String, String> producer() {

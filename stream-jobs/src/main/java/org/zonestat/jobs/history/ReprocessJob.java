@@ -2,6 +2,7 @@ package org.zonestat.jobs.history;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.ReduceFunction;
@@ -51,12 +52,24 @@ public final class ReprocessJob {
     /** Runs the reprocess in a local MiniCluster; returns what it counted. */
     public RunMessage.Reconciliation runLocally(
             ZoneLayerUpdate layer, LocalDate from, LocalDate to, int parallelism) throws Exception {
+        return runLocally(layer, from, to, parallelism, processed -> {});
+    }
+
+    /** As above, telling {@code processed} the events counted so far while it runs. */
+    public RunMessage.Reconciliation runLocally(
+            ZoneLayerUpdate layer,
+            LocalDate from,
+            LocalDate to,
+            int parallelism,
+            LongConsumer processed)
+            throws Exception {
         Configuration conf = HistoryJob.flinkConfiguration();
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.configure(conf);
         build(env, layer, from, to);
-        JobExecutionResult result = env.execute("zonestat-reprocess " + layer.layerId());
+        JobExecutionResult result =
+                BatchRun.execute(env, "zonestat-reprocess " + layer.layerId(), processed);
         return HistoryJob.reconciliation(result);
     }
 
