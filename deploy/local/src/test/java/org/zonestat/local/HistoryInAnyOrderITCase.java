@@ -374,7 +374,7 @@ class HistoryInAnyOrderITCase {
     }
 
     private static boolean isFinishedNycRun(RunMessage run) {
-        return !RunMessage.RUNNING.equals(run.status())
+        return run.isFinal()
                 && run.loads().stream().anyMatch(l -> l.startsWith("nyc_shootings_2019.csv-"));
     }
 
