@@ -30,6 +30,16 @@ final class PipelineResultsReport {
 
     private PipelineResultsReport() {}
 
+    /** The machine section's heading and its first rows: processors, CPU, memory, JVM, OS. */
+    static void machine(StringBuilder md, MachineDescription m) {
+        md.append("## Machine\n\n| | |\n|---|---|\n");
+        md.append("| nproc | ").append(m.processors()).append(" |\n");
+        md.append("| CPU | ").append(m.cpuModel()).append(" |\n");
+        md.append("| memory | ").append(m.memory()).append(" |\n");
+        md.append("| JVM | ").append(m.jvm()).append(" |\n");
+        md.append("| OS | ").append(m.os()).append(" |\n");
+    }
+
     static String render(
             List<PipelineThroughput.Result> runs, PipelineLatency.Result l, Context c) {
         PipelineThroughput.Result t = run(runs, "full");
@@ -108,12 +118,7 @@ final class PipelineResultsReport {
             limits(md, t);
         }
 
-        md.append("## Machine\n\n| | |\n|---|---|\n");
-        md.append("| nproc | ").append(c.machine().processors()).append(" |\n");
-        md.append("| CPU | ").append(c.machine().cpuModel()).append(" |\n");
-        md.append("| memory | ").append(c.machine().memory()).append(" |\n");
-        md.append("| JVM | ").append(c.machine().jvm()).append(" |\n");
-        md.append("| OS | ").append(c.machine().os()).append(" |\n");
+        machine(md, c.machine());
         md.append("| load average at start (/proc/loadavg) | ")
                 .append(c.loadAverageAtStart())
                 .append(" |\n");

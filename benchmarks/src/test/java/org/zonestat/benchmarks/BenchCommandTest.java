@@ -26,6 +26,8 @@ class BenchCommandTest {
         assertThat(out.toString()).contains("--devices=N", "Default: 10000", "--city-rate=M");
         assertThat(run("tag", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: zonestat bench tag", "--rows=N");
+        assertThat(run("history", "--help")).isZero();
+        assertThat(out.toString()).contains("--incidents=N", "Default: 1000000");
     }
 
     @Test
@@ -36,6 +38,8 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("--only must be throughput or latency");
         assertThat(run("pipeline", "--flink", "no-equals-sign")).isEqualTo(2);
         assertThat(err.toString()).contains("'--flink'");
+        assertThat(run("history", "--incidents", "10")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("--incidents must be in [1000, 50000000], was 10");
         assertThat(run("websocket", "--clients", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--clients must be in [1, 5000], was 0");
         assertThat(run("positions", "--devices", "5")).isEqualTo(2);

@@ -33,6 +33,8 @@ import org.zonestat.console.metrics.HuddleMetrics;
 import org.zonestat.console.metrics.MetricsRoutes;
 import org.zonestat.console.open311.Open311Routes;
 import org.zonestat.console.open311.Open311Settings;
+import org.zonestat.console.replay.EventTimeIndex;
+import org.zonestat.console.replay.EventTimeIndexer;
 import org.zonestat.console.replay.ReplayReader;
 import org.zonestat.console.replay.ReplayRoutes;
 import org.zonestat.console.scorecard.HuddleServices;
@@ -183,6 +185,7 @@ public final class OpsConsole {
                         : new AuditTrail(bootstrapServers, auditTopic, Clock.systemUTC());
         AuditLog auditLog = auditTopic == null ? null : new AuditLog(feed, auditTopic);
         HistoryLoads history = historyTopic == null ? null : new HistoryLoads(feed, historyTopic);
+        EventTimeIndexer replayIndex = null;
         try {
             scorecards = new HuddleServices(feed, bootstrapServers, eventsTopic, layers, huddle);
             TipLineStore tips = new TipLineStore(feed, tipLine.tipLineTopic());
@@ -207,7 +210,10 @@ public final class OpsConsole {
                             alertsTopic,
                             hotspotsTopic,
                             layers,
-                            REPLAY_MAX_ITEMS);
+                            REPLAY_MAX_ITEMS,
+                            new EventTimeIndex());
+            replayIndex = new EventTimeIndexer(bootstrapServers, replay.topics(), replay.index());
+            replayIndex.start();
             Access access = new Access(tokens);
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new StatusRoutes(hub, live::health, counters::snapshot, monitor));
@@ -279,9 +285,11 @@ public final class OpsConsole {
                     tips,
                     monitor,
                     audit,
-                    work);
+                    work,
+                    replayIndex);
         } catch (RuntimeException e) {
             closeQuietly(monitor);
+            closeQuietly(replayIndex);
             audit.close();
             feed.close();
             counters.close();
@@ -318,6 +326,7 @@ public final class OpsConsole {
         private final TipLineStore tips;
         private final AuditTrail audit;
         private final FieldWork work;
+        private final EventTimeIndexer replayIndex;
         private boolean closed;
 
         private Running(
@@ -333,7 +342,9 @@ public final class OpsConsole {
                 TipLineStore tips,
                 HealthMonitor monitor,
                 AuditTrail audit,
-                FieldWork work) {
+                FieldWork work,
+                EventTimeIndexer replayIndex) {
+            this.replayIndex = replayIndex;
             this.audit = audit;
             this.work = work;
             this.intake = intake;
@@ -415,6 +426,7 @@ public final class OpsConsole {
                 monitor.close();
                 app.stop();
             } finally {
+                replayIndex.close();
                 feed.close();
                 counters.close();
                 closeQuietly(uploads);

@@ -470,6 +470,30 @@ public final class ZoneTaggingJob {
         return t;
     }
 
+    /**
+     * The tagging path and the daily scorecard alone.
+     *
+     * @param tagging the tagging path's streams ({@link #buildTagging})
+     * @param zoneStats the per-zone daily scorecards, attached to the {@code zone-stats} sink
+     */
+    public record TaggingAndScorecard(Tagging tagging, DataStream<ZoneDayStats> zoneStats) {}
+
+    /**
+     * Adds the tagging path ({@link #buildTagging}) and the daily scorecard with the 311 workload
+     * ({@link AnalyticsGraph#zoneStatsOnly}): the {@code events}, {@code activity-log}, {@code
+     * rejected} and {@code zone-stats} sinks get what {@link #build} gives them, and the branches
+     * that feed only the other sinks (alerts, notifications, halos, hotspots, forecasts) and the
+     * positions branch are not added. For a run that keeps only those outputs, such as a backfill's
+     * history run.
+     */
+    public TaggingAndScorecard buildTaggingAndScorecard(StreamExecutionEnvironment env) {
+        Tagging t = buildTagging(env);
+        SingleOutputStreamOperator<ZoneDayStats> stats =
+                AnalyticsGraph.zoneStatsOnly(t.tagged(), config.analytics());
+        stats.sinkTo(sinks.zoneStats()).name("zone-stats-sink").uid("zone-stats-sink");
+        return new TaggingAndScorecard(t, stats);
+    }
+
     /** Adds the job's operators to the environment; returns its output streams. */
     public Outputs build(StreamExecutionEnvironment env) {
         Tagging t = tag(env);

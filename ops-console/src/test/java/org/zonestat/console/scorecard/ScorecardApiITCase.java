@@ -208,14 +208,16 @@ class ScorecardApiITCase {
             }
             double[] w = inside(catalog, VRI, "Western");
             p.send(
-                    new ProducerRecord<>(
+                    stamped(
                             "hotspots",
                             "7d/" + cellOf(w),
+                            "2018-07-07T04:00:00Z",
                             hotCell(w, "2018-07-07T04:00:00Z", "NONE", "COOLED")));
             p.send(
-                    new ProducerRecord<>(
+                    stamped(
                             "hotspots",
                             "7d/" + cellOf(w),
+                            "2018-07-08T04:00:00Z",
                             hotCell(w, "2018-07-08T04:00:00Z", "HOT", "TURNED_HOT")));
             p.send(
                     new ProducerRecord<>(
@@ -223,20 +225,23 @@ class ScorecardApiITCase {
                             "7d/summary",
                             "{\"type\":\"hotspot-window\",\"windowDays\":7}"));
             p.send(
-                    new ProducerRecord<>(
+                    stamped(
                             "events",
                             "e1",
+                            "2018-07-01T14:00:00Z",
                             request311(catalog, "SR-1", "New", "2018-07-01T14:00:00Z", w, null)));
             p.send(
-                    new ProducerRecord<>(
+                    stamped(
                             "events",
                             "e2",
+                            "2018-07-03T15:30:00Z",
                             request311(
                                     catalog, "SR-1", "Closed", "2018-07-03T15:30:00Z", w, null)));
             p.send(
-                    new ProducerRecord<>(
+                    stamped(
                             "events",
                             "e3",
+                            "2018-07-05T09:00:00Z",
                             request311(
                                     catalog,
                                     "SR-2",
@@ -272,6 +277,13 @@ class ScorecardApiITCase {
                                     TopicCodec.encodeToString(rejection)))
                     .get();
         }
+    }
+
+    /** A record stamped with the event time it is about, as the job writes its outputs. */
+    private static ProducerRecord<String, String> stamped(
+            String topic, String key, String eventTime, String value) {
+        return new ProducerRecord<>(
+                topic, null, Instant.parse(eventTime).toEpochMilli(), key, value);
     }
 
     private static void send(KafkaProducer<String, String> p, String topic, ObjectNode n) {

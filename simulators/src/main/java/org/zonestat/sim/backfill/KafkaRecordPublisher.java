@@ -57,6 +57,11 @@ public final class KafkaRecordPublisher implements RecordPublisher {
     private KafkaRecordPublisher(String bootstrapServers, String loadId) {
         this.bootstrapServers = bootstrapServers;
         this.loadId = loadId;
+        this.producer = new KafkaProducer<>(producerProperties(bootstrapServers));
+    }
+
+    /** The producer's settings (string keys and values), for anything that must publish alike. */
+    public static Properties producerProperties(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -67,7 +72,7 @@ public final class KafkaRecordPublisher implements RecordPublisher {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L * 1024 * 1024));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(ADMIN_TIMEOUT.toMillis()));
-        this.producer = new KafkaProducer<>(p);
+        return p;
     }
 
     /** Checks that {@code topic} exists: the demo's broker does not create topics on first use. */

@@ -82,14 +82,7 @@ public final class AnalyticsGraph {
         Objects.requireNonNull(tagged, "tagged");
         Objects.requireNonNull(config, "config");
 
-        SingleOutputStreamOperator<Alert> overdue =
-                tagged.flatMap(new ToRequestUpdate())
-                        .name("311-updates")
-                        .uid("analytics-311-updates")
-                        .keyBy(new RequestIdKey())
-                        .process(new RequestLifecycleFunction(RequestLifecycle.of(config)))
-                        .name("311-lifecycle")
-                        .uid("analytics-311-lifecycle");
+        SingleOutputStreamOperator<Alert> overdue = requestLifecycle(tagged, config);
 
         SingleOutputStreamOperator<Alert> nearRepeats =
                 tagged.flatMap(
@@ -104,20 +97,9 @@ public final class AnalyticsGraph {
                         .name("near-repeat")
                         .uid("analytics-near-repeat");
 
-        DataStream<ZoneFact> facts =
-                tagged.flatMap(new ToZoneFacts())
-                        .name("zone-facts")
-                        .uid("analytics-zone-facts")
-                        .union(overdue.getSideOutput(RequestLifecycleFunction.WORKLOAD));
-        if (moreFacts != null) {
-            facts = facts.union(moreFacts);
-        }
-        SingleOutputStreamOperator<ZoneDayStats> days = zoneDayStats(facts, config);
-        SingleOutputStreamOperator<ZoneDayStats> stats =
-                days.keyBy(new ZoneWorkload.DayZoneKey())
-                        .process(new ZoneWorkload(config.zoneStatsLateness()))
-                        .name("zone-311-workload")
-                        .uid("analytics-zone-311-workload");
+        SingleOutputStreamOperator<ZoneDayStats> days =
+                zoneDayStats(zoneFacts(tagged, overdue, moreFacts), config);
+        SingleOutputStreamOperator<ZoneDayStats> stats = workload(days, config);
         SingleOutputStreamOperator<ZoneFact> late =
                 days.getSideOutput(LATE_ZONE_FACTS)
                         .process(new CountingPassThrough<ZoneFact>("lateZoneFacts"))
@@ -131,6 +113,55 @@ public final class AnalyticsGraph {
                 nearRepeats.getSideOutput(NearRepeatDetector.HALOS),
                 late,
                 overdue.getSideOutput(RequestLifecycleFunction.STALE_UPDATES));
+    }
+
+    /**
+     * The daily scorecard with each zone's 311 workload alone: the same {@code zone-stats} records
+     * as {@link #attach} writes for {@code tagged} (no further facts), without the near-repeat
+     * branch and with the 311 lifecycle's alerts and notifications left unread. For a run that
+     * keeps only the scorecard (a backfill's history run); late facts are not counted.
+     */
+    public static SingleOutputStreamOperator<ZoneDayStats> zoneStatsOnly(
+            DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
+        Objects.requireNonNull(tagged, "tagged");
+        Objects.requireNonNull(config, "config");
+        return workload(
+                zoneDayStats(zoneFacts(tagged, requestLifecycle(tagged, config), null), config),
+                config);
+    }
+
+    /** The 311 lifecycle: overdue alerts, with notifications and workload facts on the side. */
+    private static SingleOutputStreamOperator<Alert> requestLifecycle(
+            DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
+        return tagged.flatMap(new ToRequestUpdate())
+                .name("311-updates")
+                .uid("analytics-311-updates")
+                .keyBy(new RequestIdKey())
+                .process(new RequestLifecycleFunction(RequestLifecycle.of(config)))
+                .name("311-lifecycle")
+                .uid("analytics-311-lifecycle");
+    }
+
+    /** The scorecard's facts: each tagged event's, the 311 workload's and {@code moreFacts}. */
+    private static DataStream<ZoneFact> zoneFacts(
+            DataStream<TaggedEvent> tagged,
+            SingleOutputStreamOperator<Alert> lifecycle,
+            DataStream<ZoneFact> moreFacts) {
+        DataStream<ZoneFact> facts =
+                tagged.flatMap(new ToZoneFacts())
+                        .name("zone-facts")
+                        .uid("analytics-zone-facts")
+                        .union(lifecycle.getSideOutput(RequestLifecycleFunction.WORKLOAD));
+        return moreFacts == null ? facts : facts.union(moreFacts);
+    }
+
+    /** Each zone-day's 311 workload added to its scorecard. */
+    private static SingleOutputStreamOperator<ZoneDayStats> workload(
+            SingleOutputStreamOperator<ZoneDayStats> days, AnalyticsConfig config) {
+        return days.keyBy(new ZoneWorkload.DayZoneKey())
+                .process(new ZoneWorkload(config.zoneStatsLateness()))
+                .name("zone-311-workload")
+                .uid("analytics-zone-311-workload");
     }
 
     /**

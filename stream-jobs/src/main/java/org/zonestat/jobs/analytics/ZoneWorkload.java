@@ -1,7 +1,6 @@
 package org.zonestat.jobs.analytics;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -27,12 +26,18 @@ import org.zonestat.jobs.model.ZoneDayStats;
  * the totals less the changes of the later days already seen. Later days already written are not
  * written again.
  *
- * <p><b>State</b>, per (layer, zone): the running totals (kept while the zone exists: a few numbers
- * per zone), and the changes of the days that can still be emitted again, keyed by their end; each
- * is removed by an event-time timer at its end plus the allowed lateness.
+ * <p><b>State</b>, per (layer, zone): the running totals with the end of the latest day seen (kept
+ * while the zone exists: a few numbers per zone), and the changes of the days that can still be
+ * emitted again, keyed by their end; each is removed by its own event-time timer at its end plus
+ * the allowed lateness. A day at or after the latest seen has no later days to subtract, so a
+ * zone's days in time order (a batch run's sorted input, where the timers fire only at the end)
+ * cost one step each, not one per day still held.
  */
 public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStats, ZoneDayStats> {
     private static final long serialVersionUID = 1L;
+
+    /** Length of the totals: open, overdue, and the end of the latest day seen. */
+    private static final int TOTALS = 3;
 
     private final Duration lateness;
 
@@ -67,7 +72,9 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
         long end = day.until().toEpochMilli();
         long[] t = totals.value();
         if (t == null) {
-            t = new long[2];
+            t = new long[] {0, 0, Long.MIN_VALUE};
+        } else if (t.length < TOTALS) {
+            t = new long[] {t[0], t[1], latestHeld()}; // state from before the latest was kept
         }
         long[] before = recentDays.get(end);
         if (before == null) {
@@ -76,29 +83,39 @@ public final class ZoneWorkload extends KeyedProcessFunction<String, ZoneDayStat
         }
         t[0] += day.openChange() - before[0];
         t[1] += day.overdueChange() - before[1];
+        boolean latest = end >= t[2];
+        t[2] = Math.max(t[2], end);
         totals.update(t);
         recentDays.put(end, new long[] {day.openChange(), day.overdueChange()});
 
         long open = t[0];
         long overdue = t[1];
-        for (Map.Entry<Long, long[]> later : recentDays.entries()) {
-            if (later.getKey() > end) {
-                open -= later.getValue()[0];
-                overdue -= later.getValue()[1];
+        if (!latest) {
+            for (Map.Entry<Long, long[]> later : recentDays.entries()) {
+                if (later.getKey() > end) {
+                    open -= later.getValue()[0];
+                    overdue -= later.getValue()[1];
+                }
             }
         }
         out.collect(day.withWorkload(open, overdue));
     }
 
+    /** The end of the latest day held, or {@link Long#MIN_VALUE} if none. */
+    private long latestHeld() throws Exception {
+        long latest = Long.MIN_VALUE;
+        for (Long end : recentDays.keys()) {
+            latest = Math.max(latest, end);
+        }
+        return latest;
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ZoneDayStats> out)
             throws Exception {
-        Iterator<Map.Entry<Long, long[]>> days = recentDays.iterator();
-        while (days.hasNext()) {
-            if (days.next().getKey() + lateness.toMillis() <= timestamp) {
-                days.remove();
-            }
-        }
+        // Each held day has its own timer at its end plus the lateness, and timers fire in time
+        // order: this one's day is the only one to go.
+        recentDays.remove(timestamp - lateness.toMillis());
         if (recentDays.isEmpty()) {
             recentDays.clear();
         }

@@ -45,7 +45,8 @@ import org.zonestat.topics.Topics;
  * contributions, so loads in any order add up. Alerts, notifications and hotspots of history are
  * not written (a 311 closure of 2015 must not e-mail a resident today; near repeats and Gi* windows
  * need the live and loaded records in one time order, which a per-load run does not have): the run
- * discards them. Every sink is at-least-once; a failed run is reported as failed and not retried.
+ * does not compute them ({@link ZoneTaggingJob#buildTaggingAndScorecard}). Every sink is
+ * at-least-once; a failed run is reported as failed and not retried.
  *
  * <p>Not thread-safe: one run per instance at a time.
  */
@@ -160,15 +161,17 @@ public final class HistoryJob {
                                         "history-activity-log"),
                                 new DiscardingSink<>()),
                         history);
-        ZoneTaggingJob.Outputs out = job.build(env);
-        out.events()
+        ZoneTaggingJob.TaggingAndScorecard out = job.buildTaggingAndScorecard(env);
+        out.tagging()
+                .events()
                 .process(new RunTally<>(EVENTS, e -> ""))
                 .name("history-tally-events")
                 .uid("history-tally-events")
                 .sinkTo(new DiscardingSink<>())
                 .name("history-tally-events-sink")
                 .uid("history-tally-events-sink");
-        out.rejected()
+        out.tagging()
+                .rejected()
                 .process(new RunTally<>(REJECTED, r -> r.reason().code()))
                 .name("history-tally-rejected")
                 .uid("history-tally-rejected")
