@@ -50,6 +50,7 @@ async function load() {
     document.getElementById('zs-public-window').textContent =
         body.period + ' (' + body.from + ' to ' + body.to + '), compared with ' + body.compareFrom
         + ' to ' + body.compareTo;
+    document.getElementById('zs-public-version').textContent = versionLine(body);
     if (body.goalPercent !== null) {
         document.getElementById('zs-public-goal').textContent = Math.abs(body.goalPercent) + '%';
     }
@@ -73,6 +74,20 @@ async function load() {
     });
     document.querySelector('#zs-public-table tbody').replaceChildren(...rows);
     document.body.dataset.loaded = 'true';
+}
+
+/**
+ * Which zone layer and version the figures are of; says so when some were counted with an older
+ * version of the zones than the current one.
+ */
+function versionLine(body) {
+    const line = 'Zones: layer ' + body.layer + ', version ' + body.layerVersion + '.';
+    if (!body.olderVersions) {
+        return line;
+    }
+    const older = body.versions.filter((v) => v > 0 && v < body.layerVersion);
+    return line + ' Some figures were counted with the earlier version'
+        + (older.length > 1 ? 's ' : ' ') + older.join(', ') + ' of these zones.';
 }
 
 /** The picker's layers; the one asked for by ?layer= chosen (the server's focus zones if none). */

@@ -69,7 +69,10 @@ import org.zonestat.topics.TopicCodec;
  * source). No record is rejected as late, every record ends in {@code events} or {@code rejected},
  * and the console's scorecard gives, per zone of every layer, exactly the homicides and shootings
  * counted in the test from the files by brute-force point in polygon; the same numbers with the
- * loads in reverse order; and a replayed week of 2015 holds exactly that week's events.
+ * loads in reverse order; and a replayed week of 2015 holds exactly that week's events. Then a
+ * second city joins the same running system: New York City's precincts are uploaded as a layer and
+ * its 2019 shootings backfilled with their shipped mapping; per precinct the scorecard equals brute
+ * force, the scorecard names the layer version it shows, and Baltimore's numbers do not move.
  */
 class HistoryInAnyOrderITCase {
     private static final long SEED = 20_151_301L;
@@ -205,14 +208,7 @@ class HistoryInAnyOrderITCase {
             }
 
             // in = events + rejected, and no record was late.
-            long total = published;
-            await().atMost(Duration.ofMinutes(1))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(
-                            () ->
-                                    distinctEventIds(demo.bootstrapServers())
-                                                    + rejected(demo.bootstrapServers()).size()
-                                            == total);
+            awaitInIsEventsPlusRejected(demo.bootstrapServers(), published);
             assertThat(rejected(demo.bootstrapServers())).doesNotContain("late");
             JsonNode pipeline = JSON.readTree(get(base + "/api/pipeline", token).body());
             assertThat(pipeline.path("rejectedByReason").has("late")).isFalse();
@@ -236,8 +232,211 @@ class HistoryInAnyOrderITCase {
                         ids.size(),
                         week.get("recordsRead").asLong(),
                         week.get("readMillis").asLong());
+                published += loadSecondCity(demo.bootstrapServers(), base, token);
+                awaitInIsEventsPlusRejected(demo.bootstrapServers(), published);
             }
         }
+    }
+
+    /** Waits until every record published is an event or a rejection. */
+    private static void awaitInIsEventsPlusRejected(String bootstrap, long published) {
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> distinctEventIds(bootstrap) + rejected(bootstrap).size() == published);
+    }
+
+    /**
+     * A second city after Baltimore's history, in the same running system: New York City's 77
+     * precincts are uploaded as a layer through the console, then its 2019 shootings are backfilled
+     * as a load with the mapping its profile ships ({@code nyc-shootings}: the victim rows of one
+     * incident_key are one incident, of its most severe kind). The load has no {@code late}
+     * rejection and {@code in = events + rejected}; per precinct, the scorecard's 2019 homicides
+     * and shootings equal brute force over the CSV with the same merge rule, incidents outside
+     * every precinct being the load's {@code outside-zones} rejections; every output names the
+     * precinct layer's uploaded version; Baltimore's per-zone numbers do not move.
+     *
+     * @return the records the load published
+     */
+    private long loadSecondCity(String bootstrap, String base, String token) throws Exception {
+        long t0 = System.nanoTime();
+        byte[] precincts;
+        try (InputStream in = resource(NYC + "nyc_police_precincts.geojson")) {
+            precincts = in.readAllBytes();
+        }
+        int version = upload(base, token, NYC_LAYER, NYC_UPLOAD, precincts);
+
+        Path shootings = dir.resolve("nyc_shootings_2019.csv");
+        try (InputStream in = resource(NYC + "nyc_shootings_2019.csv")) {
+            Files.copy(in, shootings);
+        }
+        long published = backfill(bootstrap, shootings, "nyc-shootings", null);
+
+        NycExpected nyc = nycExpected(precincts);
+        assertThat(published).as("one record per incident_key").isEqualTo(nyc.incidents());
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> nycRun(bootstrap).isPresent());
+        RunMessage run = nycRun(bootstrap).orElseThrow();
+        assertThat(run.isDone()).as("%s: %s", run.runId(), run.detail()).isTrue();
+        RunMessage.Reconciliation r = run.reconciliation();
+        assertThat(r.rejected()).as("rejections of %s", run.runId()).doesNotContainKey("late");
+        assertThat(r.loadedIn()).isEqualTo(run.recordsTotal()).isEqualTo(published);
+        assertThat(r.eventsWritten() + r.rejectedTotal())
+                .as("in = events + rejected")
+                .isEqualTo(r.loadedIn());
+        assertThat(r.rejected())
+                .as("the incidents outside every precinct")
+                .isEqualTo(nyc.outside() == 0 ? Map.of() : Map.of("outside-zones", nyc.outside()));
+
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(
+                        () ->
+                                assertThat(countsIn2019(base, token, NYC_LAYER))
+                                        .as("homicides/shootings per NYPD precinct, 2019")
+                                        .isEqualTo(nyc.perPrecinct()));
+        JsonNode card = nycScorecard(base, token);
+        assertThat(card.get("layer").asText()).isEqualTo(NYC_LAYER);
+        assertThat(card.get("layerVersion").asInt()).isEqualTo(version);
+        assertThat(card.get("olderVersionZoneDays").asInt()).isZero();
+        assertThat(zoneStatsVersions(bootstrap, NYC_LAYER))
+                .as("the precincts' zone-days name the uploaded version")
+                .isNotEmpty()
+                .allMatch(v -> v == version);
+
+        // The precincts are edited (uploaded again): until a reprocess, the scorecard says its
+        // numbers are of the earlier version; after it, of the new one, with the same counts.
+        int edited = upload(base, token, NYC_LAYER, NYC_UPLOAD, precincts);
+        assertThat(edited).isGreaterThan(version);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> nycScorecard(base, token).get("layerVersion").asInt() == edited);
+        JsonNode stale = nycScorecard(base, token);
+        assertThat(stale.get("versions")).hasSize(1);
+        assertThat(stale.get("versions").get(0).get("version").asInt()).isEqualTo(version);
+        assertThat(stale.get("olderVersionZoneDays").asLong())
+                .isEqualTo(stale.get("versions").get(0).get("zoneDays").asLong())
+                .isPositive();
+        reprocess(bootstrap, NYC_LAYER);
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> nycScorecard(base, token).get("olderVersionZoneDays").asLong() == 0);
+        JsonNode current = nycScorecard(base, token);
+        assertThat(current.get("versions")).hasSize(1);
+        assertThat(current.get("versions").get(0).get("version").asInt()).isEqualTo(edited);
+        assertThat(countsIn2019(base, token, NYC_LAYER))
+                .as("the edited precincts' 2019, reprocessed")
+                .isEqualTo(nyc.perPrecinct());
+
+        for (String layer : expected.keySet()) {
+            assertThat(counts(base, token, layer, 2012, 2018))
+                    .as("Baltimore's %s after New York's load", layer)
+                    .isEqualTo(expected.get(layer));
+            assertThat(countsIn2019(base, token, layer))
+                    .as("Baltimore's %s in 2019 (it has no 2019 records)", layer)
+                    .isEmpty();
+        }
+        assertThat(counts(base, token, NEW_LAYER, 2012, 2018)).isEqualTo(newLayerExpected());
+        System.out.printf(
+                "New York City after Baltimore: %d rows, %d incidents, %d outside every precinct,"
+                        + " %s v%d (edited: v%d) in %.1f s: %s%n",
+                nyc.rows(),
+                nyc.incidents(),
+                nyc.outside(),
+                NYC_LAYER,
+                version,
+                edited,
+                (System.nanoTime() - t0) / 1e9,
+                nyc.perPrecinct());
+        return published;
+    }
+
+    /** The scorecard of New York's precincts for 2019. */
+    private JsonNode nycScorecard(String base, String token) throws Exception {
+        HttpResponse<String> r =
+                get(
+                        base
+                                + "/api/scorecard?layer="
+                                + NYC_LAYER
+                                + "&from=2019-01-01&to=2019-12-31",
+                        token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static final String NYC = "zonestat/cities/nyc/";
+    private static final String NYC_LAYER = "nyc-precincts";
+    private static final String NYC_UPLOAD = "title=NYPD%20precincts&nameProperty=Precinct";
+
+    /** The finished run of New York's load (done or failed), once it is there. */
+    private static java.util.Optional<RunMessage> nycRun(String bootstrap) {
+        return runs(bootstrap, HistoryInAnyOrderITCase::isFinishedNycRun).stream().findFirst();
+    }
+
+    private static boolean isFinishedNycRun(RunMessage run) {
+        return run.isFinal()
+                && run.loads().stream().anyMatch(l -> l.startsWith("nyc_shootings_2019.csv-"));
+    }
+
+    /** New York's CSV counted without the product: rows, incidents, those outside, per precinct. */
+    private record NycExpected(
+            long rows, long incidents, long outside, Map<String, long[]> perPrecinct) {}
+
+    /**
+     * One incident per incident_key (HOMICIDE when any of its rows has murder TRUE, at its first
+     * row's point), located by brute force in the precincts as uploaded.
+     */
+    private static NycExpected nycExpected(byte[] precincts) throws Exception {
+        BruteForceZoneLocator locator =
+                new BruteForceZoneLocator(
+                        new org.zonestat.geo.GeoJsonZoneLayerReader()
+                                .read(
+                                        NYC_LAYER,
+                                        "NYPD precincts",
+                                        new java.io.ByteArrayInputStream(precincts),
+                                        "Precinct",
+                                        "test"));
+        Map<String, double[]> incidents = new java.util.LinkedHashMap<>();
+        long[] rows = new long[1];
+        try (InputStream in = resource(NYC + "nyc_shootings_2019.csv")) {
+            CsvTable.forEachRow(
+                    in,
+                    "nyc_shootings_2019.csv",
+                    row -> {
+                        rows[0]++;
+                        double homicide =
+                                row.get("murder").orElseThrow().equalsIgnoreCase("TRUE") ? 1 : 0;
+                        incidents.merge(
+                                row.get("incident_key").orElseThrow(),
+                                new double[] {
+                                    Double.parseDouble(row.get("longitude").orElseThrow()),
+                                    Double.parseDouble(row.get("latitude").orElseThrow()),
+                                    homicide
+                                },
+                                (first, next) ->
+                                        new double[] {
+                                            first[0], first[1], Math.max(first[2], next[2])
+                                        });
+                    });
+        }
+        Map<String, long[]> sums = new TreeMap<>();
+        long outside = 0;
+        for (double[] i : incidents.values()) {
+            int zone = locator.locate(i[0], i[1]);
+            if (zone < 0) {
+                outside++;
+                continue;
+            }
+            sums.computeIfAbsent(locator.layer().zones().get(zone).name(), z -> new long[2])[
+                    i[2] > 0 ? 0 : 1]++;
+        }
+        return new NycExpected(rows[0], incidents.size(), outside, new LongArrays(sums));
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = HistoryInAnyOrderITCase.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as("class-path resource %s", name).isNotNull();
+        return in;
     }
 
     /**
@@ -246,33 +445,14 @@ class HistoryInAnyOrderITCase {
      * brute force over the files with the new polygons, and its days name the uploaded version.
      */
     private void uploadAndReprocess(String bootstrap, String base, String token) throws Exception {
-        HttpResponse<String> upload =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                base + "/api/zones/" + NEW_LAYER + "?title=Focus"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/geo+json")
-                                .timeout(Duration.ofSeconds(30))
-                                .POST(HttpRequest.BodyPublishers.ofString(NEW_LAYER_GEOJSON))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
-        int version = JSON.readTree(upload.body()).get("version").asInt();
-
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code =
-                org.zonestat.config.Cli.execute(
-                        new org.zonestat.jobs.history.ReprocessCommand(
-                                new PrintStream(out, true, StandardCharsets.UTF_8)),
-                        "--layer",
+        int version =
+                upload(
+                        base,
+                        token,
                         NEW_LAYER,
-                        "--bootstrap",
-                        bootstrap,
-                        "--wait-seconds",
-                        "180");
-        System.out.print(out.toString(StandardCharsets.UTF_8));
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+                        "title=Focus",
+                        NEW_LAYER_GEOJSON.getBytes(StandardCharsets.UTF_8));
+        reprocess(bootstrap, NEW_LAYER);
 
         Map<String, long[]> expectedNew = newLayerExpected();
         assertThat(expectedNew).as("the new layer has history to count").isNotEmpty();
@@ -287,20 +467,61 @@ class HistoryInAnyOrderITCase {
         assertThat(counts(base, token, NEW_LAYER, 2017, 2017))
                 .as("the new layer's 2017")
                 .isEqualTo(lastYear);
+        assertThat(zoneStatsVersions(bootstrap, NEW_LAYER))
+                .isNotEmpty()
+                .allMatch(v -> v == version);
+        System.out.printf(
+                "new layer %s v%d: %s; 2017 %s%n", NEW_LAYER, version, expectedNew, lastYear);
+    }
+
+    /** The layer version each {@code zone-stats} record of the layer names. */
+    private static List<Integer> zoneStatsVersions(String bootstrap, String layer) {
         List<Integer> versions = new ArrayList<>();
         read(
                 bootstrap,
                 "zone-stats",
                 v -> {
-                    if (v.contains("\"layer\":\"" + NEW_LAYER + "\"")) {
+                    if (v.contains("\"layer\":\"" + layer + "\"")) {
                         versions.add(
                                 Integer.parseInt(
                                         v.replaceAll(".*\"layerVersion\":([0-9]+).*", "$1")));
                     }
                 });
-        assertThat(versions).isNotEmpty().allMatch(v -> v == version);
-        System.out.printf(
-                "new layer %s v%d: %s; 2017 %s%n", NEW_LAYER, version, expectedNew, lastYear);
+        return versions;
+    }
+
+    /** {@code POST /api/zones/{layer}} as an admin; returns the version the layer got. */
+    private int upload(String base, String token, String layer, String query, byte[] geoJson)
+            throws Exception {
+        HttpResponse<String> upload =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(base + "/api/zones/" + layer + "?" + query))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/geo+json")
+                                .timeout(Duration.ofSeconds(60))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(geoJson))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        return JSON.readTree(upload.body()).get("version").asInt();
+    }
+
+    /** {@code zonestat reprocess --layer}, waiting for its run. */
+    private static void reprocess(String bootstrap, String layer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code =
+                org.zonestat.config.Cli.execute(
+                        new org.zonestat.jobs.history.ReprocessCommand(
+                                new PrintStream(out, true, StandardCharsets.UTF_8)),
+                        "--layer",
+                        layer,
+                        "--bootstrap",
+                        bootstrap,
+                        "--wait-seconds",
+                        "180");
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     private static final String NEW_LAYER = "focus-test";
@@ -400,6 +621,15 @@ class HistoryInAnyOrderITCase {
     }
 
     private static long backfill(String bootstrap, Path input) {
+        return backfill(
+                bootstrap,
+                input,
+                "baltimore-shootings-trace",
+                input.equals(second) ? SECOND_SOURCE : null);
+    }
+
+    /** {@code zonestat backfill} of one incidents file; returns the records it published. */
+    private static long backfill(String bootstrap, Path input, String mapping, String source) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> args =
                 new ArrayList<>(
@@ -409,11 +639,11 @@ class HistoryInAnyOrderITCase {
                                 "--input",
                                 input.toString(),
                                 "--mapping",
-                                "baltimore-shootings-trace",
+                                mapping,
                                 "--bootstrap",
                                 bootstrap));
-        if (input.equals(second)) {
-            args.addAll(List.of("--source", SECOND_SOURCE));
+        if (source != null) {
+            args.addAll(List.of("--source", source));
         }
         int code =
                 new BackfillCommand(KafkaRecordPublisher::forLoad, Duration.ofSeconds(5))
@@ -444,27 +674,44 @@ class HistoryInAnyOrderITCase {
             if (b.isAfter(LAST)) {
                 b = LAST;
             }
-            HttpResponse<String> r =
-                    get(
-                            base
-                                    + "/api/scorecard?layer="
-                                    + layer
-                                    + "&from="
-                                    + a
-                                    + "&to="
-                                    + b
-                                    + "&kinds=homicides,shootings",
-                            token);
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            for (JsonNode z : JSON.readTree(r.body()).get("zones")) {
-                long h = z.get("counts").path("homicides").asLong();
-                long s = z.get("counts").path("shootings").asLong();
-                if (h + s == 0) {
-                    continue;
-                }
-                long[] c = sums.computeIfAbsent(z.get("zone").asText(), k -> new long[2]);
-                c[0] += h;
-                c[1] += s;
+            countsIn(base, token, layer, a, b)
+                    .forEach(
+                            (zone, hs) -> {
+                                long[] c = sums.computeIfAbsent(zone, k -> new long[2]);
+                                c[0] += hs[0];
+                                c[1] += hs[1];
+                            });
+        }
+        return new LongArrays(sums);
+    }
+
+    /** {@link #countsIn} for 2019, New York's year. */
+    private Map<String, long[]> countsIn2019(String base, String token, String layer)
+            throws Exception {
+        return countsIn(base, token, layer, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31));
+    }
+
+    /** Per zone with any: homicides and shootings on the console's scorecard from a to b. */
+    private Map<String, long[]> countsIn(
+            String base, String token, String layer, LocalDate a, LocalDate b) throws Exception {
+        HttpResponse<String> r =
+                get(
+                        base
+                                + "/api/scorecard?layer="
+                                + layer
+                                + "&from="
+                                + a
+                                + "&to="
+                                + b
+                                + "&kinds=homicides,shootings",
+                        token);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Map<String, long[]> sums = new TreeMap<>();
+        for (JsonNode z : JSON.readTree(r.body()).get("zones")) {
+            long h = z.get("counts").path("homicides").asLong();
+            long s = z.get("counts").path("shootings").asLong();
+            if (h + s != 0) {
+                sums.put(z.get("zone").asText(), new long[] {h, s});
             }
         }
         return new LongArrays(sums);
@@ -487,13 +734,19 @@ class HistoryInAnyOrderITCase {
     }
 
     private static List<RunMessage> doneRuns(String bootstrap) {
+        return runs(bootstrap, RunMessage::isDone);
+    }
+
+    /** The run messages on {@code history} that {@code which} accepts, in order. */
+    private static List<RunMessage> runs(
+            String bootstrap, java.util.function.Predicate<RunMessage> which) {
         List<RunMessage> runs = new ArrayList<>();
         read(
                 bootstrap,
                 "history",
                 v -> {
                     HistoryMessage m = TopicCodec.decode("history", v, HistoryMessage.class);
-                    if (m instanceof RunMessage run && run.isDone()) {
+                    if (m instanceof RunMessage run && which.test(run)) {
                         runs.add(run);
                     }
                 });

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.JobConfig;
 import org.zonestat.jobs.history.HistoryService;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
@@ -130,6 +131,10 @@ class LoadProgressITCase {
         assertThat(r.reconciles()).as("in = events + rejected: %s", r).isTrue();
         assertThat(r.loadedIn()).isEqualTo(load.records());
         assertThat(r.zoneDaysWritten()).isPositive();
+        assertThat(done.layerVersions())
+                .as("the run names every layer it tagged with, each at its version")
+                .containsOnlyKeys(config.layers().stream().map(ZoneLayerSpec::id).toList())
+                .allSatisfy((layer, version) -> assertThat(version).isEqualTo(1));
 
         assertThat(bars).contains("publishing " + input.getFileName() + " [");
         assertThat(bars).contains("processing " + input.getFileName() + " [");

@@ -42,6 +42,11 @@ import java.util.regex.Pattern;
  * @param period the quarter, e.g. {@code 2018-Q2}
  * @param suppressedBelow the smallest count shown as a number (besides 0)
  * @param zones one entry per zone, in the layer's order
+ * @param layerVersion the layer's version now ({@link Scorecard#layerVersion()})
+ * @param versions the layer versions the figures come from, newest first (no day counts: how many
+ *     zone-days have records is not published)
+ * @param olderVersions whether some figures were counted with a version older than {@code
+ *     layerVersion}
  */
 public record PublicScorecard(
         String layer,
@@ -53,7 +58,10 @@ public record PublicScorecard(
         List<String> kinds,
         Double goalPercent,
         int suppressedBelow,
-        List<Zone> zones) {
+        List<Zone> zones,
+        int layerVersion,
+        List<Integer> versions,
+        boolean olderVersions) {
 
     /** Counts from 1 to this minus one are shown as {@code "<5"}. */
     public static final int SUPPRESS_BELOW = 5;
@@ -182,7 +190,10 @@ public record PublicScorecard(
                 fields,
                 s.goalPercent(),
                 SUPPRESS_BELOW,
-                s.zones().stream().map(z -> zone(z, fields, s.goalPercent())).toList());
+                s.zones().stream().map(z -> zone(z, fields, s.goalPercent())).toList(),
+                s.layerVersion(),
+                s.versions().stream().map(Scorecard.VersionDays::version).toList(),
+                s.olderVersionZoneDays() > 0);
     }
 
     static Zone zone(Scorecard.ZoneScore z, List<String> fields, Double goalPercent) {

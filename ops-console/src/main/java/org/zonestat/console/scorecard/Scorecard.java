@@ -16,6 +16,14 @@ import java.util.Map;
  * @param kinds the kinds summed
  * @param goalPercent the goal as a change against last year, or null
  * @param zones one entry per zone, in the layer's order (zones with no records count 0)
+ * @param layerVersion the layer's version now (configured layers are 1 until an upload or edit
+ *     replaces them), 0 if not known
+ * @param versions the layer versions whose tagging the numbers shown come from (a zone-day's newest
+ *     contribution, over the window and the comparison window), newest first; version 0: records
+ *     written before versions were recorded
+ * @param olderVersionZoneDays zone-days shown that were counted with a version older than {@code
+ *     layerVersion} (0 when every number is of the current polygons; reprocessing the layer brings
+ *     them to it)
  */
 public record Scorecard(
         String layer,
@@ -25,7 +33,56 @@ public record Scorecard(
         LocalDate compareTo,
         List<String> kinds,
         Double goalPercent,
-        List<ZoneScore> zones) {
+        List<ZoneScore> zones,
+        int layerVersion,
+        List<VersionDays> versions,
+        long olderVersionZoneDays) {
+
+    public Scorecard {
+        versions = List.copyOf(versions);
+    }
+
+    /**
+     * The same numbers, stating that the layer is at {@code current} now: {@link
+     * #olderVersionZoneDays} counts the zone-days of {@link #versions} below it.
+     */
+    public Scorecard withLayerVersion(int current) {
+        long older =
+                versions.stream()
+                        .filter(v -> v.version() > 0 && v.version() < current)
+                        .mapToLong(VersionDays::zoneDays)
+                        .sum();
+        return new Scorecard(
+                layer,
+                from,
+                to,
+                compareFrom,
+                compareTo,
+                kinds,
+                goalPercent,
+                zones,
+                current,
+                versions,
+                older);
+    }
+
+    /**
+     * The zone-days of the numbers shown that one layer version counted.
+     *
+     * @param version the layer version (0: not recorded)
+     * @param zoneDays how many (zone, day) records of the scorecard it counted
+     * @param first the earliest of those days
+     * @param last the latest of those days
+     */
+    public record VersionDays(int version, long zoneDays, LocalDate first, LocalDate last) {
+        VersionDays plus(LocalDate day) {
+            return new VersionDays(
+                    version,
+                    zoneDays + 1,
+                    day.isBefore(first) ? day : first,
+                    day.isAfter(last) ? day : last);
+        }
+    }
 
     /** The zone of this name, if present. */
     public ZoneScore zone(String name) {

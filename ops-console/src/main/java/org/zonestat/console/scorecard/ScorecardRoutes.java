@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.zonestat.console.Access;
 import org.zonestat.console.ClasspathFile;
 import org.zonestat.console.JsonBody;
 import org.zonestat.console.Role;
 import org.zonestat.console.RouteGroup;
+import org.zonestat.console.ZoneLayers;
 import org.zonestat.geo.ZoneCatalog;
 
 /**
@@ -42,6 +44,7 @@ public final class ScorecardRoutes implements RouteGroup {
 
     private final HuddleServices services;
     private final Supplier<ZoneCatalog> catalog;
+    private final ToIntFunction<String> versions;
     private final Params params;
 
     /** One entry of {@code GET /api/public/layers}: what the public page's picker offers. */
@@ -49,11 +52,25 @@ public final class ScorecardRoutes implements RouteGroup {
 
     /**
      * @param services the scorecard, huddle, report and action items
-     * @param catalog the layers and zones the parameters may name, as they are now
+     * @param layers the layers and zones the parameters may name, and their versions, as they are
+     *     now
      */
-    public ScorecardRoutes(HuddleServices services, Supplier<ZoneCatalog> catalog) {
+    public ScorecardRoutes(HuddleServices services, ZoneLayers layers) {
+        this(services, layers, id -> layers.served().version(id));
+    }
+
+    /**
+     * @param services the scorecard, huddle, report and action items
+     * @param catalog the layers and zones the parameters may name, as they are now
+     * @param versions a layer's version now (0 if not known)
+     */
+    public ScorecardRoutes(
+            HuddleServices services,
+            Supplier<ZoneCatalog> catalog,
+            ToIntFunction<String> versions) {
         this.services = services;
         this.catalog = catalog;
+        this.versions = versions;
         this.params = new Params(catalog);
     }
 
@@ -124,7 +141,8 @@ public final class ScorecardRoutes implements RouteGroup {
                                         PUBLIC_KINDS,
                                         compare,
                                         goal),
-                                params.zones(layer));
+                                params.zones(layer))
+                        .withLayerVersion(versions.applyAsInt(layer));
         ctx.json(PublicScorecard.of(card, quarter, shown));
     }
 
@@ -151,7 +169,8 @@ public final class ScorecardRoutes implements RouteGroup {
         return services.scorecard()
                 .query(
                         new ScorecardQuery(layer, from, to, kinds, compare, goal),
-                        params.zones(layer));
+                        params.zones(layer))
+                .withLayerVersion(versions.applyAsInt(layer));
     }
 
     // --- Huddle and report ---------------------------------------------------------------------

@@ -2,6 +2,7 @@ package org.zonestat.console.scorecard;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,9 +117,11 @@ public final class ScorecardStore {
         LocalDate compareFrom = q.comparePreviousYear() ? q.from().minusYears(1) : null;
         LocalDate compareTo = q.comparePreviousYear() ? q.to().minusYears(1) : null;
         List<Scorecard.ZoneScore> scores = new ArrayList<>();
+        Map<Integer, Scorecard.VersionDays> versions = new TreeMap<>(Comparator.reverseOrder());
         for (String zone : zoneNames) {
             NavigableMap<LocalDate, ZoneDay> days = zones.getOrDefault(zone, new TreeMap<>());
             NavigableMap<LocalDate, ZoneDay> window = days.subMap(q.from(), true, q.to(), true);
+            tallyVersions(window, versions);
             Map<String, Long> counts = sums(window, q.kinds());
             long total = total(counts);
             Map<String, Long> previous = null;
@@ -128,7 +131,10 @@ public final class ScorecardStore {
             Double target = null;
             Boolean metGoal = null;
             if (q.comparePreviousYear()) {
-                previous = sums(days.subMap(compareFrom, true, compareTo, true), q.kinds());
+                NavigableMap<LocalDate, ZoneDay> before =
+                        days.subMap(compareFrom, true, compareTo, true);
+                previous = sums(before, q.kinds());
+                tallyVersions(before, versions);
                 previousTotal = total(previous);
                 change = total - previousTotal;
                 changePercent = previousTotal == 0 ? null : round1(100.0 * change / previousTotal);
@@ -158,7 +164,21 @@ public final class ScorecardStore {
                 compareTo,
                 q.kinds().stream().map(Kind::field).toList(),
                 q.goalPercent(),
-                List.copyOf(scores));
+                List.copyOf(scores),
+                0,
+                List.copyOf(versions.values()),
+                0);
+    }
+
+    /** Adds each day of {@code days} to the tally of the layer version that counted it. */
+    private static void tallyVersions(
+            Map<LocalDate, ZoneDay> days, Map<Integer, Scorecard.VersionDays> versions) {
+        for (ZoneDay d : days.values()) {
+            versions.merge(
+                    d.layerVersion(),
+                    new Scorecard.VersionDays(d.layerVersion(), 1, d.day(), d.day()),
+                    (a, b) -> a.plus(d.day()));
+        }
     }
 
     /** The days of one zone in [from, to], oldest first. */

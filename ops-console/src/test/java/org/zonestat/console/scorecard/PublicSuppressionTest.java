@@ -113,7 +113,10 @@ class PublicSuppressionTest {
                                         null,
                                         null,
                                         null,
-                                        null)));
+                                        null)),
+                        1,
+                        List.of(),
+                        0);
 
         JsonNode body =
                 JSON.valueToTree(

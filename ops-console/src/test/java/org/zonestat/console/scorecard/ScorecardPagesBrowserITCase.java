@@ -1,15 +1,32 @@
 package org.zonestat.console.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.zonestat.console.scorecard.ZoneStatsRecords.day;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -27,6 +44,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.zonestat.city.CityProfiles;
+import org.zonestat.city.Locations;
 import org.zonestat.console.AccessTokens;
 import org.zonestat.console.BrowserSupport;
 import org.zonestat.console.ConsoleConfig;
@@ -35,6 +53,7 @@ import org.zonestat.console.health.HealthSettings;
 import org.zonestat.console.health.JobState;
 import org.zonestat.console.health.JobStatus;
 import org.zonestat.geo.ZoneCatalog;
+import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.kafka.EmbeddedKafkaBroker;
 import org.zonestat.kafka.EmbeddedKafkaExtension;
 
@@ -300,6 +319,7 @@ class ScorecardPagesBrowserITCase {
         assertThat(text("tr[data-zone='Western'] td.zs-change")).isEqualTo("-50%");
         assertThat(text("tr[data-zone='Brooklyn'] td[data-kind='total']")).isEqualTo("0");
         assertThat(text("#zs-public-window")).startsWith("2018-Q1");
+        assertThat(text("#zs-public-version")).startsWith("Zones: layer vri-zones, version ");
         assertThat(browser.getPageSource()).doesNotContain("1600 W NORTH", "Tip");
         screenshot("public.png");
     }
@@ -348,5 +368,88 @@ class ScorecardPagesBrowserITCase {
         waiting().until(d -> text("#zs-report h1").equals("Western · weekly performance"));
         assertThat(text(".zs-report-summary")).contains("14");
         assertThat(browser.getCurrentUrl()).contains("zone=Western");
+    }
+
+    /**
+     * The focus layer is edited (uploaded again, the same polygons) after days of 2016 were counted
+     * with its first version: the page names the layer's new version and says that those figures
+     * are of the earlier one.
+     */
+    @Test
+    void the_public_scorecard_names_its_layer_version_and_says_when_figures_are_of_an_earlier_one()
+            throws Exception {
+        ObjectNode counted =
+                day(ScorecardApiITCase.VRI, "Western", LocalDate.of(2016, 2, 3), 1, 6, 0, 0, 0, 0);
+        counted.put("layerVersion", 1);
+        try (KafkaProducer<String, String> p =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                        new StringSerializer(),
+                        new StringSerializer())) {
+            p.send(
+                            new ProducerRecord<>(
+                                    "zone-stats",
+                                    ZoneStatsRecords.key(counted),
+                                    counted.toString()))
+                    .get();
+        }
+        byte[] polygons;
+        ZoneLayerSpec vri =
+                CityProfiles.shipped("baltimore").layers().stream()
+                        .filter(l -> l.id().equals(ScorecardApiITCase.VRI))
+                        .findFirst()
+                        .orElseThrow();
+        try (InputStream in = Locations.open(vri.location())) {
+            polygons = in.readAllBytes();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> upload =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                console.url()
+                                                        + "api/zones/"
+                                                        + vri.id()
+                                                        + "?title="
+                                                        + URLEncoder.encode(
+                                                                vri.title(), StandardCharsets.UTF_8)
+                                                        + "&nameProperty="
+                                                        + vri.nameProperty()))
+                                .header("Authorization", "Bearer " + ScorecardApiITCase.ADMIN)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(polygons))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        int edited = new ObjectMapper().readTree(upload.body()).get("version").asInt();
+        assertThat(edited).isGreaterThan(1);
+        URI api = URI.create(console.url() + "api/public/scorecard?quarter=2016-Q1");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            JsonNode card =
+                                    new ObjectMapper()
+                                            .readTree(
+                                                    http.send(
+                                                                    HttpRequest.newBuilder(api)
+                                                                            .build(),
+                                                                    HttpResponse.BodyHandlers
+                                                                            .ofString())
+                                                            .body());
+                            return card.path("layerVersion").asInt() == edited
+                                    && card.path("olderVersions").asBoolean();
+                        });
+
+        open("/public?quarter=2016-Q1");
+        awaitLoaded();
+
+        assertThat(text("tr[data-zone='Western'] td[data-kind='total']")).isEqualTo("7");
+        assertThat(text("#zs-public-version"))
+                .isEqualTo(
+                        "Zones: layer vri-zones, version "
+                                + edited
+                                + ". Some figures were counted with the earlier version 1 of"
+                                + " these zones.");
+        screenshot("public-older-version.png");
     }
 }

@@ -78,31 +78,66 @@ class ScorecardStoreTest {
         assertThat(sum.layerVersion()).isEqualTo(2);
     }
 
+    @Test
+    void theScorecardNamesTheLayerVersionsItsNumbersComeFromAndTheDaysOfAnOlderOne() {
+        ScorecardStore store = new ScorecardStore();
+        LocalDate next = DAY.plusDays(1);
+        store.accept(day(1, 2, null));
+        store.accept(day(1, 1, "reprocess/vri-zones@2", 2));
+        store.accept(day(next, 0, 1, null, 1, null, null));
+        ScorecardQuery q =
+                new ScorecardQuery("vri-zones", DAY, next, Kind.GUN_VIOLENCE, false, null);
+
+        Scorecard card = store.query(q).withLayerVersion(2);
+
+        assertThat(card.layerVersion()).isEqualTo(2);
+        assertThat(card.versions())
+                .containsExactly(
+                        new Scorecard.VersionDays(2, 1, DAY, DAY),
+                        new Scorecard.VersionDays(1, 1, next, next));
+        assertThat(card.olderVersionZoneDays()).as("the day only version 1 counted").isEqualTo(1);
+        assertThat(store.query(q).withLayerVersion(1).olderVersionZoneDays()).isZero();
+        assertThat(
+                        store.query(
+                                        new ScorecardQuery(
+                                                "vri-zones",
+                                                DAY,
+                                                DAY,
+                                                Kind.GUN_VIOLENCE,
+                                                false,
+                                                null))
+                                .withLayerVersion(2)
+                                .olderVersionZoneDays())
+                .as("a window the reprocess covers whole")
+                .isZero();
+    }
+
     private static ZoneStatsMessage day(long homicides, long shootings, String load) {
         return day(homicides, shootings, load, 1);
     }
 
     private static ZoneStatsMessage day(
             long homicides, long shootings, String load, int layerVersion) {
-        return day(homicides, shootings, load, layerVersion, null, null);
+        return day(DAY, homicides, shootings, load, layerVersion, null, null);
     }
 
     private static ZoneStatsMessage patrolled(double minutes, long visits, String load) {
-        return day(0, 0, load, 1, minutes, visits);
+        return day(DAY, 0, 0, load, 1, minutes, visits);
     }
 
     private static ZoneStatsMessage day(
+            LocalDate date,
             long homicides,
             long shootings,
             String load,
             int layerVersion,
             Double patrolMinutes,
             Long patrolVisits) {
-        Instant from = Instant.parse("2015-06-01T04:00:00Z");
+        Instant from = date.atStartOfDay(java.time.ZoneId.of("America/New_York")).toInstant();
         return new ZoneStatsMessage(
                 "vri-zones",
                 "Penn North",
-                DAY,
+                date,
                 from,
                 from.plusSeconds(86_400),
                 homicides,

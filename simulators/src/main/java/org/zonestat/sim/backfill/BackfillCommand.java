@@ -99,7 +99,8 @@ public final class BackfillCommand implements Callable<Integer> {
             description =
                     "A mapping .properties file, or a shipped mapping's name:"
                             + " baltimore-part1-legacy, baltimore-part1, baltimore-shootings-trace,"
-                            + " baltimore-311, open311-georeport-v2, baltimore-activities-sample.")
+                            + " baltimore-311, open311-georeport-v2, baltimore-activities-sample;"
+                            + " or a shipped city's feed mapping, e.g. nyc-shootings.")
     private String mappingName;
 
     @Mixin private BootstrapOption kafka;

@@ -21,6 +21,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.zonestat.city.CityProfile;
+import org.zonestat.city.CityProfiles;
+import org.zonestat.city.Locations;
 import org.zonestat.sim.Feed;
 import org.zonestat.topics.ActivityKind;
 import org.zonestat.topics.ContactTokens;
@@ -363,13 +366,25 @@ public final class FeedMapping {
         }
     }
 
-    /** A shipped mapping by short name, e.g. {@code baltimore-part1-legacy}. */
+    /**
+     * A shipped mapping by short name: one of {@link #SHIPPED} (e.g. {@code
+     * baltimore-part1-legacy}) or the mapping of a shipped city's feed, by its file name without
+     * {@code .properties} (e.g. {@code nyc-shootings}, which {@code zonestat/cities/nyc/city.yaml}
+     * names), so any shipped city's history can be backfilled into a running system without copying
+     * its mapping out.
+     */
     public static FeedMapping shipped(String shortName) {
-        String resource = SHIPPED_FOLDER + shortName + ".properties";
+        String resource = shippedResource(shortName);
         try (InputStream in = FeedMapping.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new InvalidInputException(
-                        "no shipped mapping named '" + shortName + "' (shipped: " + SHIPPED + ")");
+                        "no shipped mapping named '"
+                                + shortName
+                                + "' (shipped: "
+                                + SHIPPED
+                                + ", or a shipped city's: "
+                                + cityMappingNames()
+                                + ")");
             }
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -380,7 +395,37 @@ public final class FeedMapping {
     }
 
     /**
-     * A mapping file if {@code fileOrName} is a file, else a shipped mapping of that short name.
+     * The class-path resource of a shipped mapping: the mappings folder first, then the cities'.
+     */
+    private static String shippedResource(String shortName) {
+        String own = SHIPPED_FOLDER + shortName + ".properties";
+        if (SHIPPED.contains(shortName)) {
+            return own;
+        }
+        ClassLoader loader = FeedMapping.class.getClassLoader();
+        for (String city : CityProfiles.shippedNames()) {
+            String resource = CityProfiles.SHIPPED_FOLDER + city + "/" + shortName + ".properties";
+            if (loader.getResource(resource) != null) {
+                return resource;
+            }
+        }
+        return own;
+    }
+
+    /** The short names of the mappings the shipped cities' feeds name. */
+    private static List<String> cityMappingNames() {
+        List<String> names = new ArrayList<>();
+        for (String city : CityProfiles.shippedNames()) {
+            for (CityProfile.FeedSpec feed : CityProfiles.shipped(city).feeds()) {
+                names.add(Locations.fileName(feed.mapping()).replaceFirst("\\.properties$", ""));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A mapping file if {@code fileOrName} is a file, else a shipped mapping of that short name
+     * ({@link #shipped}).
      */
     public static FeedMapping resolve(String fileOrName) {
         Path p = Path.of(fileOrName);

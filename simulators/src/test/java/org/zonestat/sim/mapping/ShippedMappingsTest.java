@@ -1,6 +1,7 @@
 package org.zonestat.sim.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,5 +117,29 @@ class ShippedMappingsTest {
                                 assertThat(json.get(f.getKey()))
                                         .as(key + "." + f.getKey())
                                         .isEqualTo(f.getValue()));
+    }
+
+    @Test
+    void aShippedCitysFeedMappingResolvesByItsNameAndMergesNewYorksVictimRows() throws IOException {
+        FeedMapping mapping = FeedMapping.resolve("nyc-shootings");
+        AdapterResult mapped;
+        try (InputStream in =
+                FeedMapping.class
+                        .getClassLoader()
+                        .getResourceAsStream("zonestat/cities/nyc/nyc_shootings_2019.csv")) {
+            mapped = mapping.adapter().readAll(in, "nyc_shootings_2019.csv");
+        }
+
+        assertThat(mapping.name()).isEqualTo("nyc-shootings");
+        assertThat(mapped.rows()).isEqualTo(967);
+        assertThat(mapped.events()).hasSize(777);
+    }
+
+    @Test
+    void anUnknownMappingNameListsTheShippedCitiesMappingsToo() {
+        assertThatThrownBy(() -> FeedMapping.resolve("no-such-mapping"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("baltimore-shootings-trace")
+                .hasMessageContaining("nyc-shootings");
     }
 }

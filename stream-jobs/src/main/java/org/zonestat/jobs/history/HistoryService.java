@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.apache.flink.api.common.functions.util.ListCollector;
@@ -164,7 +166,7 @@ public final class HistoryService implements AutoCloseable {
                         List.of(load.loadId()),
                         List.of(),
                         null,
-                        Map.of(),
+                        layerVersionsNow(),
                         null,
                         null,
                         load.records());
@@ -324,6 +326,38 @@ public final class HistoryService implements AutoCloseable {
 
     /** The layer as the {@code zones} topic holds it now, if it is there. */
     private Optional<ZoneLayerUpdate> currentLayer(String layerId) {
+        return Optional.ofNullable(latestLayerUpdates().get(layerId))
+                .filter(u -> !u.isRemoval() && u.geojson() != null);
+    }
+
+    /**
+     * Every layer a load's run tags with, by id, with its version: the configured layers (version
+     * 1, as the job starts them) overlaid with the {@code zones} topic as it is now (an update
+     * gives its version, a removal takes the layer away).
+     */
+    private Map<String, Integer> layerVersionsNow() {
+        Map<String, Integer> versions = new TreeMap<>();
+        config.layers().forEach(spec -> versions.put(spec.id(), 1));
+        Map<String, ZoneLayerUpdate> updates;
+        try {
+            updates = latestLayerUpdates();
+        } catch (RuntimeException e) {
+            LOG.warn("the zones topic could not be read; the run names the configured layers", e);
+            updates = Map.of();
+        }
+        updates.forEach(
+                (id, u) -> {
+                    if (u.isRemoval() || u.geojson() == null) {
+                        versions.remove(id);
+                    } else {
+                        versions.put(id, u.version());
+                    }
+                });
+        return versions;
+    }
+
+    /** The last update of each layer on the {@code zones} topic (removals included), by id. */
+    private Map<String, ZoneLayerUpdate> latestLayerUpdates() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -333,7 +367,7 @@ public final class HistoryService implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, JobConfig.ZONES_MAX_MESSAGE_BYTES);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, JobConfig.ZONES_MAX_MESSAGE_BYTES);
-        ZoneLayerUpdate[] last = new ZoneLayerUpdate[1];
+        Map<String, ZoneLayerUpdate> last = new HashMap<>();
         ZoneLayerUpdateDeserializer reader = new ZoneLayerUpdateDeserializer();
         try (KafkaConsumer<byte[], byte[]> zones = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions =
@@ -347,16 +381,20 @@ public final class HistoryService implements AutoCloseable {
             while (partitions.stream().anyMatch(tp -> zones.position(tp) < end.get(tp))
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : zones.poll(POLL)) {
-                    if (r.key() != null
-                            && layerId.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                    if (r.key() != null) {
+                        String id = new String(r.key(), StandardCharsets.UTF_8);
                         List<ZoneLayerUpdate> u = new ArrayList<>();
                         reader.deserialize(r, new ListCollector<>(u));
-                        last[0] = u.isEmpty() ? null : u.get(0);
+                        if (u.isEmpty()) {
+                            last.remove(id);
+                        } else {
+                            last.put(id, u.get(0));
+                        }
                     }
                 }
             }
         }
-        return Optional.ofNullable(last[0]).filter(u -> !u.isRemoval() && u.geojson() != null);
+        return last;
     }
 
     private void write(RunMessage m) {
