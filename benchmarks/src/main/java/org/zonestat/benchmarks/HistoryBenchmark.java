@@ -156,12 +156,7 @@ public final class HistoryBenchmark implements Callable<Integer> {
                                 command.trim(),
                                 loadAtStart,
                                 Map.of()));
-        if (output.getParent() != null) {
-            Files.createDirectories(output.getParent());
-        }
-        Files.writeString(output, md, StandardCharsets.UTF_8);
-        System.out.println(md);
-        System.out.println("Wrote " + output.toAbsolutePath());
+        ResultsFile.write(output, md);
         return 0;
     }
 

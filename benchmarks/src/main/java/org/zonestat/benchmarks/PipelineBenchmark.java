@@ -1,7 +1,6 @@
 package org.zonestat.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -328,12 +327,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
                                 command.trim(),
                                 loadAtStart,
                                 settings));
-        if (a.output().getParent() != null) {
-            Files.createDirectories(a.output().getParent());
-        }
-        Files.writeString(a.output(), md, StandardCharsets.UTF_8);
-        System.out.println(md);
-        System.out.println("Wrote " + a.output().toAbsolutePath());
+        ResultsFile.write(a.output(), md);
     }
 
     /** A throughput run's settings: its job variant and which streams of the mix it reads. */

@@ -5,7 +5,6 @@ import static org.zonestat.benchmarks.PipelineResultsReport.ms;
 import static org.zonestat.benchmarks.PipelineResultsReport.n;
 import static org.zonestat.benchmarks.PipelineResultsReport.s1;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,11 +157,7 @@ public final class PositionsBenchmark implements Callable<Integer> {
                                         10));
             }
         } finally {
-            try (var paths = Files.walk(work)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            PipelineBenchmark.deleteRecursively(work);
         }
         String command =
                 ("java -cp <benchmarks classpath> org.zonestat.benchmarks.PositionsBenchmark "
@@ -177,12 +172,7 @@ public final class PositionsBenchmark implements Callable<Integer> {
                         loadAtStart,
                         (date != null ? date : LocalDate.now()).toString(),
                         command);
-        if (output.getParent() != null) {
-            Files.createDirectories(output.getParent());
-        }
-        Files.writeString(output, md, StandardCharsets.UTF_8);
-        System.out.println(md);
-        System.out.println("Wrote " + output.toAbsolutePath());
+        ResultsFile.write(output, md);
         return 0;
     }
 

@@ -149,12 +149,7 @@ public final class ReplayBenchmark implements Callable<Integer> {
                             index,
                             replays,
                             List.of(loadStart, loadAfterPublish, loadEnd));
-            if (output.getParent() != null) {
-                Files.createDirectories(output.getParent());
-            }
-            Files.writeString(output, md, StandardCharsets.UTF_8);
-            System.out.println(md);
-            System.out.println("Wrote " + output.toAbsolutePath());
+            ResultsFile.write(output, md);
         } finally {
             PipelineBenchmark.deleteRecursively(work);
         }

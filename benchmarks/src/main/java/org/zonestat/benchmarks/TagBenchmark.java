@@ -149,12 +149,7 @@ public final class TagBenchmark implements Callable<Integer> {
         } finally {
             PipelineBenchmark.deleteRecursively(work);
         }
-        if (output.getParent() != null) {
-            Files.createDirectories(output.getParent());
-        }
-        Files.writeString(output, md.toString(), StandardCharsets.UTF_8);
-        System.out.println(md);
-        System.out.println("Wrote " + output.toAbsolutePath());
+        ResultsFile.write(output, md.toString());
         return 0;
     }
 
@@ -341,12 +336,7 @@ public final class TagBenchmark implements Callable<Integer> {
                         agree,
                         rows,
                         100.0 * agree / rows));
-        md.append("## Machine\n\n| | |\n|---|---|\n");
-        md.append("| nproc | ").append(m.processors()).append(" |\n");
-        md.append("| CPU | ").append(m.cpuModel()).append(" |\n");
-        md.append("| memory | ").append(m.memory()).append(" |\n");
-        md.append("| JVM | ").append(m.jvm()).append(" |\n");
-        md.append("| OS | ").append(m.os()).append(" |\n");
+        PipelineResultsReport.machine(md, m);
         md.append("| PostgreSQL | ").append(version).append(", PostGIS from Debian |\n");
         md.append("| load average at start, after ZoneStat, at the end | ")
                 .append(loadStart)

@@ -315,12 +315,7 @@ public final class WebSocketBenchmark implements Callable<Integer> {
         String md =
                 WebSocketResultsReport.render(
                         a, run, genSeconds, MachineDescription.current(), loadAtStart, command);
-        if (a.output().getParent() != null) {
-            Files.createDirectories(a.output().getParent());
-        }
-        Files.writeString(a.output(), md, StandardCharsets.UTF_8);
-        System.out.println(md);
-        System.out.println("Wrote " + a.output().toAbsolutePath());
+        ResultsFile.write(a.output(), md);
     }
 
     private static WebSocketResultsReport.Run measure(

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,11 +77,8 @@ public final class TopicFeed implements AutoCloseable {
     private final String bootstrapServers;
     private final String clientId;
     private final Map<String, TopicReading<?>> topics = new LinkedHashMap<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final ConsumerThread reader = new ConsumerThread();
     private volatile State state = State.NEW;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
 
     /**
      * @param clientId names the consumer in the broker's logs and metrics
@@ -160,9 +156,7 @@ public final class TopicFeed implements AutoCloseable {
             throw new IllegalStateException("the feed was started already");
         }
         state = State.CONNECTING;
-        thread = new Thread(this::run, "zonestat-topic-feed-" + clientId);
-        thread.setDaemon(true);
-        thread.start();
+        reader.start("zonestat-topic-feed-" + clientId, this::run);
         return this;
     }
 
@@ -183,17 +177,17 @@ public final class TopicFeed implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         long read = 0;
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config())) {
-            consumer = c;
+            reader.consumer(c);
             Map<String, List<PartitionInfo>> existing = c.listTopics(METADATA_TIMEOUT);
             Map<TopicPartition, Long> end = assign(c, partitions(existing, topics.keySet()), true);
-            while (!end.isEmpty() && running && System.nanoTime() < deadline) {
+            while (!end.isEmpty() && reader.running() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(POLL_MILLIS))) {
                     read++;
                     dispatch(r);
                 }
                 end.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
             }
-            if (!end.isEmpty() && running) {
+            if (!end.isEmpty() && reader.running()) {
                 LOG.warn(
                         "Reading to the end stopped after {} with partitions unread: {}",
                         timeout,
@@ -202,7 +196,7 @@ public final class TopicFeed implements AutoCloseable {
         } catch (WakeupException e) {
             // closed while reading
         } finally {
-            consumer = null;
+            reader.consumer(null);
             state = State.STOPPED;
         }
         return read;
@@ -210,17 +204,17 @@ public final class TopicFeed implements AutoCloseable {
 
     private void run() {
         try {
-            while (running) {
+            while (reader.running()) {
                 try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(config())) {
-                    consumer = c;
-                    if (!running) {
+                    reader.consumer(c);
+                    if (!reader.running()) {
                         return; // close() ran before the consumer could be woken up.
                     }
                     consume(c);
                 } catch (WakeupException e) {
                     return;
                 } catch (RuntimeException e) {
-                    if (!running) {
+                    if (!reader.running()) {
                         return;
                     }
                     state = State.RETRYING;
@@ -230,9 +224,9 @@ public final class TopicFeed implements AutoCloseable {
                             topics.keySet(),
                             RETRY_PAUSE,
                             e);
-                    pause(RETRY_PAUSE);
+                    reader.pause(RETRY_PAUSE);
                 } finally {
-                    consumer = null;
+                    reader.consumer(null);
                     topics.values().forEach(t -> t.progress.found(false));
                 }
             }
@@ -248,7 +242,7 @@ public final class TopicFeed implements AutoCloseable {
         Set<String> missing = new HashSet<>(topics.keySet());
         Map<TopicPartition, Long> behind = new HashMap<>();
         long nextLookup = System.nanoTime();
-        while (running) {
+        while (reader.running()) {
             if (!missing.isEmpty() && System.nanoTime() >= nextLookup) {
                 List<TopicPartition> found = lookUp(c, missing);
                 if (!found.isEmpty()) {
@@ -257,7 +251,7 @@ public final class TopicFeed implements AutoCloseable {
                 nextLookup = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOKUP_MILLIS);
             }
             if (c.assignment().isEmpty()) {
-                pause(Duration.ofMillis(LOOKUP_MILLIS));
+                reader.pause(Duration.ofMillis(LOOKUP_MILLIS));
                 continue;
             }
             for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(POLL_MILLIS))) {
@@ -363,15 +357,6 @@ public final class TopicFeed implements AutoCloseable {
         }
     }
 
-    private void pause(Duration d) {
-        try {
-            closing.await(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     private Map<String, Object> config() {
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -390,23 +375,7 @@ public final class TopicFeed implements AutoCloseable {
     /** Stops reading and waits (bounded) for the thread to close the consumer. Idempotent. */
     @Override
     public void close() {
-        running = false;
-        closing.countDown();
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup(); // not an interrupt: the consumer then closes cleanly
-        }
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null && t.isAlive() && t != Thread.currentThread()) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.close();
         state = State.STOPPED;
     }
 

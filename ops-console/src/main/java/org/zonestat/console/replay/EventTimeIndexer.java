@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +27,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zonestat.console.kafka.ConsumerThread;
 
 /**
  * Follows the replayed topics and keeps their {@link EventTimeIndex}: from the start of every
@@ -61,11 +61,8 @@ public final class EventTimeIndexer implements AutoCloseable {
     private final EventTimeIndex index;
     // Per topic, read on the indexing thread only: whether its record timestamps are event times.
     private final Map<String, Boolean> eventTimeStamps = new HashMap<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<Void, Void> consumer;
+    private final ConsumerThread reader = new ConsumerThread();
     private volatile long builtMillis = -1;
-    private Thread thread;
 
     /**
      * @param topics the topics to index; one that does not exist yet is indexed once it does
@@ -92,27 +89,22 @@ public final class EventTimeIndexer implements AutoCloseable {
     }
 
     /** Starts following on a daemon thread; returns at once. */
-    public synchronized EventTimeIndexer start() {
-        if (thread != null) {
-            throw new IllegalStateException("the indexer was started already");
-        }
-        thread = new Thread(this::run, "zonestat-replay-index");
-        thread.setDaemon(true);
-        thread.start();
+    public EventTimeIndexer start() {
+        reader.start("zonestat-replay-index", this::run);
         return this;
     }
 
     private void run() {
         long started = System.nanoTime();
         Map<TopicPartition, Long> startEnds = null;
-        while (running) {
+        while (reader.running()) {
             try (KafkaConsumer<Void, Void> c = new KafkaConsumer<>(config())) {
-                consumer = c;
-                if (!running) {
+                reader.consumer(c);
+                if (!reader.running()) {
                     return;
                 }
                 long nextLookup = 0;
-                while (running) {
+                while (reader.running()) {
                     if (System.nanoTime() >= nextLookup) {
                         Map<TopicPartition, Long> ends = follow(c);
                         if (startEnds == null && !ends.isEmpty()) {
@@ -122,7 +114,7 @@ public final class EventTimeIndexer implements AutoCloseable {
                                 System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOKUP_MILLIS);
                     }
                     if (c.assignment().isEmpty()) {
-                        pause(POLL);
+                        reader.pause(POLL);
                         continue;
                     }
                     ConsumerRecords<Void, Void> records = c.poll(POLL);
@@ -159,13 +151,13 @@ public final class EventTimeIndexer implements AutoCloseable {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!reader.running()) {
                     return;
                 }
                 LOG.warn("Replay index of {} failed; carrying on in {}", topics, RETRY_PAUSE, e);
-                pause(RETRY_PAUSE);
+                reader.pause(RETRY_PAUSE);
             } finally {
-                consumer = null;
+                reader.consumer(null);
             }
         }
     }
@@ -238,8 +230,7 @@ public final class EventTimeIndexer implements AutoCloseable {
             LOG.warn("Cannot read the settings of '{}' yet: {}", topic, e.toString());
             return false;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            reader.interrupted();
             return false;
         }
         ConfigEntry type = config.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
@@ -260,15 +251,6 @@ public final class EventTimeIndexer implements AutoCloseable {
         return eventTimes;
     }
 
-    private void pause(Duration d) {
-        try {
-            closing.await(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     private Map<String, Object> config() {
         Map<String, Object> p =
                 RangeScan.consumerConfig(
@@ -281,23 +263,7 @@ public final class EventTimeIndexer implements AutoCloseable {
     /** Stops following and waits (bounded) for the thread to close its consumer. Idempotent. */
     @Override
     public void close() {
-        running = false;
-        closing.countDown();
-        KafkaConsumer<Void, Void> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null && t.isAlive() && t != Thread.currentThread()) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.close();
     }
 
     /** Reads nothing of a key or value: the index needs only offsets and timestamps. */

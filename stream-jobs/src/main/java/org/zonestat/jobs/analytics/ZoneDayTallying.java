@@ -1,6 +1,5 @@
 package org.zonestat.jobs.analytics;
 
-import org.apache.flink.api.common.functions.AggregateFunction;
 import org.zonestat.jobs.model.ZoneFact;
 
 /**
@@ -8,14 +7,8 @@ import org.zonestat.jobs.model.ZoneFact;
  * the tagged stream carries each event once (redeliveries end at {@code dedupe-and-tag}), and the
  * lifecycle's workload facts are emitted once per change. Stateless.
  */
-public final class ZoneDayTallying
-        implements AggregateFunction<ZoneFact, ZoneDayTally, ZoneDayTally> {
+public final class ZoneDayTallying extends ZoneDayTallyAggregate<ZoneFact> {
     private static final long serialVersionUID = 1L;
-
-    @Override
-    public ZoneDayTally createAccumulator() {
-        return new ZoneDayTally();
-    }
 
     @Override
     public ZoneDayTally add(ZoneFact f, ZoneDayTally t) {
@@ -41,16 +34,5 @@ public final class ZoneDayTallying
         }
         t.layerVersion = Math.max(t.layerVersion, f.layerVersion());
         return t;
-    }
-
-    @Override
-    public ZoneDayTally getResult(ZoneDayTally t) {
-        return t;
-    }
-
-    @Override
-    public ZoneDayTally merge(ZoneDayTally a, ZoneDayTally b) {
-        a.addAll(b);
-        return a;
     }
 }
