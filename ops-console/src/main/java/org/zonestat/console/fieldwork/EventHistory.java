@@ -14,10 +14,9 @@ import org.zonestat.topics.EventMessage;
  * The part of {@code events} the place statistics and the Knox table need, held in memory: every
  * violent incident (homicide, shooting, aggravated assault, robbery, other violent) as a point in
  * time and space, and every 311 code-enforcement request (the types the city's profile lists as
- * code enforcement, Housing and Community Development's {@code HCD-...} in Baltimore) folded from
- * its lifecycle steps into when it was created, when it closed and when it is due. A few numbers
- * per incident or request: a city's years of violent incidents and code-enforcement requests fit in
- * tens of megabytes.
+ * code enforcement, e.g. every type starting {@code HCD-}) folded from its lifecycle steps into
+ * when it was created, when it closed and when it is due. A few numbers per incident or request: a
+ * city's years of violent incidents and code-enforcement requests fit in tens of megabytes.
  *
  * <p>Filled by the console's {@code TopicFeed} from the topic's beginning; a redelivered event
  * (same id) is counted once. Thread-safe: every method synchronizes on the history.

@@ -10,9 +10,9 @@ import org.zonestat.geo.stats.KnoxNearRepeatAnalysis;
 /**
  * The Knox near-repeat table of the loaded history: the homicides and shootings of {@code events}
  * in a time range, tested with {@link KnoxNearRepeatAnalysis} (seeded Monte Carlo). A run costs
- * O(n²) per permutation (a few seconds for Baltimore's six years); the last {@value #CACHED} tables
- * are kept, keyed by their question and the number of incidents (so new incidents give a new
- * table). Thread-safe: runs are serialized.
+ * O(n²) per permutation (a few seconds for six years of a city's shootings); the last {@value
+ * #CACHED} tables are kept, keyed by their question and the number of incidents (so new incidents
+ * give a new table). Thread-safe: runs are serialized.
  */
 final class KnoxHistory {
     static final int CACHED = 8;

@@ -13,7 +13,7 @@ import org.zonestat.geo.Distances;
  * measuring every pair: the grid is only a first filter (the cells the place's {@link
  * Distances#envelope} touches), every candidate is confirmed with the great-circle distance ({@link
  * Distances#isWithin}), so the answer is exactly what measuring every pair gives ({@code
- * PlaceRankingTest} checks it against all pairs on the shipped Baltimore data).
+ * PlaceRankingTest} checks it against all pairs on a shipped city's data).
  *
  * <p>Built once, then read only; not thread-safe while building.
  *

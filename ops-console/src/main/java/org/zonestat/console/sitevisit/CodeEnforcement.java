@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * Which 311 request types are a city's code-enforcement work, the requests a site-visit plan counts
  * (its profile's {@code codeEnforcement}): a type matches when it starts with one of the listed
- * types, in any case ({@code HCD-} matches every Housing and Community Development type in
- * Baltimore). A city that lists none ranks its zones on violence alone.
+ * types, in any case (a prefix such as {@code HCD-} matches a whole agency's types). A city that
+ * lists none ranks its zones on violence alone.
  *
  * <p>Immutable and thread-safe.
  *

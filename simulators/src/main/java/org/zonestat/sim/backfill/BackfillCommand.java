@@ -97,10 +97,9 @@ public final class BackfillCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FILE|NAME",
             description =
-                    "A mapping .properties file, or a shipped mapping's name:"
-                            + " baltimore-part1-legacy, baltimore-part1, baltimore-shootings-trace,"
-                            + " baltimore-311, open311-georeport-v2, baltimore-activities-sample;"
-                            + " or a shipped city's feed mapping, e.g. nyc-shootings.")
+                    "A mapping .properties file, or the name of a shipped mapping or of a"
+                            + " shipped city's feed mapping (simulators/README.md lists them; an"
+                            + " unknown name's error does too).")
     private String mappingName;
 
     @Mixin private BootstrapOption kafka;
