@@ -82,8 +82,9 @@ public final class JobCommand implements Callable<Integer> {
             names = "--dedupe-window-hours",
             paramLabel = "N",
             description =
-                    "How long an event id is remembered to drop redeliveries (processing time, a"
-                            + " state TTL).")
+                    "The longest an event id is remembered to drop redeliveries (processing time,"
+                            + " a state TTL); an id is forgotten earlier, when the watermark makes"
+                            + " its copies late.")
     private long dedupeWindowHours = DEFAULTS.dedupeWindow().toHours();
 
     @Option(

@@ -28,7 +28,8 @@ import org.zonestat.topics.Topics;
  * @param maxOutOfOrderness how late (in event time) an event may arrive behind the newest one
  * @param futureTolerance how far after its receive time an event may claim to have happened
  * @param checkpointInterval how often state and source offsets are checkpointed
- * @param dedupeWindow how long an event id is remembered to drop redeliveries
+ * @param dedupeWindow the longest an event id is remembered to drop redeliveries (processing time);
+ *     it is forgotten earlier when the watermark makes its copies late
  * @param bounded read the raw topics up to their current end and stop (tests, backfill)
  * @param failAfterRecords fault drill: fail once after this many records per subtask (0 = off)
  * @param analytics the settings of the 311, near-repeat and scorecard analytics

@@ -28,6 +28,7 @@ import org.zonestat.jobs.functions.ActivityRouting;
 import org.zonestat.jobs.functions.DedupeAndTagFunction;
 import org.zonestat.jobs.functions.EventIdKey;
 import org.zonestat.jobs.functions.FaultDrill;
+import org.zonestat.jobs.functions.Lateness;
 import org.zonestat.jobs.functions.LatenessGate;
 import org.zonestat.jobs.functions.NeverHoldsBackWatermarks;
 import org.zonestat.jobs.functions.ParsedRecordWatermarks;
@@ -403,10 +404,11 @@ public final class ZoneTaggingJob {
                             .name("fault-drill")
                             .uid("fault-drill");
         }
+        // One rule for parse, which rejects late records, and dedupe-and-tag, which forgets an
+        // event id once its copies are late.
+        Lateness lateness = new Lateness(config.analytics().zoneStatsLateness());
         SingleOutputStreamOperator<ParsedRecord> parsed =
-                raw.process(new LatenessGate(config.analytics().zoneStatsLateness()))
-                        .name("parse")
-                        .uid("parse");
+                raw.process(new LatenessGate(lateness)).name("parse").uid("parse");
 
         DataStream<ZoneLayerUpdate> zoneUpdates =
                 env.fromSource(
@@ -425,7 +427,8 @@ public final class ZoneTaggingJob {
                                 new DedupeAndTagFunction(
                                         config.layers(),
                                         config.h3Resolution(),
-                                        config.dedupeWindow()))
+                                        config.dedupeWindow(),
+                                        lateness))
                         .name("dedupe-and-tag")
                         .uid("dedupe-and-tag");
 

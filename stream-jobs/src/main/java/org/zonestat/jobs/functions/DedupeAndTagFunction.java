@@ -3,6 +3,7 @@ package org.zonestat.jobs.functions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.zonestat.geo.H3Binner;
 import org.zonestat.geo.ZoneLayerSpec;
 import org.zonestat.jobs.model.ParsedRecord;
-import org.zonestat.jobs.model.RawRecord;
 import org.zonestat.jobs.model.RejectReason;
 import org.zonestat.jobs.model.Rejection;
 import org.zonestat.jobs.model.TaggedEvent;
@@ -33,13 +33,19 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * so a layer added or edited takes effect without restarting the job; each event names the versions
  * it was tagged with.
  *
- * <p>State: per event id, where its first copy was read (a short string), cleared by a state TTL of
- * the dedupe window (processing time: Flink's TTL has no event-time mode; a copy arriving later
- * than that passes again); each record accessing the state looks at one other entry and removes it
- * if expired (incremental clean-up), so expired ids go within about one pass over the state.
- * Broadcast state: the layer updates by layer id (replaced by the next update of the same layer,
- * removed by a tombstone), checkpointed so a restored job tags with the same layers. The built
- * locators are a transient cache rebuilt from broadcast state.
+ * <p>State: per event id, where its first copy was read and the watermark from which the id is
+ * forgotten ({@link FirstCopy}), cleared by an event-time timer at that watermark: the first one at
+ * which every copy seen so far is late ({@link Lateness#firstLateWatermark}). The operator applies
+ * the lateness rule of {@code parse} at its own watermark too, so a copy arriving once its id is
+ * forgotten is rejected as {@code late}, never accepted again, even when it passed {@code parse}
+ * behind a watermark there that was slower than here. The state stays as small as the ids of the
+ * last allowed lateness of event time, in a backfill as in live operation. A state TTL of the
+ * dedupe window (processing time, incremental clean-up: each record accessing the state looks at
+ * one other entry) is a backstop for ids whose watermark does not come: a record dated ahead of the
+ * wall clock (which the watermark does not pass) and ids remembered by an earlier version of the
+ * job (which set no timer). Broadcast state: the layer updates by layer id (replaced by the next
+ * update of the same layer, removed by a tombstone), checkpointed so a restored job tags with the
+ * same layers. The built locators are a transient cache rebuilt from broadcast state.
  *
  * <p>A failure on one record (a defect) rejects that record as {@code internal-error} ({@link
  * InternalErrors}) instead of failing the job; a layer update that cannot be used is rejected with
@@ -58,6 +64,7 @@ public final class DedupeAndTagFunction
     private final List<ZoneLayerSpec> configuredLayers;
     private final int h3Resolution;
     private final Duration dedupeWindow;
+    private final Lateness lateness;
 
     private transient ValueState<String> firstSeenAt;
     private transient ZoneTagger tagger;
@@ -66,8 +73,15 @@ public final class DedupeAndTagFunction
     private transient Counter out;
     private transient Map<RejectReason, Counter> rejected;
 
+    /**
+     * @param dedupeWindow the backstop TTL of an id (processing time)
+     * @param lateness the lateness rule of {@code parse} ({@link LatenessGate})
+     */
     public DedupeAndTagFunction(
-            List<ZoneLayerSpec> configuredLayers, int h3Resolution, Duration dedupeWindow) {
+            List<ZoneLayerSpec> configuredLayers,
+            int h3Resolution,
+            Duration dedupeWindow,
+            Lateness lateness) {
         if (dedupeWindow.isNegative() || dedupeWindow.isZero()) {
             throw new IllegalArgumentException(
                     "dedupe window must be positive, was " + dedupeWindow);
@@ -75,9 +89,10 @@ public final class DedupeAndTagFunction
         this.configuredLayers = List.copyOf(configuredLayers);
         this.h3Resolution = h3Resolution;
         this.dedupeWindow = dedupeWindow;
+        this.lateness = Objects.requireNonNull(lateness, "lateness");
     }
 
-    /** The dedupe state, with its TTL. */
+    /** The dedupe state ({@link FirstCopy}), with its backstop TTL. */
     public static ValueStateDescriptor<String> firstSeenDescriptor(Duration window) {
         ValueStateDescriptor<String> d = new ValueStateDescriptor<>("first-seen-at", Types.STRING);
         d.enableTimeToLive(
@@ -121,9 +136,19 @@ public final class DedupeAndTagFunction
 
     /** The tagged event, or null when the record was rejected (and its rejection sent). */
     private TaggedEvent dedupeAndTag(ParsedRecord record, ReadOnlyContext ctx) throws Exception {
-        RawRecord raw = record.raw();
+        long occurredAt = record.event().occurredAt().toEpochMilli();
+        long watermark = ctx.timerService().currentWatermark();
+        if (lateness.isLate(occurredAt, watermark)) {
+            reject(ctx, lateness.rejection(record, watermark));
+            return null;
+        }
+        long forgetAt = lateness.firstLateWatermark(occurredAt);
         String first = firstSeenAt.value();
         if (first != null) {
+            if (forgetAt > FirstCopy.forgetAt(first)) {
+                firstSeenAt.update(FirstCopy.forgottenFrom(first, forgetAt));
+                ctx.timerService().registerEventTimeTimer(forgetAt);
+            }
             reject(
                     ctx,
                     record.rejectedAs(
@@ -131,10 +156,11 @@ public final class DedupeAndTagFunction
                             "event '"
                                     + record.event().eventId()
                                     + "' was already received at "
-                                    + first));
+                                    + FirstCopy.readAt(first)));
             return null;
         }
-        firstSeenAt.update(raw.topic() + "/" + raw.partition() + "/" + raw.offset());
+        firstSeenAt.update(FirstCopy.of(record.raw(), forgetAt));
+        ctx.timerService().registerEventTimeTimer(forgetAt);
         Outcome<TaggedEvent> tagged =
                 tagger.tag(record.event(), layers(ctx.getBroadcastState(LAYER_UPDATES)));
         if (tagged instanceof Outcome.Refused<TaggedEvent> refused) {
@@ -142,6 +168,16 @@ public final class DedupeAndTagFunction
             return null;
         }
         return ((Outcome.Accepted<TaggedEvent>) tagged).value();
+    }
+
+    /** Forgets the id once every copy seen is late (a later copy moved its timer on). */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TaggedEvent> out)
+            throws Exception {
+        String first = firstSeenAt.value();
+        if (first != null && FirstCopy.forgetAt(first) <= timestamp) {
+            firstSeenAt.clear();
+        }
     }
 
     @Override

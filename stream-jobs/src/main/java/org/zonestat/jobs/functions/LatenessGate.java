@@ -1,14 +1,12 @@
 package org.zonestat.jobs.functions;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.ParsedRecord;
 import org.zonestat.jobs.model.RejectReason;
 import org.zonestat.jobs.model.Rejection;
@@ -18,9 +16,10 @@ import org.zonestat.jobs.model.Rejection;
  * ({@code zonestat.recordsIn}), sends the records the source's parse rejected to {@link
  * Rejections#TAG} with their reason, and applies the lateness rule to the accepted ones: a record
  * whose event time is more than {@code allowedLateness} behind the watermark (the stream's event
- * time, from the source) is rejected as {@link RejectReason#LATE}, since the days it belongs to are
- * final and it is better counted nowhere than in some outputs and not others. The rest go on.
- * Rejections are counted per reason ({@code zonestat.rejected.<reason>}).
+ * time, from the source) is rejected as {@link RejectReason#LATE} ({@link Lateness}, the rule
+ * {@code dedupe-and-tag} applies too), since the days it belongs to are final and it is better
+ * counted nowhere than in some outputs and not others. The rest go on. Rejections are counted per
+ * reason ({@code zonestat.rejected.<reason>}).
  *
  * <p>Why an operator of its own: the parse itself happens once, in the Kafka deserializer ({@link
  * RawRecordParser}), but the deserializer cannot see the watermark that the lateness rule needs,
@@ -35,13 +34,17 @@ import org.zonestat.jobs.model.Rejection;
 public final class LatenessGate extends ProcessFunction<ParsedRecord, ParsedRecord> {
     private static final long serialVersionUID = 1L;
 
-    private final Duration allowedLateness;
+    private final Lateness lateness;
 
     private transient Counter in;
     private transient Map<RejectReason, Counter> rejected;
 
     public LatenessGate(Duration allowedLateness) {
-        this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
+        this(new Lateness(allowedLateness));
+    }
+
+    public LatenessGate(Lateness lateness) {
+        this.lateness = Objects.requireNonNull(lateness, "lateness");
     }
 
     @Override
@@ -72,21 +75,9 @@ public final class LatenessGate extends ProcessFunction<ParsedRecord, ParsedReco
             reject(ctx, record.rejection());
             return false;
         }
-        CityEvent event = record.event();
         long watermark = ctx.timerService().currentWatermark();
-        if (watermark != Long.MIN_VALUE
-                && event.occurredAt().toEpochMilli() < watermark - allowedLateness.toMillis()) {
-            reject(
-                    ctx,
-                    record.rejectedAs(
-                            RejectReason.LATE,
-                            "occurredAt "
-                                    + event.occurredAt()
-                                    + " is more than "
-                                    + allowedLateness
-                                    + " behind the stream's event time "
-                                    + Instant.ofEpochMilli(watermark)
-                                    + ": the days it belongs to are final"));
+        if (lateness.isLate(record.event().occurredAt().toEpochMilli(), watermark)) {
+            reject(ctx, lateness.rejection(record, watermark));
             return false;
         }
         return true;

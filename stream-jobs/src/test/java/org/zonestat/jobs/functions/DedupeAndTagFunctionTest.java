@@ -30,13 +30,16 @@ import org.zonestat.jobs.testing.RawJson;
 /**
  * The dedupe-and-tag operator in Flink's keyed broadcast operator harness: redeliveries within and
  * after the dedupe window, layers added, replaced and removed on the broadcast side, a snapshot
- * restored into a new instance, and the dedupe state cleared by its TTL (no timers).
+ * restored into a new instance, and the dedupe state cleared by an event-time timer once the
+ * watermark makes every copy late (and by its backstop TTL).
  *
  * <p>Configured layer: the real 2019 VRI zones. Events are parsed from raw JSON by the job's own
  * parser, as the source does.
  */
 class DedupeAndTagFunctionTest {
     private static final Duration WINDOW = Duration.ofDays(7);
+    private static final Duration LATENESS = Duration.ofDays(2);
+    private static final String OCCURRED = "2019-10-21T11:00:00Z";
     private static final long RECEIVED = Instant.parse("2019-10-21T12:00:00Z").toEpochMilli();
     private static final ZoneLayerSpec VRI =
             CityProfiles.shipped("baltimore").layer("vri-zones").orElseThrow();
@@ -89,8 +92,8 @@ class DedupeAndTagFunctionTest {
                                                         + " incidents.raw/0/1");
                             });
             assertThat(keyedStateEntries(h)).isEqualTo(1);
-            assertThat(h.numProcessingTimeTimers()).as("cleared by TTL, not timers").isZero();
-            assertThat(h.numEventTimeTimers()).isZero();
+            assertThat(h.numProcessingTimeTimers()).isZero();
+            assertThat(h.numEventTimeTimers()).as("one per id").isEqualTo(1);
         }
     }
 
@@ -118,6 +121,67 @@ class DedupeAndTagFunctionTest {
             }
             assertThat(keyedStateEntries(h)).as("c1 (refreshed) and c4 remain").isEqualTo(2);
             assertThat(h.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void anIdIsForgottenWhenTheWatermarkMakesItsCopiesLateAndALaterCopyIsRejectedAsLate()
+            throws Exception {
+        long forgetAt =
+                Instant.parse(OCCURRED).plus(LATENESS).toEpochMilli() + 1; // late from here on
+        try (var h = harness()) {
+            h.processElement(record(1, "c1", IN_VRI.getX(), IN_VRI.getY()), 0);
+            watermark(h, forgetAt - 1);
+            assertThat(keyedStateEntries(h)).as("still remembered just before").isEqualTo(1);
+            h.processElement(record(2, "c1", IN_VRI.getX(), IN_VRI.getY()), 0);
+
+            watermark(h, forgetAt);
+            assertThat(keyedStateEntries(h)).as("forgotten once its copies are late").isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+            h.processElement(record(3, "c1", IN_VRI.getX(), IN_VRI.getY()), 0);
+
+            assertThat(h.extractOutputValues()).as("the first copy only").hasSize(1);
+            assertThat(rejections(h))
+                    .extracting(Rejection::reason, r -> r.source().offset())
+                    .containsExactly(
+                            tuple(RejectReason.DUPLICATE, 2L), tuple(RejectReason.LATE, 3L));
+            assertThat(rejections(h).get(1).detail())
+                    .isEqualTo(
+                            "occurredAt 2019-10-21T11:00:00Z is more than PT48H behind the"
+                                    + " stream's event time 2019-10-23T11:00:00.001Z: the days it"
+                                    + " belongs to are final");
+            assertThat(keyedStateEntries(h)).as("a late copy is not remembered").isZero();
+        }
+    }
+
+    @Test
+    void aCopyDatedLaterThanTheFirstKeepsTheIdUntilItIsLateToo() throws Exception {
+        Instant first = Instant.parse(OCCURRED);
+        Instant later = first.plus(Duration.ofHours(5));
+        try (var h = harness()) {
+            h.processElement(record(1, "c1", OCCURRED), 0);
+            h.processElement(record(2, "c1", later.toString()), 0);
+            h.processElement(record(3, "c1", first.minus(Duration.ofHours(1)).toString()), 0);
+
+            watermark(h, first.plus(LATENESS).toEpochMilli() + 1);
+            assertThat(keyedStateEntries(h)).isEqualTo(1);
+            h.processElement(record(4, "c1", later.toString()), 0);
+
+            watermark(h, later.plus(LATENESS).toEpochMilli() + 1);
+            assertThat(keyedStateEntries(h)).isZero();
+            h.processElement(record(5, "c1", later.toString()), 0);
+
+            assertThat(h.extractOutputValues())
+                    .extracting(t -> t.event().occurredAt().toString())
+                    .containsExactly(OCCURRED);
+            assertThat(rejections(h))
+                    .extracting(Rejection::reason, r -> r.source().offset())
+                    .containsExactly(
+                            tuple(RejectReason.DUPLICATE, 2L),
+                            tuple(RejectReason.DUPLICATE, 3L),
+                            tuple(RejectReason.DUPLICATE, 4L),
+                            tuple(RejectReason.LATE, 5L));
+            assertThat(rejections(h).get(2).detail()).endsWith(" at incidents.raw/0/1");
         }
     }
 
@@ -235,7 +299,8 @@ class DedupeAndTagFunctionTest {
         var h =
                 new KeyedBroadcastOperatorTestHarness<>(
                         new CoBroadcastWithKeyedOperator<>(
-                                new DedupeAndTagFunction(List.of(VRI), 9, WINDOW),
+                                new DedupeAndTagFunction(
+                                        List.of(VRI), 9, WINDOW, new Lateness(LATENESS)),
                                 List.of(DedupeAndTagFunction.LAYER_UPDATES)),
                         new EventIdKey(),
                         Types.STRING,
@@ -247,6 +312,13 @@ class DedupeAndTagFunctionTest {
         }
         h.open();
         return h;
+    }
+
+    /** Moves both inputs' watermarks (the layer updates' input does not hold event time back). */
+    private static void watermark(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h, long millis)
+            throws Exception {
+        h.processBroadcastWatermark(millis);
+        h.processWatermark(millis);
     }
 
     private static int keyedStateEntries(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h) {
@@ -261,6 +333,16 @@ class DedupeAndTagFunctionTest {
 
     /** An accepted incident, parsed from its raw text as the source does. */
     private static ParsedRecord record(long offset, String id, double lon, double lat) {
+        return record(offset, id, OCCURRED, lon, lat);
+    }
+
+    /** An accepted incident in the first VRI zone. */
+    private static ParsedRecord record(long offset, String id, String occurredAt) {
+        return record(offset, id, occurredAt, IN_VRI.getX(), IN_VRI.getY());
+    }
+
+    private static ParsedRecord record(
+            long offset, String id, String occurredAt, double lon, double lat) {
         ParsedRecord parsed =
                 PARSER.parse(
                         new RawRecord(
@@ -268,7 +350,7 @@ class DedupeAndTagFunctionTest {
                                 0,
                                 offset,
                                 RECEIVED,
-                                RawJson.shooting(id, "2019-10-21T11:00:00Z", lon, lat)));
+                                RawJson.shooting(id, occurredAt, lon, lat)));
         assertThat(parsed.isAccepted()).as(parsed.toString()).isTrue();
         return parsed;
     }
