@@ -37,8 +37,19 @@ public final class TopicCodec {
 
     private TopicCodec() {}
 
-    /** The message as the bytes of a Kafka record value. */
+    /**
+     * The message as the bytes of a Kafka record value. An {@link EventMessage}, one per tagged
+     * event, is written by {@link EventMessageJson}, the same bytes without the mapper's cost.
+     */
     public static byte[] encode(TopicMessage message) {
+        if (message instanceof EventMessage event) {
+            return EventMessageJson.encode(event);
+        }
+        return encodeWithMapper(message);
+    }
+
+    /** The message as the shared mapper writes it. */
+    static byte[] encodeWithMapper(TopicMessage message) {
         try {
             return MAPPER.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
