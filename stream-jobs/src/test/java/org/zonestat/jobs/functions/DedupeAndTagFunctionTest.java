@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -182,6 +183,35 @@ class DedupeAndTagFunctionTest {
                             tuple(RejectReason.DUPLICATE, 4L),
                             tuple(RejectReason.LATE, 5L));
             assertThat(rejections(h).get(2).detail()).endsWith(" at incidents.raw/0/1");
+        }
+    }
+
+    @Test
+    void anIdAnEarlierVersionRememberedIsADuplicateAndIsForgottenOnceItsCopiesAreLate()
+            throws Exception {
+        long forgetAt = Instant.parse(OCCURRED).plus(LATENESS).toEpochMilli() + 1;
+        try (var h = harness()) {
+            // As an earlier version left it: where the first copy was read, no watermark, no timer.
+            var operator = (AbstractStreamOperator<?>) h.getOperator();
+            operator.setCurrentKey("incident/incidents.raw/c1");
+            operator.getKeyedStateStore()
+                    .getState(DedupeAndTagFunction.firstSeenDescriptor(WINDOW))
+                    .update("incidents.raw/0/1");
+            assertThat(h.numEventTimeTimers()).isZero();
+
+            h.processElement(record(2, "c1", IN_VRI.getX(), IN_VRI.getY()), 0);
+            assertThat(h.numEventTimeTimers()).as("set by the copy").isEqualTo(1);
+            watermark(h, forgetAt);
+
+            assertThat(keyedStateEntries(h)).isZero();
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(rejections(h))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.reason()).isEqualTo(RejectReason.DUPLICATE);
+                                assertThat(r.detail()).endsWith(" at incidents.raw/0/1");
+                            });
         }
     }
 
