@@ -2,6 +2,7 @@ package org.zonestat.topics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -18,6 +19,13 @@ import java.util.Map;
  */
 final class EventMessageJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    /** 0000-01-01 and 9999-12-31: the years {@link Instant#toString} writes in four digits. */
+    private static final long MIN_DAY = LocalDate.of(0, 1, 1).toEpochDay();
+
+    private static final long MAX_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
 
     private EventMessageJson() {}
 
@@ -102,12 +110,55 @@ final class EventMessageJson {
             buf[len++] = ':';
         }
 
+        /** As {@link Instant#toString}, by hand for the years 0 to 9999. */
         void instant(Instant t) {
-            room(1);
+            long seconds = t.getEpochSecond();
+            long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
+            LocalDate date = days >= MIN_DAY && days <= MAX_DAY ? LocalDate.ofEpochDay(days) : null;
+            if (date == null) {
+                room(1);
+                buf[len++] = '"';
+                ascii(t.toString());
+                room(1);
+                buf[len++] = '"';
+                return;
+            }
+            int second = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+            int nanos = t.getNano();
+            room(32);
             buf[len++] = '"';
-            ascii(t.toString());
-            room(1);
+            digits(date.getYear(), 4);
+            buf[len++] = '-';
+            digits(date.getMonthValue(), 2);
+            buf[len++] = '-';
+            digits(date.getDayOfMonth(), 2);
+            buf[len++] = 'T';
+            digits(second / 3600, 2);
+            buf[len++] = ':';
+            digits(second / 60 % 60, 2);
+            buf[len++] = ':';
+            digits(second % 60, 2);
+            if (nanos != 0) {
+                buf[len++] = '.';
+                if (nanos % 1_000_000 == 0) {
+                    digits(nanos / 1_000_000, 3);
+                } else if (nanos % 1_000 == 0) {
+                    digits(nanos / 1_000, 6);
+                } else {
+                    digits(nanos, 9);
+                }
+            }
+            buf[len++] = 'Z';
             buf[len++] = '"';
+        }
+
+        /** {@code value} in {@code width} decimal digits, zero-padded; room made by the caller. */
+        private void digits(int value, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                buf[len + i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            len += width;
         }
 
         void string(String s) {
