@@ -38,14 +38,15 @@ import org.zonestat.jobs.model.ZoneLayerUpdate;
  * which every copy seen so far is late ({@link Lateness#firstLateWatermark}). The operator applies
  * the lateness rule of {@code parse} at its own watermark too, so a copy arriving once its id is
  * forgotten is rejected as {@code late}, never accepted again, even when it passed {@code parse}
- * behind a watermark there that was slower than here. The state stays as small as the ids of the
- * last allowed lateness of event time, in a backfill as in live operation. A state TTL of the
- * dedupe window (processing time, incremental clean-up: each record accessing the state looks at
- * one other entry) is a backstop for ids whose watermark does not come: a record dated ahead of the
- * wall clock (which the watermark does not pass) and ids remembered by an earlier version of the
- * job (which set no timer). Broadcast state: the layer updates by layer id (replaced by the next
- * update of the same layer, removed by a tombstone), checkpointed so a restored job tags with the
- * same layers. The built locators are a transient cache rebuilt from broadcast state.
+ * behind a watermark there that was slower than here. The state holds the ids from the watermark
+ * less the allowed lateness on (in a replay, also those of a partition read ahead of the slowest),
+ * not every id of a backfill. A state TTL of the dedupe window (processing time, incremental
+ * clean-up: each record accessing the state looks at one other entry) is a backstop for ids whose
+ * watermark does not come: a record dated ahead of the wall clock (which the watermark does not
+ * pass) and ids remembered by an earlier version of the job (which set no timer). Broadcast state:
+ * the layer updates by layer id (replaced by the next update of the same layer, removed by a
+ * tombstone), checkpointed so a restored job tags with the same layers. The built locators are a
+ * transient cache rebuilt from broadcast state.
  *
  * <p>A failure on one record (a defect) rejects that record as {@code internal-error} ({@link
  * InternalErrors}) instead of failing the job; a layer update that cannot be used is rejected with
