@@ -25,7 +25,7 @@ import org.zonestat.jobs.model.TaggedEvent;
  * within the radius ({@link NearRepeatCover}), so each pair close enough meets in exactly one key
  * and is confirmed there by its exact distance. The join ({@link TipIncidentJoin}) has the
  * semantics of Flink's interval join ({@code between(-window, window)}, bounds included, a record
- * behind the watermark joins nothing), with each side's records indexed by place ({@link
+ * behind the watermark joins nothing), with each side's records indexed by place and time ({@link
  * CellEventIndex}) so that a record meets only the other side's records near it, not every record
  * of its cell. State: each side's records until the watermark passes their time plus the window,
  * cleared by an event-time timer.
@@ -174,10 +174,17 @@ public final class TipMatching {
 
         @Override
         public void open(OpenContext openContext) {
-            tips = new IndexedCellEvents(getRuntimeContext(), "tips", radiusMeters, this::expiry);
+            long windowMillis = window.toMillis();
+            tips =
+                    new IndexedCellEvents(
+                            getRuntimeContext(), "tips", radiusMeters, windowMillis, this::expiry);
             incidents =
                     new IndexedCellEvents(
-                            getRuntimeContext(), "incidents", radiusMeters, this::expiry);
+                            getRuntimeContext(),
+                            "incidents",
+                            radiusMeters,
+                            windowMillis,
+                            this::expiry);
         }
 
         @Override
@@ -216,7 +223,7 @@ public final class TipMatching {
                 return;
             }
             String cell = ctx.getCurrentKey();
-            other.index(cell).forEachNear(e.lon(), e.lat(), pair);
+            other.index(cell).forEachNear(e.lon(), e.lat(), e.occurredAt().toEpochMilli(), pair);
             ctx.timerService().registerEventTimeTimer(own.keep(cell, e));
         }
 
