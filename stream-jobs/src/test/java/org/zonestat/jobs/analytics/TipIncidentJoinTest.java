@@ -90,6 +90,30 @@ class TipIncidentJoinTest {
         }
     }
 
+    @Test
+    void anIncidentGoesToItsHomeCellWithOnlyItsZoneOfThePriorityLayer() {
+        var homeCells = new TipMatching.IncidentHomeCells(new NearRepeatCover(7, 300), "vri-zones");
+        SplittableRandom random = new SplittableRandom(1);
+        List<CellEvent> copies = new ArrayList<>();
+        TaggedEvent incident =
+                new TaggedEvent(
+                        tagged("i", EventStream.INCIDENT, T0, new double[] {LON, LAT}, random)
+                                .event(),
+                        "892aa84c537ffff",
+                        Map.of("vri-zones", "Western", "neighborhoods", "Harlem Park"));
+        TaggedEvent elsewhere =
+                new TaggedEvent(
+                        incident.event(),
+                        "892aa84c537ffff",
+                        Map.of("neighborhoods", "Harlem Park"));
+        homeCells.flatMap(incident, new ListCollector<>(copies));
+        homeCells.flatMap(elsewhere, new ListCollector<>(copies));
+
+        assertThat(copies).hasSize(2).allSatisfy(c -> assertThat(c.isHome()).isTrue());
+        assertThat(copies.get(0).zones()).isEqualTo(Map.of("vri-zones", "Western"));
+        assertThat(copies.get(1).zones()).isEmpty();
+    }
+
     /**
      * Random tips and incidents around a few H3 cells, delivered out of order (some behind the
      * watermark), through the same cell copies as the job: the alerts are exactly the pairs a scan
@@ -157,7 +181,7 @@ class TipIncidentJoinTest {
 
         NearRepeatCover cover = new NearRepeatCover(7, 300);
         var tipCopies = new TipMatching.TipCopies(cover);
-        var homeCells = new TipMatching.IncidentHomeCells(cover);
+        var homeCells = new TipMatching.IncidentHomeCells(cover, "vri-zones");
         Map<String, Long> watermarkAtArrival = new HashMap<>();
         Map<String, Integer> arrival = new HashMap<>();
         try (var h = harness()) {
