@@ -257,6 +257,52 @@ class TagCommandTest {
     }
 
     @Test
+    void inputThatIsNotUtf8FailsNamingTheFileAndTheRecord() throws IOException {
+        Path input = dir.resolve("latin1.csv");
+        Files.write(
+                input, "lat,lon,note\n0.5,0.5,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--name-property",
+                        "label",
+                        "--input",
+                        input.toString(),
+                        "--lat",
+                        "lat",
+                        "--lon",
+                        "lon",
+                        "--output",
+                        dir.resolve("out.csv").toString());
+        assertThat(status).isEqualTo(TagCommand.FAILED);
+        assertThat(stderr()).contains("latin1.csv", "record 2 (line 2): not UTF-8 text");
+    }
+
+    @Test
+    void timingsAddOneLineWithEachPhase() throws IOException {
+        Path input = write("events.csv", "lat,lon\n0.5,0.5\n");
+        int status =
+                run(
+                        "--zones",
+                        zones.toString(),
+                        "--name-property",
+                        "label",
+                        "--input",
+                        input.toString(),
+                        "--lat",
+                        "lat",
+                        "--lon",
+                        "lon",
+                        "--timings");
+        assertThat(status).as(stderr()).isEqualTo(TagCommand.OK);
+        assertThat(stderr())
+                .containsPattern(
+                        "timings \\(ms since the JVM started\\): main entered \\d+, zones read"
+                                + " \\d+, index built \\d+, .*output written \\d+, done \\d+");
+    }
+
+    @Test
     void missingInputFileFailsWithOneNamingTheFile() {
         int status =
                 run(
