@@ -81,10 +81,10 @@ public final class Coordinates {
     /**
      * The value of a plain decimal field ({@code [+-]digits[.digits]}, surrounding spaces allowed)
      * of UTF-8 bytes, without making a string; {@code NaN} for anything else (blank, {@code NA},
-     * exponents, more than 15 significant digits...), which the caller then parses as text with
-     * {@link #parse(String, String)}. Where it answers, the answer is {@link Double#parseDouble}'s:
-     * the digits make an integer below 2^53 and the power of ten is exact, so one correctly rounded
-     * division gives the correctly rounded value.
+     * exponents, digits that make an integer above 2^53...), which the caller then parses as text
+     * with {@link #parse(String, String)}. Where it answers, the answer is {@link
+     * Double#parseDouble}'s: the digits make an integer of at most 2^53 and the power of ten is
+     * exact, so one correctly rounded division gives the correctly rounded value.
      */
     public static double plainDecimal(byte[] b, int from, int to) {
         while (from < to && (b[from] & 0xff) <= ' ') {
@@ -107,7 +107,7 @@ public final class Coordinates {
             int c = b[i];
             if (c >= '0' && c <= '9') {
                 mantissa = mantissa * 10 + (c - '0');
-                if (mantissa != 0 && ++digits > 15) {
+                if (mantissa != 0 && ++digits > 16) {
                     return Double.NaN;
                 }
                 if (fraction >= 0) {
@@ -120,7 +120,7 @@ public final class Coordinates {
             }
         }
         int length = to - from;
-        if (length == 0 || (length == 1 && fraction == 0) || fraction > 22) {
+        if (length == 0 || (length == 1 && fraction == 0) || fraction > 22 || mantissa > 1L << 53) {
             return Double.NaN;
         }
         double value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;

@@ -151,6 +151,9 @@ class CsvBlockReaderTest {
             s.append(random.nextInt(4) == 0 ? " " : "");
             s.append(random.nextInt(3) == 0 ? "-" : random.nextInt(10) == 0 ? "+" : "");
             int digits = random.nextInt(0, 19);
+            if (random.nextInt(4) == 0) {
+                digits = 16;
+            }
             int point = random.nextInt(-1, digits + 1);
             for (int d = 0; d < digits; d++) {
                 if (d == point) {
@@ -173,7 +176,11 @@ class CsvBlockReaderTest {
         }
         assertThat(answered).isGreaterThan(100_000);
         byte[] real = "-76.61221990000001".getBytes(StandardCharsets.US_ASCII);
-        assertThat(Coordinates.plainDecimal(real, 0, real.length)).isNaN(); // 16 digits: as text
+        assertThat(Coordinates.plainDecimal(real, 0, real.length)).isEqualTo(-76.61221990000001);
+        byte[] long17 = "39.290000000000006".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Coordinates.plainDecimal(long17, 0, long17.length)).isNaN(); // as text
+        byte[] above = "9007199254740993".getBytes(StandardCharsets.US_ASCII);
+        assertThat(Coordinates.plainDecimal(above, 0, above.length)).isNaN(); // 2^53 + 1
         for (String notPlain : List.of("", " ", "NA", "1e5", "0x1p3", "NaN", "-", ".", "1.2.3")) {
             byte[] b = notPlain.getBytes(StandardCharsets.US_ASCII);
             assertThat(Coordinates.plainDecimal(b, 0, b.length)).as(notPlain).isNaN();
