@@ -34,7 +34,8 @@ import org.zonestat.jobs.model.ZoneFact;
  *           ├▶ near-repeat-fan-out ─keyBy(H3 cell)─▶ near-repeat ─▶ alerts (near-repeat)
  *           │                                             └─(halos)─▶ halos (hotspots topic)
  *           └▶ zone-facts ─▶ zone-day-combine ─┐
- *      311 workload facts ─▶ zone-day-combine ─┴─keyBy(layer,zone)─▶ zone-day-stats (local days)
+ *      311 workload facts ─▶ zone-day-combine ─┤ (and the units' dosage facts, combined alike)
+ *                                              └─keyBy(layer,zone)─▶ zone-day-stats (local days)
  *                 ─keyBy(layer,zone)─▶ zone-311-workload ─▶ zone-stats
  *              zone-day-stats ─(late facts)─▶ late-zone-facts (counted, not used)
  * </pre>

@@ -141,7 +141,7 @@ public final class ZoneDayCombiner extends AbstractStreamOperator<ZoneDayPart>
         }
         record.eraseTimestamp();
         parts.forEach((d, h) -> emit(d.layer(), d.zone(), d.dayStart(), h.facts, h.tally));
-        parts = new HashMap<>();
+        parts.clear();
     }
 
     private void emit(String layer, String zone, long start, long facts, ZoneDayTally tally) {
