@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.zonestat.jobs.model.ZoneFact;
@@ -51,9 +52,6 @@ public final class ZoneDayCombiner extends AbstractStreamOperator<ZoneDayPart>
     private transient Map<ZoneDay, Held> parts;
     private transient StreamRecord<ZoneDayPart> record;
     private transient long watermark;
-    // The local day of the latest fact: facts come mostly in time order, so most fall on it.
-    private transient long dayStart;
-    private transient long dayEnd;
 
     /** A combiner placing facts in {@code days}, holding at most {@code maxZoneDays} parts. */
     public ZoneDayCombiner(LocalDayWindows days, int maxZoneDays) {
@@ -70,20 +68,14 @@ public final class ZoneDayCombiner extends AbstractStreamOperator<ZoneDayPart>
         parts = new HashMap<>();
         record = new StreamRecord<>(null);
         watermark = Long.MIN_VALUE;
-        dayStart = Long.MAX_VALUE;
-        dayEnd = Long.MIN_VALUE;
     }
 
     @Override
     public void processElement(StreamRecord<ZoneFact> element) {
         ZoneFact fact = element.getValue();
-        long at = fact.occurredAt().toEpochMilli();
-        if (at < dayStart || at >= dayEnd) {
-            var day = days.windowOf(at);
-            dayStart = day.getStart();
-            dayEnd = day.getEnd();
-        }
-        if (dayEnd - 1 <= watermark) {
+        TimeWindow day = days.windowOf(fact.occurredAt().toEpochMilli());
+        long dayStart = day.getStart();
+        if (day.maxTimestamp() <= watermark) {
             // Late here: alone, with its own timestamp, which the window's late output tests.
             ZoneDayTally alone = tallying.add(fact, tallying.createAccumulator());
             if (element.hasTimestamp()) {
