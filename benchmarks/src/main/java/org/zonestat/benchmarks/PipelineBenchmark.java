@@ -79,6 +79,15 @@ public final class PipelineBenchmark implements Callable<Integer> {
             description = "Warm-up seconds of the latency run.")
     private int warmup = 10;
 
+    @Option(
+            names = "--latency-clock",
+            paramLabel = "live|replay|both",
+            description =
+                    "The latency run's event times: replay (the records' own times: years of"
+                            + " history at the fixed rate), live (each record happens when it is"
+                            + " sent) or both, one run each (default: replay).")
+    private String latencyClock = "replay";
+
     @Option(names = "--output", paramLabel = "FILE", description = "The results file.")
     private Path output = Path.of("benchmarks", "results", "pipeline.md");
 
@@ -158,6 +167,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             String only,
             Map<String, String> flink,
             int checkpointSeconds,
+            List<PipelineLatency.Clock> clocks,
             String date) {
 
         boolean throughput() {
@@ -187,6 +197,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     "--seconds >= 1, --warmup >= 0, --parallelism >= 1 and --checkpoint-interval-seconds"
                             + " >= 1 are needed");
         }
+        if (!List.of("both", "live", "replay").contains(latencyClock)) {
+            throw invalid("--latency-clock must be live, replay or both, was " + latencyClock);
+        }
         if (!List.of("both", "throughput", "latency").contains(only)) {
             throw invalid("--only must be throughput or latency, was " + only);
         }
@@ -212,6 +225,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
                         only,
                         Map.copyOf(flink),
                         checkpointSeconds,
+                        switch (latencyClock) {
+                            case "live" -> List.of(PipelineLatency.Clock.LIVE);
+                            case "replay" -> List.of(PipelineLatency.Clock.REPLAY);
+                            default ->
+                                    List.of(
+                                            PipelineLatency.Clock.LIVE,
+                                            PipelineLatency.Clock.REPLAY);
+                        },
                         (date != null ? date : LocalDate.now()).toString());
         run(a, spec.commandLine().getParseResult().originalArgs());
         return 0;
@@ -225,7 +246,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
         String loadAtStart = MachineDescription.loadAverage();
         Path work = Files.createTempDirectory("zonestat-pipeline-bench-");
         List<PipelineThroughput.Result> throughput = new ArrayList<>();
-        PipelineLatency.Result latency = null;
+        List<PipelineLatency.Result> latency = new ArrayList<>();
         try (EmbeddedKafkaBroker broker =
                 EmbeddedKafkaBroker.builder().dataDir(work).build().start()) {
             if (a.throughput()) {
@@ -236,18 +257,21 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 }
             }
             if (a.latency()) {
-                latency =
-                        PipelineLatency.run(
-                                broker,
-                                work,
-                                new PipelineLatency.Settings(
-                                        a.rate(),
-                                        a.warmup(),
-                                        a.seconds(),
-                                        a.mix(),
-                                        a.parallelism(),
-                                        a.flink(),
-                                        a.checkpointSeconds()));
+                for (PipelineLatency.Clock clock : a.clocks()) {
+                    latency.add(
+                            PipelineLatency.run(
+                                    broker,
+                                    work,
+                                    new PipelineLatency.Settings(
+                                            clock,
+                                            a.rate(),
+                                            a.warmup(),
+                                            a.seconds(),
+                                            a.mix(),
+                                            a.parallelism(),
+                                            a.flink(),
+                                            a.checkpointSeconds())));
+                }
             }
         } finally {
             deleteRecursively(work);
@@ -308,8 +332,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 "latency input",
                 String.format(
                         Locale.ROOT,
-                        "%,.0f records/s, %d s warm-up + %d s measured: the first records of the same mix,"
-                                + " with their own event times (a history replayed at a fixed rate); simulators'"
+                        "%,.0f records/s, %d s warm-up + %d s measured: the first records of the same mix;"
+                                + " live: each record moved in time as a whole so that it happens when it is sent"
+                                + " (its 311 due and closing times keep their distance), replay: the records' own"
+                                + " event times (a history replayed at a fixed rate); simulators'"
                                 + " KafkaRecordPublisher (acks=all, idempotent, linger.ms 10, batch.size 256 KiB)",
                         a.rate(),
                         a.warmup(),

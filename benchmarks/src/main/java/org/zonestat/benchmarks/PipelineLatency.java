@@ -3,11 +3,13 @@ package org.zonestat.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -45,8 +47,9 @@ import org.zonestat.sim.backfill.KafkaRecordPublisher;
  * <p>Phases: probes at 10 records/s until the first tagged event arrives (the job is deployed and
  * reading), a warm-up at the full rate, then the measured seconds. Only records sent in the
  * measured phase count. The records are the benchmark's {@link CityMix} (the real data's
- * proportions of incidents, 311 records and tips) with their own event times, so at the fixed rate
- * the job replays a city's history: its daily windows close as event time passes them.
+ * proportions of incidents, 311 records and tips), either moved to the moment each is sent (a
+ * city's live feed) or with their own event times (a history replayed at the fixed rate, its daily
+ * windows closing as event time passes them): see {@link Clock}.
  *
  * <p>A run that loses events fails: the job failing, or fewer than {@link #MIN_MATCHED} of the
  * expected events arriving within {@link #DRAIN} of the last send, throws, and the benchmark ends
@@ -63,8 +66,35 @@ final class PipelineLatency {
     /** The share of the expected events that must arrive for the figures to stand. */
     static final double MIN_MATCHED = 0.99;
 
+    /**
+     * The event times the records carry.
+     *
+     * <p>{@code LIVE}: a city's live feed. Each record is moved in time as a whole ({@link
+     * LiveRetiming}) so that it happened at the moment it is sent; event time follows the wall
+     * clock, and the daily windows close at the city's midnight as they do in service.
+     *
+     * <p>{@code REPLAY}: the records keep their own event times, so at the fixed rate the job
+     * replays years of a city's history in the run's minute: its daily windows close as event time
+     * passes them, many times a second.
+     */
+    enum Clock {
+        LIVE("live: each record's event time is when it is sent"),
+        REPLAY("history replayed at the fixed rate: the records' own event times");
+
+        private final String description;
+
+        Clock(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+    }
+
     /** What to run. */
     record Settings(
+            Clock clock,
             double rate,
             int warmupSeconds,
             int seconds,
@@ -102,7 +132,10 @@ final class PipelineLatency {
 
     static Result run(EmbeddedKafkaBroker broker, Path workDir, Settings s) throws Exception {
         JobConfig config =
-                PipelineSetup.jobConfig(broker.bootstrapServers(), "-latency", false)
+                PipelineSetup.jobConfig(
+                                broker.bootstrapServers(),
+                                "-latency-" + s.clock().name().toLowerCase(Locale.ROOT),
+                                false)
                         .withCheckpointInterval(Duration.ofSeconds(s.checkpointSeconds()));
         broker.createTopics(config.topics().newTopics(2, (short) 1));
         Map<Feed, String> topics = PipelineSetup.rawTopics(config);
@@ -112,32 +145,19 @@ final class PipelineLatency {
         int total = Math.toIntExact(PROBES + warm + measured);
         List<RawEvent> records = new ArrayList<>(total);
         s.mix().withRecords(total).iterator().forEachRemaining(records::add);
-        double spanDays =
-                Duration.between(records.get(0).occurredAt(), records.get(total - 1).occurredAt())
-                                .toMinutes()
-                        / 1440.0;
-        RawRecordParser parser = new RawRecordParser(config.streamsByTopic(), Duration.ofDays(365));
-        Map<String, Integer> indexById = new HashMap<>(total * 2);
-        boolean[] expectedEvent = new boolean[total];
-        for (int i = 0; i < total; i++) {
-            RawEvent e = records.get(i);
-            ParsedRecord p =
-                    parser.parse(
-                            new RawRecord(
-                                    topics.get(e.feed()),
-                                    0,
-                                    0,
-                                    System.currentTimeMillis(),
-                                    e.json()));
-            if (p.isAccepted() && indexById.putIfAbsent(p.event().eventId(), i) == null) {
-                expectedEvent[i] = true;
-            }
-        }
+        Outgoing outgoing =
+                new Outgoing(
+                        records,
+                        topics,
+                        new RawRecordParser(config.streamsByTopic(), Duration.ofDays(365)),
+                        s.clock());
         LOG.info(
-                "latency run: {} records ready ({} days of event time), {} with an event id",
+                "latency run ({}): {} records ready ({} days of history), {} with an event id so"
+                        + " far",
+                s.clock(),
                 total,
-                String.format("%.0f", spanDays),
-                indexById.size());
+                String.format("%.0f", outgoing.historySpanDays()),
+                outgoing.indexById().size());
 
         AtomicLongArray sendNanos = new AtomicLongArray(total);
         AtomicLongArray receiveNanos = new AtomicLongArray(total);
@@ -146,7 +166,8 @@ final class PipelineLatency {
                 PipelineSetup.environment(
                         config,
                         s.parallelism(),
-                        workDir.resolve("checkpoints-latency"),
+                        workDir.resolve(
+                                "checkpoints-latency-" + s.clock().name().toLowerCase(Locale.ROOT)),
                         restPort,
                         s.flinkOverrides());
         ZoneTaggingJob.withKafka(config).build(env);
@@ -155,19 +176,20 @@ final class PipelineLatency {
                 new EventsListener(
                         broker.bootstrapServers(),
                         config.topics().events(),
-                        indexById,
+                        outgoing.indexById(),
                         receiveNanos);
         listener.start();
         JobClient job = null;
         try (KafkaRecordPublisher publisher = new KafkaRecordPublisher(broker.bootstrapServers())) {
             long submit = System.nanoTime();
-            job = env.executeAsync("zonestat-bench-latency");
+            job =
+                    env.executeAsync(
+                            "zonestat-bench-latency-" + s.clock().name().toLowerCase(Locale.ROOT));
             int next = 0;
             // Probes until the job answers: it has started and reads the topics.
             long probeStart = System.nanoTime();
             while (listener.matched() == 0 && next < PROBES) {
-                sendNanos.set(next, System.nanoTime());
-                publisher.send(topics.get(records.get(next).feed()), records.get(next));
+                outgoing.send(publisher, next, sendNanos);
                 next++;
                 LockSupport.parkNanos((long) (1e9 / PROBE_RATE));
             }
@@ -188,22 +210,14 @@ final class PipelineLatency {
             next = PROBES;
             long phaseStart = System.nanoTime();
             sendPaced(
-                    publisher,
-                    topics,
-                    records,
-                    sendNanos,
-                    next,
-                    next + (int) warm,
-                    s.rate(),
-                    phaseStart);
+                    publisher, outgoing, sendNanos, next, next + (int) warm, s.rate(), phaseStart);
             next += (int) warm;
             LOG.info("latency run: measuring {} s", s.seconds());
             CpuMeter cpu = CpuMeter.start();
             long measureStart = System.nanoTime();
             sendPaced(
                     publisher,
-                    topics,
-                    records,
+                    outgoing,
                     sendNanos,
                     next,
                     total,
@@ -213,6 +227,7 @@ final class PipelineLatency {
             CpuMeter.Usage usage = cpu.sinceStart();
             publisher.flush();
             int from = PROBES + (int) warm;
+            boolean[] expectedEvent = outgoing.expectedEvents();
             long expected = 0;
             for (int i = from; i < total; i++) {
                 expected += expectedEvent[i] ? 1 : 0;
@@ -236,7 +251,7 @@ final class PipelineLatency {
                             listener.duplicates(),
                             achieved,
                             latencies,
-                            spanDays,
+                            outgoing.spanDays(from, total),
                             usage,
                             loadAfter);
             if (latencies.count() > 0) {
@@ -300,8 +315,7 @@ final class PipelineLatency {
      */
     private static void sendPaced(
             KafkaRecordPublisher publisher,
-            Map<Feed, String> topics,
-            List<RawEvent> records,
+            Outgoing outgoing,
             AtomicLongArray sendNanos,
             int from,
             int to,
@@ -316,9 +330,7 @@ final class PipelineLatency {
                 continue;
             }
             while (i < allowed && i < to) {
-                RawEvent e = records.get(i);
-                sendNanos.set(i, System.nanoTime());
-                publisher.send(topics.get(e.feed()), e);
+                outgoing.send(publisher, i, sendNanos);
                 i++;
             }
         }
@@ -344,6 +356,101 @@ final class PipelineLatency {
             }
         }
         return Percentiles.of(micros);
+    }
+
+    /**
+     * The records to send, in order, with the event id each should reach {@code events} under. In
+     * {@link Clock#REPLAY} the ids are computed up front; in {@link Clock#LIVE} each record is
+     * moved to the moment it is sent and its id computed then (a 311 step's id holds its time), so
+     * the ids known grow as the run sends. An id is known before its record is sent.
+     *
+     * <p>Sent from one thread; {@link #indexById} is read by the events listener too.
+     */
+    private static final class Outgoing {
+        private final List<RawEvent> records;
+        private final Map<Feed, String> topics;
+        private final RawRecordParser parser;
+        private final Clock clock;
+        private final Map<String, Integer> indexById;
+        private final boolean[] expected;
+        private final Instant[] sentEventTime;
+
+        Outgoing(
+                List<RawEvent> records,
+                Map<Feed, String> topics,
+                RawRecordParser parser,
+                Clock clock) {
+            this.records = records;
+            this.topics = topics;
+            this.parser = parser;
+            this.clock = clock;
+            this.indexById = new ConcurrentHashMap<>(records.size() * 2);
+            this.expected = new boolean[records.size()];
+            this.sentEventTime = new Instant[records.size()];
+            if (clock == Clock.REPLAY) {
+                for (int i = 0; i < records.size(); i++) {
+                    register(i, records.get(i));
+                }
+            }
+        }
+
+        /** Sends record {@code i}, noting when in {@code sendNanos}. */
+        void send(KafkaRecordPublisher publisher, int i, AtomicLongArray sendNanos) {
+            RawEvent e = records.get(i);
+            if (clock == Clock.LIVE) {
+                e = LiveRetiming.at(e, Instant.now());
+                register(i, e);
+            }
+            sentEventTime[i] = e.occurredAt();
+            sendNanos.set(i, System.nanoTime());
+            publisher.send(topics.get(e.feed()), e);
+        }
+
+        private void register(int i, RawEvent e) {
+            ParsedRecord p =
+                    parser.parse(
+                            new RawRecord(
+                                    topics.get(e.feed()),
+                                    0,
+                                    0,
+                                    System.currentTimeMillis(),
+                                    e.json()));
+            if (p.isAccepted() && indexById.putIfAbsent(p.event().eventId(), i) == null) {
+                expected[i] = true;
+            }
+        }
+
+        Map<String, Integer> indexById() {
+            return indexById;
+        }
+
+        /** Which records the job should tag (of those sent, in {@link Clock#LIVE}). */
+        boolean[] expectedEvents() {
+            return expected;
+        }
+
+        /** Days between the first and last record's own event times. */
+        double historySpanDays() {
+            return days(records.get(0).occurredAt(), records.get(records.size() - 1).occurredAt());
+        }
+
+        /** Days of event time the records {@code [from, to)} carried as sent. */
+        double spanDays(int from, int to) {
+            Instant first = null;
+            Instant last = null;
+            for (int i = from; i < to; i++) {
+                Instant t = sentEventTime[i];
+                if (t != null) {
+                    first = first == null || t.isBefore(first) ? t : first;
+                    last = last == null || t.isAfter(last) ? t : last;
+                }
+            }
+            return first == null ? 0 : days(first, last);
+        }
+
+        private static double days(Instant a, Instant b) {
+            return Duration.between(a, b).toMillis() / 86_400_000.0;
+        }
     }
 
     /**

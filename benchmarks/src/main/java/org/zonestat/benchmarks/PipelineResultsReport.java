@@ -41,7 +41,9 @@ final class PipelineResultsReport {
     }
 
     static String render(
-            List<PipelineThroughput.Result> runs, PipelineLatency.Result l, Context c) {
+            List<PipelineThroughput.Result> runs,
+            List<PipelineLatency.Result> latencyRuns,
+            Context c) {
         PipelineThroughput.Result t = run(runs, "full");
         PipelineThroughput.Result tagging = run(runs, "tagging");
         PipelineThroughput.Result ceiling = run(runs, "ceiling");
@@ -80,12 +82,17 @@ final class PipelineResultsReport {
                     String.format(Locale.ROOT, "%.2f", ratio),
                     ratio >= GOAL_CEILING_RATIO);
         }
-        if (l != null && l.latencyMicros().count() > 0) {
+        for (PipelineLatency.Result l : latencyRuns) {
+            if (l.latencyMicros().count() == 0) {
+                continue;
+            }
             double p99 = l.latencyMicros().quantile(0.99) / 1000.0;
             boolean atGoalRate = l.settings().rate() == GOAL_RATE;
             md.append("| p99 event-to-`events` latency at ")
                     .append(n(l.settings().rate()))
-                    .append(" records/s, >= 99 % matched | < ")
+                    .append(" records/s, >= 99 % matched, ")
+                    .append(clockName(l))
+                    .append(" | < ")
                     .append(n(GOAL_P99_MILLIS))
                     .append(" ms at ")
                     .append(n(GOAL_RATE))
@@ -111,7 +118,7 @@ final class PipelineResultsReport {
         if (t != null) {
             throughput(md, t);
         }
-        if (l != null) {
+        for (PipelineLatency.Result l : latencyRuns) {
             latency(md, l);
         }
         if (t != null) {
@@ -131,11 +138,15 @@ final class PipelineResultsReport {
                     .append(cpu(r.cpuWhileOutput(), c.machine().processors()))
                     .append(" |\n");
         }
-        if (l != null) {
-            md.append("| load average after the latency run | ")
+        for (PipelineLatency.Result l : latencyRuns) {
+            md.append("| load average after the latency run, ")
+                    .append(clockName(l))
+                    .append(" | ")
                     .append(l.loadAverageAfter())
                     .append(" |\n");
-            md.append("| CPU during the measured latency phase | ")
+            md.append("| CPU during the measured latency phase, ")
+                    .append(clockName(l))
+                    .append(" | ")
                     .append(cpu(l.cpu(), c.machine().processors()))
                     .append(" |\n");
         }
@@ -294,8 +305,10 @@ final class PipelineResultsReport {
 
     private static void latency(StringBuilder md, PipelineLatency.Result l) {
         Percentiles p = l.latencyMicros();
-        md.append(
-                "## Latency at a fixed rate (unbounded run of the full job)\n\n| | |\n|---|---|\n");
+        md.append("## Latency at a fixed rate, ")
+                .append(clockName(l))
+                .append(" (unbounded run of the full job)\n\n| | |\n|---|---|\n");
+        md.append("| event times | ").append(l.settings().clock().description()).append(" |\n");
         md.append("| target rate | ").append(n(l.settings().rate())).append(" records/s |\n");
         md.append("| achieved rate (measured phase) | ")
                 .append(n(l.achievedRate()))
@@ -329,6 +342,11 @@ final class PipelineResultsReport {
         md.append("| event time the records sent span | ")
                 .append(n(l.spanDays()))
                 .append(" days |\n\n");
+    }
+
+    /** The latency run's clock as the tables name it. */
+    private static String clockName(PipelineLatency.Result l) {
+        return l.settings().clock() == PipelineLatency.Clock.LIVE ? "live clock" : "history replay";
     }
 
     private static void limits(StringBuilder md, PipelineThroughput.Result t) {

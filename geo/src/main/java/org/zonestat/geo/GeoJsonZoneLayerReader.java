@@ -12,15 +12,16 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.impl.CoordinateArraySequence;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -43,7 +44,6 @@ import org.slf4j.LoggerFactory;
  * <p>Holds no state between reads; safe for concurrent use if its {@link Warnings} is.
  */
 public final class GeoJsonZoneLayerReader {
-    private static final Logger LOG = LoggerFactory.getLogger(GeoJsonZoneLayerReader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
@@ -57,7 +57,9 @@ public final class GeoJsonZoneLayerReader {
 
     /** A reader that logs warnings (level WARN). */
     public GeoJsonZoneLayerReader() {
-        this(LOG::warn);
+        // The logger is looked up at the first warning: a reader given its own Warnings (the tag
+        // command) never starts the logging backend.
+        this(message -> LoggerFactory.getLogger(GeoJsonZoneLayerReader.class).warn(message));
     }
 
     /** A reader that sends warnings to {@code warnings}. */
@@ -93,7 +95,6 @@ public final class GeoJsonZoneLayerReader {
             throw new InvalidZoneLayerException(
                     source + ": FeatureCollection has no 'features' array");
         }
-        GeoJsonReader geometryReader = new GeoJsonReader(FACTORY);
         List<Zone> zones = new ArrayList<>();
         int position = 0;
         for (JsonNode feature : features) {
@@ -114,8 +115,8 @@ public final class GeoJsonZoneLayerReader {
             }
             Geometry geometry;
             try {
-                geometry = geometryReader.read(geometryNode.toString());
-            } catch (ParseException | RuntimeException e) {
+                geometry = polygonal(geometryNode, type);
+            } catch (RuntimeException e) {
                 throw new InvalidZoneLayerException(
                         source
                                 + ": feature "
@@ -154,6 +155,72 @@ public final class GeoJsonZoneLayerReader {
                     source + ": layer '" + layerId + "' has no polygons");
         }
         return new ZoneLayer(layerId, title, nameProperty, zones);
+    }
+
+    /**
+     * The Polygon or MultiPolygon of a GeoJSON geometry, built from the parsed JSON as JTS's {@code
+     * GeoJsonReader} builds it from text (the same coordinates, rings and polygons; a Polygon
+     * without coordinates is empty), without writing the geometry out as text and parsing it again.
+     *
+     * @throws RuntimeException when the coordinates are not arrays of numbers or a ring is not a
+     *     closed ring
+     */
+    private static Geometry polygonal(JsonNode geometry, String type) {
+        JsonNode coordinates = geometry.path("coordinates");
+        if (type.equals("Polygon")) {
+            if (coordinates.isMissingNode() || coordinates.isNull() || coordinates.isEmpty()) {
+                return FACTORY.createPolygon();
+            }
+            return polygon(coordinates);
+        }
+        if (!coordinates.isArray()) {
+            throw new IllegalArgumentException("a MultiPolygon needs an array of polygons");
+        }
+        Polygon[] polygons = new Polygon[coordinates.size()];
+        int p = 0;
+        for (JsonNode rings : coordinates) {
+            if (rings.isEmpty()) {
+                continue; // as GeoJsonReader: the polygon stays null, which the factory refuses
+            }
+            polygons[p++] = polygon(rings);
+        }
+        return FACTORY.createMultiPolygon(polygons);
+    }
+
+    private static Polygon polygon(JsonNode rings) {
+        if (!rings.isArray()) {
+            throw new IllegalArgumentException("a polygon needs an array of rings");
+        }
+        LinearRing shell = FACTORY.createLinearRing(sequence(rings.get(0)));
+        LinearRing[] holes = null;
+        if (rings.size() > 1) {
+            holes = new LinearRing[rings.size() - 1];
+            for (int i = 1; i < rings.size(); i++) {
+                holes[i - 1] = FACTORY.createLinearRing(sequence(rings.get(i)));
+            }
+        }
+        return FACTORY.createPolygon(shell, holes);
+    }
+
+    private static CoordinateSequence sequence(JsonNode positions) {
+        if (!positions.isArray()) {
+            throw new IllegalArgumentException("a ring needs an array of positions");
+        }
+        CoordinateSequence sequence = new CoordinateArraySequence(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
+            JsonNode position = positions.get(i);
+            if (!position.isArray()) {
+                throw new IllegalArgumentException("a position needs an array of numbers");
+            }
+            for (int k = 0; k < Math.min(3, position.size()); k++) {
+                JsonNode ordinate = position.get(k);
+                if (!ordinate.isNumber()) {
+                    throw new IllegalArgumentException("'" + ordinate + "' is not a number");
+                }
+                sequence.setOrdinate(i, k, ordinate.doubleValue());
+            }
+        }
+        return sequence;
     }
 
     private static Map<String, String> properties(JsonNode node) {

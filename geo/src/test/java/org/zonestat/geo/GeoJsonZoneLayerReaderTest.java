@@ -3,6 +3,8 @@ package org.zonestat.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.zonestat.geo.GeoJsonZoneLayerReader.InvalidZoneLayerException;
 
 class GeoJsonZoneLayerReaderTest {
@@ -154,6 +161,46 @@ class GeoJsonZoneLayerReaderTest {
                 .isInstanceOf(InvalidZoneLayerException.class)
                 .hasMessageContaining("test.geojson")
                 .hasMessageContaining("'Broken'");
+    }
+
+    @Test
+    void everyShippedLayerHasTheGeometriesJtsGeoJsonReaderReads() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
+        int compared = 0;
+        for (ZoneLayerSpec spec : BaltimoreFixtures.ALL_LAYERS) {
+            Path file =
+                    BaltimoreFixtures.ZONES_DIR.resolve(
+                            spec.location().substring(spec.location().lastIndexOf('/') + 1));
+            ZoneLayer layer = reader.read(spec.id(), spec.id(), file, spec.nameProperty());
+            int z = 0;
+            for (JsonNode feature : json.readTree(file.toFile()).path("features")) {
+                Geometry expected =
+                        new GeoJsonReader(factory).read(feature.path("geometry").toString());
+                if (!expected.isValid()) {
+                    expected = GeometryFixer.fix(expected);
+                }
+                assertThat(layer.zone(z).geometry().equalsExact(expected))
+                        .as("%s zone %d", spec.id(), z)
+                        .isTrue();
+                z++;
+                compared++;
+            }
+            assertThat(z).isEqualTo(layer.size());
+        }
+        assertThat(compared).isGreaterThan(500);
+    }
+
+    @Test
+    void coordinatesThatAreNotNumbersAreUnreadableGeometry() {
+        String bad =
+                """
+                {"type": "Feature", "properties": {"name": "Text"},
+                 "geometry": {"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, "0"], [1, 1], [0, 0]]]]}}""";
+        assertThatThrownBy(() -> read("name", bad))
+                .isInstanceOf(InvalidZoneLayerException.class)
+                .hasMessageContaining("'Text'")
+                .hasMessageContaining("unreadable geometry");
     }
 
     private ZoneLayer read(String nameProperty, String... features) {

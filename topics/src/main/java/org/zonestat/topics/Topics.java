@@ -211,20 +211,30 @@ public record Topics(
      */
     public static final long TRACKS_RETENTION_MS = 90L * 24 * 60 * 60 * 1000;
 
+    /**
+     * {@code segment.ms} of the topics kept forever: a segment is closed by its size, never by the
+     * time its records span. Kafka measures that span in the records' own timestamps, and ZoneStat
+     * stamps records with their event time, so with the default (7 days) a backfill of ten years
+     * would close a segment, with fresh index files, every week of event time it passes: hundreds
+     * of small segments per partition and their open files, and a broker busy creating them.
+     */
+    static final String ROLL_BY_SIZE_ONLY = String.valueOf(Long.MAX_VALUE);
+
     /** How long a resident's contact details are kept on {@code contacts}: one year. */
     public static final long CONTACTS_RETENTION_MS = 365L * 24 * 60 * 60 * 1000;
 
     /**
      * Every topic with its settings: the streams keep records forever ({@code retention.ms=-1}:
-     * they carry original event times, possibly years old, and Kafka is the system of record) and
-     * take messages up to {@value #MAX_MESSAGE_BYTES} bytes; {@code zones} is compacted, one
-     * partition, and takes messages up to {@value #ZONES_MAX_MESSAGE_BYTES} bytes; {@code
-     * action-items}, {@code tip-line}, {@code notification-deliveries} and {@code places} are
-     * compacted, one partition; {@code contacts} is compacted and its records are also deleted
-     * after {@link #CONTACTS_RETENTION_MS} (contact details are not kept forever), with as many
-     * partitions as the streams; {@code history} keeps every record, in one partition (its offsets
-     * order the history runs). Every topic keeps the producer's record timestamp ({@code
-     * CreateTime}), takes timestamps of any age (years-old event times) and none more than {@value
+     * they carry original event times, possibly years old, and Kafka is the system of record),
+     * close a segment by its size only ({@link #ROLL_BY_SIZE_ONLY}) and take messages up to {@value
+     * #MAX_MESSAGE_BYTES} bytes; {@code zones} is compacted, one partition, and takes messages up
+     * to {@value #ZONES_MAX_MESSAGE_BYTES} bytes; {@code action-items}, {@code tip-line}, {@code
+     * notification-deliveries} and {@code places} are compacted, one partition; {@code contacts} is
+     * compacted and its records are also deleted after {@link #CONTACTS_RETENTION_MS} (contact
+     * details are not kept forever), with as many partitions as the streams; {@code history} keeps
+     * every record, in one partition (its offsets order the history runs), and closes segments by
+     * size only. Every topic keeps the producer's record timestamp ({@code CreateTime}), takes
+     * timestamps of any age (years-old event times) and none more than {@value
      * #MAX_TIMESTAMP_AHEAD_MS} ms ahead of the broker's clock; except {@code positions.raw} and
      * {@code transitions}, stamped with the time the broker appended them ({@code LogAppendTime})
      * and kept {@link #TRACKS_RETENTION_MS} from then.
@@ -239,6 +249,8 @@ public record Topics(
                                             Map.of(
                                                     "retention.ms",
                                                     "-1",
+                                                    "segment.ms",
+                                                    ROLL_BY_SIZE_ONLY,
                                                     "max.message.bytes",
                                                     String.valueOf(MAX_MESSAGE_BYTES)))));
         }
@@ -279,7 +291,13 @@ public record Topics(
                                                 String.valueOf(CONTACTS_RETENTION_MS)))));
         out.add(
                 new NewTopic(history, 1, replication)
-                        .configs(withTimestampRules(Map.of("retention.ms", "-1"))));
+                        .configs(
+                                withTimestampRules(
+                                        Map.of(
+                                                "retention.ms",
+                                                "-1",
+                                                "segment.ms",
+                                                ROLL_BY_SIZE_ONLY))));
         return out;
     }
 

@@ -46,6 +46,20 @@ class TopicsTest {
     }
 
     @Test
+    void topicsKeptForeverCloseSegmentsBySizeNotByTheEventTimeTheirRecordsSpan() {
+        List<NewTopic> created = Topics.defaults().newTopics(2, (short) 1);
+        for (NewTopic t : created) {
+            boolean forever = "-1".equals(t.configs().get("retention.ms"));
+            assertThat(t.configs().get("segment.ms"))
+                    .as(t.name())
+                    .isEqualTo(forever ? String.valueOf(Long.MAX_VALUE) : null);
+        }
+        assertThat(created.stream().filter(t -> t.configs().containsKey("segment.ms")))
+                .extracting(NewTopic::name)
+                .contains("events", "incidents.raw", "hotspots", "zone-stats", "history");
+    }
+
+    @Test
     void positionsAndTransitionsAreKeptNinetyDaysFromWhenTheyWereWrittenAndTheAuditTrailForever() {
         List<NewTopic> created = Topics.defaults().newTopics(2, (short) 1);
         for (String name : List.of("positions.raw", "transitions")) {

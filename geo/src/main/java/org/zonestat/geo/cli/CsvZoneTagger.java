@@ -1,9 +1,10 @@
 package org.zonestat.geo.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,26 +14,32 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import org.zonestat.geo.ZoneLayer;
 import org.zonestat.geo.ZoneLocator;
 import org.zonestat.geo.csv.ColumnIndex;
 import org.zonestat.geo.csv.Coordinates;
-import org.zonestat.geo.csv.CsvReader;
-import org.zonestat.geo.csv.CsvWriter;
+import org.zonestat.geo.csv.CsvBlock;
+import org.zonestat.geo.csv.CsvBlockReader;
+import org.zonestat.geo.csv.CsvByteWriter;
 
 /**
  * Streams a CSV file with a header row through a {@link ZoneLocator}, appending two columns to
  * every row: the zone name, and a reason that is empty when the row was tagged and otherwise one of
  * {@code missing}, {@code not_a_number}, {@code out_of_range} (bad coordinates) or {@link #NO_ZONE}
  * (a valid point outside every zone). No row is ever dropped; short rows are padded to the header's
- * width so the appended columns line up.
+ * width so the appended columns line up. The output is what {@link org.zonestat.geo.csv.CsvWriter}
+ * writes for the rows {@link org.zonestat.geo.csv.CsvReader} reads, byte for byte, but made without
+ * a string per field: rows that need no quoting are copied as bytes ({@link CsvBlockReader}, {@link
+ * CsvByteWriter}).
  *
- * <p>Two threads share the work: the caller's reads and parses records, a writer thread (started
- * per {@link #tag} call) looks each point up and writes the row, with at most {@link #MAX_BUFFERED}
- * rows in between. The locator may still be being built ({@link #CsvZoneTagger(Future, String,
- * String, String, String) a future}): reading starts at once and the writer waits for it, so
- * building the index and reading the file overlap.
+ * <p>Two threads share the work: the caller's reads blocks of rows and parses their coordinates, a
+ * writer thread (started per {@link #tag} call) looks each point up and writes the rows, with at
+ * most {@link #BLOCKS} blocks of about {@link CsvBlock#DEFAULT_BYTES} bytes in between. The locator
+ * may still be being built ({@link #CsvZoneTagger(Future, String, String, String, String) a
+ * future}): reading starts at once and the writer waits for it, so building the index and reading
+ * the file overlap.
  *
- * <p>Memory use is bounded by {@link #MAX_BUFFERED} rows, whatever the number of rows.
+ * <p>Memory use is bounded by {@link #BLOCKS} blocks, whatever the number of rows.
  *
  * <p>Immutable; {@link #tag} may be called concurrently on different streams.
  */
@@ -40,17 +47,20 @@ public final class CsvZoneTagger {
     /** Reason for a valid point that lies in no zone. */
     public static final String NO_ZONE = "no_zone";
 
-    /** Rows handed from the reading thread to the writing one at a time. */
-    static final int BATCH = 1_024;
+    /** The most blocks of rows read and not yet written. */
+    public static final int BLOCKS = 4;
 
-    /** The most rows read and not yet written. */
-    public static final int MAX_BUFFERED = 64 * BATCH;
+    private static final byte TAGGABLE = 0;
+    private static final byte MISSING = 1;
+    private static final byte NOT_A_NUMBER = 2;
+    private static final byte OUT_OF_RANGE = 3;
 
     private final Future<? extends ZoneLocator> locator;
     private final String latColumn;
     private final String lonColumn;
     private final String zoneColumn;
     private final String reasonColumn;
+    private final TagTimings timings;
 
     public CsvZoneTagger(
             ZoneLocator locator,
@@ -63,7 +73,8 @@ public final class CsvZoneTagger {
                 latColumn,
                 lonColumn,
                 zoneColumn,
-                reasonColumn);
+                reasonColumn,
+                TagTimings.OFF);
     }
 
     /** A tagger whose locator is still being built: rows are read while it is. */
@@ -73,25 +84,79 @@ public final class CsvZoneTagger {
             String lonColumn,
             String zoneColumn,
             String reasonColumn) {
+        this(locator, latColumn, lonColumn, zoneColumn, reasonColumn, TagTimings.OFF);
+    }
+
+    CsvZoneTagger(
+            Future<? extends ZoneLocator> locator,
+            String latColumn,
+            String lonColumn,
+            String zoneColumn,
+            String reasonColumn,
+            TagTimings timings) {
         this.locator = Objects.requireNonNull(locator, "locator");
         this.latColumn = Objects.requireNonNull(latColumn, "latColumn");
         this.lonColumn = Objects.requireNonNull(lonColumn, "lonColumn");
         this.zoneColumn = Objects.requireNonNull(zoneColumn, "zoneColumn");
         this.reasonColumn = Objects.requireNonNull(reasonColumn, "reasonColumn");
+        this.timings = Objects.requireNonNull(timings, "timings");
     }
 
-    /** Rows read and parsed, on their way to the writer; an empty batch ends the input. */
-    private record Batch(List<List<String>> rows, List<Coordinates.Parsed> points) {}
+    /** A block of rows with their parsed coordinates, on its way from the reader to the writer. */
+    private static final class Rows {
+        final CsvBlock block = new CsvBlock();
+        double[] lon = new double[0];
+        double[] lat = new double[0];
+        byte[] reason = new byte[0];
+
+        void parseCoordinates() {
+            int n = block.records();
+            if (lon.length < n) {
+                lon = new double[n + n / 4];
+                lat = new double[lon.length];
+                reason = new byte[lon.length];
+            }
+            for (int r = 0; r < n; r++) {
+                double x = block.firstDecimal(r);
+                double y = block.secondDecimal(r);
+                if (x != x || y != y) {
+                    // Not plain decimals: the text rules decide (missing, not a number...).
+                    Coordinates.Parsed p = Coordinates.parse(block.first(r), block.second(r));
+                    x = p.lon();
+                    y = p.lat();
+                    reason[r] = code(p.reason());
+                } else if (x < -180 || x > 180 || y < -90 || y > 90) {
+                    reason[r] = OUT_OF_RANGE;
+                } else {
+                    reason[r] = TAGGABLE;
+                }
+                lon[r] = x;
+                lat[r] = y;
+            }
+        }
+
+        private static byte code(String reason) {
+            if (reason == null) {
+                return TAGGABLE;
+            }
+            return switch (reason) {
+                case Coordinates.MISSING -> MISSING;
+                case Coordinates.NOT_A_NUMBER -> NOT_A_NUMBER;
+                default -> OUT_OF_RANGE;
+            };
+        }
+    }
 
     /**
-     * Tags every row of {@code in} into {@code out} (flushed, not closed).
+     * Tags every row of {@code in} (UTF-8) into {@code out} (flushed, not closed).
      *
      * @throws IllegalArgumentException when the input has no header or lacks a coordinate column
-     * @throws IOException on read or write errors, or an unterminated quoted field
+     * @throws IOException on read or write errors, or input that is not CSV (an unterminated quoted
+     *     field, text after a closing quote, bytes that are not UTF-8)
      * @throws ExecutionException when the locator could not be built (its cause)
      */
-    public TagSummary tag(Reader in, Writer out) throws IOException, ExecutionException {
-        CsvReader csv = new CsvReader(in);
+    public TagSummary tag(InputStream in, OutputStream out) throws IOException, ExecutionException {
+        CsvBlockReader csv = new CsvBlockReader(in);
         List<String> header = csv.next();
         if (header == null) {
             throw new IllegalArgumentException("the input is empty: a header row is required");
@@ -105,34 +170,42 @@ public final class CsvZoneTagger {
                             + "' in the header "
                             + header);
         }
-        int width = header.size();
         List<String> outHeader = new ArrayList<>(header);
         outHeader.add(zoneColumn);
         outHeader.add(reasonColumn);
 
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(MAX_BUFFERED / BATCH);
-        Batch end = new Batch(List.of(), List.of());
+        BlockingQueue<Rows> full = new ArrayBlockingQueue<>(BLOCKS);
+        BlockingQueue<Rows> free = new ArrayBlockingQueue<>(BLOCKS + 1);
+        Rows end = new Rows();
         FutureTask<TagSummary> writer =
-                new FutureTask<>(() -> write(queue, end, width, outHeader, out));
+                new FutureTask<>(() -> write(full, free, end, header.size(), outHeader, out));
         Thread thread = new Thread(writer, "zonestat-tag-writer");
         thread.setDaemon(true);
         thread.start();
         try {
-            Batch batch = new Batch(new ArrayList<>(BATCH), new ArrayList<>(BATCH));
-            for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                batch.rows().add(row);
-                batch.points().add(Coordinates.parse(row, lonAt, latAt));
-                if (batch.rows().size() == BATCH) {
-                    if (!offer(queue, batch, writer)) {
-                        break;
+            int created = 0;
+            while (true) {
+                Rows rows = free.poll();
+                if (rows == null && created < BLOCKS + 1) {
+                    rows = new Rows();
+                    created++;
+                }
+                if (rows == null) {
+                    rows = take(free, writer);
+                    if (rows == null) {
+                        break; // the writer stopped: its failure is reported below
                     }
-                    batch = new Batch(new ArrayList<>(BATCH), new ArrayList<>(BATCH));
+                }
+                if (!csv.next(rows.block, lonAt, latAt)) {
+                    break;
+                }
+                rows.parseCoordinates();
+                if (!offer(full, rows, writer)) {
+                    break;
                 }
             }
-            if (!batch.rows().isEmpty()) {
-                offer(queue, batch, writer);
-            }
-            offer(queue, end, writer);
+            timings.mark(TagTimings.Mark.READ);
+            offer(full, end, writer);
         } catch (IOException | RuntimeException e) {
             thread.interrupt();
             throw e;
@@ -150,11 +223,11 @@ public final class CsvZoneTagger {
         }
     }
 
-    /** Hands a batch to the writer; false when the writer has stopped (its failure is reported). */
-    private static boolean offer(BlockingQueue<Batch> queue, Batch batch, Future<?> writer)
+    /** Hands a block to the writer; false when the writer has stopped (its failure is reported). */
+    private static boolean offer(BlockingQueue<Rows> queue, Rows rows, Future<?> writer)
             throws IOException {
         try {
-            while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(rows, 100, TimeUnit.MILLISECONDS)) {
                 if (writer.isDone()) {
                     return false;
                 }
@@ -166,52 +239,104 @@ public final class CsvZoneTagger {
         }
     }
 
+    /** A block the writer is done with; null when the writer has stopped. */
+    private static Rows take(BlockingQueue<Rows> free, Future<?> writer) throws IOException {
+        try {
+            Rows rows;
+            while ((rows = free.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                if (writer.isDone()) {
+                    return null;
+                }
+            }
+            return rows;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while tagging", e);
+        }
+    }
+
     /** The writer thread: looks each point up and writes its row. */
     private TagSummary write(
-            BlockingQueue<Batch> queue, Batch end, int width, List<String> header, Writer out)
+            BlockingQueue<Rows> full,
+            BlockingQueue<Rows> free,
+            Rows end,
+            int width,
+            List<String> header,
+            OutputStream target)
             throws IOException, InterruptedException, ExecutionException {
         ZoneLocator zones = locator.get();
-        CsvWriter writer = new CsvWriter(out);
-        writer.write(header);
-        long rows = 0;
+        timings.mark(TagTimings.Mark.INDEX_AWAITED);
+        byte[][] zoneCells = zoneCells(zones.layer());
+        byte[][] reasonCells = {
+            cell(""),
+            cell(NO_ZONE),
+            cell(Coordinates.MISSING),
+            cell(Coordinates.NOT_A_NUMBER),
+            cell(Coordinates.OUT_OF_RANGE)
+        };
+        byte[] noZoneCell = {','};
+        CsvByteWriter out = new CsvByteWriter(target);
+        out.record(header);
+        long rowCount = 0;
         long tagged = 0;
         long noZone = 0;
-        long missing = 0;
-        long notANumber = 0;
-        long outOfRange = 0;
-        for (Batch batch = queue.take(); batch != end; batch = queue.take()) {
-            for (int i = 0; i < batch.rows().size(); i++) {
-                List<String> row = batch.rows().get(i);
-                Coordinates.Parsed p = batch.points().get(i);
-                rows++;
-                String zone = "";
-                String reason = p.reason();
-                if (reason == null) {
-                    String name = zones.zoneName(p.lon(), p.lat());
-                    if (name == null) {
-                        reason = NO_ZONE;
+        long[] bad = new long[4];
+        for (Rows rows = full.take(); rows != end; rows = full.take()) {
+            CsvBlock block = rows.block;
+            byte[] data = block.data();
+            int n = block.records();
+            for (int r = 0; r < n; r++) {
+                byte code = rows.reason[r];
+                byte[] zone = noZoneCell;
+                byte[] reason;
+                if (code == TAGGABLE) {
+                    int z = zones.locate(rows.lon[r], rows.lat[r]);
+                    if (z == ZoneLocator.NO_ZONE) {
+                        reason = reasonCells[1];
                         noZone++;
                     } else {
-                        zone = name;
-                        reason = "";
+                        zone = zoneCells[z];
+                        reason = reasonCells[0];
                         tagged++;
                     }
-                } else if (reason.equals(Coordinates.MISSING)) {
-                    missing++;
-                } else if (reason.equals(Coordinates.NOT_A_NUMBER)) {
-                    notANumber++;
                 } else {
-                    outOfRange++;
+                    reason = reasonCells[code + 1];
+                    bad[code]++;
                 }
-                while (row.size() < width) {
-                    row.add("");
+                if (block.plain(r)) {
+                    out.raw(data, block.start(r), block.end(r) - block.start(r));
+                } else {
+                    out.fields(block.fieldList(r));
                 }
-                row.add(zone);
-                row.add(reason);
-                writer.write(row);
+                for (int k = block.fields(r); k < width; k++) {
+                    out.comma();
+                }
+                out.raw(zone);
+                out.raw(reason);
+                out.endRecord();
             }
+            rowCount += n;
+            free.offer(rows);
         }
-        writer.flush();
-        return new TagSummary(rows, tagged, noZone, missing, notANumber, outOfRange);
+        out.flush();
+        timings.mark(TagTimings.Mark.WRITTEN);
+        return new TagSummary(
+                rowCount, tagged, noZone, bad[MISSING], bad[NOT_A_NUMBER], bad[OUT_OF_RANGE]);
+    }
+
+    /** Each zone's name as an appended cell: a comma and the name as CSV. */
+    private static byte[][] zoneCells(ZoneLayer layer) {
+        byte[][] cells = new byte[layer.size()][];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = cell(layer.zone(i).name());
+        }
+        return cells;
+    }
+
+    private static byte[] cell(String value) {
+        byte[] field = CsvByteWriter.encode(value);
+        byte[] cell = Arrays.copyOf(new byte[] {','}, field.length + 1);
+        System.arraycopy(field, 0, cell, 1, field.length);
+        return cell;
     }
 }

@@ -28,8 +28,16 @@ public final class Coordinates {
 
     /** Parses the fields at {@code lonAt} and {@code latAt} of {@code row}. */
     public static Parsed parse(List<String> row, int lonAt, int latAt) {
-        String lonText = lonAt < row.size() ? row.get(lonAt).trim() : "";
-        String latText = latAt < row.size() ? row.get(latAt).trim() : "";
+        return parse(
+                lonAt < row.size() ? row.get(lonAt) : "", latAt < row.size() ? row.get(latAt) : "");
+    }
+
+    /**
+     * Parses a longitude and a latitude field as they stand in a row (surrounding spaces allowed).
+     */
+    public static Parsed parse(String lonField, String latField) {
+        String lonText = lonField.trim();
+        String latText = latField.trim();
         if (isMissing(lonText) || isMissing(latText)) {
             return new Parsed(Double.NaN, Double.NaN, MISSING);
         }
@@ -63,5 +71,59 @@ public final class Coordinates {
             }
         }
         return false;
+    }
+
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+    };
+
+    /**
+     * The value of a plain decimal field ({@code [+-]digits[.digits]}, surrounding spaces allowed)
+     * of UTF-8 bytes, without making a string; {@code NaN} for anything else (blank, {@code NA},
+     * exponents, digits that make an integer above 2^53...), which the caller then parses as text
+     * with {@link #parse(String, String)}. Where it answers, the answer is {@link
+     * Double#parseDouble}'s: the digits make an integer of at most 2^53 and the power of ten is
+     * exact, so one correctly rounded division gives the correctly rounded value.
+     */
+    public static double plainDecimal(byte[] b, int from, int to) {
+        while (from < to && (b[from] & 0xff) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        if (from == to) {
+            return Double.NaN;
+        }
+        boolean negative = b[from] == '-';
+        if (negative || b[from] == '+') {
+            from++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                if (mantissa != 0 && ++digits > 16) {
+                    return Double.NaN;
+                }
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        int length = to - from;
+        if (length == 0 || (length == 1 && fraction == 0) || fraction > 22 || mantissa > 1L << 53) {
+            return Double.NaN;
+        }
+        double value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+        return negative ? -value : value;
     }
 }

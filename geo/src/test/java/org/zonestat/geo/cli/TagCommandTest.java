@@ -257,6 +257,27 @@ class TagCommandTest {
     }
 
     @Test
+    void inputThatIsNotUtf8FailsNamingTheFileAndTheRecord() throws IOException {
+        Path input = dir.resolve("latin1.csv");
+        Files.write(
+                input, "lat,lon,note\n0.5,0.5,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        int status = tagByLabel(input, "--output", dir.resolve("out.csv").toString());
+        assertThat(status).isEqualTo(TagCommand.FAILED);
+        assertThat(stderr()).contains("latin1.csv", "record 2 (line 2): not UTF-8 text");
+    }
+
+    @Test
+    void timingsAddOneLineWithEachPhase() throws IOException {
+        Path input = write("events.csv", "lat,lon\n0.5,0.5\n");
+        int status = tagByLabel(input, "--timings");
+        assertThat(status).as(stderr()).isEqualTo(TagCommand.OK);
+        assertThat(stderr())
+                .containsPattern(
+                        "timings \\(ms since the JVM started\\): main entered \\d+, zones read"
+                                + " \\d+, index built \\d+, .*output written \\d+, done \\d+");
+    }
+
+    @Test
     void missingInputFileFailsWithOneNamingTheFile() {
         int status =
                 run(
@@ -272,6 +293,15 @@ class TagCommandTest {
                         "lon");
         assertThat(status).isEqualTo(TagCommand.FAILED);
         assertThat(stderr()).contains("absent.csv");
+    }
+
+    /** Tags {@code input}'s lat and lon columns with the zones' labels, plus {@code more} flags. */
+    private int tagByLabel(Path input, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("--zones", zones.toString(), "--name-property", "label"));
+        args.addAll(List.of("--input", input.toString(), "--lat", "lat", "--lon", "lon"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     private int run(String... args) {

@@ -15,7 +15,7 @@ import org.zonestat.jobs.model.CellEvent;
  * The events a function keyed by cell keeps until their expiry: keyed {@code MapState} by event id
  * (what checkpoints hold) and, per cell, a {@link CellEventIndex} of the same events (a cache,
  * rebuilt from the state when a cell has none, as after a restore), so that a new event meets only
- * the events of nearby buckets and an expiry takes only the expired ones.
+ * the events of nearby buckets and time slots and an expiry takes only the expired ones.
  *
  * <p>The function registers an event-time timer at each kept event's expiry and calls {@link
  * #expire} from it; when a cell's last event goes, its state is cleared. Used from the function's
@@ -25,23 +25,27 @@ final class IndexedCellEvents {
     private final MapState<String, CellEvent> state;
     private final Map<String, CellEventIndex> indexes = new HashMap<>();
     private final double radiusMeters;
+    private final long windowMillis;
     private final ToLongFunction<CellEvent> expiry;
 
     /**
      * @param name the state's name (part of savepoints: keep it when the code changes)
      * @param radiusMeters the index's search radius
+     * @param windowMillis the index's search window either side of a time
      * @param expiry when an event may go, epoch milliseconds of event time
      */
     IndexedCellEvents(
             RuntimeContext context,
             String name,
             double radiusMeters,
+            long windowMillis,
             ToLongFunction<CellEvent> expiry) {
         this.state =
                 context.getMapState(
                         new MapStateDescriptor<>(
                                 name, Types.STRING, TypeInformation.of(CellEvent.class)));
         this.radiusMeters = radiusMeters;
+        this.windowMillis = windowMillis;
         this.expiry = Objects.requireNonNull(expiry, "expiry");
     }
 
@@ -69,7 +73,7 @@ final class IndexedCellEvents {
     CellEventIndex index(String cell) throws Exception {
         CellEventIndex index = indexes.get(cell);
         if (index == null) {
-            index = new CellEventIndex(radiusMeters);
+            index = new CellEventIndex(radiusMeters, windowMillis);
             for (CellEvent e : state.values()) {
                 index.add(e, expiry.applyAsLong(e));
             }

@@ -38,7 +38,7 @@ import org.zonestat.jobs.model.RiskHalo;
  *
  * <p>Each key's events are also held in a {@link CellEventIndex} (a cache of the state, rebuilt
  * from it after a restore), so that a new event is compared only with the events of nearby buckets
- * and a timer takes only the expired events, however many the cell keeps.
+ * and time slots, and a timer takes only the expired events, however many the cell keeps.
  */
 public final class NearRepeatDetector extends KeyedProcessFunction<String, CellEvent, Alert> {
     private static final long serialVersionUID = 1L;
@@ -79,7 +79,9 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
 
     @Override
     public void open(OpenContext openContext) {
-        seen = new IndexedCellEvents(getRuntimeContext(), "seen", radiusMeters, this::expiry);
+        seen =
+                new IndexedCellEvents(
+                        getRuntimeContext(), "seen", radiusMeters, window.toMillis(), this::expiry);
         duplicates =
                 getRuntimeContext()
                         .getMetricGroup()
@@ -98,6 +100,7 @@ public final class NearRepeatDetector extends KeyedProcessFunction<String, CellE
         index.forEachNear(
                 e.lon(),
                 e.lat(),
+                e.occurredAt().toEpochMilli(),
                 other -> {
                     CellEvent earlier = ORDER.compare(other, e) <= 0 ? other : e;
                     CellEvent later = earlier == other ? e : other;

@@ -2,6 +2,7 @@ package org.zonestat.jobs.analytics;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.FlatMapFunction;
@@ -21,14 +22,14 @@ import org.zonestat.jobs.model.TaggedEvent;
  * Matches each tip to the incidents within {@code radius} meters and {@code window} before or after
  * it, raising one {@code tip-match} alert per (tip, incident) pair.
  *
- * <p>Both sides are keyed by H3 cell: an incident by its home cell only, a tip copied to every cell
- * within the radius ({@link NearRepeatCover}), so each pair close enough meets in exactly one key
- * and is confirmed there by its exact distance. The join ({@link TipIncidentJoin}) has the
- * semantics of Flink's interval join ({@code between(-window, window)}, bounds included, a record
- * behind the watermark joins nothing), with each side's records indexed by place ({@link
- * CellEventIndex}) so that a record meets only the other side's records near it, not every record
- * of its cell. State: each side's records until the watermark passes their time plus the window,
- * cleared by an event-time timer.
+ * <p>Both sides are keyed by H3 cell: an incident by its home cell only (with only its zone of the
+ * priority layer), a tip copied to every cell within the radius ({@link NearRepeatCover}), so each
+ * pair close enough meets in exactly one key and is confirmed there by its exact distance. The join
+ * ({@link TipIncidentJoin}) has the semantics of Flink's interval join ({@code between(-window,
+ * window)}, bounds included, a record behind the watermark joins nothing), with each side's records
+ * indexed by place and time ({@link CellEventIndex}) so that a record meets only the other side's
+ * records near it, not every record of its cell. State: each side's records until the watermark
+ * passes their time plus the window, cleared by an event-time timer.
  *
  * <p>Stateless outside the join; the class only builds graph nodes.
  */
@@ -75,7 +76,7 @@ public final class TipMatching {
         DataStream<CellEvent> tips =
                 tagged.flatMap(new TipCopies(cover)).name("tip-cells").uid("analytics-tip-cells");
         DataStream<CellEvent> incidents =
-                tagged.flatMap(new IncidentHomeCells(cover))
+                tagged.flatMap(new IncidentHomeCells(cover, settings.priorityLayer()))
                         .name("incident-cells")
                         .uid("analytics-incident-cells");
         return tips.keyBy(new AnalyticsGraph.CellKey())
@@ -119,13 +120,19 @@ public final class TipMatching {
         }
     }
 
-    /** An incident, in its home cell. */
+    /**
+     * An incident, in its home cell, with only its zone of the priority layer (if it has one): the
+     * join reads no other zone of an incident (the alert carries the tip's zones), and incidents
+     * are the bulk of what the join ships and keeps for the window.
+     */
     static final class IncidentHomeCells implements FlatMapFunction<TaggedEvent, CellEvent> {
         private static final long serialVersionUID = 1L;
         private final NearRepeatCover cover;
+        private final String priorityLayer;
 
-        IncidentHomeCells(NearRepeatCover cover) {
+        IncidentHomeCells(NearRepeatCover cover, String priorityLayer) {
             this.cover = Objects.requireNonNull(cover, "cover");
+            this.priorityLayer = Objects.requireNonNull(priorityLayer, "priorityLayer");
         }
 
         @Override
@@ -134,6 +141,7 @@ public final class TipMatching {
                 return;
             }
             String home = cover.homeCell(t.event().lon(), t.event().lat());
+            String priorityZone = t.zones().get(priorityLayer);
             out.collect(
                     new CellEvent(
                             home,
@@ -143,7 +151,7 @@ public final class TipMatching {
                             t.event().occurredAt(),
                             t.event().lon(),
                             t.event().lat(),
-                            t.zones()));
+                            priorityZone == null ? Map.of() : Map.of(priorityLayer, priorityZone)));
         }
     }
 
@@ -174,10 +182,17 @@ public final class TipMatching {
 
         @Override
         public void open(OpenContext openContext) {
-            tips = new IndexedCellEvents(getRuntimeContext(), "tips", radiusMeters, this::expiry);
+            long windowMillis = window.toMillis();
+            tips =
+                    new IndexedCellEvents(
+                            getRuntimeContext(), "tips", radiusMeters, windowMillis, this::expiry);
             incidents =
                     new IndexedCellEvents(
-                            getRuntimeContext(), "incidents", radiusMeters, this::expiry);
+                            getRuntimeContext(),
+                            "incidents",
+                            radiusMeters,
+                            windowMillis,
+                            this::expiry);
         }
 
         @Override
@@ -216,7 +231,7 @@ public final class TipMatching {
                 return;
             }
             String cell = ctx.getCurrentKey();
-            other.index(cell).forEachNear(e.lon(), e.lat(), pair);
+            other.index(cell).forEachNear(e.lon(), e.lat(), e.occurredAt().toEpochMilli(), pair);
             ctx.timerService().registerEventTimeTimer(own.keep(cell, e));
         }
 

@@ -61,7 +61,10 @@ import org.zonestat.jobs.model.IncidentKind;
  * to report), all three are cleared and no timer is left. Event-time timers: one per day with
  * counts (its end) plus the daily renewal, all at local midnights minus 1 ms. The watermark
  * reaching its maximum at the end of a bounded input closes the remaining windows day by day until
- * the state is cleared.
+ * the state is cleared. Beside the state, on the heap: which cells of each kept snapshot are hot or
+ * cold, derived from the snapshot once (a window is never closed twice) and dropped with it;
+ * rebuilt from the snapshots after a restore. A close reads the kept days once, for the window's
+ * sums and for pruning. Not thread-safe: Flink calls it from its task thread only.
  */
 public final class CellHotspotFunction
         extends KeyedProcessFunction<Integer, HotspotDayCounts, HotspotChange> {
@@ -75,6 +78,8 @@ public final class CellHotspotFunction
 
     private transient long[] area;
     private transient Map<Long, Integer> position;
+    private transient Map<String, Integer> positionByAddress;
+    private transient Map<WindowEnd, boolean[]> significantCells;
     private transient long areaFingerprint;
     private transient GetisOrdGiStar giStar;
     private transient EmergingHotSpotClassifier classifier;
@@ -92,8 +97,11 @@ public final class CellHotspotFunction
         area = config.studyArea().cells(config.cellResolution());
         areaFingerprint = HotspotStudyArea.fingerprint(area);
         position = new HashMap<>(area.length * 2);
+        positionByAddress = new HashMap<>(area.length * 2);
+        significantCells = new HashMap<>();
         for (int i = 0; i < area.length; i++) {
             position.put(area[i], i);
+            positionByAddress.put(H3Binner.h3().h3ToString(area[i]), i);
         }
         giStar = new GetisOrdGiStar(cachedNeighbors(area, new H3RingNeighbors(config.ringK())));
         classifier =
@@ -148,21 +156,25 @@ public final class CellHotspotFunction
         }
         int length = ctx.getCurrentKey();
         Instant close = Instant.ofEpochMilli(end);
-        close(length, close, ctx, out);
-        lastClose.update(end);
-
         int step = config.stepDays(length);
         Instant nextClose = minusDays(close, -1);
-        Instant keepDaysFrom = minusDays(nextClose, length);
+        long keepDaysFrom = minusDays(nextClose, length).toEpochMilli();
+        // One pass over the kept days: the window's sums, and the days the next window no
+        // longer needs.
+        WindowSums window = new WindowSums(minusDays(close, length).toEpochMilli(), end);
         List<String> oldDays = new ArrayList<>();
         boolean anyDay = false;
         for (Map.Entry<String, HotspotDayCounts> e : days.entries()) {
-            if (e.getValue().from().isBefore(keepDaysFrom)) {
+            HotspotDayCounts d = e.getValue();
+            window.add(d);
+            if (d.from().toEpochMilli() < keepDaysFrom) {
                 oldDays.add(e.getKey());
             } else {
                 anyDay = true;
             }
         }
+        close(length, close, window, ctx, out);
+        lastClose.update(end);
         for (String k : oldDays) {
             days.remove(k);
         }
@@ -173,39 +185,57 @@ public final class CellHotspotFunction
         for (Map.Entry<Long, HotspotGiSnapshot> e : snapshots.entries()) {
             if (e.getKey() < keepSnapshotsFrom) {
                 oldSnapshots.add(e.getKey());
-            } else if (!anySignificant && hasSignificant(e.getValue())) {
+            } else if (!anySignificant && hasSignificant(length, e.getValue())) {
                 anySignificant = true;
             }
         }
         for (Long k : oldSnapshots) {
             snapshots.remove(k);
         }
+        significantCells
+                .keySet()
+                .removeIf(w -> w.length() == length && w.end() < keepSnapshotsFrom);
         if (anyDay || anySignificant) {
             ctx.timerService().registerEventTimeTimer(nextClose.toEpochMilli() - 1);
         } else {
             days.clear();
             snapshots.clear();
             lastClose.clear();
+            significantCells.keySet().removeIf(w -> w.length() == length);
         }
     }
 
-    /** Closes the window of {@code length} days ending at {@code close}. */
-    private void close(int length, Instant close, OnTimerContext ctx, Collector<HotspotChange> out)
-            throws Exception {
-        Instant start = minusDays(close, length);
-        Set<IncidentKind> kinds = config.valueKinds();
-        double[] values = new double[area.length];
-        Map<Integer, long[]> kindCounts = new HashMap<>();
-        long outside = 0;
-        for (HotspotDayCounts d : days.values()) {
-            if (d.from().isBefore(start) || d.until().isAfter(close)) {
-                continue;
+    /**
+     * The values and counts by kind of the study area's cells over one window, added up day by day.
+     * Not thread-safe.
+     */
+    private final class WindowSums {
+        private final long from;
+        private final long until;
+        private final Set<IncidentKind> kinds = config.valueKinds();
+        final double[] values = new double[area.length];
+        final Map<Integer, long[]> kindCounts = new HashMap<>();
+        long outside;
+
+        /** Sums over the days within [from, until), epoch milliseconds. */
+        WindowSums(long from, long until) {
+            this.from = from;
+            this.until = until;
+        }
+
+        /** Adds a cell's day if it lies within the window. */
+        void add(HotspotDayCounts d) {
+            if (d.from().toEpochMilli() < from || d.until().toEpochMilli() > until) {
+                return;
             }
             long value = value(d, kinds);
-            Integer i = position.get(H3Binner.h3().stringToH3(d.key()));
+            Integer i = positionByAddress.get(d.key());
+            if (i == null) {
+                i = position.get(H3Binner.h3().stringToH3(d.key()));
+            }
             if (i == null) {
                 outside += value;
-                continue;
+                return;
             }
             values[i] += value;
             long[] c = kindCounts.computeIfAbsent(i, x -> new long[3]);
@@ -213,6 +243,20 @@ public final class CellHotspotFunction
             c[1] += d.shootings();
             c[2] += d.total() - d.homicides() - d.shootings();
         }
+    }
+
+    /** Closes the window of {@code length} days ending at {@code close}. */
+    private void close(
+            int length,
+            Instant close,
+            WindowSums window,
+            OnTimerContext ctx,
+            Collector<HotspotChange> out)
+            throws Exception {
+        Instant start = minusDays(close, length);
+        double[] values = window.values;
+        Map<Integer, long[]> kindCounts = window.kindCounts;
+        long outside = window.outside;
         GiStar[] gi = giStar.compute(area, values);
         HotspotGiSnapshot now = snapshot(close.toEpochMilli(), gi);
         snapshots.put(close.toEpochMilli(), now);
@@ -222,6 +266,7 @@ public final class CellHotspotFunction
         HotspotGiSnapshot previous = usable(snapshots.get(previousClose.toEpochMilli()));
         List<HotspotGiSnapshot> series = series(close, step);
         List<HotspotGiSnapshot> previousSeries = series(previousClose, step);
+        boolean[] significantInSeries = anySignificant(length, series, previousSeries);
 
         int hot = 0;
         int cold = 0;
@@ -236,8 +281,7 @@ public final class CellHotspotFunction
             HotspotStatus before = previous == null ? HotspotStatus.NONE : status(previous, i);
             if (status == HotspotStatus.NONE
                     && before == HotspotStatus.NONE
-                    && !anySignificant(series, i)
-                    && !anySignificant(previousSeries, i)) {
+                    && !significantInSeries[i]) {
                 continue;
             }
             EmergingHotSpotCategory category = classify(series, i);
@@ -320,20 +364,56 @@ public final class CellHotspotFunction
         return classifier.classify(steps);
     }
 
-    private boolean anySignificant(List<HotspotGiSnapshot> series, int i) {
-        for (HotspotGiSnapshot s : series) {
-            if (s != null && status(s, i) != HotspotStatus.NONE) {
-                return true;
+    /** Which cells are hot or cold in any snapshot of {@code series} or {@code previousSeries}. */
+    private boolean[] anySignificant(
+            int length, List<HotspotGiSnapshot> series, List<HotspotGiSnapshot> previousSeries) {
+        boolean[] any = new boolean[area.length];
+        for (List<HotspotGiSnapshot> ss : List.of(series, previousSeries)) {
+            for (HotspotGiSnapshot s : ss) {
+                if (s == null) {
+                    continue;
+                }
+                boolean[] significant = significantCells(length, s);
+                for (int i = 0; i < any.length; i++) {
+                    any[i] |= significant[i];
+                }
             }
         }
-        return false;
+        return any;
     }
+
+    /**
+     * The hot or cold cells of a usable snapshot, computed once per snapshot and kept beside the
+     * state (a window is never closed twice, so its snapshot never changes) until it is pruned.
+     */
+    private boolean[] significantCells(int length, HotspotGiSnapshot s) {
+        return significantCells.computeIfAbsent(
+                new WindowEnd(length, s.windowEnd()),
+                w -> {
+                    boolean[] significant = new boolean[area.length];
+                    for (int i = 0; i < area.length; i++) {
+                        significant[i] = status(s, i) != HotspotStatus.NONE;
+                    }
+                    return significant;
+                });
+    }
+
+    /** A window of one length, by its end: the key of the significance kept per snapshot. */
+    private record WindowEnd(int length, long end) {}
 
     private HotspotStatus status(HotspotGiSnapshot s, int i) {
         return HotspotStatus.of(s.z()[i], s.p()[i], s.q()[i], config.significance(), config.fdr());
     }
 
-    private boolean hasSignificant(HotspotGiSnapshot s) {
+    private boolean hasSignificant(int length, HotspotGiSnapshot s) {
+        if (usable(s) != null) {
+            for (boolean significant : significantCells(length, s)) {
+                if (significant) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int i = 0; i < s.z().length; i++) {
             if (HotspotStatus.of(s.z()[i], s.p()[i], s.q()[i], config.significance(), config.fdr())
                     != HotspotStatus.NONE) {

@@ -8,18 +8,17 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.zonestat.jobs.analytics.LocalDayWindows;
 import org.zonestat.jobs.model.HotspotDayCounts;
-import org.zonestat.jobs.model.HotspotFact;
-import org.zonestat.jobs.model.IncidentKind;
 
 /**
  * Counts the incidents of each kind of one scope (an H3 cell or a zone) on one {@link
  * LocalDayWindows local day}, and emits one {@link HotspotDayCounts}: {@link Tallying} adds each
- * fact to the day's {@link HotspotDayTally} as it comes, and this function turns the tally into the
+ * {@link HotspotDayPart} (the scope-day's facts that one subtask combined between two watermarks)
+ * to the day's {@link HotspotDayTally} as it comes, and this function turns the tally into the
  * day's counts when the window fires. Every fact counts once: the tagged stream carries each
  * incident once (redeliveries end at {@code dedupe-and-tag}), as for the daily scorecard.
  *
  * <p>State: one tally per scope and day, kept by Flink's window operator until the day's end plus
- * the allowed lateness and then cleared by its cleanup timer; none of its own. A late fact within
+ * the allowed lateness and then cleared by its cleanup timer; none of its own. A late part within
  * the lateness re-fires the day, which is emitted again whole.
  */
 public final class HotspotDailyCounts
@@ -58,9 +57,9 @@ public final class HotspotDailyCounts
                 t.other);
     }
 
-    /** Adds each fact of a scope and day to its tally. Stateless. */
+    /** Adds each part of a scope and day to its tally. Stateless. */
     public static final class Tallying
-            implements AggregateFunction<HotspotFact, HotspotDayTally, HotspotDayTally> {
+            implements AggregateFunction<HotspotDayPart, HotspotDayTally, HotspotDayTally> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -69,19 +68,17 @@ public final class HotspotDailyCounts
         }
 
         @Override
-        public HotspotDayTally add(HotspotFact f, HotspotDayTally t) {
+        public HotspotDayTally add(HotspotDayPart p, HotspotDayTally t) {
             if (t.scope == null) {
-                t.scope = f.scope();
-                t.key = f.key();
+                t.scope = p.scope();
+                t.key = p.key();
             }
-            switch (IncidentKind.valueOf(f.kind())) {
-                case HOMICIDE -> t.homicides++;
-                case SHOOTING -> t.shootings++;
-                case AGGRAVATED_ASSAULT -> t.aggravatedAssaults++;
-                case ROBBERY -> t.robberies++;
-                case OTHER_VIOLENT -> t.otherViolent++;
-                case OTHER -> t.other++;
-            }
+            t.homicides += p.homicides();
+            t.shootings += p.shootings();
+            t.aggravatedAssaults += p.aggravatedAssaults();
+            t.robberies += p.robberies();
+            t.otherViolent += p.otherViolent();
+            t.other += p.other();
             return t;
         }
 

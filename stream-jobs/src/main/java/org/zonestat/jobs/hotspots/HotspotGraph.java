@@ -1,14 +1,13 @@
 package org.zonestat.jobs.hotspots;
 
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.zonestat.jobs.analytics.LocalDayWindows;
-import org.zonestat.jobs.functions.CountingPassThrough;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotDayCounts;
-import org.zonestat.jobs.model.HotspotFact;
 import org.zonestat.jobs.model.HotspotWindowSummary;
 import org.zonestat.jobs.model.HotspotZoneCounts;
 import org.zonestat.jobs.model.TaggedEvent;
@@ -22,7 +21,7 @@ import org.zonestat.jobs.model.TaggedEvent;
  * org.zonestat.jobs.functions.ParsedRecordWatermarks}).
  *
  * <pre>
- *   tagged ─▶ hotspot-facts ─keyBy(cell | layer,zone)─▶ hotspot-day-counts (local days)
+ *   tagged ─▶ hotspot-facts ─▶ hotspot-day-combine ─keyBy(cell | layer,zone)─▶ hotspot-day-counts (local days)
  *                                                         │  └─(late)─▶ hotspot-late-facts (counted, not used)
  *             ┌───────────────────────────────────────────┤
  *             ├▶ hotspot-cell-days (× each window length) ─keyBy(length)─▶ hotspot-gi-star ─▶ changes
@@ -39,9 +38,15 @@ import org.zonestat.jobs.model.TaggedEvent;
  * <p>Stateless; the class only builds graph nodes.
  */
 public final class HotspotGraph {
-    /** Facts that arrived after their day's allowed lateness. */
-    public static final OutputTag<HotspotFact> LATE_FACTS =
+    /** Parts of facts that arrived after their day's allowed lateness. */
+    public static final OutputTag<HotspotDayPart> LATE_FACTS =
             new OutputTag<>("late-hotspot-facts") {};
+
+    /**
+     * How many scope-days {@code hotspot-day-combine} holds per subtask between watermarks: a few
+     * days of every cell and zone with incidents.
+     */
+    static final int MAX_COMBINED_PARTS = 20_000;
 
     private HotspotGraph() {}
 
@@ -54,14 +59,15 @@ public final class HotspotGraph {
      *     hotspot-window})
      * @param zoneCounts per-zone sliding-window counts by kind ({@code hotspots}, type {@code
      *     zone-window-counts})
-     * @param lateFacts input that came after its day was final (counted, not used)
+     * @param lateFacts input that came after its day was final, combined per scope-day (its facts
+     *     counted as {@code zonestat.lateHotspotFacts}, not used)
      * @param days the day counts of every cell and zone (the forecast scoring reads the cells')
      */
     public record Outputs(
             DataStream<HotspotChange> changes,
             DataStream<HotspotWindowSummary> summaries,
             DataStream<HotspotZoneCounts> zoneCounts,
-            DataStream<HotspotFact> lateFacts,
+            DataStream<HotspotDayPart> lateFacts,
             DataStream<HotspotDayCounts> days) {}
 
     /** Adds the hotspot branch to {@code tagged}. */
@@ -74,7 +80,12 @@ public final class HotspotGraph {
                 tagged.flatMap(new ToHotspotFacts(config.cellResolution()))
                         .name("hotspot-facts")
                         .uid("hotspots-facts")
-                        .keyBy(new HotspotKeys.FactScope())
+                        .transform(
+                                "hotspot-day-combine",
+                                TypeInformation.of(HotspotDayPart.class),
+                                new HotspotDayCombiner(localDays, MAX_COMBINED_PARTS))
+                        .uid("hotspots-day-combine")
+                        .keyBy(new HotspotKeys.PartScope())
                         .window(localDays)
                         .allowedLateness(config.lateness())
                         .sideOutputLateData(LATE_FACTS)
@@ -102,9 +113,9 @@ public final class HotspotGraph {
                         .name("hotspot-zone-windows")
                         .uid("hotspots-zone-windows");
 
-        SingleOutputStreamOperator<HotspotFact> late =
+        SingleOutputStreamOperator<HotspotDayPart> late =
                 days.getSideOutput(LATE_FACTS)
-                        .process(new CountingPassThrough<HotspotFact>("lateHotspotFacts"))
+                        .process(new LateDayParts())
                         .name("hotspot-late-facts")
                         .uid("hotspots-late-facts");
 

@@ -2,7 +2,6 @@ package org.zonestat.jobs.hotspots;
 
 import org.apache.flink.api.java.functions.KeySelector;
 import org.zonestat.jobs.model.HotspotDayCounts;
-import org.zonestat.jobs.model.HotspotFact;
 
 /**
  * The key selectors of the hotspot graph. Scope and key are joined by the ASCII unit separator,
@@ -13,13 +12,13 @@ public final class HotspotKeys {
 
     private HotspotKeys() {}
 
-    /** Keys facts by (scope, key): one H3 cell, or one zone of one layer. */
-    public static final class FactScope implements KeySelector<HotspotFact, String> {
+    /** Keys day parts by (scope, key): one H3 cell, or one zone of one layer. */
+    public static final class PartScope implements KeySelector<HotspotDayPart, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public String getKey(HotspotFact f) {
-            return f.scope() + SEPARATOR + f.key();
+        public String getKey(HotspotDayPart p) {
+            return p.scope() + SEPARATOR + p.key();
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param occurredAt event time
  * @param lon longitude, WGS84 degrees
  * @param lat latitude, WGS84 degrees
- * @param zones layer id to zone name
+ * @param zones layer id to zone name: every layer's, or only those its consumer reads (the tip
+ *     join's incidents carry only the priority layer's)
  */
 public record CellEvent(
         String cell,
