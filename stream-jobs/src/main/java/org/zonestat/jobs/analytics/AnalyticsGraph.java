@@ -9,6 +9,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
+import org.zonestat.jobs.functions.CountingPassThrough;
 import org.zonestat.jobs.model.Alert;
 import org.zonestat.jobs.model.CellEvent;
 import org.zonestat.jobs.model.Notification;
@@ -123,7 +124,9 @@ public final class AnalyticsGraph {
         SingleOutputStreamOperator<ZoneDayStats> stats = workload(days, config);
         SingleOutputStreamOperator<ZoneDayPart> late =
                 days.getSideOutput(LATE_ZONE_FACTS)
-                        .process(new LateZoneFactCounting())
+                        .process(
+                                new CountingPassThrough<ZoneDayPart>(
+                                        "lateZoneFacts", ZoneDayPart::facts))
                         .name("late-zone-facts")
                         .uid("analytics-late-zone-facts");
 
