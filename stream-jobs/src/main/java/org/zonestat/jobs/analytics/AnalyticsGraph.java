@@ -34,7 +34,9 @@ import org.zonestat.jobs.model.ZoneFact;
  *           │                                      └─(311 workload facts)──┐
  *           ├▶ near-repeat-fan-out ─keyBy(H3 cell)─▶ near-repeat ─▶ alerts (near-repeat)
  *           │                                             └─(halos)─▶ halos (hotspots topic)
- *           └▶ zone-facts ─(∪ 311 workload facts)─keyBy(layer,zone)─▶ zone-day-stats (local days)
+ *           └▶ zone-facts ─▶ zone-day-combine ─┐
+ *      311 workload facts ─▶ zone-day-combine ─┤ (and the units' dosage facts, combined alike)
+ *                                              └─keyBy(layer,zone)─▶ zone-day-stats (local days)
  *                 ─keyBy(layer,zone)─▶ zone-311-workload ─▶ zone-stats
  *              zone-day-stats ─(late facts)─▶ late-zone-facts (counted, not used)
  * </pre>
@@ -46,14 +48,24 @@ import org.zonestat.jobs.model.ZoneFact;
  * <p>Stateless; the class only builds graph nodes.
  */
 public final class AnalyticsGraph {
-    /** Zone facts that arrived after their day's allowed lateness. */
-    public static final OutputTag<ZoneFact> LATE_ZONE_FACTS = new OutputTag<>("late-zone-facts") {};
+    /**
+     * Zone facts that arrived after their day's allowed lateness, each as a part of one fact
+     * ({@link ZoneDayCombiner} passes a fact of an ended day on alone).
+     */
+    public static final OutputTag<ZoneDayPart> LATE_ZONE_FACTS =
+            new OutputTag<>("late-zone-facts") {};
 
     /**
      * The zone-days a batch run's {@link ZoneDayCombiner} holds per subtask before it passes them
      * on (a few tens of MB of tallies at most).
      */
     static final int COMBINED_ZONE_DAYS = 100_000;
+
+    /**
+     * The zone-days a live job's {@link ZoneDayCombiner} holds per subtask at most; it passes them
+     * on before every watermark, so it seldom holds more than a few days' zones.
+     */
+    static final int LIVE_COMBINED_ZONE_DAYS = 10_000;
 
     private AnalyticsGraph() {}
 
@@ -65,7 +77,7 @@ public final class AnalyticsGraph {
      * @param notifications closing-the-loop messages ({@code notifications})
      * @param zoneStats per-zone daily scorecards ({@code zone-stats})
      * @param halos near-repeat risk halos ({@code hotspots})
-     * @param lateZoneFacts scorecard input that came after its day was final (counted)
+     * @param lateZoneFacts scorecard input that came after its day was final (counted by facts)
      * @param staleRequestUpdates 311 updates for requests already forgotten (counted)
      */
     public record Outputs(
@@ -73,7 +85,7 @@ public final class AnalyticsGraph {
             DataStream<Notification> notifications,
             DataStream<ZoneDayStats> zoneStats,
             DataStream<RiskHalo> halos,
-            DataStream<ZoneFact> lateZoneFacts,
+            DataStream<ZoneDayPart> lateZoneFacts,
             DataStream<RequestUpdate> staleRequestUpdates) {}
 
     /** Adds the 311 lifecycle, near-repeat and daily scorecard branches to {@code tagged}. */
@@ -108,11 +120,13 @@ public final class AnalyticsGraph {
                         .uid("analytics-near-repeat");
 
         SingleOutputStreamOperator<ZoneDayStats> days =
-                zoneDayStats(zoneFacts(tagged, overdue, moreFacts), config);
+                runZoneDayStats(zoneFacts(tagged, overdue, moreFacts), config);
         SingleOutputStreamOperator<ZoneDayStats> stats = workload(days, config);
-        SingleOutputStreamOperator<ZoneFact> late =
+        SingleOutputStreamOperator<ZoneDayPart> late =
                 days.getSideOutput(LATE_ZONE_FACTS)
-                        .process(new CountingPassThrough<ZoneFact>("lateZoneFacts"))
+                        .process(
+                                new CountingPassThrough<ZoneDayPart>(
+                                        "lateZoneFacts", ZoneDayPart::facts))
                         .name("late-zone-facts")
                         .uid("analytics-late-zone-facts");
 
@@ -129,10 +143,10 @@ public final class AnalyticsGraph {
      * The daily scorecard with each zone's 311 workload alone: the same {@code zone-stats} records
      * as {@link #attach} writes for {@code tagged} (no further facts), without the near-repeat
      * branch and with the 311 lifecycle's alerts and notifications left unread. For a run that
-     * keeps only the scorecard (a backfill's history run); late facts are not counted. In batch
-     * execution mode the facts are first added up per zone-day on each subtask ({@link
-     * ZoneDayCombiner}), so the window's sort sees one part per zone-day and subtask rather than
-     * one fact per event and layer; the scorecard is the same.
+     * keeps only the scorecard (a backfill's history run); late facts are not counted. The facts
+     * are first added up per zone-day on each subtask ({@link ZoneDayCombiner}), so in batch
+     * execution mode the window's sort sees one part per zone-day and subtask rather than one fact
+     * per event and layer; the scorecard is the same.
      */
     public static SingleOutputStreamOperator<ZoneDayStats> zoneStatsOnly(
             DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
@@ -149,8 +163,8 @@ public final class AnalyticsGraph {
     }
 
     /**
-     * The daily scorecard window over the union of {@code facts}; in a batch run each input is
-     * combined per zone-day first ({@link #combinedZoneDayStats}).
+     * The daily scorecard over {@code facts} ({@link #zoneDayStats}), each combiner holding {@link
+     * #COMBINED_ZONE_DAYS} in a batch run and {@link #LIVE_COMBINED_ZONE_DAYS} in a live one.
      */
     private static SingleOutputStreamOperator<ZoneDayStats> runZoneDayStats(
             List<DataStream<ZoneFact>> facts, AnalyticsConfig config) {
@@ -160,23 +174,18 @@ public final class AnalyticsGraph {
                                 .getConfiguration()
                                 .get(ExecutionOptions.RUNTIME_MODE)
                         == RuntimeExecutionMode.BATCH;
-        if (batch) {
-            return combinedZoneDayStats(facts, config, COMBINED_ZONE_DAYS);
-        }
-        DataStream<ZoneFact> all = facts.get(0);
-        for (DataStream<ZoneFact> more : facts.subList(1, facts.size())) {
-            all = all.union(more);
-        }
-        return zoneDayStats(all, config);
+        return zoneDayStats(facts, config, batch ? COMBINED_ZONE_DAYS : LIVE_COMBINED_ZONE_DAYS);
     }
 
     /**
-     * The daily scorecard of a batch run: each input's facts added up per zone-day on each subtask,
-     * in a combiner chained to the operator that makes them ({@link ZoneDayCombiner}, holding at
-     * most {@code maxZoneDays}; uid {@code analytics-zone-day-combine-<input>}), then the parts in
-     * the same local-day windows. Nothing is late in batch mode, so there is no late output.
+     * The daily scorecard: each input's facts added up per zone-day on each subtask, in a combiner
+     * chained to the operator that makes them ({@link ZoneDayCombiner}, holding at most {@code
+     * maxZoneDays}; uid {@code analytics-zone-day-combine-<input>}), then the parts in local-day
+     * windows keyed by (layer, zone), with the allowed lateness; facts that come later go to {@link
+     * #LATE_ZONE_FACTS} (never in batch mode, where nothing is late). The window's state is the
+     * same {@link ZoneDayTally} per zone-day as when it added the facts one by one.
      */
-    static SingleOutputStreamOperator<ZoneDayStats> combinedZoneDayStats(
+    static SingleOutputStreamOperator<ZoneDayStats> zoneDayStats(
             List<DataStream<ZoneFact>> facts, AnalyticsConfig config, int maxZoneDays) {
         LocalDayWindows days = new LocalDayWindows(config.timeZone());
         DataStream<ZoneDayPart> parts = null;
@@ -192,6 +201,8 @@ public final class AnalyticsGraph {
         }
         return parts.keyBy(new PartKey())
                 .window(days)
+                .allowedLateness(config.zoneStatsLateness())
+                .sideOutputLateData(LATE_ZONE_FACTS)
                 .aggregate(new ZoneDayPartMerging(), new ZoneDailyCounts(days))
                 .name("zone-day-stats")
                 .uid("analytics-zone-day-stats");
@@ -210,14 +221,13 @@ public final class AnalyticsGraph {
     }
 
     /** The scorecard's facts: each tagged event's, the 311 workload's and {@code moreFacts}. */
-    private static DataStream<ZoneFact> zoneFacts(
+    private static List<DataStream<ZoneFact>> zoneFacts(
             DataStream<TaggedEvent> tagged,
             SingleOutputStreamOperator<Alert> lifecycle,
             DataStream<ZoneFact> moreFacts) {
-        DataStream<ZoneFact> facts =
-                eventFacts(tagged)
-                        .union(lifecycle.getSideOutput(RequestLifecycleFunction.WORKLOAD));
-        return moreFacts == null ? facts : facts.union(moreFacts);
+        DataStream<ZoneFact> events = eventFacts(tagged);
+        DataStream<ZoneFact> workload = lifecycle.getSideOutput(RequestLifecycleFunction.WORKLOAD);
+        return moreFacts == null ? List.of(events, workload) : List.of(events, workload, moreFacts);
     }
 
     /** Each tagged event's zone facts ({@link ToZoneFacts}). */
@@ -226,7 +236,7 @@ public final class AnalyticsGraph {
     }
 
     /** Each zone-day's 311 workload added to its scorecard. */
-    private static SingleOutputStreamOperator<ZoneDayStats> workload(
+    static SingleOutputStreamOperator<ZoneDayStats> workload(
             SingleOutputStreamOperator<ZoneDayStats> days, AnalyticsConfig config) {
         return days.keyBy(new ZoneWorkload.DayZoneKey())
                 .process(new ZoneWorkload(config.zoneStatsLateness()))
@@ -236,25 +246,12 @@ public final class AnalyticsGraph {
 
     /**
      * The daily scorecard of {@code tagged} alone (no 311 workload): its zone facts in the
-     * local-day windows, as a reprocess of a layer counts the events it tags again; in batch
-     * execution mode combined per zone-day first, as {@link #zoneStatsOnly} does.
+     * local-day windows, as a reprocess of a layer counts the events it tags again; combined per
+     * zone-day first, as {@link #zoneStatsOnly} does.
      */
     public static SingleOutputStreamOperator<ZoneDayStats> scorecardOnly(
             DataStream<TaggedEvent> tagged, AnalyticsConfig config) {
         return runZoneDayStats(List.of(eventFacts(tagged)), config);
-    }
-
-    /** The daily scorecard window over zone facts; late facts go to {@link #LATE_ZONE_FACTS}. */
-    static SingleOutputStreamOperator<ZoneDayStats> zoneDayStats(
-            DataStream<ZoneFact> facts, AnalyticsConfig config) {
-        LocalDayWindows days = new LocalDayWindows(config.timeZone());
-        return facts.keyBy(new ZoneKey())
-                .window(days)
-                .allowedLateness(config.zoneStatsLateness())
-                .sideOutputLateData(LATE_ZONE_FACTS)
-                .aggregate(new ZoneDayTallying(), new ZoneDailyCounts(days))
-                .name("zone-day-stats")
-                .uid("analytics-zone-day-stats");
     }
 
     /** Keys 311 updates by request id. */

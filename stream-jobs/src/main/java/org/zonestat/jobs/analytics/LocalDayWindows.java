@@ -20,12 +20,14 @@ import org.zonestat.jobs.model.ZoneFact;
  * follows daylight saving: in America/New_York the spring-forward day lasts 23 hours and the
  * fall-back day 25.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe: immutable but for a cache of the latest day it computed (an immutable window in a
+ * volatile field), since the facts and parts it places come mostly in time order.
  */
 public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
 
     private final ZoneId zone;
+    private transient volatile TimeWindow latest;
 
     public LocalDayWindows(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -46,10 +48,17 @@ public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
 
     /** The local day containing an instant, as a window. */
     public TimeWindow windowOf(long timestamp) {
+        TimeWindow w = latest;
+        if (w != null && timestamp >= w.getStart() && timestamp < w.getEnd()) {
+            return w;
+        }
         LocalDate day = Instant.ofEpochMilli(timestamp).atZone(zone).toLocalDate();
-        return new TimeWindow(
-                day.atStartOfDay(zone).toInstant().toEpochMilli(),
-                day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+        w =
+                new TimeWindow(
+                        day.atStartOfDay(zone).toInstant().toEpochMilli(),
+                        day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+        latest = w;
+        return w;
     }
 
     /** The local day a window of this assigner covers. */

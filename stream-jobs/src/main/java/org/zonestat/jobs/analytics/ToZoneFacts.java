@@ -1,7 +1,9 @@
 package org.zonestat.jobs.analytics;
 
+import java.util.Map;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
+import org.zonestat.jobs.model.CityEvent;
 import org.zonestat.jobs.model.TaggedEvent;
 import org.zonestat.jobs.model.ZoneFact;
 import org.zonestat.jobs.model.ZoneMeasure;
@@ -22,23 +24,23 @@ public final class ToZoneFacts implements FlatMapFunction<TaggedEvent, ZoneFact>
         if (ActivityZoneFacts.collect(tagged, out)) {
             return;
         }
-        ZoneMeasure.of(tagged.event())
-                .ifPresent(
-                        measure ->
-                                tagged.zones()
-                                        .forEach(
-                                                (layer, zone) ->
-                                                        out.collect(
-                                                                new ZoneFact(
-                                                                        layer,
-                                                                        zone,
-                                                                        measure,
-                                                                        tagged.event().eventId(),
-                                                                        tagged.event().occurredAt(),
-                                                                        1,
-                                                                        tagged.layerVersions()
-                                                                                .getOrDefault(
-                                                                                        layer,
-                                                                                        0)))));
+        ZoneMeasure measure = ZoneMeasure.of(tagged.event()).orElse(null);
+        if (measure == null) {
+            return;
+        }
+        CityEvent e = tagged.event();
+        Map<String, Integer> versions = tagged.layerVersions();
+        for (Map.Entry<String, String> zone : tagged.zones().entrySet()) {
+            String layer = zone.getKey();
+            out.collect(
+                    new ZoneFact(
+                            layer,
+                            zone.getValue(),
+                            measure,
+                            e.eventId(),
+                            e.occurredAt(),
+                            1,
+                            versions.getOrDefault(layer, 0)));
+        }
     }
 }

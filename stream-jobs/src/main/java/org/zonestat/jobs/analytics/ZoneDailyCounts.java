@@ -11,10 +11,11 @@ import org.zonestat.topics.ContactSketch;
 
 /**
  * The per-zone daily scorecard: for one (layer, zone) key and one {@link LocalDayWindows local
- * day}, turns the day's {@link ZoneDayTally} ({@link ZoneDayTallying} adds the facts up as they
- * come) into one {@link ZoneDayStats}: the counts of each measure, the 311 workload's open and
- * overdue changes, the median days to close of the requests closed that day, the activities by kind
- * and the day's unique-contact sketch; {@link ZoneWorkload} turns the changes into standing counts.
+ * day}, turns the day's {@link ZoneDayTally} ({@link ZoneDayTallying} adds the facts up, {@link
+ * ZoneDayPartMerging} the parts {@link ZoneDayCombiner} made of them) into one {@link
+ * ZoneDayStats}: the counts of each measure, the 311 workload's open and overdue changes, the
+ * median days to close of the requests closed that day, the activities by kind and the day's
+ * unique-contact sketch; {@link ZoneWorkload} turns the changes into standing counts.
  *
  * <p>State: the window's tally, kept by Flink's window operator until the window's end plus the
  * allowed lateness and then cleared by its cleanup timer; this function keeps none of its own. A

@@ -6,6 +6,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.zonestat.jobs.analytics.LocalDayWindows;
+import org.zonestat.jobs.functions.CountingPassThrough;
 import org.zonestat.jobs.model.HotspotChange;
 import org.zonestat.jobs.model.HotspotDayCounts;
 import org.zonestat.jobs.model.HotspotWindowSummary;
@@ -115,7 +116,9 @@ public final class HotspotGraph {
 
         SingleOutputStreamOperator<HotspotDayPart> late =
                 days.getSideOutput(LATE_FACTS)
-                        .process(new LateDayParts())
+                        .process(
+                                new CountingPassThrough<HotspotDayPart>(
+                                        "lateHotspotFacts", HotspotDayPart::total))
                         .name("hotspot-late-facts")
                         .uid("hotspots-late-facts");
 

@@ -39,4 +39,18 @@ class LocalDayWindowsTest {
         assertThat(Instant.ofEpochMilli(fall.getEnd()))
                 .isEqualTo(Instant.parse("2018-11-05T05:00:00Z"));
     }
+
+    @Test
+    void aDayAfterAnotherIsItsOwnAtItsEdgesThoughTheLatestDayIsKept() {
+        LocalDayWindows days = new LocalDayWindows(ZoneId.of("America/New_York"));
+        long fallStart = Instant.parse("2018-11-04T04:00:00Z").toEpochMilli();
+        long fallEnd = Instant.parse("2018-11-05T05:00:00Z").toEpochMilli();
+        for (long at : new long[] {fallStart, fallEnd - 1, fallEnd, fallStart - 1, fallEnd - 1}) {
+            TimeWindow w = days.windowOf(at);
+            assertThat(w)
+                    .as("at %s", Instant.ofEpochMilli(at))
+                    .isEqualTo(new LocalDayWindows(ZoneId.of("America/New_York")).windowOf(at));
+            assertThat(at).isBetween(w.getStart(), w.getEnd() - 1);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
@@ -24,7 +25,9 @@ import org.zonestat.jobs.model.ZoneMeasure;
 
 /**
  * The daily scorecard window (exactly as {@link AnalyticsGraph} builds it) in the keyed operator
- * harness, against counts worked out by hand. Its input carries each event once (redeliveries end
+ * harness, against counts worked out by hand, fed each fact as a part of its own (as {@link
+ * ZoneDayCombiner} passes on the facts of a day already ended; {@link ZoneDayCombinerITCase} shows
+ * that combined parts give the same scorecard). Its input carries each event once (redeliveries end
  * at {@code dedupe-and-tag}, tested there).
  */
 class ZoneDailyCountsTest {
@@ -148,8 +151,10 @@ class ZoneDailyCountsTest {
             assertThat(h.extractOutputValues()).hasSize(2);
             assertThat(h.getSideOutput(AnalyticsGraph.LATE_ZONE_FACTS))
                     .extracting(StreamRecord::getValue)
-                    .extracting(ZoneFact::layer)
-                    .containsExactlyInAnyOrder("vri-zones", "neighborhoods");
+                    .extracting(ZoneDayPart::key)
+                    .containsExactlyInAnyOrder(
+                            "vri-zones" + ZoneKey.SEPARATOR + "Penn North",
+                            "neighborhoods" + ZoneKey.SEPARATOR + "Penn North");
         }
     }
 
@@ -185,23 +190,55 @@ class ZoneDailyCountsTest {
         }
     }
 
-    private static StreamRecord<ZoneFact> workload(
-            ZoneMeasure m, String id, Instant at, double value) {
-        return new StreamRecord<>(
-                new ZoneFact("neighborhoods", "Roland Park", m, id, at, value), at.toEpochMilli());
+    @Test
+    void theStateOfTheWindowOverSingleFactsRestoresIntoTheWindowOverParts() throws Exception {
+        OperatorSubtaskState savepoint;
+        try (var before = factWindow()) {
+            for (TaggedEvent e :
+                    List.of(
+                            incident("s1", "SHOOTING", "2018-07-07T12:00:00Z", PENN_NORTH),
+                            tip("t1", "2018-07-07T16:00:00Z", PENN_NORTH))) {
+                List<ZoneFact> facts = new ArrayList<>();
+                new ToZoneFacts().flatMap(e, new ListCollector<>(facts));
+                for (ZoneFact f : facts) {
+                    before.processElement(new StreamRecord<>(f, f.occurredAt().toEpochMilli()));
+                }
+            }
+            savepoint = before.snapshot(1, 1);
+        }
+        try (var after = unopened(Duration.ofDays(1))) {
+            after.initializeState(savepoint);
+            after.open();
+            feed(after, incident("s2", "SHOOTING", "2018-07-07T13:00:00Z", PENN_NORTH));
+            after.processWatermark(DAY_END.toEpochMilli() - 1);
+
+            assertThat(after.extractOutputValues())
+                    .hasSize(2)
+                    .allSatisfy(
+                            d -> {
+                                assertThat(d.shootings()).isEqualTo(2);
+                                assertThat(d.tips()).isEqualTo(1);
+                            });
+        }
     }
 
+    /** The window as it was before its facts were combined, in the harness. */
     @SuppressWarnings("unchecked")
-    private static KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats> harness(
-            Duration lateness) throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats>
+            factWindow() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        DataStream<ZoneFact> facts =
-                env.fromData(new ZoneFact("l", "z", ZoneMeasure.TIP, "e", Instant.EPOCH));
         var window =
                 (OneInputTransformation<ZoneFact, ZoneDayStats>)
-                        AnalyticsGraph.zoneDayStats(
-                                        facts,
-                                        AnalyticsConfig.defaults().withZoneStatsLateness(lateness))
+                        ZoneDayCombinerITCase.plainWindow(
+                                        env.fromData(
+                                                new ZoneFact(
+                                                        "l",
+                                                        "z",
+                                                        ZoneMeasure.TIP,
+                                                        "e",
+                                                        Instant.EPOCH)),
+                                        AnalyticsConfig.defaults()
+                                                .withZoneStatsLateness(Duration.ofDays(1)))
                                 .getTransformation();
         var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
@@ -210,13 +247,59 @@ class ZoneDailyCountsTest {
         return h;
     }
 
+    private static StreamRecord<ZoneDayPart> workload(
+            ZoneMeasure m, String id, Instant at, double value) {
+        return alone(new ZoneFact("neighborhoods", "Roland Park", m, id, at, value));
+    }
+
+    /** A fact as a part of its own, stamped with its time. */
+    static StreamRecord<ZoneDayPart> alone(ZoneFact f) {
+        long at = f.occurredAt().toEpochMilli();
+        return new StreamRecord<>(
+                new ZoneDayPart(
+                        f.layer() + ZoneKey.SEPARATOR + f.zone(),
+                        new LocalDayWindows(AnalyticsConfig.defaults().timeZone())
+                                .windowOf(at)
+                                .getStart(),
+                        1,
+                        new ZoneDayTallying().add(f, new ZoneDayTally())),
+                at);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ZoneDayPart, ZoneDayStats>
+            harness(Duration lateness) throws Exception {
+        var h = unopened(lateness);
+        h.open();
+        return h;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyedOneInputStreamOperatorTestHarness<String, ZoneDayPart, ZoneDayStats>
+            unopened(Duration lateness) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStream<ZoneFact> facts =
+                env.fromData(new ZoneFact("l", "z", ZoneMeasure.TIP, "e", Instant.EPOCH));
+        var window =
+                (OneInputTransformation<ZoneDayPart, ZoneDayStats>)
+                        AnalyticsGraph.zoneDayStats(
+                                        List.of(facts),
+                                        AnalyticsConfig.defaults().withZoneStatsLateness(lateness),
+                                        AnalyticsGraph.LIVE_COMBINED_ZONE_DAYS)
+                                .getTransformation();
+        var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        window.getOperatorFactory(), new AnalyticsGraph.PartKey(), Types.STRING);
+        return h;
+    }
+
     private static void feed(
-            KeyedOneInputStreamOperatorTestHarness<String, ZoneFact, ZoneDayStats> h, TaggedEvent e)
+            KeyedOneInputStreamOperatorTestHarness<String, ZoneDayPart, ZoneDayStats> h,
+            TaggedEvent e)
             throws Exception {
         List<ZoneFact> facts = new ArrayList<>();
         new ToZoneFacts().flatMap(e, new ListCollector<>(facts));
         for (ZoneFact f : facts) {
-            h.processElement(new StreamRecord<>(f, f.occurredAt().toEpochMilli()));
+            h.processElement(alone(f));
         }
     }
 
