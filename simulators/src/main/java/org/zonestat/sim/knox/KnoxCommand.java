@@ -66,8 +66,8 @@ public final class KnoxCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FILE|NAME",
             description =
-                    "An incidents mapping .properties file, or a shipped mapping's name, e.g."
-                            + " baltimore-shootings-trace.")
+                    "An incidents mapping .properties file, or a shipped mapping's name (an"
+                            + " unknown name is refused with the list).")
     private String mappingName;
 
     @Option(

@@ -45,15 +45,8 @@ public final class FeedMapping {
     /** Class-path folder of the shipped mappings. */
     public static final String SHIPPED_FOLDER = "zonestat/mappings/";
 
-    /** The shipped mappings' short names. */
-    public static final List<String> SHIPPED =
-            List.of(
-                    "baltimore-part1-legacy",
-                    "baltimore-part1",
-                    "baltimore-shootings-trace",
-                    "baltimore-311",
-                    "open311-georeport-v2",
-                    "baltimore-activities-sample");
+    /** The shipped mappings' short names, as the folder's {@code feed-mappings.txt} lists them. */
+    public static final List<String> SHIPPED = ShippedNames.read("feed-mappings.txt");
 
     /** The incident kinds of the {@code incidents.raw} contract, most severe first. */
     public static final List<String> INCIDENT_KINDS_BY_SEVERITY =
@@ -367,11 +360,10 @@ public final class FeedMapping {
     }
 
     /**
-     * A shipped mapping by short name: one of {@link #SHIPPED} (e.g. {@code
-     * baltimore-part1-legacy}) or the mapping of a shipped city's feed, by its file name without
-     * {@code .properties} (e.g. {@code nyc-shootings}, which {@code zonestat/cities/nyc/city.yaml}
-     * names), so any shipped city's history can be backfilled into a running system without copying
-     * its mapping out.
+     * A shipped mapping by short name: one of {@link #SHIPPED} (e.g. {@code open311-georeport-v2})
+     * or the mapping of a shipped city's feed, by its file name without {@code .properties} (e.g.
+     * {@code nyc-shootings}, which {@code zonestat/cities/nyc/city.yaml} names), so any shipped
+     * city's history can be backfilled into a running system without copying its mapping out.
      */
     public static FeedMapping shipped(String shortName) {
         String resource = shippedResource(shortName);

@@ -27,7 +27,7 @@ import org.zonestat.topics.PlaceMessage;
  * FeedMapping}). Another city's list loads with a new mapping file and no code change.
  *
  * <pre>
- * source=baltimore-vacant-notices-2019      # required: the constant source of every place
+ * source=city-vacant-notices-2019           # required: the constant source of every place
  * id.column=referenceid                     # required; id.prefix is put in front
  * id.prefix=vacant/
  * name.column=buildingaddress               # required
@@ -47,9 +47,11 @@ import org.zonestat.topics.PlaceMessage;
  * immutable and thread-safe.
  */
 public final class PlaceMapping {
-    /** The shipped place mappings' short names (files in {@value FeedMapping#SHIPPED_FOLDER}). */
-    public static final List<String> SHIPPED =
-            List.of("baltimore-vacant-notices-2019", "baltimore-businesses-synthetic");
+    /**
+     * The shipped place mappings' short names (files in {@value FeedMapping#SHIPPED_FOLDER}), as
+     * its {@code place-mappings.txt} lists them.
+     */
+    public static final List<String> SHIPPED = ShippedNames.read("place-mappings.txt");
 
     private final String name;
     private final String source;

@@ -27,8 +27,8 @@ import java.util.Locale;
  *   <li>{@code iso}: ISO-8601 with or without an offset ({@code 2018-07-07T23:53:00-04:00}, {@code
  *       2018-07-07T23:53:00Z}, {@code 2018-07-07T23:53:00}, {@code 2018-07-07})
  *   <li>{@code epoch-seconds}, {@code epoch-millis}: a number since 1970-01-01T00:00Z
- *   <li>{@code clock-lenient}: a time of day written by hand, as in Baltimore's legacy Part 1
- *       CrimeTime: {@code 23:53:00}, {@code 0:32}, {@code 2353}, {@code 137} (01:37), {@code 30}
+ *   <li>{@code clock-lenient}: a time of day typed by hand, as in a legacy crime export's time
+ *       column: {@code 23:53:00}, {@code 0:32}, {@code 2353}, {@code 137} (01:37), {@code 30}
  *       (00:30), {@code 2400} (00:00), with stray characters or a second copy ignored ({@code
  *       2300`}, {@code 1230 12:30})
  * </ul>

@@ -75,8 +75,8 @@ public final class PlacesCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FILE|NAME",
             description =
-                    "A place mapping .properties file, or a shipped one's name:"
-                            + " baltimore-vacant-notices-2019, baltimore-businesses-synthetic.")
+                    "A place mapping .properties file, or a shipped one's name (an unknown"
+                            + " name is refused with the list).")
     private String mappingName;
 
     @Mixin private BootstrapOption kafka;

@@ -89,6 +89,30 @@ class ShippedMappingsTest {
         for (String name : FeedMapping.SHIPPED) {
             assertThat(FeedMapping.resolve(name).name()).as(name).isEqualTo(name);
         }
+        for (String name : PlaceMapping.SHIPPED) {
+            assertThat(PlaceMapping.resolve(name)).as(name).isNotNull();
+        }
+    }
+
+    @Test
+    void theIndexesListEveryMappingFileOfTheFolderOnce() throws IOException {
+        java.util.List<String> files;
+        try (var paths =
+                java.nio.file.Files.list(
+                        java.nio.file.Path.of("src/main/resources", FeedMapping.SHIPPED_FOLDER))) {
+            files =
+                    paths.map(p -> p.getFileName().toString())
+                            .filter(f -> f.endsWith(".properties"))
+                            .map(f -> f.substring(0, f.length() - ".properties".length()))
+                            .sorted()
+                            .toList();
+        }
+        java.util.List<String> listed =
+                java.util.stream.Stream.concat(
+                                FeedMapping.SHIPPED.stream(), PlaceMapping.SHIPPED.stream())
+                        .sorted()
+                        .toList();
+        assertThat(listed).isEqualTo(files);
     }
 
     static AdapterResult load(String mappingName, String fileName) throws IOException {
