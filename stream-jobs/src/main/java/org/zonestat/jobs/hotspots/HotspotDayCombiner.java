@@ -7,7 +7,6 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.zonestat.jobs.analytics.LocalDayWindows;
 import org.zonestat.jobs.model.HotspotFact;
@@ -35,7 +34,6 @@ public final class HotspotDayCombiner extends AbstractStreamOperator<HotspotDayP
     private final LocalDayWindows days;
     private final int maxParts;
     private transient Map<ScopeDay, long[]> parts;
-    private transient TimeWindow lastDay;
 
     /** A combiner placing facts in {@code days}, holding at most {@code maxParts} parts. */
     public HotspotDayCombiner(LocalDayWindows days, int maxParts) {
@@ -55,13 +53,12 @@ public final class HotspotDayCombiner extends AbstractStreamOperator<HotspotDayP
     @Override
     public void processElement(StreamRecord<HotspotFact> element) {
         HotspotFact fact = element.getValue();
-        long at = fact.occurredAt().toEpochMilli();
-        if (lastDay == null || at < lastDay.getStart() || at >= lastDay.getEnd()) {
-            lastDay = days.windowOf(at);
-        }
+        // LocalDayWindows keeps the latest day it placed, so facts in time order cost no
+        // time-zone conversion.
+        long dayStart = days.windowOf(fact.occurredAt().toEpochMilli()).getStart();
         long[] counts =
                 parts.computeIfAbsent(
-                        new ScopeDay(fact.scope(), fact.key(), lastDay.getStart()),
+                        new ScopeDay(fact.scope(), fact.key(), dayStart),
                         d -> new long[IncidentKind.values().length]);
         counts[IncidentKind.valueOf(fact.kind()).ordinal()]++;
         if (parts.size() >= maxParts) {
